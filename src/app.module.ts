@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfiguration } from './config/configuration.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.controller.js';
+import { LedgerModule } from './ledger/ledger.module.js';
+import { PartiesModule } from './parties/parties.module.js';
+import { StartupModule } from './startup/startup.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(configuration: AppConfiguration): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(configuration),
+        CommonModule,
+        DatabaseModule,
+        LedgerModule,
+        PartiesModule,
+        AuthModule,
+        HealthModule,
+        StartupModule,
+      ],
+    };
+  }
+}

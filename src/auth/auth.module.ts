@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIGURATION } from '../config/config.module.js';
+import type { AppConfiguration } from '../config/configuration.js';
+import { PartiesModule } from '../parties/parties.module.js';
+import { AuthController, UsersController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { JwtAuthGuard, RolesGuard } from './guards.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { LoginThrottlerGuard } from './login-throttler.guard.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [
+    PassportModule,
+    PartiesModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIGURATION],
+      useFactory: (configuration: AppConfiguration) => ({ secret: configuration.jwt.secret }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    AuthService,
+    UsersService,
+    JwtStrategy,
+    LoginThrottlerGuard,
+    // Order matters: authenticate first, then check the role.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [UsersService],
+})
+export class AuthModule {}

@@ -1,0 +1,19 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { AuthenticatedUser, SteerkesRequest } from '../common/http/request-context.js';
+import type { Role } from './roles.js';
+
+export const IS_PUBLIC = 'steerkes:isPublic';
+export const REQUIRED_ROLES = 'steerkes:requiredRoles';
+
+/** Opts an endpoint out of the bearer-token guard that protects everything else. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call the endpoint (403 otherwise). */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** The authenticated caller, as the bearer token describes them. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const user = context.switchToHttp().getRequest<SteerkesRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a public endpoint');
+  return user;
+});

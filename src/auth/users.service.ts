@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { DomainError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import type { PartyKind } from '../parties/entities/party.entity.js';
+import { PartiesService } from '../parties/parties.service.js';
+import type { CreateUserDto, UserDto } from './dto/auth.dto.js';
+import { User } from './entities/user.entity.js';
+import { hashPassword } from './password-hasher.js';
+import type { Role } from './roles.js';
+
+/** Which kind of party a role acts for; undefined: the role acts for no party in particular. */
+const PARTY_KIND_OF_ROLE: Record<Role, readonly PartyKind[] | undefined> = {
+  admin: undefined,
+  treasurer: undefined,
+  org_manager: ['organisation', 'institution'],
+  business_operator: ['business'],
+  volunteer: ['volunteer'],
+};
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly database: Database,
+    private readonly parties: PartiesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateUserDto, transaction?: Transaction): Promise<UserDto> {
+    const passwordHash = await hashPassword(input.password);
+    const work = async (tx: Transaction) => {
+      await this.assertPartyFitsRole(input.role, input.partyId ?? null, tx);
+      if (await tx.manager.existsBy(User, { email: input.email })) throw new DomainError('EMAIL_TAKEN');
+      const user = tx.manager.create(User, {
+        id: randomUUID(),
+        email: input.email,
+        passwordHash,
+        role: input.role,
+        partyId: input.partyId ?? null,
+        displayName: input.displayName,
+        createdAt: this.clock.now().toISOString(),
+      });
+      await tx.manager.insert(User, user);
+      return toUserDto(user);
+    };
+    return transaction ? work(transaction) : this.database.transaction(work);
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.database.read(({ manager }) => manager.findOneBy(User, { email: email.toLowerCase() }));
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.database.read(({ manager }) => manager.findOneBy(User, { id }));
+  }
+
+  count(transaction?: Transaction): Promise<number> {
+    const work = ({ manager }: Transaction) => manager.count(User);
+    return transaction ? work(transaction) : this.database.read(work);
+  }
+
+  private async assertPartyFitsRole(role: Role, partyId: string | null, tx: Transaction): Promise<void> {
+    const allowedKinds = PARTY_KIND_OF_ROLE[role];
+    if (partyId === null) {
+      if (allowedKinds) throw new ValidationFailedError([{ field: 'partyId', code: 'isDefined' }]);
+      return;
+    }
+    const party = await this.parties.findById(partyId, tx);
+    if (!party) throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_NOT_FOUND', message: `No party ${partyId}.` }]);
+    if (allowedKinds && !allowedKinds.includes(party.kind)) {
+      throw new ValidationFailedError([
+        { field: 'partyId', code: 'PARTY_KIND_MISMATCH', message: `A ${role} acts for a party of kind ${allowedKinds.join(' or ')}.` },
+      ]);
+    }
+  }
+}
+
+export function toUserDto(user: User): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    partyId: user.partyId,
+    displayName: user.displayName,
+    createdAt: user.createdAt,
+  };
+}

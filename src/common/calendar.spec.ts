@@ -1,0 +1,22 @@
+import { isCalendarDate, isPeriod, localDate, periodOf } from './calendar.js';
+
+describe('calendar', () => {
+  it('gives the Maastricht date, which differs from UTC around midnight', () => {
+    expect(localDate(new Date('2026-03-31T22:30:00Z'))).toBe('2026-04-01'); // CEST, UTC+2
+    expect(localDate(new Date('2026-01-31T23:30:00Z'))).toBe('2026-02-01'); // CET, UTC+1
+    expect(localDate(new Date('2026-01-31T22:59:00Z'))).toBe('2026-01-31');
+  });
+
+  it('accepts only real dates', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-2-01')).toBe(false);
+    expect(isCalendarDate(20260201)).toBe(false);
+  });
+
+  it('reads periods', () => {
+    expect(isPeriod('2026-11')).toBe(true);
+    expect(isPeriod('2026-13')).toBe(false);
+    expect(periodOf('2026-11-23')).toBe('2026-11');
+  });
+});

@@ -1,0 +1,29 @@
+/** Maastricht's time zone: the day an entry belongs to is the day it is there. */
+export const LOCAL_TIME_ZONE = 'Europe/Amsterdam';
+
+const localDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The calendar date (YYYY-MM-DD) in Maastricht at `moment`. */
+export function localDate(moment: Date): string {
+  return localDateFormat.format(moment);
+}
+
+/** True for a real date written as YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const match = CALENDAR_DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+export function isPeriod(text: unknown): text is string {
+  return typeof text === 'string' && PERIOD_PATTERN.test(text);
+}
+
+/** The month (YYYY-MM) a date belongs to. */
+export function periodOf(date: string): string {
+  return date.slice(0, 7);
+}

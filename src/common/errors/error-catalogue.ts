@@ -1,0 +1,123 @@
+/**
+ * Every stable error code the API answers with, its HTTP status and its message in Dutch and
+ * English. Messages may name parameters as `{name}`; they are filled from the error's parameters.
+ * A code, once published, keeps its meaning: clients switch on it.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
+  MALFORMED_JSON: { status: 400, en: 'The request body is not valid JSON.', nl: 'De inhoud van het verzoek is geen geldige JSON.' },
+  INVALID_AMOUNT: {
+    status: 400,
+    en: 'The amount in {field} is not valid: {reason}.',
+    nl: 'Het bedrag in {field} is niet geldig: {reason}.',
+  },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    en: 'This request moves Steerkes and needs an Idempotency-Key header (1 to 200 visible characters).',
+    nl: 'Dit verzoek verplaatst Steerkes en heeft een Idempotency-Key-header nodig (1 tot 200 zichtbare tekens).',
+  },
+  UNAUTHENTICATED: { status: 401, en: 'Log in first: this request needs a bearer token.', nl: 'Log eerst in: dit verzoek heeft een bearer-token nodig.' },
+  TOKEN_EXPIRED: { status: 401, en: 'Your session has expired; log in again.', nl: 'Uw sessie is verlopen; log opnieuw in.' },
+  TOKEN_INVALID: { status: 401, en: 'The bearer token is not valid.', nl: 'Het bearer-token is niet geldig.' },
+  INVALID_CREDENTIALS: { status: 401, en: 'Email address or password is wrong.', nl: 'E-mailadres of wachtwoord is onjuist.' },
+  FORBIDDEN: { status: 403, en: 'You may not do this: {reason}.', nl: 'U mag dit niet doen: {reason}.' },
+  NOT_FOUND: { status: 404, en: 'No {resource} with id {id} was found.', nl: 'Geen {resource} met id {id} gevonden.' },
+  ROUTE_NOT_FOUND: { status: 404, en: 'There is no such endpoint.', nl: 'Dit endpoint bestaat niet.' },
+  CONFLICT: { status: 409, en: 'The request conflicts with the current state: {reason}.', nl: 'Het verzoek botst met de huidige toestand: {reason}.' },
+  EMAIL_TAKEN: { status: 409, en: 'A user with this email address already exists.', nl: 'Er bestaat al een gebruiker met dit e-mailadres.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    en: 'This Idempotency-Key was already used for a different request.',
+    nl: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', nl: 'De inhoud van het verzoek is te groot.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    en: 'Send the request body as application/json.',
+    nl: 'Stuur de inhoud van het verzoek als application/json.',
+  },
+  INSUFFICIENT_FUNDS: {
+    status: 422,
+    en: 'Account {accountId} has {available} STK available; {required} STK is needed.',
+    nl: 'Rekening {accountId} heeft {available} STK beschikbaar; er is {required} STK nodig.',
+  },
+  BALANCE_LIMIT_EXCEEDED: {
+    status: 422,
+    en: 'Account {accountId} may hold at most {maxBalance} STK.',
+    nl: 'Rekening {accountId} mag hoogstens {maxBalance} STK bevatten.',
+  },
+  ACCOUNT_NOT_OPEN: { status: 422, en: 'Account {accountId} is {status}.', nl: 'Rekening {accountId} is {status}.' },
+  SAME_ACCOUNT: { status: 422, en: 'An account cannot pay itself.', nl: 'Een rekening kan niet aan zichzelf betalen.' },
+  CURRENCY_MISMATCH: { status: 422, en: 'The accounts hold different currencies.', nl: 'De rekeningen hebben verschillende valuta.' },
+  ENTRY_UNBALANCED: {
+    status: 422,
+    en: 'The postings of an entry must sum to zero and be at least two: {reason}.',
+    nl: 'De boekingsregels van een boeking moeten samen nul zijn en minstens twee: {reason}.',
+  },
+  ENTRY_CODE_NOT_ALLOWED: {
+    status: 422,
+    en: 'Entry code {entryCode} cannot be used here.',
+    nl: 'Boekingscode {entryCode} kan hier niet worden gebruikt.',
+  },
+  ENTRY_ALREADY_REVERSED: { status: 409, en: 'Entry {entryId} has already been reversed.', nl: 'Boeking {entryId} is al teruggedraaid.' },
+  ENTRY_NOT_REVERSIBLE: { status: 422, en: 'Entry {entryId} is itself a reversal.', nl: 'Boeking {entryId} is zelf een terugboeking.' },
+  HOLD_NOT_PENDING: { status: 409, en: 'Hold {holdId} is {status}, not pending.', nl: 'Reservering {holdId} is {status}, niet openstaand.' },
+  HOLD_EXPIRED: { status: 409, en: 'Hold {holdId} has expired.', nl: 'Reservering {holdId} is verlopen.' },
+  HOLD_AMOUNT_EXCEEDED: {
+    status: 422,
+    en: 'Hold {holdId} reserves {holdAmount} STK; {requested} STK cannot be posted.',
+    nl: 'Reservering {holdId} is {holdAmount} STK; {requested} STK kan niet worden geboekt.',
+  },
+  PERIOD_CLOSED: {
+    status: 422,
+    en: 'Period {period} is closed; book the correction in an open period.',
+    nl: 'Periode {period} is afgesloten; boek de correctie in een open periode.',
+  },
+  RATE_LIMITED: { status: 429, en: 'Too many requests; try again later.', nl: 'Te veel verzoeken; probeer het later opnieuw.' },
+  INTERNAL_ERROR: {
+    status: 500,
+    en: 'Something went wrong on our side. Quote request id {requestId} when you report it.',
+    nl: 'Er ging iets mis aan onze kant. Vermeld verzoek-id {requestId} als u het meldt.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    en: 'The service cannot handle requests right now; try again shortly.',
+    nl: 'De dienst kan nu geen verzoeken verwerken; probeer het zo opnieuw.',
+  },
+} as const satisfies Record<string, { status: number; en: string; nl: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export type Language = 'en' | 'nl';
+
+/**
+ * Phrases that stand in a message as a parameter (the reason of a refusal, a resource name):
+ * a parameter whose value is one of these keys is shown in the reader's language.
+ */
+export const MESSAGE_PHRASES = {
+  ROLE_REQUIRED: { en: 'your role does not allow it', nl: 'uw rol staat het niet toe' },
+  NOT_PAYING_PARTY: {
+    en: 'only members of the paying party move its Steerkes; the treasury issues and corrects',
+    nl: 'alleen leden van de betalende partij verplaatsen haar Steerkes; de penningmeester geeft uit en corrigeert',
+  },
+  NOT_RECEIVING_PARTY: {
+    en: 'only the receiving party or a treasurer settles a hold',
+    nl: 'alleen de ontvangende partij of een penningmeester handelt een reservering af',
+  },
+  SYSTEM_ACCOUNT_POLICY: { en: 'system accounts keep their policy', nl: 'systeemrekeningen houden hun beleid' },
+  account: { en: 'account', nl: 'rekening' },
+  party: { en: 'party', nl: 'partij' },
+  entry: { en: 'entry', nl: 'boeking' },
+  hold: { en: 'hold', nl: 'reservering' },
+  user: { en: 'user', nl: 'gebruiker' },
+} as const satisfies Record<string, { en: string; nl: string }>;
+
+export type MessagePhrase = keyof typeof MESSAGE_PHRASES;
+
+export function renderMessage(template: string, parameters: Record<string, unknown>, language: Language = 'en'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in parameters)) return whole;
+    const value = parameters[name];
+    const phrase = typeof value === 'string' ? (MESSAGE_PHRASES as Record<string, Record<Language, string>>)[value] : undefined;
+    return phrase ? phrase[language] : String(value);
+  });
+}

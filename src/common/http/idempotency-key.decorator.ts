@@ -1,0 +1,41 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { DomainError } from '../errors/domain-error.js';
+import { IDEMPOTENCY_KEY_LENGTH_MAX } from '../../ledger/ledger.types.js';
+import type { SteerkesRequest } from './request-context.js';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** Visible ASCII only: a key is an opaque token, often a UUID. */
+const IDEMPOTENCY_KEY_PATTERN = new RegExp(`^[\\x21-\\x7E]{1,${IDEMPOTENCY_KEY_LENGTH_MAX}}$`);
+
+function readKey(request: SteerkesRequest, required: boolean): string | undefined {
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined && !required) return undefined;
+  if (key === undefined || !IDEMPOTENCY_KEY_PATTERN.test(key)) throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
+  return key;
+}
+
+/** The request's Idempotency-Key header, required. */
+export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  readKey(context.switchToHttp().getRequest<SteerkesRequest>(), true),
+);
+
+/** The request's Idempotency-Key header, if any. */
+export const OptionalIdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  readKey(context.switchToHttp().getRequest<SteerkesRequest>(), false),
+);
+
+export const ApiIdempotencyKey = (required = true) =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required,
+    description: 'Makes the request safe to retry: the same key and body return the first result; another body is a 409.',
+  });
+
+/** Idempotency keys are per user: two users' "abc" never collide. */
+export function scopedIdempotencyKey(userId: string, key: string): string;
+export function scopedIdempotencyKey(userId: string, key: string | undefined): string | undefined;
+export function scopedIdempotencyKey(userId: string, key: string | undefined): string | undefined {
+  return key === undefined ? undefined : `user:${userId}:${key}`;
+}

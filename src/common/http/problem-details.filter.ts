@@ -1,0 +1,96 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, type ErrorParameters, type FieldError } from '../errors/domain-error.js';
+import { ERROR_CATALOGUE, type ErrorCode, type Language, renderMessage } from '../errors/error-catalogue.js';
+import { fieldMessage } from '../errors/field-messages.js';
+import { preferredLanguage } from './language.js';
+import type { SteerkesRequest } from './request-context.js';
+
+/** The body of every error response: RFC 9457 problem details plus a stable `code`. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance: string;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Maps every thrown thing to a problem response. Unexpected errors are logged, never shown. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<SteerkesRequest>();
+    const response = http.getResponse<Response>();
+    const domainError = this.toDomainError(exception, request);
+    const problem = buildProblem(domainError, request, preferredLanguage(request.headers['accept-language']));
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toDomainError(exception: unknown, request: SteerkesRequest): DomainError {
+    if (exception instanceof DomainError) return exception;
+    const known = fromFrameworkError(exception);
+    if (known) return known;
+    this.logger.error(
+      { requestId: request.requestId, method: request.method, path: request.path, error: describe(exception) },
+      exception instanceof Error ? exception.stack : undefined,
+    );
+    return new DomainError('INTERNAL_ERROR');
+  }
+}
+
+/** Body-parser, router and guard errors that are the caller's fault, not ours. */
+function fromFrameworkError(exception: unknown): DomainError | undefined {
+  // The Express adapter wraps body-parser's errors in an HttpException; the cause says which.
+  const candidate = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string };
+  if (candidate?.type === 'entity.parse.failed') return new DomainError('MALFORMED_JSON');
+  if (candidate?.type === 'entity.too.large') return new DomainError('PAYLOAD_TOO_LARGE');
+  if (candidate?.type === 'encoding.unsupported' || candidate?.type === 'charset.unsupported') {
+    return new DomainError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (!(exception instanceof HttpException)) return undefined;
+  switch (exception.getStatus()) {
+    case 400: return new DomainError('VALIDATION_FAILED');
+    case 401: return new DomainError('UNAUTHENTICATED');
+    case 403: return new DomainError('FORBIDDEN', { reason: 'ROLE_REQUIRED' });
+    case 404: return new DomainError('ROUTE_NOT_FOUND');
+    case 405: return new DomainError('ROUTE_NOT_FOUND');
+    case 413: return new DomainError('PAYLOAD_TOO_LARGE');
+    case 415: return new DomainError('UNSUPPORTED_MEDIA_TYPE');
+    case 429: return new DomainError('RATE_LIMITED');
+    default: return undefined;
+  }
+}
+
+export function buildProblem(error: DomainError, request: SteerkesRequest, language: Language): ProblemDetails {
+  const entry = ERROR_CATALOGUE[error.code];
+  const parameters: ErrorParameters = { ...error.parameters, requestId: request.requestId };
+  const problem: ProblemDetails = {
+    type: `urn:steerkes:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
+    title: error.code,
+    status: entry.status,
+    code: error.code,
+    detail: renderMessage(entry[language], parameters, language),
+    instance: request.originalUrl?.split('?')[0] ?? request.path,
+    requestId: request.requestId,
+  };
+  if (error.fieldErrors.length > 0) {
+    problem.errors = error.fieldErrors.map((fieldError) => ({
+      ...fieldError,
+      message: fieldError.message ?? fieldMessage(fieldError.code, language),
+    }));
+  }
+  return problem;
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+}

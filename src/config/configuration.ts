@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export type Environment = 'development' | 'test' | 'production';
+
+export type DatabaseConfiguration =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'postgres'; url: string };
+
+export interface AppConfiguration {
+  environment: Environment;
+  port: number;
+  database: DatabaseConfiguration;
+  jwt: { secret: string; ttlSeconds: number; secretWasGenerated: boolean };
+  firstAdmin: { email: string; password: string } | null;
+  /** Load the Maastricht demo data into a new database (never in production). */
+  loadDemoData: boolean;
+  loginAttemptsPerMinute: number;
+  bodySizeLimitBytes: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export const DEFAULT_SQLITE_PATH = './data/steerkes.sqlite';
+export const JWT_SECRET_LENGTH_MIN = 32;
+const JWT_SECRET_DISTINCT_CHARACTERS_MIN = 12;
+const JWT_TTL_SECONDS_DEFAULT = 15 * 60;
+const JWT_TTL_SECONDS_MAX = 24 * 60 * 60;
+const ADMIN_PASSWORD_LENGTH_MIN = 12;
+const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
+const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
+const WEAK_SECRETS = ['secret', 'changeme', 'change-me', 'password', 'steerkes', 'jwt-secret', 'development'];
+
+/** Thrown at start-up when the environment does not describe a safe, working configuration. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Steerkes cannot start, the configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type EnvironmentVariables = Record<string, string | undefined>;
+
+/** Reads and checks the whole configuration at once, so that every problem is reported together. */
+export function loadConfiguration(variables: EnvironmentVariables = process.env): AppConfiguration {
+  const problems: string[] = [];
+  const environment = readEnvironment(variables.NODE_ENV, problems);
+  const production = environment === 'production';
+  const configuration: AppConfiguration = {
+    environment,
+    port: readInteger(variables.PORT, 3000, { name: 'PORT', min: 0, max: 65535 }, problems),
+    database: readDatabase(variables.DATABASE_URL, problems),
+    jwt: readJwt(variables, production, problems),
+    firstAdmin: readFirstAdmin(variables, problems),
+    loadDemoData: !production && variables.DEMO_DATA !== 'off',
+    loginAttemptsPerMinute: readInteger(
+      variables.LOGIN_ATTEMPTS_PER_MINUTE,
+      LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT,
+      { name: 'LOGIN_ATTEMPTS_PER_MINUTE', min: 1, max: 10_000 },
+      problems,
+    ),
+    bodySizeLimitBytes: BODY_SIZE_LIMIT_BYTES_DEFAULT,
+    logLevel: readLogLevel(variables.LOG_LEVEL, environment, problems),
+  };
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return configuration;
+}
+
+function readEnvironment(value: string | undefined, problems: string[]): Environment {
+  if (value === undefined || value === '') return 'development';
+  if (value === 'development' || value === 'test' || value === 'production') return value;
+  problems.push(`NODE_ENV must be development, test or production (got "${value}")`);
+  return 'development';
+}
+
+function readInteger(
+  value: string | undefined,
+  fallback: number,
+  rule: { name: string; min: number; max: number },
+  problems: string[],
+): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < rule.min || parsed > rule.max) {
+    problems.push(`${rule.name} must be a whole number from ${rule.min} to ${rule.max} (got "${value}")`);
+    return fallback;
+  }
+  return parsed;
+}
+
+export function readDatabase(value: string | undefined, problems: string[]): DatabaseConfiguration {
+  if (value === undefined || value === '') return { kind: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') problems.push('DATABASE_URL sqlite: needs a file path, e.g. sqlite:/var/lib/steerkes/steerkes.sqlite');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
+    try {
+      new URL(value);
+    } catch {
+      problems.push('DATABASE_URL is not a valid postgres:// URL');
+    }
+    return { kind: 'postgres', url: value };
+  }
+  problems.push('DATABASE_URL must start with sqlite: or postgres:// (the value is not shown, it may hold a password)');
+  return { kind: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
+}
+
+function readJwt(variables: EnvironmentVariables, production: boolean, problems: string[]): AppConfiguration['jwt'] {
+  const ttlSeconds = readDuration(variables.JWT_TTL, problems);
+  const secret = variables.JWT_SECRET;
+  if (secret === undefined || secret === '') {
+    if (production) {
+      problems.push(
+        `JWT_SECRET must be set in production: at least ${JWT_SECRET_LENGTH_MIN} random characters (e.g. \`openssl rand -base64 48\`)`,
+      );
+    }
+    // Outside production a fresh random secret is safe; tokens simply end with the process.
+    return { secret: randomBytes(48).toString('base64'), ttlSeconds, secretWasGenerated: true };
+  }
+  if (production) {
+    const weakness = secretWeakness(secret);
+    if (weakness) problems.push(`JWT_SECRET is too weak for production: ${weakness}`);
+  }
+  return { secret, ttlSeconds, secretWasGenerated: false };
+}
+
+/** Why a secret is too weak, or null. Never echoes the secret itself. */
+export function secretWeakness(secret: string): string | null {
+  if (secret.length < JWT_SECRET_LENGTH_MIN) return `it has fewer than ${JWT_SECRET_LENGTH_MIN} characters`;
+  if (new Set(secret).size < JWT_SECRET_DISTINCT_CHARACTERS_MIN) return 'it repeats too few distinct characters';
+  const lower = secret.toLowerCase();
+  if (WEAK_SECRETS.some((weak) => lower.includes(weak))) return 'it contains a well-known word';
+  return null;
+}
+
+/** `900`, `900s`, `15m` or `1h`. */
+function readDuration(value: string | undefined, problems: string[]): number {
+  if (value === undefined || value === '') return JWT_TTL_SECONDS_DEFAULT;
+  const match = /^(\d+)([smh]?)$/.exec(value);
+  const seconds = match ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h'] : NaN;
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > JWT_TTL_SECONDS_MAX) {
+    problems.push(`JWT_TTL must be a duration such as 900, 15m or 1h, at most 24h (got "${value}")`);
+    return JWT_TTL_SECONDS_DEFAULT;
+  }
+  return seconds;
+}
+
+function readFirstAdmin(variables: EnvironmentVariables, problems: string[]): AppConfiguration['firstAdmin'] {
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = variables;
+  if (!email && !password) return null;
+  if (!email || !password) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+    return null;
+  }
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push('ADMIN_EMAIL is not an email address');
+  if (password.length < ADMIN_PASSWORD_LENGTH_MIN) {
+    problems.push(`ADMIN_PASSWORD must have at least ${ADMIN_PASSWORD_LENGTH_MIN} characters`);
+  }
+  return { email: email.toLowerCase(), password };
+}
+
+function readLogLevel(value: string | undefined, environment: Environment, problems: string[]): AppConfiguration['logLevel'] {
+  if (value === undefined || value === '') return environment === 'test' ? 'warn' : 'log';
+  if (value === 'error' || value === 'warn' || value === 'log' || value === 'debug') return value;
+  problems.push(`LOG_LEVEL must be error, warn, log or debug (got "${value}")`);
+  return 'log';
+}

@@ -1,0 +1,124 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Database as SqliteConnection } from 'better-sqlite3';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { SerialQueue } from './serial-queue.js';
+import { type Dialect, PostgresExecutor, type SqlExecutor, SqliteExecutor } from './sql-executor.js';
+
+/** One database transaction: TypeORM for domain records, plain SQL for the ledger's hot path. */
+export interface Transaction {
+  readonly manager: EntityManager;
+  readonly sql: SqlExecutor;
+}
+
+/** PostgreSQL's "try again" answers: a serialization failure or a broken deadlock. */
+const RETRYABLE_POSTGRES_CODES = new Set(['40001', '40P01']);
+const TRANSACTION_ATTEMPTS_MAX = 5;
+
+/**
+ * The only way the application opens a transaction. On SQLite, every transaction and every read
+ * runs through one queue, because the single shared connection would otherwise mix them; on
+ * PostgreSQL each transaction has a pooled connection and is retried when the server asks for it.
+ * A transaction opened while one is already running in the same async context joins it.
+ */
+@Injectable()
+export class Database {
+  readonly dialect: Dialect;
+  private readonly logger = new Logger(Database.name);
+  private readonly queue = new SerialQueue();
+  private readonly current = new AsyncLocalStorage<Transaction>();
+  private sqliteExecutor?: SqliteExecutor;
+
+  constructor(readonly dataSource: DataSource) {
+    this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  /** Runs `work` in a transaction: all of it commits, or none of it. */
+  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    const joined = this.current.getStore();
+    if (joined) return work(joined);
+    return this.dialect === 'sqlite' ? this.queue.run(() => this.sqliteTransaction(work)) : this.postgresTransaction(work);
+  }
+
+  /** Runs read-only `work` against committed data. */
+  read<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    const joined = this.current.getStore();
+    if (joined) return work(joined);
+    if (this.dialect === 'sqlite') {
+      return this.queue.run(() => work({ manager: this.dataSource.manager, sql: this.sqlite() }));
+    }
+    return this.postgresRead(work);
+  }
+
+  /** The raw better-sqlite3 connection (SQLite only), e.g. for an online backup or pragmas. */
+  sqliteConnection(): SqliteConnection {
+    return (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  }
+
+  private sqlite(): SqliteExecutor {
+    this.sqliteExecutor ??= new SqliteExecutor(this.sqliteConnection());
+    return this.sqliteExecutor;
+  }
+
+  private async sqliteTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    const transaction: Transaction = { manager: queryRunner.manager, sql: this.sqlite() };
+    await queryRunner.startTransaction();
+    try {
+      const result = await this.current.run(transaction, () => work(transaction));
+      await queryRunner.commitTransaction();
+      return result;
+    } catch (error) {
+      await this.rollback(queryRunner);
+      throw error;
+    }
+  }
+
+  private async postgresTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const queryRunner = this.dataSource.createQueryRunner();
+      const transaction: Transaction = { manager: queryRunner.manager, sql: new PostgresExecutor(queryRunner) };
+      try {
+        await queryRunner.startTransaction('READ COMMITTED');
+        const result = await this.current.run(transaction, () => work(transaction));
+        await queryRunner.commitTransaction();
+        return result;
+      } catch (error) {
+        await this.rollback(queryRunner);
+        if (attempt >= TRANSACTION_ATTEMPTS_MAX || !isRetryable(error)) throw error;
+        this.logger.warn({ message: 'retrying transaction', attempt, code: postgresCode(error) });
+      } finally {
+        await queryRunner.release();
+      }
+    }
+  }
+
+  private async postgresRead<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    try {
+      return await work({ manager: queryRunner.manager, sql: new PostgresExecutor(queryRunner) });
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  private async rollback(queryRunner: QueryRunner): Promise<void> {
+    if (!queryRunner.isTransactionActive) return;
+    try {
+      await queryRunner.rollbackTransaction();
+    } catch (rollbackError) {
+      this.logger.error({ message: 'rollback failed', error: String(rollbackError) });
+    }
+  }
+}
+
+function postgresCode(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = postgresCode(error);
+  return code !== undefined && RETRYABLE_POSTGRES_CODES.has(code);
+}

@@ -1,0 +1,273 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { AmountProperty, IsAmount, IsCalendarDate } from '../../common/http/validators.js';
+import { PageQueryDto } from '../../common/pagination.js';
+import {
+  ACCOUNT_STATUSES,
+  type AccountStatus,
+  DESCRIPTION_LENGTH_MAX,
+  ENTRY_CODES,
+  type EntryCode,
+  type Metadata,
+  POSTINGS_PER_ENTRY_MAX,
+} from '../ledger.types.js';
+
+/** Codes a party's member may use for a plain transfer; the rest belong to the treasury or a module. */
+export const MEMBER_TRANSFER_CODES = ['TRANSFER', 'HOURS', 'SERVICE'] as const satisfies readonly EntryCode[];
+/** Codes a treasurer may use for a multi-posting entry; reversals, redemptions and bookings have their own paths. */
+export const TREASURER_ENTRY_CODES = ['ADJUST', 'TRANSFER', 'ISSUE', 'RETIRE', 'HOURS', 'SERVICE'] as const satisfies readonly EntryCode[];
+
+class DescribedMovementDto {
+  @ApiProperty({ example: 'Bijdrage buurtfeest Malberg', maxLength: DESCRIPTION_LENGTH_MAX })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DESCRIPTION_LENGTH_MAX)
+  description: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Flat key/value pairs, at most 4 KB.' })
+  @IsOptional()
+  @IsObject()
+  metadata?: Metadata;
+}
+
+export class TransferDto extends DescribedMovementDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  fromAccountId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  toAccountId: string;
+
+  @AmountProperty()
+  amount: string;
+
+  @ApiPropertyOptional({ enum: MEMBER_TRANSFER_CODES, default: 'TRANSFER' })
+  @IsOptional()
+  @IsIn(MEMBER_TRANSFER_CODES)
+  code?: (typeof MEMBER_TRANSFER_CODES)[number];
+
+  @ApiPropertyOptional({ example: '2026-11-20', description: 'YYYY-MM-DD in an open period; today when omitted.' })
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveDate?: string;
+}
+
+export class PostingDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  accountId: string;
+
+  @AmountProperty({ signed: true, example: '-25.00', description: 'Signed amount: positive raises the balance' })
+  amount: string;
+}
+
+export class EntryDto extends DescribedMovementDto {
+  @ApiProperty({ enum: TREASURER_ENTRY_CODES })
+  @IsIn(TREASURER_ENTRY_CODES)
+  code: (typeof TREASURER_ENTRY_CODES)[number];
+
+  @ApiProperty({ type: [PostingDto], minItems: 2, maxItems: POSTINGS_PER_ENTRY_MAX })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(POSTINGS_PER_ENTRY_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => PostingDto)
+  postings: PostingDto[];
+
+  @ApiPropertyOptional({ example: '2026-11-20' })
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveDate?: string;
+}
+
+export class HoldDto extends DescribedMovementDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  fromAccountId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Who receives the amount when the hold is posted.' })
+  @IsUUID()
+  toAccountId: string;
+
+  @AmountProperty()
+  amount: string;
+
+  @ApiPropertyOptional({ enum: MEMBER_TRANSFER_CODES, default: 'TRANSFER', description: 'Code of the entry the hold becomes.' })
+  @IsOptional()
+  @IsIn(MEMBER_TRANSFER_CODES)
+  code?: (typeof MEMBER_TRANSFER_CODES)[number];
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'After this moment the hold releases by itself.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
+}
+
+export class PostHoldDto {
+  @AmountProperty({ required: false, description: 'Part of the hold to post; the whole hold when omitted' })
+  @IsOptional()
+  amount?: string;
+
+  @ApiPropertyOptional({ maxLength: DESCRIPTION_LENGTH_MAX })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DESCRIPTION_LENGTH_MAX)
+  description?: string;
+}
+
+export class ReversalDto {
+  @ApiPropertyOptional({ example: 'Dubbel geboekt', maxLength: DESCRIPTION_LENGTH_MAX })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DESCRIPTION_LENGTH_MAX)
+  description?: string;
+}
+
+export class IssueDto extends DescribedMovementDto {
+  @ApiProperty({ format: 'uuid', description: 'The account that receives the new Steerkes.' })
+  @IsUUID()
+  toAccountId: string;
+
+  @AmountProperty()
+  amount: string;
+}
+
+export class RetireDto extends DescribedMovementDto {
+  @ApiProperty({ format: 'uuid', description: 'The account whose Steerkes are handed back and retired.' })
+  @IsUUID()
+  fromAccountId: string;
+
+  @AmountProperty()
+  amount: string;
+}
+
+export class AccountPolicyDto {
+  @ApiProperty({ type: String, nullable: true, example: '-50.00', description: 'Lowest available balance allowed (signed); null: unbounded.' })
+  @IsDefined()
+  @ValidateIf((_, value) => value !== null)
+  @IsAmount({ allowNegative: true, allowZero: true })
+  minBalance: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Highest balance allowed; null: no maximum.' })
+  @IsDefined()
+  @ValidateIf((_, value) => value !== null)
+  @IsAmount()
+  maxBalance: string | null;
+
+  @ApiProperty({ enum: ACCOUNT_STATUSES })
+  @IsIn(ACCOUNT_STATUSES)
+  status: AccountStatus;
+}
+
+export class StatementQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'First effective date to include.' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Last effective date to include.' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-31', description: 'Also answer the balance as of the end of this date.' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+// --- responses ---------------------------------------------------------------------------------------
+
+export class AccountDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) partyId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Set for system accounts such as issuance.' }) systemName: string | null;
+  @ApiProperty({ example: 'STK' }) currency: string;
+  @ApiProperty({ example: '40.00' }) balance: string;
+  @ApiProperty({ example: '10.00', description: 'Σ of pending holds.' }) pending: string;
+  @ApiProperty({ example: '30.00', description: 'balance − pending.' }) available: string;
+  @ApiProperty({ type: String, nullable: true, example: '0.00' }) minBalance: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) maxBalance: string | null;
+  @ApiProperty({ enum: ACCOUNT_STATUSES }) status: AccountStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class PostingViewDto {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty({ example: '-12.50' }) amount: string;
+  @ApiProperty({ example: '27.50' }) balanceAfter: string;
+}
+
+export class EntryViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 42 }) sequence: number;
+  @ApiProperty({ enum: ENTRY_CODES }) code: EntryCode;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Metadata;
+  @ApiProperty({ example: '2026-11-23' }) effectiveDate: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reversesEntryId: string | null;
+  @ApiProperty({ description: 'SHA-256 of this entry and the previous hash.' }) hash: string;
+  @ApiProperty() previousHash: string;
+  @ApiProperty({ type: [PostingViewDto] }) postings: PostingViewDto[];
+}
+
+export class HoldViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fromAccountId: string;
+  @ApiProperty({ format: 'uuid' }) toAccountId: string;
+  @ApiProperty({ example: '10.00' }) amount: string;
+  @ApiProperty({ type: String, nullable: true }) postedAmount: string | null;
+  @ApiProperty({ enum: ['pending', 'posted', 'voided', 'expired'] }) status: string;
+  @ApiProperty({ enum: ENTRY_CODES }) code: EntryCode;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Metadata;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) createdBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) postedEntryId: string | null;
+}
+
+export class StatementLineDto {
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty() sequence: number;
+  @ApiProperty({ enum: ENTRY_CODES }) code: EntryCode;
+  @ApiProperty() description: string;
+  @ApiProperty({ example: '2026-11-23' }) effectiveDate: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ example: '-12.50' }) amount: string;
+  @ApiProperty({ example: '27.50', description: 'Balance after this posting, in booking order.' }) balanceAfter: string;
+}
+
+export class BalanceAsOfDto {
+  @ApiProperty({ example: '2026-10-31' }) asOf: string;
+  @ApiProperty({ example: '35.00', description: 'Σ of postings with an effective date on or before asOf.' }) balance: string;
+}
+
+export class StatementDto {
+  @ApiProperty({ type: AccountDto }) account: AccountDto;
+  @ApiProperty({ type: [StatementLineDto] }) items: StatementLineDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiPropertyOptional({ type: () => BalanceAsOfDto, description: 'Present when ?asOf= was given.' }) balanceAsOf?: BalanceAsOfDto;
+}

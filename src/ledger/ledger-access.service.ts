@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { parseAmount } from '../common/amount.js';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-error.js';
+import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import type { Page } from '../common/pagination.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import { isOverseer, type Role } from '../auth/roles.js';
+import type { AccountPolicyDto, EntryDto, HoldDto, IssueDto, PostHoldDto, RetireDto, ReversalDto, StatementQueryDto, TransferDto } from './dto/ledger.dto.js';
+import { LedgerService } from './ledger.service.js';
+import { type AccountView, type EntryView, type HoldView, ISSUANCE_ACCOUNT, type LedgerOutcome, type StatementLine } from './ledger.types.js';
+
+/** Roles that move their own party's Steerkes. Admins and treasurers act through the treasury. */
+const SPENDING_ROLES: readonly Role[] = ['org_manager', 'business_operator', 'volunteer'];
+
+type Owner = { partyId: string | null; systemName: string | null };
+
+/**
+ * The ledger as the HTTP API offers it: who may read and move which account. A party's members
+ * move only their own party's Steerkes; treasurers issue, retire, book multi-posting entries and
+ * reverse; an account of a party the caller does not belong to answers 404, as if it did not exist.
+ */
+@Injectable()
+export class LedgerAccessService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly database: Database,
+  ) {}
+
+  transfer(actor: AuthenticatedUser, input: TransferDto, idempotencyKey: string): Promise<LedgerOutcome> {
+    return this.database.transaction(async (tx) => {
+      await this.assertMaySpendFrom(actor, input.fromAccountId, tx);
+      return this.ledger.execute(
+        {
+          kind: 'transfer',
+          fromAccountId: input.fromAccountId,
+          toAccountId: input.toAccountId,
+          amountMinor: parseAmount(input.amount),
+          code: input.code ?? 'TRANSFER',
+          description: input.description,
+          metadata: input.metadata,
+          effectiveDate: input.effectiveDate,
+          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+          actorId: actor.id,
+        },
+        tx,
+      );
+    });
+  }
+
+  /** Treasurer only (enforced by the controller's role guard). */
+  bookEntry(actor: AuthenticatedUser, input: EntryDto, idempotencyKey: string): Promise<LedgerOutcome> {
+    return this.ledger.execute({
+      kind: 'entry',
+      code: input.code,
+      description: input.description,
+      metadata: input.metadata,
+      effectiveDate: input.effectiveDate,
+      postings: input.postings.map((posting, index) => ({
+        accountId: posting.accountId,
+        amountMinor: parseAmount(posting.amount, { field: `postings.${index}.amount`, allowNegative: true }),
+      })),
+      idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+      actorId: actor.id,
+    });
+  }
+
+  issue(actor: AuthenticatedUser, input: IssueDto, idempotencyKey: string): Promise<LedgerOutcome> {
+    return this.database.transaction(async (tx) => {
+      const issuance = await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT, tx);
+      return this.ledger.execute(
+        {
+          kind: 'transfer',
+          fromAccountId: issuance,
+          toAccountId: input.toAccountId,
+          amountMinor: parseAmount(input.amount),
+          code: 'ISSUE',
+          description: input.description,
+          metadata: input.metadata,
+          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+          actorId: actor.id,
+        },
+        tx,
+      );
+    });
+  }
+
+  retire(actor: AuthenticatedUser, input: RetireDto, idempotencyKey: string): Promise<LedgerOutcome> {
+    return this.database.transaction(async (tx) => {
+      const issuance = await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT, tx);
+      return this.ledger.execute(
+        {
+          kind: 'transfer',
+          fromAccountId: input.fromAccountId,
+          toAccountId: issuance,
+          amountMinor: parseAmount(input.amount),
+          code: 'RETIRE',
+          description: input.description,
+          metadata: input.metadata,
+          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+          actorId: actor.id,
+        },
+        tx,
+      );
+    });
+  }
+
+  reverse(actor: AuthenticatedUser, entryId: string, input: ReversalDto, idempotencyKey: string): Promise<LedgerOutcome> {
+    return this.ledger.execute({
+      kind: 'reverse',
+      entryId,
+      description: input.description,
+      idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+      actorId: actor.id,
+    });
+  }
+
+  hold(actor: AuthenticatedUser, input: HoldDto, idempotencyKey: string): Promise<LedgerOutcome> {
+    return this.database.transaction(async (tx) => {
+      await this.assertMaySpendFrom(actor, input.fromAccountId, tx);
+      return this.ledger.execute(
+        {
+          kind: 'hold',
+          fromAccountId: input.fromAccountId,
+          toAccountId: input.toAccountId,
+          amountMinor: parseAmount(input.amount),
+          code: input.code ?? 'TRANSFER',
+          description: input.description,
+          metadata: input.metadata,
+          expiresAt: input.expiresAt,
+          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+          actorId: actor.id,
+        },
+        tx,
+      );
+    });
+  }
+
+  /** The receiving party (or a treasurer) captures a hold, like a shop capturing a card payment. */
+  postHold(actor: AuthenticatedUser, holdId: string, input: PostHoldDto, idempotencyKey: string): Promise<LedgerOutcome> {
+    return this.database.transaction(async (tx) => {
+      await this.assertMayResolveHold(actor, holdId, tx);
+      return this.ledger.execute(
+        {
+          kind: 'postHold',
+          holdId,
+          amountMinor: input.amount === undefined ? undefined : parseAmount(input.amount),
+          description: input.description,
+          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+          actorId: actor.id,
+        },
+        tx,
+      );
+    });
+  }
+
+  /** The receiving party (or a treasurer) releases a hold; the payer cannot take back a promise. */
+  voidHold(actor: AuthenticatedUser, holdId: string, idempotencyKey: string | undefined): Promise<LedgerOutcome> {
+    return this.database.transaction(async (tx) => {
+      await this.assertMayResolveHold(actor, holdId, tx);
+      return this.ledger.execute({ kind: 'voidHold', holdId, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id }, tx);
+    });
+  }
+
+  async getHold(actor: AuthenticatedUser, holdId: string): Promise<HoldView> {
+    const hold = await this.ledger.getHold(holdId);
+    const owners = await Promise.all([hold.fromAccountId, hold.toAccountId].map((id) => this.ledger.findAccountOwner(id)));
+    if (!owners.some((owner) => owner && this.maySee(actor, owner))) throw new NotFoundError('hold', holdId);
+    return hold;
+  }
+
+  async getAccount(actor: AuthenticatedUser, accountId: string): Promise<AccountView> {
+    await this.assertMaySee(actor, accountId);
+    return this.ledger.getAccount(accountId);
+  }
+
+  async statement(
+    actor: AuthenticatedUser,
+    accountId: string,
+    query: StatementQueryDto,
+  ): Promise<{ account: AccountView; balanceAsOf?: { asOf: string; balance: string } } & Page<StatementLine>> {
+    await this.assertMaySee(actor, accountId);
+    const account = await this.ledger.getAccount(accountId);
+    const page = await this.ledger.statement(accountId, { fromDate: query.from, toDate: query.to, cursor: query.cursor, limit: query.limit });
+    if (!query.asOf) return { account, ...page };
+    const { asOf, balance } = await this.ledger.balanceAsOf(accountId, query.asOf);
+    return { account, ...page, balanceAsOf: { asOf, balance } };
+  }
+
+  async getEntry(actor: AuthenticatedUser, entryId: string): Promise<EntryView> {
+    const entry = await this.ledger.getEntry(entryId);
+    if (isOverseer(actor.role)) return entry;
+    const owners = await Promise.all(entry.postings.map((posting) => this.ledger.findAccountOwner(posting.accountId)));
+    if (!owners.some((owner) => owner && this.maySee(actor, owner))) throw new NotFoundError('entry', entryId);
+    return entry;
+  }
+
+  accountsOfParty(actor: AuthenticatedUser, partyId: string): Promise<AccountView[]> {
+    if (!isOverseer(actor.role) && actor.partyId !== partyId) throw new NotFoundError('party', partyId);
+    return this.ledger.listAccountsOfParty(partyId);
+  }
+
+  updatePolicy(accountId: string, input: AccountPolicyDto): Promise<AccountView> {
+    return this.ledger.updateAccountPolicy(accountId, {
+      minBalanceMinor: input.minBalance === null ? null : parseAmount(input.minBalance, { field: 'minBalance', allowNegative: true, allowZero: true }),
+      maxBalanceMinor: input.maxBalance === null ? null : parseAmount(input.maxBalance, { field: 'maxBalance' }),
+      status: input.status,
+    });
+  }
+
+  private maySee(actor: AuthenticatedUser, owner: Owner): boolean {
+    return isOverseer(actor.role) || (owner.partyId !== null && owner.partyId === actor.partyId);
+  }
+
+  private async assertMaySee(actor: AuthenticatedUser, accountId: string, tx?: Transaction): Promise<Owner> {
+    const owner = await this.ledger.findAccountOwner(accountId, tx);
+    if (!owner || !this.maySee(actor, owner)) throw new NotFoundError('account', accountId);
+    return owner;
+  }
+
+  private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string, tx: Transaction): Promise<void> {
+    const owner = await this.assertMaySee(actor, accountId, tx);
+    if (owner.partyId === null || owner.partyId !== actor.partyId || !SPENDING_ROLES.includes(actor.role)) {
+      throw new ForbiddenError('NOT_PAYING_PARTY');
+    }
+  }
+
+  private async assertMayResolveHold(actor: AuthenticatedUser, holdId: string, tx: Transaction): Promise<void> {
+    const hold = await this.ledger.getHold(holdId, tx);
+    const payee = await this.ledger.findAccountOwner(hold.toAccountId, tx);
+    const payer = await this.ledger.findAccountOwner(hold.fromAccountId, tx);
+    const visible = [payee, payer].some((owner) => owner && this.maySee(actor, owner));
+    if (!visible) throw new NotFoundError('hold', holdId);
+    const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;
+    if (!isPayeeMember && actor.role !== 'treasurer') throw new ForbiddenError('NOT_RECEIVING_PARTY');
+  }
+}

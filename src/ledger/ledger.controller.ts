@@ -1,0 +1,207 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import {
+  AccountDto,
+  AccountPolicyDto,
+  EntryDto,
+  EntryViewDto,
+  HoldDto,
+  HoldViewDto,
+  IssueDto,
+  PostHoldDto,
+  RetireDto,
+  ReversalDto,
+  StatementDto,
+  StatementQueryDto,
+  TransferDto,
+} from './dto/ledger.dto.js';
+import { LedgerAccessService } from './ledger-access.service.js';
+import type { EntryView, HoldView, LedgerOutcome } from './ledger.types.js';
+
+/** A replayed idempotent request answers as the first did, and says so in a header. */
+function answer(response: Response, outcome: LedgerOutcome): EntryView | HoldView {
+  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return outcome.kind === 'entry' ? outcome.entry : outcome.hold;
+}
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller()
+export class LedgerController {
+  constructor(private readonly access: LedgerAccessService) {}
+
+  @Get('accounts/:id')
+  @ApiOkResponse({ type: AccountDto })
+  @ApiProblems(400, 401, 404)
+  getAccount(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.access.getAccount(actor, id);
+  }
+
+  @Get('accounts/:id/postings')
+  @ApiOperation({ summary: 'Statement: postings in booking order with the running balance; ?from&to filter on effective date, ?asOf adds the balance as of that date.' })
+  @ApiOkResponse({ type: StatementDto })
+  @ApiProblems(400, 401, 404)
+  statement(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Query() query: StatementQueryDto) {
+    return this.access.statement(actor, id, query);
+  }
+
+  @Put('accounts/:id/policy')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Set an account’s balance limits and status (admin).' })
+  @ApiOkResponse({ type: AccountDto })
+  @ApiProblems(400, 401, 403, 404)
+  updatePolicy(@Param('id', uuidPipe()) id: string, @Body() input: AccountPolicyDto) {
+    return this.access.updatePolicy(id, input);
+  }
+
+  @Get('parties/:id/accounts')
+  @ApiOkResponse({ type: [AccountDto] })
+  @ApiProblems(400, 401, 404)
+  accountsOfParty(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.access.accountsOfParty(actor, id);
+  }
+
+  @Post('transfers')
+  @ApiOperation({ summary: 'Move Steerkes from an account of your party to another account.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: EntryViewDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async transfer(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: TransferDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.transfer(actor, input, key));
+  }
+
+  @Post('entries')
+  @Roles('treasurer')
+  @ApiOperation({ summary: 'Book a multi-posting entry (treasurer); postings are signed and sum to zero.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: EntryViewDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async bookEntry(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: EntryDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.bookEntry(actor, input, key));
+  }
+
+  @Get('entries/:id')
+  @ApiOkResponse({ type: EntryViewDto })
+  @ApiProblems(400, 401, 404)
+  getEntry(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.access.getEntry(actor, id);
+  }
+
+  @Post('entries/:id/reversal')
+  @Roles('treasurer')
+  @ApiOperation({ summary: 'Reverse an entry once (treasurer): a new REVERSAL entry with every posting negated.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: EntryViewDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async reverse(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: ReversalDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.reverse(actor, id, input, key));
+  }
+
+  @Post('holds')
+  @ApiOperation({ summary: 'Reserve Steerkes on an account of your party for a later payment (two-phase transfer).' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: HoldViewDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async hold(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: HoldDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.hold(actor, input, key));
+  }
+
+  @Get('holds/:id')
+  @ApiOkResponse({ type: HoldViewDto })
+  @ApiProblems(400, 401, 404)
+  getHold(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.access.getHold(actor, id);
+  }
+
+  @Post('holds/:id/post')
+  @ApiOperation({ summary: 'Post a hold, whole or in part (receiving party or treasurer); the rest is released.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: HoldViewDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async postHold(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: PostHoldDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.postHold(actor, id, input, key));
+  }
+
+  @Post('holds/:id/void')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Release a hold without paying (receiving party or treasurer).' })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: HoldViewDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async voidHold(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.voidHold(actor, id, key));
+  }
+}
+
+@ApiTags('treasury')
+@ApiBearerAuth()
+@Roles('treasurer')
+@Controller('treasury')
+export class TreasuryLedgerController {
+  constructor(private readonly access: LedgerAccessService) {}
+
+  @Post('issue')
+  @ApiOperation({ summary: 'Create Steerkes: from the issuance account to an account, e.g. an organisation’s budget.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: EntryViewDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async issue(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: IssueDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.issue(actor, input, key));
+  }
+
+  @Post('retire')
+  @ApiOperation({ summary: 'Retire Steerkes handed back, e.g. by a business: from its account to the issuance account.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: EntryViewDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async retire(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: RetireDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.access.retire(actor, input, key));
+  }
+}

@@ -1,0 +1,86 @@
+import { DomainError } from '../common/errors/domain-error.js';
+import { formatAmount } from '../common/amount.js';
+
+export class InsufficientFundsError extends DomainError {
+  constructor(accountId: string, availableMinor: bigint, requiredMinor: bigint) {
+    super('INSUFFICIENT_FUNDS', { accountId, available: formatAmount(availableMinor), required: formatAmount(requiredMinor) });
+  }
+}
+
+export class BalanceLimitExceededError extends DomainError {
+  constructor(accountId: string, maxBalanceMinor: bigint) {
+    super('BALANCE_LIMIT_EXCEEDED', { accountId, maxBalance: formatAmount(maxBalanceMinor) });
+  }
+}
+
+export class AccountNotOpenError extends DomainError {
+  constructor(accountId: string, status: string) {
+    super('ACCOUNT_NOT_OPEN', { accountId, status });
+  }
+}
+
+export class SameAccountError extends DomainError {
+  constructor() {
+    super('SAME_ACCOUNT');
+  }
+}
+
+export class CurrencyMismatchError extends DomainError {
+  constructor() {
+    super('CURRENCY_MISMATCH');
+  }
+}
+
+export class EntryUnbalancedError extends DomainError {
+  constructor(reason: string) {
+    super('ENTRY_UNBALANCED', { reason });
+  }
+}
+
+export class EntryCodeNotAllowedError extends DomainError {
+  constructor(entryCode: string) {
+    super('ENTRY_CODE_NOT_ALLOWED', { entryCode });
+  }
+}
+
+export class EntryAlreadyReversedError extends DomainError {
+  constructor(entryId: string) {
+    super('ENTRY_ALREADY_REVERSED', { entryId });
+  }
+}
+
+export class EntryNotReversibleError extends DomainError {
+  constructor(entryId: string) {
+    super('ENTRY_NOT_REVERSIBLE', { entryId });
+  }
+}
+
+export class HoldNotPendingError extends DomainError {
+  constructor(holdId: string, status: string) {
+    super('HOLD_NOT_PENDING', { holdId, status });
+  }
+}
+
+export class HoldExpiredError extends DomainError {
+  constructor(holdId: string) {
+    super('HOLD_EXPIRED', { holdId });
+  }
+}
+
+export class HoldAmountExceededError extends DomainError {
+  constructor(holdId: string, holdMinor: bigint, requestedMinor: bigint) {
+    super('HOLD_AMOUNT_EXCEEDED', { holdId, holdAmount: formatAmount(holdMinor), requested: formatAmount(requestedMinor) });
+  }
+}
+
+export class PeriodClosedError extends DomainError {
+  constructor(period: string) {
+    super('PERIOD_CLOSED', { period });
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('IDEMPOTENCY_KEY_REUSED');
+  }
+}

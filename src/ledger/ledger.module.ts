@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { PartyAccountsOpener } from '../parties/party-accounts-opener.js';
+import { LedgerAccessService } from './ledger-access.service.js';
+import { LedgerController, TreasuryLedgerController } from './ledger.controller.js';
+import { LedgerPartyAccounts } from './ledger-party-accounts.js';
+import { LedgerService } from './ledger.service.js';
+
+/** Global so that every domain module reaches the one write path without import ceremony. */
+@Global()
+@Module({
+  controllers: [LedgerController, TreasuryLedgerController],
+  providers: [LedgerService, LedgerAccessService, { provide: PartyAccountsOpener, useClass: LedgerPartyAccounts }],
+  exports: [LedgerService, PartyAccountsOpener],
+})
+export class LedgerModule {}

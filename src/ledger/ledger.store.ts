@@ -1,0 +1,394 @@
+import type { SqlExecutor } from '../database/sql-executor.js';
+import type { AccountStatus, EntryCode, HoldStatus } from './ledger.types.js';
+
+/**
+ * Every SQL statement of the ledger, and nothing else: no rules live here. Statements are plain
+ * SQL with `?` placeholders, prepared once per connection, so that the write path costs little
+ * more than the inserts and updates it must do. Only the ledger module uses this class.
+ */
+
+export interface AccountRow {
+  id: string;
+  partyId: string | null;
+  systemName: string | null;
+  currency: string;
+  minBalanceMinor: bigint | null;
+  maxBalanceMinor: bigint | null;
+  status: AccountStatus;
+  balanceMinor: bigint;
+  pendingMinor: bigint;
+  nextHoldExpiry: string | null;
+  createdAt: string;
+}
+
+export interface EntryRow {
+  id: string;
+  sequence: bigint;
+  code: EntryCode;
+  description: string;
+  metadata: string;
+  effectiveDate: string;
+  createdAt: string;
+  createdBy: string | null;
+  reversesEntryId: string | null;
+  previousHash: string;
+  hash: string;
+}
+
+export interface PostingRow {
+  entryId: string;
+  line: number;
+  accountId: string;
+  amountMinor: bigint;
+  balanceAfterMinor: bigint;
+  entrySequence: bigint;
+  effectiveDate: string;
+}
+
+export interface HoldRow {
+  id: string;
+  accountId: string;
+  counterpartyAccountId: string;
+  amountMinor: bigint;
+  postedMinor: bigint | null;
+  status: HoldStatus;
+  code: EntryCode;
+  description: string;
+  metadata: string;
+  expiresAt: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  resolvedAt: string | null;
+  postedEntryId: string | null;
+}
+
+export interface ChainHead {
+  lastSequence: bigint;
+  lastHash: string;
+}
+
+export interface IdempotencyRow {
+  fingerprint: string;
+  resultKind: 'entry' | 'hold';
+  resultId: string;
+}
+
+const ACCOUNT_COLUMNS =
+  'id, party_id, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
+const ENTRY_COLUMNS =
+  'id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash';
+const POSTING_COLUMNS = 'entry_id, line, account_id, amount_minor, balance_after_minor, entry_sequence, effective_date';
+const HOLD_COLUMNS =
+  'id, account_id, counterparty_account_id, amount_minor, posted_minor, status, code, description, metadata, expires_at, created_at, created_by, resolved_at, posted_entry_id';
+
+type Raw = Record<string, unknown>;
+const big = (value: unknown): bigint => BigInt(value as bigint | string | number);
+const bigOrNull = (value: unknown): bigint | null => (value === null || value === undefined ? null : big(value));
+const text = (value: unknown): string => value as string;
+const textOrNull = (value: unknown): string | null => (value ?? null) as string | null;
+
+function toAccount(row: Raw): AccountRow {
+  return {
+    id: text(row.id),
+    partyId: textOrNull(row.party_id),
+    systemName: textOrNull(row.system_name),
+    currency: text(row.currency),
+    minBalanceMinor: bigOrNull(row.min_balance_minor),
+    maxBalanceMinor: bigOrNull(row.max_balance_minor),
+    status: text(row.status) as AccountStatus,
+    balanceMinor: big(row.balance_minor),
+    pendingMinor: big(row.pending_minor),
+    nextHoldExpiry: textOrNull(row.next_hold_expiry),
+    createdAt: text(row.created_at),
+  };
+}
+
+function toEntry(row: Raw): EntryRow {
+  return {
+    id: text(row.id),
+    sequence: big(row.sequence),
+    code: text(row.code) as EntryCode,
+    description: text(row.description),
+    metadata: text(row.metadata),
+    effectiveDate: text(row.effective_date),
+    createdAt: text(row.created_at),
+    createdBy: textOrNull(row.created_by),
+    reversesEntryId: textOrNull(row.reverses_entry_id),
+    previousHash: text(row.previous_hash),
+    hash: text(row.hash),
+  };
+}
+
+function toPosting(row: Raw): PostingRow {
+  return {
+    entryId: text(row.entry_id),
+    line: Number(row.line),
+    accountId: text(row.account_id),
+    amountMinor: big(row.amount_minor),
+    balanceAfterMinor: big(row.balance_after_minor),
+    entrySequence: big(row.entry_sequence),
+    effectiveDate: text(row.effective_date),
+  };
+}
+
+function toHold(row: Raw): HoldRow {
+  return {
+    id: text(row.id),
+    accountId: text(row.account_id),
+    counterpartyAccountId: text(row.counterparty_account_id),
+    amountMinor: big(row.amount_minor),
+    postedMinor: bigOrNull(row.posted_minor),
+    status: text(row.status) as HoldStatus,
+    code: text(row.code) as EntryCode,
+    description: text(row.description),
+    metadata: text(row.metadata),
+    expiresAt: textOrNull(row.expires_at),
+    createdAt: text(row.created_at),
+    createdBy: textOrNull(row.created_by),
+    resolvedAt: textOrNull(row.resolved_at),
+    postedEntryId: textOrNull(row.posted_entry_id),
+  };
+}
+
+export class LedgerStore {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  // --- the chain head: on PostgreSQL its row lock serialises every ledger write -------------
+
+  async lockChain(): Promise<ChainHead> {
+    const suffix = this.sql.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    const row = await this.sql.get<Raw>(`SELECT last_sequence, last_hash FROM ledger_chain WHERE id = 1${suffix}`);
+    if (!row) throw new Error('ledger_chain has no head row: the ledger migration did not run');
+    return { lastSequence: big(row.last_sequence), lastHash: text(row.last_hash) };
+  }
+
+  async advanceChain(head: ChainHead): Promise<void> {
+    await this.sql.run('UPDATE ledger_chain SET last_sequence = ?, last_hash = ? WHERE id = 1', [head.lastSequence, head.lastHash]);
+  }
+
+  // --- accounts --------------------------------------------------------------------------
+
+  async findAccount(id: string): Promise<AccountRow | undefined> {
+    const row = await this.sql.get<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`, [id]);
+    return row && toAccount(row);
+  }
+
+  async findSystemAccount(systemName: string): Promise<AccountRow | undefined> {
+    const row = await this.sql.get<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE system_name = ?`, [systemName]);
+    return row && toAccount(row);
+  }
+
+  async listAccountsOfParty(partyId: string): Promise<AccountRow[]> {
+    const rows = await this.sql.all<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE party_id = ? ORDER BY currency`, [partyId]);
+    return rows.map(toAccount);
+  }
+
+  async listAllAccounts(): Promise<AccountRow[]> {
+    const rows = await this.sql.all<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts ORDER BY created_at, id`);
+    return rows.map(toAccount);
+  }
+
+  async insertAccount(account: AccountRow): Promise<void> {
+    await this.sql.run(`INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      account.id,
+      account.partyId,
+      account.systemName,
+      account.currency,
+      account.minBalanceMinor,
+      account.maxBalanceMinor,
+      account.status,
+      account.balanceMinor,
+      account.pendingMinor,
+      account.nextHoldExpiry,
+      account.createdAt,
+    ]);
+  }
+
+  async updateBalance(accountId: string, balanceMinor: bigint): Promise<void> {
+    await this.sql.run('UPDATE ledger_accounts SET balance_minor = ? WHERE id = ?', [balanceMinor, accountId]);
+  }
+
+  async updatePending(accountId: string, pendingMinor: bigint, nextHoldExpiry: string | null): Promise<void> {
+    await this.sql.run('UPDATE ledger_accounts SET pending_minor = ?, next_hold_expiry = ? WHERE id = ?', [
+      pendingMinor,
+      nextHoldExpiry,
+      accountId,
+    ]);
+  }
+
+  async updatePolicy(accountId: string, policy: { minBalanceMinor: bigint | null; maxBalanceMinor: bigint | null; status: AccountStatus }): Promise<void> {
+    await this.sql.run('UPDATE ledger_accounts SET min_balance_minor = ?, max_balance_minor = ?, status = ? WHERE id = ?', [
+      policy.minBalanceMinor,
+      policy.maxBalanceMinor,
+      policy.status,
+      accountId,
+    ]);
+  }
+
+  // --- entries and postings ----------------------------------------------------------------
+
+  async insertEntry(entry: EntryRow): Promise<void> {
+    await this.sql.run(`INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      entry.id,
+      entry.sequence,
+      entry.code,
+      entry.description,
+      entry.metadata,
+      entry.effectiveDate,
+      entry.createdAt,
+      entry.createdBy,
+      entry.reversesEntryId,
+      entry.previousHash,
+      entry.hash,
+    ]);
+  }
+
+  async insertPosting(posting: PostingRow): Promise<void> {
+    await this.sql.run(`INSERT INTO ledger_postings (${POSTING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+      posting.entryId,
+      posting.line,
+      posting.accountId,
+      posting.amountMinor,
+      posting.balanceAfterMinor,
+      posting.entrySequence,
+      posting.effectiveDate,
+    ]);
+  }
+
+  async findEntry(id: string): Promise<EntryRow | undefined> {
+    const row = await this.sql.get<Raw>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE id = ?`, [id]);
+    return row && toEntry(row);
+  }
+
+  async findReversalOf(entryId: string): Promise<string | undefined> {
+    const row = await this.sql.get<Raw>('SELECT id FROM ledger_entries WHERE reverses_entry_id = ?', [entryId]);
+    return row ? text(row.id) : undefined;
+  }
+
+  async postingsOfEntry(entryId: string): Promise<PostingRow[]> {
+    const rows = await this.sql.all<Raw>(`SELECT ${POSTING_COLUMNS} FROM ledger_postings WHERE entry_id = ? ORDER BY line`, [entryId]);
+    return rows.map(toPosting);
+  }
+
+  /** A page of an account's postings in booking order, optionally within effective dates. */
+  async statementPage(
+    accountId: string,
+    filter: { fromDate?: string; toDate?: string; afterSequence?: bigint; limit: number },
+  ): Promise<Array<PostingRow & { code: EntryCode; description: string; createdAt: string }>> {
+    const rows = await this.sql.all<Raw>(
+      `SELECT p.entry_id, p.line, p.account_id, p.amount_minor, p.balance_after_minor, p.entry_sequence, p.effective_date,
+              e.code, e.description, e.created_at
+         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.account_id = ? AND p.entry_sequence > ? AND p.effective_date >= ? AND p.effective_date <= ?
+        ORDER BY p.entry_sequence, p.line
+        LIMIT ?`,
+      [accountId, filter.afterSequence ?? -1n, filter.fromDate ?? '0000-01-01', filter.toDate ?? '9999-12-31', filter.limit],
+    );
+    return rows.map((row) => ({ ...toPosting(row), code: text(row.code) as EntryCode, description: text(row.description), createdAt: text(row.created_at) }));
+  }
+
+  /** Σ of an account's postings with an effective date on or before `date`. */
+  async balanceAsOf(accountId: string, date: string): Promise<bigint> {
+    const row = await this.sql.get<Raw>('SELECT COALESCE(SUM(amount_minor), 0) AS total FROM ledger_postings WHERE account_id = ? AND effective_date <= ?', [
+      accountId,
+      date,
+    ]);
+    return big(row?.total ?? 0);
+  }
+
+  // --- holds ---------------------------------------------------------------------------------
+
+  async insertHold(hold: HoldRow): Promise<void> {
+    await this.sql.run(`INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      hold.id,
+      hold.accountId,
+      hold.counterpartyAccountId,
+      hold.amountMinor,
+      hold.postedMinor,
+      hold.status,
+      hold.code,
+      hold.description,
+      hold.metadata,
+      hold.expiresAt,
+      hold.createdAt,
+      hold.createdBy,
+      hold.resolvedAt,
+      hold.postedEntryId,
+    ]);
+  }
+
+  async findHold(id: string): Promise<HoldRow | undefined> {
+    const row = await this.sql.get<Raw>(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`, [id]);
+    return row && toHold(row);
+  }
+
+  async resolveHold(id: string, resolution: { status: HoldStatus; postedMinor: bigint | null; resolvedAt: string; postedEntryId: string | null }): Promise<void> {
+    await this.sql.run('UPDATE ledger_holds SET status = ?, posted_minor = ?, resolved_at = ?, posted_entry_id = ? WHERE id = ?', [
+      resolution.status,
+      resolution.postedMinor,
+      resolution.resolvedAt,
+      resolution.postedEntryId,
+      id,
+    ]);
+  }
+
+  /** Pending holds of an account that have expired by `now`: their total, and the marking of them. */
+  async expirePendingHolds(accountId: string, now: string): Promise<bigint> {
+    const row = await this.sql.get<Raw>(
+      `SELECT COALESCE(SUM(amount_minor), 0) AS total FROM ledger_holds
+        WHERE account_id = ? AND status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?`,
+      [accountId, now],
+    );
+    await this.sql.run(
+      `UPDATE ledger_holds SET status = 'expired', resolved_at = ?
+        WHERE account_id = ? AND status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?`,
+      [now, accountId, now],
+    );
+    return big(row?.total ?? 0);
+  }
+
+  /** The earliest expiry among an account's pending holds, or null. */
+  async nextHoldExpiry(accountId: string): Promise<string | null> {
+    const row = await this.sql.get<Raw>(
+      "SELECT MIN(expires_at) AS next FROM ledger_holds WHERE account_id = ? AND status = 'pending' AND expires_at IS NOT NULL",
+      [accountId],
+    );
+    return textOrNull(row?.next);
+  }
+
+  /** Σ of an account's pending holds not yet expired at `now`: what a read shows before a sweep. */
+  async livePendingTotal(accountId: string, now: string): Promise<bigint> {
+    const row = await this.sql.get<Raw>(
+      `SELECT COALESCE(SUM(amount_minor), 0) AS total FROM ledger_holds
+        WHERE account_id = ? AND status = 'pending' AND (expires_at IS NULL OR expires_at > ?)`,
+      [accountId, now],
+    );
+    return big(row?.total ?? 0);
+  }
+
+  async accountsWithExpiredHolds(now: string): Promise<string[]> {
+    const rows = await this.sql.all<Raw>('SELECT id FROM ledger_accounts WHERE next_hold_expiry IS NOT NULL AND next_hold_expiry <= ?', [now]);
+    return rows.map((row) => text(row.id));
+  }
+
+  // --- idempotency and periods -----------------------------------------------------------------
+
+  async findIdempotency(scopeKey: string): Promise<IdempotencyRow | undefined> {
+    const row = await this.sql.get<Raw>('SELECT fingerprint, result_kind, result_id FROM ledger_idempotency WHERE scope_key = ?', [scopeKey]);
+    return row && { fingerprint: text(row.fingerprint), resultKind: text(row.result_kind) as 'entry' | 'hold', resultId: text(row.result_id) };
+  }
+
+  async insertIdempotency(scopeKey: string, record: IdempotencyRow, createdAt: string): Promise<void> {
+    await this.sql.run('INSERT INTO ledger_idempotency (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (?, ?, ?, ?, ?)', [
+      scopeKey,
+      record.fingerprint,
+      record.resultKind,
+      record.resultId,
+      createdAt,
+    ]);
+  }
+
+  async isPeriodClosed(period: string): Promise<boolean> {
+    return (await this.sql.get<Raw>('SELECT period FROM ledger_periods WHERE period = ?', [period])) !== undefined;
+  }
+}

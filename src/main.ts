@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+import { ConfigurationError, loadConfiguration } from './config/configuration.js';
+import { APP_OPTIONS, configureApp, DOCS_PATH } from './configure-app.js';
+
+const LOG_LEVELS: Record<string, LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+async function bootstrap(): Promise<void> {
+  const configuration = loadConfiguration();
+  const logger = new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[configuration.logLevel] });
+  const app = await NestFactory.create(AppModule.forRoot(configuration), { ...APP_OPTIONS, logger });
+  configureApp(app, configuration);
+  await app.listen(configuration.port);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  logger.log(`Steerkes API on ${url}/api/v1, documentation on ${url}/${DOCS_PATH}`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  // A configuration error is the operator's to fix: say what, without a stack trace.
+  if (error instanceof ConfigurationError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+import { DISTRICTS, type District, PARTY_KINDS, type PartyKind } from '../entities/party.entity.js';
+
+const NAME_LENGTH_MAX = 200;
+const DESCRIPTION_LENGTH_MAX = 2000;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreatePartyDto {
+  @ApiProperty({ enum: PARTY_KINDS })
+  @IsIn(PARTY_KINDS)
+  kind: PartyKind;
+
+  @ApiProperty({ example: 'Buurtcentrum Malberg', maxLength: NAME_LENGTH_MAX })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_LENGTH_MAX)
+  name: string;
+
+  @ApiProperty({ enum: DISTRICTS, description: 'One of the four stadsdelen of Maastricht, or city-wide.' })
+  @IsIn(DISTRICTS)
+  district: District;
+
+  @ApiPropertyOptional({ example: 'info@buurtcentrum-malberg.nl' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @ApiPropertyOptional({ maxLength: DESCRIPTION_LENGTH_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(DESCRIPTION_LENGTH_MAX)
+  description?: string;
+}
+
+export class ListPartiesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PARTY_KINDS })
+  @IsOptional()
+  @IsIn(PARTY_KINDS)
+  kind?: PartyKind;
+
+  @ApiPropertyOptional({ enum: DISTRICTS })
+  @IsOptional()
+  @IsIn(DISTRICTS)
+  district?: District;
+}
+
+export class PartyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: PARTY_KINDS }) kind: PartyKind;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: DISTRICTS }) district: District;
+  @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { NotFoundError } from '../common/errors/domain-error.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import { isOverseer } from '../auth/roles.js';
+import type { CreatePartyDto, ListPartiesQueryDto, PartyDto } from './dto/party.dto.js';
+import { Party } from './entities/party.entity.js';
+import { PartyAccountsOpener } from './party-accounts-opener.js';
+
+/** Parties: who holds Steerkes. Admins create them; everyone else sees only their own. */
+@Injectable()
+export class PartiesService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly accountsOpener: PartyAccountsOpener,
+  ) {}
+
+  /** Creates the party and its ledger accounts in one transaction. A fixed id is for demo data only. */
+  create(input: CreatePartyDto, options: { id?: string; transaction?: Transaction } = {}): Promise<PartyDto> {
+    const work = async (tx: Transaction) => {
+      const party = tx.manager.create(Party, {
+        id: options.id ?? randomUUID(),
+        kind: input.kind,
+        name: input.name,
+        district: input.district,
+        contactEmail: input.contactEmail?.toLowerCase() ?? null,
+        description: input.description ?? null,
+        createdAt: this.clock.now().toISOString(),
+      });
+      await tx.manager.insert(Party, party);
+      await this.accountsOpener.openAccountsFor(party, tx);
+      return toPartyDto(party);
+    };
+    return options.transaction ? work(options.transaction) : this.database.transaction(work);
+  }
+
+  list(actor: AuthenticatedUser, query: ListPartiesQueryDto): Promise<Page<PartyDto>> {
+    return this.database.read(async ({ manager }) => {
+      const builder = manager.createQueryBuilder(Party, 'party');
+      if (!isOverseer(actor.role)) builder.andWhere('party.id = :ownPartyId', { ownPartyId: actor.partyId ?? '' });
+      if (query.kind) builder.andWhere('party.kind = :kind', { kind: query.kind });
+      if (query.district) builder.andWhere('party.district = :district', { district: query.district });
+      const { limit } = paginateQuery(builder, { sortColumn: 'party.created_at', idColumn: 'party.id', page: query });
+      const rows = await builder.getMany();
+      return pageFrom(rows, limit, (party) => ({ sortValue: party.createdAt, id: party.id }), toPartyDto);
+    });
+  }
+
+  /** A party the actor may see; another party's id answers 404, as if it did not exist. */
+  async findVisible(actor: AuthenticatedUser, id: string): Promise<PartyDto> {
+    if (!isOverseer(actor.role) && actor.partyId !== id) throw new NotFoundError('party', id);
+    const party = await this.findById(id);
+    if (!party) throw new NotFoundError('party', id);
+    return toPartyDto(party);
+  }
+
+  findById(id: string, transaction?: Transaction): Promise<Party | null> {
+    const work = ({ manager }: Transaction) => manager.findOneBy(Party, { id });
+    return transaction ? work(transaction) : this.database.read(work);
+  }
+}
+
+export function toPartyDto(party: Party): PartyDto {
+  return {
+    id: party.id,
+    kind: party.kind,
+    name: party.name,
+    district: party.district,
+    contactEmail: party.contactEmail,
+    description: party.description,
+    createdAt: party.createdAt,
+  };
+}

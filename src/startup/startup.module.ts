@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { AuthModule } from '../auth/auth.module.js';
+import { UsersService } from '../auth/users.service.js';
+import { APP_CONFIGURATION } from '../config/config.module.js';
+import { type AppConfiguration, ConfigurationError } from '../config/configuration.js';
+import { DEMO_LOGINS, loadDemoData } from '../../seeds/load-demo-data.js';
+
+/**
+ * What happens once the schema is migrated: an empty production database gets its first admin
+ * (and refuses to run without one); an empty development database gets the Maastricht demo.
+ */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Startup');
+
+  constructor(
+    @Inject(APP_CONFIGURATION) private readonly configuration: AppConfiguration,
+    private readonly users: UsersService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.configuration.jwt.secretWasGenerated) {
+      this.logger.warn('JWT_SECRET is not set: using a random secret, so tokens end when the process does.');
+    }
+    if ((await this.users.count()) > 0) return;
+    const { firstAdmin } = this.configuration;
+    if (firstAdmin) {
+      await this.users.create({ email: firstAdmin.email, password: firstAdmin.password, role: 'admin', displayName: 'Administrator' });
+      this.logger.log(`Created the first admin, ${firstAdmin.email}.`);
+    } else if (this.configuration.environment === 'production') {
+      throw new ConfigurationError(['the database has no users: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin']);
+    }
+    if (this.configuration.loadDemoData) {
+      const report = await loadDemoData(this.moduleRef);
+      this.logger.log(`New database: loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users).`);
+      this.logger.log(`Demo logins (password "${DEMO_LOGINS[0].password}"): ${DEMO_LOGINS.map((login) => `${login.email} (${login.role})`).join(', ')}`);
+    }
+  }
+}
+
+@Module({ imports: [AuthModule], providers: [StartupService] })
+export class StartupModule {}

@@ -1,0 +1,60 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { AppModule } from '../../src/app.module.js';
+import { ManualClock, Clock } from '../../src/common/clock.js';
+import { type AppConfiguration, loadConfiguration } from '../../src/config/configuration.js';
+import { APP_OPTIONS, configureApp } from '../../src/configure-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  clock: ManualClock;
+  configuration: AppConfiguration;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The start of every test clock: a Monday morning in Maastricht. */
+export const TEST_START = new Date('2026-11-23T09:00:00.000Z');
+
+/**
+ * The real application, in-process, configured exactly as main.ts configures it, on a database of
+ * its own, with a clock the test moves. The Maastricht demo is loaded unless asked otherwise.
+ */
+export async function createTestApp(options: { demoData?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const configuration: AppConfiguration = {
+    ...loadConfiguration({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...options.environment }),
+    database: database.configuration,
+    loadDemoData: options.demoData ?? true,
+  };
+  const clock = new ManualClock(TEST_START);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(configuration)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication({ ...APP_OPTIONS, logger: ['error'] });
+  configureApp(app, configuration);
+  try {
+    await app.init();
+  } catch (error) {
+    // A refused start (that is what some tests want) must not leave connections open.
+    await app.close().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    configuration,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
