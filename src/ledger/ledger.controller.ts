@@ -12,6 +12,7 @@ import {
   EntryViewDto,
   HoldDto,
   HoldViewDto,
+  IntegrityReportDto,
   IssueDto,
   PostHoldDto,
   RetireDto,
@@ -21,6 +22,7 @@ import {
   TransferDto,
 } from './dto/ledger.dto.js';
 import { LedgerAccessService } from './ledger-access.service.js';
+import { LedgerIntegrityService } from './ledger-integrity.service.js';
 import type { EntryView, HoldView, LedgerOutcome } from './ledger.types.js';
 
 /** A replayed idempotent request answers as the first did, and says so in a header. */
@@ -175,7 +177,18 @@ export class LedgerController {
 @Roles('treasurer')
 @Controller('treasury')
 export class TreasuryLedgerController {
-  constructor(private readonly access: LedgerAccessService) {}
+  constructor(
+    private readonly access: LedgerAccessService,
+    private readonly integrity: LedgerIntegrityService,
+  ) {}
+
+  @Get('reconciliation')
+  @ApiOperation({ summary: 'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds.' })
+  @ApiOkResponse({ type: IntegrityReportDto })
+  @ApiProblems(401, 403)
+  reconciliation() {
+    return this.integrity.verify();
+  }
 
   @Post('issue')
   @ApiOperation({ summary: 'Create Steerkes: from the issuance account to an account, e.g. an organisation’s budget.' })

@@ -3,13 +3,14 @@ import { PartyAccountsOpener } from '../parties/party-accounts-opener.js';
 import { LedgerAccessService } from './ledger-access.service.js';
 import { LedgerController, TreasuryLedgerController } from './ledger.controller.js';
 import { LedgerPartyAccounts } from './ledger-party-accounts.js';
+import { LedgerIntegrityService } from './ledger-integrity.service.js';
 import { LedgerService } from './ledger.service.js';
 
 /** Global so that every domain module reaches the one write path without import ceremony. */
 @Global()
 @Module({
   controllers: [LedgerController, TreasuryLedgerController],
-  providers: [LedgerService, LedgerAccessService, { provide: PartyAccountsOpener, useClass: LedgerPartyAccounts }],
-  exports: [LedgerService, PartyAccountsOpener],
+  providers: [LedgerService, LedgerAccessService, LedgerIntegrityService, { provide: PartyAccountsOpener, useClass: LedgerPartyAccounts }],
+  exports: [LedgerService, LedgerIntegrityService, PartyAccountsOpener],
 })
 export class LedgerModule {}

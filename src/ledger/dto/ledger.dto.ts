@@ -271,3 +271,22 @@ export class StatementDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
   @ApiPropertyOptional({ type: () => BalanceAsOfDto, description: 'Present when ?asOf= was given.' }) balanceAsOf?: BalanceAsOfDto;
 }
+
+export class DiscrepancyDto {
+  @ApiProperty({ example: 'ACCOUNT_BALANCE' }) check: string;
+  @ApiProperty({ description: 'The account, entry or hold id (or currency) concerned.' }) subject: string;
+  @ApiProperty() message: string;
+}
+
+class IntegrityCountsDto {
+  @ApiProperty() accounts: number;
+  @ApiProperty() entries: number;
+  @ApiProperty() postings: number;
+  @ApiProperty() holds: number;
+}
+
+export class IntegrityReportDto {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ type: IntegrityCountsDto }) checked: IntegrityCountsDto;
+  @ApiProperty({ type: [DiscrepancyDto] }) discrepancies: DiscrepancyDto[];
+}
