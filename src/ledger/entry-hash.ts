@@ -19,8 +19,18 @@ export interface HashedEntryContent {
  * names the hash before it, so a changed, inserted or deleted entry breaks the chain from there on.
  */
 export function entryHash(previousHash: string, content: HashedEntryContent): string {
-  return sha256Hex(`${previousHash}\n${canonicalJson({
-    ...content,
+  // Fields are named one by one: a caller passing a wider object must not change the hash.
+  const hashed = {
+    id: content.id,
+    sequence: content.sequence,
+    code: content.code,
+    description: content.description,
+    metadata: content.metadata,
+    effectiveDate: content.effectiveDate,
+    createdAt: content.createdAt,
+    createdBy: content.createdBy,
+    reversesEntryId: content.reversesEntryId,
     postings: content.postings.map((posting) => [posting.accountId, posting.amountMinor]),
-  })}`);
+  };
+  return sha256Hex(`${previousHash}\n${canonicalJson(hashed)}`);
 }

@@ -500,8 +500,10 @@ export class LedgerService {
   private async requirePendingHold(context: CommandContext, holdId: string): Promise<HoldRow> {
     const hold = await context.store.findHold(holdId);
     if (!hold) throw new NotFoundError('hold', holdId);
+    // Expired is expired, whether or not a sweep has marked it yet.
+    const expired = hold.status === 'expired' || (hold.status === 'pending' && hold.expiresAt !== null && hold.expiresAt <= context.nowIso);
+    if (expired) throw new HoldExpiredError(hold.id);
     if (hold.status !== 'pending') throw new HoldNotPendingError(hold.id, hold.status);
-    if (hold.expiresAt !== null && hold.expiresAt <= context.nowIso) throw new HoldExpiredError(hold.id);
     return hold;
   }
 
