@@ -10,12 +10,17 @@ export interface TestContext {
   app: INestApplicationContext;
   clock: ManualClock;
   configuration: AppConfiguration;
+  database: TestDatabase;
   close(): Promise<void>;
 }
 
-/** The application without HTTP, on a database of its own (real migrations), with a manual clock. */
-export async function createTestContext(options: { demoData?: boolean } = {}): Promise<TestContext> {
-  const database: TestDatabase = await createTestDatabase();
+/**
+ * The application without HTTP, on a database of its own (real migrations), with a manual clock.
+ * Given `shareDatabase`, it is a second instance on another context's database, as two app
+ * servers on one PostgreSQL; closing it leaves the database to its owner.
+ */
+export async function createTestContext(options: { demoData?: boolean; shareDatabase?: TestDatabase } = {}): Promise<TestContext> {
+  const database: TestDatabase = options.shareDatabase ?? (await createTestDatabase());
   const configuration: AppConfiguration = {
     ...loadConfiguration({ NODE_ENV: 'test' }),
     database: database.configuration,
@@ -32,9 +37,10 @@ export async function createTestContext(options: { demoData?: boolean } = {}): P
     app,
     clock,
     configuration,
+    database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.shareDatabase) await database.drop();
     },
   };
 }
