@@ -208,6 +208,10 @@ export class LedgerAccessService {
     });
   }
 
+  closePeriod(actor: AuthenticatedUser, period: string) {
+    return this.ledger.closePeriod(period, actor.id);
+  }
+
   private maySee(actor: AuthenticatedUser, owner: Owner): boolean {
     return isOverseer(actor.role) || (owner.partyId !== null && owner.partyId === actor.partyId);
   }

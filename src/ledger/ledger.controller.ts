@@ -8,12 +8,14 @@ import type { AuthenticatedUser } from '../common/http/request-context.js';
 import {
   AccountDto,
   AccountPolicyDto,
+  ClosedPeriodDto,
   EntryDto,
   EntryViewDto,
   HoldDto,
   HoldViewDto,
   IntegrityReportDto,
   IssueDto,
+  PeriodParameterDto,
   PostHoldDto,
   RetireDto,
   ReversalDto,
@@ -202,6 +204,14 @@ export class TreasuryLedgerController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(response, await this.access.issue(actor, input, key));
+  }
+
+  @Post('periods/:period/close')
+  @ApiOperation({ summary: 'Close a month (YYYY-MM) that has ended: entries dated inside it are refused afterwards.' })
+  @ApiCreatedResponse({ type: ClosedPeriodDto })
+  @ApiProblems(400, 401, 403, 422)
+  closePeriod(@CurrentUser() actor: AuthenticatedUser, @Param() parameters: PeriodParameterDto) {
+    return this.access.closePeriod(actor, parameters.period);
   }
 
   @Post('retire')

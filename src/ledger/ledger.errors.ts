@@ -84,3 +84,9 @@ export class IdempotencyKeyReusedError extends DomainError {
     super('IDEMPOTENCY_KEY_REUSED');
   }
 }
+
+export class PeriodNotEndedError extends DomainError {
+  constructor(period: string) {
+    super('PERIOD_NOT_ENDED', { period });
+  }
+}

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PartyAccountsOpener } from '../parties/party-accounts-opener.js';
+import { HoldExpirySweeper } from './hold-expiry-sweeper.js';
 import { LedgerAccessService } from './ledger-access.service.js';
 import { LedgerController, TreasuryLedgerController } from './ledger.controller.js';
 import { LedgerPartyAccounts } from './ledger-party-accounts.js';
@@ -10,7 +11,7 @@ import { LedgerService } from './ledger.service.js';
 @Global()
 @Module({
   controllers: [LedgerController, TreasuryLedgerController],
-  providers: [LedgerService, LedgerAccessService, LedgerIntegrityService, { provide: PartyAccountsOpener, useClass: LedgerPartyAccounts }],
+  providers: [LedgerService, LedgerAccessService, LedgerIntegrityService, HoldExpirySweeper, { provide: PartyAccountsOpener, useClass: LedgerPartyAccounts }],
   exports: [LedgerService, LedgerIntegrityService, PartyAccountsOpener],
 })
 export class LedgerModule {}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/amount.js';
-import { isCalendarDate, localDate, periodOf } from '../common/calendar.js';
+import { isCalendarDate, isPeriod, localDate, periodOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { assertInvariant, DomainError, ForbiddenError, InvalidAmountError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { decodeCursor, type Page, PAGE_SIZE_DEFAULT, pageFrom } from '../common/pagination.js';
@@ -22,6 +22,7 @@ import {
   IdempotencyKeyReusedError,
   InsufficientFundsError,
   PeriodClosedError,
+  PeriodNotEndedError,
   SameAccountError,
 } from './ledger.errors.js';
 import { type AccountRow, type ChainHead, type EntryRow, type HoldRow, LedgerStore, type PostingRow } from './ledger.store.js';
@@ -245,6 +246,24 @@ export class LedgerService {
       const store = new LedgerStore(tx.sql);
       await this.requireAccount(store, accountId);
       return { accountId, asOf: date, balance: formatAmount(await store.balanceAsOf(accountId, date)) };
+    });
+  }
+
+  /**
+   * Closes a month: entries dated inside it are refused from now on. Only a month that has ended
+   * (in Maastricht) can be closed, and only once.
+   */
+  closePeriod(period: string, actorId: string | null): Promise<{ period: string; closedAt: string; closedBy: string | null }> {
+    return this.database.transaction(async (tx) => {
+      const store = new LedgerStore(tx.sql);
+      await store.lockChain();
+      if (!isPeriod(period)) throw new ValidationFailedError([{ field: 'period', code: 'isPeriod' }]);
+      const now = this.clock.now();
+      if (period >= periodOf(localDate(now))) throw new PeriodNotEndedError(period);
+      if (await store.isPeriodClosed(period)) throw new PeriodClosedError(period);
+      const closedAt = now.toISOString();
+      await store.insertPeriod(period, closedAt, actorId);
+      return { period, closedAt, closedBy: actorId };
     });
   }
 

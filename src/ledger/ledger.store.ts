@@ -388,6 +388,10 @@ export class LedgerStore {
     ]);
   }
 
+  async insertPeriod(period: string, closedAt: string, closedBy: string | null): Promise<void> {
+    await this.sql.run('INSERT INTO ledger_periods (period, closed_at, closed_by) VALUES (?, ?, ?)', [period, closedAt, closedBy]);
+  }
+
   async isPeriodClosed(period: string): Promise<boolean> {
     return (await this.sql.get<Raw>('SELECT period FROM ledger_periods WHERE period = ?', [period])) !== undefined;
   }

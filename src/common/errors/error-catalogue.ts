@@ -73,6 +73,11 @@ export const ERROR_CATALOGUE = {
     en: 'Period {period} is closed; book the correction in an open period.',
     nl: 'Periode {period} is afgesloten; boek de correctie in een open periode.',
   },
+  PERIOD_NOT_ENDED: {
+    status: 422,
+    en: 'Period {period} has not ended yet; a month closes after its last day.',
+    nl: 'Periode {period} is nog niet voorbij; een maand sluit na haar laatste dag.',
+  },
   RATE_LIMITED: { status: 429, en: 'Too many requests; try again later.', nl: 'Te veel verzoeken; probeer het later opnieuw.' },
   INTERNAL_ERROR: {
     status: 500,

@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AmountProperty, IsAmount, IsCalendarDate } from '../../common/http/validators.js';
+import { AmountProperty, IsAmount, IsCalendarDate, IsPeriod } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import {
   ACCOUNT_STATUSES,
@@ -289,4 +289,16 @@ export class IntegrityReportDto {
   @ApiProperty() ok: boolean;
   @ApiProperty({ type: IntegrityCountsDto }) checked: IntegrityCountsDto;
   @ApiProperty({ type: [DiscrepancyDto] }) discrepancies: DiscrepancyDto[];
+}
+
+export class PeriodParameterDto {
+  @ApiProperty({ example: '2026-10', description: 'A month, YYYY-MM.' })
+  @IsPeriod()
+  period: string;
+}
+
+export class ClosedPeriodDto {
+  @ApiProperty({ example: '2026-10' }) period: string;
+  @ApiProperty({ format: 'date-time' }) closedAt: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) closedBy: string | null;
 }
