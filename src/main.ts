@@ -17,7 +17,8 @@ async function bootstrap(): Promise<void> {
   const logger = new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[configuration.logLevel] });
   const app = await NestFactory.create(AppModule.forRoot(configuration), { ...APP_OPTIONS, logger });
   configureApp(app, configuration);
-  await app.listen(configuration.port);
+  if (configuration.host) await app.listen(configuration.port, configuration.host);
+  else await app.listen(configuration.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   logger.log(`Steerkes API on ${url}/api/v1, documentation on ${url}/${DOCS_PATH}`, 'Bootstrap');
 }

@@ -67,11 +67,9 @@ export class UsersService {
       return;
     }
     const party = await this.parties.findById(partyId, tx);
-    if (!party) throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_NOT_FOUND', message: `No party ${partyId}.` }]);
+    if (!party) throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_NOT_FOUND' }]);
     if (allowedKinds && !allowedKinds.includes(party.kind)) {
-      throw new ValidationFailedError([
-        { field: 'partyId', code: 'PARTY_KIND_MISMATCH', message: `A ${role} acts for a party of kind ${allowedKinds.join(' or ')}.` },
-      ]);
+      throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_KIND_MISMATCH', parameters: { role, kinds: allowedKinds.join(',') } }]);
     }
   }
 }

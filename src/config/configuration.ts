@@ -10,6 +10,8 @@ export type DatabaseConfiguration =
 export interface AppConfiguration {
   environment: Environment;
   port: number;
+  /** Interface to listen on; all interfaces when unset. */
+  host: string | undefined;
   database: DatabaseConfiguration;
   jwt: { secret: string; ttlSeconds: number; secretWasGenerated: boolean };
   firstAdmin: { email: string; password: string } | null;
@@ -48,6 +50,7 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
   const configuration: AppConfiguration = {
     environment,
     port: readInteger(variables.PORT, 3000, { name: 'PORT', min: 0, max: 65535 }, problems),
+    host: variables.HOST || undefined,
     database: readDatabase(variables.DATABASE_URL, problems),
     jwt: readJwt(variables, production, problems),
     firstAdmin: readFirstAdmin(variables, problems),

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { parseAmount } from '../common/amount.js';
-import { ForbiddenError, NotFoundError } from '../common/errors/domain-error.js';
+import { localDate } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import type { Page } from '../common/pagination.js';
@@ -9,6 +11,18 @@ import { isOverseer, type Role } from '../auth/roles.js';
 import type { AccountPolicyDto, EntryDto, HoldDto, IssueDto, PostHoldDto, RetireDto, ReversalDto, StatementQueryDto, TransferDto } from './dto/ledger.dto.js';
 import { LedgerService } from './ledger.service.js';
 import { type AccountView, type EntryView, type HoldView, ISSUANCE_ACCOUNT, type LedgerOutcome, type StatementLine } from './ledger.types.js';
+
+/** How far back a member may date a transfer: hours of last month can still be booked. */
+const MEMBER_BACKDATE_DAYS_MAX = 62;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Another party's balance is theirs to see: in a shared entry, only the reader's own accounts show it. */
+function redactBalances(entry: EntryView, visibleAccounts: ReadonlySet<string>): EntryView {
+  return {
+    ...entry,
+    postings: entry.postings.map((posting) => (visibleAccounts.has(posting.accountId) ? posting : { ...posting, balanceAfter: null })),
+  };
+}
 
 /** Roles that move their own party's Steerkes. Admins and treasurers act through the treasury. */
 const SPENDING_ROLES: readonly Role[] = ['org_manager', 'business_operator', 'volunteer'];
@@ -25,12 +39,14 @@ export class LedgerAccessService {
   constructor(
     private readonly ledger: LedgerService,
     private readonly database: Database,
+    private readonly clock: Clock,
   ) {}
 
   transfer(actor: AuthenticatedUser, input: TransferDto, idempotencyKey: string): Promise<LedgerOutcome> {
     return this.database.transaction(async (tx) => {
       await this.assertMaySpendFrom(actor, input.fromAccountId, tx);
-      return this.ledger.execute(
+      this.assertNotTooOld(input.effectiveDate);
+      const outcome = await this.ledger.execute(
         {
           kind: 'transfer',
           fromAccountId: input.fromAccountId,
@@ -45,6 +61,8 @@ export class LedgerAccessService {
         },
         tx,
       );
+      // The payer sees their own balance after the transfer, not the recipient's.
+      return outcome.kind === 'entry' ? { ...outcome, entry: redactBalances(outcome.entry, new Set([input.fromAccountId])) } : outcome;
     });
   }
 
@@ -191,8 +209,9 @@ export class LedgerAccessService {
     const entry = await this.ledger.getEntry(entryId);
     if (isOverseer(actor.role)) return entry;
     const owners = await Promise.all(entry.postings.map((posting) => this.ledger.findAccountOwner(posting.accountId)));
-    if (!owners.some((owner) => owner && this.maySee(actor, owner))) throw new NotFoundError('entry', entryId);
-    return entry;
+    const ownAccounts = new Set(entry.postings.filter((_, index) => owners[index] && this.maySee(actor, owners[index])).map((posting) => posting.accountId));
+    if (ownAccounts.size === 0) throw new NotFoundError('entry', entryId);
+    return redactBalances(entry, ownAccounts);
   }
 
   accountsOfParty(actor: AuthenticatedUser, partyId: string): Promise<AccountView[]> {
@@ -210,6 +229,15 @@ export class LedgerAccessService {
 
   closePeriod(actor: AuthenticatedUser, period: string) {
     return this.ledger.closePeriod(period, actor.id);
+  }
+
+  /** Members book into recent days only (hours of last month, say); older corrections are the treasury's. */
+  private assertNotTooOld(effectiveDate: string | undefined): void {
+    if (effectiveDate === undefined) return;
+    const oldest = localDate(new Date(this.clock.now().getTime() - MEMBER_BACKDATE_DAYS_MAX * DAY_MS));
+    if (effectiveDate < oldest) {
+      throw new ValidationFailedError([{ field: 'effectiveDate', code: 'EFFECTIVE_DATE_TOO_OLD', parameters: { oldest } }]);
+    }
   }
 
   private maySee(actor: AuthenticatedUser, owner: Owner): boolean {

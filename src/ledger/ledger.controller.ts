@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
 import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import {
@@ -168,6 +169,7 @@ export class LedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
+    @Body(EmptyBodyPipe) _body: unknown,
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(response, await this.access.voidHold(actor, id, key));

@@ -31,9 +31,17 @@ export class CurrencyMismatchError extends DomainError {
   }
 }
 
+export type UnbalancedReason = 'FEWER_THAN_TWO_POSTINGS' | 'TOO_MANY_POSTINGS' | 'ACCOUNT_TWICE' | 'ZERO_POSTING' | 'SUM_NOT_ZERO';
+
 export class EntryUnbalancedError extends DomainError {
-  constructor(reason: string) {
-    super('ENTRY_UNBALANCED', { reason });
+  constructor(reason: UnbalancedReason, total?: bigint) {
+    super('ENTRY_UNBALANCED', total === undefined ? { reason } : { reason, total: formatAmount(total) });
+  }
+}
+
+export class PolicyConflictsWithBalanceError extends DomainError {
+  constructor(accountId: string, balanceMinor: bigint, availableMinor: bigint) {
+    super('POLICY_CONFLICTS_WITH_BALANCE', { accountId, balance: formatAmount(balanceMinor), available: formatAmount(availableMinor) });
   }
 }
 

@@ -23,6 +23,7 @@ import {
   InsufficientFundsError,
   PeriodClosedError,
   PeriodNotEndedError,
+  PolicyConflictsWithBalanceError,
   SameAccountError,
 } from './ledger.errors.js';
 import { type AccountRow, type ChainHead, type EntryRow, type HoldRow, LedgerStore, type PostingRow } from './ledger.store.js';
@@ -144,6 +145,15 @@ export class LedgerService {
       await store.lockChain();
       const account = await this.requireAccount(store, accountId);
       if (account.systemName !== null) throw new ForbiddenError('SYSTEM_ACCOUNT_POLICY');
+      if (policy.minBalanceMinor !== null && policy.maxBalanceMinor !== null && policy.minBalanceMinor > policy.maxBalanceMinor) {
+        throw new ValidationFailedError([{ field: 'minBalance', code: 'MIN_ABOVE_MAX' }]);
+      }
+      // The invariant available ≥ minBalance (and balance ≤ maxBalance) must hold the moment the policy does.
+      await this.releaseExpiredHoldsOf(store, account, this.clock.now().toISOString());
+      const availableMinor = account.balanceMinor - account.pendingMinor;
+      const belowMinimum = policy.minBalanceMinor !== null && availableMinor < policy.minBalanceMinor;
+      const aboveMaximum = policy.maxBalanceMinor !== null && account.balanceMinor > policy.maxBalanceMinor;
+      if (belowMinimum || aboveMaximum) throw new PolicyConflictsWithBalanceError(account.id, account.balanceMinor, availableMinor);
       await store.updatePolicy(accountId, policy);
       return this.readAccount(store, { ...account, ...policy });
     });
@@ -539,7 +549,7 @@ export class LedgerService {
     const today = localDate(context.now);
     const date = requested ?? today;
     if (!isCalendarDate(date)) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'isCalendarDate' }]);
-    if (date > today) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE', message: `${date} is after today (${today}).` }]);
+    if (date > today) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE', parameters: { today } }]);
     if (await context.store.isPeriodClosed(periodOf(date))) throw new PeriodClosedError(periodOf(date));
     return date;
   }
@@ -579,12 +589,12 @@ export function validateEntryShape(specification: EntrySpecification): void {
   validateDescription(specification.description);
   validateMetadata(specification.metadata);
   const { postings } = specification;
-  if (postings.length < 2) throw new EntryUnbalancedError('fewer than two postings');
-  if (postings.length > POSTINGS_PER_ENTRY_MAX) throw new EntryUnbalancedError(`more than ${POSTINGS_PER_ENTRY_MAX} postings`);
-  if (new Set(postings.map((posting) => posting.accountId)).size !== postings.length) throw new EntryUnbalancedError('an account appears twice');
-  if (postings.some((posting) => posting.amountMinor === 0n)) throw new EntryUnbalancedError('a posting of zero');
+  if (postings.length < 2) throw new EntryUnbalancedError('FEWER_THAN_TWO_POSTINGS');
+  if (postings.length > POSTINGS_PER_ENTRY_MAX) throw new EntryUnbalancedError('TOO_MANY_POSTINGS');
+  if (new Set(postings.map((posting) => posting.accountId)).size !== postings.length) throw new EntryUnbalancedError('ACCOUNT_TWICE');
+  if (postings.some((posting) => posting.amountMinor === 0n)) throw new EntryUnbalancedError('ZERO_POSTING');
   const total = postings.reduce((sum, posting) => sum + posting.amountMinor, 0n);
-  if (total !== 0n) throw new EntryUnbalancedError(`the postings sum to ${formatAmount(total)}`);
+  if (total !== 0n) throw new EntryUnbalancedError('SUM_NOT_ZERO', total);
 }
 
 function validateDescription(description: string): void {
@@ -601,7 +611,7 @@ function validateMetadata(metadata: Metadata): string {
     Object.values(metadata).every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value));
   const text = isFlat ? canonicalJson(metadata) : '';
   if (!isFlat || Buffer.byteLength(text) > METADATA_BYTES_MAX) {
-    throw new ValidationFailedError([{ field: 'metadata', code: 'METADATA_INVALID', message: `A flat object of at most ${METADATA_BYTES_MAX} bytes.` }]);
+    throw new ValidationFailedError([{ field: 'metadata', code: 'METADATA_INVALID', parameters: { bytesMax: METADATA_BYTES_MAX } }]);
   }
   return text;
 }
@@ -610,7 +620,7 @@ function validateExpiry(expiresAt: string | undefined, now: Date): string | null
   if (expiresAt === undefined) return null;
   const moment = new Date(expiresAt);
   const valid = !Number.isNaN(moment.getTime()) && moment > now && moment.getTime() - now.getTime() <= HOLD_LIFETIME_MAX_MS;
-  if (!valid) throw new ValidationFailedError([{ field: 'expiresAt', code: 'HOLD_EXPIRY_INVALID', message: 'A moment in the future, at most a year ahead.' }]);
+  if (!valid) throw new ValidationFailedError([{ field: 'expiresAt', code: 'HOLD_EXPIRY_INVALID' }]);
   return moment.toISOString();
 }
 

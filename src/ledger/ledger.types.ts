@@ -116,7 +116,8 @@ export interface AccountView {
 export interface PostingView {
   accountId: string;
   amount: string;
-  balanceAfter: string;
+  /** Null where the reader may not see that account's balance (another party's). */
+  balanceAfter: string | null;
 }
 
 export interface EntryView {

@@ -24,18 +24,27 @@ export class StartupService implements OnApplicationBootstrap {
     if (this.configuration.jwt.secretWasGenerated) {
       this.logger.warn('JWT_SECRET is not set: using a random secret, so tokens end when the process does.');
     }
-    if ((await this.users.count()) > 0) return;
+    const isNew = (await this.users.count()) === 0;
+    if (isNew) await this.createFirstAdmin();
+    // A demo database is topped up on every start, so that a first start cut off half-way
+    // (the loader is idempotent) still ends as the whole demo.
+    const holdsDemo = isNew || (await this.users.findByEmail(DEMO_LOGINS[0].email)) !== null;
+    if (this.configuration.loadDemoData && holdsDemo) {
+      const report = await loadDemoData(this.moduleRef);
+      if (report.partiesCreated + report.usersCreated + report.entriesBooked > 0) {
+        this.logger.log(`Loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries).`);
+      }
+      this.logger.log(`Demo logins (password "${DEMO_LOGINS[0].password}"): ${DEMO_LOGINS.map((login) => `${login.email} (${login.role})`).join(', ')}`);
+    }
+  }
+
+  private async createFirstAdmin(): Promise<void> {
     const { firstAdmin } = this.configuration;
     if (firstAdmin) {
       await this.users.create({ email: firstAdmin.email, password: firstAdmin.password, role: 'admin', displayName: 'Administrator' });
       this.logger.log(`Created the first admin, ${firstAdmin.email}.`);
     } else if (this.configuration.environment === 'production') {
       throw new ConfigurationError(['the database has no users: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin']);
-    }
-    if (this.configuration.loadDemoData) {
-      const report = await loadDemoData(this.moduleRef);
-      this.logger.log(`New database: loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users).`);
-      this.logger.log(`Demo logins (password "${DEMO_LOGINS[0].password}"): ${DEMO_LOGINS.map((login) => `${login.email} (${login.role})`).join(', ')}`);
     }
   }
 }

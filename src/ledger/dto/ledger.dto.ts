@@ -12,6 +12,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateIf,
   ValidateNested,
@@ -114,9 +115,10 @@ export class HoldDto extends DescribedMovementDto {
   @IsIn(MEMBER_TRANSFER_CODES)
   code?: (typeof MEMBER_TRANSFER_CODES)[number];
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'After this moment the hold releases by itself.' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T17:00:00Z', description: 'After this moment the hold releases by itself; with Z or an offset.' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/)
   expiresAt?: string;
 }
 
@@ -214,7 +216,7 @@ export class AccountDto {
 export class PostingViewDto {
   @ApiProperty({ format: 'uuid' }) accountId: string;
   @ApiProperty({ example: '-12.50' }) amount: string;
-  @ApiProperty({ example: '27.50' }) balanceAfter: string;
+  @ApiProperty({ type: String, nullable: true, example: '27.50', description: 'Balance after this posting; null on another party’s account.' }) balanceAfter: string | null;
 }
 
 export class EntryViewDto {

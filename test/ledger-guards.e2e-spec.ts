@@ -1,0 +1,98 @@
+import { createFundedParty, expectRefusedWritingNothing, newKey, postTransfer, type TestParty } from './factories/ledger.js';
+import { loginAllRoles, type Session } from './factories/sessions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('Story: an admin may not set limits that the balance already breaks', () => {
+  let testApp: TestApp;
+  let roles: Record<'admin' | 'treasurer', Session>;
+  let organisation: TestParty;
+  let volunteer: TestParty;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    roles = await loginAllRoles(testApp.http);
+    organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
+    volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
+    await testApp.http.put(`/api/v1/accounts/${organisation.accountId}/policy`).set(roles.admin.auth).send({ minBalance: '-50.00', maxBalance: null, status: 'open' }).expect(200);
+    expect((await postTransfer(testApp.http, organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '50.00', code: 'HOURS' })).status).toBe(201);
+  });
+  afterAll(() => testApp.close());
+
+  const setPolicy = (accountId: string, body: object) => () =>
+    testApp.http.put(`/api/v1/accounts/${accountId}/policy`).set(roles.admin.auth).send(body);
+
+  it('refuses to withdraw a credit line the organisation is using: 422 POLICY_CONFLICTS_WITH_BALANCE', async () => {
+    const refused = await expectRefusedWritingNothing(testApp.http, roles.treasurer, [organisation.accountId], 422, 'POLICY_CONFLICTS_WITH_BALANCE',
+      setPolicy(organisation.accountId, { minBalance: '0.00', maxBalance: null, status: 'open' }),
+    );
+    expect(refused.body.detail).toContain('-30.00');
+    // A limit the balance still meets is fine.
+    await setPolicy(organisation.accountId, { minBalance: '-30.00', maxBalance: null, status: 'open' })().expect(200);
+  });
+
+  it('refuses a maximum below the balance, and a minimum above the maximum', async () => {
+    await expectRefusedWritingNothing(testApp.http, roles.treasurer, [volunteer.accountId], 422, 'POLICY_CONFLICTS_WITH_BALANCE',
+      setPolicy(volunteer.accountId, { minBalance: '0.00', maxBalance: '49.99', status: 'open' }),
+    );
+    const crossed = await expectRefusedWritingNothing(testApp.http, roles.treasurer, [volunteer.accountId], 400, 'VALIDATION_FAILED',
+      setPolicy(volunteer.accountId, { minBalance: '60.00', maxBalance: '55.00', status: 'open' }),
+    );
+    expect(crossed.body.errors).toEqual([expect.objectContaining({ field: 'minBalance', code: 'MIN_ABOVE_MAX' })]);
+  });
+});
+
+describe('Story: a member books recent hours, not ancient ones', () => {
+  let testApp: TestApp;
+  let roles: Record<'admin' | 'treasurer', Session>;
+  let organisation: TestParty;
+  let volunteer: TestParty;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(); // 2026-11-23
+    roles = await loginAllRoles(testApp.http);
+    organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
+    volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
+  });
+  afterAll(() => testApp.close());
+
+  it('accepts an effective date in last month', async () => {
+    const response = await postTransfer(testApp.http, organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00', code: 'HOURS', effectiveDate: '2026-10-01' });
+    expect(response.status).toBe(201);
+  });
+
+  it('refuses one more than 62 days back, in Dutch when asked, and writes nothing', async () => {
+    const refused = await expectRefusedWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 400, 'VALIDATION_FAILED', () =>
+      testApp.http
+        .post('/api/v1/transfers')
+        .set(organisation.member.auth)
+        .set('Idempotency-Key', newKey())
+        .set('Accept-Language', 'nl')
+        .send({ fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00', code: 'HOURS', description: 'oude uren', effectiveDate: '2001-01-01' }),
+    );
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'effectiveDate', code: 'EFFECTIVE_DATE_TOO_OLD', message: 'De boekdatum ligt te ver terug; vraag een penningmeester.' })]);
+  });
+});
+
+describe('Story: voiding a hold takes no body', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('refuses unknown fields on POST /holds/:id/void like everywhere else', async () => {
+    const roles = await loginAllRoles(testApp.http);
+    const payer = await createFundedParty(testApp.http, roles, 'volunteer', '5.00');
+    const payee = await createFundedParty(testApp.http, roles, 'business');
+    const hold = await testApp.http
+      .post('/api/v1/holds')
+      .set(payer.member.auth)
+      .set('Idempotency-Key', newKey())
+      .send({ fromAccountId: payer.accountId, toAccountId: payee.accountId, amount: '2.00', description: 'koffie' })
+      .expect(201);
+    const refused = await testApp.http.post(`/api/v1/holds/${hold.body.id}/void`).set(payee.member.auth).send({ force: true }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'force', code: 'whitelistValidation' })]);
+    await testApp.http.post(`/api/v1/holds/${hold.body.id}/void`).set(payee.member.auth).expect(200);
+  });
+});
