@@ -15,6 +15,7 @@ export interface DemoParty {
   district: District;
   description?: string;
   contactEmail?: string;
+  birthDate?: string;
 }
 
 export const DEMO_PARTIES: DemoParty[] = [
@@ -38,14 +39,14 @@ export const DEMO_PARTIES: DemoParty[] = [
   { key: 'boekhandel', kind: 'business', name: 'Boekhandel aan de Maas', district: 'zuid-west-centrum', description: 'Boeken, kaarten en een leesclub.' },
   { key: 'fietsenmaker', kind: 'business', name: 'Fietsenmaker Heer', district: 'zuid-oost', description: 'Reparaties en onderhoud.' },
   // Volunteers
-  { key: 'anouk', kind: 'volunteer', name: 'Anouk Janssen', district: 'noord-west' },
-  { key: 'bram', kind: 'volunteer', name: 'Bram Smeets', district: 'noord-west' },
-  { key: 'chantal', kind: 'volunteer', name: 'Chantal Hermans', district: 'noord-oost' },
-  { key: 'daan', kind: 'volunteer', name: 'Daan Claessens', district: 'noord-oost' },
-  { key: 'eva', kind: 'volunteer', name: 'Eva Lemmens', district: 'zuid-west-centrum' },
-  { key: 'fatima', kind: 'volunteer', name: 'Fatima El Amrani', district: 'zuid-west-centrum' },
-  { key: 'gijs', kind: 'volunteer', name: 'Gijs Vossen', district: 'zuid-oost' },
-  { key: 'hanna', kind: 'volunteer', name: 'Hanna Bemelmans', district: 'zuid-oost' },
+  { key: 'anouk', kind: 'volunteer', name: 'Anouk Janssen', district: 'noord-west', birthDate: '1996-05-14' },
+  { key: 'bram', kind: 'volunteer', name: 'Bram Smeets', district: 'noord-west', birthDate: '1958-09-02' },
+  { key: 'chantal', kind: 'volunteer', name: 'Chantal Hermans', district: 'noord-oost', birthDate: '1984-01-23' },
+  { key: 'daan', kind: 'volunteer', name: 'Daan Claessens', district: 'noord-oost', birthDate: '2008-03-30' },
+  { key: 'eva', kind: 'volunteer', name: 'Eva Lemmens', district: 'zuid-west-centrum', birthDate: '2001-11-08' },
+  { key: 'fatima', kind: 'volunteer', name: 'Fatima El Amrani', district: 'zuid-west-centrum', birthDate: '1979-06-17' },
+  { key: 'gijs', kind: 'volunteer', name: 'Gijs Vossen', district: 'zuid-oost', birthDate: '1949-12-01' },
+  { key: 'hanna', kind: 'volunteer', name: 'Hanna Bemelmans', district: 'zuid-oost', birthDate: '2006-07-21' },
 ];
 
 export interface DemoUser {

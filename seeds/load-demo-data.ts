@@ -13,6 +13,9 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
 } from './demo-data.js';
+import { loadCatalogueDemo } from './demo-catalogue.js';
+import { loadPassesDemo } from './demo-passes.js';
+import { loadVolunteeringDemo } from './demo-volunteering.js';
 
 /** A stable UUID for a demo key, so that loading the demo twice finds what it made the first time. */
 export function demoId(key: string): string {
@@ -24,6 +27,8 @@ export interface DemoLoadReport {
   partiesCreated: number;
   usersCreated: number;
   entriesBooked: number;
+  /** Records of the domain modules (claims, passes, offers, listings, …). */
+  recordsCreated: number;
 }
 
 /** An application context or a ModuleRef: where the loader finds the services it uses. */
@@ -37,7 +42,7 @@ export async function loadDemoData(services: ServiceLookup): Promise<DemoLoadRep
   const users = services.get(UsersService, { strict: false });
   const ledger = services.get(LedgerService, { strict: false });
   const database = services.get(Database, { strict: false });
-  const report: DemoLoadReport = { partiesCreated: 0, usersCreated: 0, entriesBooked: 0 };
+  const report: DemoLoadReport = { partiesCreated: 0, usersCreated: 0, entriesBooked: 0, recordsCreated: 0 };
 
   for (const { key, ...party } of DEMO_PARTIES) {
     if (await parties.findById(demoId(key))) continue;
@@ -90,6 +95,9 @@ export async function loadDemoData(services: ServiceLookup): Promise<DemoLoadRep
       ),
     );
     if (!outcome.replayed) report.entriesBooked += 1;
+  }
+  for (const loadModuleDemo of [loadVolunteeringDemo, loadPassesDemo, loadCatalogueDemo]) {
+    report.recordsCreated += await loadModuleDemo(services);
   }
   return report;
 }

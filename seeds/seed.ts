@@ -15,7 +15,7 @@ async function seed(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...configuration, loadDemoData: false }), { logger: ['error', 'warn'] });
   try {
     const report = await loadDemoData(app);
-    console.log(`Demo data: ${report.partiesCreated} parties, ${report.usersCreated} users and ${report.entriesBooked} entries added.`);
+    console.log(`Demo data: ${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries and ${report.recordsCreated} other records added.`);
     console.table(DEMO_LOGINS);
   } finally {
     await app.close();

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { CommonModule } from './common/common.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfiguration } from './config/configuration.js';
@@ -7,7 +8,9 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.controller.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { PassesModule } from './passes/passes.module.js';
 import { StartupModule } from './startup/startup.module.js';
+import { VolunteeringModule } from './volunteering/volunteering.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +25,9 @@ export class AppModule {
         PartiesModule,
         AuthModule,
         HealthModule,
+        VolunteeringModule,
+        PassesModule,
+        CatalogueModule,
         StartupModule,
       ],
     };

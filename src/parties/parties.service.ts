@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { NotFoundError } from '../common/errors/domain-error.js';
+import { localDate } from '../common/calendar.js';
+import { NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
@@ -21,6 +22,12 @@ export class PartiesService {
 
   /** Creates the party and its ledger accounts in one transaction. A fixed id is for demo data only. */
   create(input: CreatePartyDto, options: { id?: string; transaction?: Transaction } = {}): Promise<PartyDto> {
+    if (input.birthDate !== undefined && input.kind !== 'volunteer') {
+      throw new ValidationFailedError([{ field: 'birthDate', code: 'BIRTH_DATE_VOLUNTEERS_ONLY' }]);
+    }
+    if (input.birthDate !== undefined && input.birthDate > localDate(this.clock.now())) {
+      throw new ValidationFailedError([{ field: 'birthDate', code: 'BIRTH_DATE_IN_FUTURE' }]);
+    }
     const work = async (tx: Transaction) => {
       const party = tx.manager.create(Party, {
         id: options.id ?? randomUUID(),
@@ -29,6 +36,7 @@ export class PartiesService {
         district: input.district,
         contactEmail: input.contactEmail?.toLowerCase() ?? null,
         description: input.description ?? null,
+        birthDate: input.birthDate ?? null,
         createdAt: this.clock.now().toISOString(),
       });
       await tx.manager.insert(Party, party);
@@ -72,6 +80,7 @@ export function toPartyDto(party: Party): PartyDto {
     district: party.district,
     contactEmail: party.contactEmail,
     description: party.description,
+    birthDate: party.birthDate,
     createdAt: party.createdAt,
   };
 }

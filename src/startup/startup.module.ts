@@ -31,7 +31,7 @@ export class StartupService implements OnApplicationBootstrap {
     const holdsDemo = isNew || (await this.users.findByEmail(DEMO_LOGINS[0].email)) !== null;
     if (this.configuration.loadDemoData && holdsDemo) {
       const report = await loadDemoData(this.moduleRef);
-      if (report.partiesCreated + report.usersCreated + report.entriesBooked > 0) {
+      if (report.partiesCreated + report.usersCreated + report.entriesBooked + report.recordsCreated > 0) {
         this.logger.log(`Loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries).`);
       }
       this.logger.log(`Demo logins (password "${DEMO_LOGINS[0].password}"): ${DEMO_LOGINS.map((login) => `${login.email} (${login.role})`).join(', ')}`);

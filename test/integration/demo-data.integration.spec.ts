@@ -35,7 +35,7 @@ describe('the Maastricht demo data (npm run seed)', () => {
   it('changes nothing when loaded a second time', async () => {
     const before = await rowCounts(context);
     const report = await loadDemoData(context.app);
-    expect(report).toEqual({ partiesCreated: 0, usersCreated: 0, entriesBooked: 0 });
+    expect(report).toEqual({ partiesCreated: 0, usersCreated: 0, entriesBooked: 0, recordsCreated: 0 });
     expect(await rowCounts(context)).toEqual(before);
   });
 });

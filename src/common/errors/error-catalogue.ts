@@ -1,9 +1,17 @@
+import { CATALOGUE_ERRORS, CATALOGUE_PHRASES } from '../../catalogue/catalogue.error-codes.js';
+import { PASSES_ERRORS, PASSES_PHRASES } from '../../passes/passes.error-codes.js';
+import { VOLUNTEERING_ERRORS, VOLUNTEERING_PHRASES } from '../../volunteering/volunteering.error-codes.js';
+
 /**
  * Every stable error code the API answers with, its HTTP status and its message in Dutch and
  * English. Messages may name parameters as `{name}`; they are filled from the error's parameters.
- * A code, once published, keeps its meaning: clients switch on it.
+ * A code, once published, keeps its meaning: clients switch on it. Domain modules keep their own
+ * codes beside their code (`<module>.error-codes.ts`); they are gathered here.
  */
 export const ERROR_CATALOGUE = {
+  ...VOLUNTEERING_ERRORS,
+  ...PASSES_ERRORS,
+  ...CATALOGUE_ERRORS,
   VALIDATION_FAILED: { status: 400, en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
   MALFORMED_JSON: { status: 400, en: 'The request body is not valid JSON.', nl: 'De inhoud van het verzoek is geen geldige JSON.' },
   INVALID_AMOUNT: {
@@ -104,6 +112,9 @@ export type Language = 'en' | 'nl';
  * a parameter whose value is one of these keys is shown in the reader's language.
  */
 export const MESSAGE_PHRASES = {
+  ...VOLUNTEERING_PHRASES,
+  ...PASSES_PHRASES,
+  ...CATALOGUE_PHRASES,
   ROLE_REQUIRED: { en: 'your role does not allow it', nl: 'uw rol staat het niet toe' },
   NOT_PAYING_PARTY: {
     en: 'only members of the paying party move its Steerkes; the treasury issues and corrects',

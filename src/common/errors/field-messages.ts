@@ -38,6 +38,8 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   EFFECTIVE_DATE_TOO_OLD: { en: 'The effective date lies too far back; ask a treasurer.', nl: 'De boekdatum ligt te ver terug; vraag een penningmeester.' },
   METADATA_INVALID: { en: 'Must be a flat object of at most 4 KB.', nl: 'Moet een plat object zijn van hoogstens 4 KB.' },
   HOLD_EXPIRY_INVALID: { en: 'Must be a moment in the future, at most a year ahead.', nl: 'Moet een moment in de toekomst zijn, hoogstens een jaar vooruit.' },
+  BIRTH_DATE_VOLUNTEERS_ONLY: { en: 'Only a volunteer has a date of birth here.', nl: 'Alleen een vrijwilliger heeft hier een geboortedatum.' },
+  BIRTH_DATE_IN_FUTURE: { en: 'The date of birth lies in the future.', nl: 'De geboortedatum ligt in de toekomst.' },
   INVALID_CURSOR: { en: 'The cursor is not valid; start from the first page.', nl: 'De cursor is niet geldig; begin bij de eerste pagina.' },
 };
 

@@ -1,5 +1,16 @@
 import { Foundation1763900000000 } from './1763900000000-foundation.js';
 import { Ledger1763900100000 } from './1763900100000-ledger.js';
+import { PartyBirthDate1763900150000 } from './1763900150000-party-birth-date.js';
+import { Volunteering1763900220000 } from './1763900220000-volunteering.js';
+import { Passes1763900230000 } from './1763900230000-passes.js';
+import { Catalogue1763900240000 } from './1763900240000-catalogue.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
-export const MIGRATIONS = [Foundation1763900000000, Ledger1763900100000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Ledger1763900100000,
+  PartyBirthDate1763900150000,
+  Volunteering1763900220000,
+  Passes1763900230000,
+  Catalogue1763900240000,
+];

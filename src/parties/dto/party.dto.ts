@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { DISTRICTS, type District, PARTY_KINDS, type PartyKind } from '../entities/party.entity.js';
 
@@ -35,6 +36,11 @@ export class CreatePartyDto {
   @IsString()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
   description?: string;
+
+  @ApiPropertyOptional({ example: '1998-04-12', description: 'Volunteers only: date of birth (the fiscal limits depend on age).' })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string;
 }
 
 export class ListPartiesQueryDto extends PageQueryDto {
@@ -56,5 +62,6 @@ export class PartyDto {
   @ApiProperty({ enum: DISTRICTS }) district: District;
   @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '1998-04-12', description: 'Volunteers only.' }) birthDate: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -27,6 +27,10 @@ export class Party {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   description: string | null;
 
+  /** Volunteers only (YYYY-MM-DD): the fiscal limits depend on age. Personal data: never in reports. */
+  @Column({ type: 'varchar', length: 10, nullable: true, name: 'birth_date' })
+  birthDate: string | null;
+
   @Column({ type: 'varchar', length: 32, name: 'created_at' })
   createdAt: string;
 }

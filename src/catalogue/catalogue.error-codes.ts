@@ -1,0 +1,8 @@
+/**
+ * Error codes of the catalogue module, with their HTTP status and Dutch and English messages
+ * (see src/common/errors/error-catalogue.ts for the format). Gathered into ERROR_CATALOGUE.
+ */
+export const CATALOGUE_ERRORS = {} as const satisfies Record<string, { status: number; en: string; nl: string }>;
+
+/** Phrases that may stand as a parameter value in a message, shown in the reader's language. */
+export const CATALOGUE_PHRASES = {} as const satisfies Record<string, { en: string; nl: string }>;
