@@ -6,3 +6,6 @@ export const CATALOGUE_ERRORS = {} as const satisfies Record<string, { status: n
 
 /** Phrases that may stand as a parameter value in a message, shown in the reader's language. */
 export const CATALOGUE_PHRASES = {} as const satisfies Record<string, { en: string; nl: string }>;
+
+/** Field-level codes (the `code` of an entry under `errors`) with their messages. */
+export const CATALOGUE_FIELD_MESSAGES = {} as const satisfies Record<string, { en: string; nl: string }>;

@@ -1,3 +1,6 @@
+import { CATALOGUE_FIELD_MESSAGES } from '../../catalogue/catalogue.error-codes.js';
+import { PASSES_FIELD_MESSAGES } from '../../passes/passes.error-codes.js';
+import { VOLUNTEERING_FIELD_MESSAGES } from '../../volunteering/volunteering.error-codes.js';
 import type { Language } from './error-catalogue.js';
 
 /**
@@ -5,6 +8,9 @@ import type { Language } from './error-catalogue.js';
  * field errors too. Constraints not listed fall back to a generic message.
  */
 const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
+  ...VOLUNTEERING_FIELD_MESSAGES,
+  ...PASSES_FIELD_MESSAGES,
+  ...CATALOGUE_FIELD_MESSAGES,
   whitelistValidation: { en: 'This field is not allowed.', nl: 'Dit veld is niet toegestaan.' },
   isDefined: { en: 'This field is required.', nl: 'Dit veld is verplicht.' },
   isNotEmpty: { en: 'This field must not be empty.', nl: 'Dit veld mag niet leeg zijn.' },
