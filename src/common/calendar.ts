@@ -5,9 +5,15 @@ const localDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LOCAL_TIME_
 const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+const MINUTE_MS = 60_000;
+/** The last answer, by minute: formatting a date in a time zone is costly, and the date changes only at midnight. */
+let lastLocalDate: { minute: number; date: string } | undefined;
+
 /** The calendar date (YYYY-MM-DD) in Maastricht at `moment`. */
 export function localDate(moment: Date): string {
-  return localDateFormat.format(moment);
+  const minute = Math.floor(moment.getTime() / MINUTE_MS);
+  if (lastLocalDate?.minute !== minute) lastLocalDate = { minute, date: localDateFormat.format(moment) };
+  return lastLocalDate.date;
 }
 
 /** True for a real date written as YYYY-MM-DD (no 2026-02-30). */

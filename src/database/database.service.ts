@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Database as SqliteConnection } from 'better-sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { SerialQueue } from './serial-queue.js';
@@ -9,6 +9,26 @@ import { type Dialect, PostgresExecutor, type SqlExecutor, SqliteExecutor } from
 export interface Transaction {
   readonly manager: EntityManager;
   readonly sql: SqlExecutor;
+  /** Per-transaction memory for services (keyed by a symbol of their own), e.g. the ledger's chain head. */
+  readonly scratch: Map<symbol, unknown>;
+  /** Runs `task` after the work and before COMMIT, inside the transaction (once per call). */
+  beforeCommit(task: () => Promise<void>): void;
+}
+
+function newTransaction(manager: EntityManager, sql: SqlExecutor, beforeCommitTasks: Array<() => Promise<void>> | null): Transaction {
+  return {
+    manager,
+    sql,
+    scratch: new Map(),
+    beforeCommit: (task) => {
+      if (!beforeCommitTasks) throw new Error('beforeCommit in a read: reads never commit');
+      beforeCommitTasks.push(task);
+    },
+  };
+}
+
+async function runBeforeCommit(tasks: Array<() => Promise<void>>): Promise<void> {
+  for (const task of tasks) await task();
 }
 
 /** PostgreSQL's "try again" answers: a serialization failure or a broken deadlock. */
@@ -22,7 +42,7 @@ const TRANSACTION_ATTEMPTS_MAX = 5;
  * A transaction opened while one is already running in the same async context joins it.
  */
 @Injectable()
-export class Database {
+export class Database implements OnApplicationShutdown {
   readonly dialect: Dialect;
   private readonly logger = new Logger(Database.name);
   private readonly queue = new SerialQueue();
@@ -45,9 +65,14 @@ export class Database {
     const joined = this.current.getStore();
     if (joined) return work(joined);
     if (this.dialect === 'sqlite') {
-      return this.queue.run(() => work({ manager: this.dataSource.manager, sql: this.sqlite() }));
+      return this.queue.run(() => work(newTransaction(this.dataSource.manager, this.sqlite(), null)));
     }
     return this.postgresRead(work);
+  }
+
+  /** Stops the async context tracking, which otherwise slows every later promise in the process. */
+  onApplicationShutdown(): void {
+    this.current.disable();
   }
 
   /** The raw better-sqlite3 connection (SQLite only), e.g. for an online backup or pragmas. */
@@ -62,10 +87,12 @@ export class Database {
 
   private async sqliteTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const queryRunner = this.dataSource.createQueryRunner();
-    const transaction: Transaction = { manager: queryRunner.manager, sql: this.sqlite() };
+    const beforeCommitTasks: Array<() => Promise<void>> = [];
+    const transaction = newTransaction(queryRunner.manager, this.sqlite(), beforeCommitTasks);
     await queryRunner.startTransaction();
     try {
       const result = await this.current.run(transaction, () => work(transaction));
+      await runBeforeCommit(beforeCommitTasks);
       await queryRunner.commitTransaction();
       return result;
     } catch (error) {
@@ -77,10 +104,12 @@ export class Database {
   private async postgresTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const queryRunner = this.dataSource.createQueryRunner();
-      const transaction: Transaction = { manager: queryRunner.manager, sql: new PostgresExecutor(queryRunner) };
+      const beforeCommitTasks: Array<() => Promise<void>> = [];
+      const transaction = newTransaction(queryRunner.manager, new PostgresExecutor(queryRunner), beforeCommitTasks);
       try {
         await queryRunner.startTransaction('READ COMMITTED');
         const result = await this.current.run(transaction, () => work(transaction));
+        await runBeforeCommit(beforeCommitTasks);
         await queryRunner.commitTransaction();
         return result;
       } catch (error) {
@@ -96,7 +125,7 @@ export class Database {
   private async postgresRead<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const queryRunner = this.dataSource.createQueryRunner();
     try {
-      return await work({ manager: queryRunner.manager, sql: new PostgresExecutor(queryRunner) });
+      return await work(newTransaction(queryRunner.manager, new PostgresExecutor(queryRunner), null));
     } finally {
       await queryRunner.release();
     }

@@ -46,9 +46,14 @@ export class SqliteExecutor implements SqlExecutor {
   }
 }
 
-/** better-sqlite3 binds neither booleans nor undefined. */
-function toSqlite(parameters: readonly unknown[]): unknown[] {
-  return parameters.map((value) => (value === undefined ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value));
+/** better-sqlite3 binds neither booleans nor undefined; most calls have neither and pass as they are. */
+function toSqlite(parameters: readonly unknown[]): readonly unknown[] {
+  for (const value of parameters) {
+    if (value === undefined || typeof value === 'boolean') {
+      return parameters.map((item) => (item === undefined ? null : typeof item === 'boolean' ? (item ? 1 : 0) : item));
+    }
+  }
+  return parameters;
 }
 
 /** Statements through the transaction's pooled PostgreSQL client. */

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { hash } from 'node:crypto';
 
 /** Everything of an entry that the chain protects: change any of it and the hash changes. */
 export interface HashedEntryContent {
@@ -14,23 +14,28 @@ export interface HashedEntryContent {
   postings: ReadonlyArray<{ accountId: string; amountMinor: bigint }>;
 }
 
+/** The layout of the hashed text; a new layout gets a new version, so old chains stay checkable. */
+const ENTRY_HASH_VERSION = 'v1';
+
 /**
- * hash = SHA-256(previous hash, newline, canonical JSON of the entry and its postings). Each entry
- * names the hash before it, so a changed, inserted or deleted entry breaks the chain from there on.
+ * hash = SHA-256(version, previous hash, and the entry's fields and postings in a fixed order as a
+ * JSON array). Each entry names the hash before it, so a changed, inserted or deleted entry breaks
+ * the chain from there on. Fields are named one by one: a wider object must not change the hash.
  */
 export function entryHash(previousHash: string, content: HashedEntryContent): string {
-  // Fields are named one by one: a caller passing a wider object must not change the hash.
-  const hashed = {
-    id: content.id,
-    sequence: content.sequence,
-    code: content.code,
-    description: content.description,
-    metadata: content.metadata,
-    effectiveDate: content.effectiveDate,
-    createdAt: content.createdAt,
-    createdBy: content.createdBy,
-    reversesEntryId: content.reversesEntryId,
-    postings: content.postings.map((posting) => [posting.accountId, posting.amountMinor]),
-  };
-  return sha256Hex(`${previousHash}\n${canonicalJson(hashed)}`);
+  const postings: Array<[string, string]> = [];
+  for (const posting of content.postings) postings.push([posting.accountId, posting.amountMinor.toString()]);
+  const fields = JSON.stringify([
+    content.id,
+    content.sequence.toString(),
+    content.code,
+    content.description,
+    content.metadata,
+    content.effectiveDate,
+    content.createdAt,
+    content.createdBy,
+    content.reversesEntryId,
+    postings,
+  ]);
+  return hash('sha256', `${ENTRY_HASH_VERSION}\n${previousHash}\n${fields}`, 'hex');
 }

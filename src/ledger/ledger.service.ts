@@ -54,12 +54,26 @@ import {
   type VoidHoldCommand,
 } from './ledger.types.js';
 
-/** What one command works with: the store of its transaction, the moment, the chain head. */
+/**
+ * What the ledger remembers for the length of one database transaction: the chain head (read,
+ * and on PostgreSQL locked, by the first command; written back once, just before COMMIT) and
+ * which periods are closed. A batch of a thousand transfers thus reads and writes the head once.
+ */
+interface LedgerTransactionState {
+  head: ChainHead;
+  storedSequence: bigint;
+  closedPeriods: Map<string, boolean>;
+}
+
+const LEDGER_TRANSACTION_STATE = Symbol('ledger transaction state');
+const LEDGER_STORE = Symbol('ledger store');
+
+/** What one command works with: the store of its transaction, the moment, the transaction state. */
 interface CommandContext {
   store: LedgerStore;
   now: Date;
   nowIso: string;
-  head: ChainHead;
+  state: LedgerTransactionState;
   actorId: string | null;
 }
 
@@ -131,7 +145,7 @@ export class LedgerService {
       nextHoldExpiry: null,
       createdAt: this.clock.now().toISOString(),
     };
-    await new LedgerStore(transaction.sql).insertAccount(account);
+    await this.storeOf(transaction).insertAccount(account);
     return accountView(account, account.pendingMinor);
   }
 
@@ -141,8 +155,8 @@ export class LedgerService {
     policy: { minBalanceMinor: bigint | null; maxBalanceMinor: bigint | null; status: AccountStatus },
   ): Promise<AccountView> {
     return this.database.transaction(async (tx) => {
-      const store = new LedgerStore(tx.sql);
-      await store.lockChain();
+      const store = this.storeOf(tx);
+      await this.transactionState(tx, store);
       const account = await this.requireAccount(store, accountId);
       if (account.systemName !== null) throw new ForbiddenError('SYSTEM_ACCOUNT_POLICY');
       if (policy.minBalanceMinor !== null && policy.maxBalanceMinor !== null && policy.minBalanceMinor > policy.maxBalanceMinor) {
@@ -155,7 +169,8 @@ export class LedgerService {
       const aboveMaximum = policy.maxBalanceMinor !== null && account.balanceMinor > policy.maxBalanceMinor;
       if (belowMinimum || aboveMaximum) throw new PolicyConflictsWithBalanceError(account.id, account.balanceMinor, availableMinor);
       await store.updatePolicy(accountId, policy);
-      return this.readAccount(store, { ...account, ...policy });
+      Object.assign(account, policy);
+      return this.readAccount(store, account);
     });
   }
 
@@ -163,7 +178,7 @@ export class LedgerService {
 
   getAccount(accountId: string, transaction?: Transaction): Promise<AccountView> {
     const work = async (tx: Transaction) => {
-      const store = new LedgerStore(tx.sql);
+      const store = this.storeOf(tx);
       return this.readAccount(store, await this.requireAccount(store, accountId));
     };
     return transaction ? work(transaction) : this.database.read(work);
@@ -172,7 +187,7 @@ export class LedgerService {
   /** The raw owner of an account, for the access checks of the HTTP layer. */
   findAccountOwner(accountId: string, transaction?: Transaction): Promise<{ partyId: string | null; systemName: string | null } | undefined> {
     const work = async (tx: Transaction) => {
-      const account = await new LedgerStore(tx.sql).findAccount(accountId);
+      const account = await this.storeOf(tx).findAccount(accountId);
       return account && { partyId: account.partyId, systemName: account.systemName };
     };
     return transaction ? work(transaction) : this.database.read(work);
@@ -180,7 +195,7 @@ export class LedgerService {
 
   listAccountsOfParty(partyId: string, transaction?: Transaction): Promise<AccountView[]> {
     const work = async (tx: Transaction) => {
-      const store = new LedgerStore(tx.sql);
+      const store = this.storeOf(tx);
       const accounts = await store.listAccountsOfParty(partyId);
       return Promise.all(accounts.map((account) => this.readAccount(store, account)));
     };
@@ -189,7 +204,7 @@ export class LedgerService {
 
   getSystemAccount(systemName: string): Promise<AccountView> {
     return this.database.read(async (tx) => {
-      const store = new LedgerStore(tx.sql);
+      const store = this.storeOf(tx);
       const account = await store.findSystemAccount(systemName);
       if (!account) throw new NotFoundError('account', systemName);
       return this.readAccount(store, account);
@@ -199,7 +214,7 @@ export class LedgerService {
   /** The id of a system account such as issuance. */
   getSystemAccountId(systemName: string, transaction?: Transaction): Promise<string> {
     const work = async (tx: Transaction) => {
-      const account = await new LedgerStore(tx.sql).findSystemAccount(systemName);
+      const account = await this.storeOf(tx).findSystemAccount(systemName);
       assertInvariant(account, `system account ${systemName} is missing: the ledger migration did not run`);
       return account.id;
     };
@@ -208,7 +223,7 @@ export class LedgerService {
 
   getEntry(entryId: string, transaction?: Transaction): Promise<EntryView> {
     const work = async (tx: Transaction) => {
-      const store = new LedgerStore(tx.sql);
+      const store = this.storeOf(tx);
       const entry = await store.findEntry(entryId);
       if (!entry) throw new NotFoundError('entry', entryId);
       return entryView(entry, await store.postingsOfEntry(entryId));
@@ -218,7 +233,7 @@ export class LedgerService {
 
   getHold(holdId: string, transaction?: Transaction): Promise<HoldView> {
     const work = async (tx: Transaction) => {
-      const hold = await new LedgerStore(tx.sql).findHold(holdId);
+      const hold = await this.storeOf(tx).findHold(holdId);
       if (!hold) throw new NotFoundError('hold', holdId);
       return holdView(hold, this.clock.now().toISOString());
     };
@@ -228,7 +243,7 @@ export class LedgerService {
   /** Postings of an account in booking order with the balance after each; dates filter the effective date. */
   statement(accountId: string, query: { fromDate?: string; toDate?: string; cursor?: string; limit?: number }): Promise<Page<StatementLine>> {
     return this.database.read(async (tx) => {
-      const store = new LedgerStore(tx.sql);
+      const store = this.storeOf(tx);
       await this.requireAccount(store, accountId);
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
       const afterSequence = query.cursor ? sequenceFromCursor(query.cursor) : undefined;
@@ -253,7 +268,7 @@ export class LedgerService {
 
   balanceAsOf(accountId: string, date: string): Promise<{ accountId: string; asOf: string; balance: string }> {
     return this.database.read(async (tx) => {
-      const store = new LedgerStore(tx.sql);
+      const store = this.storeOf(tx);
       await this.requireAccount(store, accountId);
       return { accountId, asOf: date, balance: formatAmount(await store.balanceAsOf(accountId, date)) };
     });
@@ -265,14 +280,15 @@ export class LedgerService {
    */
   closePeriod(period: string, actorId: string | null): Promise<{ period: string; closedAt: string; closedBy: string | null }> {
     return this.database.transaction(async (tx) => {
-      const store = new LedgerStore(tx.sql);
-      await store.lockChain();
+      const store = this.storeOf(tx);
+      const state = await this.transactionState(tx, store);
       if (!isPeriod(period)) throw new ValidationFailedError([{ field: 'period', code: 'isPeriod' }]);
       const now = this.clock.now();
       if (period >= periodOf(localDate(now))) throw new PeriodNotEndedError(period);
-      if (await store.isPeriodClosed(period)) throw new PeriodClosedError(period);
+      if (await this.isPeriodClosed(store, state, period)) throw new PeriodClosedError(period);
       const closedAt = now.toISOString();
       await store.insertPeriod(period, closedAt, actorId);
+      state.closedPeriods.set(period, true);
       return { period, closedAt, closedBy: actorId };
     });
   }
@@ -280,8 +296,8 @@ export class LedgerService {
   /** Marks every hold that has expired by now as expired and frees what it reserved. */
   releaseExpiredHolds(): Promise<number> {
     return this.database.transaction(async (tx) => {
-      const store = new LedgerStore(tx.sql);
-      await store.lockChain();
+      const store = this.storeOf(tx);
+      await this.transactionState(tx, store);
       const nowIso = this.clock.now().toISOString();
       const accountIds = await store.accountsWithExpiredHolds(nowIso);
       for (const accountId of accountIds) {
@@ -295,9 +311,10 @@ export class LedgerService {
   // --- the write path ----------------------------------------------------------------------------
 
   private async executeInTransaction(tx: Transaction, command: LedgerCommand): Promise<LedgerOutcome> {
-    const store = new LedgerStore(tx.sql);
+    const store = this.storeOf(tx);
     const now = this.clock.now();
-    const context: CommandContext = { store, now, nowIso: now.toISOString(), head: await store.lockChain(), actorId: command.actorId ?? null };
+    const state = await this.transactionState(tx, store);
+    const context: CommandContext = { store, now, nowIso: now.toISOString(), state, actorId: command.actorId ?? null };
     const scopeKey = command.idempotencyKey;
     let fingerprint = '';
     if (scopeKey !== undefined) {
@@ -364,7 +381,7 @@ export class LedgerService {
   /** Checks an entry whole, then writes it: entry, postings, balances and the chain head. */
   private async bookEntry(context: CommandContext, specification: EntrySpecification): Promise<EntryView> {
     const { store } = context;
-    validateEntryShape(specification);
+    const metadataText = validateEntryShape(specification);
     const effectiveDate = await this.effectiveDate(context, specification.effectiveDate);
     const accounts = await this.loadOpenAccounts(context, specification.postings.map((posting) => posting.accountId), specification.code);
     for (const posting of specification.postings) {
@@ -373,18 +390,18 @@ export class LedgerService {
     }
 
     // Everything is checked; from here on nothing may refuse.
-    const sequence = context.head.lastSequence + 1n;
+    const sequence = context.state.head.lastSequence + 1n;
     const entry: EntryRow = {
       id: randomUUID(),
       sequence,
       code: specification.code,
       description: specification.description,
-      metadata: canonicalJson(specification.metadata),
+      metadata: metadataText,
       effectiveDate,
       createdAt: context.nowIso,
       createdBy: context.actorId,
       reversesEntryId: specification.reversesEntryId,
-      previousHash: context.head.lastHash,
+      previousHash: context.state.head.lastHash,
       hash: '',
     };
     entry.hash = entryHash(entry.previousHash, { ...entry, postings: specification.postings });
@@ -403,12 +420,11 @@ export class LedgerService {
         effectiveDate,
       };
       await store.insertPosting(row);
-      await store.updateBalance(account.id, account.balanceMinor);
+      store.markAccountChanged(account);
       postings.push(row);
     }
-    context.head = { lastSequence: sequence, lastHash: entry.hash };
-    await store.advanceChain(context.head);
-    return entryView(entry, postings);
+    context.state.head = { lastSequence: sequence, lastHash: entry.hash };
+    return entryView(entry, postings, specification.metadata);
   }
 
   private async createHold(context: CommandContext, command: HoldCommand): Promise<HoldView> {
@@ -439,8 +455,9 @@ export class LedgerService {
       postedEntryId: null,
     };
     await store.insertHold(hold);
-    const nextExpiry = earliest(payer.nextHoldExpiry, expiresAt);
-    await store.updatePending(payer.id, payer.pendingMinor + command.amountMinor, nextExpiry);
+    payer.pendingMinor += command.amountMinor;
+    payer.nextHoldExpiry = earliest(payer.nextHoldExpiry, expiresAt);
+    store.markAccountChanged(payer);
     return holdView(hold, context.nowIso);
   }
 
@@ -493,6 +510,43 @@ export class LedgerService {
 
   // --- helpers of the write path -----------------------------------------------------------------
 
+  /**
+   * The ledger's memory of this transaction, made by its first ledger command: that command
+   * reads the chain head (on PostgreSQL: locks its row, which serialises ledger writers across
+   * instances until COMMIT) and arranges for the head to be written back before COMMIT.
+   */
+  private async transactionState(tx: Transaction, store: LedgerStore): Promise<LedgerTransactionState> {
+    const existing = tx.scratch.get(LEDGER_TRANSACTION_STATE) as LedgerTransactionState | undefined;
+    if (existing) return existing;
+    const head = await store.lockChain();
+    const state: LedgerTransactionState = { head, storedSequence: head.lastSequence, closedPeriods: new Map() };
+    tx.scratch.set(LEDGER_TRANSACTION_STATE, state);
+    tx.beforeCommit(async () => {
+      await store.flushAccounts();
+      if (state.head.lastSequence !== state.storedSequence) await store.advanceChain(state.head);
+    });
+    return state;
+  }
+
+  /** The store of a transaction: one per transaction, so that its account cache is shared. */
+  private storeOf(tx: Transaction): LedgerStore {
+    let store = tx.scratch.get(LEDGER_STORE) as LedgerStore | undefined;
+    if (!store) {
+      store = new LedgerStore(tx.sql);
+      tx.scratch.set(LEDGER_STORE, store);
+    }
+    return store;
+  }
+
+  private async isPeriodClosed(store: LedgerStore, state: LedgerTransactionState, period: string): Promise<boolean> {
+    let closed = state.closedPeriods.get(period);
+    if (closed === undefined) {
+      closed = await store.isPeriodClosed(period);
+      state.closedPeriods.set(period, closed);
+    }
+    return closed;
+  }
+
   private async requireAccount(store: LedgerStore, accountId: string): Promise<AccountRow> {
     const account = await store.findAccount(accountId);
     if (!account) throw new NotFoundError('account', accountId);
@@ -523,7 +577,7 @@ export class LedgerService {
     account.pendingMinor -= releasedMinor;
     account.nextHoldExpiry = await store.nextHoldExpiry(account.id);
     assertInvariant(account.pendingMinor >= 0n, `pending of account ${account.id} went negative`);
-    await store.updatePending(account.id, account.pendingMinor, account.nextHoldExpiry);
+    store.markAccountChanged(account);
   }
 
   private async requirePendingHold(context: CommandContext, holdId: string): Promise<HoldRow> {
@@ -540,17 +594,18 @@ export class LedgerService {
   private async resolveHold(store: LedgerStore, hold: HoldRow): Promise<void> {
     await store.resolveHold(hold.id, { status: hold.status, postedMinor: hold.postedMinor, resolvedAt: hold.resolvedAt!, postedEntryId: hold.postedEntryId });
     const payer = await this.requireAccount(store, hold.accountId);
-    const pendingMinor = payer.pendingMinor - hold.amountMinor;
-    assertInvariant(pendingMinor >= 0n, `pending of account ${payer.id} went negative`);
-    await store.updatePending(payer.id, pendingMinor, await store.nextHoldExpiry(payer.id));
+    payer.pendingMinor -= hold.amountMinor;
+    assertInvariant(payer.pendingMinor >= 0n, `pending of account ${payer.id} went negative`);
+    payer.nextHoldExpiry = await store.nextHoldExpiry(payer.id);
+    store.markAccountChanged(payer);
   }
 
   private async effectiveDate(context: CommandContext, requested: string | undefined): Promise<string> {
     const today = localDate(context.now);
     const date = requested ?? today;
-    if (!isCalendarDate(date)) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'isCalendarDate' }]);
+    if (requested !== undefined && !isCalendarDate(requested)) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'isCalendarDate' }]);
     if (date > today) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE', parameters: { today } }]);
-    if (await context.store.isPeriodClosed(periodOf(date))) throw new PeriodClosedError(periodOf(date));
+    if (await this.isPeriodClosed(context.store, context.state, periodOf(date))) throw new PeriodClosedError(periodOf(date));
     return date;
   }
 
@@ -584,10 +639,11 @@ export function checkBalancePolicy(account: AccountRow, amountMinor: bigint, pen
   }
 }
 
-export function validateEntryShape(specification: EntrySpecification): void {
+/** Checks everything an entry must be on its own; answers its metadata as stored text. */
+export function validateEntryShape(specification: EntrySpecification): string {
   if (!ENTRY_CODES.includes(specification.code)) throw new EntryCodeNotAllowedError(String(specification.code));
   validateDescription(specification.description);
-  validateMetadata(specification.metadata);
+  const metadataText = validateMetadata(specification.metadata);
   const { postings } = specification;
   if (postings.length < 2) throw new EntryUnbalancedError('FEWER_THAN_TWO_POSTINGS');
   if (postings.length > POSTINGS_PER_ENTRY_MAX) throw new EntryUnbalancedError('TOO_MANY_POSTINGS');
@@ -595,6 +651,7 @@ export function validateEntryShape(specification: EntrySpecification): void {
   if (postings.some((posting) => posting.amountMinor === 0n)) throw new EntryUnbalancedError('ZERO_POSTING');
   const total = postings.reduce((sum, posting) => sum + posting.amountMinor, 0n);
   if (total !== 0n) throw new EntryUnbalancedError('SUM_NOT_ZERO', total);
+  return metadataText;
 }
 
 function validateDescription(description: string): void {
@@ -603,7 +660,10 @@ function validateDescription(description: string): void {
   }
 }
 
+const EMPTY_METADATA = '{}';
+
 function validateMetadata(metadata: Metadata): string {
+  if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) && Object.keys(metadata).length === 0) return EMPTY_METADATA;
   const isFlat =
     metadata !== null &&
     typeof metadata === 'object' &&
@@ -630,10 +690,34 @@ function earliest(a: string | null, b: string | null): string | null {
   return a < b ? a : b;
 }
 
-/** What makes two commands "the same request" for idempotency: everything but key and actor. */
+/**
+ * What makes two commands "the same request" for idempotency: every field but key and actor, in
+ * a fixed order per kind (cheaper than sorting keys on the hot path; metadata is sorted).
+ */
 function commandFingerprint(command: LedgerCommand): string {
-  const { idempotencyKey: _key, actorId: _actor, ...content } = command;
-  return sha256Hex(canonicalJson(content));
+  const metadata = 'metadata' in command && command.metadata ? canonicalJson(command.metadata) : null;
+  let fields: unknown[];
+  switch (command.kind) {
+    case 'transfer':
+      fields = [command.fromAccountId, command.toAccountId, command.amountMinor.toString(), command.code, command.description, metadata, command.effectiveDate ?? null];
+      break;
+    case 'entry':
+      fields = [command.code, command.description, metadata, command.effectiveDate ?? null, command.postings.map((posting) => [posting.accountId, posting.amountMinor.toString()])];
+      break;
+    case 'hold':
+      fields = [command.fromAccountId, command.toAccountId, command.amountMinor.toString(), command.code, command.description, metadata, command.expiresAt ?? null];
+      break;
+    case 'postHold':
+      fields = [command.holdId, command.amountMinor?.toString() ?? null, command.description ?? null, command.effectiveDate ?? null];
+      break;
+    case 'voidHold':
+      fields = [command.holdId];
+      break;
+    case 'reverse':
+      fields = [command.entryId, command.description ?? null, command.effectiveDate ?? null];
+      break;
+  }
+  return sha256Hex(JSON.stringify([command.kind, ...fields]));
 }
 
 function sequenceFromCursor(cursor: string): bigint {
@@ -660,13 +744,13 @@ function accountView(account: AccountRow, pendingMinor: bigint): AccountView {
   };
 }
 
-export function entryView(entry: EntryRow, postings: PostingRow[]): EntryView {
+export function entryView(entry: EntryRow, postings: PostingRow[], metadata?: Metadata): EntryView {
   return {
     id: entry.id,
     sequence: Number(entry.sequence),
     code: entry.code,
     description: entry.description,
-    metadata: JSON.parse(entry.metadata) as Metadata,
+    metadata: metadata ?? (JSON.parse(entry.metadata) as Metadata),
     effectiveDate: entry.effectiveDate,
     createdAt: entry.createdAt,
     createdBy: entry.createdBy,

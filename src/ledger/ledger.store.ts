@@ -81,6 +81,26 @@ const POSTING_COLUMNS = 'entry_id, line, account_id, amount_minor, balance_after
 const HOLD_COLUMNS =
   'id, account_id, counterparty_account_id, amount_minor, posted_minor, status, code, description, metadata, expires_at, created_at, created_by, resolved_at, posted_entry_id';
 
+/**
+ * Hot-path SQL as constants: built once, so that the prepared-statement cache finds each by the
+ * same string object instead of hashing a freshly built string on every call.
+ */
+const SQL = {
+  readChain: 'SELECT last_sequence, last_hash FROM ledger_chain WHERE id = 1',
+  lockChainForUpdate: 'SELECT last_sequence, last_hash FROM ledger_chain WHERE id = 1 FOR UPDATE',
+  findAccount: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`,
+  findSystemAccount: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE system_name = ?`,
+  accountsOfParty: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE party_id = ? ORDER BY currency`,
+  insertAccount: `INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertEntry: `INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertPosting: `INSERT INTO ledger_postings (${POSTING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  findEntry: `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE id = ?`,
+  postingsOfEntry: `SELECT ${POSTING_COLUMNS} FROM ledger_postings WHERE entry_id = ? ORDER BY line`,
+  insertHold: `INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  findHold: `SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`,
+  writeAccountMovements: 'UPDATE ledger_accounts SET balance_minor = ?, pending_minor = ?, next_hold_expiry = ? WHERE id = ?',
+} as const;
+
 type Raw = Record<string, unknown>;
 const big = (value: unknown): bigint => BigInt(value as bigint | string | number);
 const bigOrNull = (value: unknown): bigint | null => (value === null || value === undefined ? null : big(value));
@@ -150,14 +170,23 @@ function toHold(row: Raw): HoldRow {
   };
 }
 
+/**
+ * One store per transaction. Account rows are cached for the length of the transaction and their
+ * balances and pending totals written back once, by flushAccounts() just before COMMIT: a batch
+ * that moves the same accounts a thousand times writes each of them once. Only the ledger writes
+ * these rows, and on PostgreSQL every ledger writer holds the chain lock first, so the cache
+ * cannot go stale within its transaction.
+ */
 export class LedgerStore {
+  private readonly accountCache = new Map<string, AccountRow>();
+  private readonly changedAccounts = new Set<AccountRow>();
+
   constructor(private readonly sql: SqlExecutor) {}
 
   // --- the chain head: on PostgreSQL its row lock serialises every ledger write -------------
 
   async lockChain(): Promise<ChainHead> {
-    const suffix = this.sql.dialect === 'postgres' ? ' FOR UPDATE' : '';
-    const row = await this.sql.get<Raw>(`SELECT last_sequence, last_hash FROM ledger_chain WHERE id = 1${suffix}`);
+    const row = await this.sql.get<Raw>(this.sql.dialect === 'postgres' ? SQL.lockChainForUpdate : SQL.readChain);
     if (!row) throw new Error('ledger_chain has no head row: the ledger migration did not run');
     return { lastSequence: big(row.last_sequence), lastHash: text(row.last_hash) };
   }
@@ -168,19 +197,43 @@ export class LedgerStore {
 
   // --- accounts --------------------------------------------------------------------------
 
+  /** The account's row, the same object for the whole transaction: change it, then markAccountChanged. */
   async findAccount(id: string): Promise<AccountRow | undefined> {
-    const row = await this.sql.get<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`, [id]);
-    return row && toAccount(row);
+    const cached = this.accountCache.get(id);
+    if (cached) return cached;
+    const row = await this.sql.get<Raw>(SQL.findAccount, [id]);
+    return row && this.cached(toAccount(row));
   }
 
   async findSystemAccount(systemName: string): Promise<AccountRow | undefined> {
-    const row = await this.sql.get<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE system_name = ?`, [systemName]);
-    return row && toAccount(row);
+    const row = await this.sql.get<Raw>(SQL.findSystemAccount, [systemName]);
+    return row && this.cached(toAccount(row));
   }
 
   async listAccountsOfParty(partyId: string): Promise<AccountRow[]> {
-    const rows = await this.sql.all<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE party_id = ? ORDER BY currency`, [partyId]);
-    return rows.map(toAccount);
+    const rows = await this.sql.all<Raw>(SQL.accountsOfParty, [partyId]);
+    return rows.map((row) => this.cached(toAccount(row)));
+  }
+
+  /** Remembers that an account's balance, pending total or next expiry changed. */
+  markAccountChanged(account: AccountRow): void {
+    this.changedAccounts.add(account);
+  }
+
+  /** Writes every changed account once; the transaction calls it before COMMIT. */
+  async flushAccounts(): Promise<void> {
+    for (const account of this.changedAccounts) {
+      await this.sql.run(SQL.writeAccountMovements, [account.balanceMinor, account.pendingMinor, account.nextHoldExpiry, account.id]);
+    }
+    this.changedAccounts.clear();
+  }
+
+  /** A row read from the database, unless the transaction already holds (and may have changed) it. */
+  private cached(account: AccountRow): AccountRow {
+    const known = this.accountCache.get(account.id);
+    if (known) return known;
+    this.accountCache.set(account.id, account);
+    return account;
   }
 
   async listAllAccounts(): Promise<AccountRow[]> {
@@ -189,7 +242,7 @@ export class LedgerStore {
   }
 
   async insertAccount(account: AccountRow): Promise<void> {
-    await this.sql.run(`INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await this.sql.run(SQL.insertAccount, [
       account.id,
       account.partyId,
       account.systemName,
@@ -201,18 +254,6 @@ export class LedgerStore {
       account.pendingMinor,
       account.nextHoldExpiry,
       account.createdAt,
-    ]);
-  }
-
-  async updateBalance(accountId: string, balanceMinor: bigint): Promise<void> {
-    await this.sql.run('UPDATE ledger_accounts SET balance_minor = ? WHERE id = ?', [balanceMinor, accountId]);
-  }
-
-  async updatePending(accountId: string, pendingMinor: bigint, nextHoldExpiry: string | null): Promise<void> {
-    await this.sql.run('UPDATE ledger_accounts SET pending_minor = ?, next_hold_expiry = ? WHERE id = ?', [
-      pendingMinor,
-      nextHoldExpiry,
-      accountId,
     ]);
   }
 
@@ -228,7 +269,7 @@ export class LedgerStore {
   // --- entries and postings ----------------------------------------------------------------
 
   async insertEntry(entry: EntryRow): Promise<void> {
-    await this.sql.run(`INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await this.sql.run(SQL.insertEntry, [
       entry.id,
       entry.sequence,
       entry.code,
@@ -244,7 +285,7 @@ export class LedgerStore {
   }
 
   async insertPosting(posting: PostingRow): Promise<void> {
-    await this.sql.run(`INSERT INTO ledger_postings (${POSTING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
+    await this.sql.run(SQL.insertPosting, [
       posting.entryId,
       posting.line,
       posting.accountId,
@@ -256,7 +297,7 @@ export class LedgerStore {
   }
 
   async findEntry(id: string): Promise<EntryRow | undefined> {
-    const row = await this.sql.get<Raw>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE id = ?`, [id]);
+    const row = await this.sql.get<Raw>(SQL.findEntry, [id]);
     return row && toEntry(row);
   }
 
@@ -266,7 +307,7 @@ export class LedgerStore {
   }
 
   async postingsOfEntry(entryId: string): Promise<PostingRow[]> {
-    const rows = await this.sql.all<Raw>(`SELECT ${POSTING_COLUMNS} FROM ledger_postings WHERE entry_id = ? ORDER BY line`, [entryId]);
+    const rows = await this.sql.all<Raw>(SQL.postingsOfEntry, [entryId]);
     return rows.map(toPosting);
   }
 
@@ -299,7 +340,7 @@ export class LedgerStore {
   // --- holds ---------------------------------------------------------------------------------
 
   async insertHold(hold: HoldRow): Promise<void> {
-    await this.sql.run(`INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    await this.sql.run(SQL.insertHold, [
       hold.id,
       hold.accountId,
       hold.counterpartyAccountId,
@@ -318,7 +359,7 @@ export class LedgerStore {
   }
 
   async findHold(id: string): Promise<HoldRow | undefined> {
-    const row = await this.sql.get<Raw>(`SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`, [id]);
+    const row = await this.sql.get<Raw>(SQL.findHold, [id]);
     return row && toHold(row);
   }
 
