@@ -10,6 +10,7 @@ import { LedgerModule } from './ledger/ledger.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { PassesModule } from './passes/passes.module.js';
 import { StartupModule } from './startup/startup.module.js';
+import { TreasuryModule } from './treasury/treasury.module.js';
 import { VolunteeringModule } from './volunteering/volunteering.module.js';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         VolunteeringModule,
         PassesModule,
         CatalogueModule,
+        TreasuryModule,
         StartupModule,
       ],
     };

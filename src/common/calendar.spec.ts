@@ -1,4 +1,4 @@
-import { isCalendarDate, isPeriod, localDate, periodOf } from './calendar.js';
+import { dayBefore, isCalendarDate, isPeriod, lastDayOf, localDate, periodOf } from './calendar.js';
 
 describe('calendar', () => {
   it('gives the Maastricht date, which differs from UTC around midnight', () => {
@@ -18,5 +18,13 @@ describe('calendar', () => {
     expect(isPeriod('2026-11')).toBe(true);
     expect(isPeriod('2026-13')).toBe(false);
     expect(periodOf('2026-11-23')).toBe('2026-11');
+  });
+
+  it('knows month ends, leap years and the day before', () => {
+    expect(lastDayOf('2026-02')).toBe('2026-02-28');
+    expect(lastDayOf('2028-02')).toBe('2028-02-29');
+    expect(lastDayOf('2026-12')).toBe('2026-12-31');
+    expect(dayBefore('2026-03-01')).toBe('2026-02-28');
+    expect(dayBefore('2027-01-01')).toBe('2026-12-31');
   });
 });

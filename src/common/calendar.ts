@@ -33,3 +33,22 @@ export function isPeriod(text: unknown): text is string {
 export function periodOf(date: string): string {
   return date.slice(0, 7);
 }
+
+/** The last calendar date of a month: '2026-02' → '2026-02-28'. */
+export function lastDayOf(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${period}-${String(day).padStart(2, '0')}`;
+}
+
+/** The first calendar date of a month. */
+export function firstDayOf(period: string): string {
+  return `${period}-01`;
+}
+
+/** The day before a date: '2026-03-01' → '2026-02-28'. */
+export function dayBefore(date: string): string {
+  const moment = new Date(`${date}T12:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() - 1);
+  return moment.toISOString().slice(0, 10);
+}

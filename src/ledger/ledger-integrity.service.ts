@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/amount.js';
+import { lastDayOf } from '../common/calendar.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { GENESIS_HASH } from '../database/migrations/1763900100000-ledger.js';
 import { entryHash } from './entry-hash.js';
@@ -17,7 +18,8 @@ export interface Discrepancy {
     | 'CHAIN_HASH'
     | 'CHAIN_HEAD'
     | 'CURRENCY_TOTAL'
-    | 'HOLD_POSTING';
+    | 'HOLD_POSTING'
+    | 'CLOSING_BALANCE';
   /** The row it concerns: an account, entry or hold id, or a currency. */
   subject: string;
   message: string;
@@ -57,6 +59,7 @@ export class LedgerIntegrityService {
       const accounts = await this.checkAccounts(tx, report);
       const holds = await this.checkHolds(tx, report);
       await this.checkEntrySums(tx, report);
+      await this.checkClosingBalances(tx, report);
       const { entries, postings } = await this.checkChain(tx, report, onProgress);
       return { ok: discrepancies.length === 0, checked: { accounts, entries, postings, holds }, discrepancies };
     });
@@ -115,6 +118,34 @@ export class LedgerIntegrityService {
       const id = row.id as string;
       if (Number(row.lines) < 2) report({ check: 'ENTRY_TOO_FEW_POSTINGS', subject: id, message: `entry has ${row.lines} posting(s)` });
       if (big(row.total) !== 0n) report({ check: 'ENTRY_UNBALANCED', subject: id, message: `postings sum to ${formatAmount(big(row.total))}` });
+    }
+  }
+
+  /** A closed period's stored closing balances must still be what its postings add up to. */
+  private async checkClosingBalances(tx: Transaction, report: (d: Discrepancy) => void): Promise<void> {
+    const periods = await tx.sql.all<Raw>('SELECT period FROM ledger_periods ORDER BY period');
+    for (const { period } of periods) {
+      const stored = new Map(
+        (await tx.sql.all<Raw>('SELECT account_id, balance_minor FROM ledger_closing_balances WHERE period = ?', [period])).map((row) => [
+          row.account_id as string,
+          big(row.balance_minor),
+        ]),
+      );
+      const recomputed = await tx.sql.all<Raw>(
+        'SELECT account_id, SUM(amount_minor) AS total FROM ledger_postings WHERE effective_date <= ? GROUP BY account_id',
+        [lastDayOf(period as string)],
+      );
+      const seen = new Set<string>();
+      for (const row of recomputed) {
+        const accountId = row.account_id as string;
+        seen.add(accountId);
+        if ((stored.get(accountId) ?? 0n) !== big(row.total)) {
+          report({ check: 'CLOSING_BALANCE', subject: accountId, message: `closing balance of ${period} was ${formatAmount(stored.get(accountId) ?? 0n)}, the postings now say ${formatAmount(big(row.total))}` });
+        }
+      }
+      for (const [accountId, balance] of stored) {
+        if (!seen.has(accountId) && balance !== 0n) report({ check: 'CLOSING_BALANCE', subject: accountId, message: `closing balance of ${period} was ${formatAmount(balance)}, the postings now say 0.00` });
+      }
     }
   }
 

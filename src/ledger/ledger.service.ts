@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/amount.js';
-import { isCalendarDate, isPeriod, localDate, periodOf } from '../common/calendar.js';
+import { isCalendarDate, isPeriod, lastDayOf, localDate, periodOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { assertInvariant, DomainError, ForbiddenError, InvalidAmountError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { decodeCursor, type Page, PAGE_SIZE_DEFAULT, pageFrom } from '../common/pagination.js';
@@ -278,7 +278,7 @@ export class LedgerService {
    * Closes a month: entries dated inside it are refused from now on. Only a month that has ended
    * (in Maastricht) can be closed, and only once.
    */
-  closePeriod(period: string, actorId: string | null): Promise<{ period: string; closedAt: string; closedBy: string | null }> {
+  closePeriod(period: string, actorId: string | null): Promise<{ period: string; closedAt: string; closedBy: string | null; accounts: number }> {
     return this.database.transaction(async (tx) => {
       const store = this.storeOf(tx);
       const state = await this.transactionState(tx, store);
@@ -288,9 +288,48 @@ export class LedgerService {
       if (await this.isPeriodClosed(store, state, period)) throw new PeriodClosedError(period);
       const closedAt = now.toISOString();
       await store.insertPeriod(period, closedAt, actorId);
+      // The closing balances are stored with the close: from now on they are asserted, by the
+      // integrity check and in every export, and no entry can be dated inside the period.
+      const balances = await store.balancesAsOf(lastDayOf(period));
+      for (const [accountId, balanceMinor] of balances) await store.insertClosingBalance(period, accountId, balanceMinor);
       state.closedPeriods.set(period, true);
-      return { period, closedAt, closedBy: actorId };
+      return { period, closedAt, closedBy: actorId, accounts: balances.size };
     });
+  }
+
+  /** Every account with its balance: now (the cached balance), or as of the end of a date. */
+  accountsWithBalances(asOf?: string): Promise<Array<{ account: AccountView; balanceAsOf: string }>> {
+    return this.database.read(async (tx) => {
+      const store = this.storeOf(tx);
+      const accounts = await store.listAllAccounts();
+      const asOfBalances = asOf ? await store.balancesAsOf(asOf) : undefined;
+      const result: Array<{ account: AccountView; balanceAsOf: string }> = [];
+      for (const account of accounts) {
+        const view = await this.readAccount(store, account);
+        result.push({ account: view, balanceAsOf: asOfBalances ? formatAmount(asOfBalances.get(account.id) ?? 0n) : view.balance });
+      }
+      return result;
+    });
+  }
+
+  /** Closed periods, oldest first, each with the closing balance of every account that had postings. */
+  closedPeriods(): Promise<Array<{ period: string; closedAt: string; closedBy: string | null; balances: Map<string, bigint> }>> {
+    return this.database.read(async (tx) => {
+      const store = this.storeOf(tx);
+      const periods = await store.closedPeriods();
+      return Promise.all(periods.map(async (period) => ({ ...period, balances: await store.closingBalances(period.period) })));
+    });
+  }
+
+  /** Walks the whole journal in booking order, a page at a time (for exports). */
+  async *journal(pageSize = 1000): AsyncGenerator<EntryView> {
+    let after = 0n;
+    for (;;) {
+      const page = await this.database.read((tx) => this.storeOf(tx).journalPage(after, pageSize));
+      if (page.length === 0) return;
+      for (const entry of page) yield entryView(entry, entry.postings);
+      after = page[page.length - 1].sequence;
+    }
   }
 
   /** Marks every hold that has expired by now as expired and frees what it reserved. */

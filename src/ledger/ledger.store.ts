@@ -433,6 +433,48 @@ export class LedgerStore {
     await this.sql.run('INSERT INTO ledger_periods (period, closed_at, closed_by) VALUES (?, ?, ?)', [period, closedAt, closedBy]);
   }
 
+  /** Every account's Σ postings dated on or before `date` (accounts without postings are absent). */
+  async balancesAsOf(date: string): Promise<Map<string, bigint>> {
+    const rows = await this.sql.all<Raw>(
+      'SELECT account_id, SUM(amount_minor) AS total FROM ledger_postings WHERE effective_date <= ? GROUP BY account_id',
+      [date],
+    );
+    return new Map(rows.map((row) => [text(row.account_id), big(row.total)]));
+  }
+
+  async insertClosingBalance(period: string, accountId: string, balanceMinor: bigint): Promise<void> {
+    await this.sql.run('INSERT INTO ledger_closing_balances (period, account_id, balance_minor) VALUES (?, ?, ?)', [period, accountId, balanceMinor]);
+  }
+
+  async closedPeriods(): Promise<Array<{ period: string; closedAt: string; closedBy: string | null }>> {
+    const rows = await this.sql.all<Raw>('SELECT period, closed_at, closed_by FROM ledger_periods ORDER BY period');
+    return rows.map((row) => ({ period: text(row.period), closedAt: text(row.closed_at), closedBy: textOrNull(row.closed_by) }));
+  }
+
+  async closingBalances(period: string): Promise<Map<string, bigint>> {
+    const rows = await this.sql.all<Raw>('SELECT account_id, balance_minor FROM ledger_closing_balances WHERE period = ?', [period]);
+    return new Map(rows.map((row) => [text(row.account_id), big(row.balance_minor)]));
+  }
+
+  /** A page of entries in booking order, with their postings. */
+  async journalPage(afterSequence: bigint, limit: number): Promise<Array<EntryRow & { postings: PostingRow[] }>> {
+    const entries = (await this.sql.all<Raw>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE sequence > ? ORDER BY sequence LIMIT ?`, [afterSequence, limit])).map(toEntry);
+    if (entries.length === 0) return [];
+    const postings = (
+      await this.sql.all<Raw>(
+        `SELECT ${POSTING_COLUMNS} FROM ledger_postings WHERE entry_sequence > ? AND entry_sequence <= ? ORDER BY entry_sequence, line`,
+        [afterSequence, entries[entries.length - 1].sequence],
+      )
+    ).map(toPosting);
+    const byEntry = new Map<string, PostingRow[]>();
+    for (const posting of postings) {
+      const list = byEntry.get(posting.entryId) ?? [];
+      list.push(posting);
+      byEntry.set(posting.entryId, list);
+    }
+    return entries.map((entry) => ({ ...entry, postings: byEntry.get(entry.id) ?? [] }));
+  }
+
   async isPeriodClosed(period: string): Promise<boolean> {
     return (await this.sql.get<Raw>('SELECT period FROM ledger_periods WHERE period = ?', [period])) !== undefined;
   }

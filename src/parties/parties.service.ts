@@ -66,6 +66,12 @@ export class PartiesService {
     return toPartyDto(party);
   }
 
+  /** Every party, for the treasury's reports and exports (not for members: see list()). */
+  listAll(transaction?: Transaction): Promise<PartyDto[]> {
+    const work = async ({ manager }: Transaction) => (await manager.find(Party, { order: { createdAt: 'ASC', id: 'ASC' } })).map(toPartyDto);
+    return transaction ? work(transaction) : this.database.read(work);
+  }
+
   findById(id: string, transaction?: Transaction): Promise<Party | null> {
     const work = ({ manager }: Transaction) => manager.findOneBy(Party, { id });
     return transaction ? work(transaction) : this.database.read(work);

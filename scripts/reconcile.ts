@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { SingleBar, Presets } from 'cli-progress';
+import { AppModule } from '../src/app.module.js';
+import { loadConfiguration } from '../src/config/configuration.js';
+import { LedgerIntegrityService } from '../src/ledger/ledger-integrity.service.js';
+
+/**
+ * `npm run reconcile`: the integrity check of the configured database, for a nightly job. Prints
+ * the report (a progress bar on a terminal while it walks the chain) and exits 1 on any
+ * discrepancy, 2 when it cannot run at all.
+ */
+async function reconcile(): Promise<number> {
+  const configuration = { ...loadConfiguration(), loadDemoData: false };
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(configuration), { logger: ['error'] });
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'entries {bar} {percentage}% | {value}/{total}', stream: process.stderr }, Presets.shades_classic) : undefined;
+  try {
+    let started = false;
+    const report = await app.get(LedgerIntegrityService).verify((done, total) => {
+      if (!bar) return;
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    });
+    bar?.stop();
+    const { accounts, entries, postings, holds } = report.checked;
+    console.log(`Checked ${accounts} accounts, ${entries} entries, ${postings} postings, ${holds} holds.`);
+    if (report.ok) {
+      console.log('OK: every balance, entry, running balance, hold, closing balance and the hash chain reconcile.');
+      return 0;
+    }
+    console.log(`${report.discrepancies.length} discrepancies:`);
+    for (const discrepancy of report.discrepancies) console.log(`  ${discrepancy.check}  ${discrepancy.subject}  ${discrepancy.message}`);
+    return 1;
+  } finally {
+    bar?.stop();
+    await app.close();
+  }
+}
+
+reconcile().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
