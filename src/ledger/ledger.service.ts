@@ -558,6 +558,7 @@ export class LedgerService {
     const existing = tx.scratch.get(LEDGER_TRANSACTION_STATE) as LedgerTransactionState | undefined;
     if (existing) return existing;
     const head = await store.lockChain();
+    store.forgetAccounts();
     const state: LedgerTransactionState = { head, storedSequence: head.lastSequence, closedPeriods: new Map() };
     tx.scratch.set(LEDGER_TRANSACTION_STATE, state);
     tx.beforeCommit(async () => {

@@ -215,6 +215,16 @@ export class LedgerStore {
     return rows.map((row) => this.cached(toAccount(row)));
   }
 
+  /**
+   * Forgets every cached row. Called when the transaction takes the chain lock: rows read before
+   * it (an access check, say) may since have been changed by a writer that held the lock, and
+   * caching them past it would lose that writer's update.
+   */
+  forgetAccounts(): void {
+    if (this.changedAccounts.size > 0) throw new Error('accounts changed before the chain lock was taken');
+    this.accountCache.clear();
+  }
+
   /** Remembers that an account's balance, pending total or next expiry changed. */
   markAccountChanged(account: AccountRow): void {
     this.changedAccounts.add(account);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../src/common/errors/domain-error.js';
+import { Database } from '../../src/database/database.service.js';
 import { LedgerIntegrityService } from '../../src/ledger/ledger-integrity.service.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { ISSUANCE_ACCOUNT, type LedgerCommand } from '../../src/ledger/ledger.types.js';
@@ -78,6 +79,25 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
     expect((await ledgers[0].getAccount(payer)).balance).toBe('0.00');
     const received = await Promise.all(recipients.map((id) => ledgers[0].getAccount(id)));
     expect(received.reduce((sum, account) => sum + Number(account.balance.replace('.', '')), 0)).toBe(Number(BALANCE_MINOR));
+  }, 60_000);
+
+  it('loses no update when a client reads the account before it spends, in one transaction (as the HTTP layer does)', async () => {
+    const issuance = await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT);
+    await ledgers[0].execute({ kind: 'transfer', fromAccountId: issuance, toAccountId: payer, amountMinor: 1000n, code: 'ISSUE', description: 'refill' });
+    const databases = contexts.map((context) => context.app.get(Database));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        databases[index % databases.length]
+          .transaction(async (tx) => {
+            await ledgers[index % ledgers.length].findAccountOwner(payer, tx);
+            return ledgers[index % ledgers.length].execute({ kind: 'transfer', fromAccountId: payer, toAccountId: recipients[0], amountMinor: 50n, code: 'TRANSFER', description: `read then spend ${index}` }, tx);
+          })
+          .then(() => true, (error: unknown) => (error instanceof DomainError ? false : Promise.reject(error))),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(20);
+    expect((await ledgers[0].getAccount(payer)).balance).toBe('0.00');
+    expect((await contexts[0].app.get(LedgerIntegrityService).verify()).discrepancies).toEqual([]);
   }, 60_000);
 
   it('books a key raced by many clients exactly once, and every client gets that one entry', async () => {
