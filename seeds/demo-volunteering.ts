@@ -1,10 +1,97 @@
-import type { ServiceLookup } from './load-demo-data.js';
+import { UsersService } from '../src/auth/users.service.js';
+import type { User } from '../src/auth/entities/user.entity.js';
+import { localDate } from '../src/common/calendar.js';
+import { Clock } from '../src/common/clock.js';
+import type { AuthenticatedUser } from '../src/common/http/request-context.js';
+import { scopedIdempotencyKey } from '../src/common/http/idempotency-key.decorator.js';
+import { BulkTimeClaimsService } from '../src/volunteering/bulk-time-claims.service.js';
+import { TimeClaimsService } from '../src/volunteering/time-claims.service.js';
+import { VolunteeringRequests } from '../src/volunteering/volunteering-requests.js';
+import { demoId, type ServiceLookup } from './load-demo-data.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Demo data of the volunteering module, loaded after the parties, users and budgets of the Maastricht
- * demo (use demoId(key) for the ids of DEMO_PARTIES). Idempotent: answers how many records it
- * created, 0 on a second run.
+ * Anouk's claims waiting for Buurtcentrum Malberg and Sportvereniging Pottenberg (so that
+ * org@steerkes.test has something to approve), and a buurtfeest that Stichting Jekerkwartier
+ * Leeft recorded for Eva, Fatima and Daan in one go, approved and paid. Anouk's and Malberg's
+ * balances are left as the base demo made them. Dates count back from today, so the claims are
+ * always recent. Each is keyed by its Idempotency-Key: what a key made once is never made again,
+ * even on a later day.
  */
-export async function loadVolunteeringDemo(_services: ServiceLookup): Promise<number> {
-  return 0;
+const DEMO_CLAIMS = [
+  { key: 'demo:claim:anouk-huiswerk', organisationKey: 'malberg', daysAgo: 3, hours: '2.50', activity: 'Huiswerkbegeleiding' },
+  { key: 'demo:claim:anouk-koffieochtend', organisationKey: 'malberg', daysAgo: 1, hours: '1.75', activity: 'Koffieochtend' },
+  { key: 'demo:claim:anouk-jeugdtraining', organisationKey: 'pottenberg', daysAgo: 2, hours: '1.50', activity: 'Jeugdtraining' },
+];
+const DEMO_ACTIVITY = {
+  key: 'demo:bulk:jekerkwartier-buurtfeest',
+  organisationKey: 'jekerkwartier',
+  daysAgo: 6,
+  activity: 'Buurtfeest Jekerkwartier opbouwen',
+  participants: [
+    { volunteerKey: 'eva', hours: '3.00' },
+    { volunteerKey: 'fatima', hours: '2.50' },
+    { volunteerKey: 'daan', hours: '1.25' },
+  ],
+};
+
+export async function loadVolunteeringDemo(services: ServiceLookup): Promise<number> {
+  const users = services.get(UsersService, { strict: false });
+  const volunteer = await users.findByEmail('volunteer@steerkes.test');
+  if (!volunteer) return 0;
+  const loader = new VolunteeringDemoLoader(services, actorOf(volunteer), coordinatorOf(DEMO_ACTIVITY.organisationKey));
+  let created = 0;
+  for (const claim of DEMO_CLAIMS) created += await loader.claim(claim);
+  return created + (await loader.activity());
+}
+
+function actorOf(user: User): AuthenticatedUser {
+  return { id: user.id, email: user.email, role: user.role, partyId: user.partyId };
+}
+
+/**
+ * The coordinator of a demo organisation without a demo login. Its decisions carry a stable demo
+ * id that is no user: nobody can log in as it.
+ */
+function coordinatorOf(organisationKey: string): AuthenticatedUser {
+  return { id: demoId(`coordinator:${organisationKey}`), email: `coordinator-${organisationKey}@steerkes.test`, role: 'org_manager', partyId: demoId(organisationKey) };
+}
+
+class VolunteeringDemoLoader {
+  private readonly claims: TimeClaimsService;
+  private readonly bulk: BulkTimeClaimsService;
+  private readonly requests: VolunteeringRequests;
+  private readonly clock: Clock;
+
+  constructor(
+    services: ServiceLookup,
+    private readonly volunteer: AuthenticatedUser,
+    private readonly coordinator: AuthenticatedUser,
+  ) {
+    this.claims = services.get(TimeClaimsService, { strict: false });
+    this.bulk = services.get(BulkTimeClaimsService, { strict: false });
+    this.requests = services.get(VolunteeringRequests, { strict: false });
+    this.clock = services.get(Clock, { strict: false });
+  }
+
+  /** Submits the claim unless its key made it before. */
+  async claim(demo: (typeof DEMO_CLAIMS)[number]): Promise<number> {
+    if (await this.requests.resultOf(scopedIdempotencyKey(this.volunteer.id, demo.key))) return 0;
+    const input = { organisationId: demoId(demo.organisationKey), date: this.daysAgo(demo.daysAgo), hours: demo.hours, activity: demo.activity };
+    await this.claims.submit(this.volunteer, input, demo.key);
+    return 1;
+  }
+
+  /** Records the buurtfeest unless its key recorded it before: the activity and one paid claim per participant. */
+  async activity(): Promise<number> {
+    if (await this.requests.resultOf(scopedIdempotencyKey(this.coordinator.id, DEMO_ACTIVITY.key))) return 0;
+    const participants = DEMO_ACTIVITY.participants.map((participant) => ({ volunteerId: demoId(participant.volunteerKey), hours: participant.hours }));
+    const recorded = await this.bulk.record(this.coordinator, { date: this.daysAgo(DEMO_ACTIVITY.daysAgo), activity: DEMO_ACTIVITY.activity, participants }, DEMO_ACTIVITY.key);
+    return 1 + recorded.result.claims.length;
+  }
+
+  private daysAgo(days: number): string {
+    return localDate(new Date(this.clock.now().getTime() - days * DAY_MS));
+  }
 }

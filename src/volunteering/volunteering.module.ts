@@ -1,5 +1,31 @@
 import { Module } from '@nestjs/common';
+import { PartiesModule } from '../parties/parties.module.js';
+import { ApprovedVolunteerHours } from './approved-volunteer-hours.js';
+import { BulkTimeClaimsService } from './bulk-time-claims.service.js';
+import { HourRatesController } from './hour-rates.controller.js';
+import { HourRatesService } from './hour-rates.service.js';
+import { TimeClaimViews } from './time-claim-views.js';
+import { TimeClaimsController } from './time-claims.controller.js';
+import { TimeClaimsService } from './time-claims.service.js';
+import { TimeClaimsStore } from './time-claims.store.js';
+import { VolunteerHours } from './volunteer-hours.js';
+import { VolunteeringParties } from './volunteering-parties.js';
+import { VolunteeringRequests } from './volunteering-requests.js';
 
-/** The volunteering module (see its issue); controllers, services and entities are registered here. */
-@Module({})
+/** Hours: time claims, their approval and payment, bulk activities, hour rates. */
+@Module({
+  imports: [PartiesModule],
+  controllers: [TimeClaimsController, HourRatesController],
+  providers: [
+    TimeClaimsService,
+    BulkTimeClaimsService,
+    HourRatesService,
+    TimeClaimsStore,
+    TimeClaimViews,
+    VolunteeringParties,
+    VolunteeringRequests,
+    { provide: VolunteerHours, useClass: ApprovedVolunteerHours },
+  ],
+  exports: [VolunteerHours, TimeClaimsService, HourRatesService],
+})
 export class VolunteeringModule {}

@@ -1,0 +1,10 @@
+import type { ValueTransformer } from 'typeorm';
+
+/**
+ * Maps a 64-bit integer column to a bigint: PostgreSQL's driver answers strings, SQLite's numbers;
+ * written as a decimal string so that no value passes through a JS number on the way in.
+ */
+export const BIGINT_TRANSFORMER: ValueTransformer = {
+  to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
+  from: (value: string | number | bigint | null) => (value === null ? null : BigInt(value)),
+};

@@ -1,0 +1,126 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
+import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { PageOf } from '../common/pagination.js';
+import { BulkTimeClaimsService } from './bulk-time-claims.service.js';
+import {
+  BulkTimeClaimsDto,
+  ListTimeClaimsQueryDto,
+  RejectTimeClaimDto,
+  SubmitTimeClaimDto,
+  TimeClaimBatchDto,
+  TimeClaimDto,
+  WithdrawTimeClaimDto,
+} from './dto/time-claim.dto.js';
+import { type Replayable, TimeClaimsService } from './time-claims.service.js';
+
+const TimeClaimPageDto = PageOf(TimeClaimDto);
+
+/** A replayed idempotent request answers as the first did, and says so in a header. */
+function answer<T>(response: Response, outcome: Replayable<T>): T {
+  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return outcome.result;
+}
+
+@ApiTags('volunteering')
+@ApiBearerAuth()
+@Controller('time-claims')
+export class TimeClaimsController {
+  constructor(
+    private readonly claims: TimeClaimsService,
+    private readonly bulk: BulkTimeClaimsService,
+  ) {}
+
+  @Post()
+  @Roles('volunteer')
+  @ApiOperation({
+    summary: 'Claim hours given to an organisation (volunteer): quarter-hour steps, not in the future, at most 24 hours a day across all claims.',
+  })
+  @ApiIdempotencyKey(false)
+  @ApiCreatedResponse({ type: TimeClaimDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async submit(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Body() input: SubmitTimeClaimDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.claims.submit(actor, input, key));
+  }
+
+  @Get()
+  @Roles('volunteer', 'org_manager', 'admin', 'treasurer')
+  @ApiOperation({ summary: 'Time claims: a volunteer sees their own, an organisation’s manager those made to it, admins and treasurers all. Oldest first.' })
+  @ApiOkResponse({ type: TimeClaimPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListTimeClaimsQueryDto) {
+    return this.claims.list(actor, query);
+  }
+
+  @Post('bulk')
+  @Roles('org_manager')
+  @ApiOperation({
+    summary: 'Record one activity with many volunteers (org manager): every participant is checked first; all are paid, or none with a list of why.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: TimeClaimBatchDto })
+  @ApiProblems(400, 401, 403, 409, 422)
+  async recordBulk(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: BulkTimeClaimsDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.bulk.record(actor, input, key));
+  }
+
+  @Get(':id')
+  @Roles('volunteer', 'org_manager', 'admin', 'treasurer')
+  @ApiOkResponse({ type: TimeClaimDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.claims.get(actor, id);
+  }
+
+  @Post(':id/approve')
+  @Roles('org_manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a requested claim (the organisation’s manager): one HOURS entry pays hours × the rate in force, once.' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: TimeClaimDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async approve(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Param('id', uuidPipe()) id: string,
+    @Body(EmptyBodyPipe) _body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.claims.approve(actor, id, key));
+  }
+
+  @Post(':id/reject')
+  @Roles('org_manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject a requested claim with a reason (the organisation’s manager); nothing is paid.' })
+  @ApiOkResponse({ type: TimeClaimDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  reject(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Body() input: RejectTimeClaimDto) {
+    return this.claims.reject(actor, id, input.reason);
+  }
+
+  @Post(':id/withdraw')
+  @Roles('volunteer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw your own claim while it is still requested (volunteer).' })
+  @ApiOkResponse({ type: TimeClaimDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  withdraw(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Body() input: WithdrawTimeClaimDto) {
+    return this.claims.withdraw(actor, id, input.reason);
+  }
+}

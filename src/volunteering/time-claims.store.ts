@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { assertInvariant } from '../common/errors/domain-error.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { CURRENCY } from '../ledger/ledger.types.js';
+import { TimeClaim } from './entities/time-claim.entity.js';
+import { LIVE_CLAIM_STATUSES } from './time-claim-rules.js';
+
+/** The queries the claim rules share: locks, day totals, the accounts a payment moves between. */
+@Injectable()
+export class TimeClaimsStore {
+  constructor(
+    private readonly database: Database,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  /**
+   * Loads a claim to decide on it. On PostgreSQL the row stays locked until the transaction ends,
+   * so that two decisions on one claim take turns; SQLite runs one transaction at a time anyway.
+   */
+  lockClaim(claimId: string, tx: Transaction): Promise<TimeClaim | null> {
+    const query = tx.manager.createQueryBuilder(TimeClaim, 'claim').where('claim.id = :claimId', { claimId });
+    if (this.database.dialect === 'postgres') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  /**
+   * Makes claims for these volunteers take turns until the transaction ends, so that two requests
+   * cannot both fit under the day limit that only one of them fits under. PostgreSQL needs a lock
+   * (a transaction-scoped advisory lock per volunteer, taken in a fixed order); SQLite does not.
+   */
+  async lockVolunteers(volunteerIds: readonly string[], tx: Transaction): Promise<void> {
+    if (this.database.dialect !== 'postgres') return;
+    for (const volunteerId of [...new Set(volunteerIds)].sort()) {
+      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`time-claims:${volunteerId}`]);
+    }
+  }
+
+  /** Minutes already claimed (requested or approved) on a day, per volunteer. */
+  async claimedMinutesOn(volunteerIds: readonly string[], date: string, tx: Transaction): Promise<Map<string, number>> {
+    const claimed = new Map<string, number>();
+    if (volunteerIds.length === 0) return claimed;
+    const rows = await tx.manager
+      .createQueryBuilder(TimeClaim, 'claim')
+      .select('claim.volunteer_party_id', 'volunteerId')
+      .addSelect('SUM(claim.minutes)', 'minutes')
+      .where('claim.volunteer_party_id IN (:...volunteerIds)', { volunteerIds: [...new Set(volunteerIds)] })
+      .andWhere('claim.claim_date = :date', { date })
+      .andWhere('claim.status IN (:...statuses)', { statuses: LIVE_CLAIM_STATUSES })
+      .groupBy('claim.volunteer_party_id')
+      .getRawMany<{ volunteerId: string; minutes: string | number }>();
+    for (const row of rows) claimed.set(row.volunteerId, Number(row.minutes));
+    return claimed;
+  }
+
+  /** The party's STK account: every party has exactly one. */
+  async accountOf(partyId: string, tx: Transaction): Promise<string> {
+    const account = (await this.ledger.listAccountsOfParty(partyId, tx)).find((candidate) => candidate.currency === CURRENCY);
+    assertInvariant(account, `party ${partyId} has no ${CURRENCY} account`);
+    return account.id;
+  }
+}
