@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -22,6 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(configuration),
         CommonModule,
         DatabaseModule,
+        AuditModule,
         LedgerModule,
         PartiesModule,
         AuthModule,

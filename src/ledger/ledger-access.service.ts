@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseAmount } from '../common/amount.js';
+import { AuditService } from '../audit/audit.service.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
@@ -40,6 +41,7 @@ export class LedgerAccessService {
     private readonly ledger: LedgerService,
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   transfer(actor: AuthenticatedUser, input: TransferDto, idempotencyKey: string): Promise<LedgerOutcome> {
@@ -68,7 +70,7 @@ export class LedgerAccessService {
 
   /** Treasurer only (enforced by the controller's role guard). */
   bookEntry(actor: AuthenticatedUser, input: EntryDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.ledger.execute({
+    return this.audited(actor, 'ledger.entry', (tx) => this.ledger.execute({
       kind: 'entry',
       code: input.code,
       description: input.description,
@@ -80,11 +82,11 @@ export class LedgerAccessService {
       })),
       idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
       actorId: actor.id,
-    });
+    }, tx));
   }
 
   issue(actor: AuthenticatedUser, input: IssueDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.database.transaction(async (tx) => {
+    return this.audited(actor, 'ledger.issue', async (tx) => {
       const issuance = await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT, tx);
       return this.ledger.execute(
         {
@@ -104,7 +106,7 @@ export class LedgerAccessService {
   }
 
   retire(actor: AuthenticatedUser, input: RetireDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.database.transaction(async (tx) => {
+    return this.audited(actor, 'ledger.retire', async (tx) => {
       const issuance = await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT, tx);
       return this.ledger.execute(
         {
@@ -124,12 +126,28 @@ export class LedgerAccessService {
   }
 
   reverse(actor: AuthenticatedUser, entryId: string, input: ReversalDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.ledger.execute({
-      kind: 'reverse',
-      entryId,
-      description: input.description,
-      idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-      actorId: actor.id,
+    return this.audited(actor, 'ledger.reversal', (tx) =>
+      this.ledger.execute(
+        { kind: 'reverse', entryId, description: input.description, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id },
+        tx,
+      ),
+    );
+  }
+
+  /** Runs a treasury movement and records it in the audit log in the same transaction (not its replays). */
+  private audited(actor: AuthenticatedUser, action: string, work: (tx: Transaction) => Promise<LedgerOutcome>): Promise<LedgerOutcome> {
+    return this.database.transaction(async (tx) => {
+      const outcome = await work(tx);
+      if (!outcome.replayed && outcome.kind === 'entry') {
+        const { entry } = outcome;
+        await this.audit.record(tx, actor, {
+          action,
+          subjectType: 'entry',
+          subjectId: entry.id,
+          details: { sequence: entry.sequence, code: entry.code, description: entry.description, reversesEntryId: entry.reversesEntryId, postings: entry.postings.map(({ accountId, amount }) => ({ accountId, amount })) },
+        });
+      }
+      return outcome;
     });
   }
 
@@ -219,7 +237,21 @@ export class LedgerAccessService {
     return this.ledger.listAccountsOfParty(partyId);
   }
 
-  updatePolicy(accountId: string, input: AccountPolicyDto): Promise<AccountView> {
+  updatePolicy(actor: AuthenticatedUser, accountId: string, input: AccountPolicyDto): Promise<AccountView> {
+    return this.database.transaction(async (tx) => {
+      const before = await this.ledger.getAccount(accountId, tx);
+      const after = await this.updatePolicyIn(accountId, input);
+      await this.audit.record(tx, actor, {
+        action: 'account.policy',
+        subjectType: 'account',
+        subjectId: accountId,
+        details: { before: { minBalance: before.minBalance, maxBalance: before.maxBalance, status: before.status }, after: { minBalance: after.minBalance, maxBalance: after.maxBalance, status: after.status } },
+      });
+      return after;
+    });
+  }
+
+  private updatePolicyIn(accountId: string, input: AccountPolicyDto): Promise<AccountView> {
     return this.ledger.updateAccountPolicy(accountId, {
       minBalanceMinor: input.minBalance === null ? null : parseAmount(input.minBalance, { field: 'minBalance', allowNegative: true, allowZero: true }),
       maxBalanceMinor: input.maxBalance === null ? null : parseAmount(input.maxBalance, { field: 'maxBalance' }),
@@ -228,7 +260,11 @@ export class LedgerAccessService {
   }
 
   closePeriod(actor: AuthenticatedUser, period: string) {
-    return this.ledger.closePeriod(period, actor.id);
+    return this.database.transaction(async (tx) => {
+      const closed = await this.ledger.closePeriod(period, actor.id);
+      await this.audit.record(tx, actor, { action: 'period.close', subjectType: 'period', subjectId: period, details: { accounts: closed.accounts } });
+      return closed;
+    });
   }
 
   /** Members book into recent days only (hours of last month, say); older corrections are the treasury's. */

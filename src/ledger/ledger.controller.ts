@@ -60,8 +60,8 @@ export class LedgerController {
   @ApiOperation({ summary: 'Set an account’s balance limits and status (admin).' })
   @ApiOkResponse({ type: AccountDto })
   @ApiProblems(400, 401, 403, 404)
-  updatePolicy(@Param('id', uuidPipe()) id: string, @Body() input: AccountPolicyDto) {
-    return this.access.updatePolicy(id, input);
+  updatePolicy(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Body() input: AccountPolicyDto) {
+    return this.access.updatePolicy(actor, id, input);
   }
 
   @Get('parties/:id/accounts')

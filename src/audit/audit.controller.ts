@@ -1,0 +1,47 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Roles } from '../auth/decorators.js';
+import { ApiProblems } from '../common/http/api-problems.decorator.js';
+import { PageOf, PageQueryDto } from '../common/pagination.js';
+import { AuditService } from './audit.service.js';
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'ledger.issue' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  action?: string;
+
+  @ApiPropertyOptional({ description: 'The id of the account, entry, party, user or period concerned.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  subjectId?: string;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ type: String, nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'treasurer' }) actorRole: string | null;
+  @ApiProperty({ example: 'ledger.issue' }) action: string;
+  @ApiProperty({ example: 'entry' }) subjectType: string;
+  @ApiProperty() subjectId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+}
+
+@ApiTags('treasury')
+@ApiBearerAuth()
+@Roles('admin', 'treasurer')
+@Controller('treasury/audit-log')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PageOf(AuditEventDto), description: 'Every admin and treasurer action, oldest first.' })
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: AuditQueryDto) {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+/** What the audit log remembers of one action. */
+export interface AuditRecord {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** What changed: plain values only; never a password, token or PIN. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEventView {
+  id: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The audit log of every admin and treasurer action. Written inside the action's own transaction,
+ * so an action and its record commit together; read by admins and treasurers.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(transaction: Transaction, actor: Pick<AuthenticatedUser, 'id' | 'role'> | null, record: AuditRecord): Promise<void> {
+    await transaction.manager.insert(AuditEvent, {
+      id: randomUUID(),
+      occurredAt: this.clock.now().toISOString(),
+      actorId: actor?.id ?? null,
+      actorRole: actor?.role ?? null,
+      action: record.action,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId,
+      details: JSON.stringify(record.details ?? {}),
+    });
+  }
+
+  list(query: PageQueryDto & { action?: string; subjectId?: string }): Promise<Page<AuditEventView>> {
+    return this.database.read(async ({ manager }) => {
+      const builder = manager.createQueryBuilder(AuditEvent, 'event');
+      if (query.action) builder.andWhere('event.action = :action', { action: query.action });
+      if (query.subjectId) builder.andWhere('event.subject_id = :subjectId', { subjectId: query.subjectId });
+      const { limit } = paginateQuery(builder, { sortColumn: 'event.occurred_at', idColumn: 'event.id', page: query });
+      const rows = await builder.getMany();
+      return pageFrom(rows, limit, (event) => ({ sortValue: event.occurredAt, id: event.id }), toView);
+    });
+  }
+}
+
+function toView(event: AuditEvent): AuditEventView {
+  return { ...event, details: JSON.parse(event.details) as Record<string, unknown> };
+}

@@ -1,0 +1,60 @@
+import { newKey } from './factories/ledger.js';
+import { login, loginAllRoles, type Session } from './factories/sessions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('Story: every admin and treasurer action lands in the audit log', () => {
+  let testApp: TestApp;
+  let roles: Record<'admin' | 'treasurer' | 'org_manager' | 'business_operator' | 'volunteer', Session>;
+  let orgAccount: string;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    roles = await loginAllRoles(testApp.http);
+    orgAccount = (await testApp.http.get(`/api/v1/parties/${roles.org_manager.partyId}/accounts`).set(roles.org_manager.auth)).body[0].id;
+  });
+  afterAll(() => testApp.close());
+
+  const log = async (query = '') => (await testApp.http.get(`/api/v1/treasury/audit-log?limit=100${query}`).set(roles.treasurer.auth).expect(200)).body.items;
+
+  it('records an issue, a reversal, a policy change and a period close with actor and details', async () => {
+    const issued = await testApp.http
+      .post('/api/v1/treasury/issue')
+      .set(roles.treasurer.auth)
+      .set('Idempotency-Key', 'audit-issue')
+      .send({ toAccountId: orgAccount, amount: '25.00', description: 'Extra budget' })
+      .expect(201);
+    // A replay records nothing new.
+    await testApp.http.post('/api/v1/treasury/issue').set(roles.treasurer.auth).set('Idempotency-Key', 'audit-issue').send({ toAccountId: orgAccount, amount: '25.00', description: 'Extra budget' }).expect(201);
+    testApp.clock.advance(60_000);
+    await testApp.http.post(`/api/v1/entries/${issued.body.id}/reversal`).set(roles.treasurer.auth).set('Idempotency-Key', newKey()).send({ description: 'Te veel' }).expect(201);
+    testApp.clock.advance(60_000);
+    await testApp.http.put(`/api/v1/accounts/${orgAccount}/policy`).set(roles.admin.auth).send({ minBalance: '-75.00', maxBalance: null, status: 'open' }).expect(200);
+    testApp.clock.advance(60_000);
+    await testApp.http.post('/api/v1/treasury/periods/2026-10/close').set(roles.treasurer.auth).expect(201);
+
+    const events = await log();
+    expect(events.map((event: { action: string }) => event.action)).toEqual(['ledger.issue', 'ledger.reversal', 'account.policy', 'period.close']);
+    expect(events[0]).toMatchObject({ actorId: roles.treasurer.userId, actorRole: 'treasurer', subjectType: 'entry', subjectId: issued.body.id, occurredAt: '2026-11-23T09:00:00.000Z' });
+    expect(events[0].details.postings).toEqual(expect.arrayContaining([{ accountId: orgAccount, amount: '25.00' }]));
+    expect(events[2]).toMatchObject({ actorRole: 'admin', subjectId: orgAccount, details: { before: { minBalance: '-50.00' }, after: { minBalance: '-75.00' } } });
+    expect(await log('&action=period.close')).toEqual([expect.objectContaining({ subjectId: '2026-10' })]);
+  });
+
+  it('records nothing for a refused action', async () => {
+    const before = await log();
+    await testApp.http.put(`/api/v1/accounts/${orgAccount}/policy`).set(roles.admin.auth).send({ minBalance: '9999.00', maxBalance: null, status: 'open' }).expect(422);
+    await testApp.http.post('/api/v1/treasury/issue').set(roles.treasurer.auth).set('Idempotency-Key', newKey()).send({ toAccountId: orgAccount, amount: '0.00', description: 'x' }).expect(400);
+    expect(await log()).toEqual(before);
+  });
+
+  it('is readable by admins and treasurers only', async () => {
+    await testApp.http.get('/api/v1/treasury/audit-log').set(roles.admin.auth).expect(200);
+    for (const role of ['org_manager', 'business_operator', 'volunteer'] as const) {
+      const refused = await testApp.http.get('/api/v1/treasury/audit-log').set(roles[role].auth).expect(403);
+      expect(refused.body.code).toBe('FORBIDDEN');
+    }
+    const anonymous = await testApp.http.get('/api/v1/treasury/audit-log').expect(401);
+    expect(anonymous.body.code).toBe('UNAUTHENTICATED');
+    expect((await login(testApp.http, 'admin@steerkes.test')).token).toBeTruthy();
+  });
+});
