@@ -1,2 +1,7 @@
+import { BlockedPeriod } from './entities/blocked-period.entity.js';
+import { BookingEvent } from './entities/booking-event.entity.js';
+import { Booking } from './entities/booking.entity.js';
+import { Listing } from './entities/listing.entity.js';
+
 /** TypeORM entities of the catalogue module, gathered into src/database/entities.ts. */
-export const CATALOGUE_ENTITIES: Function[] = [];
+export const CATALOGUE_ENTITIES: Function[] = [Listing, BlockedPeriod, Booking, BookingEvent];

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { PartiesModule } from '../parties/parties.module.js';
+import { BookingLifecycleService } from './booking-lifecycle.service.js';
+import { BookingsController } from './bookings.controller.js';
+import { BookingsService } from './bookings.service.js';
+import { ListingsController } from './listings.controller.js';
+import { ListingsService } from './listings.service.js';
 
-/** The catalogue module (see its issue); controllers, services and entities are registered here. */
-@Module({})
+/** The shared-services catalogue: listings, their availability, and bookings paid through ledger holds. */
+@Module({
+  imports: [PartiesModule],
+  controllers: [ListingsController, BookingsController],
+  providers: [ListingsService, BookingsService, BookingLifecycleService],
+  exports: [ListingsService, BookingsService, BookingLifecycleService],
+})
 export class CatalogueModule {}

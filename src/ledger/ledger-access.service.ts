@@ -10,6 +10,7 @@ import type { Page } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { isOverseer, type Role } from '../auth/roles.js';
 import type { AccountPolicyDto, EntryDto, HoldDto, IssueDto, PostHoldDto, RetireDto, ReversalDto, StatementQueryDto, TransferDto } from './dto/ledger.dto.js';
+import { EntryCodeNotAllowedError } from './ledger.errors.js';
 import { LedgerService } from './ledger.service.js';
 import { type AccountView, type EntryView, type HoldView, ISSUANCE_ACCOUNT, type LedgerOutcome, type StatementLine } from './ledger.types.js';
 
@@ -126,12 +127,15 @@ export class LedgerAccessService {
   }
 
   reverse(actor: AuthenticatedUser, entryId: string, input: ReversalDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.audited(actor, 'ledger.reversal', (tx) =>
-      this.ledger.execute(
+    return this.audited(actor, 'ledger.reversal', async (tx) => {
+      // A redemption is corrected through its own record (POST /redemptions/:id/reversal), so that
+      // its stock, limits and fiscal count move with the money.
+      if ((await this.ledger.getEntry(entryId, tx)).code === 'REDEEM') throw new EntryCodeNotAllowedError('REDEEM');
+      return this.ledger.execute(
         { kind: 'reverse', entryId, description: input.description, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id },
         tx,
-      ),
-    );
+      );
+    });
   }
 
   /** Runs a treasury movement and records it in the audit log in the same transaction (not its replays). */

@@ -1,2 +1,8 @@
+import { FiscalLimit } from './entities/fiscal-limit.entity.js';
+import { Offer } from './entities/offer.entity.js';
+import { Pass } from './entities/pass.entity.js';
+import { PassesSetting } from './entities/passes-setting.entity.js';
+import { Redemption } from './entities/redemption.entity.js';
+
 /** TypeORM entities of the passes module, gathered into src/database/entities.ts. */
-export const PASSES_ENTITIES: Function[] = [];
+export const PASSES_ENTITIES: Function[] = [Pass, Offer, Redemption, FiscalLimit, PassesSetting];

@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { PartiesModule } from '../parties/parties.module.js';
+import { VolunteeringModule } from '../volunteering/volunteering.module.js';
+import { FiscalController, PassPolicyController } from './fiscal.controller.js';
+import { FiscalService } from './fiscal.service.js';
+import { OffersController } from './offers.controller.js';
+import { OffersService } from './offers.service.js';
+import { PassesController } from './passes.controller.js';
+import { PassesService } from './passes.service.js';
+import { PassesSettingsService } from './passes-settings.service.js';
+import { RedemptionsController } from './redemptions.controller.js';
+import { RedemptionsService } from './redemptions.service.js';
 
-/** The passes module (see its issue); controllers, services and entities are registered here. */
-@Module({})
+/** Voordeelpassen, offers, redemptions and the fiscal guardrail. */
+@Module({
+  imports: [PartiesModule, VolunteeringModule],
+  controllers: [PassesController, OffersController, RedemptionsController, FiscalController, PassPolicyController],
+  providers: [PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
+  exports: [PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
+})
 export class PassesModule {}

@@ -118,6 +118,7 @@ export class Catalogue1763900240000 implements MigrationInterface {
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'booking_id', type: 'varchar', length: '36' },
+          { name: 'sequence', type: 'integer' },
           { name: 'action', type: 'varchar', length: '20' },
           { name: 'status_after', type: 'varchar', length: '20' },
           { name: 'actor_id', type: 'varchar', length: '36', isNullable: true },
@@ -126,7 +127,7 @@ export class Catalogue1763900240000 implements MigrationInterface {
           { name: 'request_fingerprint', type: 'varchar', length: '64', isNullable: true },
         ],
         foreignKeys: [{ columnNames: ['booking_id'], referencedTableName: 'catalogue_bookings', referencedColumnNames: ['id'] }],
-        indices: [{ name: 'idx_catalogue_booking_events_booking', columnNames: ['booking_id', 'occurred_at'] }],
+        uniques: [{ name: 'uq_catalogue_booking_events_sequence', columnNames: ['booking_id', 'sequence'] }],
       }),
     );
   }

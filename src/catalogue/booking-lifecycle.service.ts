@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { formatAmount, parseAmount } from '../common/amount.js';
+import { Clock } from '../common/clock.js';
+import { type FieldError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import { IdempotencyKeyReusedError } from '../ledger/ledger.errors.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { assertProviderMember, isMemberOf, maySeeBooking } from './catalogue-access.js';
+import { isUniqueViolation, requestFingerprint } from './catalogue-input.js';
+import { toBookingDto, viewStatusOf } from './catalogue-views.js';
+import {
+  ActionNotForCategoryError,
+  BookingEndedError,
+  BookingNotFoundError,
+  BookingNotStartedError,
+  BookingWrongStatusError,
+  CatalogueForbiddenError,
+} from './catalogue.errors.js';
+import { type BookingAction, type BookingStatus, CHECK_OUT_LEAD_HOURS_MAX, type ListingCategory } from './catalogue.types.js';
+import type { BookingOutcome } from './bookings.service.js';
+import { newEvent } from './bookings.service.js';
+import type { CompleteDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
+import { BookingEvent } from './entities/booking-event.entity.js';
+import { Booking } from './entities/booking.entity.js';
+import { Listing } from './entities/listing.entity.js';
+import { lockBooking } from './listing-occupancy.js';
+import { DAY_MS, HOUR_MS, utcIso } from './local-time.js';
+import { cancellationFeeMinor, lateFeeMinor, priceForHoursGivenMinor } from './pricing.js';
+
+/** What one step of a booking works with. */
+interface StepContext {
+  tx: Transaction;
+  actor: AuthenticatedUser;
+  booking: Booking;
+  listing: Listing;
+  nowMs: number;
+}
+
+/** Hundredths of an hour per hour, and minutes per hour: hours given are compared in whole numbers. */
+const HUNDREDTHS_PER_HOUR = 100;
+const MINUTES_PER_HOUR = 60;
+
+/**
+ * The life of a booking after it is requested:
+ *
+ *   requested ─confirm─> confirmed ─check-out─> checked_out (overdue after end + buffer) ─return─> returned
+ *       │                    └─complete (rooms, administration)─> completed
+ *       ├─decline─> declined        requested / confirmed ─cancel─> cancelled
+ *
+ * Each step locks the booking, checks who may take it and when, moves the held Steerkes through
+ * the ledger in the same transaction (post the price to the provider, keep a fee or part of the
+ * deposit, release the rest) and records the step. A step that is refused writes nothing; a
+ * step retried with its Idempotency-Key answers as the first time did.
+ */
+@Injectable()
+export class BookingLifecycleService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  confirm(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<BookingOutcome> {
+    return this.step(actor, bookingId, 'confirm', {}, key, async ({ booking, nowMs }) => {
+      assertProviderMember(actor, booking.providerPartyId);
+      this.assertStatus(booking, ['requested'], 'confirm', nowMs);
+      assertNotEnded(booking, nowMs, 'confirm');
+      return 'confirmed';
+    });
+  }
+
+  decline(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<BookingOutcome> {
+    return this.step(actor, bookingId, 'decline', { ...input }, key, async (context) => {
+      const { booking, nowMs } = context;
+      assertProviderMember(actor, booking.providerPartyId);
+      this.assertStatus(booking, ['requested'], 'decline', nowMs);
+      await this.releaseHolds(context);
+      booking.chargedMinor = 0n;
+      booking.resolutionNote = input.reason ?? null;
+      return 'declined';
+    });
+  }
+
+  /**
+   * The booker cancels under the agreed terms: free while the booking is only requested or until
+   * the free-cancellation moment, after that the fee (a percentage of the price) goes to the
+   * provider and the rest is released. A provider that cancels breaks its own promise: free.
+   */
+  cancel(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<BookingOutcome> {
+    return this.step(actor, bookingId, 'cancel', { ...input }, key, async (context) => {
+      const { booking, nowMs } = context;
+      const byBooker = isMemberOf(actor, booking.bookerPartyId);
+      if (!byBooker && !isMemberOf(actor, booking.providerPartyId)) throw new CatalogueForbiddenError('not-booker');
+      this.assertStatus(booking, ['requested', 'confirmed'], 'cancel', nowMs);
+      assertNotEnded(booking, nowMs, 'cancel');
+      const freeUntil = Date.parse(booking.startsAt) - booking.freeCancellationHours * HOUR_MS;
+      const feeMinor = byBooker && booking.status === 'confirmed' && nowMs > freeUntil ? cancellationFeeMinor(booking.priceMinor, booking.cancellationFeePercent) : 0n;
+      if (feeMinor > 0n) {
+        await this.postHold(context, booking.priceHoldId, feeMinor, 'cancellation-fee', `Annuleringskosten ${context.listing.titleNl}`);
+        await this.voidHold(context, booking.depositHoldId, 'deposit-void');
+      } else {
+        await this.releaseHolds(context);
+      }
+      booking.chargedMinor = feeMinor;
+      booking.resolutionNote = input.reason ?? null;
+      return 'cancelled';
+    });
+  }
+
+  checkOut(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<BookingOutcome> {
+    return this.step(actor, bookingId, 'check_out', {}, key, async ({ booking, listing, nowMs }) => {
+      assertProviderMember(actor, booking.providerPartyId);
+      assertCategory(listing.category, ['materials'], 'check_out');
+      this.assertStatus(booking, ['confirmed'], 'check_out', nowMs);
+      const startMs = Date.parse(booking.startsAt);
+      if (nowMs < startMs - CHECK_OUT_LEAD_HOURS_MAX * HOUR_MS) throw new BookingNotStartedError(booking.id, startMs, 'check_out');
+      assertNotEnded(booking, nowMs, 'check_out');
+      return 'checked_out';
+    });
+  }
+
+  /**
+   * Materials come back: the price goes to the provider; from the deposit the late fee (per item
+   * and started day after the end plus buffer) and what the provider keeps for damage are taken,
+   * never more than the deposit; the rest is released.
+   */
+  markReturned(actor: AuthenticatedUser, bookingId: string, input: ReturnDto, key: string | undefined): Promise<BookingOutcome> {
+    return this.step(actor, bookingId, 'return', { ...input }, key, async (context) => {
+      const { booking, listing, nowMs } = context;
+      assertProviderMember(actor, booking.providerPartyId);
+      assertCategory(listing.category, ['materials'], 'return');
+      this.assertStatus(booking, ['checked_out'], 'return', nowMs);
+      const damageMinor = damageKeptMinor(booking, input);
+      const lateMinor = minimum(lateFeeMinor(booking.lateFeePerDayMinor, lateDaysOf(booking, nowMs), booking.quantity), booking.depositMinor);
+      const keptMinor = minimum(lateMinor + damageMinor, booking.depositMinor);
+      await this.postHold(context, booking.priceHoldId, booking.priceMinor, 'capture');
+      if (keptMinor > 0n) await this.postHold(context, booking.depositHoldId!, keptMinor, 'deposit-kept', `Ingehouden borg ${listing.titleNl}`);
+      else await this.voidHold(context, booking.depositHoldId, 'deposit-void');
+      booking.chargedMinor = booking.priceMinor;
+      booking.lateFeeMinor = lateMinor;
+      booking.depositKeptMinor = keptMinor;
+      booking.resolutionNote = input.damageNote ?? null;
+      return 'returned';
+    });
+  }
+
+  /** A room's use or an administration service is over: the provider receives the price, for administration the hours given. */
+  complete(actor: AuthenticatedUser, bookingId: string, input: CompleteDto, key: string | undefined): Promise<BookingOutcome> {
+    return this.step(actor, bookingId, 'complete', { ...input }, key, async (context) => {
+      const { booking, listing, nowMs } = context;
+      assertProviderMember(actor, booking.providerPartyId);
+      assertCategory(listing.category, ['room', 'administration'], 'complete');
+      this.assertStatus(booking, ['confirmed'], 'complete', nowMs);
+      const startMs = Date.parse(booking.startsAt);
+      if (nowMs < startMs) throw new BookingNotStartedError(booking.id, startMs, 'complete');
+      const chargedMinor = listing.category === 'administration' ? this.chargeForHours(booking, input) : booking.priceMinor;
+      if (chargedMinor > 0n) await this.postHold(context, booking.priceHoldId, chargedMinor, 'capture');
+      else await this.voidHold(context, booking.priceHoldId, 'price-void');
+      booking.chargedMinor = chargedMinor;
+      return 'completed';
+    });
+  }
+
+  // --- the step -------------------------------------------------------------------------------
+
+  private async step(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    action: BookingAction,
+    body: Record<string, unknown>,
+    key: string | undefined,
+    apply: (context: StepContext) => Promise<BookingStatus>,
+  ): Promise<BookingOutcome> {
+    const request = key === undefined ? undefined : { scopedKey: scopedIdempotencyKey(actor.id, key), fingerprint: requestFingerprint({ bookingId, action, ...body }) };
+    try {
+      return await this.database.transaction(async (tx) => {
+        const booking = await lockBooking(tx, bookingId);
+        if (!booking || !maySeeBooking(actor, booking)) throw new BookingNotFoundError(bookingId);
+        const earlier = request && (await this.replay(tx, request));
+        if (earlier) return earlier;
+        const listing = await tx.manager.findOneByOrFail(Listing, { id: booking.listingId });
+        const now = this.clock.now();
+        booking.status = await apply({ tx, actor, booking, listing, nowMs: now.getTime() });
+        booking.updatedAt = now.toISOString();
+        await tx.manager.save(booking);
+        const sequence = (await tx.manager.countBy(BookingEvent, { bookingId: booking.id })) + 1;
+        const event = newEvent({ bookingId: booking.id, sequence, action, statusAfter: booking.status, actorId: actor.id, occurredAt: booking.updatedAt }, request);
+        await tx.manager.insert(BookingEvent, event);
+        return { booking: toBookingDto(booking, listing, booking.updatedAt), replayed: false };
+      });
+    } catch (error) {
+      if (!request || !isUniqueViolation(error)) throw error;
+      const earlier = await this.database.read((tx) => this.replay(tx, request));
+      if (!earlier) throw error;
+      return earlier;
+    }
+  }
+
+  private async replay(tx: Transaction, request: { scopedKey: string; fingerprint: string }): Promise<BookingOutcome | undefined> {
+    const event = await tx.manager.findOneBy(BookingEvent, { idempotencyKey: request.scopedKey });
+    if (!event) return undefined;
+    if (event.requestFingerprint !== request.fingerprint) throw new IdempotencyKeyReusedError();
+    const booking = await tx.manager.findOneByOrFail(Booking, { id: event.bookingId });
+    const listing = await tx.manager.findOneByOrFail(Listing, { id: booking.listingId });
+    return { booking: toBookingDto(booking, listing, this.clock.now().toISOString()), replayed: true };
+  }
+
+  private assertStatus(booking: Booking, allowed: readonly BookingStatus[], action: BookingAction, nowMs: number): void {
+    if (!allowed.includes(booking.status)) throw new BookingWrongStatusError(booking.id, viewStatusOf(booking, utcIso(nowMs)), action);
+  }
+
+  /** Administration is paid for the hours given, at most the hours booked, pro rata of the held price. */
+  private chargeForHours(booking: Booking, input: CompleteDto): bigint {
+    if (input.hoursGiven === undefined) throw new ValidationFailedError([{ field: 'hoursGiven', code: 'isDefined' }]);
+    const hundredths = parseAmount(input.hoursGiven, { field: 'hoursGiven', allowZero: true });
+    if (hundredths * BigInt(MINUTES_PER_HOUR) > BigInt(booking.bookedLength * HUNDREDTHS_PER_HOUR)) {
+      throw new ValidationFailedError([{ field: 'hoursGiven', code: 'HOURS_ABOVE_BOOKED', parameters: { max: (booking.bookedLength / MINUTES_PER_HOUR).toFixed(2) } }]);
+    }
+    booking.hoursGivenHundredths = Number(hundredths);
+    return priceForHoursGivenMinor(booking.priceMinor, hundredths, booking.bookedLength);
+  }
+
+  // --- the ledger -----------------------------------------------------------------------------
+
+  private async postHold(context: StepContext, holdId: string, amountMinor: bigint, purpose: string, description?: string): Promise<void> {
+    await this.ledger.execute(
+      { kind: 'postHold', holdId, amountMinor, description, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id },
+      context.tx,
+    );
+  }
+
+  /** Releases a hold; one that already expired or was released has nothing left to release. */
+  private async voidHold(context: StepContext, holdId: string | null, purpose: string): Promise<void> {
+    if (holdId === null) return;
+    const hold = await this.ledger.getHold(holdId, context.tx);
+    if (hold.status === 'expired' || hold.status === 'voided') return;
+    await this.ledger.execute({ kind: 'voidHold', holdId, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id }, context.tx);
+  }
+
+  private async releaseHolds(context: StepContext): Promise<void> {
+    await this.voidHold(context, context.booking.priceHoldId, 'price-void');
+    await this.voidHold(context, context.booking.depositHoldId, 'deposit-void');
+  }
+}
+
+function assertNotEnded(booking: Booking, nowMs: number, action: BookingAction): void {
+  const endMs = Date.parse(booking.endsAt);
+  if (nowMs >= endMs) throw new BookingEndedError(booking.id, endMs, action);
+}
+
+function assertCategory(category: ListingCategory, allowed: readonly ListingCategory[], action: BookingAction): void {
+  if (!allowed.includes(category)) throw new ActionNotForCategoryError(category, action);
+}
+
+/** Started days since the end plus buffer; 0 when returned in time. */
+export function lateDaysOf(booking: Pick<Booking, 'busyUntil'>, nowMs: number): number {
+  const lateMs = nowMs - Date.parse(booking.busyUntil);
+  return lateMs > 0 ? Math.ceil(lateMs / DAY_MS) : 0;
+}
+
+function damageKeptMinor(booking: Booking, input: ReturnDto): bigint {
+  const keptMinor = input.depositKept === undefined ? 0n : parseAmount(input.depositKept, { field: 'depositKept', allowZero: true });
+  const problems: FieldError[] = [];
+  if (keptMinor > 0n && booking.depositMinor === 0n) problems.push({ field: 'depositKept', code: 'NO_DEPOSIT' });
+  else if (keptMinor > booking.depositMinor) problems.push({ field: 'depositKept', code: 'DEPOSIT_KEPT_ABOVE_DEPOSIT', parameters: { max: formatAmount(booking.depositMinor) } });
+  if (keptMinor > 0n && !input.damageNote) problems.push({ field: 'damageNote', code: 'DAMAGE_NOTE_REQUIRED' });
+  if (problems.length > 0) throw new ValidationFailedError(problems);
+  return keptMinor;
+}
+
+function minimum(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}

@@ -1,0 +1,165 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser } from '../auth/decorators.js';
+import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
+import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { PageOf } from '../common/pagination.js';
+import { BookingLifecycleService } from './booking-lifecycle.service.js';
+import { type BookingOutcome, BookingsService } from './bookings.service.js';
+import { BookingDto, BookingQueryDto, CompleteDto, CreateBookingDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
+
+const BookingPageDto = PageOf(BookingDto);
+
+/** A replayed request answers as the first did, and says so in a header. */
+function answer(response: Response, outcome: BookingOutcome): BookingDto {
+  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return outcome.booking;
+}
+
+@ApiTags('catalogue')
+@ApiBearerAuth()
+@Controller('bookings')
+export class BookingsController {
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly lifecycle: BookingLifecycleService,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Book a listing for your organisation, institution or business: the price (and a deposit) is held on your account; refused whole with 409 BOOKING_CONFLICT (and the nearest free slot) when the window is taken.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async create(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: CreateBookingDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.bookings.create(actor, input, key));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your party’s bookings, as booker or provider (?as=), by start; admins and treasurers see all.' })
+  @ApiOkResponse({ type: BookingPageDto })
+  @ApiProblems(400, 401)
+  list(@CurrentUser() actor: AuthenticatedUser, @Query() query: BookingQueryDto) {
+    return this.bookings.list(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A booking of your party, with its steps so far.' })
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 404)
+  get(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string): Promise<BookingDto> {
+    return this.bookings.get(actor, id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The provider confirms a requested booking.' })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async confirm(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body(EmptyBodyPipe) _body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.lifecycle.confirm(actor, id, key));
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The provider declines a requested booking; the holds are released.' })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async decline(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: ReasonDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.lifecycle.decline(actor, id, input, key));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Cancel a requested or confirmed booking. The booker cancels for free until freeCancellationUntil, after that the cancellation fee goes to the provider and the rest is released; the provider cancels free of charge for the booker.',
+  })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async cancel(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: ReasonDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.lifecycle.cancel(actor, id, input, key));
+  }
+
+  @Post(':id/check-out')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The provider hands out confirmed materials (from 24 hours before the start).' })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async checkOut(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body(EmptyBodyPipe) _body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.lifecycle.checkOut(actor, id, key));
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The provider records checked-out materials as returned: the price is paid to the provider; a late fee and deposit kept for damage come from the deposit, the rest is released.',
+  })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async markReturned(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: ReturnDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.lifecycle.markReturned(actor, id, input, key));
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The provider completes a room booking (the price is paid) or an administration service (paid for hoursGiven, the rest released).' })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async complete(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: CompleteDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answer(response, await this.lifecycle.complete(actor, id, input, key));
+  }
+}

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { isOverseer } from '../auth/roles.js';
+import { Clock } from '../common/clock.js';
+import { type FieldError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { decodeCursor, encodeCursor, type Page, PAGE_SIZE_DEFAULT } from '../common/pagination.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import { IdempotencyKeyReusedError } from '../ledger/ledger.errors.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import type { EntryCode } from '../ledger/ledger.types.js';
+import { fits } from './availability.js';
+import { lengthOf, nearestFreeWindow, occupiedSpan, windowProblems } from './booking-window.js';
+import { actingPartyOf, maySeeBooking } from './catalogue-access.js';
+import { isUniqueViolation, readMoments, requestFingerprint } from './catalogue-input.js';
+import { toBookingDto } from './catalogue-views.js';
+import { BookingConflictError, BookingNotFoundError, ListingNotFoundError, ListingPausedError, OwnListingError } from './catalogue.errors.js';
+import { type BookingStatus, HOLD_GRACE_AFTER_END_DAYS, SUGGESTION_SEARCH_DAYS_MAX } from './catalogue.types.js';
+import type { BookingDto, BookingQueryDto, CreateBookingDto } from './dto/booking.dto.js';
+import { BookingEvent } from './entities/booking-event.entity.js';
+import { Booking } from './entities/booking.entity.js';
+import { Listing } from './entities/listing.entity.js';
+import { loadOccupancies, lockListing } from './listing-occupancy.js';
+import { DAY_MS, localLabel, utcIso } from './local-time.js';
+import { bookingPriceMinor, depositMinor } from './pricing.js';
+
+interface PartyAccounts {
+  bookerAccountId: string;
+  providerAccountId: string;
+}
+
+/** The answer to a booking request: the booking, and whether it replays an earlier request. */
+export interface BookingOutcome {
+  booking: BookingDto;
+  replayed: boolean;
+}
+
+/**
+ * Booking a listing. The whole request is one transaction: lock the listing, check the window and
+ * the free units, hold the price (and the deposit) on the booker's account through the ledger,
+ * write the booking. If any step refuses, nothing is written — no booking without its hold, no
+ * hold without its booking.
+ */
+@Injectable()
+export class BookingsService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async create(actor: AuthenticatedUser, input: CreateBookingDto, idempotencyKey: string): Promise<BookingOutcome> {
+    const bookerPartyId = actingPartyOf(actor, 'booker');
+    const scopedKey = scopedIdempotencyKey(actor.id, idempotencyKey);
+    const fingerprint = requestFingerprint({ ...input });
+    const accounts = await this.accountsOf(bookerPartyId, input.listingId);
+    try {
+      return await this.database.transaction(async (tx) => {
+        const listing = await lockListing(tx, input.listingId);
+        if (!listing) throw new ListingNotFoundError(input.listingId);
+        // Looked up after the lock: a retry racing its original waits for it and then replays it.
+        const earlier = await this.replay(tx, scopedKey, fingerprint);
+        if (earlier) return earlier;
+        return { booking: await this.book(tx, actor, bookerPartyId, listing, input, { scopedKey, fingerprint, accounts }), replayed: false };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // The same key committed meanwhile through another listing's lock: replay it or refuse it.
+      const earlier = await this.database.read((tx) => this.replay(tx, scopedKey, fingerprint));
+      if (!earlier) throw error;
+      return earlier;
+    }
+  }
+
+  async get(actor: AuthenticatedUser, bookingId: string): Promise<BookingDto> {
+    return this.database.read(async (tx) => {
+      const booking = await tx.manager.findOneBy(Booking, { id: bookingId });
+      if (!booking || !maySeeBooking(actor, booking)) throw new BookingNotFoundError(bookingId);
+      const listing = await tx.manager.findOneByOrFail(Listing, { id: booking.listingId });
+      const events = await tx.manager.find(BookingEvent, { where: { bookingId }, order: { sequence: 'ASC' } });
+      return toBookingDto(booking, listing, this.clock.now().toISOString(), events);
+    });
+  }
+
+  /** The caller's bookings, as booker or as provider (or both), by start; admins and treasurers see all. */
+  list(actor: AuthenticatedUser, query: BookingQueryDto): Promise<Page<BookingDto>> {
+    const nowIso = this.clock.now().toISOString();
+    return this.database.read(async (tx) => {
+      const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+      const builder = tx.manager.createQueryBuilder(Booking, 'booking');
+      if (!isOverseer(actor.role)) {
+        const own = actor.partyId ?? '';
+        if (query.as === 'booker') builder.andWhere('booking.booker_party_id = :own', { own });
+        else if (query.as === 'provider') builder.andWhere('booking.provider_party_id = :own', { own });
+        else builder.andWhere('(booking.booker_party_id = :own OR booking.provider_party_id = :own)', { own });
+      }
+      if (query.listingId) builder.andWhere('booking.listing_id = :listingId', { listingId: query.listingId });
+      if (query.status === 'overdue') builder.andWhere("booking.status = 'checked_out' AND booking.busy_until <= :now", { now: nowIso });
+      else if (query.status === 'checked_out') builder.andWhere("booking.status = 'checked_out' AND booking.busy_until > :now", { now: nowIso });
+      else if (query.status) builder.andWhere('booking.status = :status', { status: query.status });
+      if (query.cursor) {
+        const position = decodeCursor(query.cursor);
+        builder.andWhere('(booking.starts_at > :cursorStart OR (booking.starts_at = :cursorStart AND booking.id > :cursorId))', {
+          cursorStart: position.sortValue,
+          cursorId: position.id,
+        });
+      }
+      const rows = await builder.orderBy('booking.starts_at', 'ASC').addOrderBy('booking.id', 'ASC').take(limit + 1).getMany();
+      const page = rows.slice(0, limit);
+      const listings = await this.listingsById(tx, page.map((booking) => booking.listingId));
+      const last = page[page.length - 1];
+      return {
+        items: page.map((booking) => toBookingDto(booking, listings.get(booking.listingId)!, nowIso)),
+        nextCursor: rows.length > limit ? encodeCursor({ sortValue: last.startsAt, id: last.id }) : null,
+      };
+    });
+  }
+
+  // --- booking --------------------------------------------------------------------------------
+
+  private async book(
+    tx: Transaction,
+    actor: AuthenticatedUser,
+    bookerPartyId: string,
+    listing: Listing,
+    input: CreateBookingDto,
+    request: { scopedKey: string; fingerprint: string; accounts: PartyAccounts },
+  ): Promise<BookingDto> {
+    if (listing.providerPartyId === bookerPartyId) throw new OwnListingError();
+    if (listing.status !== 'active') throw new ListingPausedError(listing.id);
+    const now = this.clock.now();
+    const { startsAt: start, endsAt: end } = readMoments({ startsAt: input.startsAt, endsAt: input.endsAt });
+    const quantity = input.quantity ?? 1;
+    assertBookable(listing, start, end, now.getTime(), quantity, input.persons);
+    await this.assertFree(tx, listing, start, end, quantity, now.getTime());
+
+    const length = lengthOf(listing, start, end)!;
+    const priceMinor = bookingPriceMinor(listing.pricingUnit, listing.priceMinor, length, quantity);
+    const bookingDepositMinor = depositMinor(listing.depositMinor, quantity);
+    const id = randomUUID();
+    const holdsExpireAt = utcIso(end + HOLD_GRACE_AFTER_END_DAYS * DAY_MS);
+    const holds = await this.placeHolds(tx, { id, actor, accounts: request.accounts, listing, priceMinor, depositMinor: bookingDepositMinor, start, holdsExpireAt });
+    const nowIso = now.toISOString();
+    const status: BookingStatus = listing.confirmation === 'auto' ? 'confirmed' : 'requested';
+    const booking = tx.manager.create(Booking, {
+      id,
+      listingId: listing.id,
+      bookerPartyId,
+      providerPartyId: listing.providerPartyId,
+      startsAt: utcIso(start),
+      endsAt: utcIso(end),
+      busyUntil: utcIso(occupiedSpan(listing, start, end).end),
+      quantity,
+      persons: input.persons ?? null,
+      bookedLength: length,
+      status,
+      priceMinor,
+      depositMinor: bookingDepositMinor,
+      priceHoldId: holds.priceHoldId,
+      depositHoldId: holds.depositHoldId,
+      freeCancellationHours: listing.freeCancellationHours,
+      cancellationFeePercent: listing.cancellationFeePercent,
+      lateFeePerDayMinor: listing.lateFeePerDayMinor,
+      holdsExpireAt,
+      chargedMinor: null,
+      depositKeptMinor: null,
+      lateFeeMinor: null,
+      hoursGivenHundredths: null,
+      note: input.note ?? null,
+      resolutionNote: null,
+      idempotencyKey: request.scopedKey,
+      requestFingerprint: request.fingerprint,
+      createdBy: actor.id,
+      createdAt: nowIso,
+      updatedAt: nowIso,
+    });
+    await tx.manager.insert(Booking, booking);
+    const events = [newEvent({ bookingId: id, sequence: 1, action: 'request', statusAfter: 'requested', actorId: actor.id, occurredAt: nowIso })];
+    // Auto-confirmation is the listing's decision, not a user's: the step has no actor.
+    if (status === 'confirmed') events.push(newEvent({ bookingId: id, sequence: 2, action: 'confirm', statusAfter: 'confirmed', actorId: null, occurredAt: nowIso }));
+    await tx.manager.insert(BookingEvent, events);
+    return toBookingDto(booking, listing, nowIso, events);
+  }
+
+  /** Refuses a taken window with the nearest free one of the same shape. */
+  private async assertFree(tx: Transaction, listing: Listing, start: number, end: number, quantity: number, nowMs: number): Promise<void> {
+    const occupied = occupiedSpan(listing, start, end);
+    const occupancies = await loadOccupancies(tx, listing, occupied.start, occupied.end, nowMs);
+    if (fits(occupancies, listing.quantity, quantity, occupied.start, occupied.end)) return;
+    const horizon = (SUGGESTION_SEARCH_DAYS_MAX + 1) * DAY_MS;
+    const around = await loadOccupancies(tx, listing, start - horizon, occupied.end + horizon, nowMs);
+    const suggestion = nearestFreeWindow(listing, around, quantity, start, end, nowMs);
+    throw new BookingConflictError({ quantity, startMs: start, endMs: end, suggestion });
+  }
+
+  /**
+   * The price (and the deposit) held on the booker's account for the provider. Keys derive from
+   * the booking, so each hold exists once. The holds expire 60 days after the booking's end: a
+   * provider who never settles does not keep the booker's Steerkes reserved for ever.
+   */
+  private async placeHolds(
+    tx: Transaction,
+    booking: { id: string; actor: AuthenticatedUser; accounts: PartyAccounts; listing: Listing; priceMinor: bigint; depositMinor: bigint; start: number; holdsExpireAt: string },
+  ): Promise<{ priceHoldId: string; depositHoldId: string | null }> {
+    const { listing } = booking;
+    const code: EntryCode = listing.category === 'administration' ? 'SERVICE' : 'BOOKING';
+    const common = {
+      kind: 'hold' as const,
+      fromAccountId: booking.accounts.bookerAccountId,
+      toAccountId: booking.accounts.providerAccountId,
+      metadata: { bookingId: booking.id, listingId: listing.id },
+      expiresAt: booking.holdsExpireAt,
+      actorId: booking.actor.id,
+    };
+    const label = `${listing.titleNl} ${localLabel(booking.start)}`.slice(0, 400);
+    const price = await this.ledger.execute(
+      { ...common, amountMinor: booking.priceMinor, code, description: `Boeking ${label}`, idempotencyKey: `booking:${booking.id}:price` },
+      tx,
+    );
+    if (booking.depositMinor === 0n) return { priceHoldId: holdId(price), depositHoldId: null };
+    const deposit = await this.ledger.execute(
+      { ...common, amountMinor: booking.depositMinor, code: 'BOOKING', description: `Borg ${label}`, idempotencyKey: `booking:${booking.id}:deposit` },
+      tx,
+    );
+    return { priceHoldId: holdId(price), depositHoldId: holdId(deposit) };
+  }
+
+  /**
+   * The STK accounts of booker and provider, read BEFORE the booking's transaction. Inside it the
+   * ledger must meet each account row first after it has taken its chain lock: it keeps the rows
+   * it has read for the rest of the transaction, and a row read before the lock could be stale on
+   * PostgreSQL. Account ids never change (one STK account per party), so reading them early is safe.
+   */
+  private async accountsOf(bookerPartyId: string, listingId: string): Promise<PartyAccounts> {
+    const providerPartyId = await this.database.read(async (tx) => (await tx.manager.findOne(Listing, { where: { id: listingId }, select: { id: true, providerPartyId: true } }))?.providerPartyId);
+    if (providerPartyId === undefined) throw new ListingNotFoundError(listingId);
+    const [bookerAccount] = await this.ledger.listAccountsOfParty(bookerPartyId);
+    const [providerAccount] = await this.ledger.listAccountsOfParty(providerPartyId);
+    return { bookerAccountId: bookerAccount.id, providerAccountId: providerAccount.id };
+  }
+
+  private async replay(tx: Transaction, scopedKey: string, fingerprint: string): Promise<BookingOutcome | undefined> {
+    const earlier = await tx.manager.findOneBy(Booking, { idempotencyKey: scopedKey });
+    if (!earlier) return undefined;
+    if (earlier.requestFingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+    const listing = await tx.manager.findOneByOrFail(Listing, { id: earlier.listingId });
+    return { booking: toBookingDto(earlier, listing, this.clock.now().toISOString()), replayed: true };
+  }
+
+  private async listingsById(tx: Transaction, ids: string[]): Promise<Map<string, Listing>> {
+    const unique = [...new Set(ids)];
+    const listings = unique.length === 0 ? [] : await tx.manager.find(Listing, { where: { id: In(unique) } });
+    return new Map(listings.map((listing) => [listing.id, listing]));
+  }
+}
+
+function holdId(outcome: Awaited<ReturnType<LedgerService['execute']>>): string {
+  if (outcome.kind !== 'hold') throw new Error('a hold command answers with a hold');
+  return outcome.hold.id;
+}
+
+export function newEvent(
+  step: Pick<BookingEvent, 'bookingId' | 'sequence' | 'action' | 'statusAfter' | 'actorId' | 'occurredAt'>,
+  key?: { scopedKey: string; fingerprint: string },
+): BookingEvent {
+  return Object.assign(new BookingEvent(), { id: randomUUID(), ...step, idempotencyKey: key?.scopedKey ?? null, requestFingerprint: key?.fingerprint ?? null });
+}
+
+/** The window, quantity and persons against the listing's rules; every problem at once. */
+function assertBookable(listing: Listing, start: number, end: number, nowMs: number, quantity: number, persons: number | undefined): void {
+  const problems: FieldError[] = windowProblems(listing, start, end, nowMs);
+  if (listing.category !== 'materials' && quantity !== 1) problems.push({ field: 'quantity', code: 'QUANTITY_NOT_ONE' });
+  else if (quantity > listing.quantity) problems.push({ field: 'quantity', code: 'QUANTITY_ABOVE_LISTING', parameters: { max: listing.quantity } });
+  if (persons !== undefined && listing.category !== 'room') problems.push({ field: 'persons', code: 'PERSONS_ROOMS_ONLY' });
+  else if (persons !== undefined && listing.capacityPersons !== null && persons > listing.capacityPersons) {
+    problems.push({ field: 'persons', code: 'PERSONS_ABOVE_CAPACITY', parameters: { max: listing.capacityPersons } });
+  }
+  if (problems.length > 0) throw new ValidationFailedError(problems);
+}

@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
+import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { PageOf } from '../common/pagination.js';
+import {
+  ListRedemptionsQueryDto,
+  RedeemDto,
+  RedemptionDto,
+  RedemptionReceiptDto,
+  ReverseRedemptionDto,
+  SponsorshipQueryDto,
+  SponsorshipSummaryDto,
+} from './dto/redemptions.dto.js';
+import { RedemptionsService } from './redemptions.service.js';
+
+const RedemptionPageDto = PageOf(RedemptionDto);
+
+/** A replayed idempotent request answers as the first did, and says so in a header. */
+function answer<T>(response: Response, outcome: { replayed: boolean }, body: T): T {
+  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return body;
+}
+
+@ApiTags('redemptions')
+@ApiBearerAuth()
+@Controller('redemptions')
+export class RedemptionsController {
+  constructor(private readonly redemptions: RedemptionsService) {}
+
+  @Post()
+  @Roles('business_operator')
+  @ApiOperation({
+    summary:
+      'Redeem a pass for an offer of your business: checks pass (check digit, status, PIN), offer, stock, limits and the fiscal guardrail, then books one REDEEM entry from the volunteer to the business.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: RedemptionReceiptDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async redeem(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: RedeemDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const outcome = await this.redemptions.redeem(actor, input, key);
+    return answer(response, outcome, outcome.receipt);
+  }
+
+  @Get()
+  @Roles('business_operator', 'volunteer', 'admin', 'treasurer')
+  @ApiOperation({ summary: 'Redemptions, oldest first: a business’s own, a volunteer’s own, or (admin, treasurer) all.' })
+  @ApiOkResponse({ type: RedemptionPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListRedemptionsQueryDto) {
+    return this.redemptions.list(actor, query);
+  }
+
+  @Get('summary')
+  @Roles('business_operator', 'admin', 'treasurer')
+  @ApiOperation({ summary: 'A business’s sponsorship in a year: redemptions that stand, in STK and in euro value, per month.' })
+  @ApiOkResponse({ type: SponsorshipSummaryDto })
+  @ApiProblems(400, 401, 403, 404)
+  summary(@CurrentUser() actor: AuthenticatedUser, @Query() query: SponsorshipQueryDto) {
+    return this.redemptions.summary(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('business_operator', 'volunteer', 'admin', 'treasurer')
+  @ApiOkResponse({ type: RedemptionDto })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.redemptions.get(actor, id);
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @Roles('business_operator')
+  @ApiOperation({ summary: 'Void a redemption of your business within the void window (default 15 minutes): the Steerkes go back, stock and limits are restored.' })
+  @ApiIdempotencyKey(false)
+  @ApiOkResponse({ type: RedemptionDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async void(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body(EmptyBodyPipe) _body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const outcome = await this.redemptions.void(actor, id, key);
+    return answer(response, outcome, outcome.view);
+  }
+
+  @Post(':id/reversal')
+  @Roles('treasurer')
+  @ApiOperation({ summary: 'Reverse a redemption at any time (treasurer): a REVERSAL entry; stock and limits are restored.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: RedemptionDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async reverse(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: ReverseRedemptionDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const outcome = await this.redemptions.reverse(actor, id, input.description, key);
+    return answer(response, outcome, outcome.view);
+  }
+}

@@ -1,0 +1,581 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { SelectQueryBuilder } from 'typeorm';
+import { verifyPassword } from '../auth/password-hasher.js';
+import { isOverseer } from '../auth/roles.js';
+import { formatAmount } from '../common/amount.js';
+import { localDate } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
+import { assertInvariant, DomainError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
+import { Database, type Transaction } from '../database/database.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { PartiesService } from '../parties/parties.service.js';
+import { toBigInt } from './entities/bigint-column.js';
+import type { Offer } from './entities/offer.entity.js';
+import { Pass } from './entities/pass.entity.js';
+import { Redemption, type RedemptionStatus } from './entities/redemption.entity.js';
+import type { FiscalMeasure } from './fiscal-rules.js';
+import { FiscalService, type FiscalWarningView, warningView } from './fiscal.service.js';
+import { inactiveReason, OffersService } from './offers.service.js';
+import {
+  OfferNotActiveError,
+  OfferOfAnotherBusinessError,
+  OfferOutOfStockError,
+  OfferPerPassLimitReachedError,
+  PassDailyLimitReachedError,
+  PassNotFoundError,
+  PinAttemptsExhaustedError,
+  PinIncorrectError,
+  PinRequiredError,
+  RedemptionNotCompletedError,
+  RedemptionVoidWindowClosedError,
+} from './passes.errors.js';
+import { PassesSettingsService } from './passes-settings.service.js';
+import { assertUsable, PassesService, requirePassNumber } from './passes.service.js';
+import { dailyRoomMinor, perPassRoom, periodStart } from './redemption-limits.js';
+import { forUpdate, isUniqueViolation } from './row-lock.js';
+
+/** Five wrong PINs in a row block the pass: enough for typos, far too few to guess 10,000 PINs. */
+export const PIN_ATTEMPTS_MAX = 5;
+/** One counter transaction takes at most this many of one offer. */
+export const REDEMPTION_QUANTITY_MAX = 20;
+const MINUTE_MS = 60 * 1000;
+const MONTHS_PER_YEAR = 12;
+/** Businesses see the last digits of a pass, enough to tell passes apart at the counter. */
+const PASS_DIGITS_SHOWN_TO_BUSINESS = 4;
+
+export interface RedeemInput {
+  passNumber: string;
+  offerId: string;
+  quantity?: number;
+  pin?: string;
+}
+
+export interface RedemptionView {
+  id: string;
+  offerId: string;
+  offerTitle: { nl: string; en: string };
+  businessId: string;
+  /** The volunteer's party; not shown to the business (it knows the pass, not the person). */
+  volunteerId: string | null;
+  /** In full for the volunteer and the treasury; masked but for the last digits for the business. */
+  passNumber: string;
+  quantity: number;
+  unitPrice: string;
+  amount: string;
+  unitEuroValue: string;
+  euroValue: string;
+  status: RedemptionStatus;
+  entryId: string;
+  reversalEntryId: string | null;
+  redeemedAt: string;
+  /** Until when the business may void it itself. */
+  voidableUntil: string;
+  closedAt: string | null;
+}
+
+export interface RedemptionReceipt extends RedemptionView {
+  /** Fiscal limits at 80 % or more after this redemption: tell the volunteer. */
+  fiscalWarnings: FiscalWarningView[];
+}
+
+export interface SponsorshipSummary {
+  businessId: string;
+  businessName: string | null;
+  year: number;
+  redemptions: number;
+  steerkes: string;
+  euroValue: string;
+  months: Array<{ month: string; redemptions: number; steerkes: string; euroValue: string }>;
+}
+
+export interface RedemptionQuery extends PageQueryDto {
+  status?: RedemptionStatus;
+  from?: string;
+  to?: string;
+  businessId?: string;
+  volunteerId?: string;
+}
+
+type PinVerdict = { pinHash: string; matches: boolean } | null;
+
+/** What is read before the transaction: the slow PIN check, and the (never changing) ledger accounts. */
+interface LookAhead {
+  verdict: PinVerdict;
+  accounts: { volunteerPartyId: string; volunteerAccountId: string; businessAccountId: string } | null;
+}
+type RedeemResult = { kind: 'redeemed'; receipt: RedemptionReceipt; replayed: boolean } | { kind: 'pinRefused'; error: DomainError };
+
+interface StoredWarning {
+  limit: FiscalMeasure['limit'];
+  basis: string;
+  limitMinor: string;
+  receivedMinor: string;
+}
+
+/** What makes two redemption requests "the same request" for an Idempotency-Key: the PIN is never part of it. */
+function requestFingerprint(passNumber: string, offerId: string, quantity: number): string {
+  return createHash('sha256').update(JSON.stringify([passNumber, offerId, quantity])).digest('hex');
+}
+
+function storedWarnings(measures: FiscalMeasure[]): string | null {
+  if (measures.length === 0) return null;
+  const stored: StoredWarning[] = measures.map((measure) => ({
+    limit: measure.limit,
+    basis: measure.basis,
+    limitMinor: measure.limitMinor.toString(),
+    receivedMinor: measure.receivedMinor.toString(),
+  }));
+  return JSON.stringify(stored);
+}
+
+function warningsOf(redemption: Redemption): FiscalWarningView[] {
+  if (!redemption.fiscalWarnings) return [];
+  return (JSON.parse(redemption.fiscalWarnings) as StoredWarning[]).map((stored) =>
+    warningView({ limit: stored.limit, basis: stored.basis, limitMinor: BigInt(stored.limitMinor), receivedMinor: BigInt(stored.receivedMinor) }),
+  );
+}
+
+/**
+ * Redemptions: a business's operator takes a volunteer's pass for one of the business's offers.
+ * Everything is checked inside one transaction with the pass and the offer locked — pass status,
+ * PIN, offer, stock, per-pass limits, the pass's daily limit, the fiscal guardrail — and then one
+ * REDEEM entry moves the Steerkes from the volunteer to the business, in the same commit as the
+ * redemption and the stock. The business may void it within the void window (a ledger reversal);
+ * after that only a treasurer reverses it. A voided or reversed redemption no longer counts for
+ * stock, limits or the guardrail.
+ */
+@Injectable()
+export class RedemptionsService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly ledger: LedgerService,
+    private readonly passes: PassesService,
+    private readonly offers: OffersService,
+    private readonly fiscal: FiscalService,
+    private readonly settings: PassesSettingsService,
+    private readonly parties: PartiesService,
+  ) {}
+
+  async redeem(actor: AuthenticatedUser, input: RedeemInput, idempotencyKey: string): Promise<{ receipt: RedemptionReceipt; replayed: boolean }> {
+    const passNumber = requirePassNumber(input.passNumber, 'passNumber');
+    const quantity = input.quantity ?? 1;
+    const request = {
+      passNumber,
+      offerId: input.offerId,
+      quantity,
+      pin: input.pin,
+      requestKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+      fingerprint: requestFingerprint(passNumber, input.offerId, quantity),
+    };
+    const lookAhead = await this.lookAhead(passNumber, actor, input.pin);
+    const work = (tx: Transaction) => this.redeemInTransaction(tx, actor, request, lookAhead);
+    let result: RedeemResult;
+    try {
+      result = await this.database.transaction(work);
+    } catch (error) {
+      // The same key raced in from another instance and committed first: running again replays it.
+      if (!isUniqueViolation(error)) throw error;
+      result = await this.database.transaction(work);
+    }
+    // A wrong PIN is refused, but the count of wrong PINs (and a block) was committed first.
+    if (result.kind === 'pinRefused') throw result.error;
+    return { receipt: result.receipt, replayed: result.replayed };
+  }
+
+  /** The business undoes its own redemption within the void window: a ledger reversal, stock and limits restored. */
+  async void(actor: AuthenticatedUser, redemptionId: string, idempotencyKey: string | undefined): Promise<{ view: RedemptionView; replayed: boolean }> {
+    const closeKey = scopedIdempotencyKey(actor.id, idempotencyKey);
+    return this.database.transaction(async (tx) => {
+      const replay = await this.closeReplay(tx, actor, redemptionId, closeKey);
+      if (replay) return { view: replay, replayed: true };
+      const redemption = await this.lockRedemption(tx, redemptionId);
+      if (redemption.businessPartyId !== actor.partyId) throw new NotFoundError('redemption', redemptionId);
+      if (redemption.status !== 'completed') throw new RedemptionNotCompletedError(redemption.id, redemption.status);
+      const { voidWindowMinutes } = await this.settings.passPolicy(tx);
+      const voidableUntil = this.voidableUntil(redemption, voidWindowMinutes);
+      if (this.clock.now().toISOString() > voidableUntil) throw new RedemptionVoidWindowClosedError(redemption.id, voidableUntil, voidWindowMinutes);
+      const view = await this.close(tx, actor, redemption, { status: 'voided', closeKey, description: `Inwisseling geannuleerd door het bedrijf (${redemption.id})` });
+      return { view, replayed: false };
+    });
+  }
+
+  /** A treasurer's correction of a redemption, at any time: a ledger reversal, stock and limits restored. */
+  async reverse(actor: AuthenticatedUser, redemptionId: string, description: string | undefined, idempotencyKey: string): Promise<{ view: RedemptionView; replayed: boolean }> {
+    const closeKey = scopedIdempotencyKey(actor.id, idempotencyKey);
+    return this.database.transaction(async (tx) => {
+      const replay = await this.closeReplay(tx, actor, redemptionId, closeKey);
+      if (replay) return { view: replay, replayed: true };
+      const redemption = await this.lockRedemption(tx, redemptionId);
+      if (redemption.status !== 'completed') throw new RedemptionNotCompletedError(redemption.id, redemption.status);
+      const view = await this.close(tx, actor, redemption, { status: 'reversed', closeKey, description: description ?? `Inwisseling teruggeboekt (${redemption.id})` });
+      return { view, replayed: false };
+    });
+  }
+
+  get(actor: AuthenticatedUser, redemptionId: string): Promise<RedemptionView> {
+    return this.database.read(async (tx) => {
+      const redemption = await tx.manager.findOneBy(Redemption, { id: redemptionId });
+      if (!redemption || !this.maySee(actor, redemption)) throw new NotFoundError('redemption', redemptionId);
+      return (await this.views(tx, actor, [redemption]))[0];
+    });
+  }
+
+  /** The business's own redemptions, the volunteer's own, or (admin, treasurer) any, oldest first. */
+  list(actor: AuthenticatedUser, query: RedemptionQuery): Promise<Page<RedemptionView>> {
+    return this.database.read(async (tx) => {
+      const builder = tx.manager.createQueryBuilder(Redemption, 'redemption');
+      this.scopeToActor(builder, actor, query);
+      if (query.status) builder.andWhere('redemption.status = :status', { status: query.status });
+      if (query.from) builder.andWhere('redemption.redeemed_date >= :from', { from: query.from });
+      if (query.to) builder.andWhere('redemption.redeemed_date <= :to', { to: query.to });
+      const { limit } = paginateQuery(builder, { sortColumn: 'redemption.redeemed_at', idColumn: 'redemption.id', page: query });
+      const rows = await builder.getMany();
+      const views = new Map((await this.views(tx, actor, rows.slice(0, limit))).map((view) => [view.id, view]));
+      return pageFrom(rows, limit, (row) => ({ sortValue: row.redeemedAt, id: row.id }), (row) => views.get(row.id)!);
+    });
+  }
+
+  /** A business's sponsorship in a year: the redemptions that stand, in Steerkes and in euro value. */
+  async summary(actor: AuthenticatedUser, query: { year?: number; businessId?: string }): Promise<SponsorshipSummary> {
+    const businessId = await this.visibleBusiness(actor, query.businessId);
+    const year = query.year ?? Number(localDate(this.clock.now()).slice(0, 4));
+    return this.database.read(async (tx) => {
+      const rows = await tx.manager
+        .createQueryBuilder(Redemption, 'redemption')
+        .select('SUBSTR(redemption.redeemed_date, 1, 7)', 'month')
+        .addSelect('COUNT(*)', 'redemptions')
+        .addSelect('SUM(redemption.amount_minor)', 'steerkes')
+        .addSelect('SUM(redemption.euro_value_minor)', 'euro')
+        .where('redemption.business_party_id = :businessId', { businessId })
+        .andWhere('redemption.status = :status', { status: 'completed' })
+        .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', { fromDate: `${year}-01-01`, toDate: `${year}-12-31` })
+        .groupBy('SUBSTR(redemption.redeemed_date, 1, 7)')
+        .getRawMany<{ month: string; redemptions: unknown; steerkes: unknown; euro: unknown }>();
+      const byMonth = new Map(rows.map((row) => [row.month, row]));
+      const months = Array.from({ length: MONTHS_PER_YEAR }, (_, index) => {
+        const month = `${year}-${String(index + 1).padStart(2, '0')}`;
+        const row = byMonth.get(month);
+        return { month, redemptions: Number(toBigInt(row?.redemptions)), steerkesMinor: toBigInt(row?.steerkes), euroMinor: toBigInt(row?.euro) };
+      });
+      return {
+        businessId,
+        businessName: (await this.parties.findById(businessId, tx))?.name ?? null,
+        year,
+        redemptions: months.reduce((sum, month) => sum + month.redemptions, 0),
+        steerkes: formatAmount(months.reduce((sum, month) => sum + month.steerkesMinor, 0n)),
+        euroValue: formatAmount(months.reduce((sum, month) => sum + month.euroMinor, 0n)),
+        months: months.map((month) => ({ month: month.month, redemptions: month.redemptions, steerkes: formatAmount(month.steerkesMinor), euroValue: formatAmount(month.euroMinor) })),
+      };
+    });
+  }
+
+  // --- redeeming ---------------------------------------------------------------------------------
+
+  private async redeemInTransaction(
+    tx: Transaction,
+    actor: AuthenticatedUser,
+    request: { passNumber: string; offerId: string; quantity: number; pin?: string; requestKey: string; fingerprint: string },
+    lookAhead: LookAhead,
+  ): Promise<RedeemResult> {
+    const earlier = await tx.manager.findOneBy(Redemption, { requestKey: request.requestKey });
+    if (earlier) {
+      if (earlier.requestFingerprint !== request.fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+      return { kind: 'redeemed', receipt: await this.receipt(tx, actor, earlier), replayed: true };
+    }
+    const today = localDate(this.clock.now());
+    const pass = await this.passes.lockByNumber(tx, request.passNumber);
+    assertUsable(pass, today);
+    const offer = await this.offers.lockForRedemption(tx, request.offerId);
+    if (offer.businessPartyId !== actor.partyId) throw new OfferOfAnotherBusinessError(offer.id);
+    const reason = inactiveReason(offer, today);
+    if (reason) throw new OfferNotActiveError(offer.id, today, reason);
+    const pinRefusal = await this.checkPin(tx, pass, request.pin, lookAhead.verdict);
+    if (pinRefusal) return { kind: 'pinRefused', error: pinRefusal };
+
+    const amountMinor = offer.priceMinor * BigInt(request.quantity);
+    const euroValueMinor = offer.euroValueMinor * BigInt(request.quantity);
+    await this.checkLimits(tx, pass, offer, request.quantity, amountMinor, today);
+    const warnings = await this.fiscal.assessRedemption(pass.volunteerPartyId, euroValueMinor, today, tx);
+    // The pass was issued after the look-ahead (a rare race): as if it had not been there yet.
+    if (!lookAhead.accounts) throw new PassNotFoundError(pass.number);
+    assertInvariant(lookAhead.accounts.volunteerPartyId === pass.volunteerPartyId, `pass ${pass.id} changed its volunteer`);
+    const redemption = await this.book(tx, actor, { pass, offer, quantity: request.quantity, amountMinor, euroValueMinor, today, warnings, request, accounts: lookAhead.accounts });
+    await this.offers.moveStock(tx, offer, -request.quantity);
+    return { kind: 'redeemed', receipt: await this.receipt(tx, actor, redemption), replayed: false };
+  }
+
+  /**
+   * Reads ahead of the transaction what need not be inside it. The PIN check (scrypt, slow on
+   * purpose) would otherwise hold the transaction up. The ledger accounts of the volunteer and the
+   * business never change, and reading them inside the transaction before the ledger takes its
+   * lock would leave the ledger a stale copy of their balances on PostgreSQL.
+   */
+  private async lookAhead(passNumber: string, actor: AuthenticatedUser, pin: string | undefined): Promise<LookAhead> {
+    const pass = await this.passes.findByNumber(passNumber);
+    if (!pass) return { verdict: null, accounts: null };
+    const accounts = {
+      volunteerPartyId: pass.volunteerPartyId,
+      volunteerAccountId: await this.accountOf(pass.volunteerPartyId),
+      businessAccountId: await this.accountOf(actor.partyId ?? ''),
+    };
+    if (pin === undefined || !pass.pinHash) return { verdict: null, accounts };
+    return { verdict: { pinHash: pass.pinHash, matches: await verifyPassword(pin, pass.pinHash) }, accounts };
+  }
+
+  /**
+   * A pass with a PIN needs it. A wrong one counts (five in a row block the pass) and refuses the
+   * redemption; the count is written even so, which is why it is answered rather than thrown.
+   */
+  private async checkPin(tx: Transaction, pass: Pass, pin: string | undefined, verdict: PinVerdict): Promise<DomainError | null> {
+    if (pass.pinHash === null) return null;
+    if (pin === undefined) throw new PinRequiredError();
+    // The PIN may have changed since it was checked ahead; then check it again against the locked row.
+    const matches = verdict?.pinHash === pass.pinHash ? verdict.matches : await verifyPassword(pin, pass.pinHash);
+    if (matches) {
+      if (pass.pinFailures > 0) await tx.manager.update(Pass, { id: pass.id }, { pinFailures: 0 });
+      return null;
+    }
+    const failures = pass.pinFailures + 1;
+    if (failures < PIN_ATTEMPTS_MAX) {
+      await tx.manager.update(Pass, { id: pass.id }, { pinFailures: failures });
+      return new PinIncorrectError(PIN_ATTEMPTS_MAX - failures);
+    }
+    await tx.manager.update(Pass, { id: pass.id }, {
+      pinFailures: failures,
+      status: 'blocked',
+      blockedAt: this.clock.now().toISOString(),
+      blockedReason: 'pin_attempts',
+      blockedBy: null,
+    });
+    return new PinAttemptsExhaustedError(failures);
+  }
+
+  /** Stock, the offer's per-pass limit (counted per volunteer, so a new pass does not reset it), the pass's daily limit. */
+  private async checkLimits(tx: Transaction, pass: Pass, offer: Offer, quantity: number, amountMinor: bigint, today: string): Promise<void> {
+    if (offer.stockRemaining !== null && offer.stockRemaining < quantity) throw new OfferOutOfStockError(offer.id, offer.stockRemaining, quantity);
+    if (offer.perPassLimit !== null && offer.perPassPeriod !== null) {
+      const taken = await this.quantityTaken(tx, offer.id, pass.volunteerPartyId, periodStart(offer.perPassPeriod, today));
+      if (perPassRoom(offer.perPassLimit, taken) < quantity) {
+        throw new OfferPerPassLimitReachedError(offer.id, offer.perPassLimit, offer.perPassPeriod, taken, quantity);
+      }
+    }
+    const { dailyLimitMinor } = await this.settings.passPolicy(tx);
+    const spentTodayMinor = await this.spentOnPass(tx, pass.id, today);
+    if (dailyRoomMinor(dailyLimitMinor, spentTodayMinor) < amountMinor) throw new PassDailyLimitReachedError(dailyLimitMinor, spentTodayMinor, amountMinor);
+  }
+
+  private async book(
+    tx: Transaction,
+    actor: AuthenticatedUser,
+    booking: {
+      pass: Pass;
+      offer: Offer;
+      quantity: number;
+      amountMinor: bigint;
+      euroValueMinor: bigint;
+      today: string;
+      warnings: FiscalMeasure[];
+      request: { requestKey: string; fingerprint: string };
+      accounts: { volunteerAccountId: string; businessAccountId: string };
+    },
+  ): Promise<Redemption> {
+    const { pass, offer, quantity } = booking;
+    const id = randomUUID();
+    const outcome = await this.ledger.execute(
+      {
+        kind: 'transfer',
+        fromAccountId: booking.accounts.volunteerAccountId,
+        toAccountId: booking.accounts.businessAccountId,
+        amountMinor: booking.amountMinor,
+        code: 'REDEEM',
+        description: `Voordeelpas: ${quantity}× ${offer.titleNl}`,
+        metadata: { redemptionId: id, offerId: offer.id, quantity, euroValue: formatAmount(booking.euroValueMinor) },
+        idempotencyKey: `redemption:${id}:redeem`,
+        actorId: actor.id,
+      },
+      tx,
+    );
+    if (outcome.kind !== 'entry') throw new Error('a transfer answers an entry');
+    const redemption: Redemption = {
+      id,
+      passId: pass.id,
+      volunteerPartyId: pass.volunteerPartyId,
+      businessPartyId: offer.businessPartyId,
+      offerId: offer.id,
+      quantity,
+      unitPriceMinor: offer.priceMinor,
+      unitEuroValueMinor: offer.euroValueMinor,
+      amountMinor: booking.amountMinor,
+      euroValueMinor: booking.euroValueMinor,
+      status: 'completed',
+      entryId: outcome.entry.id,
+      reversalEntryId: null,
+      redeemedAt: this.clock.now().toISOString(),
+      redeemedDate: booking.today,
+      redeemedBy: actor.id,
+      requestKey: booking.request.requestKey,
+      requestFingerprint: booking.request.fingerprint,
+      fiscalWarnings: storedWarnings(booking.warnings),
+      closedAt: null,
+      closedBy: null,
+      closeKey: null,
+    };
+    await tx.manager.insert(Redemption, redemption);
+    return redemption;
+  }
+
+  /** A party's STK account, read outside any transaction (see lookAhead). */
+  private async accountOf(partyId: string): Promise<string> {
+    const [account] = await this.ledger.listAccountsOfParty(partyId);
+    if (!account) throw new NotFoundError('account', partyId);
+    return account.id;
+  }
+
+  private async quantityTaken(tx: Transaction, offerId: string, volunteerPartyId: string, fromDate: string): Promise<number> {
+    const row = await tx.manager
+      .createQueryBuilder(Redemption, 'redemption')
+      .select('COALESCE(SUM(redemption.quantity), 0)', 'taken')
+      .where('redemption.offer_id = :offerId AND redemption.volunteer_party_id = :volunteerPartyId', { offerId, volunteerPartyId })
+      .andWhere('redemption.status = :status AND redemption.redeemed_date >= :fromDate', { status: 'completed', fromDate })
+      .getRawOne<{ taken: unknown }>();
+    return Number(toBigInt(row?.taken));
+  }
+
+  private async spentOnPass(tx: Transaction, passId: string, date: string): Promise<bigint> {
+    const row = await tx.manager
+      .createQueryBuilder(Redemption, 'redemption')
+      .select('COALESCE(SUM(redemption.amount_minor), 0)', 'spent')
+      .where('redemption.pass_id = :passId AND redemption.redeemed_date = :date', { passId, date })
+      .andWhere('redemption.status = :status', { status: 'completed' })
+      .getRawOne<{ spent: unknown }>();
+    return toBigInt(row?.spent);
+  }
+
+  // --- voiding and reversing ---------------------------------------------------------------------
+
+  /** A void or reversal sent again with the same key answers the first result; on another redemption it is a 409. */
+  private async closeReplay(tx: Transaction, actor: AuthenticatedUser, redemptionId: string, closeKey: string | undefined): Promise<RedemptionView | null> {
+    if (closeKey === undefined) return null;
+    const earlier = await tx.manager.findOneBy(Redemption, { closeKey });
+    if (!earlier) return null;
+    if (earlier.id !== redemptionId) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    return (await this.views(tx, actor, [earlier]))[0];
+  }
+
+  private async close(
+    tx: Transaction,
+    actor: AuthenticatedUser,
+    redemption: Redemption,
+    closing: { status: 'voided' | 'reversed'; closeKey: string | undefined; description: string },
+  ): Promise<RedemptionView> {
+    // The offer is locked before the ledger, in the order a redemption takes them, so that a void and a redemption never wait on each other.
+    const offer = await this.offers.lockForRedemption(tx, redemption.offerId);
+    const outcome = await this.ledger.execute(
+      {
+        kind: 'reverse',
+        entryId: redemption.entryId,
+        description: closing.description,
+        idempotencyKey: `redemption:${redemption.id}:${closing.status === 'voided' ? 'void' : 'reversal'}`,
+        actorId: actor.id,
+      },
+      tx,
+    );
+    if (outcome.kind !== 'entry') throw new Error('a reversal answers an entry');
+    await this.offers.moveStock(tx, offer, redemption.quantity);
+    const closed: Redemption = {
+      ...redemption,
+      status: closing.status,
+      reversalEntryId: outcome.entry.id,
+      closedAt: this.clock.now().toISOString(),
+      closedBy: actor.id,
+      closeKey: closing.closeKey ?? null,
+    };
+    await tx.manager.update(Redemption, { id: redemption.id }, {
+      status: closed.status,
+      reversalEntryId: closed.reversalEntryId,
+      closedAt: closed.closedAt,
+      closedBy: closed.closedBy,
+      closeKey: closed.closeKey,
+    });
+    return (await this.views(tx, actor, [closed]))[0];
+  }
+
+  private async lockRedemption(tx: Transaction, redemptionId: string): Promise<Redemption> {
+    const redemption = await forUpdate(tx.manager.createQueryBuilder(Redemption, 'redemption').where('redemption.id = :redemptionId', { redemptionId }), tx).getOne();
+    if (!redemption) throw new NotFoundError('redemption', redemptionId);
+    return redemption;
+  }
+
+  // --- who sees what -----------------------------------------------------------------------------
+
+  private maySee(actor: AuthenticatedUser, redemption: Redemption): boolean {
+    if (isOverseer(actor.role)) return true;
+    if (actor.role === 'business_operator') return redemption.businessPartyId === actor.partyId;
+    if (actor.role === 'volunteer') return redemption.volunteerPartyId === actor.partyId;
+    return false;
+  }
+
+  private scopeToActor(builder: SelectQueryBuilder<Redemption>, actor: AuthenticatedUser, query: RedemptionQuery): void {
+    const ownParty = actor.partyId ?? '';
+    if (actor.role === 'business_operator') builder.andWhere('redemption.business_party_id = :ownParty', { ownParty });
+    else if (actor.role === 'volunteer') builder.andWhere('redemption.volunteer_party_id = :ownParty', { ownParty });
+    else if (!isOverseer(actor.role)) builder.andWhere('1 = 0');
+    if (isOverseer(actor.role) && query.businessId) builder.andWhere('redemption.business_party_id = :businessId', { businessId: query.businessId });
+    if (isOverseer(actor.role) && query.volunteerId) builder.andWhere('redemption.volunteer_party_id = :volunteerId', { volunteerId: query.volunteerId });
+  }
+
+  private async visibleBusiness(actor: AuthenticatedUser, businessId: string | undefined): Promise<string> {
+    if (!isOverseer(actor.role)) {
+      if (businessId !== undefined && businessId !== actor.partyId) throw new NotFoundError('party', businessId);
+      return actor.partyId ?? '';
+    }
+    if (businessId === undefined) throw new ValidationFailedError([{ field: 'businessId', code: 'isDefined' }]);
+    if (!(await this.parties.findById(businessId))) throw new NotFoundError('party', businessId);
+    return businessId;
+  }
+
+  private async receipt(tx: Transaction, actor: AuthenticatedUser, redemption: Redemption): Promise<RedemptionReceipt> {
+    const [view] = await this.views(tx, actor, [redemption]);
+    return { ...view, fiscalWarnings: warningsOf(redemption) };
+  }
+
+  /** Views of redemptions as `actor` may see them; offers and passes read once for the whole page. */
+  private async views(tx: Transaction, actor: AuthenticatedUser, redemptions: Redemption[]): Promise<RedemptionView[]> {
+    const offers = new Map((await this.offers.findByIds(tx, [...new Set(redemptions.map((row) => row.offerId))])).map((offer) => [offer.id, offer]));
+    const passes = new Map((await this.passes.findByIds(tx, [...new Set(redemptions.map((row) => row.passId))])).map((pass) => [pass.id, pass]));
+    const { voidWindowMinutes } = await this.settings.passPolicy(tx);
+    const isBusiness = actor.role === 'business_operator';
+    return redemptions.map((redemption) => {
+      const offer = offers.get(redemption.offerId)!;
+      const number = passes.get(redemption.passId)!.number;
+      return {
+        id: redemption.id,
+        offerId: redemption.offerId,
+        offerTitle: { nl: offer.titleNl, en: offer.titleEn },
+        businessId: redemption.businessPartyId,
+        volunteerId: isBusiness ? null : redemption.volunteerPartyId,
+        passNumber: isBusiness ? `${'*'.repeat(number.length - PASS_DIGITS_SHOWN_TO_BUSINESS)}${number.slice(-PASS_DIGITS_SHOWN_TO_BUSINESS)}` : number,
+        quantity: redemption.quantity,
+        unitPrice: formatAmount(redemption.unitPriceMinor),
+        amount: formatAmount(redemption.amountMinor),
+        unitEuroValue: formatAmount(redemption.unitEuroValueMinor),
+        euroValue: formatAmount(redemption.euroValueMinor),
+        status: redemption.status,
+        entryId: redemption.entryId,
+        reversalEntryId: redemption.reversalEntryId,
+        redeemedAt: redemption.redeemedAt,
+        voidableUntil: this.voidableUntil(redemption, voidWindowMinutes),
+        closedAt: redemption.closedAt,
+      };
+    });
+  }
+
+  private voidableUntil(redemption: Redemption, voidWindowMinutes: number): string {
+    return new Date(Date.parse(redemption.redeemedAt) + voidWindowMinutes * MINUTE_MS).toISOString();
+  }
+}
