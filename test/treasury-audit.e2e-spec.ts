@@ -40,6 +40,21 @@ describe('Story: every admin and treasurer action lands in the audit log', () =>
     expect(await log('&action=period.close')).toEqual([expect.objectContaining({ subjectId: '2026-10' })]);
   });
 
+  it('records the limits and blocks of the other modules too: fiscal limits, pass policy, a blocked pass, the hour-rate range', async () => {
+    testApp.clock.advance(60_000);
+    await testApp.http.put('/api/v1/fiscal/limits/2027').set(roles.admin.auth).send({ hourlyAdult: '5.80', hourlyYoung: '3.40', adultAge: 21, monthly: '220.00', yearly: '2200.00' }).expect(200);
+    await testApp.http.put('/api/v1/pass-policy').set(roles.treasurer.auth).send({ dailyLimit: '20.00', voidWindowMinutes: 10 }).expect(200);
+    await testApp.http.put('/api/v1/volunteering/hour-rate-range').set(roles.admin.auth).send({ min: '0.50', max: '1.50' }).expect(200);
+    const passes = await testApp.http.get('/api/v1/passes').set(roles.volunteer.auth).expect(200);
+    const active = passes.body.items.find((pass: { status: string }) => pass.status === 'active');
+    await testApp.http.post(`/api/v1/passes/${active.number}/block`).set(roles.treasurer.auth).send({ reason: 'lost' }).expect((response) => expect([200, 201]).toContain(response.status));
+    const actions = (await log()).map((event: { action: string }) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(['fiscal.limits', 'pass.policy', 'volunteering.hour-rate-range', 'pass.block']));
+    const block = (await log('&action=pass.block'))[0];
+    expect(block).toMatchObject({ actorId: roles.treasurer.userId, details: { reason: 'lost' } });
+    expect(JSON.stringify(block)).not.toContain(active.number);
+  });
+
   it('records nothing for a refused action', async () => {
     const before = await log();
     await testApp.http.put(`/api/v1/accounts/${orgAccount}/policy`).set(roles.admin.auth).send({ minBalance: '9999.00', maxBalance: null, status: 'open' }).expect(422);

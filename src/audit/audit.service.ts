@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -37,7 +36,7 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  async record(transaction: Transaction, actor: Pick<AuthenticatedUser, 'id' | 'role'> | null, record: AuditRecord): Promise<void> {
+  async record(transaction: Transaction, actor: { id: string | null; role?: string | null } | null, record: AuditRecord): Promise<void> {
     await transaction.manager.insert(AuditEvent, {
       id: randomUUID(),
       occurredAt: this.clock.now().toISOString(),

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';
@@ -134,6 +135,7 @@ export class FiscalService {
     private readonly settings: PassesSettingsService,
     private readonly parties: PartiesService,
     private readonly volunteerHours: VolunteerHours,
+    private readonly audit: AuditService,
   ) {}
 
   listLimits(): Promise<{ guardrailEnabled: boolean; limits: FiscalLimitsView[] }> {
@@ -174,6 +176,7 @@ export class FiscalService {
       const row: FiscalLimit = { year, ...input, updatedAt: this.clock.now().toISOString(), updatedBy: actorId };
       if (await tx.manager.existsBy(FiscalLimit, { year })) await tx.manager.update(FiscalLimit, { year }, row);
       else await tx.manager.insert(FiscalLimit, row);
+      if (actorId) await this.audit.record(tx, { id: actorId }, { action: 'fiscal.limits', subjectType: 'fiscal-year', subjectId: String(year), details: { ...limitsView(row) } });
       return limitsView(row);
     };
     return transaction ? work(transaction) : this.database.transaction(work);

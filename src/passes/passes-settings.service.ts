@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { Clock } from '../common/clock.js';
@@ -42,6 +43,7 @@ export class PassesSettingsService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   guardrailEnabled(transaction?: Transaction): Promise<boolean> {
@@ -54,6 +56,7 @@ export class PassesSettingsService {
   setGuardrail(enabled: boolean, actorId: string): Promise<boolean> {
     return this.database.transaction(async (tx) => {
       await this.store(tx, GUARDRAIL_KEY, String(enabled), actorId);
+      await this.audit.record(tx, { id: actorId }, { action: 'fiscal.guardrail', subjectType: 'setting', subjectId: GUARDRAIL_KEY, details: { enabled } });
       return enabled;
     });
   }
@@ -86,6 +89,7 @@ export class PassesSettingsService {
     return this.database.transaction(async (tx) => {
       await this.store(tx, DAILY_LIMIT_KEY, policy.dailyLimitMinor.toString(), actorId);
       await this.store(tx, VOID_WINDOW_KEY, String(policy.voidWindowMinutes), actorId);
+      await this.audit.record(tx, { id: actorId }, { action: 'pass.policy', subjectType: 'setting', subjectId: 'pass-policy', details: { ...policyView(policy) } });
       return policy;
     });
   }

@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
@@ -89,6 +90,7 @@ export class PassesService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly parties: PartiesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Issues a pass. A fixed id and number are for demo data only. */
@@ -138,6 +140,7 @@ export class PassesService {
       if (pass.status !== 'blocked') {
         Object.assign(pass, { status: 'blocked', blockedAt: this.clock.now().toISOString(), blockedReason: reason, blockedBy: actor.id });
         await tx.manager.update(Pass, { id: pass.id }, { status: pass.status, blockedAt: pass.blockedAt, blockedReason: reason, blockedBy: actor.id });
+        await this.audit.record(tx, actor, { action: 'pass.block', subjectType: 'pass', subjectId: pass.id, details: { reason, volunteerId: pass.volunteerPartyId } });
       }
       return passView(pass, this.today());
     });

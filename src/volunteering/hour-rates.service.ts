@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { Clock } from '../common/clock.js';
@@ -43,6 +44,7 @@ export class HourRatesService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly parties: VolunteeringParties,
+    private readonly audit: AuditService,
   ) {}
 
   getRange(): Promise<HourRateRangeView> {
@@ -60,6 +62,7 @@ export class HourRatesService {
       if (problems.length > 0) throw new ValidationFailedError(problems);
       const updated: HourRateRange = { ...current, minRateMinor, maxRateMinor, defaultRateMinor, updatedAt: this.clock.now().toISOString(), updatedBy: actor.id };
       await tx.manager.update(HourRateRange, { id: RANGE_ROW_ID }, updated);
+      await this.audit.record(tx, actor, { action: 'volunteering.hour-rate-range', subjectType: 'hour-rate-range', subjectId: 'default', details: { before: rangeView(current), after: rangeView(updated) } });
       return rangeView(updated);
     });
   }
@@ -82,6 +85,7 @@ export class HourRatesService {
       if (rateMinor < range.minRateMinor || rateMinor > range.maxRateMinor) throw new HourRateOutOfRangeError(range.minRateMinor, range.maxRateMinor);
       const row: OrganisationHourRate = { organisationPartyId: organisationId, rateMinor, updatedAt: this.clock.now().toISOString(), updatedBy: actor.id };
       await tx.manager.upsert(OrganisationHourRate, row, ['organisationPartyId']);
+      if (actor.role === 'admin') await this.audit.record(tx, actor, { action: 'volunteering.hour-rate', subjectType: 'party', subjectId: organisationId, details: { rate } });
       return this.organisationRateView(organisationId, tx);
     });
   }
