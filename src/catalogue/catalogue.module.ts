@@ -1,3 +1,4 @@
+import { ExchangeFigures } from './exchange-figures.js';
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
 import { BookingLifecycleService } from './booking-lifecycle.service.js';
@@ -10,7 +11,7 @@ import { ListingsService } from './listings.service.js';
 @Module({
   imports: [PartiesModule],
   controllers: [ListingsController, BookingsController],
-  providers: [ListingsService, BookingsService, BookingLifecycleService],
-  exports: [ListingsService, BookingsService, BookingLifecycleService],
+  providers: [ExchangeFigures, ListingsService, BookingsService, BookingLifecycleService],
+  exports: [ExchangeFigures, ListingsService, BookingsService, BookingLifecycleService],
 })
 export class CatalogueModule {}

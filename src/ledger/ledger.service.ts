@@ -321,6 +321,15 @@ export class LedgerService {
     });
   }
 
+  /** Money in and out per account and entry code between two dates (inclusive), with each account's owner. */
+  movementsByAccount(fromDate: string, toDate: string): Promise<Array<{ accountId: string; partyId: string | null; code: string; inMinor: bigint; outMinor: bigint }>> {
+    return this.database.read(async (tx) => {
+      const store = this.storeOf(tx);
+      const owners = new Map((await store.listAllAccounts()).map((account) => [account.id, account.partyId]));
+      return (await store.movementsByAccount(fromDate, toDate)).map((movement) => ({ ...movement, partyId: owners.get(movement.accountId) ?? null }));
+    });
+  }
+
   /** Walks the whole journal in booking order, a page at a time (for exports). */
   async *journal(pageSize = 1000): AsyncGenerator<EntryView> {
     let after = 0n;

@@ -485,6 +485,20 @@ export class LedgerStore {
     return entries.map((entry) => ({ ...entry, postings: byEntry.get(entry.id) ?? [] }));
   }
 
+  /** Money in and out per account and entry code, for postings dated in [fromDate, toDate]. */
+  async movementsByAccount(fromDate: string, toDate: string): Promise<Array<{ accountId: string; code: string; inMinor: bigint; outMinor: bigint }>> {
+    const rows = await this.sql.all<Raw>(
+      `SELECT p.account_id, e.code,
+              COALESCE(SUM(CASE WHEN p.amount_minor > 0 THEN p.amount_minor ELSE 0 END), 0) AS money_in,
+              COALESCE(SUM(CASE WHEN p.amount_minor < 0 THEN -p.amount_minor ELSE 0 END), 0) AS money_out
+         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+        WHERE p.effective_date >= ? AND p.effective_date <= ?
+        GROUP BY p.account_id, e.code`,
+      [fromDate, toDate],
+    );
+    return rows.map((row) => ({ accountId: text(row.account_id), code: text(row.code), inMinor: big(row.money_in), outMinor: big(row.money_out) }));
+  }
+
   async isPeriodClosed(period: string): Promise<boolean> {
     return (await this.sql.get<Raw>('SELECT period FROM ledger_periods WHERE period = ?', [period])) !== undefined;
   }

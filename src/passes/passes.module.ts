@@ -1,3 +1,4 @@
+import { SponsorshipFigures } from './sponsorship-figures.js';
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
 import { VolunteeringModule } from '../volunteering/volunteering.module.js';
@@ -15,7 +16,7 @@ import { RedemptionsService } from './redemptions.service.js';
 @Module({
   imports: [PartiesModule, VolunteeringModule],
   controllers: [PassesController, OffersController, RedemptionsController, FiscalController, PassPolicyController],
-  providers: [PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
-  exports: [PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
+  providers: [SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
+  exports: [SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
 })
 export class PassesModule {}

@@ -1,3 +1,4 @@
+import { VolunteeringFigures } from './volunteering-figures.js';
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ApprovedVolunteerHours } from './approved-volunteer-hours.js';
@@ -16,7 +17,7 @@ import { VolunteeringRequests } from './volunteering-requests.js';
 @Module({
   imports: [PartiesModule],
   controllers: [TimeClaimsController, HourRatesController],
-  providers: [
+  providers: [VolunteeringFigures, 
     TimeClaimsService,
     BulkTimeClaimsService,
     HourRatesService,
@@ -26,6 +27,6 @@ import { VolunteeringRequests } from './volunteering-requests.js';
     VolunteeringRequests,
     { provide: VolunteerHours, useClass: ApprovedVolunteerHours },
   ],
-  exports: [VolunteerHours, TimeClaimsService, HourRatesService],
+  exports: [VolunteeringFigures, VolunteerHours, TimeClaimsService, HourRatesService],
 })
 export class VolunteeringModule {}

@@ -1,0 +1,87 @@
+import { createBusiness, createOffer, createVolunteer, giveApprovedHours, issuePass, redeem } from './factories/passes.js';
+import { loginAllRoles, type Session } from './factories/sessions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+type Roles = Record<'admin' | 'treasurer' | 'org_manager' | 'business_operator' | 'volunteer', Session>;
+
+describe('Story: the fund tells what the Steerkes did, and the public may read it without seeing anyone', () => {
+  let testApp: TestApp;
+  let roles: Roles;
+  const volunteerNames: string[] = [];
+  const passNumbers: string[] = [];
+  let smallBusiness: string;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(); // the demo, on 2026-11-23
+    roles = (await loginAllRoles(testApp.http)) as Roles;
+    const malberg = { partyId: roles.org_manager.partyId!, member: roles.org_manager };
+    const coffee = await createOffer(testApp.http, roles.business_operator, { price: '2.00', euroValue: '3.50' });
+    const other = await createBusiness(testApp.http, roles.admin);
+    smallBusiness = other.partyId;
+    const tea = await createOffer(testApp.http, other.member, { price: '1.00', euroValue: '2.00' });
+    for (let index = 0; index < 6; index += 1) {
+      const volunteer = await createVolunteer(testApp.http, roles.admin, { birthDate: '1990-01-01' });
+      volunteerNames.push((await testApp.http.get(`/api/v1/parties/${volunteer.partyId}`).set(roles.admin.auth)).body.name);
+      await giveApprovedHours(testApp.http, volunteer.member, malberg, '2.00');
+      const pass = await issuePass(testApp.http, roles.admin, volunteer.partyId);
+      passNumbers.push(pass.number);
+      if (index < 5) await redeem(testApp.http, roles.business_operator, { passNumber: pass.number, offerId: coffee.id });
+      else await redeem(testApp.http, other.member, { passNumber: pass.number, offerId: tea.id });
+    }
+  });
+  afterAll(() => testApp.close());
+
+  it('gives a business its sponsorship of the year for its MVO statement, and the treasurer every business', async () => {
+    const own = await testApp.http.get('/api/v1/reports/sponsorship?year=2026').set(roles.business_operator.auth).expect(200);
+    expect(own.body.businesses).toEqual([expect.objectContaining({ businessId: roles.business_operator.partyId, redemptions: 5, steerkes: '10.00', euroValue: '17.50' })]);
+    const all = await testApp.http.get('/api/v1/reports/sponsorship?year=2026').set(roles.treasurer.auth).expect(200);
+    expect(all.body.businesses).toEqual(
+      expect.arrayContaining([expect.objectContaining({ businessId: smallBusiness, redemptions: 1, steerkes: '1.00', euroValue: '2.00' })]),
+    );
+    const lastYear = await testApp.http.get('/api/v1/reports/sponsorship?year=2025').set(roles.treasurer.auth).expect(200);
+    expect(lastYear.body.businesses).toEqual([]);
+  });
+
+  it('gives the impact per organisation and per district; an org manager sees its own organisation', async () => {
+    const impact = await testApp.http.get('/api/v1/reports/impact?from=2026-01-01&to=2026-12-31').set(roles.treasurer.auth).expect(200);
+    const malberg = impact.body.organisations.find((line: { organisationId: string }) => line.organisationId === roles.org_manager.partyId);
+    expect(malberg).toMatchObject({ name: 'Buurtcentrum Malberg', district: 'noord-west', volunteers: 6, hoursRewarded: '12.00' });
+    expect(Number(malberg.steerkesForHours)).toBeGreaterThanOrEqual(12);
+    const noordWest = impact.body.districts.find((line: { district: string }) => line.district === 'noord-west');
+    expect(noordWest.volunteers).toBeGreaterThanOrEqual(6);
+    const own = await testApp.http.get('/api/v1/reports/impact').set(roles.org_manager.auth).expect(200);
+    expect(own.body.organisations.map((line: { organisationId: string }) => line.organisationId)).toEqual([roles.org_manager.partyId]);
+    expect(own.body.districts).toEqual([]);
+  });
+
+  it('refuses the reports to roles they are not for, and bad input', async () => {
+    for (const path of ['/api/v1/reports/sponsorship', '/api/v1/reports/impact']) {
+      const refused = await testApp.http.get(path).set(roles.volunteer.auth).expect(403);
+      expect(refused.body.code).toBe('FORBIDDEN');
+      await testApp.http.get(path).expect(401);
+    }
+    await testApp.http.get('/api/v1/reports/impact').set(roles.business_operator.auth).expect(403);
+    await testApp.http.get('/api/v1/reports/sponsorship?year=twenty').set(roles.treasurer.auth).expect(400);
+    await testApp.http.get('/api/v1/reports/impact?from=2026-13-01').set(roles.treasurer.auth).expect(400);
+  });
+
+  it('publishes the transparency report without login: aggregates only, small groups suppressed, no personal data', async () => {
+    const response = await testApp.http.get('/api/v1/public/transparency?year=2026').expect(200);
+    const report = response.body;
+    expect(report.volunteersPublishedMin).toBe(5);
+    const malberg = report.organisations.find((line: { name: string }) => line.name === 'Buurtcentrum Malberg');
+    expect(malberg).toMatchObject({ budgetIssued: '500.00', hoursRewarded: '12.00', volunteers: 6, volunteerFiguresSuppressed: false });
+    // The demo's buurtfeest at Jekerkwartier paid three volunteers: too few to publish.
+    const jekerkwartier = report.organisations.find((line: { name: string }) => line.name === 'Stichting Jekerkwartier Leeft');
+    expect(jekerkwartier).toMatchObject({ hoursRewarded: null, volunteers: null, volunteerFiguresSuppressed: true });
+    const centrum = report.districts.find((line: { district: string }) => line.district === 'zuid-west-centrum');
+    expect(centrum.sponsorshipAccepted).toEqual({ steerkes: '10.00', euroValue: '17.50', redemptions: 5 });
+    const zuidOost = report.districts.find((line: { district: string }) => line.district === 'zuid-oost');
+    expect(zuidOost).toMatchObject({ sponsorshipAccepted: null, sponsorshipSuppressed: true });
+    const text = JSON.stringify(report);
+    for (const name of [...volunteerNames, 'Anouk Janssen', 'Eva Lemmens']) expect(text).not.toContain(name);
+    for (const number of passNumbers) expect(text).not.toContain(number);
+    expect(text).not.toContain('@');
+    expect(text).not.toMatch(/volunteerId|partyId|birthDate/);
+  });
+});
