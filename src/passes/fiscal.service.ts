@@ -10,7 +10,7 @@ import { Database, type Transaction } from '../database/database.service.js';
 import { isOverseer } from '../auth/roles.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { VolunteerHours } from '../volunteering/volunteer-hours.js';
-import { toBigInt } from './entities/bigint-column.js';
+import { toBigInt } from '../database/bigint-column.js';
 import { FiscalLimit } from './entities/fiscal-limit.entity.js';
 import { Redemption } from './entities/redemption.entity.js';
 import {

@@ -13,7 +13,7 @@ import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common
 import { Database, type Transaction } from '../database/database.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { PartiesService } from '../parties/parties.service.js';
-import { toBigInt } from './entities/bigint-column.js';
+import { toBigInt } from '../database/bigint-column.js';
 import type { Offer } from './entities/offer.entity.js';
 import { Pass } from './entities/pass.entity.js';
 import { Redemption, type RedemptionStatus } from './entities/redemption.entity.js';

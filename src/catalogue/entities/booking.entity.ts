@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { BookingStatus } from '../catalogue.types.js';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 /** A reservation of a listing by a party, paid through a ledger hold on the booker's account. */
 @Entity('catalogue_bookings')

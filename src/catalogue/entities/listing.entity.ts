@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { District } from '../../parties/entities/party.entity.js';
 import type { ConfirmationMode, ListingCategory, ListingStatus, OpeningHours, PricingUnit } from '../catalogue.types.js';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 /** A service in the shared-services catalogue: administration, materials or a room, paid in Steerkes. */
 @Entity('catalogue_listings')

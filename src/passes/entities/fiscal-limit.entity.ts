@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 /** The tax-free limits of one calendar year, in euro cents. A new year is a new row. */
 @Entity('fiscal_limits')

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PerPassPeriod } from '../redemption-limits.js';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 export const OFFER_STATUSES = ['active', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 /** `voided`: undone by the business within the window; `reversed`: corrected by a treasurer. */
 export const REDEMPTION_STATUSES = ['completed', 'voided', 'reversed'] as const;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 /** The one row of the hour-rate policy: the range an admin allows and the rate of an organisation that set none. */
 @Entity('volunteering_rate_range')

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 /** One activity (a buurtfeest, a clean-up) recorded by an org manager for many volunteers at once. */
 @Entity('time_claim_batches')

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT_TRANSFORMER } from './bigint-column.js';
+import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 export const TIME_CLAIM_STATUSES = ['requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type TimeClaimStatus = (typeof TIME_CLAIM_STATUSES)[number];
