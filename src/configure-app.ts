@@ -1,6 +1,7 @@
 import { type INestApplication, type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { AppConfiguration } from './config/configuration.js';
 import { requestLogging } from './common/http/request-logging.middleware.js';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter.js';
@@ -17,6 +18,23 @@ export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 export function configureApp(app: INestApplication, configuration: AppConfiguration): INestApplication {
   const expressApp = app as NestExpressApplication;
   expressApp.disable('x-powered-by');
+  // Security headers; the Swagger UI at /api/docs needs its inline script and styles.
+  expressApp.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      },
+    }),
+  );
+  if (configuration.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: configuration.corsOrigins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   expressApp.use(requestLogging);
   expressApp.useBodyParser('json', { limit: configuration.bodySizeLimitBytes, strict: true });
   app.setGlobalPrefix(API_PREFIX);

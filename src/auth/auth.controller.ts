@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, Public, Roles } from './decorators.js';
@@ -44,5 +44,14 @@ export class UsersController {
   @ApiProblems(400, 401, 403, 409)
   create(@Body() input: CreateUserDto): Promise<UserDto> {
     return this.users.create(input);
+  }
+
+  @Post(':id/sessions/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End every session of a user (admin, or the user themselves): their tokens stop working at once.' })
+  @ApiOkResponse({ description: '{ userId, sessionVersion }' })
+  @ApiProblems(400, 401, 404)
+  revokeSessions(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.users.revokeSessions(actor, id);
   }
 }

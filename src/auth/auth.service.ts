@@ -22,7 +22,7 @@ export class AuthService {
     const user = await this.users.findByEmail(credentials.email);
     const passwordMatches = await verifyPassword(credentials.password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !passwordMatches) throw new DomainError('INVALID_CREDENTIALS');
-    const claims: TokenClaims = { sub: user.id, email: user.email, role: user.role, partyId: user.partyId };
+    const claims: TokenClaims = { sub: user.id, email: user.email, role: user.role, partyId: user.partyId, sv: user.sessionVersion };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,

@@ -20,7 +20,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   /** Tells a missing, an expired and a forged token apart, each with its own code. */
   override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false, info: unknown): User {
-    if (error) throw error;
+    if (error instanceof DomainError) throw error;
+    if (error) throw new DomainError('TOKEN_INVALID');
     if (user) return user;
     const reason = info as { name?: string; message?: string } | undefined;
     if (reason?.name === 'TokenExpiredError') throw new DomainError('TOKEN_EXPIRED');

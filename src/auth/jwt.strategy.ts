@@ -4,13 +4,17 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { ROLES, type Role } from './roles.js';
+import { UsersService } from './users.service.js';
 
 export interface TokenClaims {
   sub: string;
   email: string;
   role: Role;
   partyId: string | null;
+  /** The user's session version when the token was issued; an older one is revoked. */
+  sv: number;
 }
 
 export const JWT_ALGORITHM = 'HS256';
@@ -18,7 +22,10 @@ export const JWT_ISSUER = 'steerkes';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(@Inject(APP_CONFIGURATION) configuration: AppConfiguration) {
+  constructor(
+    @Inject(APP_CONFIGURATION) configuration: AppConfiguration,
+    private readonly users: UsersService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: configuration.jwt.secret,
@@ -28,8 +35,15 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  validate(claims: TokenClaims): AuthenticatedUser | false {
-    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return false;
-    return { id: claims.sub, email: claims.email, role: claims.role, partyId: claims.partyId ?? null };
+  /**
+   * The signature and expiry are checked by passport-jwt; this checks the user still exists and the
+   * token's session version is current (one primary-key read per request: revocation takes effect at once).
+   */
+  async validate(claims: TokenClaims): Promise<AuthenticatedUser> {
+    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) throw new DomainError('TOKEN_INVALID');
+    const user = await this.users.findById(claims.sub);
+    if (!user) throw new DomainError('TOKEN_INVALID');
+    if (claims.sv !== user.sessionVersion) throw new DomainError('TOKEN_REVOKED');
+    return { id: user.id, email: user.email, role: user.role, partyId: user.partyId };
   }
 }

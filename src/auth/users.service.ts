@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { DomainError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import type { PartyKind } from '../parties/entities/party.entity.js';
 import { PartiesService } from '../parties/parties.service.js';
@@ -25,6 +27,7 @@ export class UsersService {
     private readonly database: Database,
     private readonly parties: PartiesService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async create(input: CreateUserDto, transaction?: Transaction): Promise<UserDto> {
@@ -45,6 +48,19 @@ export class UsersService {
       return toUserDto(user);
     };
     return transaction ? work(transaction) : this.database.transaction(work);
+  }
+
+  /** Revokes every token of the user: they log in again. An admin may do it for anyone, a user for themselves. */
+  revokeSessions(actor: AuthenticatedUser, userId: string): Promise<{ userId: string; sessionVersion: number }> {
+    if (actor.role !== 'admin' && actor.id !== userId) throw new NotFoundError('user', userId);
+    return this.database.transaction(async (tx) => {
+      const user = await tx.manager.findOneBy(User, { id: userId });
+      if (!user) throw new NotFoundError('user', userId);
+      const sessionVersion = user.sessionVersion + 1;
+      await tx.manager.update(User, { id: userId }, { sessionVersion });
+      if (actor.id !== userId) await this.audit.record(tx, actor, { action: 'user.sessions-revoked', subjectType: 'user', subjectId: userId, details: {} });
+      return { userId, sessionVersion };
+    });
   }
 
   findByEmail(email: string): Promise<User | null> {

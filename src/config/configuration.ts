@@ -18,6 +18,10 @@ export interface AppConfiguration {
   /** Load the Maastricht demo data into a new database (never in production). */
   loadDemoData: boolean;
   loginAttemptsPerMinute: number;
+  /** Redemptions one business operator may submit per minute: bounds a runaway till or a stolen login. */
+  redemptionsPerMinute: number;
+  /** Browser origins allowed to call the API (CORS); none when empty: same origin only. */
+  corsOrigins: string[];
   bodySizeLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
@@ -30,6 +34,7 @@ const JWT_TTL_SECONDS_MAX = 24 * 60 * 60;
 const ADMIN_PASSWORD_LENGTH_MIN = 12;
 const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
 const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
+const REDEMPTIONS_PER_MINUTE_DEFAULT = 60;
 const WEAK_SECRETS = ['secret', 'changeme', 'change-me', 'password', 'steerkes', 'jwt-secret', 'development'];
 
 /** Thrown at start-up when the environment does not describe a safe, working configuration. */
@@ -61,6 +66,13 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
       { name: 'LOGIN_ATTEMPTS_PER_MINUTE', min: 1, max: 10_000 },
       problems,
     ),
+    redemptionsPerMinute: readInteger(
+      variables.REDEMPTIONS_PER_MINUTE,
+      REDEMPTIONS_PER_MINUTE_DEFAULT,
+      { name: 'REDEMPTIONS_PER_MINUTE', min: 1, max: 100_000 },
+      problems,
+    ),
+    corsOrigins: readOrigins(variables.CORS_ORIGINS, problems),
     bodySizeLimitBytes: BODY_SIZE_LIMIT_BYTES_DEFAULT,
     logLevel: readLogLevel(variables.LOG_LEVEL, environment, problems),
   };
@@ -161,6 +173,23 @@ function readFirstAdmin(variables: EnvironmentVariables, problems: string[]): Ap
     problems.push(`ADMIN_PASSWORD must have at least ${ADMIN_PASSWORD_LENGTH_MIN} characters`);
   }
   return { email: email.toLowerCase(), password };
+}
+
+/** `https://app.steerkes.nl,https://kassa.example.nl`: exact origins only, no wildcards. */
+function readOrigins(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let valid = false;
+    try {
+      const url = new URL(origin);
+      valid = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push(`CORS_ORIGINS must list origins such as https://app.example.nl (got "${origin}")`);
+  }
+  return origins;
 }
 
 function readLogLevel(value: string | undefined, environment: Environment, problems: string[]): AppConfiguration['logLevel'] {

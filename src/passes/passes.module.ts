@@ -1,3 +1,4 @@
+import { RedemptionRateLimitGuard } from './redemption-rate-limit.guard.js';
 import { SponsorshipFigures } from './sponsorship-figures.js';
 import { Module } from '@nestjs/common';
 import { PartiesModule } from '../parties/parties.module.js';
@@ -16,7 +17,7 @@ import { RedemptionsService } from './redemptions.service.js';
 @Module({
   imports: [PartiesModule, VolunteeringModule],
   controllers: [PassesController, OffersController, RedemptionsController, FiscalController, PassPolicyController],
-  providers: [SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
+  providers: [RedemptionRateLimitGuard, SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
   exports: [SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
 })
 export class PassesModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/decorators.js';
@@ -16,6 +16,7 @@ import {
   SponsorshipQueryDto,
   SponsorshipSummaryDto,
 } from './dto/redemptions.dto.js';
+import { RedemptionRateLimitGuard } from './redemption-rate-limit.guard.js';
 import { RedemptionsService } from './redemptions.service.js';
 
 const RedemptionPageDto = PageOf(RedemptionDto);
@@ -34,13 +35,14 @@ export class RedemptionsController {
 
   @Post()
   @Roles('business_operator')
+  @UseGuards(RedemptionRateLimitGuard)
   @ApiOperation({
     summary:
       'Redeem a pass for an offer of your business: checks pass (check digit, status, PIN), offer, stock, limits and the fiscal guardrail, then books one REDEEM entry from the volunteer to the business.',
   })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: RedemptionReceiptDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
   async redeem(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,

@@ -27,7 +27,7 @@ export const TEST_START = new Date('2026-11-23T09:00:00.000Z');
 export async function createTestApp(options: { demoData?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const configuration: AppConfiguration = {
-    ...loadConfiguration({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...options.environment }),
+    ...loadConfiguration({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_MINUTE: '1000', REDEMPTIONS_PER_MINUTE: '100000', ...options.environment }),
     database: database.configuration,
     loadDemoData: options.demoData ?? true,
   };

@@ -25,4 +25,8 @@ export class User {
 
   @Column({ type: 'varchar', length: 32, name: 'created_at' })
   createdAt: string;
+
+  /** Carried in every token as `sv`; raising it revokes all the user's sessions at once. */
+  @Column({ type: 'integer', name: 'session_version', default: 1 })
+  sessionVersion: number;
 }

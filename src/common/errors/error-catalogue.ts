@@ -27,6 +27,7 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { status: 401, en: 'Log in first: this request needs a bearer token.', nl: 'Log eerst in: dit verzoek heeft een bearer-token nodig.' },
   TOKEN_EXPIRED: { status: 401, en: 'Your session has expired; log in again.', nl: 'Uw sessie is verlopen; log opnieuw in.' },
   TOKEN_INVALID: { status: 401, en: 'The bearer token is not valid.', nl: 'Het bearer-token is niet geldig.' },
+  TOKEN_REVOKED: { status: 401, en: 'This session was ended; log in again.', nl: 'Deze sessie is beëindigd; log opnieuw in.' },
   INVALID_CREDENTIALS: { status: 401, en: 'Email address or password is wrong.', nl: 'E-mailadres of wachtwoord is onjuist.' },
   FORBIDDEN: { status: 403, en: 'You may not do this: {reason}.', nl: 'U mag dit niet doen: {reason}.' },
   NOT_FOUND: { status: 404, en: 'No {resource} with id {id} was found.', nl: 'Geen {resource} met id {id} gevonden.' },

@@ -38,6 +38,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toDomainError(exception: unknown, request: SteerkesRequest): DomainError {
     if (exception instanceof DomainError) return exception;
     const known = fromFrameworkError(exception);
+    if (known?.code === 'SERVICE_UNAVAILABLE') {
+      // The operator must hear of a full disk or an unwritable file, though the client gets a clean 503.
+      this.logger.warn({ requestId: request.requestId, method: request.method, path: request.path, error: describe(exception) });
+    }
     if (known) return known;
     this.logger.error(
       { requestId: request.requestId, method: request.method, path: request.path, error: describe(exception) },
@@ -47,8 +51,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-/** Body-parser, router and guard errors that are the caller's fault, not ours. */
+/**
+ * SQLite answers these when the disk is full, the file cannot be written or another process holds
+ * the lock: the transaction was rolled back, nothing was written, and the request may be retried
+ * once the cause is gone. A 503, not a 500.
+ */
+const UNAVAILABLE_DATABASE_CODES = /^SQLITE_(FULL|IOERR|READONLY|BUSY|CANTOPEN|LOCKED)/;
+
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const code = (exception as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (exception as { code?: unknown })?.code;
+  return typeof code === 'string' && UNAVAILABLE_DATABASE_CODES.test(code);
+}
+
+/** Body-parser, router and guard errors that are the caller's fault, not ours; a database that cannot write. */
 function fromFrameworkError(exception: unknown): DomainError | undefined {
+  if (isDatabaseUnavailable(exception)) return new DomainError('SERVICE_UNAVAILABLE');
   // The Express adapter wraps body-parser's errors in an HttpException; the cause says which.
   const candidate = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string };
   if (candidate?.type === 'entity.parse.failed') return new DomainError('MALFORMED_JSON');

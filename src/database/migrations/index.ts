@@ -3,6 +3,7 @@ import { Ledger1763900100000 } from './1763900100000-ledger.js';
 import { PartyBirthDate1763900150000 } from './1763900150000-party-birth-date.js';
 import { LedgerClosingBalances1763900160000 } from './1763900160000-ledger-closing-balances.js';
 import { AuditLog1763900170000 } from './1763900170000-audit-log.js';
+import { UserSessionVersion1763900180000 } from './1763900180000-user-session-version.js';
 import { Volunteering1763900220000 } from './1763900220000-volunteering.js';
 import { Passes1763900230000 } from './1763900230000-passes.js';
 import { Catalogue1763900240000 } from './1763900240000-catalogue.js';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   PartyBirthDate1763900150000,
   LedgerClosingBalances1763900160000,
   AuditLog1763900170000,
+  UserSessionVersion1763900180000,
   Volunteering1763900220000,
   Passes1763900230000,
   Catalogue1763900240000,

@@ -1,0 +1,501 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { describeMachine, type MachineDescription } from './machine.js';
+
+/**
+ * `npm run bench:http`: the real server (dist/src/main.js, a child process, NODE_ENV=production,
+ * no demo data) on a durable SQLite file (WAL, synchronous=FULL), loaded over loopback with
+ * autocannon: authenticated POST /api/v1/transfers, each with a fresh Idempotency-Key, from 1, 16
+ * and 64 concurrent connections; then PostgreSQL's own debit/credit benchmark (pgbench tpcb-like,
+ * prepared, 8 clients) on this machine as the reference point. Prints a table and appends a dated
+ * "HTTP" section to BENCHMARKS.md.
+ *
+ * Knobs (environment): BENCH_HTTP_SECONDS (10 per level; the issue asks 20),
+ * BENCH_HTTP_CONNECTIONS ("1,16,64"), BENCH_PG_URL_HOST (127.0.0.1), BENCH_PG_SECONDS (10),
+ * BENCH_PG=0 to skip pgbench, BENCH_WRITE=0 to leave BENCHMARKS.md alone.
+ */
+
+const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
+/** The repository root: where npm runs scripts (BENCHMARKS.md, node_modules). */
+const ROOT = process.cwd();
+const MAIN = join(HERE, '..', 'src', 'main.js');
+const SECONDS = envInteger('BENCH_HTTP_SECONDS', 10);
+const LEVELS = (process.env.BENCH_HTTP_CONNECTIONS ?? '1,16,64').split(',').map((value) => Number(value.trim())).filter((value) => value > 0);
+const PG_SECONDS = envInteger('BENCH_PG_SECONDS', 10);
+const PG_HOST = process.env.BENCH_PG_HOST ?? '127.0.0.1';
+const RUN_PG = process.env.BENCH_PG !== '0';
+const WRITE_FILE = process.env.BENCH_WRITE !== '0';
+const VOLUNTEERS = 8;
+const ADMIN_EMAIL = 'bench-admin@steerkes.test';
+const ADMIN_PASSWORD = `Bench-${randomBytes(12).toString('hex')}`;
+const MEMBER_PASSWORD = `Member-${randomBytes(12).toString('hex')}`;
+
+// Targets from issue 7, at 64 connections.
+const TARGET_RATIO = 1.5;
+const TARGET_P99_MS = 30;
+const TARGET_RSS_MB = 300;
+
+function envInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, not ${value}`);
+  return parsed;
+}
+
+interface LevelResult {
+  connections: number;
+  seconds: number;
+  requestsPerSecond: number;
+  transfersPerSecond: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  rssPeakMb: number;
+  statusCodes: Record<string, number>;
+}
+
+interface PgbenchResult {
+  tps: number;
+  latencyMs: number | null;
+  version: string;
+  error?: string;
+}
+
+// ---------------------------------------------------------------- the server
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  base: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * With LOG_LEVEL=warn the server does not print its "Steerkes API on …" line (a `log`), so PORT=0
+ * would leave us without the port: the benchmark picks a free loopback port itself and polls
+ * /api/v1/health until the server answers.
+ */
+async function startServer(databaseFile: string): Promise<Server> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm run bench:http does)`);
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(30).toString('base64url').slice(0, 40),
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (output.length > 80) output.splice(0, output.length - 80);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    process.removeListener('exit', killOnExit);
+  };
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output.join('\n')}`);
+    }
+    try {
+      const response = await fetch(`${base}/health`);
+      if (response.ok) return { child, port, base, output, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  await stop();
+  throw new Error(`the server did not answer /health within 30 s:\n${output.join('\n')}`);
+}
+
+function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+// ---------------------------------------------------------------- set-up over HTTP
+
+async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string, expected = [200, 201]): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (method === 'POST' && /\/(transfers|treasury\/issue|redemptions)$/.test(path)) headers['idempotency-key'] = randomUUID();
+  const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  if (!expected.includes(response.status)) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function login(base: string, email: string, password: string): Promise<string> {
+  return (await call<{ accessToken: string }>(base, 'POST', '/auth/login', { email, password })).accessToken;
+}
+
+interface Fixture {
+  orgAccountId: string;
+  orgToken: string;
+  treasurerToken: string;
+  volunteerAccountIds: string[];
+}
+
+async function setUp(base: string): Promise<Fixture> {
+  const admin = await login(base, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const party = async (kind: string, name: string) => {
+    const created = await call<{ id: string }>(base, 'POST', '/parties', { kind, name, district: 'noord-oost' }, admin);
+    const accounts = await call<Array<{ id: string }>>(base, 'GET', `/parties/${created.id}/accounts`, undefined, admin);
+    return { id: created.id, accountId: accounts[0].id };
+  };
+  const user = async (role: string, partyId: string | null) => {
+    const email = `bench-${role}-${randomUUID().slice(0, 8)}@steerkes.test`;
+    await call(base, 'POST', '/users', { email, password: MEMBER_PASSWORD, role, displayName: `Bench ${role}`, ...(partyId ? { partyId } : {}) }, admin);
+    return login(base, email, MEMBER_PASSWORD);
+  };
+  const organisation = await party('organisation', 'Bench Buurtcentrum');
+  await party('business', 'Bench Koffiebranderij');
+  const volunteers = [];
+  for (let index = 0; index < VOLUNTEERS; index++) volunteers.push(await party('volunteer', `Bench Vrijwilliger ${index + 1}`));
+  const treasurerToken = await user('treasurer', null);
+  const orgToken = await user('org_manager', organisation.id);
+  await call(base, 'POST', '/treasury/issue', { toAccountId: organisation.accountId, amount: '1000000.00', description: 'bench budget' }, treasurerToken);
+  // One transfer by hand first: a refused body shows its problem here, not as a count of non-2xx.
+  await call(base, 'POST', '/transfers', { fromAccountId: organisation.accountId, toAccountId: volunteers[0].accountId, amount: '0.01', code: 'HOURS', description: 'bench' }, orgToken, [201]);
+  return { orgAccountId: organisation.accountId, orgToken, treasurerToken, volunteerAccountIds: volunteers.map((volunteer) => volunteer.accountId) };
+}
+
+// ---------------------------------------------------------------- load
+
+async function loadTransfers(server: Server, fixture: Fixture, connections: number): Promise<LevelResult> {
+  let next = 0;
+  const bodyFor = () =>
+    JSON.stringify({
+      fromAccountId: fixture.orgAccountId,
+      toAccountId: fixture.volunteerAccountIds[next++ % fixture.volunteerAccountIds.length],
+      amount: '0.01',
+      code: 'HOURS',
+      description: 'bench',
+    });
+  let rssPeak = 0;
+  const sampler = setInterval(() => {
+    const rss = procStatus(server.child.pid ?? 0, 'VmRSS');
+    if (rss > rssPeak) rssPeak = rss;
+  }, 200);
+  const statusCodes: Record<string, number> = {};
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((done, fail) => {
+    instance = autocannon({
+    url: `${server.base}/transfers`,
+    connections,
+    pipelining: 1,
+    duration: SECONDS,
+    timeout: 10,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.orgToken}` },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'idempotency-key': randomUUID() },
+          body: bodyFor(),
+        }),
+      },
+    ],
+    }, (error, result) => (error ? fail(error) : done(result)));
+  });
+  instance.on('response', (_client, statusCode) => {
+    statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+  });
+  const result = await finished;
+  clearInterval(sampler);
+  const rss = procStatus(server.child.pid ?? 0, 'VmRSS');
+  if (rss > rssPeak) rssPeak = rss;
+  const seconds = result.duration;
+  return {
+    connections,
+    seconds,
+    requestsPerSecond: result.requests.total / seconds,
+    transfersPerSecond: result['2xx'] / seconds,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    rssPeakMb: rssPeak,
+    statusCodes,
+  };
+}
+
+// ---------------------------------------------------------------- pgbench
+
+function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(command, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, PGCONNECT_TIMEOUT: '5' } }, (error, stdout, stderr) => {
+      const failure = error as (Error & { code?: number | string }) | null;
+      done({ code: failure ? (typeof failure.code === 'number' ? failure.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function pgbench(): Promise<PgbenchResult> {
+  const database = `steerkes_bench_${process.pid}_${Date.now()}`;
+  const connection = ['-h', PG_HOST, '-p', '5432', '-U', 'postgres'];
+  const version = (await run('pgbench', ['--version'], 5_000)).stdout.trim() || 'pgbench (unknown version)';
+  const created = await run('psql', [...connection, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${database}`], 15_000);
+  if (created.code !== 0) return { tps: NaN, latencyMs: null, version, error: `createdb failed: ${created.stderr.trim()}` };
+  try {
+    const initialised = await run('pgbench', [...connection, '-i', '-s', '8', '-q', database], 120_000);
+    if (initialised.code !== 0) return { tps: NaN, latencyMs: null, version, error: `pgbench -i failed: ${initialised.stderr.trim()}` };
+    const measured = await run('pgbench', [...connection, '-b', 'tpcb-like', '-M', 'prepared', '-c', '8', '-j', '2', '-T', String(PG_SECONDS), database], (PG_SECONDS + 60) * 1000);
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(measured.stdout);
+    const latency = /latency average = ([\d.]+) ms/.exec(measured.stdout);
+    if (measured.code !== 0 || !tps) return { tps: NaN, latencyMs: null, version, error: `pgbench failed: ${measured.stderr.trim() || measured.stdout.trim()}` };
+    return { tps: Number(tps[1]), latencyMs: latency ? Number(latency[1]) : null, version };
+  } finally {
+    await run('psql', [...connection, '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], 30_000);
+  }
+}
+
+async function postgresSettings(): Promise<string> {
+  const shown = await run('psql', ['-h', PG_HOST, '-U', 'postgres', '-d', 'postgres', '-At', '-c', "SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', wal_sync_method=' || current_setting('wal_sync_method')"], 10_000);
+  return shown.code === 0 ? shown.stdout.trim() : 'unknown';
+}
+
+// ---------------------------------------------------------------- report
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+function table(levels: LevelResult[]): string {
+  const lines = [
+    '| connections | requests/s | transfers/s (2xx) | p50 ms | p90 ms | p99 ms | max ms | 2xx | non-2xx | errors | timeouts | server RSS peak MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const level of levels) {
+    lines.push(
+      `| ${level.connections} | ${fixed(level.requestsPerSecond)} | ${fixed(level.transfersPerSecond)} | ${level.p50} | ${level.p90} | ${level.p99} | ${level.max} | ${level.ok} | ${level.non2xx} | ${level.errors} | ${level.timeouts} | ${fixed(level.rssPeakMb)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function section(input: {
+  machine: MachineDescription;
+  levels: LevelResult[];
+  pg: PgbenchResult | null;
+  pgSettings: string;
+  hwmMb: number;
+  idleRssMb: number;
+  loadBefore: string;
+  loadAfter: string;
+  integrity: { ok: boolean; checked: unknown } | null;
+  databaseBytes: number;
+  totalSeconds: number;
+}): string {
+  const { machine, levels, pg } = input;
+  const top = levels.find((level) => level.connections === 64) ?? levels[levels.length - 1];
+  const ratio = pg && Number.isFinite(pg.tps) && top ? top.transfersPerSecond / pg.tps : NaN;
+  const mark = (met: boolean) => (met ? '**met**' : '**not met**');
+  const date = new Date().toISOString().slice(0, 10);
+  const codes = levels.map((level) => `${level.connections}: ${JSON.stringify(level.statusCodes)}`).join('; ');
+  return `
+
+## HTTP (${date}): transfers over the real server vs. pgbench
+
+\`npm run bench:http\` (bench/http-bench.ts). The compiled server (\`node dist/src/main.js\`, a child
+process, \`NODE_ENV=production\`, no demo data, \`LOG_LEVEL=warn\`) on a fresh SQLite file with
+durable commits (WAL, \`synchronous=FULL\`) in ${machine.tmpFilesystem}; set up over HTTP (an
+organisation with 1,000,000 STK issued, ${VOLUNTEERS} volunteers, a business, an org manager logged in),
+then autocannon on loopback: \`POST /api/v1/transfers\` (org → volunteers in turn, 0.01 STK, code
+HOURS), bearer token, a fresh \`Idempotency-Key\` on every request, no pipelining, **${SECONDS} s per
+level** (the issue asks 20 s: \`BENCH_HTTP_SECONDS=20\`; 10 s keeps the whole run near a minute and a
+half), after a 2 s warm-up at 16 connections that is not counted; levels one after the other on the
+same growing database. Latencies are autocannon's (whole milliseconds). RSS is the
+server's, sampled every 200 ms from /proc (VmRSS): ${fixed(input.idleRssMb)} MB idle after the set-up;
+VmHWM at the end of the run: **${fixed(input.hwmMb)} MB**. Load average (1 min) before / after the
+HTTP levels: ${input.loadBefore} / ${input.loadAfter} (the machine is shared: other work running at the
+same time lowers these figures).
+
+${table(levels)}
+
+Status codes per level: ${codes}.
+
+Reference, same machine, same run: PostgreSQL ${input.pgSettings}; ${pg?.version ?? 'pgbench not run'}
+\`-b tpcb-like -M prepared -c 8 -j 2 -T ${PG_SECONDS}\` on a scratch database initialised with \`-s 8\`:
+${pg ? (pg.error ? `**failed**: ${pg.error}` : `**${fixed(pg.tps)} tps** (latency average ${pg.latencyMs ?? 'n/a'} ms)`) : 'skipped (BENCH_PG=0)'}.
+
+| target (issue 7, at 64 connections) | measured | |
+|---|---|---|
+| transfers/s ≥ 1.5 × pgbench tps | ${fixed(top?.transfersPerSecond ?? NaN)} / ${fixed(pg?.tps ?? NaN)} = **${fixed(ratio, 2)}×** | ${Number.isFinite(ratio) ? mark(ratio >= TARGET_RATIO) : 'not measured'} |
+| p99 < ${TARGET_P99_MS} ms | ${top?.p99 ?? 'n/a'} ms | ${top ? mark(top.p99 < TARGET_P99_MS) : 'not measured'} |
+| server RSS < ${TARGET_RSS_MB} MB | peak ${fixed(top?.rssPeakMb ?? NaN)} MB at 64, VmHWM ${fixed(input.hwmMb)} MB over the run | ${mark(input.hwmMb < TARGET_RSS_MB)} |
+| no errors | non-2xx ${levels.reduce((sum, level) => sum + level.non2xx, 0)}, errors ${levels.reduce((sum, level) => sum + level.errors, 0)} | ${mark(levels.every((level) => level.non2xx === 0 && level.errors === 0))} |
+
+After the load: integrity check (\`GET /treasury/reconciliation\`) ${input.integrity ? (input.integrity.ok ? '**ok**' : '**FAILED**') : 'not run'}${input.integrity ? `, checked ${JSON.stringify(input.integrity.checked)}` : ''}; database file ${fixed(input.databaseBytes / 2 ** 20, 1)} MiB (without WAL); whole run ${fixed(input.totalSeconds)} s.
+Not measured here: the issue's 20 s levels, redemptions over HTTP, a batch endpoint.
+
+Machine: ${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.totalMemory}; ${machine.os}; Node ${machine.node};
+SQLite ${machine.sqlite}; ${Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`).join(', ')}; autocannon ${autocannonVersion()}.
+The load generator runs on the same two cores as the server (and, for the reference, pgbench beside PostgreSQL).
+`;
+}
+
+function autocannonVersion(): string {
+  for (const folder of [join(HERE, '..', '..', 'node_modules'), join(ROOT, 'node_modules')]) {
+    try {
+      return (JSON.parse(readFileSync(join(folder, 'autocannon', 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // try the next
+    }
+  }
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const folder = mkdtempSync(join(tmpdir(), 'steerkes-http-bench-'));
+  const databaseFile = join(folder, 'bench.sqlite');
+  let server: Server | undefined;
+  try {
+    server = await startServer(databaseFile);
+    console.log(`server pid ${server.child.pid} on ${server.base}, database ${databaseFile}`);
+    const fixture = await setUp(server.base);
+    const idleRssMb = procStatus(server.child.pid ?? 0, 'VmRSS');
+    const loadBefore = loadavg()[0].toFixed(2);
+    // Warm-up (not counted): JIT, caches, the first pages of the tables.
+    await loadTransfersQuiet(server, fixture);
+    const levels: LevelResult[] = [];
+    for (const connections of LEVELS) {
+      process.stdout.write(`transfers, ${connections} connection(s), ${SECONDS} s … `);
+      const level = await loadTransfers(server, fixture, connections);
+      levels.push(level);
+      console.log(`${fixed(level.transfersPerSecond)} transfers/s, p50 ${level.p50} ms, p99 ${level.p99} ms, non-2xx ${level.non2xx}, errors ${level.errors}, RSS peak ${fixed(level.rssPeakMb)} MB`);
+    }
+    const hwmMb = procStatus(server.child.pid ?? 0, 'VmHWM');
+    const loadAfter = loadavg()[0].toFixed(2);
+    let integrity: { ok: boolean; checked: unknown } | null = null;
+    try {
+      integrity = await call<{ ok: boolean; checked: unknown }>(server.base, 'GET', '/treasury/reconciliation', undefined, fixture.treasurerToken);
+    } catch (error) {
+      console.error(`integrity check failed: ${(error as Error).message}`);
+    }
+    await server.stop();
+    const databaseBytes = existsSync(databaseFile) ? statSync(databaseFile).size : NaN;
+    let sqliteVersion = 'unknown';
+    try {
+      const connection = new Database(':memory:');
+      sqliteVersion = (connection.prepare('select sqlite_version() as v').get() as { v: string }).v;
+      connection.close();
+    } catch {
+      // keep unknown
+    }
+    const machine = describeMachine(sqliteVersion, folder);
+
+    let pg: PgbenchResult | null = null;
+    let pgSettings = 'not run';
+    if (RUN_PG) {
+      process.stdout.write(`pgbench tpcb-like, prepared, 8 clients, ${PG_SECONDS} s … `);
+      pgSettings = await postgresSettings();
+      pg = await pgbench();
+      console.log(pg.error ? `failed: ${pg.error}` : `${fixed(pg.tps)} tps`);
+    }
+
+    const totalSeconds = (performance.now() - started) / 1000;
+    const text = section({ machine, levels, pg, pgSettings, hwmMb, idleRssMb, loadBefore, loadAfter, integrity, databaseBytes, totalSeconds });
+    console.log(text);
+    if (WRITE_FILE) {
+      appendFileSync(join(ROOT, 'BENCHMARKS.md'), text);
+      console.log(`appended to ${join(ROOT, 'BENCHMARKS.md')}`);
+    }
+  } catch (error) {
+    if (server) console.error(`server output:\n${server.output.join('\n')}`);
+    throw error;
+  } finally {
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Two seconds at 16 connections, to warm the server up; the figures are thrown away. */
+async function loadTransfersQuiet(server: Server, fixture: Fixture): Promise<void> {
+  let firstRefusal = '';
+  const warm = await autocannon({
+    url: `${server.base}/transfers`,
+    connections: 16,
+    duration: 2,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.orgToken}` },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'idempotency-key': randomUUID() },
+          body: JSON.stringify({ fromAccountId: fixture.orgAccountId, toAccountId: fixture.volunteerAccountIds[0], amount: '0.01', code: 'HOURS', description: 'bench warm-up' }),
+        }),
+        onResponse: (status: number, body: string) => {
+          if (status >= 300 && !firstRefusal) firstRefusal = `${status} ${body.slice(0, 500)}`;
+        },
+      },
+    ],
+  });
+  if (warm['2xx'] === 0) throw new Error(`the warm-up got no 2xx answer (non-2xx ${warm.non2xx}, errors ${warm.errors}); the first refusal: ${firstRefusal}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
