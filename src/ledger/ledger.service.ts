@@ -202,15 +202,6 @@ export class LedgerService {
     return transaction ? work(transaction) : this.database.read(work);
   }
 
-  getSystemAccount(systemName: string): Promise<AccountView> {
-    return this.database.read(async (tx) => {
-      const store = this.storeOf(tx);
-      const account = await store.findSystemAccount(systemName);
-      if (!account) throw new NotFoundError('account', systemName);
-      return this.readAccount(store, account);
-    });
-  }
-
   /** The id of a system account such as issuance. */
   getSystemAccountId(systemName: string, transaction?: Transaction): Promise<string> {
     const work = async (tx: Transaction) => {
