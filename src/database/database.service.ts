@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
+import type { Database as SqliteConnection } from 'better-sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { SerialQueue } from './serial-queue.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { type Dialect, PostgresExecutor, type SqlExecutor, SqliteExecutor } from './sql-executor.js';
 
 /** One database transaction: TypeORM for domain records, plain SQL for the ledger's hot path. */
@@ -37,18 +37,18 @@ const TRANSACTION_ATTEMPTS_MAX = 5;
 
 /**
  * The only way the application opens a transaction. On SQLite, every transaction and every read
- * runs through one queue, because the single shared connection would otherwise mix them; on
- * PostgreSQL each transaction has a pooled connection and is retried when the server asks for it.
- * A transaction opened while one is already running in the same async context joins it.
+ * runs through one group committer (sqlite-group-commit.ts): one at a time on the single shared
+ * connection, and transactions that arrive together share one durable commit. On PostgreSQL each
+ * transaction has a pooled connection and is retried when the server asks for it. A transaction
+ * opened while one is already running in the same async context joins it.
  */
 @Injectable()
 export class Database implements OnApplicationShutdown {
   readonly dialect: Dialect;
   private readonly logger = new Logger(Database.name);
-  private readonly queue = new SerialQueue();
   private readonly current = new AsyncLocalStorage<Transaction>();
   private sqliteExecutor?: SqliteExecutor;
-  private transactionStatements?: { begin: Statement; commit: Statement; rollback: Statement };
+  private groupCommit?: SqliteGroupCommit;
 
   constructor(readonly dataSource: DataSource) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
@@ -58,7 +58,7 @@ export class Database implements OnApplicationShutdown {
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
     if (joined) return work(joined);
-    return this.dialect === 'sqlite' ? this.queue.run(() => this.sqliteTransaction(work)) : this.postgresTransaction(work);
+    return this.dialect === 'sqlite' ? this.sqliteGroupCommit().submit('transaction', () => this.sqliteTransaction(work)) : this.postgresTransaction(work);
   }
 
   /** Runs read-only `work` against committed data. */
@@ -66,7 +66,7 @@ export class Database implements OnApplicationShutdown {
     const joined = this.current.getStore();
     if (joined) return work(joined);
     if (this.dialect === 'sqlite') {
-      return this.queue.run(() => work(newTransaction(this.dataSource.manager, this.sqlite(), null)));
+      return this.sqliteGroupCommit().submit('read', () => work(newTransaction(this.dataSource.manager, this.sqlite(), null)));
     }
     return this.postgresRead(work);
   }
@@ -86,38 +86,32 @@ export class Database implements OnApplicationShutdown {
     return this.sqliteExecutor;
   }
 
+  /** The group committer (SQLite only): its statistics say how many transactions shared a commit. */
+  sqliteGroupCommit(): SqliteGroupCommit {
+    this.groupCommit ??= new SqliteGroupCommit(this.sqliteConnection());
+    return this.groupCommit;
+  }
+
   /**
-   * BEGIN and COMMIT as prepared statements on the raw connection: TypeORM's own transaction calls
-   * cost more than the inserts of a transfer. TypeORM's query runner is told a transaction is open
-   * (the flags its startTransaction would set), so that entity-manager calls inside join it rather
-   * than begin their own. No TypeORM transaction subscribers exist in this application.
+   * One transaction's work inside the group committer's savepoint. TypeORM's query runner is told a
+   * transaction is open (the flags its startTransaction would set), so that entity-manager calls
+   * inside join it rather than begin their own. No TypeORM transaction subscribers exist in this
+   * application.
    */
   private async sqliteTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const queryRunner = this.dataSource.createQueryRunner() as unknown as { manager: EntityManager; isTransactionActive: boolean; transactionDepth: number };
-    const statements = this.sqliteTransactionStatements();
     const beforeCommitTasks: Array<() => Promise<void>> = [];
     const transaction = newTransaction(queryRunner.manager, this.sqlite(), beforeCommitTasks);
-    statements.begin.run();
     queryRunner.isTransactionActive = true;
     queryRunner.transactionDepth = 1;
     try {
       const result = await this.current.run(transaction, () => work(transaction));
       await runBeforeCommit(beforeCommitTasks);
-      statements.commit.run();
       return result;
-    } catch (error) {
-      if (this.sqliteConnection().inTransaction) statements.rollback.run();
-      throw error;
     } finally {
       queryRunner.isTransactionActive = false;
       queryRunner.transactionDepth = 0;
     }
-  }
-
-  private sqliteTransactionStatements(): { begin: Statement; commit: Statement; rollback: Statement } {
-    const connection = this.sqliteConnection();
-    this.transactionStatements ??= { begin: connection.prepare('BEGIN'), commit: connection.prepare('COMMIT'), rollback: connection.prepare('ROLLBACK') };
-    return this.transactionStatements;
   }
 
   private async postgresTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3, { type Database as SqliteConnection } from 'better-sqlite3';
+import { GROUP_COMMIT_UNITS_MAX, SqliteGroupCommit } from './sqlite-group-commit.js';
+
+/** A real SQLite file in WAL mode, a writer connection for the committer and an observer beside it. */
+describe(SqliteGroupCommit.name, () => {
+  let folder: string;
+  let writer: SqliteConnection;
+  let observer: SqliteConnection;
+  let committer: SqliteGroupCommit;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'steerkes-group-commit-'));
+    const path = join(folder, 'group.sqlite');
+    writer = new BetterSqlite3(path);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('synchronous = FULL');
+    writer.pragma('foreign_keys = ON');
+    writer.exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE item (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE,
+        parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)`);
+    observer = new BetterSqlite3(path, { readonly: true });
+    committer = new SqliteGroupCommit(writer);
+  });
+
+  afterEach(() => {
+    observer.close();
+    writer.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const insert = (label: string, parentId: number | null = null) => async () => {
+    writer.prepare('INSERT INTO item (label, parent_id) VALUES (?, ?)').run(label, parentId);
+    return label;
+  };
+  const labelsSeenByObserver = () => (observer.prepare('SELECT label FROM item ORDER BY id').all() as Array<{ label: string }>).map((row) => row.label);
+  const outcome = (promise: Promise<unknown>) => promise.then((value) => ({ ok: value }), (error: Error) => ({ error: error.message }));
+
+  it('lets transactions that arrive together share one durable commit, and answers each only once it is committed', async () => {
+    const labels = Array.from({ length: 20 }, (_, index) => `transfer ${index}`);
+    const seenWhenAnswered: string[][] = [];
+    await Promise.all(
+      labels.map((label) =>
+        committer.submit('transaction', insert(label)).then(() => {
+          expect(writer.inTransaction).toBe(false);
+          seenWhenAnswered.push(labelsSeenByObserver());
+        }),
+      ),
+    );
+    expect(committer.statistics).toEqual({ commits: 1, committedTransactions: 20, largestGroup: 20 });
+    // Another connection sees every row of the group at the moment the first caller is answered.
+    expect(seenWhenAnswered).toEqual(labels.map(() => labels));
+  });
+
+  it('commits transactions that come one after another one by one', async () => {
+    for (const label of ['first', 'second', 'third']) {
+      await committer.submit('transaction', insert(label));
+      expect(labelsSeenByObserver().at(-1)).toBe(label);
+    }
+    expect(committer.statistics).toEqual({ commits: 3, committedTransactions: 3, largestGroup: 1 });
+  });
+
+  it('rolls a failing transaction back alone, to its savepoint, and keeps the rest of the group', async () => {
+    const failing = async () => {
+      await insert('refused')();
+      throw new Error('insufficient funds');
+    };
+    const outcomes = await Promise.all([
+      outcome(committer.submit('transaction', insert('before'))),
+      outcome(committer.submit('transaction', failing)),
+      outcome(committer.submit('transaction', insert('after'))),
+      // A constraint error inside a unit is that unit's alone too.
+      outcome(committer.submit('transaction', insert('before'))),
+    ]);
+    expect(outcomes).toEqual([{ ok: 'before' }, { error: 'insufficient funds' }, { ok: 'after' }, { error: expect.stringContaining('UNIQUE constraint failed') }]);
+    expect(labelsSeenByObserver()).toEqual(['before', 'after']);
+    expect(committer.statistics.commits).toBe(1);
+  });
+
+  it('tells every unit of the group when the COMMIT fails, and keeps nothing of the group', async () => {
+    // A deferred foreign key is checked at COMMIT only: the group's COMMIT fails, as on a full disk.
+    const outcomes = await Promise.all([
+      outcome(committer.submit('transaction', insert('fine'))),
+      outcome(committer.submit('transaction', insert('dangling', 404))),
+      outcome(committer.submit('read', async () => writer.prepare('SELECT count(*) AS n FROM item').get())),
+    ]);
+    expect(outcomes).toEqual([0, 1, 2].map(() => ({ error: 'FOREIGN KEY constraint failed' })));
+    expect(writer.inTransaction).toBe(false);
+    expect(labelsSeenByObserver()).toEqual([]);
+    expect(committer.statistics.commits).toBe(0);
+    // The committer goes on with the next group.
+    await committer.submit('transaction', insert('next'));
+    expect(labelsSeenByObserver()).toEqual(['next']);
+  });
+
+  it('fails the whole group when SQLite ends the transaction during a unit (as it does on an I/O error)', async () => {
+    const endsTheTransaction = async () => {
+      writer.prepare('ROLLBACK').run();
+      throw new Error('disk I/O error');
+    };
+    const outcomes = await Promise.all([
+      outcome(committer.submit('transaction', insert('earlier'))),
+      outcome(committer.submit('transaction', endsTheTransaction)),
+    ]);
+    const later = await outcome(committer.submit('transaction', insert('later')));
+    expect(outcomes).toEqual([{ error: 'disk I/O error' }, { error: 'disk I/O error' }]);
+    expect(later).toEqual({ ok: 'later' });
+    expect(labelsSeenByObserver()).toEqual(['later']);
+  });
+
+  it('runs a read at once while no group is open, and holds a read made during a group until the group commits', async () => {
+    await committer.submit('transaction', insert('committed'));
+    const count = async () => (writer.prepare('SELECT count(*) AS n FROM item').get() as { n: number }).n;
+    expect(await committer.submit('read', count)).toBe(1);
+    expect(committer.statistics.commits).toBe(1);
+
+    let releaseTransaction!: () => void;
+    const transactionMayFinish = new Promise<void>((resolve) => (releaseTransaction = resolve));
+    const slowTransaction = committer.submit('transaction', async () => {
+      await insert('in the group')();
+      await transactionMayFinish;
+    });
+    const readDuringGroup = committer.submit('read', count).then((seen) => ({ seen, committedWhenAnswered: labelsSeenByObserver().includes('in the group') }));
+    releaseTransaction();
+    await slowTransaction;
+    // The read ran after the transaction, inside the same group; it was answered once that was durable.
+    expect(await readDuringGroup).toEqual({ seen: 2, committedWhenAnswered: true });
+    expect(committer.statistics.commits).toBe(2);
+  });
+
+  it(`commits at most ${GROUP_COMMIT_UNITS_MAX} transactions together`, async () => {
+    const count = GROUP_COMMIT_UNITS_MAX + 44;
+    await Promise.all(Array.from({ length: count }, (_, index) => committer.submit('transaction', insert(`t${index}`))));
+    expect(committer.statistics).toEqual({ commits: 2, committedTransactions: count, largestGroup: GROUP_COMMIT_UNITS_MAX });
+    expect(labelsSeenByObserver()).toHaveLength(count);
+  });
+});
