@@ -19,7 +19,8 @@ import { describeMachine, type MachineDescription } from './machine.js';
  *
  * Knobs (environment): BENCH_HTTP_SECONDS (10 per level; the issue asks 20),
  * BENCH_HTTP_CONNECTIONS ("1,16,64"), BENCH_PG_URL_HOST (127.0.0.1), BENCH_PG_SECONDS (10),
- * BENCH_PG=0 to skip pgbench, BENCH_WRITE=0 to leave BENCHMARKS.md alone.
+ * BENCH_PG=0 to skip pgbench, BENCH_WRITE=0 to leave BENCHMARKS.md alone, BENCH_SERVER_NODE_ARGS
+ * for the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile it).
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
@@ -105,7 +106,8 @@ async function startServer(databaseFile: string): Promise<Server> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm run bench:http does)`);
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, [MAIN], {
+  const nodeArguments = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArguments, MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

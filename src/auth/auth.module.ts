@@ -8,7 +8,7 @@ import { PartiesModule } from '../parties/parties.module.js';
 import { AuthController, UsersController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard, RolesGuard } from './guards.js';
-import { JwtStrategy } from './jwt.strategy.js';
+import { JwtStrategy, jwtKey } from './jwt.strategy.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import { UsersService } from './users.service.js';
 
@@ -18,7 +18,7 @@ import { UsersService } from './users.service.js';
     PartiesModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIGURATION],
-      useFactory: (configuration: AppConfiguration) => ({ secret: configuration.jwt.secret }),
+      useFactory: (configuration: AppConfiguration) => ({ secret: jwtKey(configuration.jwt.secret) }),
     }),
   ],
   controllers: [AuthController, UsersController],
