@@ -22,7 +22,8 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.j
  * 2. The disk full (always a SQLite file: it is about the file): the server's RLIMIT_FSIZE is
  *    lowered while it runs (prlimit --pid, see setFileSizeLimit for why not chmod or a small
  *    filesystem), so that SQLite's writes fail as on a full disk. Transfers then answer a clear
- *    503 problem (code SERVICE_UNAVAILABLE), reads still answer, nothing is half written; when the
+ *    503 problem (code SERVICE_UNAVAILABLE), and so does GET /health (its probe commits a write),
+ *    reads still answer, nothing is half written; when the
  *    limit is lifted the same requests (same Idempotency-Key) succeed as new entries, the
  *    reconciliation is clean, and the file passes integrity_check after a clean shutdown.
  */
@@ -204,6 +205,8 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       // Space returns: the same requests succeed, as new entries (nothing was stored the first time).
       await setFileSizeLimit(pid, null);
       expect(fileSizeLimitOf(pid)).toBe('unlimited');
+      const healthAfter = await rawRequest(server.baseUrl, 'GET', '/health');
+      expect({ status: statusOf(healthAfter), ledgerWritable: healthAfter.kind === 'answer' ? healthAfter.answer.body.ledgerWritable : 'no answer' }).toEqual({ status: 200, ledgerWritable: true });
       for (const key of refusedKeys) {
         const retry = await transfer(key, 'phase-1');
         expect({ key, status: statusOf(retry), replayed: headerOf(retry, 'idempotent-replayed') ?? 'no' }).toEqual({ key, status: 201, replayed: 'no' });
@@ -247,8 +250,9 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       expect(statusOf(await rawRequest(server.baseUrl, 'POST', '/transfers', { token: again.org, body: transferBody(again, `${MARKER} disk after-restart`), headers: { 'Idempotency-Key': randomUUID() } }))).toBe(201);
       await server.kill();
 
-      // The answers while the disk was full: a clear 503 problem, not a 500.
+      // The answers while the disk was full: a clear 503 problem, not a 500; /health said so too.
       refusedClearly();
+      expect(problemOf(health)).toEqual({ status: 503, contentType: expect.stringContaining('application/problem+json'), code: 'SERVICE_UNAVAILABLE' });
       expect(phase2Refused.map((result) => problemOf(result.outcome))).toEqual([
         { status: 503, contentType: expect.stringContaining('application/problem+json'), code: 'SERVICE_UNAVAILABLE' },
       ]);

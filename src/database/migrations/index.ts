@@ -7,6 +7,7 @@ import { UserSessionVersion1763900180000 } from './1763900180000-user-session-ve
 import { Volunteering1763900220000 } from './1763900220000-volunteering.js';
 import { Passes1763900230000 } from './1763900230000-passes.js';
 import { Catalogue1763900240000 } from './1763900240000-catalogue.js';
+import { HealthProbe1763900250000 } from './1763900250000-health-probe.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Volunteering1763900220000,
   Passes1763900230000,
   Catalogue1763900240000,
+  HealthProbe1763900250000,
 ];
