@@ -1,6 +1,7 @@
 import { type INestApplication, type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import bodyParser from 'body-parser';
 import helmet from 'helmet';
 import type { AppConfiguration } from './config/configuration.js';
 import { requestLogging } from './common/http/request-logging.middleware.js';
@@ -10,6 +11,7 @@ import { createValidationPipe } from './common/http/validation.js';
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
+const BATCH_TRANSFERS_PATH = 'transfers/batch';
 
 /** Options for NestFactory.create and Test's createNestApplication alike: configureApp adds the parser. */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
@@ -36,6 +38,8 @@ export function configureApp(app: INestApplication, configuration: AppConfigurat
     });
   }
   expressApp.use(requestLogging);
+  // The batch endpoint's larger limit first: a body parsed here is not parsed again below.
+  expressApp.use(`/${API_PREFIX}/${BATCH_TRANSFERS_PATH}`, bodyParser.json({ limit: configuration.batchBodySizeLimitBytes, strict: true }));
   expressApp.useBodyParser('json', { limit: configuration.bodySizeLimitBytes, strict: true });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

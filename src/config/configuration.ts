@@ -23,6 +23,8 @@ export interface AppConfiguration {
   /** Browser origins allowed to call the API (CORS); none when empty: same origin only. */
   corsOrigins: string[];
   bodySizeLimitBytes: number;
+  /** The larger limit of POST /transfers/batch: 1000 transfers with descriptions. */
+  batchBodySizeLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -34,6 +36,7 @@ const JWT_TTL_SECONDS_MAX = 24 * 60 * 60;
 const ADMIN_PASSWORD_LENGTH_MIN = 12;
 const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
 const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
+const BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT = 1024 * 1024;
 const REDEMPTIONS_PER_MINUTE_DEFAULT = 60;
 const WEAK_SECRETS = ['secret', 'changeme', 'change-me', 'password', 'steerkes', 'jwt-secret', 'development'];
 
@@ -74,6 +77,7 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
     ),
     corsOrigins: readOrigins(variables.CORS_ORIGINS, problems),
     bodySizeLimitBytes: BODY_SIZE_LIMIT_BYTES_DEFAULT,
+    batchBodySizeLimitBytes: BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT,
     logLevel: readLogLevel(variables.LOG_LEVEL, environment, problems),
   };
   if (problems.length > 0) throw new ConfigurationError(problems);

@@ -3,16 +3,35 @@ import { parseAmount } from '../common/amount.js';
 import { AuditService } from '../audit/audit.service.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
-import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import { assertInvariant, DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { scopedBatchItemIdempotencyKey, scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import type { Page } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { isOverseer, type Role } from '../auth/roles.js';
-import type { AccountPolicyDto, EntryDto, HoldDto, IssueDto, PostHoldDto, RetireDto, ReversalDto, StatementQueryDto, TransferDto } from './dto/ledger.dto.js';
+import type {
+  AccountPolicyDto,
+  EntryDto,
+  HoldDto,
+  IssueDto,
+  PostHoldDto,
+  RetireDto,
+  ReversalDto,
+  StatementQueryDto,
+  TransferBatchDto,
+  TransferDto,
+} from './dto/ledger.dto.js';
 import { EntryCodeNotAllowedError } from './ledger.errors.js';
 import { LedgerService } from './ledger.service.js';
-import { type AccountView, type EntryView, type HoldView, ISSUANCE_ACCOUNT, type LedgerOutcome, type StatementLine } from './ledger.types.js';
+import {
+  type AccountView,
+  type EntryView,
+  type HoldView,
+  ISSUANCE_ACCOUNT,
+  type LedgerCommand,
+  type LedgerOutcome,
+  type StatementLine,
+} from './ledger.types.js';
 
 /** How far back a member may date a transfer: hours of last month can still be booked. */
 const MEMBER_BACKDATE_DAYS_MAX = 62;
@@ -27,9 +46,14 @@ function redactBalances(entry: EntryView, visibleAccounts: ReadonlySet<string>):
 }
 
 /** Roles that move their own party's Steerkes. Admins and treasurers act through the treasury. */
-const SPENDING_ROLES: readonly Role[] = ['org_manager', 'business_operator', 'volunteer'];
+export const SPENDING_ROLES: readonly Role[] = ['org_manager', 'business_operator', 'volunteer'];
 
 type Owner = { partyId: string | null; systemName: string | null };
+
+/** One transfer of a batch: booked (its entry, as the payer sees it) or refused, with why. */
+export type TransferBatchItem =
+  | { index: number; status: 'booked'; replayed: boolean; entry: EntryView }
+  | { index: number; status: 'refused'; refusal: DomainError };
 
 /**
  * The ledger as the HTTP API offers it: who may read and move which account. A party's members
@@ -49,24 +73,77 @@ export class LedgerAccessService {
     return this.database.transaction(async (tx) => {
       await this.assertMaySpendFrom(actor, input.fromAccountId, tx);
       this.assertNotTooOld(input.effectiveDate);
-      const outcome = await this.ledger.execute(
-        {
-          kind: 'transfer',
-          fromAccountId: input.fromAccountId,
-          toAccountId: input.toAccountId,
-          amountMinor: parseAmount(input.amount),
-          code: input.code ?? 'TRANSFER',
-          description: input.description,
-          metadata: input.metadata,
-          effectiveDate: input.effectiveDate,
-          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-          actorId: actor.id,
-        },
-        tx,
-      );
+      const outcome = await this.ledger.execute(this.transferCommand(actor, input, scopedIdempotencyKey(actor.id, idempotencyKey)), tx);
       // The payer sees their own balance after the transfer, not the recipient's.
       return outcome.kind === 'entry' ? { ...outcome, entry: redactBalances(outcome.entry, new Set([input.fromAccountId])) } : outcome;
     });
+  }
+
+  /**
+   * Many transfers, one request and one commit; each is checked as POST /transfers would check it
+   * and booked or refused on its own, so one refusal leaves the others booked. Transfer i takes
+   * the Idempotency-Key with its position: a repeated batch answers what was booked, and tries
+   * again only what was refused.
+   */
+  transferBatch(actor: AuthenticatedUser, input: TransferBatchDto, idempotencyKey: string): Promise<TransferBatchItem[]> {
+    if (!SPENDING_ROLES.includes(actor.role)) throw new ForbiddenError('NOT_PAYING_PARTY');
+    return this.database.transaction(async (tx) => {
+      const items: TransferBatchItem[] = [];
+      const commands: LedgerCommand[] = [];
+      const commandIndexes: number[] = [];
+      const spendChecks = new Map<string, Promise<void>>();
+      for (const [index, transfer] of input.transfers.entries()) {
+        try {
+          commands.push(await this.batchTransferCommand(actor, transfer, scopedBatchItemIdempotencyKey(actor.id, idempotencyKey, index), spendChecks, tx));
+          commandIndexes.push(index);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          items[index] = { index, status: 'refused', refusal: error };
+        }
+      }
+      const outcomes = await this.ledger.executeBatch(commands, tx);
+      for (const [position, outcome] of outcomes.entries()) {
+        const index = commandIndexes[position];
+        if (!outcome.ok) {
+          items[index] = { index, status: 'refused', refusal: outcome.error };
+        } else {
+          assertInvariant(outcome.outcome.kind === 'entry', 'a transfer books an entry');
+          const entry = redactBalances(outcome.outcome.entry, new Set([input.transfers[index].fromAccountId]));
+          items[index] = { index, status: 'booked', replayed: outcome.outcome.replayed, entry };
+        }
+      }
+      return items;
+    });
+  }
+
+  /** The checks of POST /transfers for one transfer of a batch; each paying account is looked up once. */
+  private async batchTransferCommand(
+    actor: AuthenticatedUser,
+    transfer: TransferDto,
+    scopedKey: string,
+    spendChecks: Map<string, Promise<void>>,
+    tx: Transaction,
+  ): Promise<LedgerCommand> {
+    let spendCheck = spendChecks.get(transfer.fromAccountId);
+    if (!spendCheck) spendChecks.set(transfer.fromAccountId, (spendCheck = this.assertMaySpendFrom(actor, transfer.fromAccountId, tx)));
+    await spendCheck;
+    this.assertNotTooOld(transfer.effectiveDate);
+    return this.transferCommand(actor, transfer, scopedKey);
+  }
+
+  private transferCommand(actor: AuthenticatedUser, input: TransferDto, scopedKey: string): LedgerCommand {
+    return {
+      kind: 'transfer',
+      fromAccountId: input.fromAccountId,
+      toAccountId: input.toAccountId,
+      amountMinor: parseAmount(input.amount),
+      code: input.code ?? 'TRANSFER',
+      description: input.description,
+      metadata: input.metadata,
+      effectiveDate: input.effectiveDate,
+      idempotencyKey: scopedKey,
+      actorId: actor.id,
+    };
   }
 
   /** Treasurer only (enforced by the controller's role guard). */
@@ -307,3 +384,4 @@ export class LedgerAccessService {
     if (!isPayeeMember && actor.role !== 'treasurer') throw new ForbiddenError('NOT_RECEIVING_PARTY');
   }
 }
+

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { Language } from '../common/errors/error-catalogue.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
 import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import { preferredLanguage } from '../common/http/language.js';
+import { describeRefusal } from '../common/http/problem-details.filter.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import {
   AccountDto,
@@ -22,9 +25,11 @@ import {
   ReversalDto,
   StatementDto,
   StatementQueryDto,
+  TransferBatchDto,
+  TransferBatchResultDto,
   TransferDto,
 } from './dto/ledger.dto.js';
-import { LedgerAccessService } from './ledger-access.service.js';
+import { LedgerAccessService, SPENDING_ROLES, type TransferBatchItem } from './ledger-access.service.js';
 import { LedgerIntegrityService } from './ledger-integrity.service.js';
 import type { EntryView, HoldView, LedgerOutcome } from './ledger.types.js';
 
@@ -32,6 +37,17 @@ import type { EntryView, HoldView, LedgerOutcome } from './ledger.types.js';
 function answer(response: Response, outcome: LedgerOutcome): EntryView | HoldView {
   if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
   return outcome.kind === 'entry' ? outcome.entry : outcome.hold;
+}
+
+/** Each refusal of a batch in the words of a problem response, in the reader's language. */
+function batchAnswer(items: TransferBatchItem[], language: Language): TransferBatchResultDto {
+  const results = items.map((item) =>
+    item.status === 'booked'
+      ? { index: item.index, status: item.status, replayed: item.replayed, entry: item.entry }
+      : { index: item.index, status: item.status, refusal: describeRefusal(item.refusal, language) },
+  );
+  const booked = items.filter((item) => item.status === 'booked').length;
+  return { booked, refused: items.length - booked, results };
 }
 
 @ApiTags('ledger')
@@ -83,6 +99,26 @@ export class LedgerController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return answer(response, await this.access.transfer(actor, input, key));
+  }
+
+  @Post('transfers/batch')
+  @Roles(...SPENDING_ROLES)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Up to 1000 transfers in one request and one commit, each checked as POST /transfers checks it and booked or refused on its own; ' +
+      'transfer i is idempotent under the Idempotency-Key and its position.',
+  })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: TransferBatchResultDto })
+  @ApiProblems(400, 401, 403, 413)
+  async transferBatch(
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKey() key: string,
+    @Body() input: TransferBatchDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<TransferBatchResultDto> {
+    return batchAnswer(await this.access.transferBatch(actor, input, key), preferredLanguage(acceptLanguage));
   }
 
   @Post('entries')

@@ -119,7 +119,7 @@ export class LedgerService {
           outcomes.push({ ok: true, outcome: await this.executeInTransaction(tx, command) });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          outcomes.push({ ok: false, error: { code: error.code, parameters: error.parameters } });
+          outcomes.push({ ok: false, error });
         }
       }
       return outcomes;

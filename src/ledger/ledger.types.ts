@@ -1,3 +1,5 @@
+import type { DomainError } from '../common/errors/domain-error.js';
+
 /** What kind of movement an entry is. The ledger checks only which accounts a code may touch. */
 export const ENTRY_CODES = ['ISSUE', 'TRANSFER', 'HOURS', 'REDEEM', 'BOOKING', 'SERVICE', 'RETIRE', 'REVERSAL', 'ADJUST'] as const;
 export type EntryCode = (typeof ENTRY_CODES)[number];
@@ -159,7 +161,7 @@ export type LedgerOutcome =
 
 export type BatchItemOutcome =
   | { ok: true; outcome: LedgerOutcome }
-  | { ok: false; error: { code: string; parameters: Record<string, unknown> } };
+  | { ok: false; error: DomainError };
 
 export interface StatementLine {
   entryId: string;

@@ -41,6 +41,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'GET /accounts/{id}/postings': { roles: ALL },
   'PUT /accounts/{id}/policy': { roles: ['admin'] },
   'POST /transfers': { roles: ALL },
+  'POST /transfers/batch': { roles: ['org_manager', 'business_operator', 'volunteer'] },
   'POST /entries': { roles: ['treasurer'] },
   'GET /entries/{id}': { roles: ALL },
   'POST /entries/{id}/reversal': { roles: ['treasurer'] },

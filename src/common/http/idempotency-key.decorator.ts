@@ -39,3 +39,11 @@ export function scopedIdempotencyKey(userId: string, key: string | undefined): s
 export function scopedIdempotencyKey(userId: string, key: string | undefined): string | undefined {
   return key === undefined ? undefined : `user:${userId}:${key}`;
 }
+
+/**
+ * The key of one transfer of a batch: its own scope ("batch:", never "user:"), so that no client
+ * key of a single request can equal it, and the batch's key with the transfer's position.
+ */
+export function scopedBatchItemIdempotencyKey(userId: string, key: string, index: number): string {
+  return `batch:${userId}:${index}:${key}`;
+}

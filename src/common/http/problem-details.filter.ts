@@ -88,24 +88,32 @@ function fromFrameworkError(exception: unknown): DomainError | undefined {
 }
 
 export function buildProblem(error: DomainError, request: SteerkesRequest, language: Language): ProblemDetails {
-  const entry = ERROR_CATALOGUE[error.code];
-  const parameters: ErrorParameters = { ...error.parameters, requestId: request.requestId };
-  const problem: ProblemDetails = {
+  const refusal = describeRefusal(error, language, request.requestId);
+  return {
     type: `urn:steerkes:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: error.code,
-    status: entry.status,
+    status: refusal.status,
     code: error.code,
-    detail: renderMessage(entry[language], parameters, language),
+    detail: refusal.detail,
     instance: request.originalUrl?.split('?')[0] ?? request.path,
     requestId: request.requestId,
+    ...(refusal.errors ? { errors: refusal.errors } : {}),
+  };
+}
+
+/** A refusal as a problem response says it, without the envelope: also for one item of a batch. */
+export function describeRefusal(error: DomainError, language: Language, requestId?: string): Pick<ProblemDetails, 'code' | 'status' | 'detail' | 'errors'> {
+  const entry = ERROR_CATALOGUE[error.code];
+  const parameters: ErrorParameters = requestId === undefined ? error.parameters : { ...error.parameters, requestId };
+  const refusal: Pick<ProblemDetails, 'code' | 'status' | 'detail' | 'errors'> = {
+    code: error.code,
+    status: entry.status,
+    detail: renderMessage(entry[language], parameters, language),
   };
   if (error.fieldErrors.length > 0) {
-    problem.errors = error.fieldErrors.map((fieldError) => ({
-      ...fieldError,
-      message: fieldError.message ?? fieldMessage(fieldError.code, language),
-    }));
+    refusal.errors = error.fieldErrors.map((fieldError) => ({ ...fieldError, message: fieldError.message ?? fieldMessage(fieldError.code, language) }));
   }
-  return problem;
+  return refusal;
 }
 
 function describe(exception: unknown): string {

@@ -19,9 +19,11 @@ import {
 } from 'class-validator';
 import { AmountProperty, IsAmount, IsCalendarDate, IsPeriod } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
+import type { FieldError } from '../../common/errors/domain-error.js';
 import {
   ACCOUNT_STATUSES,
   type AccountStatus,
+  BATCH_COMMANDS_MAX,
   DESCRIPTION_LENGTH_MAX,
   ENTRY_CODES,
   type EntryCode,
@@ -303,4 +305,35 @@ export class ClosedPeriodDto {
   @ApiProperty({ example: '2026-10' }) period: string;
   @ApiProperty({ format: 'date-time' }) closedAt: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) closedBy: string | null;
+}
+
+export class TransferBatchDto {
+  @ApiProperty({ type: [TransferDto], minItems: 1, maxItems: BATCH_COMMANDS_MAX, description: 'Each from an account of your party; each is booked or refused on its own.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BATCH_COMMANDS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => TransferDto)
+  transfers: TransferDto[];
+}
+
+export class BatchRefusalDto {
+  @ApiProperty({ example: 'INSUFFICIENT_FUNDS' }) code: string;
+  @ApiProperty({ example: 422, description: 'The status this transfer would have had on its own.' }) status: number;
+  @ApiProperty({ description: 'In the language of Accept-Language (nl or en).' }) detail: string;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) errors?: FieldError[];
+}
+
+export class TransferBatchItemDto {
+  @ApiProperty({ example: 0, description: 'Position in the request’s transfers.' }) index: number;
+  @ApiProperty({ enum: ['booked', 'refused'] }) status: 'booked' | 'refused';
+  @ApiPropertyOptional({ description: 'Booked earlier under the same Idempotency-Key and position: the first result.' }) replayed?: boolean;
+  @ApiPropertyOptional({ type: EntryViewDto }) entry?: EntryViewDto;
+  @ApiPropertyOptional({ type: BatchRefusalDto }) refusal?: BatchRefusalDto;
+}
+
+export class TransferBatchResultDto {
+  @ApiProperty({ example: 999 }) booked: number;
+  @ApiProperty({ example: 1 }) refused: number;
+  @ApiProperty({ type: [TransferBatchItemDto] }) results: TransferBatchItemDto[];
 }
