@@ -52,7 +52,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
    */
   async validate(claims: TokenClaims): Promise<AuthenticatedUser> {
     if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) throw new DomainError('TOKEN_INVALID');
-    const user = await this.users.findById(claims.sub);
+    const user = await this.users.findSessionHolder(claims.sub);
     if (!user) throw new DomainError('TOKEN_INVALID');
     if (claims.sv !== user.sessionVersion) throw new DomainError('TOKEN_REVOKED');
     return { id: user.id, email: user.email, role: user.role, partyId: user.partyId };

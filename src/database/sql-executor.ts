@@ -12,6 +12,11 @@ export interface SqlExecutor {
   readonly dialect: Dialect;
   all<Row>(sql: string, parameters?: readonly unknown[]): Promise<Row[]>;
   get<Row>(sql: string, parameters?: readonly unknown[]): Promise<Row | undefined>;
+  /**
+   * Rows as arrays of their values in the SELECT's column order: for reads of very many rows (the
+   * integrity check), where an object with named properties per row cost 40 % of the read.
+   */
+  allArrays<Row extends unknown[]>(sql: string, parameters?: readonly unknown[]): Promise<Row[]>;
   /** Runs a statement and answers how many rows it changed. */
   run(sql: string, parameters?: readonly unknown[]): Promise<number>;
 }
@@ -20,6 +25,7 @@ export interface SqlExecutor {
 export class SqliteExecutor implements SqlExecutor {
   readonly dialect = 'sqlite';
   private readonly statements = new Map<string, Statement>();
+  private readonly arrayStatements = new Map<string, Statement>();
 
   constructor(private readonly connection: SqliteConnection) {}
 
@@ -29,6 +35,15 @@ export class SqliteExecutor implements SqlExecutor {
 
   async get<Row>(sql: string, parameters: readonly unknown[] = []): Promise<Row | undefined> {
     return this.statement(sql).get(...toSqlite(parameters)) as Row | undefined;
+  }
+
+  async allArrays<Row extends unknown[]>(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+    let statement = this.arrayStatements.get(sql);
+    if (!statement) {
+      statement = this.connection.prepare(sql).safeIntegers(true).raw(true);
+      this.arrayStatements.set(sql, statement);
+    }
+    return statement.all(...toSqlite(parameters)) as Row[];
   }
 
   async run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
@@ -70,6 +85,11 @@ export class PostgresExecutor implements SqlExecutor {
 
   async get<Row>(sql: string, parameters: readonly unknown[] = []): Promise<Row | undefined> {
     return (await this.all<Row>(sql, parameters))[0];
+  }
+
+  /** pg builds each row's object in the SELECT's column order; our SELECTs never repeat a column name. */
+  async allArrays<Row extends unknown[]>(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.all<Record<string, unknown>>(sql, parameters)).map((row) => Object.values(row) as Row);
   }
 
   async run(sql: string, parameters: readonly unknown[] = []): Promise<number> {

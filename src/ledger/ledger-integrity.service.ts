@@ -17,6 +17,7 @@ export interface Discrepancy {
     | 'CHAIN_LINK'
     | 'CHAIN_HASH'
     | 'CHAIN_HEAD'
+    | 'POSTING_SEQUENCE'
     | 'CURRENCY_TOTAL'
     | 'HOLD_POSTING'
     | 'CLOSING_BALANCE';
@@ -58,7 +59,6 @@ export class LedgerIntegrityService {
       };
       const accounts = await this.checkAccounts(tx, report);
       const holds = await this.checkHolds(tx, report);
-      await this.checkEntrySums(tx, report);
       await this.checkClosingBalances(tx, report);
       const { entries, postings } = await this.checkChain(tx, report, onProgress);
       return { ok: discrepancies.length === 0, checked: { accounts, entries, postings, holds }, discrepancies };
@@ -107,20 +107,6 @@ export class LedgerIntegrityService {
     return rows.length;
   }
 
-  private async checkEntrySums(tx: Transaction, report: (d: Discrepancy) => void): Promise<void> {
-    const rows = await tx.sql.all<Raw>(
-      `SELECT e.id, COUNT(p.line) AS lines, COALESCE(SUM(p.amount_minor), 0) AS total
-         FROM ledger_entries e LEFT JOIN ledger_postings p ON p.entry_id = e.id
-        GROUP BY e.id
-       HAVING COUNT(p.line) < 2 OR COALESCE(SUM(p.amount_minor), 0) <> 0`,
-    );
-    for (const row of rows) {
-      const id = row.id as string;
-      if (Number(row.lines) < 2) report({ check: 'ENTRY_TOO_FEW_POSTINGS', subject: id, message: `entry has ${row.lines} posting(s)` });
-      if (big(row.total) !== 0n) report({ check: 'ENTRY_UNBALANCED', subject: id, message: `postings sum to ${formatAmount(big(row.total))}` });
-    }
-  }
-
   /** A closed period's stored closing balances must still be what its postings add up to. */
   private async checkClosingBalances(tx: Transaction, report: (d: Discrepancy) => void): Promise<void> {
     const periods = await tx.sql.all<Raw>('SELECT period FROM ledger_periods ORDER BY period');
@@ -149,80 +135,133 @@ export class LedgerIntegrityService {
     }
   }
 
-  /** Walks every entry in sequence order: contiguous sequences, links, hashes, running balances. */
+  /**
+   * Walks every entry in sequence order: contiguous sequences, links, hashes, postings that sum to
+   * zero, running balances. Entries and postings are read as two ordered range scans a page at a
+   * time (postings by their entry_sequence index), never joined by the random entry id.
+   */
   private async checkChain(
     tx: Transaction,
     report: (d: Discrepancy) => void,
     onProgress?: (done: number, total: number) => void,
   ): Promise<{ entries: number; postings: number }> {
     const total = Number((await tx.sql.get<Raw>('SELECT COUNT(*) AS n FROM ledger_entries'))?.n ?? 0);
-    const runningBalances = new Map<string, bigint>();
-    let expectedSequence = 1n;
-    let previousHash = GENESIS_HASH;
-    let entries = 0;
-    let postings = 0;
+    const walk: ChainWalk = { runningBalances: new Map(), expectedSequence: 1n, previousHash: GENESIS_HASH, entries: 0, postings: 0 };
+    let lastSequence = 0n;
     for (;;) {
-      const rows = await tx.sql.all<Raw>(
-        `SELECT e.id, e.sequence, e.code, e.description, e.metadata, e.effective_date, e.created_at, e.created_by,
-                e.reverses_entry_id, e.previous_hash, e.hash, p.line, p.account_id, p.amount_minor, p.balance_after_minor
-           FROM ledger_entries e LEFT JOIN ledger_postings p ON p.entry_id = e.id
-          WHERE e.sequence >= ? AND e.sequence < ?
-          ORDER BY e.sequence, p.line`,
-        [expectedSequence, expectedSequence + BigInt(CHAIN_PAGE_ENTRIES)],
+      const entryRows = await tx.sql.allArrays<EntryRow>(
+        `SELECT id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash
+           FROM ledger_entries WHERE sequence > ? ORDER BY sequence LIMIT ?`,
+        [lastSequence, CHAIN_PAGE_ENTRIES],
       );
-      if (rows.length === 0) break;
-      for (const group of groupByEntry(rows)) {
-        const head = group[0];
-        const id = head.id as string;
-        const sequence = big(head.sequence);
-        if (sequence !== expectedSequence) {
-          report({ check: 'CHAIN_SEQUENCE', subject: id, message: `sequence ${sequence} where ${expectedSequence} was expected: an entry is missing` });
+      if (entryRows.length === 0) break;
+      const pageEnd = big(entryRows[entryRows.length - 1][1]);
+      const postingRows = await tx.sql.allArrays<PostingRow>(
+        `SELECT entry_id, entry_sequence, account_id, amount_minor, balance_after_minor
+           FROM ledger_postings WHERE entry_sequence > ? AND entry_sequence <= ? ORDER BY entry_sequence, line`,
+        [lastSequence, pageEnd],
+      );
+      const postingsBySequence = groupBySequence(postingRows);
+      for (const entry of entryRows) this.checkEntry(entry, postingsBySequence.get(big(entry[1])) ?? [], walk, report);
+      for (const orphans of postingsBySequence.values()) {
+        for (const [entryId, entrySequence] of orphans) {
+          report({ check: 'POSTING_SEQUENCE', subject: entryId, message: `a posting of this entry is filed under sequence ${entrySequence}, which has no entry` });
         }
-        if (head.previous_hash !== previousHash) report({ check: 'CHAIN_LINK', subject: id, message: `entry ${sequence} does not name the hash of the entry before it` });
-        const lines = group.filter((row) => row.line !== null && row.line !== undefined);
-        const recomputed = entryHash(head.previous_hash as string, {
-          id,
-          sequence,
-          code: head.code as string,
-          description: head.description as string,
-          metadata: head.metadata as string,
-          effectiveDate: head.effective_date as string,
-          createdAt: head.created_at as string,
-          createdBy: (head.created_by ?? null) as string | null,
-          reversesEntryId: (head.reverses_entry_id ?? null) as string | null,
-          postings: lines.map((row) => ({ accountId: row.account_id as string, amountMinor: big(row.amount_minor) })),
-        });
-        if (recomputed !== head.hash) report({ check: 'CHAIN_HASH', subject: id, message: `entry ${sequence} was changed after it was booked (its hash no longer matches)` });
-        for (const row of lines) {
-          const accountId = row.account_id as string;
-          const running = (runningBalances.get(accountId) ?? 0n) + big(row.amount_minor);
-          runningBalances.set(accountId, running);
-          if (running !== big(row.balance_after_minor)) {
-            report({ check: 'RUNNING_BALANCE', subject: accountId, message: `after entry ${sequence} the balance is ${formatAmount(running)}, the posting says ${formatAmount(big(row.balance_after_minor))}` });
-            runningBalances.set(accountId, big(row.balance_after_minor));
-          }
-          postings += 1;
-        }
-        previousHash = head.hash as string;
-        expectedSequence = sequence + 1n;
-        entries += 1;
       }
-      onProgress?.(entries, total);
+      lastSequence = pageEnd;
+      onProgress?.(walk.entries, total);
+    }
+    const beyondTheLastEntry = await tx.sql.allArrays<[entryId: string, entrySequence: bigint | string]>(
+      'SELECT entry_id, entry_sequence FROM ledger_postings WHERE entry_sequence > ? ORDER BY entry_sequence LIMIT ?',
+      [lastSequence, DISCREPANCIES_MAX],
+    );
+    for (const [entryId, entrySequence] of beyondTheLastEntry) {
+      report({ check: 'POSTING_SEQUENCE', subject: entryId, message: `a posting of this entry is filed under sequence ${entrySequence}, after the last entry` });
     }
     const chain = await tx.sql.get<Raw>('SELECT last_sequence, last_hash FROM ledger_chain WHERE id = 1');
-    if (!chain || big(chain.last_sequence) !== expectedSequence - 1n || chain.last_hash !== previousHash) {
+    if (!chain || big(chain.last_sequence) !== walk.expectedSequence - 1n || chain.last_hash !== walk.previousHash) {
       report({ check: 'CHAIN_HEAD', subject: 'ledger_chain', message: 'the chain head does not point at the last entry: the last entries were removed or replaced' });
     }
-    return { entries, postings };
+    return { entries: walk.entries, postings: walk.postings };
+  }
+
+  /** One entry of the walk, with the postings filed under its sequence (taken out of `filed`). */
+  private checkEntry(entry: EntryRow, filed: PostingRow[], walk: ChainWalk, report: (d: Discrepancy) => void): void {
+    const [id, sequenceValue, code, description, metadata, effectiveDate, createdAt, createdBy, reversesEntryId, previousHash, hash] = entry;
+    const sequence = big(sequenceValue);
+    if (sequence !== walk.expectedSequence) {
+      report({ check: 'CHAIN_SEQUENCE', subject: id, message: `sequence ${sequence} where ${walk.expectedSequence} was expected: an entry is missing` });
+    }
+    if (previousHash !== walk.previousHash) report({ check: 'CHAIN_LINK', subject: id, message: `entry ${sequence} does not name the hash of the entry before it` });
+    const lines: PostingRow[] = [];
+    for (const posting of filed.splice(0)) {
+      if (posting[0] === id) lines.push(posting);
+      else report({ check: 'POSTING_SEQUENCE', subject: posting[0], message: `a posting of this entry is filed under sequence ${sequence}, which is entry ${id}` });
+    }
+    const sum = lines.reduce((total, [, , , amount]) => total + big(amount), 0n);
+    if (lines.length < 2) report({ check: 'ENTRY_TOO_FEW_POSTINGS', subject: id, message: `entry has ${lines.length} posting(s)` });
+    if (sum !== 0n) report({ check: 'ENTRY_UNBALANCED', subject: id, message: `postings sum to ${formatAmount(sum)}` });
+    const recomputed = entryHash(previousHash, {
+      id,
+      sequence,
+      code,
+      description,
+      metadata,
+      effectiveDate,
+      createdAt,
+      createdBy: createdBy ?? null,
+      reversesEntryId: reversesEntryId ?? null,
+      postings: lines.map(([, , accountId, amount]) => ({ accountId, amountMinor: big(amount) })),
+    });
+    if (recomputed !== hash) report({ check: 'CHAIN_HASH', subject: id, message: `entry ${sequence} was changed after it was booked (its hash no longer matches)` });
+    for (const [, , accountId, amount, balanceAfter] of lines) {
+      const running = (walk.runningBalances.get(accountId) ?? 0n) + big(amount);
+      walk.runningBalances.set(accountId, running);
+      if (running !== big(balanceAfter)) {
+        report({ check: 'RUNNING_BALANCE', subject: accountId, message: `after entry ${sequence} the balance is ${formatAmount(running)}, the posting says ${formatAmount(big(balanceAfter))}` });
+        walk.runningBalances.set(accountId, big(balanceAfter));
+      }
+      walk.postings += 1;
+    }
+    walk.previousHash = hash;
+    walk.expectedSequence = sequence + 1n;
+    walk.entries += 1;
   }
 }
 
-function groupByEntry(rows: Raw[]): Raw[][] {
-  const groups: Raw[][] = [];
+/** An entry as the chain walk reads it: the columns of its SELECT, in order. */
+type EntryRow = [
+  id: string,
+  sequence: bigint | string,
+  code: string,
+  description: string,
+  metadata: string,
+  effectiveDate: string,
+  createdAt: string,
+  createdBy: string | null,
+  reversesEntryId: string | null,
+  previousHash: string,
+  hash: string,
+];
+/** A posting as the chain walk reads it. Integers: bigint on SQLite, string on PostgreSQL. */
+type PostingRow = [entryId: string, entrySequence: bigint | string, accountId: string, amountMinor: bigint | string, balanceAfterMinor: bigint | string];
+
+/** Where the chain walk stands between entries. */
+interface ChainWalk {
+  runningBalances: Map<string, bigint>;
+  expectedSequence: bigint;
+  previousHash: string;
+  entries: number;
+  postings: number;
+}
+
+function groupBySequence(rows: PostingRow[]): Map<bigint, PostingRow[]> {
+  const groups = new Map<bigint, PostingRow[]>();
   for (const row of rows) {
-    const current = groups[groups.length - 1];
-    if (current && current[0].id === row.id) current.push(row);
-    else groups.push([row]);
+    const sequence = big(row[1]);
+    const group = groups.get(sequence);
+    if (group) group.push(row);
+    else groups.set(sequence, [row]);
   }
   return groups;
 }

@@ -73,6 +73,21 @@ describe(`${LedgerIntegrityService.name} against tampering`, () => {
     expect(report.discrepancies.find((discrepancy) => discrepancy.check === 'CHAIN_HASH')?.subject).toBe(entries[1]);
   });
 
+  it('names a posting moved to another entry’s sequence, and one moved past the last entry', async () => {
+    await tamper('UPDATE ledger_postings SET entry_sequence = entry_sequence + 1 WHERE entry_id = ? AND line = 2', [entries[1]]);
+    await tamper('UPDATE ledger_postings SET entry_sequence = 1000 WHERE entry_id = ? AND line = 1', [entries[2]]);
+    const report = await integrity.verify();
+    expect(report.discrepancies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ check: 'POSTING_SEQUENCE', subject: entries[1], message: expect.stringContaining(`which is entry ${entries[2]}`) }),
+        expect.objectContaining({ check: 'POSTING_SEQUENCE', subject: entries[2], message: expect.stringContaining('after the last entry') }),
+        expect.objectContaining({ check: 'ENTRY_TOO_FEW_POSTINGS', subject: entries[1] }),
+        expect.objectContaining({ check: 'CHAIN_HASH', subject: entries[1] }),
+        expect.objectContaining({ check: 'CHAIN_HASH', subject: entries[2] }),
+      ]),
+    );
+  });
+
   it('names a deleted entry', async () => {
     await tamper('DELETE FROM ledger_postings WHERE entry_id = ?', [entries[1]]);
     await tamper('DELETE FROM ledger_entries WHERE id = ?', [entries[1]]);

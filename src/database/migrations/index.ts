@@ -8,6 +8,7 @@ import { Volunteering1763900220000 } from './1763900220000-volunteering.js';
 import { Passes1763900230000 } from './1763900230000-passes.js';
 import { Catalogue1763900240000 } from './1763900240000-catalogue.js';
 import { HealthProbe1763900250000 } from './1763900250000-health-probe.js';
+import { PostingsByEntrySequence1763900260000 } from './1763900260000-postings-by-entry-sequence.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Passes1763900230000,
   Catalogue1763900240000,
   HealthProbe1763900250000,
+  PostingsByEntrySequence1763900260000,
 ];
