@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/amount.js';
 import { isCalendarDate, isPeriod, lastDayOf, localDate, periodOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
+import { timeOrderedId } from '../common/time-ordered-id.js';
 import { assertInvariant, DomainError, ForbiddenError, InvalidAmountError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { decodeCursor, type Page, PAGE_SIZE_DEFAULT, pageFrom } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
@@ -431,7 +432,7 @@ export class LedgerService {
     // Everything is checked; from here on nothing may refuse.
     const sequence = context.state.head.lastSequence + 1n;
     const entry: EntryRow = {
-      id: randomUUID(),
+      id: timeOrderedId(),
       sequence,
       code: specification.code,
       description: specification.description,
@@ -478,7 +479,7 @@ export class LedgerService {
     checkBalancePolicy(payer, -command.amountMinor, 0n);
 
     const hold: HoldRow = {
-      id: randomUUID(),
+      id: timeOrderedId(),
       accountId: payer.id,
       counterpartyAccountId: command.toAccountId,
       amountMinor: command.amountMinor,
