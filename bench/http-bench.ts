@@ -36,7 +36,7 @@ const PG_SECONDS = envInteger('BENCH_PG_SECONDS', 10);
 const PG_HOST = process.env.BENCH_PG_HOST ?? '127.0.0.1';
 const RUN_PG = process.env.BENCH_PG !== '0';
 const WRITE_FILE = process.env.BENCH_WRITE !== '0';
-const VOLUNTEERS = 16;
+const VOLUNTEERS = 64;
 /** Transfers per request of the batch scenario, and how many connections send batches. */
 const BATCH_SIZE = 1000;
 const BATCH_CONNECTIONS = 2;

@@ -130,6 +130,27 @@ describe(SqliteGroupCommit.name, () => {
     expect(committer.statistics.commits).toBe(2);
   });
 
+  it('gives late arrivals a turn of the event loop once transactions come together, and no one else', async () => {
+    // One transaction after another: a transaction submitted a turn later gets a commit of its own.
+    await committer.submit('transaction', insert('alone'));
+    const submittedOneTurnLater = (label: string) => new Promise((resolve) => setImmediate(() => resolve(committer.submit('transaction', insert(label)))));
+    let late!: Promise<unknown>;
+    await committer.submit('transaction', async () => {
+      late = submittedOneTurnLater('late, sequential');
+      return insert('first')();
+    });
+    await late;
+    expect(committer.statistics.commits).toBe(3);
+    // After a group of several, the next group waits a turn for the one that is on its way.
+    await Promise.all([committer.submit('transaction', insert('together 1')), committer.submit('transaction', insert('together 2'))]);
+    await committer.submit('transaction', async () => {
+      late = submittedOneTurnLater('late, joins');
+      return insert('second')();
+    });
+    await late;
+    expect(committer.statistics).toEqual({ commits: 5, committedTransactions: 7, largestGroup: 2 });
+  });
+
   it(`commits at most ${GROUP_COMMIT_UNITS_MAX} transactions together`, async () => {
     const count = GROUP_COMMIT_UNITS_MAX + 44;
     await Promise.all(Array.from({ length: count }, (_, index) => committer.submit('transaction', insert(`t${index}`))));

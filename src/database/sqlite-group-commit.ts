@@ -49,6 +49,9 @@ export class SqliteGroupCommit {
   readonly statistics: GroupCommitStatistics = { commits: 0, committedTransactions: 0, largestGroup: 0 };
   private readonly queue: QueuedUnit[] = [];
   private draining = false;
+  /** Transactions of the last group, and whether any transaction arrived while the current one ran. */
+  private lastGroupSize = 0;
+  private arrivedDuringGroup = false;
   private readonly statements: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Statement>;
 
   constructor(private readonly connection: SqliteConnection) {
@@ -66,7 +69,8 @@ export class SqliteGroupCommit {
   submit<T>(kind: UnitKind, work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ kind, work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (this.draining) this.arrivedDuringGroup = true;
+      else void this.drain();
     });
   }
 
@@ -91,6 +95,7 @@ export class SqliteGroupCommit {
     const finished: FinishedUnit[] = [];
     let running: QueuedUnit | undefined;
     const openedAt = performance.now();
+    this.arrivedDuringGroup = false;
     try {
       this.statements.begin.run();
       while (finished.length < GROUP_COMMIT_UNITS_MAX && (await this.moreWorkArrives(openedAt))) {
@@ -125,12 +130,15 @@ export class SqliteGroupCommit {
   }
 
   /**
-   * Whether another unit is waiting, giving work already on its way one turn of the event loop to
-   * arrive: requests read from the network in the same turn join this group instead of the next.
+   * Whether another unit is waiting. When transactions have been coming together (the last group
+   * had several, or one arrived during this group), work already on its way gets one turn of the
+   * event loop to arrive: requests read from the network in that turn join this group instead of
+   * the next. A caller that sends one transaction after another does not pay for that turn.
    */
   private async moreWorkArrives(openedAt: number): Promise<boolean> {
     if (this.queue.length > 0) return true;
-    if (performance.now() - openedAt >= GROUP_COMMIT_OPEN_MILLISECONDS_MAX) return false;
+    const companyLikely = this.lastGroupSize > 1 || this.arrivedDuringGroup;
+    if (!companyLikely || performance.now() - openedAt >= GROUP_COMMIT_OPEN_MILLISECONDS_MAX) return false;
     await new Promise<void>((resolve) => setImmediate(resolve));
     return this.queue.length > 0;
   }
@@ -146,6 +154,7 @@ export class SqliteGroupCommit {
 
   private recordCommit(finished: FinishedUnit[]): void {
     const transactions = finished.filter(({ unit }) => unit.kind === 'transaction').length;
+    this.lastGroupSize = transactions;
     this.statistics.commits += 1;
     this.statistics.committedTransactions += transactions;
     this.statistics.largestGroup = Math.max(this.statistics.largestGroup, transactions);
