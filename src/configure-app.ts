@@ -1,11 +1,11 @@
-import { type INestApplication, type NestApplicationOptions } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestApplicationOptions } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import bodyParser from 'body-parser';
-import helmet from 'helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfiguration } from './config/configuration.js';
-import { requestLogging } from './common/http/request-logging.middleware.js';
-import { ProblemDetailsFilter } from './common/http/problem-details.filter.js';
+import { assignRequestId, expressSend, jsonBody, leaveBodiesToJsonBody, logRequest, securityHeaders } from './common/http/http-hooks.js';
+import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter.js';
+import type { SteerkesRequest } from './common/http/request-context.js';
 import { createValidationPipe } from './common/http/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -16,31 +16,77 @@ const BATCH_TRANSFERS_PATH = 'transfers/batch';
 /** Options for NestFactory.create and Test's createNestApplication alike: configureApp adds the parser. */
 export const APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 
-/** Everything about the HTTP application that main.ts and the end-to-end tests share. */
-export function configureApp(app: INestApplication, configuration: AppConfiguration): INestApplication {
-  const expressApp = app as NestExpressApplication;
-  expressApp.disable('x-powered-by');
-  // Security headers; the Swagger UI at /api/docs needs its inline script and styles.
-  expressApp.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
-      },
-    }),
-  );
+/** Longer than any URL Node.js takes (its 16 KiB header limit): a long id is the pipe's to refuse, not the router's. */
+const MAX_PARAM_LENGTH = 16 * 1024;
+
+const EXPOSED_HEADERS = 'X-Request-Id,Idempotent-Replayed,Retry-After';
+
+const applySecurityHeaders = securityHeaders();
+
+/**
+ * The HTTP server: Fastify, set to route as Express did (paths matched whatever the letter case,
+ * with or without a trailing slash, route parameters of any length), with Node's keep-alive and
+ * request time-outs (Fastify's own are 72 s and none), and no 503 of Fastify's own shape while the
+ * server closes (SIGTERM lets requests on open connections finish, as before).
+ */
+export function createHttpAdapter(configuration: AppConfiguration): FastifyAdapter {
+  const adapter = new FastifyAdapter({
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
+    return503OnClosing: false,
+    // A URL the router cannot read (a bad %-escape): no request hook runs, nor the exception
+    // filter, so the headers every response has are given here, and the problem response is sent.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      applySecurityHeaders(request, reply, () => undefined);
+      corsHeaders(configuration.corsOrigins, request, reply);
+      assignRequestId(request, reply);
+      reply.raw.once('finish', () => logRequest(request, reply));
+      sendProblem(error, request as SteerkesRequest, reply);
+    },
+  });
+  // The adapter's first request hook, before its CORS hook: helmet was the first middleware, before cors.
+  adapter.setOnRequestHook(applySecurityHeaders);
+  return adapter;
+}
+
+/**
+ * Everything about the HTTP application that main.ts and the end-to-end tests share. The request
+ * hooks run in the order the Express middleware did: security headers (createHttpAdapter), CORS
+ * (a preflight is answered there), the request id, the JSON body, then guards and handlers; one
+ * log line once answered.
+ */
+export function configureApp(app: NestFastifyApplication, configuration: AppConfiguration): NestFastifyApplication {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.decorateRequest('requestId', null);
   if (configuration.corsOrigins.length > 0) {
     app.enableCors({
       origin: configuration.corsOrigins,
-      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'X-Request-Id'],
-      exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+      // As the cors middleware wrote them (comma-joined), and every OPTIONS request answered as a preflight.
+      methods: 'GET,POST,PUT,PATCH,DELETE',
+      allowedHeaders: 'Authorization,Content-Type,Idempotency-Key,Accept-Language,X-Request-Id',
+      exposedHeaders: EXPOSED_HEADERS,
       maxAge: 600,
+      strictPreflight: false,
     });
   }
-  expressApp.use(requestLogging);
-  // The batch endpoint's larger limit first: a body parsed here is not parsed again below.
-  expressApp.use(`/${API_PREFIX}/${BATCH_TRANSFERS_PATH}`, bodyParser.json({ limit: configuration.batchBodySizeLimitBytes, strict: true }));
-  expressApp.useBodyParser('json', { limit: configuration.bodySizeLimitBytes, strict: true });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    assignRequestId(request, reply);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logRequest(request, reply);
+    done();
+  });
+  leaveBodiesToJsonBody(fastify);
+  fastify.addHook(
+    'preValidation',
+    jsonBody({
+      limit: configuration.bodySizeLimitBytes,
+      largerLimit: { pathPrefix: `/${API_PREFIX}/${BATCH_TRANSFERS_PATH}`, limit: configuration.batchBodySizeLimitBytes },
+    }),
+  );
+  fastify.addHook('onSend', expressSend);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -49,6 +95,15 @@ export function configureApp(app: INestApplication, configuration: AppConfigurat
     jsonDocumentUrl: DOCS_JSON_PATH,
   });
   return app;
+}
+
+/** The CORS headers of a response that is not a preflight, as the cors middleware gave them. */
+function corsHeaders(origins: string[], request: FastifyRequest, reply: FastifyReply): void {
+  if (origins.length === 0) return;
+  reply.header('Vary', 'Origin');
+  const origin = request.headers.origin;
+  if (origin !== undefined && origins.includes(origin)) reply.header('Access-Control-Allow-Origin', origin);
+  reply.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
 }
 
 function openApiConfig() {

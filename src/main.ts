@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { ConfigurationError, loadConfiguration } from './config/configuration.js';
-import { APP_OPTIONS, configureApp, DOCS_PATH } from './configure-app.js';
+import { APP_OPTIONS, configureApp, createHttpAdapter, DOCS_PATH } from './configure-app.js';
 
 const LOG_LEVELS: Record<string, LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -15,7 +16,7 @@ const LOG_LEVELS: Record<string, LogLevel[]> = {
 async function bootstrap(): Promise<void> {
   const configuration = loadConfiguration();
   const logger = new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[configuration.logLevel] });
-  const app = await NestFactory.create(AppModule.forRoot(configuration), { ...APP_OPTIONS, logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(configuration), createHttpAdapter(configuration), { ...APP_OPTIONS, logger });
   configureApp(app, configuration);
   if (configuration.host) await app.listen(configuration.port, configuration.host);
   else await app.listen(configuration.port);

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { SteerkesRequest } from '../common/http/request-context.js';
@@ -22,14 +22,15 @@ export class LoginThrottlerGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SteerkesRequest>();
-    const email = typeof request.body?.email === 'string' ? request.body.email.trim().toLowerCase() : '';
+    const body = request.body as { email?: unknown } | undefined;
+    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
     try {
       await this.limiter.consume(`${request.ip}|${email}`);
       return true;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const response = context.switchToHttp().getResponse<Response>();
-      response.setHeader('Retry-After', Math.ceil(rejection.msBeforeNext / 1000));
+      const response = context.switchToHttp().getResponse<FastifyReply>();
+      response.header('Retry-After', Math.ceil(rejection.msBeforeNext / 1000));
       throw new DomainError('RATE_LIMITED');
     }
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
@@ -14,8 +14,8 @@ import { BookingDto, BookingQueryDto, CompleteDto, CreateBookingDto, ReasonDto, 
 const BookingPageDto = PageOf(BookingDto);
 
 /** A replayed request answers as the first did, and says so in a header. */
-function answer(response: Response, outcome: BookingOutcome): BookingDto {
-  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+function answer(response: FastifyReply, outcome: BookingOutcome): BookingDto {
+  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
   return outcome.booking;
 }
 
@@ -40,7 +40,7 @@ export class BookingsController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: CreateBookingDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.bookings.create(actor, input, key));
   }
@@ -72,7 +72,7 @@ export class BookingsController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.lifecycle.confirm(actor, id, key));
   }
@@ -88,7 +88,7 @@ export class BookingsController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body() input: ReasonDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.lifecycle.decline(actor, id, input, key));
   }
@@ -107,7 +107,7 @@ export class BookingsController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body() input: ReasonDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.lifecycle.cancel(actor, id, input, key));
   }
@@ -123,7 +123,7 @@ export class BookingsController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.lifecycle.checkOut(actor, id, key));
   }
@@ -142,7 +142,7 @@ export class BookingsController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body() input: ReturnDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.lifecycle.markReturned(actor, id, input, key));
   }
@@ -158,7 +158,7 @@ export class BookingsController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body() input: CompleteDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.lifecycle.complete(actor, id, input, key));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { Language } from '../common/errors/error-catalogue.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
@@ -34,8 +34,8 @@ import { LedgerIntegrityService } from './ledger-integrity.service.js';
 import type { EntryView, HoldView, LedgerOutcome } from './ledger.types.js';
 
 /** A replayed idempotent request answers as the first did, and says so in a header. */
-function answer(response: Response, outcome: LedgerOutcome): EntryView | HoldView {
-  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+function answer(response: FastifyReply, outcome: LedgerOutcome): EntryView | HoldView {
+  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
   return outcome.kind === 'entry' ? outcome.entry : outcome.hold;
 }
 
@@ -96,7 +96,7 @@ export class LedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: TransferDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.transfer(actor, input, key));
   }
@@ -131,7 +131,7 @@ export class LedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: EntryDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.bookEntry(actor, input, key));
   }
@@ -154,7 +154,7 @@ export class LedgerController {
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
     @Body() input: ReversalDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.reverse(actor, id, input, key));
   }
@@ -168,7 +168,7 @@ export class LedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: HoldDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.hold(actor, input, key));
   }
@@ -190,7 +190,7 @@ export class LedgerController {
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
     @Body() input: PostHoldDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.postHold(actor, id, input, key));
   }
@@ -206,7 +206,7 @@ export class LedgerController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.voidHold(actor, id, key));
   }
@@ -239,7 +239,7 @@ export class TreasuryLedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: IssueDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.issue(actor, input, key));
   }
@@ -261,7 +261,7 @@ export class TreasuryLedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: RetireDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.access.retire(actor, input, key));
   }

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { SteerkesRequest } from '../common/http/request-context.js';
@@ -27,7 +27,7 @@ export class RedemptionRateLimitGuard implements CanActivate {
       return true;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', Math.ceil(rejection.msBeforeNext / 1000));
+      context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', Math.ceil(rejection.msBeforeNext / 1000));
       throw new DomainError('RATE_LIMITED');
     }
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
@@ -22,8 +22,8 @@ import { RedemptionsService } from './redemptions.service.js';
 const RedemptionPageDto = PageOf(RedemptionDto);
 
 /** A replayed idempotent request answers as the first did, and says so in a header. */
-function answer<T>(response: Response, outcome: { replayed: boolean }, body: T): T {
-  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+function answer<T>(response: FastifyReply, outcome: { replayed: boolean }, body: T): T {
+  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
   return body;
 }
 
@@ -47,7 +47,7 @@ export class RedemptionsController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: RedeemDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const outcome = await this.redemptions.redeem(actor, input, key);
     return answer(response, outcome, outcome.receipt);
@@ -91,7 +91,7 @@ export class RedemptionsController {
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const outcome = await this.redemptions.void(actor, id, key);
     return answer(response, outcome, outcome.view);
@@ -108,7 +108,7 @@ export class RedemptionsController {
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
     @Body() input: ReverseRedemptionDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const outcome = await this.redemptions.reverse(actor, id, input.description, key);
     return answer(response, outcome, outcome.view);

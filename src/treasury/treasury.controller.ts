@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { AccountPeriodStatementDto, ExportQueryDto, StatementPeriodQueryDto, TrialBalanceDto, TrialBalanceQueryDto } from './dto/treasury.dto.js';
@@ -11,6 +11,13 @@ const EXPORT_CONTENT: Record<string, { type: string; extension: string }> = {
   hledger: { type: 'text/plain; charset=utf-8', extension: 'journal' },
   beancount: { type: 'text/plain; charset=utf-8', extension: 'beancount' },
 };
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Content-Disposition for a download, as Express's res.attachment() wrote it for these ASCII names. */
+function attachment(filename: string): string {
+  return TOKEN.test(filename) ? `attachment; filename=${filename}` : `attachment; filename="${filename.replace(/[\\"]/g, '\\$&')}"`;
+}
 
 @ApiTags('treasury')
 @ApiBearerAuth()
@@ -32,10 +39,10 @@ export class TreasuryController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: AccountPeriodStatementDto })
   @ApiProblems(400, 401, 403, 404)
-  async statement(@Param('accountId', uuidPipe('accountId')) accountId: string, @Query() query: StatementPeriodQueryDto, @Res({ passthrough: true }) response: Response) {
+  async statement(@Param('accountId', uuidPipe('accountId')) accountId: string, @Query() query: StatementPeriodQueryDto, @Res({ passthrough: true }) response: FastifyReply) {
     const statement = await this.treasury.accountStatement(accountId, query.period);
     if (query.format !== 'csv') return statement;
-    response.attachment(`steerkes-${accountId.slice(0, 8)}-${query.period}.csv`).type('text/csv; charset=utf-8');
+    response.header('Content-Disposition', attachment(`steerkes-${accountId.slice(0, 8)}-${query.period}.csv`)).type('text/csv; charset=utf-8');
     return this.treasury.accountStatementCsv(statement);
   }
 
@@ -44,9 +51,9 @@ export class TreasuryController {
   @ApiProduces('text/csv', 'text/plain')
   @ApiOkResponse({ description: 'The export file.' })
   @ApiProblems(400, 401, 403)
-  async export(@Query() query: ExportQueryDto, @Res({ passthrough: true }) response: Response) {
+  async export(@Query() query: ExportQueryDto, @Res({ passthrough: true }) response: FastifyReply) {
     const content = EXPORT_CONTENT[query.format];
-    response.attachment(`steerkes.${content.extension}`).type(content.type);
+    response.header('Content-Disposition', attachment(`steerkes.${content.extension}`)).type(content.type);
     return this.treasury.exportJournal(query.format);
   }
 }

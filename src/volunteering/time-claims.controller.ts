@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
@@ -22,8 +22,8 @@ import { type Replayable, TimeClaimsService } from './time-claims.service.js';
 const TimeClaimPageDto = PageOf(TimeClaimDto);
 
 /** A replayed idempotent request answers as the first did, and says so in a header. */
-function answer<T>(response: Response, outcome: Replayable<T>): T {
-  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+function answer<T>(response: FastifyReply, outcome: Replayable<T>): T {
+  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
   return outcome.result;
 }
 
@@ -48,7 +48,7 @@ export class TimeClaimsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Body() input: SubmitTimeClaimDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.claims.submit(actor, input, key));
   }
@@ -74,7 +74,7 @@ export class TimeClaimsController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Body() input: BulkTimeClaimsDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.bulk.record(actor, input, key));
   }
@@ -99,7 +99,7 @@ export class TimeClaimsController {
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
     @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return answer(response, await this.claims.approve(actor, id, key));
   }

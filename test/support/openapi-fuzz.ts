@@ -255,7 +255,8 @@ function leafPaths(value: Json, prefix: string[] = [], depth = 0): string[][] {
   return paths;
 }
 
-export function bodyCase(doc: OpenApiDocument, schema: Schema | null, pools: IdPools): fc.Arbitrary<BodyCase> {
+/** bodyLimitBytes: the largest body the endpoint takes (an oversized case is over it, up to three times). */
+export function bodyCase(doc: OpenApiDocument, schema: Schema | null, pools: IdPools, bodyLimitBytes: number): fc.Arbitrary<BodyCase> {
   if (!schema) {
     // No body expected: usually none, sometimes a stray or malformed one.
     return fc.oneof(
@@ -301,7 +302,7 @@ export function bodyCase(doc: OpenApiDocument, schema: Schema | null, pools: IdP
     { weight: 1, arbitrary: fc.constantFrom(...MALFORMED).map((raw): BodyCase => ({ kind: 'malformed', raw })) },
     {
       weight: 1,
-      arbitrary: fc.integer({ min: 101 * 1024, max: 300 * 1024 }).map((size): BodyCase => ({ kind: 'oversized', raw: JSON.stringify({ description: 'x'.repeat(size) }) })),
+      arbitrary: fc.integer({ min: bodyLimitBytes + 1024, max: 3 * bodyLimitBytes }).map((size): BodyCase => ({ kind: 'oversized', raw: JSON.stringify({ description: 'x'.repeat(size) }) })),
     },
     // a plausible body: may succeed, which is fine
     { weight: 1, arbitrary: base.map((value): BodyCase => ({ kind: 'json', mutation: 'plausible', value })) },

@@ -1,15 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { AppModule } from '../../src/app.module.js';
 import { ManualClock, Clock } from '../../src/common/clock.js';
 import { type AppConfiguration, loadConfiguration } from '../../src/config/configuration.js';
-import { APP_OPTIONS, configureApp } from '../../src/configure-app.js';
+import { APP_OPTIONS, configureApp, createHttpAdapter } from '../../src/configure-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   http: TestAgent;
   clock: ManualClock;
   configuration: AppConfiguration;
@@ -36,10 +36,12 @@ export async function createTestApp(options: { demoData?: boolean; environment?:
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ ...APP_OPTIONS, logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(configuration), { ...APP_OPTIONS, logger: ['error'] });
   configureApp(app, configuration);
   try {
     await app.init();
+    // Fastify loads its plugins (CORS, the Swagger UI's static files) on ready(): before any request.
+    await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
     // A refused start (that is what some tests want) must not leave connections open.
     await app.close().catch(() => undefined);

@@ -1,10 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError, type ErrorParameters, type FieldError } from '../errors/domain-error.js';
 import { ERROR_CATALOGUE, type ErrorCode, type Language, renderMessage } from '../errors/error-catalogue.js';
 import { fieldMessage } from '../errors/field-messages.js';
 import { preferredLanguage } from './language.js';
-import type { SteerkesRequest } from './request-context.js';
+import { assignRequestId, weakETag } from './http-hooks.js';
+import { requestPath, type SteerkesRequest } from './request-context.js';
 
 /** The body of every error response: RFC 9457 problem details plus a stable `code`. */
 export interface ProblemDetails {
@@ -23,32 +24,39 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** Maps every thrown thing to a problem response. Unexpected errors are logged, never shown. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger(ProblemDetailsFilter.name);
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<SteerkesRequest>();
-    const response = http.getResponse<Response>();
-    const domainError = this.toDomainError(exception, request);
-    const problem = buildProblem(domainError, request, preferredLanguage(request.headers['accept-language']));
-    if (response.headersSent) return;
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    sendProblem(exception, http.getRequest<SteerkesRequest>(), http.getResponse<FastifyReply>());
   }
+}
 
-  private toDomainError(exception: unknown, request: SteerkesRequest): DomainError {
-    if (exception instanceof DomainError) return exception;
-    const known = fromFrameworkError(exception);
-    if (known?.code === 'SERVICE_UNAVAILABLE') {
-      // The operator must hear of a full disk or an unwritable file, though the client gets a clean 503.
-      this.logger.warn({ requestId: request.requestId, method: request.method, path: request.path, error: describe(exception) });
-    }
-    if (known) return known;
-    this.logger.error(
-      { requestId: request.requestId, method: request.method, path: request.path, error: describe(exception) },
-      exception instanceof Error ? exception.stack : undefined,
-    );
-    return new DomainError('INTERNAL_ERROR');
+const logger = new Logger(ProblemDetailsFilter.name);
+
+/** The problem response for anything thrown: the filter's, and the router's own refusals' (configure-app.ts). */
+export function sendProblem(exception: unknown, request: SteerkesRequest, reply: FastifyReply): void {
+  // An error before the request hooks ran (none is expected: frameworkErrors gives the id too).
+  if (request.requestId === null || request.requestId === undefined) assignRequestId(request, reply);
+  const domainError = toDomainError(exception, request);
+  const problem = buildProblem(domainError, request, preferredLanguage(request.headers['accept-language']));
+  if (reply.sent || reply.raw.headersSent) return;
+  const body = JSON.stringify(problem);
+  // The ETag here too (as Express's res.send() gave it), for the router's refusals, which no onSend hook sees.
+  reply.code(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).header('ETag', weakETag(body)).send(body);
+}
+
+function toDomainError(exception: unknown, request: SteerkesRequest): DomainError {
+  if (exception instanceof DomainError) return exception;
+  const known = fromFrameworkError(exception);
+  if (known?.code === 'SERVICE_UNAVAILABLE') {
+    // The operator must hear of a full disk or an unwritable file, though the client gets a clean 503.
+    logger.warn({ requestId: request.requestId, method: request.method, path: requestPath(request), error: describe(exception) });
   }
+  if (known) return known;
+  logger.error(
+    { requestId: request.requestId, method: request.method, path: requestPath(request), error: describe(exception) },
+    exception instanceof Error ? exception.stack : undefined,
+  );
+  return new DomainError('INTERNAL_ERROR');
 }
 
 /**
@@ -66,15 +74,19 @@ function isDatabaseUnavailable(exception: unknown): boolean {
 /** Body-parser, router and guard errors that are the caller's fault, not ours; a database that cannot write. */
 function fromFrameworkError(exception: unknown): DomainError | undefined {
   if (isDatabaseUnavailable(exception)) return new DomainError('SERVICE_UNAVAILABLE');
-  // The Express adapter wraps body-parser's errors in an HttpException; the cause says which.
-  const candidate = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string };
+  // The adapter wraps body-parser's and Fastify's own errors in an HttpException; the cause says which.
+  const candidate = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string; code?: unknown };
   if (candidate?.type === 'entity.parse.failed') return new DomainError('MALFORMED_JSON');
   if (candidate?.type === 'entity.too.large') return new DomainError('PAYLOAD_TOO_LARGE');
   if (candidate?.type === 'encoding.unsupported' || candidate?.type === 'charset.unsupported') {
     return new DomainError('UNSUPPORTED_MEDIA_TYPE');
   }
-  if (!(exception instanceof HttpException)) return undefined;
-  switch (exception.getStatus()) {
+  // Fastify's content-type parsers (none is registered: body-parser reads the body) and router.
+  if (candidate?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || candidate?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new DomainError('MALFORMED_JSON');
+  if (candidate?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new DomainError('PAYLOAD_TOO_LARGE');
+  if (candidate?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new DomainError('UNSUPPORTED_MEDIA_TYPE');
+  const status = exception instanceof HttpException ? exception.getStatus() : clientFastifyErrorStatus(exception);
+  switch (status) {
     case 400: return new DomainError('VALIDATION_FAILED');
     case 401: return new DomainError('UNAUTHENTICATED');
     case 403: return new DomainError('FORBIDDEN', { reason: 'ROLE_REQUIRED' });
@@ -87,16 +99,22 @@ function fromFrameworkError(exception: unknown): DomainError | undefined {
   }
 }
 
+/** The status of one of Fastify's own errors that is the caller's fault (FST_ERR_BAD_URL…), as the adapter would map it. */
+function clientFastifyErrorStatus(exception: unknown): number | undefined {
+  const error = exception as { name?: unknown; statusCode?: unknown };
+  return exception instanceof Error && error.name === 'FastifyError' && typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : undefined;
+}
+
 export function buildProblem(error: DomainError, request: SteerkesRequest, language: Language): ProblemDetails {
-  const refusal = describeRefusal(error, language, request.requestId);
+  const refusal = describeRefusal(error, language, request.requestId ?? undefined);
   return {
     type: `urn:steerkes:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: error.code,
     status: refusal.status,
     code: error.code,
     detail: refusal.detail,
-    instance: request.originalUrl?.split('?')[0] ?? request.path,
-    requestId: request.requestId,
+    instance: requestPath(request),
+    requestId: request.requestId ?? '',
     ...(refusal.errors ? { errors: refusal.errors } : {}),
   };
 }

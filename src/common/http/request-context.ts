@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../auth/roles.js';
 
 /** What the bearer token says about who is calling. */
@@ -10,8 +10,10 @@ export interface AuthenticatedUser {
   partyId: string | null;
 }
 
-export interface SteerkesRequest extends Request {
-  requestId: string;
+/** A request as the guards, filters and handlers see it (Fastify's), with what Steerkes adds. */
+export interface SteerkesRequest extends FastifyRequest {
+  /** Set by the first request hook (see http-hooks.ts); null until then, e.g. for a CORS preflight. */
+  requestId: string | null;
   user?: AuthenticatedUser;
 }
 
@@ -21,4 +23,10 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
 export function requestIdFrom(header: string | string[] | undefined): string {
   const candidate = Array.isArray(header) ? header[0] : header;
   return candidate && REQUEST_ID_PATTERN.test(candidate) ? candidate : randomUUID();
+}
+
+/** The request's path as sent, without the query string (what Express called `request.path`). */
+export function requestPath(request: { url: string }): string {
+  const query = request.url.indexOf('?');
+  return query === -1 ? request.url : request.url.slice(0, query);
 }
