@@ -79,6 +79,21 @@ describe(SqliteGroupCommit.name, () => {
     expect(committer.statistics.commits).toBe(1);
   });
 
+  it('answers a failing first transaction at once, rolled back whole, and lets the others form the next group', async () => {
+    const failing = async () => {
+      await insert('refused first')();
+      throw new Error('account frozen');
+    };
+    const outcomes = await Promise.all([
+      outcome(committer.submit('transaction', failing)),
+      outcome(committer.submit('transaction', insert('second'))),
+      outcome(committer.submit('transaction', insert('third'))),
+    ]);
+    expect(outcomes).toEqual([{ error: 'account frozen' }, { ok: 'second' }, { ok: 'third' }]);
+    expect(labelsSeenByObserver()).toEqual(['second', 'third']);
+    expect(committer.statistics).toEqual({ commits: 1, committedTransactions: 2, largestGroup: 2 });
+  });
+
   it('tells every unit of the group when the COMMIT fails, and keeps nothing of the group', async () => {
     // A deferred foreign key is checked at COMMIT only: the group's COMMIT fails, as on a full disk.
     const outcomes = await Promise.all([
@@ -130,25 +145,16 @@ describe(SqliteGroupCommit.name, () => {
     expect(committer.statistics.commits).toBe(2);
   });
 
-  it('gives late arrivals a turn of the event loop once transactions come together, and no one else', async () => {
-    // One transaction after another: a transaction submitted a turn later gets a commit of its own.
-    await committer.submit('transaction', insert('alone'));
-    const submittedOneTurnLater = (label: string) => new Promise((resolve) => setImmediate(() => resolve(committer.submit('transaction', insert(label)))));
+  it('gives work on its way one turn of the event loop to join the group', async () => {
     let late!: Promise<unknown>;
     await committer.submit('transaction', async () => {
-      late = submittedOneTurnLater('late, sequential');
+      // Submitted a turn later, as a request read from the network after this one would be.
+      late = new Promise((resolve) => setImmediate(() => resolve(committer.submit('transaction', insert('late, joins')))));
       return insert('first')();
     });
     await late;
-    expect(committer.statistics.commits).toBe(3);
-    // After a group of several, the next group waits a turn for the one that is on its way.
-    await Promise.all([committer.submit('transaction', insert('together 1')), committer.submit('transaction', insert('together 2'))]);
-    await committer.submit('transaction', async () => {
-      late = submittedOneTurnLater('late, joins');
-      return insert('second')();
-    });
-    await late;
-    expect(committer.statistics).toEqual({ commits: 5, committedTransactions: 7, largestGroup: 2 });
+    expect(committer.statistics).toEqual({ commits: 1, committedTransactions: 2, largestGroup: 2 });
+    expect(labelsSeenByObserver()).toEqual(['first', 'late, joins']);
   });
 
   it(`commits at most ${GROUP_COMMIT_UNITS_MAX} transactions together`, async () => {
