@@ -17,7 +17,7 @@ function run(ordered: boolean, total: number, orderedKeys = ordered): void {
   const directory = mkdtempSync(join(tmpdir(), 'steerkes-growth-'));
   let counter = 0;
   const orderedId = () => `${(counter++).toString(16).padStart(8, '0')}-0000-7000-8000-000000000000`;
-  const raw = ordered ? new RawLedger(join(directory, 'raw.sqlite'), orderedId) : new RawLedger(join(directory, 'raw.sqlite'));
+  const raw = new RawLedger(join(directory, 'raw.sqlite'), ordered ? orderedId : randomUUID);
   // GROWTH_CACHE_KIB=65536: a larger page cache than SQLite's default 2 MiB, to see how much of the fall is cache misses.
   if (process.env.GROWTH_CACHE_KIB) raw.connection.pragma(`cache_size = -${Number(process.env.GROWTH_CACHE_KIB)}`);
   try {

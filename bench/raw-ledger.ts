@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
+import { timeOrderedId } from '../src/common/time-ordered-id.js';
 import type { BenchTransfer } from './plan.js';
 
 /**
@@ -47,6 +47,7 @@ CREATE TABLE postings (
 );
 CREATE INDEX idx_postings_account_sequence ON postings (account_id, entry_sequence);
 CREATE INDEX idx_postings_account_date ON postings (account_id, effective_date);
+CREATE INDEX idx_postings_entry_sequence ON postings (entry_sequence, line);
 CREATE TABLE idempotency (
   scope_key varchar(300) PRIMARY KEY NOT NULL,
   fingerprint varchar(64) NOT NULL,
@@ -81,10 +82,10 @@ export class RawLedger {
   private readonly insertIdempotency: Statement;
   private readonly updateBalance: Statement;
 
-  /** `newId` makes entry ids; random UUIDs (v4) by default, as the ledger does. */
+  /** `newId` makes entry ids; time-ordered UUIDs (v7) by default, as the ledger does. */
   constructor(
     path: string,
-    private readonly newId: () => string = randomUUID,
+    private readonly newId: () => string = timeOrderedId,
   ) {
     this.connection = new BetterSqlite3(path);
     this.connection.pragma('journal_mode = WAL');
