@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { describeMachine, type MachineDescription } from './machine.js';
+import { envInteger } from './environment.js';
 
 /**
  * `npm run bench:http`: the real server (dist/src/main.js, a child process, NODE_ENV=production,
@@ -50,13 +51,6 @@ const TARGET_P99_MS = 30;
 const TARGET_RSS_MB = 300;
 const TARGET_BATCH_TRANSFERS_PER_SECOND = 20_000;
 
-function envInteger(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, not ${value}`);
-  return parsed;
-}
 
 interface LevelResult {
   scenario: ScenarioName;

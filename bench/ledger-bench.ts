@@ -19,6 +19,7 @@ import { describeMachine, type MachineDescription } from './machine.js';
 import { type BenchTransfer, chunk, median, planTransfers } from './plan.js';
 import { RawLedger } from './raw-ledger.js';
 import { type BenchResults, printResults, writeBenchmarksFile } from './report.js';
+import { envInteger } from './environment.js';
 
 /**
  * `npm run bench`: transfers per second through LedgerService on a durable SQLite file (WAL,
@@ -56,13 +57,6 @@ const WORKLOADS: Workload[] = [
 ];
 const READS_TARGET_PER_SECOND = 100_000;
 
-function envInteger(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number (got "${value}")`);
-  return parsed;
-}
 
 /** Heap (after a collection, when node runs with --expose-gc) and RSS: a leak across rounds would show here. */
 function memoryNow(): string {

@@ -14,6 +14,7 @@ import { BATCH_COMMANDS_MAX, type TransferCommand } from '../src/ledger/ledger.t
 import { PartiesService } from '../src/parties/parties.service.js';
 import { describeMachine } from './machine.js';
 import { chunk, planTransfers } from './plan.js';
+import { envInteger } from './environment.js';
 
 /**
  * `npm run bench:reconcile`: the integrity check (LedgerIntegrityService.verify, what
@@ -35,13 +36,6 @@ const TARGET_SECONDS = 10;
 const STARTING_BALANCE_MINOR = 100_000_000n;
 const PLANNED_TRANSFERS_PER_SLICE = 50_000;
 
-function envInteger(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number (got "${value}")`);
-  return parsed;
-}
 
 async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'steerkes-reconcile-bench-'));
