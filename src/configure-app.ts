@@ -6,6 +6,7 @@ import type { AppConfiguration } from './config/configuration.js';
 import { assignRequestId, expressSend, jsonBody, leaveBodiesToJsonBody, logRequest, securityHeaders } from './common/http/http-hooks.js';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter.js';
 import type { SteerkesRequest } from './common/http/request-context.js';
+import { RejectNulCharactersPipe } from './common/http/nul-character.pipe.js';
 import { createValidationPipe } from './common/http/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -88,7 +89,7 @@ export function configureApp(app: NestFastifyApplication, configuration: AppConf
   );
   fastify.addHook('onSend', expressSend);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, openApiConfig()), {

@@ -37,6 +37,20 @@ describe('Story: a client gets clear problem responses and pages', () => {
     );
   });
 
+  it('refuses text with a NUL character (which PostgreSQL cannot store) with 400, in the body and the query, writing nothing', async () => {
+    const response = await testApp.http
+      .post('/api/v1/parties')
+      .set(admin.auth)
+      .send({ kind: 'institution', name: 'nul\u0000byte', district: 'noord-west', description: 'ok' })
+      .expect(400);
+    expect(response.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(response.body.errors).toEqual([{ field: 'name', code: 'noNulCharacter', message: 'Must not contain the NUL character (U+0000).' }]);
+    const parties = await testApp.http.get('/api/v1/parties?limit=100').set(admin.auth).expect(200);
+    expect(parties.body.items.map((party: { name: string }) => party.name)).not.toContain('nul\u0000byte');
+    const search = await testApp.http.get('/api/v1/listings?q=koffie%00').set(admin.auth).expect(400);
+    expect(search.body.errors).toEqual([expect.objectContaining({ field: 'q', code: 'noNulCharacter' })]);
+  });
+
   it('refuses malformed JSON with 400 MALFORMED_JSON', async () => {
     const response = await testApp.http
       .post('/api/v1/parties')

@@ -15,6 +15,7 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   isDefined: { en: 'This field is required.', nl: 'Dit veld is verplicht.' },
   isNotEmpty: { en: 'This field must not be empty.', nl: 'Dit veld mag niet leeg zijn.' },
   isString: { en: 'Must be text.', nl: 'Moet tekst zijn.' },
+  noNulCharacter: { en: 'Must not contain the NUL character (U+0000).', nl: 'Mag het NUL-teken (U+0000) niet bevatten.' },
   isEmail: { en: 'Must be an email address.', nl: 'Moet een e-mailadres zijn.' },
   isEnum: { en: 'Must be one of the allowed values.', nl: 'Moet een van de toegestane waarden zijn.' },
   isIn: { en: 'Must be one of the allowed values.', nl: 'Moet een van de toegestane waarden zijn.' },
