@@ -135,6 +135,11 @@ describe('Story: an organisation pays the month’s hours to its volunteers in o
     await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'VALIDATION_FAILED', () =>
       postBatch(member, Array.from({ length: BATCH_COMMANDS_MAX + 1 }, () => hours(volunteers[0], '0.01'))),
     );
+    // A list where a transfer belongs: refused by shape, not looked up.
+    const nested = await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'VALIDATION_FAILED', () =>
+      postBatch(member, [[] as unknown as TransferBody, hours(volunteers[0], '1.00')]),
+    );
+    expect(nested.body.errors).toEqual([expect.objectContaining({ field: 'transfers', code: 'isObject' })]);
     await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'IDEMPOTENCY_KEY_REQUIRED', () => postBatch(member, [hours(volunteers[0], '1.00')], null));
     // Treasurers and admins move no party's money, in a batch neither.
     for (const role of ['treasurer', 'admin'] as const) {

@@ -58,6 +58,12 @@ describe('Story: a business publishes offers that anyone can list', () => {
     const period = await post(business.member, { ...validOffer, perPassLimit: { quantity: 1, period: 'fortnight' } });
     expect(period.body.errors).toEqual([expect.objectContaining({ field: 'perPassLimit.period', code: 'isIn' })]);
     expectProblem(await post(business.member, { ...validOffer, stock: -1 }), 400, 'VALIDATION_FAILED');
+    // A list where an object belongs (class-validator validates each element of it, and [] has none).
+    for (const field of ['title', 'description', 'perPassLimit'] as const) {
+      const asList = await post(business.member, { ...validOffer, [field]: [] });
+      expectProblem(asList, 400, 'VALIDATION_FAILED');
+      expect(asList.body.errors).toEqual([expect.objectContaining({ field, code: 'isObject' })]);
+    }
     expectProblem(await post(business.member, { ...validOffer, businessId: roles.business_operator.partyId }), 400, 'VALIDATION_FAILED');
     for (const role of ['volunteer', 'org_manager', 'admin', 'treasurer'] as const) expectProblem(await post(roles[role], validOffer), 403, 'FORBIDDEN');
     expectProblem(await testApp.http.post(`${API}/offers`).send(validOffer), 401, 'UNAUTHENTICATED');

@@ -91,6 +91,7 @@ export class EntryDto extends DescribedMovementDto {
   @ArrayMinSize(2)
   @ArrayMaxSize(POSTINGS_PER_ENTRY_MAX)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => PostingDto)
   postings: PostingDto[];
 
@@ -313,6 +314,7 @@ export class TransferBatchDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(BATCH_COMMANDS_MAX)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => TransferDto)
   transfers: TransferDto[];
 }

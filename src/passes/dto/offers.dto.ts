@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { AmountProperty, IsAmount, IsCalendarDate } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { LocalizedTextDto } from './localized-text.dto.js';
@@ -58,12 +58,14 @@ export class PerPassLimitDto {
 export class CreateOfferDto {
   @ApiProperty({ type: OfferTitleDto })
   @ValidateNested()
+  @IsObject()
   @Type(() => OfferTitleDto)
   @IsDefined()
   title: OfferTitleDto;
 
   @ApiProperty({ type: OfferDescriptionDto })
   @ValidateNested()
+  @IsObject()
   @Type(() => OfferDescriptionDto)
   @IsDefined()
   description: OfferDescriptionDto;
@@ -94,6 +96,7 @@ export class CreateOfferDto {
   @ApiPropertyOptional({ type: PerPassLimitDto, nullable: true, description: 'At most this many per pass holder per period.' })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => PerPassLimitDto)
   perPassLimit?: PerPassLimitDto | null;
 }
@@ -103,6 +106,7 @@ export class UpdateOfferDto {
   @ApiPropertyOptional({ type: OfferTitleDto })
   @unlessOmitted
   @ValidateNested()
+  @IsObject()
   @Type(() => OfferTitleDto)
   @IsDefined()
   title?: OfferTitleDto;
@@ -110,6 +114,7 @@ export class UpdateOfferDto {
   @ApiPropertyOptional({ type: OfferDescriptionDto })
   @unlessOmitted
   @ValidateNested()
+  @IsObject()
   @Type(() => OfferDescriptionDto)
   @IsDefined()
   description?: OfferDescriptionDto;
@@ -144,6 +149,7 @@ export class UpdateOfferDto {
   @ApiPropertyOptional({ type: PerPassLimitDto, nullable: true })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => PerPassLimitDto)
   perPassLimit?: PerPassLimitDto | null;
 

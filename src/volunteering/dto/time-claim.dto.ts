@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
   IsDefined,
   IsIn,
   IsNotEmpty,
@@ -103,6 +104,7 @@ export class BulkTimeClaimsDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(BULK_PARTICIPANTS_MAX)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => BulkParticipantDto)
   participants: BulkParticipantDto[];
 }
