@@ -86,8 +86,8 @@ export class Database implements OnApplicationShutdown {
     return this.sqliteExecutor;
   }
 
-  /** The group committer (SQLite only): its statistics say how many transactions shared a commit. */
-  sqliteGroupCommit(): SqliteGroupCommit {
+  /** The group committer (SQLite only), made on first use: the connection exists only after start-up. */
+  private sqliteGroupCommit(): SqliteGroupCommit {
     this.groupCommit ??= new SqliteGroupCommit(this.sqliteConnection());
     return this.groupCommit;
   }

@@ -22,7 +22,7 @@ interface FinishedUnit {
   outcome: Outcome;
 }
 
-/** What the committer has done since it was made: for the benchmark and the tests. */
+/** What the committer has done since it was made: how many transactions shared each commit (the tests assert it). */
 export interface GroupCommitStatistics {
   /** Durable commits (one per group). */
   commits: number;
