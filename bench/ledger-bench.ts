@@ -13,7 +13,7 @@ import { loadConfiguration } from '../src/config/configuration.js';
 import { Database } from '../src/database/database.service.js';
 import { LedgerIntegrityService } from '../src/ledger/ledger-integrity.service.js';
 import { LedgerService } from '../src/ledger/ledger.service.js';
-import type { TransferCommand } from '../src/ledger/ledger.types.js';
+import type { TransferInput } from '../src/ledger/ledger.types.js';
 import { PartiesService } from '../src/parties/parties.service.js';
 import { describeMachine, type MachineDescription } from './machine.js';
 import { type BenchTransfer, chunk, median, planTransfers } from './plan.js';
@@ -69,9 +69,8 @@ function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-function toCommand(transfer: BenchTransfer): TransferCommand {
+function toCommand(transfer: BenchTransfer): TransferInput {
   return {
-    kind: 'transfer',
     fromAccountId: transfer.fromAccountId,
     toAccountId: transfer.toAccountId,
     amountMinor: transfer.amountMinor,
@@ -89,15 +88,15 @@ async function timeLedger(ledger: LedgerService, transfers: BenchTransfer[], bat
   if (batchSize === 1) {
     started = performance.now();
     for (const command of commands) {
-      const outcome = await ledger.execute(command);
+      const outcome = await ledger.transfer(command);
       if (!outcome.replayed) booked += 1;
     }
   } else {
     const batches = chunk(commands, batchSize);
     started = performance.now();
     for (const batch of batches) {
-      const outcomes = await ledger.executeBatch(batch);
-      for (const item of outcomes) if (item.ok && !item.outcome.replayed) booked += 1;
+      const outcomes = await ledger.transferBatch(batch);
+      for (const item of outcomes) if (item.ok && !item.replayed) booked += 1;
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -202,8 +201,7 @@ async function openWorld(): Promise<World> {
       const party = await parties.create({ kind: 'organisation', name: `Benchmark organisation ${index + 1}`, district: 'city-wide' });
       const [account] = await ledger.listAccountsOfParty(party.id);
       accountIds.push(account.id);
-      await ledger.execute({
-        kind: 'transfer',
+      await ledger.transfer({
         fromAccountId: issuance,
         toAccountId: account.id,
         amountMinor: STARTING_BALANCE_MINOR,

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       const party = await parties.create({ kind: 'organisation', name: `Profile organisation ${index}`, district: 'city-wide' });
       const [account] = await ledger.listAccountsOfParty(party.id);
       accountIds.push(account.id);
-      await ledger.execute({ kind: 'transfer', fromAccountId: issuance, toAccountId: account.id, amountMinor: 100_000_000n, code: 'ISSUE', description: 'budget' });
+      await ledger.transfer({ fromAccountId: issuance, toAccountId: account.id, amountMinor: 100_000_000n, code: 'ISSUE', description: 'budget' });
     }
     raw.openAccounts(accountIds.map((id) => ({ id, balanceMinor: 100_000_000n })));
     const effectiveDate = localDate(new Date());
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     }
     for (const phase of ['warm-up', 'measured']) {
       const transfers = planTransfers(accountIds, phase === 'warm-up' ? Math.ceil(count / 4) : count, { seed: phase.length, keyPrefix: phase, effectiveDate });
-      const commands = transfers.map((transfer) => ({ kind: 'transfer' as const, code: 'TRANSFER' as const, ...transfer, effectiveDate: undefined }));
+      const commands = transfers.map((transfer) => ({ code: 'TRANSFER' as const, ...transfer, effectiveDate: undefined }));
       timing = phase === 'measured';
       // PROFILE_WAL_FRAMES=1: no checkpoints during the measured phase, so that the WAL's size tells the pages written per commit.
       if (walFrames && timing) {
@@ -147,8 +147,8 @@ async function main(): Promise<void> {
       if (side !== 'raw') {
         startCpu();
         const started = performance.now();
-        if (batchSize === 1) for (const command of commands) await ledger.execute(command);
-        else for (const batch of chunk(commands, batchSize)) await ledger.executeBatch(batch);
+        if (batchSize === 1) for (const command of commands) await ledger.transfer(command);
+        else for (const batch of chunk(commands, batchSize)) await ledger.transferBatch(batch);
         if (timing) report(`ledger ${mode}`, transfers.length, performance.now() - started);
       }
       if (side !== 'ledger') {

@@ -10,7 +10,7 @@ import { loadConfiguration } from '../src/config/configuration.js';
 import { Database } from '../src/database/database.service.js';
 import { LedgerIntegrityService } from '../src/ledger/ledger-integrity.service.js';
 import { LedgerService } from '../src/ledger/ledger.service.js';
-import { BATCH_COMMANDS_MAX, type TransferCommand } from '../src/ledger/ledger.types.js';
+import { BATCH_COMMANDS_MAX, type TransferInput } from '../src/ledger/ledger.types.js';
 import { PartiesService } from '../src/parties/parties.service.js';
 import { describeMachine } from './machine.js';
 import { chunk, planTransfers } from './plan.js';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       const party = await parties.create({ kind: 'organisation', name: `Reconciliation organisation ${index + 1}`, district: 'city-wide' });
       const [account] = await ledger.listAccountsOfParty(party.id);
       accountIds.push(account.id);
-      await ledger.execute({ kind: 'transfer', fromAccountId: issuance, toAccountId: account.id, amountMinor: STARTING_BALANCE_MINOR, code: 'ISSUE', description: 'Budget' });
+      await ledger.transfer({ fromAccountId: issuance, toAccountId: account.id, amountMinor: STARTING_BALANCE_MINOR, code: 'ISSUE', description: 'Budget' });
     }
 
     // Two postings per transfer; the issues above add 2 × ACCOUNTS.
@@ -65,9 +65,9 @@ async function main(): Promise<void> {
     for (let start = 0; start < transfers; start += PLANNED_TRANSFERS_PER_SLICE) {
       const count = Math.min(PLANNED_TRANSFERS_PER_SLICE, transfers - start);
       const planned = planTransfers(accountIds, count, { seed: start + 1, keyPrefix: `reconcile:${start}`, effectiveDate });
-      const commands: TransferCommand[] = planned.map((transfer) => ({ kind: 'transfer', ...transfer, code: 'TRANSFER' }));
+      const commands: TransferInput[] = planned.map((transfer) => ({ ...transfer, code: 'TRANSFER' }));
       for (const batch of chunk(commands, BATCH_COMMANDS_MAX)) {
-        for (const outcome of await ledger.executeBatch(batch)) if (outcome.ok) booked += 1;
+        for (const outcome of await ledger.transferBatch(batch)) if (outcome.ok) booked += 1;
       }
       process.stderr.write(`[bench] booked ${booked.toLocaleString('en')} of ${transfers.toLocaleString('en')} transfers\n`);
     }

@@ -6,7 +6,8 @@ import type { AuthenticatedUser } from '../src/common/http/request-context.js';
 import { scopedIdempotencyKey } from '../src/common/http/idempotency-key.decorator.js';
 import { BulkTimeClaimsService } from '../src/volunteering/bulk-time-claims.service.js';
 import { TimeClaimsService } from '../src/volunteering/time-claims.service.js';
-import { VolunteeringRequests } from '../src/volunteering/volunteering-requests.js';
+import { Idempotency } from '../src/database/idempotency.js';
+import { VOLUNTEERING_IDEMPOTENCY_SCOPE } from '../src/volunteering/volunteering.limits.js';
 import { demoId, type ServiceLookup } from './load-demo-data.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,7 +62,7 @@ function coordinatorOf(organisationKey: string): AuthenticatedUser {
 class VolunteeringDemoLoader {
   private readonly claims: TimeClaimsService;
   private readonly bulk: BulkTimeClaimsService;
-  private readonly requests: VolunteeringRequests;
+  private readonly idempotency: Idempotency;
   private readonly clock: Clock;
 
   constructor(
@@ -71,13 +72,13 @@ class VolunteeringDemoLoader {
   ) {
     this.claims = services.get(TimeClaimsService, { strict: false });
     this.bulk = services.get(BulkTimeClaimsService, { strict: false });
-    this.requests = services.get(VolunteeringRequests, { strict: false });
+    this.idempotency = services.get(Idempotency, { strict: false });
     this.clock = services.get(Clock, { strict: false });
   }
 
   /** Submits the claim unless its key made it before. */
   async claim(demo: (typeof DEMO_CLAIMS)[number]): Promise<number> {
-    if (await this.requests.resultOf(scopedIdempotencyKey(this.volunteer.id, demo.key))) return 0;
+    if (await this.idempotency.stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(this.volunteer.id, demo.key) })) return 0;
     const input = { organisationId: demoId(demo.organisationKey), date: this.daysAgo(demo.daysAgo), hours: demo.hours, activity: demo.activity };
     await this.claims.submit(this.volunteer, input, demo.key);
     return 1;
@@ -85,7 +86,7 @@ class VolunteeringDemoLoader {
 
   /** Records the buurtfeest unless its key recorded it before: the activity and one paid claim per participant. */
   async activity(): Promise<number> {
-    if (await this.requests.resultOf(scopedIdempotencyKey(this.coordinator.id, DEMO_ACTIVITY.key))) return 0;
+    if (await this.idempotency.stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(this.coordinator.id, DEMO_ACTIVITY.key) })) return 0;
     const participants = DEMO_ACTIVITY.participants.map((participant) => ({ volunteerId: demoId(participant.volunteerKey), hours: participant.hours }));
     const recorded = await this.bulk.record(this.coordinator, { date: this.daysAgo(DEMO_ACTIVITY.daysAgo), activity: DEMO_ACTIVITY.activity, participants }, DEMO_ACTIVITY.key);
     return 1 + recorded.result.claims.length;

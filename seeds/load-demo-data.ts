@@ -68,8 +68,7 @@ export async function loadDemoData(services: ServiceLookup): Promise<DemoLoadRep
     if (account.minBalance !== DEMO_ORGANISATION_CREDIT_LIMIT) {
       await ledger.updateAccountPolicy(account.id, { minBalanceMinor: parseAmount(DEMO_ORGANISATION_CREDIT_LIMIT, { allowNegative: true }), maxBalanceMinor: null, status: 'open' });
     }
-    const outcome = await ledger.execute({
-      kind: 'transfer',
+    const outcome = await ledger.transfer({
       fromAccountId: issuance,
       toAccountId: account.id,
       amountMinor: parseAmount(DEMO_ORGANISATION_BUDGET),
@@ -80,20 +79,14 @@ export async function loadDemoData(services: ServiceLookup): Promise<DemoLoadRep
     if (!outcome.replayed) report.entriesBooked += 1;
   }
   for (const [organisationKey, volunteerKey, amount, description] of DEMO_HOURS) {
-    const outcome = await database.transaction(async (tx) =>
-      ledger.execute(
-        {
-          kind: 'transfer',
-          fromAccountId: (await accountOf(organisationKey)).id,
-          toAccountId: (await accountOf(volunteerKey)).id,
-          amountMinor: parseAmount(amount),
-          code: 'HOURS',
-          description,
-          idempotencyKey: `demo:hours:${organisationKey}:${volunteerKey}`,
-        },
-        tx,
-      ),
-    );
+    const outcome = await ledger.transfer({
+      fromAccountId: (await accountOf(organisationKey)).id,
+      toAccountId: (await accountOf(volunteerKey)).id,
+      amountMinor: parseAmount(amount),
+      code: 'HOURS',
+      description,
+      idempotencyKey: `demo:hours:${organisationKey}:${volunteerKey}`,
+    });
     if (!outcome.replayed) report.entriesBooked += 1;
   }
   for (const loadModuleDemo of [loadVolunteeringDemo, loadPassesDemo, loadCatalogueDemo]) {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
-import { Database, type Transaction } from '../database/database.service.js';
+import { assertInvariant } from '../common/errors/domain-error.js';
+import { Database } from '../database/database.service.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /** What the audit log remembers of one action. */
@@ -36,8 +37,13 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  async record(transaction: Transaction, actor: { id: string | null; role?: string | null } | null, record: AuditRecord): Promise<void> {
-    await transaction.manager.insert(AuditEvent, {
+  /**
+   * Records an action in the transaction of the action itself (joined): an audit record never
+   * commits without its action, nor an action without its record.
+   */
+  async record(actor: { id: string | null; role?: string | null } | null, record: AuditRecord): Promise<void> {
+    assertInvariant(this.database.inTransaction(), `audit record ${record.action} outside the transaction of its action`);
+    await this.database.transaction((transaction) => transaction.manager.insert(AuditEvent, {
       id: randomUUID(),
       occurredAt: this.clock.now().toISOString(),
       actorId: actor?.id ?? null,
@@ -46,7 +52,7 @@ export class AuditService {
       subjectType: record.subjectType,
       subjectId: record.subjectId,
       details: JSON.stringify(record.details ?? {}),
-    });
+    }));
   }
 
   list(query: PageQueryDto & { action?: string; subjectId?: string }): Promise<Page<AuditEventView>> {

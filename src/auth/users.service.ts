@@ -38,9 +38,9 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateUserDto, transaction?: Transaction): Promise<UserDto> {
+  async create(input: CreateUserDto): Promise<UserDto> {
     const passwordHash = await hashPassword(input.password);
-    const work = async (tx: Transaction) => {
+    return this.database.transaction(async (tx) => {
       await this.assertPartyFitsRole(input.role, input.partyId ?? null, tx);
       if (await tx.manager.existsBy(User, { email: input.email })) throw new DomainError('EMAIL_TAKEN');
       const user = tx.manager.create(User, {
@@ -54,8 +54,7 @@ export class UsersService {
       });
       await tx.manager.insert(User, user);
       return toUserDto(user);
-    };
-    return transaction ? work(transaction) : this.database.transaction(work);
+    });
   }
 
   /** Revokes every token of the user: they log in again. An admin may do it for anyone, a user for themselves. */
@@ -66,7 +65,7 @@ export class UsersService {
       if (!user) throw new NotFoundError('user', userId);
       const sessionVersion = user.sessionVersion + 1;
       await tx.manager.update(User, { id: userId }, { sessionVersion });
-      if (actor.id !== userId) await this.audit.record(tx, actor, { action: 'user.sessions-revoked', subjectType: 'user', subjectId: userId, details: {} });
+      if (actor.id !== userId) await this.audit.record(actor, { action: 'user.sessions-revoked', subjectType: 'user', subjectId: userId, details: {} });
       return { userId, sessionVersion };
     });
   }
@@ -93,9 +92,8 @@ export class UsersService {
     return this.database.read(({ manager }) => manager.findOneBy(User, { id }));
   }
 
-  count(transaction?: Transaction): Promise<number> {
-    const work = ({ manager }: Transaction) => manager.count(User);
-    return transaction ? work(transaction) : this.database.read(work);
+  count(): Promise<number> {
+    return this.database.read(({ manager }) => manager.count(User));
   }
 
   private async assertPartyFitsRole(role: Role, partyId: string | null, tx: Transaction): Promise<void> {
@@ -104,7 +102,7 @@ export class UsersService {
       if (allowedKinds) throw new ValidationFailedError([{ field: 'partyId', code: 'isDefined' }]);
       return;
     }
-    const party = await this.parties.findById(partyId, tx);
+    const party = await this.parties.findById(partyId);
     if (!party) throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_NOT_FOUND' }]);
     if (allowedKinds && !allowedKinds.includes(party.kind)) {
       throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_KIND_MISMATCH', parameters: { role, kinds: allowedKinds.join(',') } }]);

@@ -4,11 +4,10 @@ import { Clock } from '../common/clock.js';
 import { type FieldError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
-import { Database, type Transaction } from '../database/database.service.js';
-import { IdempotencyKeyReusedError } from '../ledger/ledger.errors.js';
+import type { Transaction } from '../database/database.service.js';
+import { Idempotency, type Replayable, requestFingerprint } from '../database/idempotency.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { assertProviderMember, isMemberOf, maySeeBooking } from './catalogue-access.js';
-import { isUniqueViolation, requestFingerprint } from './catalogue-input.js';
 import { toBookingDto, viewStatusOf } from './catalogue-views.js';
 import {
   ActionNotForCategoryError,
@@ -19,9 +18,8 @@ import {
   CatalogueForbiddenError,
 } from './catalogue.errors.js';
 import { type BookingAction, type BookingStatus, CHECK_OUT_LEAD_HOURS_MAX, type ListingCategory } from './catalogue.types.js';
-import type { BookingOutcome } from './bookings.service.js';
-import { newEvent } from './bookings.service.js';
-import type { CompleteDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
+import { BOOKING_STEP_IDEMPOTENCY_SCOPE, BookingsService, newEvent } from './bookings.service.js';
+import type { BookingDto, CompleteDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
 import { BookingEvent } from './entities/booking-event.entity.js';
 import { Booking } from './entities/booking.entity.js';
 import { Listing } from './entities/listing.entity.js';
@@ -57,12 +55,13 @@ const MINUTES_PER_HOUR = 60;
 @Injectable()
 export class BookingLifecycleService {
   constructor(
-    private readonly database: Database,
+    private readonly idempotency: Idempotency,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
+    private readonly bookings: BookingsService,
   ) {}
 
-  confirm(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<BookingOutcome> {
+  confirm(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'confirm', {}, key, async ({ booking, nowMs }) => {
       assertProviderMember(actor, booking.providerPartyId);
       this.assertStatus(booking, ['requested'], 'confirm', nowMs);
@@ -71,7 +70,7 @@ export class BookingLifecycleService {
     });
   }
 
-  decline(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<BookingOutcome> {
+  decline(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'decline', { ...input }, key, async (context) => {
       const { booking, nowMs } = context;
       assertProviderMember(actor, booking.providerPartyId);
@@ -88,7 +87,7 @@ export class BookingLifecycleService {
    * the free-cancellation moment, after that the fee (a percentage of the price) goes to the
    * provider and the rest is released. A provider that cancels breaks its own promise: free.
    */
-  cancel(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<BookingOutcome> {
+  cancel(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'cancel', { ...input }, key, async (context) => {
       const { booking, nowMs } = context;
       const byBooker = isMemberOf(actor, booking.bookerPartyId);
@@ -109,7 +108,7 @@ export class BookingLifecycleService {
     });
   }
 
-  checkOut(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<BookingOutcome> {
+  checkOut(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'check_out', {}, key, async ({ booking, listing, nowMs }) => {
       assertProviderMember(actor, booking.providerPartyId);
       assertCategory(listing.category, ['materials'], 'check_out');
@@ -126,7 +125,7 @@ export class BookingLifecycleService {
    * and started day after the end plus buffer) and what the provider keeps for damage are taken,
    * never more than the deposit; the rest is released.
    */
-  markReturned(actor: AuthenticatedUser, bookingId: string, input: ReturnDto, key: string | undefined): Promise<BookingOutcome> {
+  markReturned(actor: AuthenticatedUser, bookingId: string, input: ReturnDto, key: string | undefined): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'return', { ...input }, key, async (context) => {
       const { booking, listing, nowMs } = context;
       assertProviderMember(actor, booking.providerPartyId);
@@ -147,7 +146,7 @@ export class BookingLifecycleService {
   }
 
   /** A room's use or an administration service is over: the provider receives the price, for administration the hours given. */
-  complete(actor: AuthenticatedUser, bookingId: string, input: CompleteDto, key: string | undefined): Promise<BookingOutcome> {
+  complete(actor: AuthenticatedUser, bookingId: string, input: CompleteDto, key: string | undefined): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'complete', { ...input }, key, async (context) => {
       const { booking, listing, nowMs } = context;
       assertProviderMember(actor, booking.providerPartyId);
@@ -165,46 +164,31 @@ export class BookingLifecycleService {
 
   // --- the step -------------------------------------------------------------------------------
 
-  private async step(
+  private step(
     actor: AuthenticatedUser,
     bookingId: string,
     action: BookingAction,
     body: Record<string, unknown>,
     key: string | undefined,
     apply: (context: StepContext) => Promise<BookingStatus>,
-  ): Promise<BookingOutcome> {
-    const request = key === undefined ? undefined : { scopedKey: scopedIdempotencyKey(actor.id, key), fingerprint: requestFingerprint({ bookingId, action, ...body }) };
-    try {
-      return await this.database.transaction(async (tx) => {
+  ): Promise<Replayable<BookingDto>> {
+    const request =
+      key === undefined ? undefined : { scope: BOOKING_STEP_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, key), fingerprint: requestFingerprint({ bookingId, action, ...body }) };
+    return this.idempotency.run(request, {
+      perform: async (tx) => {
         const booking = await lockBooking(tx, bookingId);
         if (!booking || !maySeeBooking(actor, booking)) throw new BookingNotFoundError(bookingId);
-        const earlier = request && (await this.replay(tx, request));
-        if (earlier) return earlier;
         const listing = await tx.manager.findOneByOrFail(Listing, { id: booking.listingId });
         const now = this.clock.now();
         booking.status = await apply({ tx, actor, booking, listing, nowMs: now.getTime() });
         booking.updatedAt = now.toISOString();
         await tx.manager.save(booking);
         const sequence = (await tx.manager.countBy(BookingEvent, { bookingId: booking.id })) + 1;
-        const event = newEvent({ bookingId: booking.id, sequence, action, statusAfter: booking.status, actorId: actor.id, occurredAt: booking.updatedAt }, request);
-        await tx.manager.insert(BookingEvent, event);
-        return { booking: toBookingDto(booking, listing, booking.updatedAt), replayed: false };
-      });
-    } catch (error) {
-      if (!request || !isUniqueViolation(error)) throw error;
-      const earlier = await this.database.read((tx) => this.replay(tx, request));
-      if (!earlier) throw error;
-      return earlier;
-    }
-  }
-
-  private async replay(tx: Transaction, request: { scopedKey: string; fingerprint: string }): Promise<BookingOutcome | undefined> {
-    const event = await tx.manager.findOneBy(BookingEvent, { idempotencyKey: request.scopedKey });
-    if (!event) return undefined;
-    if (event.requestFingerprint !== request.fingerprint) throw new IdempotencyKeyReusedError();
-    const booking = await tx.manager.findOneByOrFail(Booking, { id: event.bookingId });
-    const listing = await tx.manager.findOneByOrFail(Listing, { id: booking.listingId });
-    return { booking: toBookingDto(booking, listing, this.clock.now().toISOString()), replayed: true };
+        await tx.manager.insert(BookingEvent, newEvent({ bookingId: booking.id, sequence, action, statusAfter: booking.status, actorId: actor.id, occurredAt: booking.updatedAt }));
+        return { result: toBookingDto(booking, listing, booking.updatedAt), stored: { kind: 'booking', id: booking.id } };
+      },
+      replay: (stored, tx) => this.bookings.currentView(tx, stored.id),
+    });
   }
 
   private assertStatus(booking: Booking, allowed: readonly BookingStatus[], action: BookingAction, nowMs: number): void {
@@ -225,18 +209,15 @@ export class BookingLifecycleService {
   // --- the ledger -----------------------------------------------------------------------------
 
   private async postHold(context: StepContext, holdId: string, amountMinor: bigint, purpose: string, description?: string): Promise<void> {
-    await this.ledger.execute(
-      { kind: 'postHold', holdId, amountMinor, description, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id },
-      context.tx,
-    );
+    await this.ledger.postHold({ holdId, amountMinor, description, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id });
   }
 
   /** Releases a hold; one that already expired or was released has nothing left to release. */
   private async voidHold(context: StepContext, holdId: string | null, purpose: string): Promise<void> {
     if (holdId === null) return;
-    const hold = await this.ledger.getHold(holdId, context.tx);
+    const hold = await this.ledger.getHold(holdId);
     if (hold.status === 'expired' || hold.status === 'voided') return;
-    await this.ledger.execute({ kind: 'voidHold', holdId, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id }, context.tx);
+    await this.ledger.voidHold({ holdId, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id });
   }
 
   private async releaseHolds(context: StepContext): Promise<void> {

@@ -1,23 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import { IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import { BookingLifecycleService } from './booking-lifecycle.service.js';
-import { type BookingOutcome, BookingsService } from './bookings.service.js';
+import { BookingsService } from './bookings.service.js';
 import { BookingDto, BookingQueryDto, CompleteDto, CreateBookingDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
 
 const BookingPageDto = PageOf(BookingDto);
-
-/** A replayed request answers as the first did, and says so in a header. */
-function answer(response: FastifyReply, outcome: BookingOutcome): BookingDto {
-  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
-  return outcome.booking;
-}
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -33,16 +26,15 @@ export class BookingsController {
     summary:
       'Book a listing for your organisation, institution or business: the price (and a deposit) is held on your account; refused whole with 409 BOOKING_CONFLICT (and the nearest free slot) when the window is taken.',
   })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async create(
+  create(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: CreateBookingDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: CreateBookingDto
   ) {
-    return answer(response, await this.bookings.create(actor, input, key));
+    return this.bookings.create(actor, input, key);
   }
 
   @Get()
@@ -64,33 +56,31 @@ export class BookingsController {
   @Post(':id/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'The provider confirms a requested booking.' })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async confirm(
+  confirm(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body(EmptyBodyPipe) _body: unknown
   ) {
-    return answer(response, await this.lifecycle.confirm(actor, id, key));
+    return this.lifecycle.confirm(actor, id, key);
   }
 
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'The provider declines a requested booking; the holds are released.' })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async decline(
+  decline(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReasonDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: ReasonDto
   ) {
-    return answer(response, await this.lifecycle.decline(actor, id, input, key));
+    return this.lifecycle.decline(actor, id, input, key);
   }
 
   @Post(':id/cancel')
@@ -99,33 +89,31 @@ export class BookingsController {
     summary:
       'Cancel a requested or confirmed booking. The booker cancels for free until freeCancellationUntil, after that the cancellation fee goes to the provider and the rest is released; the provider cancels free of charge for the booker.',
   })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async cancel(
+  cancel(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReasonDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: ReasonDto
   ) {
-    return answer(response, await this.lifecycle.cancel(actor, id, input, key));
+    return this.lifecycle.cancel(actor, id, input, key);
   }
 
   @Post(':id/check-out')
   @HttpCode(200)
   @ApiOperation({ summary: 'The provider hands out confirmed materials (from 24 hours before the start).' })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async checkOut(
+  checkOut(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body(EmptyBodyPipe) _body: unknown
   ) {
-    return answer(response, await this.lifecycle.checkOut(actor, id, key));
+    return this.lifecycle.checkOut(actor, id, key);
   }
 
   @Post(':id/return')
@@ -134,32 +122,30 @@ export class BookingsController {
     summary:
       'The provider records checked-out materials as returned: the price is paid to the provider; a late fee and deposit kept for damage come from the deposit, the rest is released.',
   })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async markReturned(
+  markReturned(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReturnDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: ReturnDto
   ) {
-    return answer(response, await this.lifecycle.markReturned(actor, id, input, key));
+    return this.lifecycle.markReturned(actor, id, input, key);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'The provider completes a room booking (the price is paid) or an administration service (paid for hoursGiven, the rest released).' })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async complete(
+  complete(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: CompleteDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: CompleteDto
   ) {
-    return answer(response, await this.lifecycle.complete(actor, id, input, key));
+    return this.lifecycle.complete(actor, id, input, key);
   }
 }

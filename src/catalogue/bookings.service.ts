@@ -8,13 +8,13 @@ import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.j
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { decodeCursor, encodeCursor, type Page, PAGE_SIZE_DEFAULT } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
-import { IdempotencyKeyReusedError } from '../ledger/ledger.errors.js';
+import { Idempotency, type Replayable, requestFingerprint } from '../database/idempotency.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { EntryCode } from '../ledger/ledger.types.js';
 import { fits } from './availability.js';
 import { lengthOf, nearestFreeWindow, occupiedSpan, windowProblems } from './booking-window.js';
 import { actingPartyOf, maySeeBooking } from './catalogue-access.js';
-import { isUniqueViolation, readMoments, requestFingerprint } from './catalogue-input.js';
+import { readMoments } from './catalogue-input.js';
 import { toBookingDto } from './catalogue-views.js';
 import { BookingConflictError, BookingNotFoundError, ListingNotFoundError, ListingPausedError, OwnListingError } from './catalogue.errors.js';
 import { type BookingStatus, HOLD_GRACE_AFTER_END_DAYS, SUGGESTION_SEARCH_DAYS_MAX } from './catalogue.types.js';
@@ -32,10 +32,9 @@ interface PartyAccounts {
 }
 
 /** The answer to a booking request: the booking, and whether it replays an earlier request. */
-export interface BookingOutcome {
-  booking: BookingDto;
-  replayed: boolean;
-}
+/** Scopes of the catalogue's keys in the one idempotency table: a booking, and a step of its lifecycle. */
+export const BOOKING_IDEMPOTENCY_SCOPE = 'booking';
+export const BOOKING_STEP_IDEMPOTENCY_SCOPE = 'booking-step';
 
 /**
  * Booking a listing. The whole request is one transaction: lock the listing, check the window and
@@ -47,31 +46,31 @@ export interface BookingOutcome {
 export class BookingsService {
   constructor(
     private readonly database: Database,
+    private readonly idempotency: Idempotency,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
   ) {}
 
-  async create(actor: AuthenticatedUser, input: CreateBookingDto, idempotencyKey: string): Promise<BookingOutcome> {
+  async create(actor: AuthenticatedUser, input: CreateBookingDto, idempotencyKey: string): Promise<Replayable<BookingDto>> {
     const bookerPartyId = actingPartyOf(actor, 'booker');
-    const scopedKey = scopedIdempotencyKey(actor.id, idempotencyKey);
-    const fingerprint = requestFingerprint({ ...input });
+    const request = { scope: BOOKING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ ...input }) };
     const accounts = await this.accountsOf(bookerPartyId, input.listingId);
-    try {
-      return await this.database.transaction(async (tx) => {
+    return this.idempotency.run(request, {
+      perform: async (tx) => {
         const listing = await lockListing(tx, input.listingId);
         if (!listing) throw new ListingNotFoundError(input.listingId);
-        // Looked up after the lock: a retry racing its original waits for it and then replays it.
-        const earlier = await this.replay(tx, scopedKey, fingerprint);
-        if (earlier) return earlier;
-        return { booking: await this.book(tx, actor, bookerPartyId, listing, input, { scopedKey, fingerprint, accounts }), replayed: false };
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // The same key committed meanwhile through another listing's lock: replay it or refuse it.
-      const earlier = await this.database.read((tx) => this.replay(tx, scopedKey, fingerprint));
-      if (!earlier) throw error;
-      return earlier;
-    }
+        const booking = await this.book(tx, actor, bookerPartyId, listing, input, accounts);
+        return { result: booking, stored: { kind: 'booking', id: booking.id } };
+      },
+      replay: (stored, tx) => this.currentView(tx, stored.id),
+    });
+  }
+
+  /** A booking as it stands now (a replay answers the booking, not a snapshot). */
+  async currentView(tx: Transaction, bookingId: string): Promise<BookingDto> {
+    const booking = await tx.manager.findOneByOrFail(Booking, { id: bookingId });
+    const listing = await tx.manager.findOneByOrFail(Listing, { id: booking.listingId });
+    return toBookingDto(booking, listing, this.clock.now().toISOString());
   }
 
   async get(actor: AuthenticatedUser, bookingId: string): Promise<BookingDto> {
@@ -126,7 +125,7 @@ export class BookingsService {
     bookerPartyId: string,
     listing: Listing,
     input: CreateBookingDto,
-    request: { scopedKey: string; fingerprint: string; accounts: PartyAccounts },
+    accounts: PartyAccounts,
   ): Promise<BookingDto> {
     if (listing.providerPartyId === bookerPartyId) throw new OwnListingError();
     if (listing.status !== 'active') throw new ListingPausedError(listing.id);
@@ -141,7 +140,7 @@ export class BookingsService {
     const bookingDepositMinor = depositMinor(listing.depositMinor, quantity);
     const id = randomUUID();
     const holdsExpireAt = utcIso(end + HOLD_GRACE_AFTER_END_DAYS * DAY_MS);
-    const holds = await this.placeHolds(tx, { id, actor, accounts: request.accounts, listing, priceMinor, depositMinor: bookingDepositMinor, start, holdsExpireAt });
+    const holds = await this.placeHolds({ id, actor, accounts, listing, priceMinor, depositMinor: bookingDepositMinor, start, holdsExpireAt });
     const nowIso = now.toISOString();
     const status: BookingStatus = listing.confirmation === 'auto' ? 'confirmed' : 'requested';
     const booking = tx.manager.create(Booking, {
@@ -170,8 +169,6 @@ export class BookingsService {
       hoursGivenHundredths: null,
       note: input.note ?? null,
       resolutionNote: null,
-      idempotencyKey: request.scopedKey,
-      requestFingerprint: request.fingerprint,
       createdBy: actor.id,
       createdAt: nowIso,
       updatedAt: nowIso,
@@ -201,13 +198,11 @@ export class BookingsService {
    * provider who never settles does not keep the booker's Steerkes reserved for ever.
    */
   private async placeHolds(
-    tx: Transaction,
     booking: { id: string; actor: AuthenticatedUser; accounts: PartyAccounts; listing: Listing; priceMinor: bigint; depositMinor: bigint; start: number; holdsExpireAt: string },
   ): Promise<{ priceHoldId: string; depositHoldId: string | null }> {
     const { listing } = booking;
     const code: EntryCode = listing.category === 'administration' ? 'SERVICE' : 'BOOKING';
     const common = {
-      kind: 'hold' as const,
       fromAccountId: booking.accounts.bookerAccountId,
       toAccountId: booking.accounts.providerAccountId,
       metadata: { bookingId: booking.id, listingId: listing.id },
@@ -215,38 +210,20 @@ export class BookingsService {
       actorId: booking.actor.id,
     };
     const label = `${listing.titleNl} ${localLabel(booking.start)}`.slice(0, 400);
-    const price = await this.ledger.execute(
-      { ...common, amountMinor: booking.priceMinor, code, description: `Boeking ${label}`, idempotencyKey: `booking:${booking.id}:price` },
-      tx,
-    );
-    if (booking.depositMinor === 0n) return { priceHoldId: holdId(price), depositHoldId: null };
-    const deposit = await this.ledger.execute(
-      { ...common, amountMinor: booking.depositMinor, code: 'BOOKING', description: `Borg ${label}`, idempotencyKey: `booking:${booking.id}:deposit` },
-      tx,
-    );
-    return { priceHoldId: holdId(price), depositHoldId: holdId(deposit) };
+    const price = await this.ledger.hold({ ...common, amountMinor: booking.priceMinor, code, description: `Boeking ${label}`, idempotencyKey: `booking:${booking.id}:price` });
+    if (booking.depositMinor === 0n) return { priceHoldId: price.result.id, depositHoldId: null };
+    const deposit = await this.ledger.hold({ ...common, amountMinor: booking.depositMinor, code: 'BOOKING', description: `Borg ${label}`, idempotencyKey: `booking:${booking.id}:deposit` });
+    return { priceHoldId: price.result.id, depositHoldId: deposit.result.id };
   }
 
   /**
-   * The STK accounts of booker and provider, read BEFORE the booking's transaction. Inside it the
-   * ledger must meet each account row first after it has taken its chain lock: it keeps the rows
-   * it has read for the rest of the transaction, and a row read before the lock could be stale on
-   * PostgreSQL. Account ids never change (one STK account per party), so reading them early is safe.
+   * The STK accounts of booker and provider, read before the booking's transaction: their ids
+   * never change, and reading them early keeps the transaction short.
    */
   private async accountsOf(bookerPartyId: string, listingId: string): Promise<PartyAccounts> {
     const providerPartyId = await this.database.read(async (tx) => (await tx.manager.findOne(Listing, { where: { id: listingId }, select: { id: true, providerPartyId: true } }))?.providerPartyId);
     if (providerPartyId === undefined) throw new ListingNotFoundError(listingId);
-    const [bookerAccount] = await this.ledger.listAccountsOfParty(bookerPartyId);
-    const [providerAccount] = await this.ledger.listAccountsOfParty(providerPartyId);
-    return { bookerAccountId: bookerAccount.id, providerAccountId: providerAccount.id };
-  }
-
-  private async replay(tx: Transaction, scopedKey: string, fingerprint: string): Promise<BookingOutcome | undefined> {
-    const earlier = await tx.manager.findOneBy(Booking, { idempotencyKey: scopedKey });
-    if (!earlier) return undefined;
-    if (earlier.requestFingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-    const listing = await tx.manager.findOneByOrFail(Listing, { id: earlier.listingId });
-    return { booking: toBookingDto(earlier, listing, this.clock.now().toISOString()), replayed: true };
+    return { bookerAccountId: await this.ledger.accountIdOfParty(bookerPartyId), providerAccountId: await this.ledger.accountIdOfParty(providerPartyId) };
   }
 
   private async listingsById(tx: Transaction, ids: string[]): Promise<Map<string, Listing>> {
@@ -256,16 +233,8 @@ export class BookingsService {
   }
 }
 
-function holdId(outcome: Awaited<ReturnType<LedgerService['execute']>>): string {
-  if (outcome.kind !== 'hold') throw new Error('a hold command answers with a hold');
-  return outcome.hold.id;
-}
-
-export function newEvent(
-  step: Pick<BookingEvent, 'bookingId' | 'sequence' | 'action' | 'statusAfter' | 'actorId' | 'occurredAt'>,
-  key?: { scopedKey: string; fingerprint: string },
-): BookingEvent {
-  return Object.assign(new BookingEvent(), { id: randomUUID(), ...step, idempotencyKey: key?.scopedKey ?? null, requestFingerprint: key?.fingerprint ?? null });
+export function newEvent(step: Pick<BookingEvent, 'bookingId' | 'sequence' | 'action' | 'statusAfter' | 'actorId' | 'occurredAt'>): BookingEvent {
+  return Object.assign(new BookingEvent(), { id: randomUUID(), ...step });
 }
 
 /** The window, quantity and persons against the listing's rules; every problem at once. */

@@ -24,20 +24,3 @@ export function readWindow(from: string | undefined, to: string | undefined, now
   if (end - start > AVAILABILITY_WINDOW_DAYS_MAX * DAY_MS) throw new ValidationFailedError([{ field: 'to', code: 'WINDOW_TOO_WIDE' }]);
   return { start, end };
 }
-
-/** What makes two requests "the same" for an Idempotency-Key: their content, keys sorted. */
-export function requestFingerprint(content: Record<string, unknown>): string {
-  const sorted = Object.fromEntries(
-    Object.entries(content)
-      .filter(([, value]) => value !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
-}
-
-/** A unique index refused a row: another request with the same key got there first. */
-export function isUniqueViolation(error: unknown): boolean {
-  const candidate = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || (typeof candidate?.message === 'string' && candidate.message.includes('UNIQUE constraint failed'));
-}

@@ -1,5 +1,6 @@
 import { In, LessThan, MoreThan } from 'typeorm';
 import type { Transaction } from '../database/database.service.js';
+import { lockById } from '../database/row-lock.js';
 import type { Occupancy } from './availability.js';
 import { OCCUPYING_STATUSES } from './catalogue.types.js';
 import { BlockedPeriod } from './entities/blocked-period.entity.js';
@@ -19,15 +20,13 @@ import { utcIso } from './local-time.js';
  * after the lock sees every booking committed before it. On SQLite the Database service already
  * runs one transaction at a time.
  */
-export async function lockListing(tx: Transaction, listingId: string): Promise<Listing | null> {
-  if (tx.sql.dialect === 'postgres') await tx.manager.query('SELECT id FROM catalogue_listings WHERE id = $1 FOR UPDATE', [listingId]);
-  return tx.manager.findOneBy(Listing, { id: listingId });
+export function lockListing(tx: Transaction, listingId: string): Promise<Listing | null> {
+  return lockById(tx, Listing, listingId);
 }
 
 /** Loads a booking for a step of its life: two steps of one booking never interleave. */
-export async function lockBooking(tx: Transaction, bookingId: string): Promise<Booking | null> {
-  if (tx.sql.dialect === 'postgres') await tx.manager.query('SELECT id FROM catalogue_bookings WHERE id = $1 FOR UPDATE', [bookingId]);
-  return tx.manager.findOneBy(Booking, { id: bookingId });
+export function lockBooking(tx: Transaction, bookingId: string): Promise<Booking | null> {
+  return lockById(tx, Booking, bookingId);
 }
 
 /** Bookings that hold units of the listing at some moment of [fromMs, toMs). */

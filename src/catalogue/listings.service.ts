@@ -49,7 +49,7 @@ export class ListingsService {
   create(actor: AuthenticatedUser, input: CreateListingDto, options: { id?: string } = {}): Promise<ListingDto> {
     const providerPartyId = actingPartyOf(actor, 'provider');
     return this.database.transaction(async (tx) => {
-      const provider = await this.parties.findById(providerPartyId, tx);
+      const provider = await this.parties.findById(providerPartyId);
       if (!provider) throw new NotFoundError('party', providerPartyId);
       const nowIso = this.clock.now().toISOString();
       const listing = tx.manager.create(Listing, {
@@ -302,7 +302,7 @@ export class ListingsService {
   }
 
   private async providerName(partyId: string, tx: Transaction): Promise<string> {
-    return (await this.parties.findById(partyId, tx))?.name ?? '';
+    return (await this.parties.findById(partyId))?.name ?? '';
   }
 }
 

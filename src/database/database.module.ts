@@ -4,6 +4,7 @@ import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { Database } from './database.service.js';
+import { Idempotency } from './idempotency.js';
 
 @Global()
 @Module({
@@ -13,7 +14,7 @@ import { Database } from './database.service.js';
       useFactory: (configuration: AppConfiguration) => ({ ...dataSourceOptions(configuration.database), migrationsRun: true }),
     }),
   ],
-  providers: [Database],
-  exports: [Database],
+  providers: [Database, Idempotency],
+  exports: [Database, Idempotency],
 })
 export class DatabaseModule {}

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { assertInvariant } from '../common/errors/domain-error.js';
 import type { Database as SqliteConnection } from 'better-sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
@@ -13,6 +14,8 @@ export interface Transaction {
   readonly scratch: Map<symbol, unknown>;
   /** Runs `task` after the work and before COMMIT, inside the transaction (once per call). */
   beforeCommit(task: () => Promise<void>): void;
+  /** A read (Database.read): it never commits, and nothing may write in it. */
+  readonly readOnly: boolean;
 }
 
 function newTransaction(manager: EntityManager, sql: SqlExecutor, beforeCommitTasks: Array<() => Promise<void>> | null): Transaction {
@@ -20,8 +23,9 @@ function newTransaction(manager: EntityManager, sql: SqlExecutor, beforeCommitTa
     manager,
     sql,
     scratch: new Map(),
+    readOnly: beforeCommitTasks === null,
     beforeCommit: (task) => {
-      if (!beforeCommitTasks) throw new Error('beforeCommit in a read: reads never commit');
+      assertInvariant(beforeCommitTasks, 'beforeCommit in a read: reads never commit');
       beforeCommitTasks.push(task);
     },
   };
@@ -54,11 +58,23 @@ export class Database implements OnApplicationShutdown {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   }
 
-  /** Runs `work` in a transaction: all of it commits, or none of it. */
+  /**
+   * Runs `work` in a transaction: all of it commits, or none of it. Called while a transaction is
+   * open in the same async context, it joins that one: this is how a service's work becomes part of
+   * its caller's transaction, without any transaction being handed around (docs/ARCHITECTURE.md).
+   */
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
-    if (joined) return work(joined);
+    if (joined) {
+      assertInvariant(!joined.readOnly, 'a write inside a read: open the transaction first');
+      return work(joined);
+    }
     return this.dialect === 'sqlite' ? this.sqliteGroupCommit().submit('transaction', () => this.sqliteTransaction(work)) : this.postgresTransaction(work);
+  }
+
+  /** Whether the caller runs inside a transaction (which `transaction` and `read` would join). */
+  inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
   }
 
   /** Runs read-only `work` against committed data. */
@@ -66,7 +82,10 @@ export class Database implements OnApplicationShutdown {
     const joined = this.current.getStore();
     if (joined) return work(joined);
     if (this.dialect === 'sqlite') {
-      return this.sqliteGroupCommit().submit('read', () => work(newTransaction(this.dataSource.manager, this.sqlite(), null)));
+      return this.sqliteGroupCommit().submit('read', () => {
+        const transaction = newTransaction(this.dataSource.manager, this.sqlite(), null);
+        return this.current.run(transaction, () => work(transaction));
+      });
     }
     return this.postgresRead(work);
   }
@@ -138,7 +157,8 @@ export class Database implements OnApplicationShutdown {
   private async postgresRead<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const queryRunner = this.dataSource.createQueryRunner();
     try {
-      return await work(newTransaction(queryRunner.manager, new PostgresExecutor(queryRunner), null));
+      const transaction = newTransaction(queryRunner.manager, new PostgresExecutor(queryRunner), null);
+      return await this.current.run(transaction, () => work(transaction));
     } finally {
       await queryRunner.release();
     }

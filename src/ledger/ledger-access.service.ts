@@ -3,11 +3,12 @@ import { parseAmount } from '../common/amount.js';
 import { AuditService } from '../audit/audit.service.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { assertInvariant, DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { scopedBatchItemIdempotencyKey, scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import type { Page } from '../common/pagination.js';
-import { Database, type Transaction } from '../database/database.service.js';
+import { Database } from '../database/database.service.js';
+import type { Replayable } from '../database/idempotency.js';
 import { isOverseer, type Role } from '../auth/roles.js';
 import type {
   AccountPolicyDto,
@@ -22,14 +23,14 @@ import type {
   TransferDto,
 } from './dto/ledger.dto.js';
 import { EntryCodeNotAllowedError } from './ledger.errors.js';
+import { LedgerQueries } from './ledger-queries.service.js';
 import { LedgerService } from './ledger.service.js';
 import {
   type AccountView,
   type EntryView,
   type HoldView,
   ISSUANCE_ACCOUNT,
-  type LedgerCommand,
-  type LedgerOutcome,
+  type TransferInput,
   type StatementLine,
 } from './ledger.types.js';
 
@@ -64,18 +65,19 @@ export type TransferBatchItem =
 export class LedgerAccessService {
   constructor(
     private readonly ledger: LedgerService,
+    private readonly queries: LedgerQueries,
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
-  transfer(actor: AuthenticatedUser, input: TransferDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.database.transaction(async (tx) => {
-      await this.assertMaySpendFrom(actor, input.fromAccountId, tx);
+  transfer(actor: AuthenticatedUser, input: TransferDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+    return this.database.transaction(async () => {
+      await this.assertMaySpendFrom(actor, input.fromAccountId);
       this.assertNotTooOld(input.effectiveDate);
-      const outcome = await this.ledger.execute(this.transferCommand(actor, input, scopedIdempotencyKey(actor.id, idempotencyKey)), tx);
+      const outcome = await this.ledger.transfer(this.transferCommand(actor, input, scopedIdempotencyKey(actor.id, idempotencyKey)));
       // The payer sees their own balance after the transfer, not the recipient's.
-      return outcome.kind === 'entry' ? { ...outcome, entry: redactBalances(outcome.entry, new Set([input.fromAccountId])) } : outcome;
+      return { ...outcome, result: redactBalances(outcome.result, new Set([input.fromAccountId])) };
     });
   }
 
@@ -87,29 +89,28 @@ export class LedgerAccessService {
    */
   transferBatch(actor: AuthenticatedUser, input: TransferBatchDto, idempotencyKey: string): Promise<TransferBatchItem[]> {
     if (!SPENDING_ROLES.includes(actor.role)) throw new ForbiddenError('NOT_PAYING_PARTY');
-    return this.database.transaction(async (tx) => {
+    return this.database.transaction(async () => {
       const items: TransferBatchItem[] = [];
-      const commands: LedgerCommand[] = [];
+      const commands: Array<TransferInput> = [];
       const commandIndexes: number[] = [];
       const spendChecks = new Map<string, Promise<void>>();
       for (const [index, transfer] of input.transfers.entries()) {
         try {
-          commands.push(await this.batchTransferCommand(actor, transfer, scopedBatchItemIdempotencyKey(actor.id, idempotencyKey, index), spendChecks, tx));
+          commands.push(await this.batchTransferCommand(actor, transfer, scopedBatchItemIdempotencyKey(actor.id, idempotencyKey, index), spendChecks));
           commandIndexes.push(index);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           items[index] = { index, status: 'refused', refusal: error };
         }
       }
-      const outcomes = await this.ledger.executeBatch(commands, tx);
+      const outcomes = await this.ledger.transferBatch(commands);
       for (const [position, outcome] of outcomes.entries()) {
         const index = commandIndexes[position];
         if (!outcome.ok) {
           items[index] = { index, status: 'refused', refusal: outcome.error };
         } else {
-          assertInvariant(outcome.outcome.kind === 'entry', 'a transfer books an entry');
-          const entry = redactBalances(outcome.outcome.entry, new Set([input.transfers[index].fromAccountId]));
-          items[index] = { index, status: 'booked', replayed: outcome.outcome.replayed, entry };
+          const entry = redactBalances(outcome.entry, new Set([input.transfers[index].fromAccountId]));
+          items[index] = { index, status: 'booked', replayed: outcome.replayed, entry };
         }
       }
       return items;
@@ -122,18 +123,16 @@ export class LedgerAccessService {
     transfer: TransferDto,
     scopedKey: string,
     spendChecks: Map<string, Promise<void>>,
-    tx: Transaction,
-  ): Promise<LedgerCommand> {
+  ): Promise<TransferInput> {
     let spendCheck = spendChecks.get(transfer.fromAccountId);
-    if (!spendCheck) spendChecks.set(transfer.fromAccountId, (spendCheck = this.assertMaySpendFrom(actor, transfer.fromAccountId, tx)));
+    if (!spendCheck) spendChecks.set(transfer.fromAccountId, (spendCheck = this.assertMaySpendFrom(actor, transfer.fromAccountId)));
     await spendCheck;
     this.assertNotTooOld(transfer.effectiveDate);
     return this.transferCommand(actor, transfer, scopedKey);
   }
 
-  private transferCommand(actor: AuthenticatedUser, input: TransferDto, scopedKey: string): LedgerCommand {
+  private transferCommand(actor: AuthenticatedUser, input: TransferDto, scopedKey: string): TransferInput {
     return {
-      kind: 'transfer',
       fromAccountId: input.fromAccountId,
       toAccountId: input.toAccountId,
       amountMinor: parseAmount(input.amount),
@@ -147,9 +146,8 @@ export class LedgerAccessService {
   }
 
   /** Treasurer only (enforced by the controller's role guard). */
-  bookEntry(actor: AuthenticatedUser, input: EntryDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.audited(actor, 'ledger.entry', (tx) => this.ledger.execute({
-      kind: 'entry',
+  bookEntry(actor: AuthenticatedUser, input: EntryDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+    return this.audited(actor, 'ledger.entry', () => this.ledger.bookEntry({
       code: input.code,
       description: input.description,
       metadata: input.metadata,
@@ -160,68 +158,55 @@ export class LedgerAccessService {
       })),
       idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
       actorId: actor.id,
-    }, tx));
+    }));
   }
 
-  issue(actor: AuthenticatedUser, input: IssueDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.audited(actor, 'ledger.issue', async (tx) => {
-      const issuance = await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT, tx);
-      return this.ledger.execute(
-        {
-          kind: 'transfer',
-          fromAccountId: issuance,
-          toAccountId: input.toAccountId,
-          amountMinor: parseAmount(input.amount),
-          code: 'ISSUE',
-          description: input.description,
-          metadata: input.metadata,
-          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-          actorId: actor.id,
-        },
-        tx,
-      );
-    });
+  issue(actor: AuthenticatedUser, input: IssueDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+    return this.audited(actor, 'ledger.issue', async () =>
+      this.ledger.transfer({
+        fromAccountId: await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT),
+        toAccountId: input.toAccountId,
+        amountMinor: parseAmount(input.amount),
+        code: 'ISSUE',
+        description: input.description,
+        metadata: input.metadata,
+        idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+        actorId: actor.id,
+      }),
+    );
   }
 
-  retire(actor: AuthenticatedUser, input: RetireDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.audited(actor, 'ledger.retire', async (tx) => {
-      const issuance = await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT, tx);
-      return this.ledger.execute(
-        {
-          kind: 'transfer',
-          fromAccountId: input.fromAccountId,
-          toAccountId: issuance,
-          amountMinor: parseAmount(input.amount),
-          code: 'RETIRE',
-          description: input.description,
-          metadata: input.metadata,
-          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-          actorId: actor.id,
-        },
-        tx,
-      );
-    });
+  retire(actor: AuthenticatedUser, input: RetireDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+    return this.audited(actor, 'ledger.retire', async () =>
+      this.ledger.transfer({
+        fromAccountId: input.fromAccountId,
+        toAccountId: await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT),
+        amountMinor: parseAmount(input.amount),
+        code: 'RETIRE',
+        description: input.description,
+        metadata: input.metadata,
+        idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+        actorId: actor.id,
+      }),
+    );
   }
 
-  reverse(actor: AuthenticatedUser, entryId: string, input: ReversalDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.audited(actor, 'ledger.reversal', async (tx) => {
+  reverse(actor: AuthenticatedUser, entryId: string, input: ReversalDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+    return this.audited(actor, 'ledger.reversal', async () => {
       // A redemption is corrected through its own record (POST /redemptions/:id/reversal), so that
       // its stock, limits and fiscal count move with the money.
-      if ((await this.ledger.getEntry(entryId, tx)).code === 'REDEEM') throw new EntryCodeNotAllowedError('REDEEM');
-      return this.ledger.execute(
-        { kind: 'reverse', entryId, description: input.description, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id },
-        tx,
-      );
+      if ((await this.ledger.getEntry(entryId)).code === 'REDEEM') throw new EntryCodeNotAllowedError('REDEEM');
+      return this.ledger.reverse({ entryId, description: input.description, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id });
     });
   }
 
   /** Runs a treasury movement and records it in the audit log in the same transaction (not its replays). */
-  private audited(actor: AuthenticatedUser, action: string, work: (tx: Transaction) => Promise<LedgerOutcome>): Promise<LedgerOutcome> {
-    return this.database.transaction(async (tx) => {
-      const outcome = await work(tx);
-      if (!outcome.replayed && outcome.kind === 'entry') {
-        const { entry } = outcome;
-        await this.audit.record(tx, actor, {
+  private audited(actor: AuthenticatedUser, action: string, work: () => Promise<Replayable<EntryView>>): Promise<Replayable<EntryView>> {
+    return this.database.transaction(async () => {
+      const outcome = await work();
+      if (!outcome.replayed) {
+        const entry = outcome.result;
+        await this.audit.record(actor, {
           action,
           subjectType: 'entry',
           subjectId: entry.id,
@@ -232,50 +217,42 @@ export class LedgerAccessService {
     });
   }
 
-  hold(actor: AuthenticatedUser, input: HoldDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.database.transaction(async (tx) => {
-      await this.assertMaySpendFrom(actor, input.fromAccountId, tx);
-      return this.ledger.execute(
-        {
-          kind: 'hold',
-          fromAccountId: input.fromAccountId,
-          toAccountId: input.toAccountId,
-          amountMinor: parseAmount(input.amount),
-          code: input.code ?? 'TRANSFER',
-          description: input.description,
-          metadata: input.metadata,
-          expiresAt: input.expiresAt,
-          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-          actorId: actor.id,
-        },
-        tx,
-      );
+  hold(actor: AuthenticatedUser, input: HoldDto, idempotencyKey: string): Promise<Replayable<HoldView>> {
+    return this.database.transaction(async () => {
+      await this.assertMaySpendFrom(actor, input.fromAccountId);
+      return this.ledger.hold({
+        fromAccountId: input.fromAccountId,
+        toAccountId: input.toAccountId,
+        amountMinor: parseAmount(input.amount),
+        code: input.code ?? 'TRANSFER',
+        description: input.description,
+        metadata: input.metadata,
+        expiresAt: input.expiresAt,
+        idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+        actorId: actor.id,
+      });
     });
   }
 
   /** The receiving party (or a treasurer) captures a hold, like a shop capturing a card payment. */
-  postHold(actor: AuthenticatedUser, holdId: string, input: PostHoldDto, idempotencyKey: string): Promise<LedgerOutcome> {
-    return this.database.transaction(async (tx) => {
-      await this.assertMayResolveHold(actor, holdId, tx);
-      return this.ledger.execute(
-        {
-          kind: 'postHold',
-          holdId,
-          amountMinor: input.amount === undefined ? undefined : parseAmount(input.amount),
-          description: input.description,
-          idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-          actorId: actor.id,
-        },
-        tx,
-      );
+  postHold(actor: AuthenticatedUser, holdId: string, input: PostHoldDto, idempotencyKey: string): Promise<Replayable<HoldView>> {
+    return this.database.transaction(async () => {
+      await this.assertMayResolveHold(actor, holdId);
+      return this.ledger.postHold({
+        holdId,
+        amountMinor: input.amount === undefined ? undefined : parseAmount(input.amount),
+        description: input.description,
+        idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+        actorId: actor.id,
+      });
     });
   }
 
   /** The receiving party (or a treasurer) releases a hold; the payer cannot take back a promise. */
-  voidHold(actor: AuthenticatedUser, holdId: string, idempotencyKey: string | undefined): Promise<LedgerOutcome> {
-    return this.database.transaction(async (tx) => {
-      await this.assertMayResolveHold(actor, holdId, tx);
-      return this.ledger.execute({ kind: 'voidHold', holdId, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id }, tx);
+  voidHold(actor: AuthenticatedUser, holdId: string, idempotencyKey: string | undefined): Promise<Replayable<HoldView>> {
+    return this.database.transaction(async () => {
+      await this.assertMayResolveHold(actor, holdId);
+      return this.ledger.voidHold({ holdId, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id });
     });
   }
 
@@ -298,9 +275,9 @@ export class LedgerAccessService {
   ): Promise<{ account: AccountView; balanceAsOf?: { asOf: string; balance: string } } & Page<StatementLine>> {
     await this.assertMaySee(actor, accountId);
     const account = await this.ledger.getAccount(accountId);
-    const page = await this.ledger.statement(accountId, { fromDate: query.from, toDate: query.to, cursor: query.cursor, limit: query.limit });
+    const page = await this.queries.statement(accountId, { fromDate: query.from, toDate: query.to, cursor: query.cursor, limit: query.limit });
     if (!query.asOf) return { account, ...page };
-    const { asOf, balance } = await this.ledger.balanceAsOf(accountId, query.asOf);
+    const { asOf, balance } = await this.queries.balanceAsOf(accountId, query.asOf);
     return { account, ...page, balanceAsOf: { asOf, balance } };
   }
 
@@ -319,10 +296,10 @@ export class LedgerAccessService {
   }
 
   updatePolicy(actor: AuthenticatedUser, accountId: string, input: AccountPolicyDto): Promise<AccountView> {
-    return this.database.transaction(async (tx) => {
-      const before = await this.ledger.getAccount(accountId, tx);
+    return this.database.transaction(async () => {
+      const before = await this.ledger.getAccount(accountId);
       const after = await this.updatePolicyIn(accountId, input);
-      await this.audit.record(tx, actor, {
+      await this.audit.record(actor, {
         action: 'account.policy',
         subjectType: 'account',
         subjectId: accountId,
@@ -341,9 +318,9 @@ export class LedgerAccessService {
   }
 
   closePeriod(actor: AuthenticatedUser, period: string) {
-    return this.database.transaction(async (tx) => {
+    return this.database.transaction(async () => {
       const closed = await this.ledger.closePeriod(period, actor.id);
-      await this.audit.record(tx, actor, { action: 'period.close', subjectType: 'period', subjectId: period, details: { accounts: closed.accounts } });
+      await this.audit.record(actor, { action: 'period.close', subjectType: 'period', subjectId: period, details: { accounts: closed.accounts } });
       return closed;
     });
   }
@@ -361,23 +338,23 @@ export class LedgerAccessService {
     return isOverseer(actor.role) || (owner.partyId !== null && owner.partyId === actor.partyId);
   }
 
-  private async assertMaySee(actor: AuthenticatedUser, accountId: string, tx?: Transaction): Promise<Owner> {
-    const owner = await this.ledger.findAccountOwner(accountId, tx);
+  private async assertMaySee(actor: AuthenticatedUser, accountId: string): Promise<Owner> {
+    const owner = await this.ledger.findAccountOwner(accountId);
     if (!owner || !this.maySee(actor, owner)) throw new NotFoundError('account', accountId);
     return owner;
   }
 
-  private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string, tx: Transaction): Promise<void> {
-    const owner = await this.assertMaySee(actor, accountId, tx);
+  private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string): Promise<void> {
+    const owner = await this.assertMaySee(actor, accountId);
     if (owner.partyId === null || owner.partyId !== actor.partyId || !SPENDING_ROLES.includes(actor.role)) {
       throw new ForbiddenError('NOT_PAYING_PARTY');
     }
   }
 
-  private async assertMayResolveHold(actor: AuthenticatedUser, holdId: string, tx: Transaction): Promise<void> {
-    const hold = await this.ledger.getHold(holdId, tx);
-    const payee = await this.ledger.findAccountOwner(hold.toAccountId, tx);
-    const payer = await this.ledger.findAccountOwner(hold.fromAccountId, tx);
+  private async assertMayResolveHold(actor: AuthenticatedUser, holdId: string): Promise<void> {
+    const hold = await this.ledger.getHold(holdId);
+    const payee = await this.ledger.findAccountOwner(hold.toAccountId);
+    const payer = await this.ledger.findAccountOwner(hold.fromAccountId);
     const visible = [payee, payer].some((owner) => owner && this.maySee(actor, owner));
     if (!visible) throw new NotFoundError('hold', holdId);
     const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Transaction } from '../database/database.service.js';
 import type { Party } from '../parties/entities/party.entity.js';
 import { PartyAccountsOpener } from '../parties/party-accounts-opener.js';
 import { LedgerService } from './ledger.service.js';
@@ -14,7 +13,7 @@ export class LedgerPartyAccounts extends PartyAccountsOpener {
     super();
   }
 
-  async openAccountsFor(party: Party, transaction: Transaction): Promise<void> {
-    await this.ledger.openAccount({ partyId: party.id, minBalanceMinor: 0n }, transaction);
+  async openAccountsFor(party: Party): Promise<void> {
+    await this.ledger.openAccount({ partyId: party.id, minBalanceMinor: 0n });
   }
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { Language } from '../common/errors/error-catalogue.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import { ApiIdempotencyKey, IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import { preferredLanguage } from '../common/http/language.js';
 import { describeRefusal } from '../common/http/problem-details.filter.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
@@ -31,13 +30,6 @@ import {
 } from './dto/ledger.dto.js';
 import { LedgerAccessService, SPENDING_ROLES, type TransferBatchItem } from './ledger-access.service.js';
 import { LedgerIntegrityService } from './ledger-integrity.service.js';
-import type { EntryView, HoldView, LedgerOutcome } from './ledger.types.js';
-
-/** A replayed idempotent request answers as the first did, and says so in a header. */
-function answer(response: FastifyReply, outcome: LedgerOutcome): EntryView | HoldView {
-  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
-  return outcome.kind === 'entry' ? outcome.entry : outcome.hold;
-}
 
 /** Each refusal of a batch in the words of a problem response, in the reader's language. */
 function batchAnswer(items: TransferBatchItem[], language: Language): TransferBatchResultDto {
@@ -89,16 +81,15 @@ export class LedgerController {
 
   @Post('transfers')
   @ApiOperation({ summary: 'Move Steerkes from an account of your party to another account.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: EntryViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async transfer(
+  transfer(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: TransferDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: TransferDto
   ) {
-    return answer(response, await this.access.transfer(actor, input, key));
+    return this.access.transfer(actor, input, key);
   }
 
   @Post('transfers/batch')
@@ -109,7 +100,7 @@ export class LedgerController {
       'Up to 1000 transfers in one request and one commit, each checked as POST /transfers checks it and booked or refused on its own; ' +
       'transfer i is idempotent under the Idempotency-Key and its position.',
   })
-  @ApiIdempotencyKey()
+  @ApiIdempotencyKey(true)
   @ApiOkResponse({ type: TransferBatchResultDto })
   @ApiProblems(400, 401, 403, 413)
   async transferBatch(
@@ -124,16 +115,15 @@ export class LedgerController {
   @Post('entries')
   @Roles('treasurer')
   @ApiOperation({ summary: 'Book a multi-posting entry (treasurer); postings are signed and sum to zero.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: EntryViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async bookEntry(
+  bookEntry(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: EntryDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: EntryDto
   ) {
-    return answer(response, await this.access.bookEntry(actor, input, key));
+    return this.access.bookEntry(actor, input, key);
   }
 
   @Get('entries/:id')
@@ -146,31 +136,29 @@ export class LedgerController {
   @Post('entries/:id/reversal')
   @Roles('treasurer')
   @ApiOperation({ summary: 'Reverse an entry once (treasurer): a new REVERSAL entry with every posting negated.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: EntryViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async reverse(
+  reverse(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReversalDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: ReversalDto
   ) {
-    return answer(response, await this.access.reverse(actor, id, input, key));
+    return this.access.reverse(actor, id, input, key);
   }
 
   @Post('holds')
   @ApiOperation({ summary: 'Reserve Steerkes on an account of your party for a later payment (two-phase transfer).' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: HoldViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async hold(
+  hold(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: HoldDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: HoldDto
   ) {
-    return answer(response, await this.access.hold(actor, input, key));
+    return this.access.hold(actor, input, key);
   }
 
   @Get('holds/:id')
@@ -182,33 +170,31 @@ export class LedgerController {
 
   @Post('holds/:id/post')
   @ApiOperation({ summary: 'Post a hold, whole or in part (receiving party or treasurer); the rest is released.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: HoldViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async postHold(
+  postHold(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: PostHoldDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: PostHoldDto
   ) {
-    return answer(response, await this.access.postHold(actor, id, input, key));
+    return this.access.postHold(actor, id, input, key);
   }
 
   @Post('holds/:id/void')
   @HttpCode(200)
   @ApiOperation({ summary: 'Release a hold without paying (receiving party or treasurer).' })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: HoldViewDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  async voidHold(
+  voidHold(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body(EmptyBodyPipe) _body: unknown
   ) {
-    return answer(response, await this.access.voidHold(actor, id, key));
+    return this.access.voidHold(actor, id, key);
   }
 }
 
@@ -232,16 +218,15 @@ export class TreasuryLedgerController {
 
   @Post('issue')
   @ApiOperation({ summary: 'Create Steerkes: from the issuance account to an account, e.g. an organisation’s budget.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: EntryViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async issue(
+  issue(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: IssueDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: IssueDto
   ) {
-    return answer(response, await this.access.issue(actor, input, key));
+    return this.access.issue(actor, input, key);
   }
 
   @Post('periods/:period/close')
@@ -254,15 +239,14 @@ export class TreasuryLedgerController {
 
   @Post('retire')
   @ApiOperation({ summary: 'Retire Steerkes handed back, e.g. by a business: from its account to the issuance account.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: EntryViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async retire(
+  retire(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: RetireDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: RetireDto
   ) {
-    return answer(response, await this.access.retire(actor, input, key));
+    return this.access.retire(actor, input, key);
   }
 }

@@ -1,73 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { formatAmount } from '../common/amount.js';
 import { isCalendarDate, isPeriod, lastDayOf, localDate, periodOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
+import { assertInvariant, DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { timeOrderedId } from '../common/time-ordered-id.js';
-import { assertInvariant, DomainError, ForbiddenError, InvalidAmountError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
-import { decodeCursor, type Page, PAGE_SIZE_DEFAULT, pageFrom } from '../common/pagination.js';
-import { Database, type Transaction } from '../database/database.service.js';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { Database } from '../database/database.service.js';
+import { Idempotency, type Replayable, type StoredResult } from '../database/idempotency.js';
 import { entryHash } from './entry-hash.js';
 import {
   AccountNotOpenError,
-  BalanceLimitExceededError,
   CurrencyMismatchError,
   EntryAlreadyReversedError,
   EntryCodeNotAllowedError,
   EntryNotReversibleError,
-  EntryUnbalancedError,
   HoldAmountExceededError,
   HoldExpiredError,
   HoldNotPendingError,
-  IdempotencyKeyReusedError,
-  InsufficientFundsError,
   PeriodClosedError,
   PeriodNotEndedError,
   PolicyConflictsWithBalanceError,
   SameAccountError,
 } from './ledger.errors.js';
-import { type AccountRow, type ChainHead, type EntryRow, type HoldRow, LedgerStore, type PostingRow } from './ledger.store.js';
+import {
+  assertPositive,
+  checkBalancePolicy,
+  commandFingerprint,
+  earliest,
+  type EntrySpecification,
+  validateDescription,
+  validateEntryShape,
+  validateExpiry,
+  validateMetadata,
+} from './ledger-rules.js';
+import { type LedgerTransactionState, ledgerStoreOf, ledgerTransactionState } from './ledger-transaction.js';
+import { accountView, entryView, holdView, readAccountView } from './ledger-views.js';
+import type { AccountRow, EntryRow, HoldRow, LedgerStore, PostingRow } from './ledger.store.js';
 import {
   type AccountStatus,
   type AccountView,
   BATCH_COMMANDS_MAX,
-  type BatchItemOutcome,
   CURRENCY,
-  DESCRIPTION_LENGTH_MAX,
-  ENTRY_CODES,
   type EntryCode,
   type EntryView,
-  HOLD_LIFETIME_MAX_MS,
   type HoldCommand,
   type HoldView,
-  IDEMPOTENCY_SCOPE_KEY_LENGTH_MAX,
   type LedgerCommand,
-  type LedgerOutcome,
+  type LedgerCommandInput,
+  type TransferInput,
   type Metadata,
-  METADATA_BYTES_MAX,
   MONEY_SUPPLY_CODES,
   type PostHoldCommand,
-  type PostingInput,
-  POSTINGS_PER_ENTRY_MAX,
   type ReverseCommand,
-  type StatementLine,
   type VoidHoldCommand,
 } from './ledger.types.js';
-
-/**
- * What the ledger remembers for the length of one database transaction: the chain head (read,
- * and on PostgreSQL locked, by the first command; written back once, just before COMMIT) and
- * which periods are closed. A batch of a thousand transfers thus reads and writes the head once.
- */
-interface LedgerTransactionState {
-  head: ChainHead;
-  storedSequence: bigint;
-  closedPeriods: Map<string, boolean>;
-}
-
-const LEDGER_TRANSACTION_STATE = Symbol('ledger transaction state');
-const LEDGER_STORE = Symbol('ledger store');
 
 /** What one command works with: the store of its transaction, the moment, the transaction state. */
 interface CommandContext {
@@ -78,17 +63,14 @@ interface CommandContext {
   actorId: string | null;
 }
 
-/** An entry about to be booked, after its command has been translated. */
-interface EntrySpecification {
-  code: EntryCode;
-  description: string;
-  metadata: Metadata;
-  effectiveDate?: string;
-  postings: PostingInput[];
-  reversesEntryId: string | null;
-  /** Holds being posted release their reservation in the same step: count it as available. */
-  pendingReleaseMinor?: ReadonlyMap<string, bigint>;
-}
+/** What one command made: an entry or a hold. */
+type Movement = { kind: 'entry'; entry: EntryView } | { kind: 'hold'; hold: HoldView };
+
+/** One transfer of a batch: booked (or replayed), or refused with why. */
+export type TransferBatchOutcome = { ok: true; entry: EntryView; replayed: boolean } | { ok: false; error: DomainError };
+
+/** The scope of the ledger's keys in the one idempotency table. */
+const IDEMPOTENCY_SCOPE = 'ledger';
 
 /**
  * The one write path for money. Every posting and every balance change in Steerkes goes through
@@ -101,38 +83,63 @@ export class LedgerService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly idempotency: Idempotency,
   ) {}
 
-  execute(command: LedgerCommand, transaction?: Transaction): Promise<LedgerOutcome> {
-    const work = (tx: Transaction) => this.executeInTransaction(tx, command);
-    return transaction ? work(transaction) : this.database.transaction(work);
+  // --- typed entry points: every movement of money ---------------------------------------------
+
+  /** Moves an amount from one account to another in one entry. */
+  async transfer(command: TransferInput): Promise<Replayable<EntryView>> {
+    return entryOf(await this.execute({ ...command, kind: 'transfer' }));
   }
 
-  /** Many commands, one commit; each succeeds or is refused on its own. */
-  executeBatch(commands: LedgerCommand[], transaction?: Transaction): Promise<BatchItemOutcome[]> {
+  /** Books an entry of two or more postings that sum to zero. */
+  async bookEntry(command: LedgerCommandInput<'entry'>): Promise<Replayable<EntryView>> {
+    return entryOf(await this.execute({ ...command, kind: 'entry' }));
+  }
+
+  /** Reserves an amount on the payer's account for a payee, until posted, voided or expired. */
+  async hold(command: LedgerCommandInput<'hold'>): Promise<Replayable<HoldView>> {
+    return holdOf(await this.execute({ ...command, kind: 'hold' }));
+  }
+
+  /** Books a pending hold (all of it, or part and releases the rest). */
+  async postHold(command: LedgerCommandInput<'postHold'>): Promise<Replayable<HoldView>> {
+    return holdOf(await this.execute({ ...command, kind: 'postHold' }));
+  }
+
+  /** Releases a pending hold. */
+  async voidHold(command: LedgerCommandInput<'voidHold'>): Promise<Replayable<HoldView>> {
+    return holdOf(await this.execute({ ...command, kind: 'voidHold' }));
+  }
+
+  /** Books the mirror image of an entry. */
+  async reverse(command: LedgerCommandInput<'reverse'>): Promise<Replayable<EntryView>> {
+    return entryOf(await this.execute({ ...command, kind: 'reverse' }));
+  }
+
+  /** Many transfers, one commit; each is booked or refused on its own (a refusal writes nothing). */
+  transferBatch(commands: Array<TransferInput>): Promise<TransferBatchOutcome[]> {
     if (commands.length > BATCH_COMMANDS_MAX) {
       throw new ValidationFailedError([{ field: 'commands', code: 'arrayMaxSize', parameters: { max: BATCH_COMMANDS_MAX } }]);
     }
-    const work = async (tx: Transaction) => {
-      const outcomes: BatchItemOutcome[] = [];
+    return this.database.transaction(async () => {
+      const outcomes: TransferBatchOutcome[] = [];
       for (const command of commands) {
         try {
-          outcomes.push({ ok: true, outcome: await this.executeInTransaction(tx, command) });
+          const { result, replayed } = await this.transfer(command);
+          outcomes.push({ ok: true, entry: result, replayed });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           outcomes.push({ ok: false, error });
         }
       }
       return outcomes;
-    };
-    return transaction ? work(transaction) : this.database.transaction(work);
+    });
   }
 
   /** Opens a party's STK account with its balance policy. */
-  async openAccount(
-    input: { partyId: string; minBalanceMinor: bigint | null; maxBalanceMinor?: bigint | null },
-    transaction: Transaction,
-  ): Promise<AccountView> {
+  openAccount(input: { partyId: string; minBalanceMinor: bigint | null; maxBalanceMinor?: bigint | null }): Promise<AccountView> {
     const account: AccountRow = {
       id: randomUUID(),
       partyId: input.partyId,
@@ -146,8 +153,10 @@ export class LedgerService {
       nextHoldExpiry: null,
       createdAt: this.clock.now().toISOString(),
     };
-    await this.storeOf(transaction).insertAccount(account);
-    return accountView(account, account.pendingMinor);
+    return this.database.transaction(async (transaction) => {
+      await ledgerStoreOf(transaction).insertAccount(account);
+      return accountView(account, account.pendingMinor);
+    });
   }
 
   /** Sets an account's limits and status (an admin's decision). */
@@ -156,8 +165,8 @@ export class LedgerService {
     policy: { minBalanceMinor: bigint | null; maxBalanceMinor: bigint | null; status: AccountStatus },
   ): Promise<AccountView> {
     return this.database.transaction(async (tx) => {
-      const store = this.storeOf(tx);
-      await this.transactionState(tx, store);
+      const store = ledgerStoreOf(tx);
+      await ledgerTransactionState(tx, store);
       const account = await this.requireAccount(store, accountId);
       if (account.systemName !== null) throw new ForbiddenError('SYSTEM_ACCOUNT_POLICY');
       if (policy.minBalanceMinor !== null && policy.maxBalanceMinor !== null && policy.minBalanceMinor > policy.maxBalanceMinor) {
@@ -177,92 +186,64 @@ export class LedgerService {
 
   // --- reads -----------------------------------------------------------------------------------
 
-  getAccount(accountId: string, transaction?: Transaction): Promise<AccountView> {
-    const work = async (tx: Transaction) => {
-      const store = this.storeOf(tx);
-      return this.readAccount(store, await this.requireAccount(store, accountId));
-    };
-    return transaction ? work(transaction) : this.database.read(work);
-  }
-
-  /** The raw owner of an account, for the access checks of the HTTP layer. */
-  findAccountOwner(accountId: string, transaction?: Transaction): Promise<{ partyId: string | null; systemName: string | null } | undefined> {
-    const work = async (tx: Transaction) => {
-      const account = await this.storeOf(tx).findAccount(accountId);
-      return account && { partyId: account.partyId, systemName: account.systemName };
-    };
-    return transaction ? work(transaction) : this.database.read(work);
-  }
-
-  listAccountsOfParty(partyId: string, transaction?: Transaction): Promise<AccountView[]> {
-    const work = async (tx: Transaction) => {
-      const store = this.storeOf(tx);
-      const accounts = await store.listAccountsOfParty(partyId);
-      return Promise.all(accounts.map((account) => this.readAccount(store, account)));
-    };
-    return transaction ? work(transaction) : this.database.read(work);
-  }
-
-  /** The id of a system account such as issuance. */
-  getSystemAccountId(systemName: string, transaction?: Transaction): Promise<string> {
-    const work = async (tx: Transaction) => {
-      const account = await this.storeOf(tx).findSystemAccount(systemName);
-      assertInvariant(account, `system account ${systemName} is missing: the ledger migration did not run`);
-      return account.id;
-    };
-    return transaction ? work(transaction) : this.database.read(work);
-  }
-
-  getEntry(entryId: string, transaction?: Transaction): Promise<EntryView> {
-    const work = async (tx: Transaction) => {
-      const store = this.storeOf(tx);
-      const entry = await store.findEntry(entryId);
-      if (!entry) throw new NotFoundError('entry', entryId);
-      return entryView(entry, await store.postingsOfEntry(entryId));
-    };
-    return transaction ? work(transaction) : this.database.read(work);
-  }
-
-  getHold(holdId: string, transaction?: Transaction): Promise<HoldView> {
-    const work = async (tx: Transaction) => {
-      const hold = await this.storeOf(tx).findHold(holdId);
-      if (!hold) throw new NotFoundError('hold', holdId);
-      return holdView(hold, this.clock.now().toISOString());
-    };
-    return transaction ? work(transaction) : this.database.read(work);
-  }
-
-  /** Postings of an account in booking order with the balance after each; dates filter the effective date. */
-  statement(accountId: string, query: { fromDate?: string; toDate?: string; cursor?: string; limit?: number }): Promise<Page<StatementLine>> {
+  getAccount(accountId: string): Promise<AccountView> {
     return this.database.read(async (tx) => {
-      const store = this.storeOf(tx);
-      await this.requireAccount(store, accountId);
-      const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-      const afterSequence = query.cursor ? sequenceFromCursor(query.cursor) : undefined;
-      const rows = await store.statementPage(accountId, { fromDate: query.fromDate, toDate: query.toDate, afterSequence, limit: limit + 1 });
-      return pageFrom(
-        rows,
-        limit,
-        (row) => ({ sortValue: Number(row.entrySequence), id: `${row.entryId}:${row.line}` }),
-        (row): StatementLine => ({
-          entryId: row.entryId,
-          sequence: Number(row.entrySequence),
-          code: row.code,
-          description: row.description,
-          effectiveDate: row.effectiveDate,
-          createdAt: row.createdAt,
-          amount: formatAmount(row.amountMinor),
-          balanceAfter: formatAmount(row.balanceAfterMinor),
-        }),
-      );
+      const store = ledgerStoreOf(tx);
+      return this.readAccount(store, await this.requireAccount(store, accountId));
     });
   }
 
-  balanceAsOf(accountId: string, date: string): Promise<{ accountId: string; asOf: string; balance: string }> {
+  /** The raw owner of an account, for the access checks of the HTTP layer. */
+  findAccountOwner(accountId: string): Promise<{ partyId: string | null; systemName: string | null } | undefined> {
     return this.database.read(async (tx) => {
-      const store = this.storeOf(tx);
-      await this.requireAccount(store, accountId);
-      return { accountId, asOf: date, balance: formatAmount(await store.balanceAsOf(accountId, date)) };
+      const account = await ledgerStoreOf(tx).findAccount(accountId);
+      return account && { partyId: account.partyId, systemName: account.systemName };
+    });
+  }
+
+  listAccountsOfParty(partyId: string): Promise<AccountView[]> {
+    return this.database.read(async (tx) => {
+      const store = ledgerStoreOf(tx);
+      const accounts = await store.listAccountsOfParty(partyId);
+      return Promise.all(accounts.map((account) => this.readAccount(store, account)));
+    });
+  }
+
+  /**
+   * The id of a party's STK account (every party has exactly one). Account ids never change, so a
+   * caller may read it before or inside its transaction alike.
+   */
+  accountIdOfParty(partyId: string): Promise<string> {
+    return this.database.read(async (tx) => {
+      const account = (await ledgerStoreOf(tx).listAccountsOfParty(partyId)).find((candidate) => candidate.currency === CURRENCY);
+      if (!account) throw new NotFoundError('account', partyId);
+      return account.id;
+    });
+  }
+
+  /** The id of a system account such as issuance. */
+  getSystemAccountId(systemName: string): Promise<string> {
+    return this.database.read(async (tx) => {
+      const account = await ledgerStoreOf(tx).findSystemAccount(systemName);
+      assertInvariant(account, `system account ${systemName} is missing: the ledger migration did not run`);
+      return account.id;
+    });
+  }
+
+  getEntry(entryId: string): Promise<EntryView> {
+    return this.database.read(async (tx) => {
+      const store = ledgerStoreOf(tx);
+      const entry = await store.findEntry(entryId);
+      if (!entry) throw new NotFoundError('entry', entryId);
+      return entryView(entry, await store.postingsOfEntry(entryId));
+    });
+  }
+
+  getHold(holdId: string): Promise<HoldView> {
+    return this.database.read(async (tx) => {
+      const hold = await ledgerStoreOf(tx).findHold(holdId);
+      if (!hold) throw new NotFoundError('hold', holdId);
+      return holdView(hold, this.clock.now().toISOString());
     });
   }
 
@@ -272,8 +253,8 @@ export class LedgerService {
    */
   closePeriod(period: string, actorId: string | null): Promise<{ period: string; closedAt: string; closedBy: string | null; accounts: number }> {
     return this.database.transaction(async (tx) => {
-      const store = this.storeOf(tx);
-      const state = await this.transactionState(tx, store);
+      const store = ledgerStoreOf(tx);
+      const state = await ledgerTransactionState(tx, store);
       if (!isPeriod(period)) throw new ValidationFailedError([{ field: 'period', code: 'isPeriod' }]);
       const now = this.clock.now();
       if (period >= periodOf(localDate(now))) throw new PeriodNotEndedError(period);
@@ -289,55 +270,11 @@ export class LedgerService {
     });
   }
 
-  /** Every account with its balance: now (the cached balance), or as of the end of a date. */
-  accountsWithBalances(asOf?: string): Promise<Array<{ account: AccountView; balanceAsOf: string }>> {
-    return this.database.read(async (tx) => {
-      const store = this.storeOf(tx);
-      const accounts = await store.listAllAccounts();
-      const asOfBalances = asOf ? await store.balancesAsOf(asOf) : undefined;
-      const result: Array<{ account: AccountView; balanceAsOf: string }> = [];
-      for (const account of accounts) {
-        const view = await this.readAccount(store, account);
-        result.push({ account: view, balanceAsOf: asOfBalances ? formatAmount(asOfBalances.get(account.id) ?? 0n) : view.balance });
-      }
-      return result;
-    });
-  }
-
-  /** Closed periods, oldest first, each with the closing balance of every account that had postings. */
-  closedPeriods(): Promise<Array<{ period: string; closedAt: string; closedBy: string | null; balances: Map<string, bigint> }>> {
-    return this.database.read(async (tx) => {
-      const store = this.storeOf(tx);
-      const periods = await store.closedPeriods();
-      return Promise.all(periods.map(async (period) => ({ ...period, balances: await store.closingBalances(period.period) })));
-    });
-  }
-
-  /** Money in and out per account and entry code between two dates (inclusive), with each account's owner. */
-  movementsByAccount(fromDate: string, toDate: string): Promise<Array<{ accountId: string; partyId: string | null; code: string; inMinor: bigint; outMinor: bigint }>> {
-    return this.database.read(async (tx) => {
-      const store = this.storeOf(tx);
-      const owners = new Map((await store.listAllAccounts()).map((account) => [account.id, account.partyId]));
-      return (await store.movementsByAccount(fromDate, toDate)).map((movement) => ({ ...movement, partyId: owners.get(movement.accountId) ?? null }));
-    });
-  }
-
-  /** Walks the whole journal in booking order, a page at a time (for exports). */
-  async *journal(pageSize = 1000): AsyncGenerator<EntryView> {
-    let after = 0n;
-    for (;;) {
-      const page = await this.database.read((tx) => this.storeOf(tx).journalPage(after, pageSize));
-      if (page.length === 0) return;
-      for (const entry of page) yield entryView(entry, entry.postings);
-      after = page[page.length - 1].sequence;
-    }
-  }
-
   /** Marks every hold that has expired by now as expired and frees what it reserved. */
   releaseExpiredHolds(): Promise<number> {
     return this.database.transaction(async (tx) => {
-      const store = this.storeOf(tx);
-      await this.transactionState(tx, store);
+      const store = ledgerStoreOf(tx);
+      await ledgerTransactionState(tx, store);
       const nowIso = this.clock.now().toISOString();
       const accountIds = await store.accountsWithExpiredHolds(nowIso);
       for (const accountId of accountIds) {
@@ -350,36 +287,35 @@ export class LedgerService {
 
   // --- the write path ----------------------------------------------------------------------------
 
-  private async executeInTransaction(tx: Transaction, command: LedgerCommand): Promise<LedgerOutcome> {
-    const store = this.storeOf(tx);
-    const now = this.clock.now();
-    const state = await this.transactionState(tx, store);
-    const context: CommandContext = { store, now, nowIso: now.toISOString(), state, actorId: command.actorId ?? null };
-    const scopeKey = command.idempotencyKey;
-    let fingerprint = '';
-    if (scopeKey !== undefined) {
-      if (scopeKey.length === 0 || scopeKey.length > IDEMPOTENCY_SCOPE_KEY_LENGTH_MAX) throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
-      fingerprint = commandFingerprint(command);
-      const earlier = await store.findIdempotency(scopeKey);
-      if (earlier) {
-        if (earlier.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-        return this.replay(store, earlier.resultKind, earlier.resultId, context.nowIso);
-      }
-    }
-    const outcome = await this.apply(context, command);
-    if (scopeKey !== undefined) {
-      const resultId = outcome.kind === 'entry' ? outcome.entry.id : outcome.hold.id;
-      await store.insertIdempotency(scopeKey, { fingerprint, resultKind: outcome.kind, resultId }, context.nowIso);
-    }
-    return outcome;
+  /**
+   * Every command's one way in: in a transaction (the caller's, if any), with the ledger's chain
+   * head taken first — on PostgreSQL its lock serialises the ledger's writers, so a retried key is
+   * looked up only after the first request with it has committed — then through the one
+   * idempotency mechanism, which replays a known key or applies the command and stores the key.
+   */
+  private execute(command: LedgerCommand): Promise<Replayable<Movement>> {
+    return this.database.transaction(async (tx) => {
+      const store = ledgerStoreOf(tx);
+      const state = await ledgerTransactionState(tx, store);
+      const now = this.clock.now();
+      const context: CommandContext = { store, now, nowIso: now.toISOString(), state, actorId: command.actorId ?? null };
+      const request = command.idempotencyKey === undefined ? undefined : { scope: IDEMPOTENCY_SCOPE, key: command.idempotencyKey, fingerprint: commandFingerprint(command) };
+      return this.idempotency.run<Movement>(request, {
+        perform: async () => {
+          const movement = await this.apply(context, command);
+          return { result: movement, stored: movement.kind === 'entry' ? { kind: 'entry', id: movement.entry.id } : { kind: 'hold', id: movement.hold.id } };
+        },
+        replay: (stored) => this.replay(store, stored, context.nowIso),
+      });
+    });
   }
 
-  private async apply(context: CommandContext, command: LedgerCommand): Promise<LedgerOutcome> {
+  private async apply(context: CommandContext, command: LedgerCommand): Promise<Movement> {
     switch (command.kind) {
       case 'transfer': {
         if (command.fromAccountId === command.toAccountId) throw new SameAccountError();
         assertPositive(command.amountMinor);
-        const entry = await this.bookEntry(context, {
+        const entry = await this.book(context, {
           code: command.code,
           description: command.description,
           metadata: command.metadata ?? {},
@@ -390,36 +326,37 @@ export class LedgerService {
           ],
           reversesEntryId: null,
         });
-        return { kind: 'entry', entry, replayed: false };
+        return { kind: 'entry', entry };
       }
       case 'entry': {
-        const entry = await this.bookEntry(context, { ...command, metadata: command.metadata ?? {}, reversesEntryId: null });
-        return { kind: 'entry', entry, replayed: false };
+        const entry = await this.book(context, { ...command, metadata: command.metadata ?? {}, reversesEntryId: null });
+        return { kind: 'entry', entry };
       }
       case 'hold':
-        return { kind: 'hold', hold: await this.createHold(context, command), replayed: false };
+        return { kind: 'hold', hold: await this.placeHold(context, command) };
       case 'postHold':
-        return { kind: 'hold', hold: await this.postHold(context, command), replayed: false };
+        return { kind: 'hold', hold: await this.postPendingHold(context, command) };
       case 'voidHold':
-        return { kind: 'hold', hold: await this.voidHold(context, command), replayed: false };
+        return { kind: 'hold', hold: await this.voidPendingHold(context, command) };
       case 'reverse':
-        return { kind: 'entry', entry: await this.reverse(context, command), replayed: false };
+        return { kind: 'entry', entry: await this.bookReversal(context, command) };
     }
   }
 
-  private async replay(store: LedgerStore, kind: 'entry' | 'hold', id: string, nowIso: string): Promise<LedgerOutcome> {
-    if (kind === 'entry') {
-      const entry = await store.findEntry(id);
-      assertInvariant(entry, `idempotency record points at missing entry ${id}`);
-      return { kind, entry: entryView(entry, await store.postingsOfEntry(id)), replayed: true };
+  private async replay(store: LedgerStore, stored: StoredResult, nowIso: string): Promise<Movement> {
+    if (stored.kind === 'entry') {
+      const entry = await store.findEntry(stored.id);
+      assertInvariant(entry, `idempotency record points at missing entry ${stored.id}`);
+      return { kind: 'entry', entry: entryView(entry, await store.postingsOfEntry(stored.id)) };
     }
-    const hold = await store.findHold(id);
-    assertInvariant(hold, `idempotency record points at missing hold ${id}`);
-    return { kind, hold: holdView(hold, nowIso), replayed: true };
+    assertInvariant(stored.kind === 'hold', `idempotency record of the ledger points at a ${stored.kind}`);
+    const hold = await store.findHold(stored.id);
+    assertInvariant(hold, `idempotency record points at missing hold ${stored.id}`);
+    return { kind: 'hold', hold: holdView(hold, nowIso) };
   }
 
   /** Checks an entry whole, then writes it: entry, postings, balances and the chain head. */
-  private async bookEntry(context: CommandContext, specification: EntrySpecification): Promise<EntryView> {
+  private async book(context: CommandContext, specification: EntrySpecification): Promise<EntryView> {
     const { store } = context;
     const metadataText = validateEntryShape(specification);
     const effectiveDate = await this.effectiveDate(context, specification.effectiveDate);
@@ -467,7 +404,7 @@ export class LedgerService {
     return entryView(entry, postings, specification.metadata);
   }
 
-  private async createHold(context: CommandContext, command: HoldCommand): Promise<HoldView> {
+  private async placeHold(context: CommandContext, command: HoldCommand): Promise<HoldView> {
     const { store } = context;
     if (command.fromAccountId === command.toAccountId) throw new SameAccountError();
     assertPositive(command.amountMinor);
@@ -501,13 +438,13 @@ export class LedgerService {
     return holdView(hold, context.nowIso);
   }
 
-  private async postHold(context: CommandContext, command: PostHoldCommand): Promise<HoldView> {
+  private async postPendingHold(context: CommandContext, command: PostHoldCommand): Promise<HoldView> {
     const { store } = context;
     const hold = await this.requirePendingHold(context, command.holdId);
     const amountMinor = command.amountMinor ?? hold.amountMinor;
     assertPositive(amountMinor);
     if (amountMinor > hold.amountMinor) throw new HoldAmountExceededError(hold.id, hold.amountMinor, amountMinor);
-    const entry = await this.bookEntry(context, {
+    const entry = await this.book(context, {
       code: hold.code,
       description: command.description ?? hold.description,
       metadata: { ...(JSON.parse(hold.metadata) as Metadata), holdId: hold.id },
@@ -524,21 +461,21 @@ export class LedgerService {
     return holdView(resolved, context.nowIso);
   }
 
-  private async voidHold(context: CommandContext, command: VoidHoldCommand): Promise<HoldView> {
+  private async voidPendingHold(context: CommandContext, command: VoidHoldCommand): Promise<HoldView> {
     const hold = await this.requirePendingHold(context, command.holdId);
     const resolved: HoldRow = { ...hold, status: 'voided', resolvedAt: context.nowIso };
     await this.resolveHold(context.store, resolved);
     return holdView(resolved, context.nowIso);
   }
 
-  private async reverse(context: CommandContext, command: ReverseCommand): Promise<EntryView> {
+  private async bookReversal(context: CommandContext, command: ReverseCommand): Promise<EntryView> {
     const { store } = context;
     const original = await store.findEntry(command.entryId);
     if (!original) throw new NotFoundError('entry', command.entryId);
     if (original.code === 'REVERSAL') throw new EntryNotReversibleError(original.id);
     if (await store.findReversalOf(original.id)) throw new EntryAlreadyReversedError(original.id);
     const postings = await store.postingsOfEntry(original.id);
-    return this.bookEntry(context, {
+    return this.book(context, {
       code: 'REVERSAL',
       description: command.description ?? `Reversal of entry ${original.sequence}`,
       metadata: { reversesEntryId: original.id },
@@ -549,35 +486,6 @@ export class LedgerService {
   }
 
   // --- helpers of the write path -----------------------------------------------------------------
-
-  /**
-   * The ledger's memory of this transaction, made by its first ledger command: that command
-   * reads the chain head (on PostgreSQL: locks its row, which serialises ledger writers across
-   * instances until COMMIT) and arranges for the head to be written back before COMMIT.
-   */
-  private async transactionState(tx: Transaction, store: LedgerStore): Promise<LedgerTransactionState> {
-    const existing = tx.scratch.get(LEDGER_TRANSACTION_STATE) as LedgerTransactionState | undefined;
-    if (existing) return existing;
-    const head = await store.lockChain();
-    store.forgetAccounts();
-    const state: LedgerTransactionState = { head, storedSequence: head.lastSequence, closedPeriods: new Map() };
-    tx.scratch.set(LEDGER_TRANSACTION_STATE, state);
-    tx.beforeCommit(async () => {
-      await store.flushAccounts();
-      if (state.head.lastSequence !== state.storedSequence) await store.advanceChain(state.head);
-    });
-    return state;
-  }
-
-  /** The store of a transaction: one per transaction, so that its account cache is shared. */
-  private storeOf(tx: Transaction): LedgerStore {
-    let store = tx.scratch.get(LEDGER_STORE) as LedgerStore | undefined;
-    if (!store) {
-      store = new LedgerStore(tx.sql);
-      tx.scratch.set(LEDGER_STORE, store);
-    }
-    return store;
-  }
 
   private async isPeriodClosed(store: LedgerStore, state: LedgerTransactionState, period: string): Promise<boolean> {
     let closed = state.closedPeriods.get(period);
@@ -650,179 +558,19 @@ export class LedgerService {
     return date;
   }
 
-  private async readAccount(store: LedgerStore, account: AccountRow): Promise<AccountView> {
-    const nowIso = this.clock.now().toISOString();
-    // A hold that expired but was not yet swept no longer reserves anything.
-    const pendingMinor =
-      account.nextHoldExpiry !== null && account.nextHoldExpiry <= nowIso ? await store.livePendingTotal(account.id, nowIso) : account.pendingMinor;
-    return accountView(account, pendingMinor);
+  private readAccount(store: LedgerStore, account: AccountRow): Promise<AccountView> {
+    return readAccountView(store, account, this.clock.now().toISOString());
   }
+
 }
 
-// --- pure rules --------------------------------------------------------------------------------------
 
-function assertPositive(amountMinor: bigint): void {
-  if (amountMinor <= 0n) throw new InvalidAmountError('amount', 'not positive');
+function entryOf(outcome: Replayable<Movement>): Replayable<EntryView> {
+  assertInvariant(outcome.result.kind === 'entry', 'an entry command answers an entry');
+  return { result: outcome.result.entry, replayed: outcome.replayed };
 }
 
-/** available = balance − pending must stay ≥ minBalance; the balance must stay ≤ maxBalance. */
-export function checkBalancePolicy(account: AccountRow, amountMinor: bigint, pendingReleaseMinor: bigint): void {
-  const balanceAfter = account.balanceMinor + amountMinor;
-  if (amountMinor < 0n && account.minBalanceMinor !== null) {
-    const availableAfter = balanceAfter - (account.pendingMinor - pendingReleaseMinor);
-    if (availableAfter < account.minBalanceMinor) {
-      const spendable = account.balanceMinor - (account.pendingMinor - pendingReleaseMinor) - account.minBalanceMinor;
-      throw new InsufficientFundsError(account.id, spendable > 0n ? spendable : 0n, -amountMinor);
-    }
-  }
-  if (amountMinor > 0n && account.maxBalanceMinor !== null && balanceAfter > account.maxBalanceMinor) {
-    throw new BalanceLimitExceededError(account.id, account.maxBalanceMinor);
-  }
-}
-
-/** Checks everything an entry must be on its own; answers its metadata as stored text. */
-export function validateEntryShape(specification: EntrySpecification): string {
-  if (!ENTRY_CODES.includes(specification.code)) throw new EntryCodeNotAllowedError(String(specification.code));
-  validateDescription(specification.description);
-  const metadataText = validateMetadata(specification.metadata);
-  const { postings } = specification;
-  if (postings.length < 2) throw new EntryUnbalancedError('FEWER_THAN_TWO_POSTINGS');
-  if (postings.length > POSTINGS_PER_ENTRY_MAX) throw new EntryUnbalancedError('TOO_MANY_POSTINGS');
-  if (new Set(postings.map((posting) => posting.accountId)).size !== postings.length) throw new EntryUnbalancedError('ACCOUNT_TWICE');
-  if (postings.some((posting) => posting.amountMinor === 0n)) throw new EntryUnbalancedError('ZERO_POSTING');
-  const total = postings.reduce((sum, posting) => sum + posting.amountMinor, 0n);
-  if (total !== 0n) throw new EntryUnbalancedError('SUM_NOT_ZERO', total);
-  return metadataText;
-}
-
-function validateDescription(description: string): void {
-  if (typeof description !== 'string' || description.trim().length === 0 || description.length > DESCRIPTION_LENGTH_MAX) {
-    throw new ValidationFailedError([{ field: 'description', code: 'isLength', parameters: { max: DESCRIPTION_LENGTH_MAX } }]);
-  }
-}
-
-const EMPTY_METADATA = '{}';
-
-function validateMetadata(metadata: Metadata): string {
-  if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) && Object.keys(metadata).length === 0) return EMPTY_METADATA;
-  const isFlat =
-    metadata !== null &&
-    typeof metadata === 'object' &&
-    !Array.isArray(metadata) &&
-    Object.values(metadata).every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value));
-  const text = isFlat ? canonicalJson(metadata) : '';
-  if (!isFlat || Buffer.byteLength(text) > METADATA_BYTES_MAX) {
-    throw new ValidationFailedError([{ field: 'metadata', code: 'METADATA_INVALID', parameters: { bytesMax: METADATA_BYTES_MAX } }]);
-  }
-  return text;
-}
-
-function validateExpiry(expiresAt: string | undefined, now: Date): string | null {
-  if (expiresAt === undefined) return null;
-  const moment = new Date(expiresAt);
-  const valid = !Number.isNaN(moment.getTime()) && moment > now && moment.getTime() - now.getTime() <= HOLD_LIFETIME_MAX_MS;
-  if (!valid) throw new ValidationFailedError([{ field: 'expiresAt', code: 'HOLD_EXPIRY_INVALID' }]);
-  return moment.toISOString();
-}
-
-function earliest(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
-}
-
-/**
- * What makes two commands "the same request" for idempotency: every field but key and actor, in
- * a fixed order per kind (cheaper than sorting keys on the hot path; metadata is sorted).
- */
-function commandFingerprint(command: LedgerCommand): string {
-  const metadata = 'metadata' in command && command.metadata ? canonicalJson(command.metadata) : null;
-  let fields: unknown[];
-  switch (command.kind) {
-    case 'transfer':
-      fields = [command.fromAccountId, command.toAccountId, command.amountMinor.toString(), command.code, command.description, metadata, command.effectiveDate ?? null];
-      break;
-    case 'entry':
-      fields = [command.code, command.description, metadata, command.effectiveDate ?? null, command.postings.map((posting) => [posting.accountId, posting.amountMinor.toString()])];
-      break;
-    case 'hold':
-      fields = [command.fromAccountId, command.toAccountId, command.amountMinor.toString(), command.code, command.description, metadata, command.expiresAt ?? null];
-      break;
-    case 'postHold':
-      fields = [command.holdId, command.amountMinor?.toString() ?? null, command.description ?? null, command.effectiveDate ?? null];
-      break;
-    case 'voidHold':
-      fields = [command.holdId];
-      break;
-    case 'reverse':
-      fields = [command.entryId, command.description ?? null, command.effectiveDate ?? null];
-      break;
-  }
-  return sha256Hex(JSON.stringify([command.kind, ...fields]));
-}
-
-function sequenceFromCursor(cursor: string): bigint {
-  const position = decodeCursor(cursor);
-  if (typeof position.sortValue !== 'number' || !Number.isSafeInteger(position.sortValue)) {
-    throw new ValidationFailedError([{ field: 'cursor', code: 'INVALID_CURSOR' }]);
-  }
-  return BigInt(position.sortValue);
-}
-
-function accountView(account: AccountRow, pendingMinor: bigint): AccountView {
-  return {
-    id: account.id,
-    partyId: account.partyId,
-    systemName: account.systemName,
-    currency: account.currency,
-    balance: formatAmount(account.balanceMinor),
-    pending: formatAmount(pendingMinor),
-    available: formatAmount(account.balanceMinor - pendingMinor),
-    minBalance: account.minBalanceMinor === null ? null : formatAmount(account.minBalanceMinor),
-    maxBalance: account.maxBalanceMinor === null ? null : formatAmount(account.maxBalanceMinor),
-    status: account.status,
-    createdAt: account.createdAt,
-  };
-}
-
-export function entryView(entry: EntryRow, postings: PostingRow[], metadata?: Metadata): EntryView {
-  return {
-    id: entry.id,
-    sequence: Number(entry.sequence),
-    code: entry.code,
-    description: entry.description,
-    metadata: metadata ?? (JSON.parse(entry.metadata) as Metadata),
-    effectiveDate: entry.effectiveDate,
-    createdAt: entry.createdAt,
-    createdBy: entry.createdBy,
-    reversesEntryId: entry.reversesEntryId,
-    hash: entry.hash,
-    previousHash: entry.previousHash,
-    postings: postings.map((posting) => ({
-      accountId: posting.accountId,
-      amount: formatAmount(posting.amountMinor),
-      balanceAfter: formatAmount(posting.balanceAfterMinor),
-    })),
-  };
-}
-
-/** A pending hold past its expiry shows as expired even before the sweep marks it. */
-function holdView(hold: HoldRow, nowIso: string): HoldView {
-  const expired = hold.status === 'pending' && hold.expiresAt !== null && hold.expiresAt <= nowIso;
-  return {
-    id: hold.id,
-    fromAccountId: hold.accountId,
-    toAccountId: hold.counterpartyAccountId,
-    amount: formatAmount(hold.amountMinor),
-    postedAmount: hold.postedMinor === null ? null : formatAmount(hold.postedMinor),
-    status: expired ? 'expired' : hold.status,
-    code: hold.code,
-    description: hold.description,
-    metadata: JSON.parse(hold.metadata) as Metadata,
-    expiresAt: hold.expiresAt,
-    createdAt: hold.createdAt,
-    createdBy: hold.createdBy,
-    resolvedAt: hold.resolvedAt,
-    postedEntryId: hold.postedEntryId,
-  };
+function holdOf(outcome: Replayable<Movement>): Replayable<HoldView> {
+  assertInvariant(outcome.result.kind === 'hold', 'a hold command answers a hold');
+  return { result: outcome.result.hold, replayed: outcome.replayed };
 }

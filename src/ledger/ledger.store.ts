@@ -67,12 +67,6 @@ export interface ChainHead {
   lastHash: string;
 }
 
-export interface IdempotencyRow {
-  fingerprint: string;
-  resultKind: 'entry' | 'hold';
-  resultId: string;
-}
-
 const ACCOUNT_COLUMNS =
   'id, party_id, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
 const ENTRY_COLUMNS =
@@ -422,22 +416,9 @@ export class LedgerStore {
     return rows.map((row) => text(row.id));
   }
 
-  // --- idempotency and periods -----------------------------------------------------------------
+  // --- periods -----------------------------------------------------------------
 
-  async findIdempotency(scopeKey: string): Promise<IdempotencyRow | undefined> {
-    const row = await this.sql.get<Raw>('SELECT fingerprint, result_kind, result_id FROM ledger_idempotency WHERE scope_key = ?', [scopeKey]);
-    return row && { fingerprint: text(row.fingerprint), resultKind: text(row.result_kind) as 'entry' | 'hold', resultId: text(row.result_id) };
-  }
 
-  async insertIdempotency(scopeKey: string, record: IdempotencyRow, createdAt: string): Promise<void> {
-    await this.sql.run('INSERT INTO ledger_idempotency (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (?, ?, ?, ?, ?)', [
-      scopeKey,
-      record.fingerprint,
-      record.resultKind,
-      record.resultId,
-      createdAt,
-    ]);
-  }
 
   async insertPeriod(period: string, closedAt: string, closedBy: string | null): Promise<void> {
     await this.sql.run('INSERT INTO ledger_periods (period, closed_at, closed_by) VALUES (?, ?, ?)', [period, closedAt, closedBy]);

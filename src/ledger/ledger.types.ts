@@ -1,5 +1,3 @@
-import type { DomainError } from '../common/errors/domain-error.js';
-
 /** What kind of movement an entry is. The ledger checks only which accounts a code may touch. */
 export const ENTRY_CODES = ['ISSUE', 'TRANSFER', 'HOURS', 'REDEEM', 'BOOKING', 'SERVICE', 'RETIRE', 'REVERSAL', 'ADJUST'] as const;
 export type EntryCode = (typeof ENTRY_CODES)[number];
@@ -101,6 +99,12 @@ export interface ReverseCommand extends CommandBase {
 
 export type LedgerCommand = TransferCommand | EntryCommand | HoldCommand | PostHoldCommand | VoidHoldCommand | ReverseCommand;
 
+/** A command as its typed entry point of LedgerService takes it: the kind is the entry point's. */
+export type LedgerCommandInput<Kind extends LedgerCommand['kind']> = Omit<Extract<LedgerCommand, { kind: Kind }>, 'kind'>;
+
+/** A transfer as LedgerService.transfer takes it. */
+export type TransferInput = LedgerCommandInput<'transfer'>;
+
 export interface AccountView {
   id: string;
   partyId: string | null;
@@ -153,15 +157,6 @@ export interface HoldView {
   resolvedAt: string | null;
   postedEntryId: string | null;
 }
-
-/** The answer to one command: an entry or a hold, and whether it was a replay of an earlier one. */
-export type LedgerOutcome =
-  | { kind: 'entry'; entry: EntryView; replayed: boolean }
-  | { kind: 'hold'; hold: HoldView; replayed: boolean };
-
-export type BatchItemOutcome =
-  | { ok: true; outcome: LedgerOutcome }
-  | { ok: false; error: DomainError };
 
 export interface StatementLine {
   entryId: string;

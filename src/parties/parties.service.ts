@@ -5,7 +5,7 @@ import { localDate } from '../common/calendar.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
-import { Database, type Transaction } from '../database/database.service.js';
+import { Database } from '../database/database.service.js';
 import { isOverseer } from '../auth/roles.js';
 import type { CreatePartyDto, ListPartiesQueryDto, PartyDto } from './dto/party.dto.js';
 import { Party } from './entities/party.entity.js';
@@ -21,14 +21,14 @@ export class PartiesService {
   ) {}
 
   /** Creates the party and its ledger accounts in one transaction. A fixed id is for demo data only. */
-  create(input: CreatePartyDto, options: { id?: string; transaction?: Transaction } = {}): Promise<PartyDto> {
+  create(input: CreatePartyDto, options: { id?: string } = {}): Promise<PartyDto> {
     if (input.birthDate !== undefined && input.kind !== 'volunteer') {
       throw new ValidationFailedError([{ field: 'birthDate', code: 'BIRTH_DATE_VOLUNTEERS_ONLY' }]);
     }
     if (input.birthDate !== undefined && input.birthDate > localDate(this.clock.now())) {
       throw new ValidationFailedError([{ field: 'birthDate', code: 'BIRTH_DATE_IN_FUTURE' }]);
     }
-    const work = async (tx: Transaction) => {
+    return this.database.transaction(async (tx) => {
       const party = tx.manager.create(Party, {
         id: options.id ?? randomUUID(),
         kind: input.kind,
@@ -40,10 +40,9 @@ export class PartiesService {
         createdAt: this.clock.now().toISOString(),
       });
       await tx.manager.insert(Party, party);
-      await this.accountsOpener.openAccountsFor(party, tx);
+      await this.accountsOpener.openAccountsFor(party);
       return toPartyDto(party);
-    };
-    return options.transaction ? work(options.transaction) : this.database.transaction(work);
+    });
   }
 
   list(actor: AuthenticatedUser, query: ListPartiesQueryDto): Promise<Page<PartyDto>> {
@@ -67,14 +66,12 @@ export class PartiesService {
   }
 
   /** Every party, for the treasury's reports and exports (not for members: see list()). */
-  listAll(transaction?: Transaction): Promise<PartyDto[]> {
-    const work = async ({ manager }: Transaction) => (await manager.find(Party, { order: { createdAt: 'ASC', id: 'ASC' } })).map(toPartyDto);
-    return transaction ? work(transaction) : this.database.read(work);
+  listAll(): Promise<PartyDto[]> {
+    return this.database.read(async ({ manager }) => (await manager.find(Party, { order: { createdAt: 'ASC', id: 'ASC' } })).map(toPartyDto));
   }
 
-  findById(id: string, transaction?: Transaction): Promise<Party | null> {
-    const work = ({ manager }: Transaction) => manager.findOneBy(Party, { id });
-    return transaction ? work(transaction) : this.database.read(work);
+  findById(id: string): Promise<Party | null> {
+    return this.database.read(({ manager }) => manager.findOneBy(Party, { id }));
   }
 }
 

@@ -140,7 +140,7 @@ export class FiscalService {
 
   listLimits(): Promise<{ guardrailEnabled: boolean; limits: FiscalLimitsView[] }> {
     return this.database.read(async (tx) => ({
-      guardrailEnabled: await this.settings.guardrailEnabled(tx),
+      guardrailEnabled: await this.settings.guardrailEnabled(),
       limits: (await tx.manager.find(FiscalLimit, { order: { year: 'ASC' } })).map(limitsView),
     }));
   }
@@ -150,7 +150,6 @@ export class FiscalService {
     year: number,
     input: { hourlyAdult: string; hourlyYoung: string; adultAge: number; monthly: string; yearly: string },
     actorId: string | null,
-    transaction?: Transaction,
   ): Promise<FiscalLimitsView> {
     return this.putLimits(
       year,
@@ -162,24 +161,22 @@ export class FiscalService {
         yearlyMinor: parseAmount(input.yearly, { field: 'yearly' }),
       },
       actorId,
-      transaction,
     );
   }
 
   /** Sets a year's limits (admin); a year already set is replaced. */
-  putLimits(year: number, input: FiscalLimitsInput, actorId: string | null, transaction?: Transaction): Promise<FiscalLimitsView> {
+  putLimits(year: number, input: FiscalLimitsInput, actorId: string | null): Promise<FiscalLimitsView> {
     const problems = [];
     if (input.monthlyMinor > input.yearlyMinor) problems.push({ field: 'monthly', code: 'MONTHLY_ABOVE_YEARLY' });
     if (input.hourlyYoungMinor > input.hourlyAdultMinor) problems.push({ field: 'hourlyYoung', code: 'YOUNG_ABOVE_ADULT' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
-    const work = async (tx: Transaction) => {
+    return this.database.transaction(async (tx) => {
       const row: FiscalLimit = { year, ...input, updatedAt: this.clock.now().toISOString(), updatedBy: actorId };
       if (await tx.manager.existsBy(FiscalLimit, { year })) await tx.manager.update(FiscalLimit, { year }, row);
       else await tx.manager.insert(FiscalLimit, row);
-      if (actorId) await this.audit.record(tx, { id: actorId }, { action: 'fiscal.limits', subjectType: 'fiscal-year', subjectId: String(year), details: { ...limitsView(row) } });
+      if (actorId) await this.audit.record({ id: actorId }, { action: 'fiscal.limits', subjectType: 'fiscal-year', subjectId: String(year), details: { ...limitsView(row) } });
       return limitsView(row);
-    };
-    return transaction ? work(transaction) : this.database.transaction(work);
+    });
   }
 
   findLimits(year: number): Promise<FiscalLimitsView | null> {
@@ -199,7 +196,7 @@ export class FiscalService {
    * limits the benefit brings to 80 % or more. With the guardrail off, nothing is measured.
    */
   async assessRedemption(volunteerPartyId: string, valueMinor: bigint, date: string, tx: Transaction): Promise<FiscalMeasure[]> {
-    if (!(await this.settings.guardrailEnabled(tx))) return [];
+    if (!(await this.settings.guardrailEnabled())) return [];
     const year = Number(date.slice(0, 4));
     const limits = limitsApplyingTo(year, await this.allLimits(tx));
     if (!limits) throw new FiscalLimitsNotConfiguredError(year);
@@ -220,9 +217,9 @@ export class FiscalService {
       const limits = limitsApplyingTo(year, await this.allLimits(tx));
       const receivedByMonth = await this.receivedByMonth(tx, volunteerId, year);
       const receivedYearMinor = [...receivedByMonth.values()].reduce((sum, value) => sum + value, 0n);
-      const party = await this.parties.findById(volunteerId, tx);
+      const party = await this.parties.findById(volunteerId);
       const age = party?.birthDate ? ageOn(party.birthDate, referenceDate) : null;
-      const approvedHours = await this.volunteerHours.approvedHours(volunteerId, `${year}-01-01`, referenceDate, tx);
+      const approvedHours = await this.volunteerHours.approvedHours(volunteerId, `${year}-01-01`, referenceDate);
       const hourlyMinor = limits ? hourlyAmountFor(limits, age) : null;
       const hoursLimitMinor = hourlyMinor === null ? null : hoursAllowanceMinor(approvedHours, hourlyMinor);
       const room = (limit: bigint | null, received: bigint) => (limit === null ? null : formatAmount(limit > received ? limit - received : 0n));
@@ -243,7 +240,7 @@ export class FiscalService {
       return {
         volunteerId,
         year,
-        guardrailEnabled: await this.settings.guardrailEnabled(tx),
+        guardrailEnabled: await this.settings.guardrailEnabled(),
         limitsYear: limits?.year ?? null,
         age,
         total: { received: formatAmount(receivedYearMinor), limit: limits ? formatAmount(limits.yearlyMinor) : null, room: room(limits?.yearlyMinor ?? null, receivedYearMinor) },
@@ -275,13 +272,13 @@ export class FiscalService {
   private async position(tx: Transaction, volunteerPartyId: string, date: string): Promise<FiscalPosition> {
     const month = date.slice(0, 7);
     const year = date.slice(0, 4);
-    const party = await this.parties.findById(volunteerPartyId, tx);
+    const party = await this.parties.findById(volunteerPartyId);
     return {
       month,
       year,
       receivedMonthMinor: await this.receivedBetween(tx, volunteerPartyId, `${month}-01`, `${month}-31`),
       receivedYearMinor: await this.receivedBetween(tx, volunteerPartyId, `${year}-01-01`, `${year}-12-31`),
-      approvedHours: await this.volunteerHours.approvedHours(volunteerPartyId, `${year}-01-01`, date, tx),
+      approvedHours: await this.volunteerHours.approvedHours(volunteerPartyId, `${year}-01-01`, date),
       age: party?.birthDate ? ageOn(party.birthDate, date) : null,
     };
   }

@@ -13,7 +13,7 @@ import { PartiesService } from '../parties/parties.service.js';
 import { Offer, type OfferStatus } from './entities/offer.entity.js';
 import type { OfferInactiveReason } from './passes.errors.js';
 import type { PerPassPeriod } from './redemption-limits.js';
-import { forUpdate } from './row-lock.js';
+import { forUpdate } from '../database/row-lock.js';
 
 export interface LocalizedText {
   nl: string;
@@ -231,7 +231,7 @@ export class OffersService {
   }
 
   private async businessName(tx: Transaction, businessPartyId: string): Promise<string | null> {
-    return (await this.parties.findById(businessPartyId, tx))?.name ?? null;
+    return (await this.parties.findById(businessPartyId))?.name ?? null;
   }
 
   private today(): string {

@@ -46,8 +46,8 @@ export class PassesSettingsService {
     private readonly audit: AuditService,
   ) {}
 
-  guardrailEnabled(transaction?: Transaction): Promise<boolean> {
-    return this.withReader(transaction, async (tx) => {
+  guardrailEnabled(): Promise<boolean> {
+    return this.database.read(async (tx) => {
       const value = await this.value(tx, GUARDRAIL_KEY);
       return value === undefined ? GUARDRAIL_ENABLED_DEFAULT : value === 'true';
     });
@@ -56,13 +56,13 @@ export class PassesSettingsService {
   setGuardrail(enabled: boolean, actorId: string): Promise<boolean> {
     return this.database.transaction(async (tx) => {
       await this.store(tx, GUARDRAIL_KEY, String(enabled), actorId);
-      await this.audit.record(tx, { id: actorId }, { action: 'fiscal.guardrail', subjectType: 'setting', subjectId: GUARDRAIL_KEY, details: { enabled } });
+      await this.audit.record({ id: actorId }, { action: 'fiscal.guardrail', subjectType: 'setting', subjectId: GUARDRAIL_KEY, details: { enabled } });
       return enabled;
     });
   }
 
-  passPolicy(transaction?: Transaction): Promise<PassPolicy> {
-    return this.withReader(transaction, async (tx) => {
+  passPolicy(): Promise<PassPolicy> {
+    return this.database.read(async (tx) => {
       const dailyLimit = await this.value(tx, DAILY_LIMIT_KEY);
       const voidWindow = await this.value(tx, VOID_WINDOW_KEY);
       return {
@@ -89,13 +89,9 @@ export class PassesSettingsService {
     return this.database.transaction(async (tx) => {
       await this.store(tx, DAILY_LIMIT_KEY, policy.dailyLimitMinor.toString(), actorId);
       await this.store(tx, VOID_WINDOW_KEY, String(policy.voidWindowMinutes), actorId);
-      await this.audit.record(tx, { id: actorId }, { action: 'pass.policy', subjectType: 'setting', subjectId: 'pass-policy', details: { ...policyView(policy) } });
+      await this.audit.record({ id: actorId }, { action: 'pass.policy', subjectType: 'setting', subjectId: 'pass-policy', details: { ...policyView(policy) } });
       return policy;
     });
-  }
-
-  private withReader<T>(transaction: Transaction | undefined, work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return transaction ? work(transaction) : this.database.read(work);
   }
 
   private async value(tx: Transaction, key: string): Promise<string | undefined> {

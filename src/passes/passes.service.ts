@@ -15,7 +15,8 @@ import { type BlockReason, Pass, type PassStatus } from './entities/pass.entity.
 import { formatPassNumber, generatePassNumber, readPassNumber } from './pass-number.js';
 import { PassAlreadyActiveError, PassBlockedError, PassCheckDigitInvalidError, PassExpiredError, PassNotFoundError } from './passes.errors.js';
 import { addDays, addYears } from './redemption-limits.js';
-import { forUpdate, isUniqueViolation } from './row-lock.js';
+import { retryOnUniqueViolation } from '../database/idempotency.js';
+import { forUpdate } from '../database/row-lock.js';
 
 /** A pass is valid for two years from issue, through the day before its second anniversary. */
 export const PASS_VALIDITY_YEARS = 2;
@@ -96,14 +97,8 @@ export class PassesService {
   /** Issues a pass. A fixed id and number are for demo data only. */
   async issue(actor: AuthenticatedUser | null, volunteerId: string, options: { id?: string; number?: string } = {}): Promise<PassView> {
     if (actor && !isOverseer(actor.role) && actor.partyId !== volunteerId) throw new NotFoundError('party', volunteerId);
-    const work = (tx: Transaction) => this.issueInTransaction(tx, actor, volunteerId, options);
-    try {
-      return await this.database.transaction(work);
-    } catch (error) {
-      // Two issues raced on PostgreSQL and the other won: running again answers PASS_ALREADY_ACTIVE.
-      if (!isUniqueViolation(error)) throw error;
-      return this.database.transaction(work);
-    }
+    // Two issues raced on PostgreSQL and the other won: running again answers PASS_ALREADY_ACTIVE.
+    return retryOnUniqueViolation(() => this.database.transaction((tx) => this.issueInTransaction(tx, actor, volunteerId, options)));
   }
 
   list(actor: AuthenticatedUser, query: PageQueryDto & { volunteerId?: string }): Promise<Page<PassView>> {
@@ -140,7 +135,7 @@ export class PassesService {
       if (pass.status !== 'blocked') {
         Object.assign(pass, { status: 'blocked', blockedAt: this.clock.now().toISOString(), blockedReason: reason, blockedBy: actor.id });
         await tx.manager.update(Pass, { id: pass.id }, { status: pass.status, blockedAt: pass.blockedAt, blockedReason: reason, blockedBy: actor.id });
-        await this.audit.record(tx, actor, { action: 'pass.block', subjectType: 'pass', subjectId: pass.id, details: { reason, volunteerId: pass.volunteerPartyId } });
+        await this.audit.record(actor, { action: 'pass.block', subjectType: 'pass', subjectId: pass.id, details: { reason, volunteerId: pass.volunteerPartyId } });
       }
       return passView(pass, this.today());
     });
@@ -187,7 +182,7 @@ export class PassesService {
   }
 
   private async issueInTransaction(tx: Transaction, actor: AuthenticatedUser | null, volunteerId: string, options: { id?: string; number?: string }): Promise<PassView> {
-    const party = await this.parties.findById(volunteerId, tx);
+    const party = await this.parties.findById(volunteerId);
     if (!party) throw new NotFoundError('party', volunteerId);
     if (party.kind !== 'volunteer') throw new ValidationFailedError([{ field: 'volunteerId', code: 'NOT_A_VOLUNTEER' }]);
     const today = this.today();

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import { IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import {
@@ -21,12 +20,6 @@ import { RedemptionsService } from './redemptions.service.js';
 
 const RedemptionPageDto = PageOf(RedemptionDto);
 
-/** A replayed idempotent request answers as the first did, and says so in a header. */
-function answer<T>(response: FastifyReply, outcome: { replayed: boolean }, body: T): T {
-  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
-  return body;
-}
-
 @ApiTags('redemptions')
 @ApiBearerAuth()
 @Controller('redemptions')
@@ -40,17 +33,15 @@ export class RedemptionsController {
     summary:
       'Redeem a pass for an offer of your business: checks pass (check digit, status, PIN), offer, stock, limits and the fiscal guardrail, then books one REDEEM entry from the volunteer to the business.',
   })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: RedemptionReceiptDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 429)
-  async redeem(
+  redeem(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: RedeemDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: RedeemDto
   ) {
-    const outcome = await this.redemptions.redeem(actor, input, key);
-    return answer(response, outcome, outcome.receipt);
+    return this.redemptions.redeem(actor, input, key);
   }
 
   @Get()
@@ -83,34 +74,30 @@ export class RedemptionsController {
   @HttpCode(200)
   @Roles('business_operator')
   @ApiOperation({ summary: 'Void a redemption of your business within the void window (default 15 minutes): the Steerkes go back, stock and limits are restored.' })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: RedemptionDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  async void(
+  void(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body(EmptyBodyPipe) _body: unknown
   ) {
-    const outcome = await this.redemptions.void(actor, id, key);
-    return answer(response, outcome, outcome.view);
+    return this.redemptions.void(actor, id, key);
   }
 
   @Post(':id/reversal')
   @Roles('treasurer')
   @ApiOperation({ summary: 'Reverse a redemption at any time (treasurer): a REVERSAL entry; stock and limits are restored.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: RedemptionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async reverse(
+  reverse(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReverseRedemptionDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: ReverseRedemptionDto
   ) {
-    const outcome = await this.redemptions.reverse(actor, id, input.description, key);
-    return answer(response, outcome, outcome.view);
+    return this.redemptions.reverse(actor, id, input.description, key);
   }
 }

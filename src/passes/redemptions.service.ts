@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { verifyPassword } from '../auth/password-hasher.js';
@@ -11,6 +11,7 @@ import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.j
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
+import { Idempotency, type Replayable, requestFingerprint } from '../database/idempotency.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { toBigInt } from '../database/bigint-column.js';
@@ -36,7 +37,7 @@ import {
 import { PassesSettingsService } from './passes-settings.service.js';
 import { assertUsable, PassesService, requirePassNumber } from './passes.service.js';
 import { dailyRoomMinor, perPassRoom, periodStart } from './redemption-limits.js';
-import { forUpdate, isUniqueViolation } from './row-lock.js';
+import { lockById } from '../database/row-lock.js';
 
 /** Five wrong PINs in a row block the pass: enough for typos, far too few to guess 10,000 PINs. */
 export const PIN_ATTEMPTS_MAX = 5;
@@ -107,7 +108,7 @@ interface LookAhead {
   verdict: PinVerdict;
   accounts: { volunteerPartyId: string; volunteerAccountId: string; businessAccountId: string } | null;
 }
-type RedeemResult = { kind: 'redeemed'; receipt: RedemptionReceipt; replayed: boolean } | { kind: 'pinRefused'; error: DomainError };
+type RedeemResult = { kind: 'redeemed'; receipt: RedemptionReceipt } | { kind: 'pinRefused'; error: DomainError };
 
 interface StoredWarning {
   limit: FiscalMeasure['limit'];
@@ -116,10 +117,9 @@ interface StoredWarning {
   receivedMinor: string;
 }
 
-/** What makes two redemption requests "the same request" for an Idempotency-Key: the PIN is never part of it. */
-function requestFingerprint(passNumber: string, offerId: string, quantity: number): string {
-  return createHash('sha256').update(JSON.stringify([passNumber, offerId, quantity])).digest('hex');
-}
+/** Scopes of the redemption module's keys in the one idempotency table. */
+const REDEEM_SCOPE = 'redemption';
+const CLOSE_SCOPE = 'redemption-close';
 
 function storedWarnings(measures: FiscalMeasure[]): string | null {
   if (measures.length === 0) return null;
@@ -152,6 +152,7 @@ function warningsOf(redemption: Redemption): FiscalWarningView[] {
 export class RedemptionsService {
   constructor(
     private readonly database: Database,
+    private readonly idempotency: Idempotency,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly passes: PassesService,
@@ -161,59 +162,61 @@ export class RedemptionsService {
     private readonly parties: PartiesService,
   ) {}
 
-  async redeem(actor: AuthenticatedUser, input: RedeemInput, idempotencyKey: string): Promise<{ receipt: RedemptionReceipt; replayed: boolean }> {
+  async redeem(actor: AuthenticatedUser, input: RedeemInput, idempotencyKey: string): Promise<Replayable<RedemptionReceipt>> {
     const passNumber = requirePassNumber(input.passNumber, 'passNumber');
     const quantity = input.quantity ?? 1;
-    const request = {
-      passNumber,
-      offerId: input.offerId,
-      quantity,
-      pin: input.pin,
-      requestKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-      fingerprint: requestFingerprint(passNumber, input.offerId, quantity),
-    };
+    const request = { passNumber, offerId: input.offerId, quantity, pin: input.pin };
     const lookAhead = await this.lookAhead(passNumber, actor, input.pin);
-    const work = (tx: Transaction) => this.redeemInTransaction(tx, actor, request, lookAhead);
-    let result: RedeemResult;
-    try {
-      result = await this.database.transaction(work);
-    } catch (error) {
-      // The same key raced in from another instance and committed first: running again replays it.
-      if (!isUniqueViolation(error)) throw error;
-      result = await this.database.transaction(work);
-    }
+    // The PIN is never part of what makes two requests the same: a retry after a wrong PIN may carry the right one.
+    const key = { scope: REDEEM_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint([passNumber, input.offerId, quantity]) };
+    const outcome = await this.idempotency.run<RedeemResult>(key, {
+      perform: async (tx) => {
+        const result = await this.redeemInTransaction(tx, actor, request, lookAhead);
+        return { result, stored: result.kind === 'redeemed' ? { kind: 'redemption', id: result.receipt.id } : null };
+      },
+      replay: async (stored, tx) => ({ kind: 'redeemed', receipt: await this.receipt(tx, actor, await tx.manager.findOneByOrFail(Redemption, { id: stored.id })) }),
+    });
     // A wrong PIN is refused, but the count of wrong PINs (and a block) was committed first.
-    if (result.kind === 'pinRefused') throw result.error;
-    return { receipt: result.receipt, replayed: result.replayed };
+    if (outcome.result.kind === 'pinRefused') throw outcome.result.error;
+    return { result: outcome.result.receipt, replayed: outcome.replayed };
   }
 
   /** The business undoes its own redemption within the void window: a ledger reversal, stock and limits restored. */
-  async void(actor: AuthenticatedUser, redemptionId: string, idempotencyKey: string | undefined): Promise<{ view: RedemptionView; replayed: boolean }> {
-    const closeKey = scopedIdempotencyKey(actor.id, idempotencyKey);
-    return this.database.transaction(async (tx) => {
-      const replay = await this.closeReplay(tx, actor, redemptionId, closeKey);
-      if (replay) return { view: replay, replayed: true };
+  void(actor: AuthenticatedUser, redemptionId: string, idempotencyKey: string | undefined): Promise<Replayable<RedemptionView>> {
+    return this.closing(actor, redemptionId, idempotencyKey, async (tx) => {
       const redemption = await this.lockRedemption(tx, redemptionId);
       if (redemption.businessPartyId !== actor.partyId) throw new NotFoundError('redemption', redemptionId);
       if (redemption.status !== 'completed') throw new RedemptionNotCompletedError(redemption.id, redemption.status);
-      const { voidWindowMinutes } = await this.settings.passPolicy(tx);
+      const { voidWindowMinutes } = await this.settings.passPolicy();
       const voidableUntil = this.voidableUntil(redemption, voidWindowMinutes);
       if (this.clock.now().toISOString() > voidableUntil) throw new RedemptionVoidWindowClosedError(redemption.id, voidableUntil, voidWindowMinutes);
-      const view = await this.close(tx, actor, redemption, { status: 'voided', closeKey, description: `Inwisseling geannuleerd door het bedrijf (${redemption.id})` });
-      return { view, replayed: false };
+      return this.close(tx, actor, redemption, { status: 'voided', description: `Inwisseling geannuleerd door het bedrijf (${redemption.id})` });
     });
   }
 
   /** A treasurer's correction of a redemption, at any time: a ledger reversal, stock and limits restored. */
-  async reverse(actor: AuthenticatedUser, redemptionId: string, description: string | undefined, idempotencyKey: string): Promise<{ view: RedemptionView; replayed: boolean }> {
-    const closeKey = scopedIdempotencyKey(actor.id, idempotencyKey);
-    return this.database.transaction(async (tx) => {
-      const replay = await this.closeReplay(tx, actor, redemptionId, closeKey);
-      if (replay) return { view: replay, replayed: true };
+  reverse(actor: AuthenticatedUser, redemptionId: string, description: string | undefined, idempotencyKey: string): Promise<Replayable<RedemptionView>> {
+    return this.closing(actor, redemptionId, idempotencyKey, async (tx) => {
       const redemption = await this.lockRedemption(tx, redemptionId);
       if (redemption.status !== 'completed') throw new RedemptionNotCompletedError(redemption.id, redemption.status);
-      const view = await this.close(tx, actor, redemption, { status: 'reversed', closeKey, description: description ?? `Inwisseling teruggeboekt (${redemption.id})` });
-      return { view, replayed: false };
+      return this.close(tx, actor, redemption, { status: 'reversed', description: description ?? `Inwisseling teruggeboekt (${redemption.id})` });
+    });
+  }
+
+  /**
+   * A void or reversal, idempotent when a key is given: sent again it answers the first result; the
+   * same key on another redemption is a 409. What it names is the redemption alone.
+   */
+  private closing(
+    actor: AuthenticatedUser,
+    redemptionId: string,
+    idempotencyKey: string | undefined,
+    work: (tx: Transaction) => Promise<RedemptionView>,
+  ): Promise<Replayable<RedemptionView>> {
+    const key = idempotencyKey === undefined ? undefined : { scope: CLOSE_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ redemptionId }) };
+    return this.idempotency.run(key, {
+      perform: async (tx) => ({ result: await work(tx), stored: { kind: 'redemption', id: redemptionId } }),
+      replay: async (stored, tx) => (await this.views(tx, actor, [await tx.manager.findOneByOrFail(Redemption, { id: stored.id })]))[0],
     });
   }
 
@@ -264,7 +267,7 @@ export class RedemptionsService {
       });
       return {
         businessId,
-        businessName: (await this.parties.findById(businessId, tx))?.name ?? null,
+        businessName: (await this.parties.findById(businessId))?.name ?? null,
         year,
         redemptions: months.reduce((sum, month) => sum + month.redemptions, 0),
         steerkes: formatAmount(months.reduce((sum, month) => sum + month.steerkesMinor, 0n)),
@@ -279,14 +282,9 @@ export class RedemptionsService {
   private async redeemInTransaction(
     tx: Transaction,
     actor: AuthenticatedUser,
-    request: { passNumber: string; offerId: string; quantity: number; pin?: string; requestKey: string; fingerprint: string },
+    request: { passNumber: string; offerId: string; quantity: number; pin?: string },
     lookAhead: LookAhead,
   ): Promise<RedeemResult> {
-    const earlier = await tx.manager.findOneBy(Redemption, { requestKey: request.requestKey });
-    if (earlier) {
-      if (earlier.requestFingerprint !== request.fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-      return { kind: 'redeemed', receipt: await this.receipt(tx, actor, earlier), replayed: true };
-    }
     const today = localDate(this.clock.now());
     const pass = await this.passes.lockByNumber(tx, request.passNumber);
     assertUsable(pass, today);
@@ -304,9 +302,9 @@ export class RedemptionsService {
     // The pass was issued after the look-ahead (a rare race): as if it had not been there yet.
     if (!lookAhead.accounts) throw new PassNotFoundError(pass.number);
     assertInvariant(lookAhead.accounts.volunteerPartyId === pass.volunteerPartyId, `pass ${pass.id} changed its volunteer`);
-    const redemption = await this.book(tx, actor, { pass, offer, quantity: request.quantity, amountMinor, euroValueMinor, today, warnings, request, accounts: lookAhead.accounts });
+    const redemption = await this.book(tx, actor, { pass, offer, quantity: request.quantity, amountMinor, euroValueMinor, today, warnings, accounts: lookAhead.accounts });
     await this.offers.moveStock(tx, offer, -request.quantity);
-    return { kind: 'redeemed', receipt: await this.receipt(tx, actor, redemption), replayed: false };
+    return { kind: 'redeemed', receipt: await this.receipt(tx, actor, redemption) };
   }
 
   /**
@@ -364,7 +362,7 @@ export class RedemptionsService {
         throw new OfferPerPassLimitReachedError(offer.id, offer.perPassLimit, offer.perPassPeriod, taken, quantity);
       }
     }
-    const { dailyLimitMinor } = await this.settings.passPolicy(tx);
+    const { dailyLimitMinor } = await this.settings.passPolicy();
     const spentTodayMinor = await this.spentOnPass(tx, pass.id, today);
     if (dailyRoomMinor(dailyLimitMinor, spentTodayMinor) < amountMinor) throw new PassDailyLimitReachedError(dailyLimitMinor, spentTodayMinor, amountMinor);
   }
@@ -380,15 +378,12 @@ export class RedemptionsService {
       euroValueMinor: bigint;
       today: string;
       warnings: FiscalMeasure[];
-      request: { requestKey: string; fingerprint: string };
       accounts: { volunteerAccountId: string; businessAccountId: string };
     },
   ): Promise<Redemption> {
     const { pass, offer, quantity } = booking;
     const id = randomUUID();
-    const outcome = await this.ledger.execute(
-      {
-        kind: 'transfer',
+    const { result: entry } = await this.ledger.transfer({
         fromAccountId: booking.accounts.volunteerAccountId,
         toAccountId: booking.accounts.businessAccountId,
         amountMinor: booking.amountMinor,
@@ -397,10 +392,7 @@ export class RedemptionsService {
         metadata: { redemptionId: id, offerId: offer.id, quantity, euroValue: formatAmount(booking.euroValueMinor) },
         idempotencyKey: `redemption:${id}:redeem`,
         actorId: actor.id,
-      },
-      tx,
-    );
-    if (outcome.kind !== 'entry') throw new Error('a transfer answers an entry');
+    });
     const redemption: Redemption = {
       id,
       passId: pass.id,
@@ -413,17 +405,14 @@ export class RedemptionsService {
       amountMinor: booking.amountMinor,
       euroValueMinor: booking.euroValueMinor,
       status: 'completed',
-      entryId: outcome.entry.id,
+      entryId: entry.id,
       reversalEntryId: null,
       redeemedAt: this.clock.now().toISOString(),
       redeemedDate: booking.today,
       redeemedBy: actor.id,
-      requestKey: booking.request.requestKey,
-      requestFingerprint: booking.request.fingerprint,
       fiscalWarnings: storedWarnings(booking.warnings),
       closedAt: null,
       closedBy: null,
-      closeKey: null,
     };
     await tx.manager.insert(Redemption, redemption);
     return redemption;
@@ -458,55 +447,39 @@ export class RedemptionsService {
 
   // --- voiding and reversing ---------------------------------------------------------------------
 
-  /** A void or reversal sent again with the same key answers the first result; on another redemption it is a 409. */
-  private async closeReplay(tx: Transaction, actor: AuthenticatedUser, redemptionId: string, closeKey: string | undefined): Promise<RedemptionView | null> {
-    if (closeKey === undefined) return null;
-    const earlier = await tx.manager.findOneBy(Redemption, { closeKey });
-    if (!earlier) return null;
-    if (earlier.id !== redemptionId) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-    return (await this.views(tx, actor, [earlier]))[0];
-  }
-
   private async close(
     tx: Transaction,
     actor: AuthenticatedUser,
     redemption: Redemption,
-    closing: { status: 'voided' | 'reversed'; closeKey: string | undefined; description: string },
+    closing: { status: 'voided' | 'reversed'; description: string },
   ): Promise<RedemptionView> {
     // The offer is locked before the ledger, in the order a redemption takes them, so that a void and a redemption never wait on each other.
     const offer = await this.offers.lockForRedemption(tx, redemption.offerId);
-    const outcome = await this.ledger.execute(
-      {
-        kind: 'reverse',
-        entryId: redemption.entryId,
-        description: closing.description,
-        idempotencyKey: `redemption:${redemption.id}:${closing.status === 'voided' ? 'void' : 'reversal'}`,
-        actorId: actor.id,
-      },
-      tx,
-    );
-    if (outcome.kind !== 'entry') throw new Error('a reversal answers an entry');
+    const { result: reversal } = await this.ledger.reverse({
+      entryId: redemption.entryId,
+      description: closing.description,
+      idempotencyKey: `redemption:${redemption.id}:${closing.status === 'voided' ? 'void' : 'reversal'}`,
+      actorId: actor.id,
+    });
     await this.offers.moveStock(tx, offer, redemption.quantity);
     const closed: Redemption = {
       ...redemption,
       status: closing.status,
-      reversalEntryId: outcome.entry.id,
+      reversalEntryId: reversal.id,
       closedAt: this.clock.now().toISOString(),
       closedBy: actor.id,
-      closeKey: closing.closeKey ?? null,
     };
     await tx.manager.update(Redemption, { id: redemption.id }, {
       status: closed.status,
       reversalEntryId: closed.reversalEntryId,
       closedAt: closed.closedAt,
       closedBy: closed.closedBy,
-      closeKey: closed.closeKey,
     });
     return (await this.views(tx, actor, [closed]))[0];
   }
 
   private async lockRedemption(tx: Transaction, redemptionId: string): Promise<Redemption> {
-    const redemption = await forUpdate(tx.manager.createQueryBuilder(Redemption, 'redemption').where('redemption.id = :redemptionId', { redemptionId }), tx).getOne();
+    const redemption = await lockById(tx, Redemption, redemptionId);
     if (!redemption) throw new NotFoundError('redemption', redemptionId);
     return redemption;
   }
@@ -548,7 +521,7 @@ export class RedemptionsService {
   private async views(tx: Transaction, actor: AuthenticatedUser, redemptions: Redemption[]): Promise<RedemptionView[]> {
     const offers = new Map((await this.offers.findByIds(tx, [...new Set(redemptions.map((row) => row.offerId))])).map((offer) => [offer.id, offer]));
     const passes = new Map((await this.passes.findByIds(tx, [...new Set(redemptions.map((row) => row.passId))])).map((pass) => [pass.id, pass]));
-    const { voidWindowMinutes } = await this.settings.passPolicy(tx);
+    const { voidWindowMinutes } = await this.settings.passPolicy();
     const isBusiness = actor.role === 'business_operator';
     return redemptions.map((redemption) => {
       const offer = offers.get(redemption.offerId)!;

@@ -4,7 +4,7 @@ import { ForbiddenError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { isOverseer } from '../auth/roles.js';
 import { ExchangeFigures } from '../catalogue/exchange-figures.js';
-import { LedgerService } from '../ledger/ledger.service.js';
+import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import type { PartyDto } from '../parties/dto/party.dto.js';
 import { DISTRICTS, type District } from '../parties/entities/party.entity.js';
 import { PartiesService } from '../parties/parties.service.js';
@@ -61,7 +61,7 @@ const hoursText = (minutes: number) => (minutes / MINUTES_PER_HOUR).toFixed(2);
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly ledgerQueries: LedgerQueries,
     private readonly parties: PartiesService,
     private readonly volunteering: VolunteeringFigures,
     private readonly sponsorship: SponsorshipFigures,
@@ -171,7 +171,7 @@ export class ReportsService {
         counters.volunteers.add(figure.volunteerId);
       }
     }
-    for (const movement of await this.ledger.movementsByAccount(fromDate, toDate)) {
+    for (const movement of await this.ledgerQueries.movementsByAccount(fromDate, toDate)) {
       for (const counters of (movement.partyId && countersOf(movement.partyId)) || []) {
         if (movement.code === 'HOURS') counters.hoursMinor += movement.outMinor;
         if (movement.code === 'ISSUE') counters.issuedMinor += movement.inMinor;

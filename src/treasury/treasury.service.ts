@@ -4,6 +4,7 @@ import { formatAmount, parseAmount } from '../common/amount.js';
 import { dayBefore, firstDayOf, lastDayOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { PAGE_SIZE_MAX } from '../common/pagination.js';
+import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { AccountView, EntryView, StatementLine } from '../ledger/ledger.types.js';
 import { PartiesService } from '../parties/parties.service.js';
@@ -46,12 +47,13 @@ const GROUP_ORDER = ['organisation', 'institution', 'business', 'volunteer', 'sy
 export class TreasuryService {
   constructor(
     private readonly ledger: LedgerService,
+    private readonly ledgerQueries: LedgerQueries,
     private readonly parties: PartiesService,
     private readonly clock: Clock,
   ) {}
 
   async trialBalance(asOf?: string): Promise<TrialBalance> {
-    const accounts = await this.ledger.accountsWithBalances(asOf);
+    const accounts = await this.ledgerQueries.accountsWithBalances(asOf);
     const labels = labelAccounts(accounts.map(({ account }) => account), await this.parties.listAll());
     const groups = new Map<string, { total: bigint; accounts: TrialBalanceLine[] }>();
     let total = 0n;
@@ -85,15 +87,15 @@ export class TreasuryService {
   async accountStatement(accountId: string, period: string): Promise<AccountPeriodStatement> {
     const account = await this.ledger.getAccount(accountId);
     const labels = labelAccounts([account], await this.parties.listAll());
-    const opening = await this.ledger.balanceAsOf(accountId, dayBefore(firstDayOf(period)));
+    const opening = await this.ledgerQueries.balanceAsOf(accountId, dayBefore(firstDayOf(period)));
     const movements: StatementLine[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.ledger.statement(accountId, { fromDate: firstDayOf(period), toDate: lastDayOf(period), cursor, limit: PAGE_SIZE_MAX });
+      const page = await this.ledgerQueries.statement(accountId, { fromDate: firstDayOf(period), toDate: lastDayOf(period), cursor, limit: PAGE_SIZE_MAX });
       movements.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const closing = await this.ledger.balanceAsOf(accountId, lastDayOf(period));
+    const closing = await this.ledgerQueries.balanceAsOf(accountId, lastDayOf(period));
     return { account, name: labels.get(accountId)!.name, period, openingBalance: opening.balance, closingBalance: closing.balance, movements };
   }
 
@@ -111,10 +113,10 @@ export class TreasuryService {
   /** The whole journal in one of the formats, with balance assertions at every closed period's end. */
   async exportJournal(format: ExportFormat): Promise<string> {
     const entries: EntryView[] = [];
-    for await (const entry of this.ledger.journal()) entries.push(entry);
-    const accounts = (await this.ledger.accountsWithBalances()).map(({ account }) => account);
+    for await (const entry of this.ledgerQueries.journal()) entries.push(entry);
+    const accounts = (await this.ledgerQueries.accountsWithBalances()).map(({ account }) => account);
     const labels: Map<string, AccountLabel> = labelAccounts(accounts, await this.parties.listAll());
-    const closedPeriods = (await this.ledger.closedPeriods()).map(({ period, balances }) => ({ period, balances }));
+    const closedPeriods = (await this.ledgerQueries.closedPeriods()).map(({ period, balances }) => ({ period, balances }));
     const input = { entries, labels, closedPeriods, generatedAt: this.clock.now().toISOString() };
     if (format === 'csv') return journalCsv(input);
     if (format === 'hledger') return hledgerJournal(input);

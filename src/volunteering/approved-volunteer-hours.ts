@@ -12,8 +12,8 @@ export class ApprovedVolunteerHours extends VolunteerHours {
     super();
   }
 
-  approvedHours(volunteerPartyId: string, fromDate: string, toDate: string, transaction?: Transaction): Promise<Decimal> {
-    const work = async ({ manager }: Transaction) => {
+  approvedHours(volunteerPartyId: string, fromDate: string, toDate: string): Promise<Decimal> {
+    return this.database.read(async ({ manager }) => {
       const row = await manager
         .createQueryBuilder(TimeClaim, 'claim')
         .select('COALESCE(SUM(claim.minutes), 0)', 'minutes')
@@ -22,7 +22,6 @@ export class ApprovedVolunteerHours extends VolunteerHours {
         .andWhere('claim.claim_date >= :fromDate AND claim.claim_date <= :toDate', { fromDate, toDate })
         .getRawOne<{ minutes: string | number }>();
       return minutesToHours(Number(row?.minutes ?? 0));
-    };
-    return transaction ? work(transaction) : this.database.read(work);
+    });
   }
 }

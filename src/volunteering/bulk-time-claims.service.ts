@@ -6,8 +6,8 @@ import { type FieldError, ForbiddenError } from '../common/errors/domain-error.j
 import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import type { Transaction } from '../database/database.service.js';
-import { LedgerService } from '../ledger/ledger.service.js';
-import type { BatchItemOutcome } from '../ledger/ledger.types.js';
+import { Idempotency, type Replayable, requestFingerprint } from '../database/idempotency.js';
+import { LedgerService, type TransferBatchOutcome } from '../ledger/ledger.service.js';
 import type { BulkTimeClaimsDto, TimeClaimBatchDto } from './dto/time-claim.dto.js';
 import { TimeClaimBatch } from './entities/time-claim-batch.entity.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
@@ -16,11 +16,9 @@ import { formatHours, parseHours, paymentFor } from './hours.js';
 import { claimDateProblem, DAY_LIMIT_MINUTES, paymentCommand } from './time-claim-rules.js';
 import { TimeClaimViews } from './time-claim-views.js';
 import { TimeClaimsStore } from './time-claims.store.js';
-import type { Replayable } from './time-claims.service.js';
 import { TimeClaimsRefusedError } from './volunteering.errors.js';
-import { CLAIM_HOURS_PER_DAY_MAX } from './volunteering.limits.js';
+import { CLAIM_HOURS_PER_DAY_MAX, VOLUNTEERING_IDEMPOTENCY_SCOPE } from './volunteering.limits.js';
 import { VolunteeringParties } from './volunteering-parties.js';
-import { requestFingerprint, VolunteeringRequests } from './volunteering-requests.js';
 
 /** One participant of the activity once checked: whose hours, how many, what they earn. */
 export interface CheckedLine {
@@ -52,40 +50,43 @@ export class BulkTimeClaimsService {
     private readonly rates: HourRatesService,
     private readonly parties: VolunteeringParties,
     private readonly store: TimeClaimsStore,
-    private readonly requests: VolunteeringRequests,
+    private readonly idempotency: Idempotency,
     private readonly views: TimeClaimViews,
   ) {}
 
   record(actor: AuthenticatedUser, input: BulkTimeClaimsDto, idempotencyKey: string): Promise<Replayable<TimeClaimBatchDto>> {
-    const scopeKey = scopedIdempotencyKey(actor.id, idempotencyKey);
-    const fingerprint = requestFingerprint({ action: 'bulk', ...input });
-    const batchId = randomUUID();
-    return this.requests.run(async (tx) => {
-      const organisationId = await this.ownOrganisation(actor, tx);
-      const earlier = await this.requests.register(tx, { scopeKey, fingerprint, resultKind: 'batch', resultId: batchId });
-      if (earlier !== undefined) return { result: await this.load(earlier, tx), replayed: true };
-      const rateMinor = await this.rates.rateInForce(organisationId, tx);
-      const lines = await this.check(organisationId, input, rateMinor, tx);
-      return { result: await this.pay(actor, { batchId, organisationId, input, rateMinor, lines }, tx), replayed: false };
+    const request = { scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ action: 'bulk', ...input }) };
+    return this.idempotency.run(request, {
+      perform: async (tx) => {
+        const organisationId = await this.ownOrganisation(actor, tx);
+        const batchId = randomUUID();
+        const rateMinor = await this.rates.rateInForce(organisationId, tx);
+        const lines = await this.check(organisationId, input, rateMinor, tx);
+        return { result: await this.pay(actor, { batchId, organisationId, input, rateMinor, lines }, tx), stored: { kind: 'batch', id: batchId } };
+      },
+      replay: async (stored, tx) => {
+        await this.ownOrganisation(actor, tx);
+        return this.load(stored.id, tx);
+      },
     });
   }
 
   /** Every rule, on every participant; refuses the whole activity listing every problem found. */
   private async check(organisationId: string, input: BulkTimeClaimsDto, rateMinor: bigint, tx: Transaction): Promise<CheckedLine[]> {
     const dateProblem = claimDateProblem(input.date, this.clock.now());
-    const volunteers = await this.parties.findVolunteers(input.participants.map((participant) => participant.volunteerId), tx);
+    const volunteers = await this.parties.findVolunteers(input.participants.map((participant) => participant.volunteerId));
     await this.store.lockVolunteers([...volunteers.keys()], tx);
     const dayTotals = await this.store.claimedMinutesOn([...volunteers.keys()], input.date, tx);
     const { lines, problems } = checkParticipants(input.participants, new Set(volunteers.keys()), dayTotals, rateMinor);
-    const fundsProblem = await this.fundsProblem(organisationId, lines, tx);
+    const fundsProblem = await this.fundsProblem(organisationId, lines);
     const all = [...(dateProblem ? [dateProblem] : []), ...problems, ...(fundsProblem ? [fundsProblem] : [])];
     if (all.length > 0) throw new TimeClaimsRefusedError(all);
     return lines;
   }
 
   /** The organisation must have the total available (down to its credit limit), not only each line. */
-  private async fundsProblem(organisationId: string, lines: CheckedLine[], tx: Transaction): Promise<FieldError | undefined> {
-    const account = await this.ledger.getAccount(await this.store.accountOf(organisationId, tx), tx);
+  private async fundsProblem(organisationId: string, lines: CheckedLine[]): Promise<FieldError | undefined> {
+    const account = await this.ledger.getAccount(await this.store.accountOf(organisationId));
     if (account.minBalance === null) return undefined;
     const requiredMinor = lines.reduce((sum, line) => sum + line.amountMinor, 0n);
     const spendableMinor = parseAmount(account.available, { allowNegative: true, allowZero: true }) - parseAmount(account.minBalance, { allowNegative: true, allowZero: true });
@@ -113,33 +114,33 @@ export class BulkTimeClaimsService {
       createdAt: nowIso,
     };
     await tx.manager.insert(TimeClaimBatch, batch);
-    const organisationAccountId = await this.store.accountOf(organisationId, tx);
+    const organisationAccountId = await this.store.accountOf(organisationId);
     const claims = approvedClaims(activity, actor.id, nowIso);
     const commands = [];
     for (const claim of claims) {
-      const volunteerAccountId = await this.store.accountOf(claim.volunteerPartyId, tx);
+      const volunteerAccountId = await this.store.accountOf(claim.volunteerPartyId);
       commands.push(paymentCommand(claim, rateMinor, { organisationAccountId, volunteerAccountId }, actor.id));
     }
-    const outcomes = await this.ledger.executeBatch(commands, tx);
+    const outcomes = await this.ledger.transferBatch(commands);
     const refusals = ledgerProblems(outcomes, organisationAccountId);
     if (refusals.length > 0) throw new TimeClaimsRefusedError(refusals);
     for (const [index, outcome] of outcomes.entries()) {
-      if (outcome.ok && outcome.outcome.kind === 'entry') claims[index].entryId = outcome.outcome.entry.id;
+      if (outcome.ok) claims[index].entryId = outcome.entry.id;
     }
     await tx.manager.insert(TimeClaim, claims);
-    return this.views.batch(batch, claims, tx);
+    return this.views.batch(batch, claims);
   }
 
   /** The activity as first recorded, for a replay. */
   private async load(batchId: string, tx: Transaction): Promise<TimeClaimBatchDto> {
     const batch = await tx.manager.findOneByOrFail(TimeClaimBatch, { id: batchId });
     const claims = await tx.manager.find(TimeClaim, { where: { batchId }, order: { batchLine: 'ASC' } });
-    return this.views.batch(batch, claims, tx);
+    return this.views.batch(batch, claims);
   }
 
   /** Bulk is an organisation's own: its manager records for it. A manager of another kind of party may not. */
   private async ownOrganisation(actor: AuthenticatedUser, tx: Transaction): Promise<string> {
-    const party = actor.partyId === null ? null : await this.parties.findParty(actor.partyId, tx);
+    const party = actor.partyId === null ? null : await this.parties.findParty(actor.partyId);
     if (!party || party.kind !== 'organisation') throw new ForbiddenError('ROLE_REQUIRED');
     return party.id;
   }
@@ -210,7 +211,7 @@ export function checkParticipants(
  * What the ledger refused, line by line (it checks each payment on its own): a problem of the
  * organisation's account is named once on the whole list, one of a volunteer's account on its line.
  */
-function ledgerProblems(outcomes: BatchItemOutcome[], organisationAccountId: string): FieldError[] {
+function ledgerProblems(outcomes: TransferBatchOutcome[], organisationAccountId: string): FieldError[] {
   const problems: FieldError[] = [];
   const organisationCodes = new Set<string>();
   for (const [index, outcome] of outcomes.entries()) {

@@ -62,7 +62,7 @@ export class HourRatesService {
       if (problems.length > 0) throw new ValidationFailedError(problems);
       const updated: HourRateRange = { ...current, minRateMinor, maxRateMinor, defaultRateMinor, updatedAt: this.clock.now().toISOString(), updatedBy: actor.id };
       await tx.manager.update(HourRateRange, { id: RANGE_ROW_ID }, updated);
-      await this.audit.record(tx, actor, { action: 'volunteering.hour-rate-range', subjectType: 'hour-rate-range', subjectId: 'default', details: { before: rangeView(current), after: rangeView(updated) } });
+      await this.audit.record(actor, { action: 'volunteering.hour-rate-range', subjectType: 'hour-rate-range', subjectId: 'default', details: { before: rangeView(current), after: rangeView(updated) } });
       return rangeView(updated);
     });
   }
@@ -70,7 +70,7 @@ export class HourRatesService {
   /** Any logged-in user may see what an hour earns at an organisation. */
   getOrganisationRate(organisationId: string): Promise<OrganisationHourRateView> {
     return this.database.read(async (tx) => {
-      await this.parties.requireOrganisation(organisationId, tx);
+      await this.parties.requireOrganisation(organisationId);
       return this.organisationRateView(organisationId, tx);
     });
   }
@@ -78,14 +78,14 @@ export class HourRatesService {
   /** An admin, or a manager of that organisation, sets its rate inside the allowed range. */
   setOrganisationRate(actor: AuthenticatedUser, organisationId: string, rate: string): Promise<OrganisationHourRateView> {
     return this.database.transaction(async (tx) => {
-      await this.parties.requireOrganisation(organisationId, tx);
+      await this.parties.requireOrganisation(organisationId);
       if (actor.role !== 'admin' && actor.partyId !== organisationId) throw new ForbiddenError('NOT_ORGANISATION_MANAGER');
       const rateMinor = parseAmount(rate, { field: 'rate' });
       const range = await this.loadRange(tx);
       if (rateMinor < range.minRateMinor || rateMinor > range.maxRateMinor) throw new HourRateOutOfRangeError(range.minRateMinor, range.maxRateMinor);
       const row: OrganisationHourRate = { organisationPartyId: organisationId, rateMinor, updatedAt: this.clock.now().toISOString(), updatedBy: actor.id };
       await tx.manager.upsert(OrganisationHourRate, row, ['organisationPartyId']);
-      if (actor.role === 'admin') await this.audit.record(tx, actor, { action: 'volunteering.hour-rate', subjectType: 'party', subjectId: organisationId, details: { rate } });
+      if (actor.role === 'admin') await this.audit.record(actor, { action: 'volunteering.hour-rate', subjectType: 'party', subjectId: organisationId, details: { rate } });
       return this.organisationRateView(organisationId, tx);
     });
   }

@@ -1,7 +1,7 @@
 import { formatAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';
 import type { FieldError } from '../common/errors/domain-error.js';
-import type { Metadata, TransferCommand } from '../ledger/ledger.types.js';
+import type { Metadata, TransferInput } from '../ledger/ledger.types.js';
 import type { TimeClaim } from './entities/time-claim.entity.js';
 import { formatHours, paymentFor } from './hours.js';
 import { CLAIM_AGE_MAX_DAYS, CLAIM_HOURS_PER_DAY_MAX, MINUTES_PER_HOUR } from './volunteering.limits.js';
@@ -32,12 +32,11 @@ export function paymentCommand(
   rateMinor: bigint,
   accounts: { organisationAccountId: string; volunteerAccountId: string },
   actorId: string,
-): TransferCommand {
+): TransferInput {
   const hours = formatHours(claim.minutes);
   const metadata: Metadata = { timeClaimId: claim.id, claimDate: claim.claimDate, hours, rate: formatAmount(rateMinor) };
   if (claim.batchId) metadata.timeClaimBatchId = claim.batchId;
   return {
-    kind: 'transfer',
     fromAccountId: accounts.organisationAccountId,
     toAccountId: accounts.volunteerAccountId,
     amountMinor: paymentFor(claim.minutes, rateMinor),

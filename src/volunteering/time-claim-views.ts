@@ -12,17 +12,17 @@ import { VolunteeringParties } from './volunteering-parties.js';
 export class TimeClaimViews {
   constructor(private readonly parties: VolunteeringParties) {}
 
-  async many(claims: TimeClaim[], tx: Transaction): Promise<TimeClaimDto[]> {
-    const names = await this.parties.namesOf(claims.flatMap((claim) => [claim.volunteerPartyId, claim.organisationPartyId]), tx);
+  async many(claims: TimeClaim[]): Promise<TimeClaimDto[]> {
+    const names = await this.parties.namesOf(claims.flatMap((claim) => [claim.volunteerPartyId, claim.organisationPartyId]));
     return claims.map((claim) => toTimeClaimDto(claim, names));
   }
 
-  async one(claim: TimeClaim, tx: Transaction): Promise<TimeClaimDto> {
-    return (await this.many([claim], tx))[0];
+  async one(claim: TimeClaim): Promise<TimeClaimDto> {
+    return (await this.many([claim]))[0];
   }
 
-  async batch(batch: TimeClaimBatch, claims: TimeClaim[], tx: Transaction): Promise<TimeClaimBatchDto> {
-    const views = await this.many(claims, tx);
+  async batch(batch: TimeClaimBatch, claims: TimeClaim[]): Promise<TimeClaimBatchDto> {
+    const views = await this.many(claims);
     return {
       id: batch.id,
       organisationId: batch.organisationPartyId,

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { ApiIdempotencyKey, IdempotencyKey, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import { IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import { BulkTimeClaimsService } from './bulk-time-claims.service.js';
@@ -17,15 +16,9 @@ import {
   TimeClaimDto,
   WithdrawTimeClaimDto,
 } from './dto/time-claim.dto.js';
-import { type Replayable, TimeClaimsService } from './time-claims.service.js';
+import { TimeClaimsService } from './time-claims.service.js';
 
 const TimeClaimPageDto = PageOf(TimeClaimDto);
-
-/** A replayed idempotent request answers as the first did, and says so in a header. */
-function answer<T>(response: FastifyReply, outcome: Replayable<T>): T {
-  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
-  return outcome.result;
-}
 
 @ApiTags('volunteering')
 @ApiBearerAuth()
@@ -41,16 +34,15 @@ export class TimeClaimsController {
   @ApiOperation({
     summary: 'Claim hours given to an organisation (volunteer): quarter-hour steps, not in the future, at most 24 hours a day across all claims.',
   })
-  @ApiIdempotencyKey(false)
+  @IdempotentRoute({ keyRequired: false })
   @ApiCreatedResponse({ type: TimeClaimDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async submit(
+  submit(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
-    @Body() input: SubmitTimeClaimDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: SubmitTimeClaimDto
   ) {
-    return answer(response, await this.claims.submit(actor, input, key));
+    return this.claims.submit(actor, input, key);
   }
 
   @Get()
@@ -67,16 +59,15 @@ export class TimeClaimsController {
   @ApiOperation({
     summary: 'Record one activity with many volunteers (org manager): every participant is checked first; all are paid, or none with a list of why.',
   })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiCreatedResponse({ type: TimeClaimBatchDto })
   @ApiProblems(400, 401, 403, 409, 422)
-  async recordBulk(
+  recordBulk(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: BulkTimeClaimsDto,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body() input: BulkTimeClaimsDto
   ) {
-    return answer(response, await this.bulk.record(actor, input, key));
+    return this.bulk.record(actor, input, key);
   }
 
   @Get(':id')
@@ -91,17 +82,16 @@ export class TimeClaimsController {
   @Roles('org_manager')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve a requested claim (the organisation’s manager): one HOURS entry pays hours × the rate in force, once.' })
-  @ApiIdempotencyKey()
+  @IdempotentRoute()
   @ApiOkResponse({ type: TimeClaimDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async approve(
+  approve(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown,
-    @Res({ passthrough: true }) response: FastifyReply,
+    @Body(EmptyBodyPipe) _body: unknown
   ) {
-    return answer(response, await this.claims.approve(actor, id, key));
+    return this.claims.approve(actor, id, key);
   }
 
   @Post(':id/reject')

@@ -8,6 +8,7 @@ import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.j
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
+import { Idempotency, type IdempotentRequest, type Replayable, requestFingerprint } from '../database/idempotency.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { ListTimeClaimsQueryDto, SubmitTimeClaimDto, TimeClaimDto } from './dto/time-claim.dto.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
@@ -16,15 +17,9 @@ import { parseHours } from './hours.js';
 import { claimDateProblem, DAY_LIMIT_MINUTES, paymentCommand } from './time-claim-rules.js';
 import { TimeClaimViews } from './time-claim-views.js';
 import { TimeClaimsStore } from './time-claims.store.js';
+import { VOLUNTEERING_IDEMPOTENCY_SCOPE } from './volunteering.limits.js';
 import { TimeClaimDayLimitExceededError, TimeClaimNotPendingError } from './volunteering.errors.js';
 import { VolunteeringParties } from './volunteering-parties.js';
-import { requestFingerprint, VolunteeringRequests } from './volunteering-requests.js';
-
-/** An answer to an idempotent request, and whether it repeats an earlier one. */
-export interface Replayable<T> {
-  result: T;
-  replayed: boolean;
-}
 
 /**
  * Time claims: a volunteer claims hours given to an organisation; a manager of that organisation
@@ -41,7 +36,7 @@ export class TimeClaimsService {
     private readonly rates: HourRatesService,
     private readonly parties: VolunteeringParties,
     private readonly store: TimeClaimsStore,
-    private readonly requests: VolunteeringRequests,
+    private readonly idempotency: Idempotency,
     private readonly views: TimeClaimViews,
   ) {}
 
@@ -50,15 +45,13 @@ export class TimeClaimsService {
    * claim made the first time instead of claiming the hours twice.
    */
   submit(actor: AuthenticatedUser, input: SubmitTimeClaimDto, idempotencyKey?: string): Promise<Replayable<TimeClaimDto>> {
-    const claimId = randomUUID();
-    const fingerprint = requestFingerprint({ action: 'submit', ...input });
-    return this.requests.run(async (tx) => {
-      if (idempotencyKey !== undefined) {
-        const scopeKey = scopedIdempotencyKey(actor.id, idempotencyKey);
-        const earlier = await this.requests.register(tx, { scopeKey, fingerprint, resultKind: 'claim', resultId: claimId });
-        if (earlier !== undefined) return { result: await this.views.one(await tx.manager.findOneByOrFail(TimeClaim, { id: earlier }), tx), replayed: true };
-      }
-      return { result: await this.createClaim(actor, input, claimId, tx), replayed: false };
+    const request = idempotencyKey === undefined ? undefined : this.request(actor, idempotencyKey, { action: 'submit', ...input });
+    return this.idempotency.run(request, {
+      perform: async (tx) => {
+        const claimId = randomUUID();
+        return { result: await this.createClaim(actor, input, claimId, tx), stored: { kind: 'claim', id: claimId } };
+      },
+      replay: async (stored, tx) => this.views.one(await tx.manager.findOneByOrFail(TimeClaim, { id: stored.id })),
     });
   }
 
@@ -67,7 +60,7 @@ export class TimeClaimsService {
       const builder = filteredClaims(tx.manager.createQueryBuilder(TimeClaim, 'claim'), actor, query);
       const { limit } = paginateQuery(builder, { sortColumn: 'claim.created_at', idColumn: 'claim.id', page: query });
       const page = pageFrom(await builder.getMany(), limit, (claim) => ({ sortValue: claim.createdAt, id: claim.id }), (claim) => claim);
-      return { items: await this.views.many(page.items, tx), nextCursor: page.nextCursor };
+      return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
     });
   }
 
@@ -75,7 +68,7 @@ export class TimeClaimsService {
     return this.database.read(async (tx) => {
       const claim = await tx.manager.findOneBy(TimeClaim, { id: claimId });
       if (!claim || !isVisible(actor, claim)) throw new NotFoundError('time_claim', claimId);
-      return this.views.one(claim, tx);
+      return this.views.one(claim);
     });
   }
 
@@ -87,28 +80,32 @@ export class TimeClaimsService {
    * makes a retry answer the first result.
    */
   approve(actor: AuthenticatedUser, claimId: string, idempotencyKey: string): Promise<Replayable<TimeClaimDto>> {
-    const scopeKey = scopedIdempotencyKey(actor.id, idempotencyKey);
-    const fingerprint = requestFingerprint({ action: 'approve', claimId });
-    return this.requests.run(async (tx) => {
-      const claim = await this.decidableClaim(actor, claimId, tx);
-      const earlier = await this.requests.register(tx, { scopeKey, fingerprint, resultKind: 'claim', resultId: claimId });
-      if (earlier !== undefined) return { result: await this.views.one(claim, tx), replayed: true };
-      assertRequested(claim);
-      return { result: await this.views.one(await this.pay(actor, claim, tx), tx), replayed: false };
+    return this.idempotency.run(this.request(actor, idempotencyKey, { action: 'approve', claimId }), {
+      perform: async (tx) => {
+        const claim = await this.decidableClaim(actor, claimId, tx);
+        assertRequested(claim);
+        return { result: await this.views.one(await this.pay(actor, claim, tx)), stored: { kind: 'claim', id: claimId } };
+      },
+      // A replay answers the claim as it is now, to a manager who may still decide it.
+      replay: async (_stored, tx) => this.views.one(await this.decidableClaim(actor, claimId, tx)),
     });
+  }
+
+  /** Volunteering's requests share one scope: a key used to submit cannot also approve. */
+  private request(actor: AuthenticatedUser, idempotencyKey: string, content: Record<string, unknown>): IdempotentRequest {
+    return { scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint(content) };
   }
 
   /** Pays a claim at the rate in force with one HOURS entry and records it approved. */
   private async pay(actor: AuthenticatedUser, claim: TimeClaim, tx: Transaction): Promise<TimeClaim> {
     const rateMinor = await this.rates.rateInForce(claim.organisationPartyId, tx);
     const accounts = {
-      organisationAccountId: await this.store.accountOf(claim.organisationPartyId, tx),
-      volunteerAccountId: await this.store.accountOf(claim.volunteerPartyId, tx),
+      organisationAccountId: await this.store.accountOf(claim.organisationPartyId),
+      volunteerAccountId: await this.store.accountOf(claim.volunteerPartyId),
     };
     const command = paymentCommand(claim, rateMinor, accounts, actor.id);
-    const outcome = await this.ledger.execute(command, tx);
-    if (outcome.kind !== 'entry') throw new Error('a transfer answers an entry');
-    const approved: TimeClaim = { ...claim, status: 'approved', rateMinor, amountMinor: command.amountMinor, entryId: outcome.entry.id, ...this.decision(actor) };
+    const { result: entry } = await this.ledger.transfer(command);
+    const approved: TimeClaim = { ...claim, status: 'approved', rateMinor, amountMinor: command.amountMinor, entryId: entry.id, ...this.decision(actor) };
     await tx.manager.update(TimeClaim, { id: claim.id }, approved);
     return approved;
   }
@@ -120,7 +117,7 @@ export class TimeClaimsService {
       assertRequested(claim);
       const rejected: TimeClaim = { ...claim, status: 'rejected', reason, ...this.decision(actor) };
       await tx.manager.update(TimeClaim, { id: claim.id }, rejected);
-      return this.views.one(rejected, tx);
+      return this.views.one(rejected);
     });
   }
 
@@ -132,13 +129,13 @@ export class TimeClaimsService {
       assertRequested(claim);
       const withdrawn: TimeClaim = { ...claim, status: 'withdrawn', reason: reason ?? null, ...this.decision(actor) };
       await tx.manager.update(TimeClaim, { id: claim.id }, withdrawn);
-      return this.views.one(withdrawn, tx);
+      return this.views.one(withdrawn);
     });
   }
 
   private async createClaim(actor: AuthenticatedUser, input: SubmitTimeClaimDto, claimId: string, tx: Transaction): Promise<TimeClaimDto> {
     const volunteerId = await this.ownVolunteerParty(actor, tx);
-    await this.parties.requireOrganisation(input.organisationId, tx);
+    await this.parties.requireOrganisation(input.organisationId);
     const minutes = parseHours(input.hours);
     if (minutes === undefined) throw new ValidationFailedError([{ field: 'hours', code: 'isQuarterHours' }]);
     const dateProblem = claimDateProblem(input.date, this.clock.now());
@@ -166,7 +163,7 @@ export class TimeClaimsService {
       reason: null,
     });
     await tx.manager.insert(TimeClaim, claim);
-    return this.views.one(claim, tx);
+    return this.views.one(claim);
   }
 
   /** A claim made to the actor's organisation, locked for the decision; any other answers 404. */
@@ -178,7 +175,7 @@ export class TimeClaimsService {
 
   /** Claims are a volunteer's own: for the volunteer party the user acts for. */
   private async ownVolunteerParty(actor: AuthenticatedUser, tx: Transaction): Promise<string> {
-    const party = actor.partyId === null ? null : await this.parties.findParty(actor.partyId, tx);
+    const party = actor.partyId === null ? null : await this.parties.findParty(actor.partyId);
     if (!party || party.kind !== 'volunteer') throw new ForbiddenError('ROLE_REQUIRED');
     return party.id;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertInvariant } from '../common/errors/domain-error.js';
 import { Database, type Transaction } from '../database/database.service.js';
+import { lockById } from '../database/row-lock.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { CURRENCY } from '../ledger/ledger.types.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
@@ -19,9 +20,7 @@ export class TimeClaimsStore {
    * so that two decisions on one claim take turns; SQLite runs one transaction at a time anyway.
    */
   lockClaim(claimId: string, tx: Transaction): Promise<TimeClaim | null> {
-    const query = tx.manager.createQueryBuilder(TimeClaim, 'claim').where('claim.id = :claimId', { claimId });
-    if (this.database.dialect === 'postgres') query.setLock('pessimistic_write');
-    return query.getOne();
+    return lockById(tx, TimeClaim, claimId);
   }
 
   /**
@@ -54,9 +53,7 @@ export class TimeClaimsStore {
   }
 
   /** The party's STK account: every party has exactly one. */
-  async accountOf(partyId: string, tx: Transaction): Promise<string> {
-    const account = (await this.ledger.listAccountsOfParty(partyId, tx)).find((candidate) => candidate.currency === CURRENCY);
-    assertInvariant(account, `party ${partyId} has no ${CURRENCY} account`);
-    return account.id;
+  accountOf(partyId: string): Promise<string> {
+    return this.ledger.accountIdOfParty(partyId);
   }
 }

@@ -7,5 +7,5 @@ import type { Transaction } from '../database/database.service.js';
  * volunteering module provides the implementation and exports it.
  */
 export abstract class VolunteerHours {
-  abstract approvedHours(volunteerPartyId: string, fromDate: string, toDate: string, transaction?: Transaction): Promise<Decimal>;
+  abstract approvedHours(volunteerPartyId: string, fromDate: string, toDate: string): Promise<Decimal>;
 }

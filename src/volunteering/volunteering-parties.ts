@@ -10,31 +10,31 @@ export class VolunteeringParties {
   constructor(private readonly parties: PartiesService) {}
 
   /** Hours are given to organisations; any other id answers 404, as if it did not exist. */
-  async requireOrganisation(organisationId: string, transaction?: Transaction): Promise<Party> {
-    const party = await this.parties.findById(organisationId, transaction);
+  async requireOrganisation(organisationId: string): Promise<Party> {
+    const party = await this.parties.findById(organisationId);
     if (!party || party.kind !== 'organisation') throw new NotFoundError('organisation', organisationId);
     return party;
   }
 
-  findParty(partyId: string, transaction?: Transaction): Promise<Party | null> {
-    return this.parties.findById(partyId, transaction);
+  findParty(partyId: string): Promise<Party | null> {
+    return this.parties.findById(partyId);
   }
 
   /** The volunteers among these ids, by id; ids of other parties or of nobody are simply absent. */
-  async findVolunteers(ids: readonly string[], transaction?: Transaction): Promise<Map<string, Party>> {
+  async findVolunteers(ids: readonly string[]): Promise<Map<string, Party>> {
     const volunteers = new Map<string, Party>();
     for (const id of new Set(ids)) {
-      const party = await this.parties.findById(id, transaction);
+      const party = await this.parties.findById(id);
       if (party?.kind === 'volunteer') volunteers.set(id, party);
     }
     return volunteers;
   }
 
   /** Names of parties for display, each asked once. */
-  async namesOf(ids: readonly string[], transaction?: Transaction): Promise<Map<string, string>> {
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     for (const id of new Set(ids)) {
-      const party = await this.parties.findById(id, transaction);
+      const party = await this.parties.findById(id);
       if (party) names.set(id, party.name);
     }
     return names;

@@ -1,7 +1,6 @@
 import { HourRateRange, OrganisationHourRate } from './entities/hour-rate.entity.js';
 import { TimeClaimBatch } from './entities/time-claim-batch.entity.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
-import { VolunteeringRequest } from './entities/volunteering-request.entity.js';
 
 /** TypeORM entities of the volunteering module, gathered into src/database/entities.ts. */
-export const VOLUNTEERING_ENTITIES: Function[] = [TimeClaim, TimeClaimBatch, HourRateRange, OrganisationHourRate, VolunteeringRequest];
+export const VOLUNTEERING_ENTITIES: Function[] = [TimeClaim, TimeClaimBatch, HourRateRange, OrganisationHourRate];

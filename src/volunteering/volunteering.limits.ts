@@ -17,3 +17,6 @@ export const BULK_PARTICIPANTS_MAX = 200;
 /** The lowest and highest hour rate an admin may ever allow, in hundredths of a Steerke per hour. */
 export const HOUR_RATE_FLOOR_MINOR = 10n;
 export const HOUR_RATE_CEILING_MINOR = 10_000n;
+
+/** The scope of volunteering's keys (submit, approve, bulk) in the one idempotency table. */
+export const VOLUNTEERING_IDEMPOTENCY_SCOPE = 'volunteering';

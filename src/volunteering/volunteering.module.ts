@@ -11,7 +11,6 @@ import { TimeClaimsService } from './time-claims.service.js';
 import { TimeClaimsStore } from './time-claims.store.js';
 import { VolunteerHours } from './volunteer-hours.js';
 import { VolunteeringParties } from './volunteering-parties.js';
-import { VolunteeringRequests } from './volunteering-requests.js';
 
 /** Hours: time claims, their approval and payment, bulk activities, hour rates. */
 @Module({
@@ -24,7 +23,6 @@ import { VolunteeringRequests } from './volunteering-requests.js';
     TimeClaimsStore,
     TimeClaimViews,
     VolunteeringParties,
-    VolunteeringRequests,
     { provide: VolunteerHours, useClass: ApprovedVolunteerHours },
   ],
   exports: [VolunteeringFigures, VolunteerHours, TimeClaimsService, HourRatesService],

@@ -40,7 +40,7 @@ describe(`${BookingsService.name} racing for the last unit (${onPostgres ? `Post
     for (let index = 0; index < RACERS; index += 1) {
       const party = await parties.create({ kind: index % 3 === 0 ? 'business' : 'organisation', name: `racer ${index}`, district: 'noord-west' });
       const [account] = await ledger.listAccountsOfParty(party.id);
-      await ledger.execute({ kind: 'transfer', fromAccountId: issuance, toAccountId: account.id, amountMinor: 10_000n, code: 'ISSUE', description: 'race budget' });
+      await ledger.transfer({ fromAccountId: issuance, toAccountId: account.id, amountMinor: 10_000n, code: 'ISSUE', description: 'race budget' });
       racers.push({ actor: memberOf(party.id, index % 3 === 0 ? 'business_operator' : 'org_manager'), accountId: account.id });
     }
   }, 120_000);
@@ -53,7 +53,7 @@ describe(`${BookingsService.name} racing for the last unit (${onPostgres ? `Post
     return Promise.all(
       racers.map(({ actor }, index) =>
         bookings[index % bookings.length].create(actor, { listingId, quantity: 1, ...windowOf(index) }, `race-${randomUUID()}`).then(
-          (outcome) => ({ ok: true as const, index, booking: outcome.booking }),
+          (outcome) => ({ ok: true as const, index, booking: outcome.result }),
           (error: unknown) => {
             if (error instanceof DomainError) return { ok: false as const, index, code: error.code };
             throw error;
@@ -129,7 +129,7 @@ describe(`${BookingsService.name} racing for the last unit (${onPostgres ? `Post
     const parties = contexts[0].app.get(PartiesService);
     const party = await parties.create({ kind: 'organisation', name: 'eager booker', district: 'noord-oost' });
     const [account] = await ledger.listAccountsOfParty(party.id);
-    await ledger.execute({ kind: 'transfer', fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: account.id, amountMinor: 1200n, code: 'ISSUE', description: 'four rooms' });
+    await ledger.transfer({ fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: account.id, amountMinor: 1200n, code: 'ISSUE', description: 'four rooms' });
     const booker = memberOf(party.id);
     const rooms = [];
     for (let index = 0; index < RACERS; index += 1) {

@@ -5,7 +5,7 @@ import { LedgerIntegrityService } from '../../src/ledger/ledger-integrity.servic
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 async function rowCounts(context: TestContext): Promise<Record<string, string>> {
-  const tables = ['parties', 'users', 'ledger_accounts', 'ledger_entries', 'ledger_postings', 'ledger_idempotency'];
+  const tables = ['parties', 'users', 'ledger_accounts', 'ledger_entries', 'ledger_postings', 'idempotency_records'];
   return context.app.get(Database).read(async (tx) => {
     const counts: Record<string, string> = {};
     for (const table of tables) counts[table] = String((await tx.sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);

@@ -18,10 +18,10 @@ describe(`${LedgerService.name}.releaseExpiredHolds`, () => {
     const accountOf = async (name: string) => (await ledger.listAccountsOfParty((await parties.create({ kind: 'organisation', name, district: 'zuid-oost' })).id))[0].id;
     const payer = await accountOf('Buurtcentrum De Heeg');
     const payee = await accountOf('Volkstuinvereniging Heer');
-    await ledger.execute({ kind: 'transfer', fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: 1000n, code: 'ISSUE', description: 'budget' });
+    await ledger.transfer({ fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: 1000n, code: 'ISSUE', description: 'budget' });
     const now = context.clock.now().getTime();
     const hold = (minutes: number) =>
-      ledger.execute({ kind: 'hold', fromAccountId: payer, toAccountId: payee, amountMinor: 300n, code: 'SERVICE', description: `${minutes} min`, expiresAt: new Date(now + minutes * 60_000).toISOString() });
+      ledger.hold({ fromAccountId: payer, toAccountId: payee, amountMinor: 300n, code: 'SERVICE', description: `${minutes} min`, expiresAt: new Date(now + minutes * 60_000).toISOString() });
     const soon = await hold(10);
     const later = await hold(60);
 
@@ -31,8 +31,8 @@ describe(`${LedgerService.name}.releaseExpiredHolds`, () => {
     expect(await ledger.releaseExpiredHolds()).toBe(1);
     expect(await ledger.releaseExpiredHolds()).toBe(0);
 
-    expect((await ledger.getHold(soon.kind === 'hold' ? soon.hold.id : '')).status).toBe('expired');
-    expect((await ledger.getHold(later.kind === 'hold' ? later.hold.id : '')).status).toBe('pending');
+    expect((await ledger.getHold(soon.result.id)).status).toBe('expired');
+    expect((await ledger.getHold(later.result.id)).status).toBe('pending');
     expect(await ledger.getAccount(payer)).toMatchObject({ balance: '10.00', pending: '3.00', available: '7.00' });
     const report = await context.app.get(LedgerIntegrityService).verify();
     expect(report.discrepancies).toEqual([]);

@@ -5,6 +5,7 @@ import { LedgerIntegrityService } from '../../src/ledger/ledger-integrity.servic
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { ISSUANCE_ACCOUNT, type LedgerCommand } from '../../src/ledger/ledger.types.js';
 import { PartiesService } from '../../src/parties/parties.service.js';
+import { runLedgerCommand } from '../support/ledger-commands.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 /**
@@ -34,8 +35,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
       (await ledgers[0].listAccountsOfParty((await parties.create({ kind, name: `race ${kind}`, district: 'city-wide' })).id))[0].id;
     payer = await accountOf('volunteer');
     recipients = [await accountOf('business'), await accountOf('business'), await accountOf('business')];
-    await ledgers[0].execute({
-      kind: 'transfer',
+    await ledgers[0].transfer({
       fromAccountId: await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT),
       toAccountId: payer,
       amountMinor: BALANCE_MINOR,
@@ -51,7 +51,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
   async function settle(commands: LedgerCommand[]) {
     return Promise.all(
       commands.map((command, index) =>
-        ledgers[index % ledgers.length].execute(command).then(
+        runLedgerCommand(ledgers[index % ledgers.length], command).then(
           (outcome) => ({ ok: true as const, outcome }),
           (error: unknown) => {
             if (error instanceof DomainError) return { ok: false as const, code: error.code };
@@ -83,14 +83,14 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
 
   it('loses no update when a client reads the account before it spends, in one transaction (as the HTTP layer does)', async () => {
     const issuance = await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT);
-    await ledgers[0].execute({ kind: 'transfer', fromAccountId: issuance, toAccountId: payer, amountMinor: 1000n, code: 'ISSUE', description: 'refill' });
+    await ledgers[0].transfer({ fromAccountId: issuance, toAccountId: payer, amountMinor: 1000n, code: 'ISSUE', description: 'refill' });
     const databases = contexts.map((context) => context.app.get(Database));
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, index) =>
         databases[index % databases.length]
-          .transaction(async (tx) => {
-            await ledgers[index % ledgers.length].findAccountOwner(payer, tx);
-            return ledgers[index % ledgers.length].execute({ kind: 'transfer', fromAccountId: payer, toAccountId: recipients[0], amountMinor: 50n, code: 'TRANSFER', description: `read then spend ${index}` }, tx);
+          .transaction(async () => {
+            await ledgers[index % ledgers.length].findAccountOwner(payer);
+            return ledgers[index % ledgers.length].transfer({ fromAccountId: payer, toAccountId: recipients[0], amountMinor: 50n, code: 'TRANSFER', description: `read then spend ${index}` });
           })
           .then(() => true, (error: unknown) => (error instanceof DomainError ? false : Promise.reject(error))),
       ),
@@ -101,7 +101,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
   }, 60_000);
 
   it('books a key raced by many clients exactly once, and every client gets that one entry', async () => {
-    await ledgers[0].execute({ kind: 'transfer', fromAccountId: await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: 500n, code: 'ISSUE', description: 'top up' });
+    await ledgers[0].transfer({ fromAccountId: await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: 500n, code: 'ISSUE', description: 'top up' });
     const command: LedgerCommand = { kind: 'transfer', fromAccountId: payer, toAccountId: recipients[0], amountMinor: 100n, code: 'TRANSFER', description: 'once', idempotencyKey: `race:${randomUUID()}` };
     const results = await settle(Array.from({ length: 30 }, () => command));
     expect(results.every((result) => result.ok)).toBe(true);

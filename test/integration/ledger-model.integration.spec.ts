@@ -4,7 +4,8 @@ import { DomainError } from '../../src/common/errors/domain-error.js';
 import { Database } from '../../src/database/database.service.js';
 import { LedgerIntegrityService } from '../../src/ledger/ledger-integrity.service.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
-import { ISSUANCE_ACCOUNT, type LedgerCommand, type LedgerOutcome } from '../../src/ledger/ledger.types.js';
+import { ISSUANCE_ACCOUNT, type LedgerCommand } from '../../src/ledger/ledger.types.js';
+import { type LedgerOutcome, runLedgerCommand } from '../support/ledger-commands.js';
 import { PartiesService } from '../../src/parties/parties.service.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
@@ -105,7 +106,7 @@ async function snapshot(real: Real): Promise<Snapshot> {
   return real.database.read(async (tx) => {
     const counts = await tx.sql.get<Record<string, unknown>>(
       `SELECT (SELECT COUNT(*) FROM ledger_entries) AS entries, (SELECT COUNT(*) FROM ledger_postings) AS postings,
-              (SELECT COUNT(*) FROM ledger_holds) AS holds, (SELECT COUNT(*) FROM ledger_idempotency) AS idempotency,
+              (SELECT COUNT(*) FROM ledger_holds) AS holds, (SELECT COUNT(*) FROM idempotency_records) AS idempotency,
               (SELECT COUNT(*) FROM ledger_holds WHERE status = 'pending') AS pending_holds`,
     );
     const accounts = await tx.sql.all<Record<string, unknown>>('SELECT id, balance_minor, pending_minor FROM ledger_accounts ORDER BY id');
@@ -115,7 +116,7 @@ async function snapshot(real: Real): Promise<Snapshot> {
 
 async function execute(real: Real, command: LedgerCommand): Promise<{ outcome?: LedgerOutcome; code?: string }> {
   try {
-    return { outcome: await real.ledger.execute(command) };
+    return { outcome: await runLedgerCommand(real.ledger, command) };
   } catch (error) {
     if (error instanceof DomainError) return { code: error.code };
     throw error;

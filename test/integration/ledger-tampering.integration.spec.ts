@@ -30,8 +30,8 @@ describe(`${LedgerIntegrityService.name} against tampering`, () => {
     const issuance = await ledger.getSystemAccountId(ISSUANCE_ACCOUNT);
     entries = [];
     const book = async (from: string, to: string, amountMinor: bigint) => {
-      const outcome = await ledger.execute({ kind: 'transfer', fromAccountId: from, toAccountId: to, amountMinor, code: from === issuance ? 'ISSUE' : 'HOURS', description: 'x' });
-      if (outcome.kind === 'entry') entries.push(outcome.entry.id);
+      const outcome = await ledger.transfer({ fromAccountId: from, toAccountId: to, amountMinor, code: from === issuance ? 'ISSUE' : 'HOURS', description: 'x' });
+      entries.push(outcome.result.id);
     };
     await book(issuance, accounts[0], 10_000n);
     await book(accounts[0], accounts[1], 750n);

@@ -33,8 +33,7 @@ describe(`${RedemptionsService.name} under concurrent counters (${onPostgres ? `
     const app = contexts[0].app;
     const party = await app.get(PartiesService).create({ kind: 'volunteer', name: `racer ${randomUUID().slice(0, 6)}`, district: 'city-wide' });
     const ledger = app.get(LedgerService);
-    await ledger.execute({
-      kind: 'transfer',
+    await ledger.transfer({
       fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT),
       toAccountId: (await ledger.listAccountsOfParty(party.id))[0].id,
       amountMinor: funds,
@@ -48,7 +47,7 @@ describe(`${RedemptionsService.name} under concurrent counters (${onPostgres ? `
     return Promise.all(
       requests.map((request, index) =>
         redemptions[index % redemptions.length].redeem(operator, { passNumber: request.passNumber, offerId: request.offerId }, request.key).then(
-          ({ receipt, replayed }): Settled => ({ ok: true, receipt, replayed }),
+          ({ result: receipt, replayed }): Settled => ({ ok: true, receipt, replayed }),
           (error: unknown): Settled => {
             if (error instanceof DomainError) return { ok: false, code: error.code };
             throw error;

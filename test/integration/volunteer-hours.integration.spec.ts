@@ -76,7 +76,7 @@ describe(`${VolunteerHours.name} (as VolunteeringModule provides it)`, () => {
           status: 'approved',
           createdAt: '2026-11-01T10:00:00.000Z',
         });
-        expect((await hours.approvedHours(volunteer, '2026-03-01', '2026-03-01', tx)).toFixed(2)).toBe('0.50');
+        expect((await hours.approvedHours(volunteer, '2026-03-01', '2026-03-01')).toFixed(2)).toBe('0.50');
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');

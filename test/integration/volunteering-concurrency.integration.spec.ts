@@ -60,7 +60,7 @@ describe(`${TimeClaimsService.name} and ${BulkTimeClaimsService.name} under raci
       volunteers.push({ id: randomUUID(), email: `volunteer${index}@race.test`, role: 'volunteer', partyId: party.id });
     }
     organisationAccount = (await ledger.listAccountsOfParty(organisation.id))[0].id;
-    await ledger.execute({ kind: 'transfer', fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: organisationAccount, amountMinor: 10_000n, code: 'ISSUE', description: 'race budget' });
+    await ledger.transfer({ fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: organisationAccount, amountMinor: 10_000n, code: 'ISSUE', description: 'race budget' });
   }, 60_000);
 
   afterAll(async () => {

@@ -28,10 +28,4 @@ export class BookingEvent {
 
   @Column({ type: 'varchar', length: 32, name: 'occurred_at' })
   occurredAt: string;
-
-  @Column({ type: 'varchar', length: 300, name: 'idempotency_key', nullable: true, unique: true })
-  idempotencyKey: string | null;
-
-  @Column({ type: 'varchar', length: 64, name: 'request_fingerprint', nullable: true })
-  requestFingerprint: string | null;
 }

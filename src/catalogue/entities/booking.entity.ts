@@ -88,12 +88,6 @@ export class Booking {
   @Column({ type: 'varchar', length: 500, name: 'resolution_note', nullable: true })
   resolutionNote: string | null;
 
-  @Column({ type: 'varchar', length: 300, name: 'idempotency_key', unique: true })
-  idempotencyKey: string;
-
-  @Column({ type: 'varchar', length: 64, name: 'request_fingerprint' })
-  requestFingerprint: string;
-
   @Column({ type: 'varchar', length: 36, name: 'created_by' })
   createdBy: string;
 

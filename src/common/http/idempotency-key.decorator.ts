@@ -1,6 +1,17 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CallHandler,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { DomainError } from '../errors/domain-error.js';
+import type { FastifyReply } from 'fastify';
+import { map, type Observable } from 'rxjs';
+import { assertInvariant, DomainError } from '../errors/domain-error.js';
+import type { Replayable } from '../replayable.js';
 import { IDEMPOTENCY_KEY_LENGTH_MAX } from '../../ledger/ledger.types.js';
 import type { SteerkesRequest } from './request-context.js';
 
@@ -26,12 +37,36 @@ export const OptionalIdempotencyKey = createParamDecorator((_data: unknown, cont
   readKey(context.switchToHttp().getRequest<SteerkesRequest>(), false),
 );
 
-export const ApiIdempotencyKey = (required = true) =>
+export const ApiIdempotencyKey = (required: boolean) =>
   ApiHeader({
     name: 'Idempotency-Key',
     required,
     description: 'Makes the request safe to retry: the same key and body return the first result; another body is a 409.',
   });
+
+/**
+ * Answers a route's Replayable: the result is the body, and a replay of an earlier answer says so
+ * in `Idempotent-Replayed: true`. The one place that header is set.
+ */
+@Injectable()
+export class ReplayableAnswerInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler<Replayable<unknown>>): Observable<unknown> {
+    return next.handle().pipe(
+      map((outcome) => {
+        assertInvariant(typeof outcome?.replayed === 'boolean' && 'result' in outcome, 'an idempotent route answers a Replayable');
+        if (outcome.replayed) context.switchToHttp().getResponse<FastifyReply>().header('Idempotent-Replayed', 'true');
+        return outcome.result;
+      }),
+    );
+  }
+}
+
+/**
+ * Marks a route idempotent: it documents the Idempotency-Key header (required unless said
+ * otherwise) and answers the Replayable its service returns. Read the key with @IdempotencyKey().
+ */
+export const IdempotentRoute = (options: { keyRequired: boolean } = { keyRequired: true }) =>
+  applyDecorators(ApiIdempotencyKey(options.keyRequired), UseInterceptors(ReplayableAnswerInterceptor));
 
 /** Idempotency keys are per user: two users' "abc" never collide. */
 export function scopedIdempotencyKey(userId: string, key: string): string;

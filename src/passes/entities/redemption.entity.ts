@@ -60,12 +60,6 @@ export class Redemption {
   @Column({ type: 'varchar', length: 36, nullable: true, name: 'redeemed_by' })
   redeemedBy: string | null;
 
-  /** The caller's Idempotency-Key (scoped per user) and what the request said, for replays. */
-  @Column({ type: 'varchar', length: 300, nullable: true, name: 'request_key', unique: true })
-  requestKey: string | null;
-
-  @Column({ type: 'varchar', length: 64, nullable: true, name: 'request_fingerprint' })
-  requestFingerprint: string | null;
 
   /** The fiscal limits this redemption brought near (JSON), so that a replay answers the same warnings. */
   @Column({ type: 'text', nullable: true, name: 'fiscal_warnings' })
@@ -76,8 +70,4 @@ export class Redemption {
 
   @Column({ type: 'varchar', length: 36, nullable: true, name: 'closed_by' })
   closedBy: string | null;
-
-  /** The Idempotency-Key of the void or reversal (scoped per user), for replays. */
-  @Column({ type: 'varchar', length: 300, nullable: true, name: 'close_key', unique: true })
-  closeKey: string | null;
 }
