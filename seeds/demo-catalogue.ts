@@ -1,4 +1,4 @@
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import type { CreateListingDto } from '../src/catalogue/dto/listing.dto.js';
 import { ListingsService } from '../src/catalogue/listings.service.js';
 import { demoId, type ServiceLookup } from './load-demo-data.js';

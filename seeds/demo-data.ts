@@ -1,4 +1,4 @@
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import type { District, PartyKind } from '../src/parties/entities/party.entity.js';
 
 /**

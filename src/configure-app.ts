@@ -1,3 +1,4 @@
+import { withErrorCodes } from './common/http/api-problems.decorator.js';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -92,7 +93,7 @@ export function configureApp(app: NestFastifyApplication, configuration: AppConf
   app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+  SwaggerModule.setup(DOCS_PATH, app, () => withErrorCodes(SwaggerModule.createDocument(app, openApiConfig())), {
     jsonDocumentUrl: DOCS_JSON_PATH,
   });
   return app;

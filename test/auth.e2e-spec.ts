@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { JWT_ALGORITHM, JWT_ISSUER } from '../src/auth/jwt.strategy.js';
-import { ROLES } from '../src/auth/roles.js';
+import { ROLES } from '../src/common/roles.js';
 import { DEMO_EMAIL, login, loginAllRoles } from './factories/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { ROLES, type Role } from '../src/auth/roles.js';
+import { ROLES, type Role } from '../src/common/roles.js';
 import { API, createFundedParty, issue, newKey, type TestParty } from './factories/ledger.js';
 import { createBusiness, createOffer, createVolunteer, giveApprovedHours, issuePass, redeem, unknownPassNumber } from './factories/passes.js';
 import { createListing, book } from './factories/catalogue.js';

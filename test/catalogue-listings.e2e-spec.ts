@@ -1,4 +1,4 @@
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { book, createListing, expectCatalogueRefusal, type ListingBody, postBooking, postListing, step } from './factories/catalogue.js';
 import { API, createFundedParty, type TestParty } from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';

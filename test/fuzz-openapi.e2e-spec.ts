@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import {
   bodyCase,

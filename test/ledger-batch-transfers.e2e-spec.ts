@@ -1,4 +1,4 @@
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { BATCH_COMMANDS_MAX } from '../src/ledger/ledger.types.js';
 import {
   API,

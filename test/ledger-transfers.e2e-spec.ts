@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import {
   API,
   type AccountBody,

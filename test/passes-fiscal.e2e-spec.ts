@@ -14,7 +14,7 @@ import {
   type TestVolunteer,
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Business = Awaited<ReturnType<typeof createBusiness>>;

@@ -1,7 +1,7 @@
 import { API, createFundedParty, expectProblem } from './factories/ledger.js';
 import { createBusiness, createOffer, createVolunteer, giveApprovedHours, issuePass, type OfferBody, redeem } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -20,7 +20,7 @@ import {
   withWrongCheckDigit,
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const MINUTE_MS = 60 * 1000;

@@ -16,7 +16,7 @@ import {
   withWrongCheckDigit,
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { hasValidCheckDigit } from '../src/passes/pass-number.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 

@@ -2,7 +2,7 @@ import { API, expectProblem, newKey, readAccount } from './factories/ledger.js';
 import { createVolunteer, expectPassRefusalWritingNothing, listRedemptions, type OfferBody, type PassBody, postRedemption, type TestVolunteer } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import { approveClaim, postBulk, submitClaim } from './factories/volunteering.js';
-import type { Role } from '../src/auth/roles.js';
+import type { Role } from '../src/common/roles.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**

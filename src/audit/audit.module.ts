@@ -1,8 +1,6 @@
-import { Global, Module } from '@nestjs/common';
-import { AuditController } from './audit.controller.js';
+import { Module } from '@nestjs/common';
 import { AuditService } from './audit.service.js';
 
-/** Global: every module records its admin and treasurer actions here. */
-@Global()
-@Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
+/** The audit log: modules that record admin and treasurer actions import this module; the treasury module serves the log. */
+@Module({ providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}

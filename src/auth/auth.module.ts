@@ -1,9 +1,11 @@
+import './auth.error-codes.js';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { AuthController, UsersController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -15,6 +17,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [
     PassportModule,
+    AuditModule,
     PartiesModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIGURATION],

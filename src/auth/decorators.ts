@@ -1,6 +1,7 @@
+import { assertInvariant } from '../common/errors/domain-error.js';
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { AuthenticatedUser, SteerkesRequest } from '../common/http/request-context.js';
-import type { Role } from './roles.js';
+import type { Role } from '../common/roles.js';
 
 export const IS_PUBLIC = 'steerkes:isPublic';
 export const REQUIRED_ROLES = 'steerkes:requiredRoles';
@@ -14,6 +15,6 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 /** The authenticated caller, as the bearer token describes them. */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
   const user = context.switchToHttp().getRequest<SteerkesRequest>().user;
-  if (!user) throw new Error('CurrentUser used on a public endpoint');
+  assertInvariant(user, 'CurrentUser used on a public endpoint');
   return user;
 });

@@ -4,7 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { DomainError, ForbiddenError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser, SteerkesRequest } from '../common/http/request-context.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
-import type { Role } from './roles.js';
+import type { Role } from '../common/roles.js';
 
 /** Every endpoint needs a valid bearer token unless it is marked @Public(). */
 @Injectable()

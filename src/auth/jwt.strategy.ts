@@ -6,7 +6,7 @@ import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../common/roles.js';
 import { UsersService } from './users.service.js';
 
 export interface TokenClaims {

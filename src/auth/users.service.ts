@@ -10,7 +10,7 @@ import { PartiesService } from '../parties/parties.service.js';
 import type { CreateUserDto, UserDto } from './dto/auth.dto.js';
 import { User } from './entities/user.entity.js';
 import { hashPassword } from './password-hasher.js';
-import type { Role } from './roles.js';
+import type { Role } from '../common/roles.js';
 
 /** Which kind of party a role acts for; undefined: the role acts for no party in particular. */
 const PARTY_KIND_OF_ROLE: Record<Role, readonly PartyKind[] | undefined> = {

@@ -1,4 +1,4 @@
-import { isOverseer, type Role } from '../auth/roles.js';
+import { isOverseer, type Role } from '../common/roles.js';
 import { ForbiddenError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { CatalogueForbiddenError } from './catalogue.errors.js';

@@ -1,6 +1,8 @@
+import { type CatalogueEntry, type Message, registerMessages } from '../common/errors/error-catalogue.js';
+
 /**
  * Error codes of the catalogue module, with their HTTP status and Dutch and English messages
- * (see src/common/errors/error-catalogue.ts for the format). Gathered into ERROR_CATALOGUE.
+ * (see src/common/errors/error-catalogue.ts for the format). Registered when the module loads.
  */
 export const CATALOGUE_ERRORS = {
   BOOKING_CONFLICT: {
@@ -48,7 +50,7 @@ export const CATALOGUE_ERRORS = {
     en: '{count} booking(s) fall in this period; decline or cancel them first.',
     nl: 'Er vallen {count} boeking(en) in deze periode; wijs ze eerst af of annuleer ze.',
   },
-} as const satisfies Record<string, { status: number; en: string; nl: string }>;
+} as const satisfies Record<string, CatalogueEntry>;
 
 /** Phrases that may stand as a parameter value in a message, shown in the reader's language. */
 export const CATALOGUE_PHRASES = {
@@ -89,7 +91,7 @@ export const CATALOGUE_PHRASES = {
   'catalogue.category.administration': { en: 'administration', nl: 'administratie' },
   'catalogue.category.materials': { en: 'materials', nl: 'materialen' },
   'catalogue.category.room': { en: 'a room', nl: 'een ruimte' },
-} as const satisfies Record<string, { en: string; nl: string }>;
+} as const satisfies Record<string, Message>;
 
 /** Field-level codes (the `code` of an entry under `errors`) with their messages. */
 export const CATALOGUE_FIELD_MESSAGES = {
@@ -153,4 +155,13 @@ export const CATALOGUE_FIELD_MESSAGES = {
   WINDOW_TOO_WIDE: { en: 'Ask for at most 62 days at a time.', nl: 'Vraag hoogstens 62 dagen tegelijk op.' },
   FROM_TO_TOGETHER: { en: 'Give both from and to, or neither.', nl: 'Geef zowel from als to, of geen van beide.' },
   BLOCKED_QUANTITY_ABOVE_LISTING: { en: 'More units than the listing has.', nl: 'Meer stuks dan het aanbod heeft.' },
-} as const satisfies Record<string, { en: string; nl: string }>;
+} as const satisfies Record<string, Message>;
+
+registerMessages({ errors: CATALOGUE_ERRORS, phrases: CATALOGUE_PHRASES, fieldMessages: CATALOGUE_FIELD_MESSAGES });
+
+declare module '../common/errors/error-catalogue.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface ErrorCodeRegistry extends Record<keyof typeof CATALOGUE_ERRORS, true> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface MessagePhraseRegistry extends Record<keyof typeof CATALOGUE_PHRASES, true> {}
+}

@@ -1,5 +1,7 @@
+import './catalogue.error-codes.js';
 import { ExchangeFigures } from './exchange-figures.js';
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { BookingLifecycleService } from './booking-lifecycle.service.js';
 import { BookingsController } from './bookings.controller.js';
@@ -9,7 +11,7 @@ import { ListingsService } from './listings.service.js';
 
 /** The shared-services catalogue: listings, their availability, and bookings paid through ledger holds. */
 @Module({
-  imports: [PartiesModule],
+  imports: [LedgerModule, PartiesModule],
   controllers: [ListingsController, BookingsController],
   providers: [ExchangeFigures, ListingsService, BookingsService, BookingLifecycleService],
   exports: [ExchangeFigures, ListingsService, BookingsService, BookingLifecycleService],

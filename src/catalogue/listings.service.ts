@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In, LessThan, MoreThan, Not } from 'typeorm';
-import { isOverseer } from '../auth/roles.js';
+import { isOverseer } from '../common/roles.js';
 import { parseAmount } from '../common/amount.js';
 import { Clock } from '../common/clock.js';
 import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';

@@ -9,7 +9,7 @@ import type { AuthenticatedUser } from '../common/http/request-context.js';
 import type { Page } from '../common/pagination.js';
 import { Database } from '../database/database.service.js';
 import type { Replayable } from '../database/idempotency.js';
-import { isOverseer, type Role } from '../auth/roles.js';
+import { isOverseer, type Role } from '../common/roles.js';
 import type {
   AccountPolicyDto,
   EntryDto,

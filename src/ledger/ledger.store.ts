@@ -1,3 +1,4 @@
+import { assertInvariant } from '../common/errors/domain-error.js';
 import type { SqlExecutor } from '../database/sql-executor.js';
 import type { AccountStatus, EntryCode, HoldStatus } from './ledger.types.js';
 
@@ -181,7 +182,7 @@ export class LedgerStore {
 
   async lockChain(): Promise<ChainHead> {
     const row = await this.sql.get<Raw>(this.sql.dialect === 'postgres' ? SQL.lockChainForUpdate : SQL.readChain);
-    if (!row) throw new Error('ledger_chain has no head row: the ledger migration did not run');
+    assertInvariant(row, 'ledger_chain has no head row: the ledger migration did not run');
     return { lastSequence: big(row.last_sequence), lastHash: text(row.last_hash) };
   }
 
@@ -215,7 +216,7 @@ export class LedgerStore {
    * caching them past it would lose that writer's update.
    */
   forgetAccounts(): void {
-    if (this.changedAccounts.size > 0) throw new Error('accounts changed before the chain lock was taken');
+    assertInvariant(this.changedAccounts.size === 0, 'accounts changed before the chain lock was taken');
     this.accountCache.clear();
   }
 

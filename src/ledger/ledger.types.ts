@@ -17,8 +17,6 @@ export const POSTINGS_PER_ENTRY_MAX = 100;
 export const BATCH_COMMANDS_MAX = 1000;
 export const DESCRIPTION_LENGTH_MAX = 500;
 export const METADATA_BYTES_MAX = 4096;
-export const IDEMPOTENCY_KEY_LENGTH_MAX = 200;
-export const IDEMPOTENCY_SCOPE_KEY_LENGTH_MAX = 300;
 /** How far ahead a hold may expire: a year covers a booking made long in advance. */
 export const HOLD_LIFETIME_MAX_MS = 366 * 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,12 @@
+import './parties.error-codes.js';
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesController } from './parties.controller.js';
 import { PartiesService } from './parties.service.js';
 
+/** Parties: who holds Steerkes. Each new party's account is opened by the ledger (PartyAccountsOpener). */
 @Module({
+  imports: [LedgerModule],
   controllers: [PartiesController],
   providers: [PartiesService],
   exports: [PartiesService],

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationFailedError } from '../common/errors/domain-er
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database } from '../database/database.service.js';
-import { isOverseer } from '../auth/roles.js';
+import { isOverseer } from '../common/roles.js';
 import type { CreatePartyDto, ListPartiesQueryDto, PartyDto } from './dto/party.dto.js';
 import { Party } from './entities/party.entity.js';
 import { PartyAccountsOpener } from './party-accounts-opener.js';

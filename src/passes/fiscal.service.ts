@@ -7,7 +7,7 @@ import { NotFoundError, ValidationFailedError } from '../common/errors/domain-er
 import { renderMessage } from '../common/errors/error-catalogue.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { Database, type Transaction } from '../database/database.service.js';
-import { isOverseer } from '../auth/roles.js';
+import { isOverseer } from '../common/roles.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { VolunteerHours } from '../volunteering/volunteer-hours.js';
 import { toBigInt } from '../database/bigint-column.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
-import { isOverseer } from '../auth/roles.js';
+import { isOverseer } from '../common/roles.js';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';

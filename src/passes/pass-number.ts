@@ -1,3 +1,4 @@
+import { assertInvariant } from '../common/errors/domain-error.js';
 import { randomInt } from 'node:crypto';
 
 /**
@@ -15,7 +16,7 @@ const DIGITS_ONLY = /^[0-9]+$/;
 
 /** The Luhn check digit of a string of digits: appended, it makes the whole pass the Luhn test. */
 export function luhnCheckDigit(payload: string): number {
-  if (!DIGITS_ONLY.test(payload)) throw new Error('a Luhn payload consists of digits');
+  assertInvariant(DIGITS_ONLY.test(payload), 'a Luhn payload consists of digits');
   let sum = 0;
   // From the right: the digit next to the (future) check digit is doubled, then every other one.
   for (let position = 0; position < payload.length; position += 1) {
@@ -45,7 +46,7 @@ export function generatePassNumber(nextDigit: (bound: number) => number = random
 /** A pass number from digits that come from elsewhere (demo data): the first 11, plus the check digit. */
 export function passNumberFromDigits(digits: string): string {
   const payload = `${1 + (Number(digits[0]) % 9)}${digits.slice(1, PAYLOAD_LENGTH)}`;
-  if (payload.length !== PAYLOAD_LENGTH || !DIGITS_ONLY.test(payload)) throw new Error(`need ${PAYLOAD_LENGTH} digits`);
+  assertInvariant(payload.length === PAYLOAD_LENGTH && DIGITS_ONLY.test(payload), `need ${PAYLOAD_LENGTH} digits`);
   return payload + String(luhnCheckDigit(payload));
 }
 

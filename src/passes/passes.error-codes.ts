@@ -1,6 +1,8 @@
+import { type CatalogueEntry, type Message, registerMessages } from '../common/errors/error-catalogue.js';
+
 /**
  * Error codes of the passes module, with their HTTP status and Dutch and English messages
- * (see src/common/errors/error-catalogue.ts for the format). Gathered into ERROR_CATALOGUE.
+ * (see src/common/errors/error-catalogue.ts for the format). Registered when the module loads.
  */
 export const PASSES_ERRORS = {
   PASS_NOT_FOUND: { status: 404, en: 'No voordeelpas with number {number} was found.', nl: 'Geen voordeelpas met nummer {number} gevonden.' },
@@ -84,7 +86,7 @@ export const PASSES_ERRORS = {
     en: 'Redemption {redemptionId} is already {status}.',
     nl: 'Inwisseling {redemptionId} is al {status}.',
   },
-} as const satisfies Record<string, { status: number; en: string; nl: string }>;
+} as const satisfies Record<string, CatalogueEntry>;
 
 /** Phrases that may stand as a parameter value in a message, shown in the reader's language. */
 export const PASSES_PHRASES = {
@@ -112,7 +114,7 @@ export const PASSES_PHRASES = {
     en: 'the limit for hours given this year (approved hours × hourly amount for the age)',
     nl: 'de grens voor dit jaar gegeven uren (goedgekeurde uren × uurbedrag voor de leeftijd)',
   },
-} as const satisfies Record<string, { en: string; nl: string }>;
+} as const satisfies Record<string, Message>;
 
 /** Field-level codes (the `code` of an entry under `errors`) with their messages. */
 export const PASSES_FIELD_MESSAGES = {
@@ -128,4 +130,13 @@ export const PASSES_FIELD_MESSAGES = {
     nl: 'Het uurbedrag onder de volwassen leeftijd mag niet boven het uurbedrag voor volwassenen liggen.',
   },
   NOTHING_TO_CHANGE: { en: 'Send at least one field to change.', nl: 'Stuur ten minste één veld om te wijzigen.' },
-} as const satisfies Record<string, { en: string; nl: string }>;
+} as const satisfies Record<string, Message>;
+
+registerMessages({ errors: PASSES_ERRORS, phrases: PASSES_PHRASES, fieldMessages: PASSES_FIELD_MESSAGES });
+
+declare module '../common/errors/error-catalogue.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface ErrorCodeRegistry extends Record<keyof typeof PASSES_ERRORS, true> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface MessagePhraseRegistry extends Record<keyof typeof PASSES_PHRASES, true> {}
+}

@@ -1,6 +1,9 @@
+import './passes.error-codes.js';
 import { RedemptionRateLimitGuard } from './redemption-rate-limit.guard.js';
 import { SponsorshipFigures } from './sponsorship-figures.js';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { VolunteeringModule } from '../volunteering/volunteering.module.js';
 import { FiscalController, PassPolicyController } from './fiscal.controller.js';
@@ -15,7 +18,7 @@ import { RedemptionsService } from './redemptions.service.js';
 
 /** Voordeelpassen, offers, redemptions and the fiscal guardrail. */
 @Module({
-  imports: [PartiesModule, VolunteeringModule],
+  imports: [LedgerModule, AuditModule, PartiesModule, VolunteeringModule],
   controllers: [PassesController, OffersController, RedemptionsController, FiscalController, PassPolicyController],
   providers: [RedemptionRateLimitGuard, SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
   exports: [SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],

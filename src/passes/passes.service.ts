@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { hashPassword } from '../auth/password-hasher.js';
-import { isOverseer } from '../auth/roles.js';
+import { isOverseer } from '../common/roles.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { NotFoundError, ValidationFailedError, InvariantViolation } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
@@ -219,7 +219,8 @@ export class PassesService {
       const number = generatePassNumber();
       if (!(await tx.manager.existsBy(Pass, { number }))) return number;
     }
-    throw new Error('no free pass number found: the number space is nearly full');
+    // Ten draws in a space of 9·10^10 numbers all taken: the number space itself is exhausted.
+    throw new InvariantViolation('no free pass number found: the number space is nearly full');
   }
 
   private async findVisible(actor: AuthenticatedUser, numberInput: string): Promise<Pass> {

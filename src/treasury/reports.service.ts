@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/amount.js';
 import { ForbiddenError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
-import { isOverseer } from '../auth/roles.js';
+import { isOverseer } from '../common/roles.js';
 import { ExchangeFigures } from '../catalogue/exchange-figures.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import type { PartyDto } from '../parties/dto/party.dto.js';

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { AuditLogController } from './audit-log.controller.js';
+import { TreasuryLedgerController } from './treasury-ledger.controller.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { PassesModule } from '../passes/passes.module.js';
@@ -8,10 +12,13 @@ import { ReportsService } from './reports.service.js';
 import { TreasuryController } from './treasury.controller.js';
 import { TreasuryService } from './treasury.service.js';
 
-/** The treasurer's tools and the reports: they read the ledger and the modules' figures; they never write. */
+/**
+ * The treasurer's tools, every route under /treasury: issue and retire, the integrity check, closing
+ * months, statements and exports, the audit log; and the reports. Money moves only through the ledger.
+ */
 @Module({
-  imports: [PartiesModule, VolunteeringModule, PassesModule, CatalogueModule],
-  controllers: [TreasuryController, ReportsController],
+  imports: [LedgerModule, AuditModule, PartiesModule, VolunteeringModule, PassesModule, CatalogueModule],
+  controllers: [TreasuryController, TreasuryLedgerController, AuditLogController, ReportsController],
   providers: [TreasuryService, ReportsService],
   exports: [TreasuryService],
 })

@@ -2,7 +2,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { Clock } from '../common/clock.js';
-import { type FieldError, ForbiddenError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { type FieldError, ForbiddenError, ValidationFailedError, assertInvariant } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { HourRateRange, OrganisationHourRate } from './entities/hour-rate.entity.js';
@@ -112,7 +112,7 @@ export class HourRatesService {
 
   private async loadRange(tx: Transaction): Promise<HourRateRange> {
     const range = await tx.manager.findOneBy(HourRateRange, { id: RANGE_ROW_ID });
-    if (!range) throw new Error('the hour-rate range is missing: the volunteering migration did not run');
+    assertInvariant(range, 'the hour-rate range is missing: the volunteering migration did not run');
     return range;
   }
 }

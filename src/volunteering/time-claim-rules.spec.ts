@@ -25,7 +25,6 @@ describe(paymentCommand.name, () => {
   it('pays the claim from the organisation to the volunteer as HOURS, keyed by the claim', () => {
     const claim = { id: 'claim-1', claimDate: '2026-11-21', minutes: 105, activity: 'Koffieochtend', batchId: null };
     expect(paymentCommand(claim, 120n, accounts, 'user-1')).toEqual({
-      kind: 'transfer',
       fromAccountId: 'organisation-account',
       toAccountId: 'volunteer-account',
       amountMinor: 210n, // 1.75 h × 1.20

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
-import { isOverseer } from '../auth/roles.js';
+import { isOverseer } from '../common/roles.js';
 import { Clock } from '../common/clock.js';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';

@@ -1,6 +1,8 @@
+import { type CatalogueEntry, type Message, registerMessages } from '../common/errors/error-catalogue.js';
+
 /**
  * Error codes of the volunteering module, with their HTTP status and Dutch and English messages
- * (see src/common/errors/error-catalogue.ts for the format). Gathered into ERROR_CATALOGUE.
+ * (see src/common/errors/error-catalogue.ts for the format). Registered when the module loads.
  */
 export const VOLUNTEERING_ERRORS = {
   TIME_CLAIM_NOT_PENDING: {
@@ -23,7 +25,7 @@ export const VOLUNTEERING_ERRORS = {
     en: 'The hour rate must lie between {min} and {max} STK per hour.',
     nl: 'Het uurtarief moet tussen {min} en {max} STK per uur liggen.',
   },
-} as const satisfies Record<string, { status: number; en: string; nl: string }>;
+} as const satisfies Record<string, CatalogueEntry>;
 
 /** Phrases that may stand as a parameter value in a message, shown in the reader's language. */
 export const VOLUNTEERING_PHRASES = {
@@ -37,7 +39,7 @@ export const VOLUNTEERING_PHRASES = {
     en: 'only an admin or a manager of the organisation sets its hour rate',
     nl: 'alleen een beheerder of een coördinator van de organisatie stelt haar uurtarief in',
   },
-} as const satisfies Record<string, { en: string; nl: string }>;
+} as const satisfies Record<string, Message>;
 
 /** Field-level codes (the `code` of an entry under `errors`) with their messages. */
 export const VOLUNTEERING_FIELD_MESSAGES = {
@@ -62,4 +64,13 @@ export const VOLUNTEERING_FIELD_MESSAGES = {
     en: 'The default rate must lie between min and max; send one that does.',
     nl: 'Het standaardtarief moet tussen min en max liggen; stuur er een mee dat dat doet.',
   },
-} as const satisfies Record<string, { en: string; nl: string }>;
+} as const satisfies Record<string, Message>;
+
+registerMessages({ errors: VOLUNTEERING_ERRORS, phrases: VOLUNTEERING_PHRASES, fieldMessages: VOLUNTEERING_FIELD_MESSAGES });
+
+declare module '../common/errors/error-catalogue.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface ErrorCodeRegistry extends Record<keyof typeof VOLUNTEERING_ERRORS, true> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging
+  interface MessagePhraseRegistry extends Record<keyof typeof VOLUNTEERING_PHRASES, true> {}
+}

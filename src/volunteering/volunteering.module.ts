@@ -1,5 +1,8 @@
+import './volunteering.error-codes.js';
 import { VolunteeringFigures } from './volunteering-figures.js';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { ApprovedVolunteerHours } from './approved-volunteer-hours.js';
 import { BulkTimeClaimsService } from './bulk-time-claims.service.js';
@@ -14,7 +17,7 @@ import { VolunteeringParties } from './volunteering-parties.js';
 
 /** Hours: time claims, their approval and payment, bulk activities, hour rates. */
 @Module({
-  imports: [PartiesModule],
+  imports: [LedgerModule, AuditModule, PartiesModule],
   controllers: [TimeClaimsController, HourRatesController],
   providers: [VolunteeringFigures, 
     TimeClaimsService,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/common/roles.js';
 import type { PartyKind } from '../../src/parties/entities/party.entity.js';
 import { createMember, createParty } from './parties.js';
 import type { Session } from './sessions.js';

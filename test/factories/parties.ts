@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/common/roles.js';
 import type { District, PartyKind } from '../../src/parties/entities/party.entity.js';
 import { login, type Session } from './sessions.js';
 

@@ -1,6 +1,6 @@
 import type TestAgent from 'supertest/lib/agent.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-data.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/common/roles.js';
 
 export const DEMO_EMAIL: Record<Role, string> = {
   admin: 'admin@steerkes.test',

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../src/auth/roles.js';
+import { ROLES, type Role } from '../../src/common/roles.js';
 
 /**
  * The expected answer of every endpoint of the API, by role. Written by hand from the controllers'

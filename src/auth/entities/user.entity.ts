@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '../roles.js';
+import type { Role } from '../../common/roles.js';
 
 @Entity('users')
 export class User {

@@ -1,17 +1,22 @@
-import { CATALOGUE_ERRORS, CATALOGUE_PHRASES } from '../../catalogue/catalogue.error-codes.js';
-import { PASSES_ERRORS, PASSES_PHRASES } from '../../passes/passes.error-codes.js';
-import { VOLUNTEERING_ERRORS, VOLUNTEERING_PHRASES } from '../../volunteering/volunteering.error-codes.js';
+import { assertInvariant } from './domain-error.js';
 
 /**
- * Every stable error code the API answers with, its HTTP status and its message in Dutch and
- * English. Messages may name parameters as `{name}`; they are filled from the error's parameters.
- * A code, once published, keeps its meaning: clients switch on it. Domain modules keep their own
- * codes beside their code (`<module>.error-codes.ts`); they are gathered here.
+ * The error catalogue: every stable error code the API answers with, its HTTP status and its
+ * message in Dutch and English, and the phrases a message may name. Messages may name parameters
+ * as `{name}`; they are filled from the error's parameters. A code, once published, keeps its
+ * meaning: clients switch on it.
+ *
+ * This file holds the codes of the HTTP layer itself. Each domain module keeps its own codes
+ * beside its code (`<module>.error-codes.ts`) and registers them with `registerMessages` when its
+ * Nest module is loaded; it adds its codes to the `ErrorCodeRegistry` type by declaration merging,
+ * so that `new DomainError('SOME_CODE')` is checked by the compiler. common/ imports no module.
  */
-export const ERROR_CATALOGUE = {
-  ...VOLUNTEERING_ERRORS,
-  ...PASSES_ERRORS,
-  ...CATALOGUE_ERRORS,
+
+export type Language = 'en' | 'nl';
+export type Message = Readonly<Record<Language, string>>;
+export type CatalogueEntry = Message & { readonly status: number };
+
+export const COMMON_ERRORS = {
   VALIDATION_FAILED: { status: 400, en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
   MALFORMED_JSON: { status: 400, en: 'The request body is not valid JSON.', nl: 'De inhoud van het verzoek is geen geldige JSON.' },
   INVALID_AMOUNT: {
@@ -25,15 +30,10 @@ export const ERROR_CATALOGUE = {
     nl: 'Dit verzoek verplaatst Steerkes en heeft een Idempotency-Key-header nodig (1 tot 200 zichtbare tekens).',
   },
   UNAUTHENTICATED: { status: 401, en: 'Log in first: this request needs a bearer token.', nl: 'Log eerst in: dit verzoek heeft een bearer-token nodig.' },
-  TOKEN_EXPIRED: { status: 401, en: 'Your session has expired; log in again.', nl: 'Uw sessie is verlopen; log opnieuw in.' },
-  TOKEN_INVALID: { status: 401, en: 'The bearer token is not valid.', nl: 'Het bearer-token is niet geldig.' },
-  TOKEN_REVOKED: { status: 401, en: 'This session was ended; log in again.', nl: 'Deze sessie is beëindigd; log opnieuw in.' },
-  INVALID_CREDENTIALS: { status: 401, en: 'Email address or password is wrong.', nl: 'E-mailadres of wachtwoord is onjuist.' },
   FORBIDDEN: { status: 403, en: 'You may not do this: {reason}.', nl: 'U mag dit niet doen: {reason}.' },
   NOT_FOUND: { status: 404, en: 'No {resource} with id {id} was found.', nl: 'Geen {resource} met id {id} gevonden.' },
   ROUTE_NOT_FOUND: { status: 404, en: 'There is no such endpoint.', nl: 'Dit endpoint bestaat niet.' },
   CONFLICT: { status: 409, en: 'The request conflicts with the current state: {reason}.', nl: 'Het verzoek botst met de huidige toestand: {reason}.' },
-  EMAIL_TAKEN: { status: 409, en: 'A user with this email address already exists.', nl: 'Er bestaat al een gebruiker met dit e-mailadres.' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     en: 'This Idempotency-Key was already used for a different request.',
@@ -44,53 +44,6 @@ export const ERROR_CATALOGUE = {
     status: 415,
     en: 'Send the request body as application/json.',
     nl: 'Stuur de inhoud van het verzoek als application/json.',
-  },
-  INSUFFICIENT_FUNDS: {
-    status: 422,
-    en: 'Account {accountId} has {available} STK available; {required} STK is needed.',
-    nl: 'Rekening {accountId} heeft {available} STK beschikbaar; er is {required} STK nodig.',
-  },
-  BALANCE_LIMIT_EXCEEDED: {
-    status: 422,
-    en: 'Account {accountId} may hold at most {maxBalance} STK.',
-    nl: 'Rekening {accountId} mag hoogstens {maxBalance} STK bevatten.',
-  },
-  ACCOUNT_NOT_OPEN: { status: 422, en: 'Account {accountId} is {status}.', nl: 'Rekening {accountId} is {status}.' },
-  SAME_ACCOUNT: { status: 422, en: 'An account cannot pay itself.', nl: 'Een rekening kan niet aan zichzelf betalen.' },
-  CURRENCY_MISMATCH: { status: 422, en: 'The accounts hold different currencies.', nl: 'De rekeningen hebben verschillende valuta.' },
-  ENTRY_UNBALANCED: {
-    status: 422,
-    en: 'An entry needs two or more postings, on different accounts, that sum to zero: {reason}.',
-    nl: 'Een boeking heeft twee of meer boekingsregels nodig, op verschillende rekeningen, die samen nul zijn: {reason}.',
-  },
-  POLICY_CONFLICTS_WITH_BALANCE: {
-    status: 422,
-    en: 'Account {accountId} holds {balance} STK ({available} STK available); the new limits would already be broken.',
-    nl: 'Rekening {accountId} staat op {balance} STK ({available} STK beschikbaar); de nieuwe grenzen zouden nu al overschreden zijn.',
-  },
-  ENTRY_CODE_NOT_ALLOWED: {
-    status: 422,
-    en: 'Entry code {entryCode} cannot be used here.',
-    nl: 'Boekingscode {entryCode} kan hier niet worden gebruikt.',
-  },
-  ENTRY_ALREADY_REVERSED: { status: 409, en: 'Entry {entryId} has already been reversed.', nl: 'Boeking {entryId} is al teruggedraaid.' },
-  ENTRY_NOT_REVERSIBLE: { status: 422, en: 'Entry {entryId} is itself a reversal.', nl: 'Boeking {entryId} is zelf een terugboeking.' },
-  HOLD_NOT_PENDING: { status: 409, en: 'Hold {holdId} is {status}, not pending.', nl: 'Reservering {holdId} is {status}, niet openstaand.' },
-  HOLD_EXPIRED: { status: 409, en: 'Hold {holdId} has expired.', nl: 'Reservering {holdId} is verlopen.' },
-  HOLD_AMOUNT_EXCEEDED: {
-    status: 422,
-    en: 'Hold {holdId} reserves {holdAmount} STK; {requested} STK cannot be posted.',
-    nl: 'Reservering {holdId} is {holdAmount} STK; {requested} STK kan niet worden geboekt.',
-  },
-  PERIOD_CLOSED: {
-    status: 422,
-    en: 'Period {period} is closed; book the correction in an open period.',
-    nl: 'Periode {period} is afgesloten; boek de correctie in een open periode.',
-  },
-  PERIOD_NOT_ENDED: {
-    status: 422,
-    en: 'Period {period} has not ended yet; a month closes after its last day.',
-    nl: 'Periode {period} is nog niet voorbij; een maand sluit na haar laatste dag.',
   },
   RATE_LIMITED: { status: 429, en: 'Too many requests; try again later.', nl: 'Te veel verzoeken; probeer het later opnieuw.' },
   INTERNAL_ERROR: {
@@ -103,55 +56,71 @@ export const ERROR_CATALOGUE = {
     en: 'The service cannot handle requests right now; try again shortly.',
     nl: 'De dienst kan nu geen verzoeken verwerken; probeer het zo opnieuw.',
   },
-} as const satisfies Record<string, { status: number; en: string; nl: string }>;
 
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
-export type Language = 'en' | 'nl';
+} as const satisfies Record<string, CatalogueEntry>;
+
+export const COMMON_PHRASES = {
+  ROLE_REQUIRED: { en: 'your role does not allow it', nl: 'uw rol staat het niet toe' },
+} as const satisfies Record<string, Message>;
+
+/** Every error code; modules add theirs (see the `declare module` block in each `*.error-codes.ts`). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ErrorCodeRegistry extends Record<keyof typeof COMMON_ERRORS, true> {}
+export type ErrorCode = keyof ErrorCodeRegistry & string;
+
+/** Every phrase that may stand in a message as a parameter; modules add theirs as for codes. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface MessagePhraseRegistry extends Record<keyof typeof COMMON_PHRASES, true> {}
+export type MessagePhrase = keyof MessagePhraseRegistry & string;
+
+const errors = new Map<string, CatalogueEntry>(Object.entries(COMMON_ERRORS));
+const phrases = new Map<string, Message>(Object.entries(COMMON_PHRASES));
+const fieldMessages = new Map<string, Message>();
 
 /**
- * Phrases that stand in a message as a parameter (the reason of a refusal, a resource name):
- * a parameter whose value is one of these keys is shown in the reader's language.
+ * Adds a module's codes, phrases and field messages. A code registered twice with another
+ * meaning is a programming error: two modules would answer one code differently.
  */
-export const MESSAGE_PHRASES = {
-  ...VOLUNTEERING_PHRASES,
-  ...PASSES_PHRASES,
-  ...CATALOGUE_PHRASES,
-  ROLE_REQUIRED: { en: 'your role does not allow it', nl: 'uw rol staat het niet toe' },
-  NOT_PAYING_PARTY: {
-    en: 'only members of the paying party move its Steerkes; the treasury issues and corrects',
-    nl: 'alleen leden van de betalende partij verplaatsen haar Steerkes; de penningmeester geeft uit en corrigeert',
-  },
-  NOT_RECEIVING_PARTY: {
-    en: 'only the receiving party or a treasurer settles a hold',
-    nl: 'alleen de ontvangende partij of een penningmeester handelt een reservering af',
-  },
-  SYSTEM_ACCOUNT_POLICY: { en: 'system accounts keep their policy', nl: 'systeemrekeningen houden hun beleid' },
-  FEWER_THAN_TWO_POSTINGS: { en: 'it has fewer than two postings', nl: 'er zijn minder dan twee boekingsregels' },
-  TOO_MANY_POSTINGS: { en: 'it has too many postings', nl: 'er zijn te veel boekingsregels' },
-  ACCOUNT_TWICE: { en: 'an account appears twice', nl: 'een rekening komt twee keer voor' },
-  ZERO_POSTING: { en: 'a posting is zero', nl: 'een boekingsregel is nul' },
-  SUM_NOT_ZERO: { en: 'the postings do not sum to zero', nl: 'de boekingsregels zijn samen niet nul' },
-  open: { en: 'open', nl: 'open' },
-  frozen: { en: 'frozen', nl: 'bevroren' },
-  closed: { en: 'closed', nl: 'gesloten' },
-  pending: { en: 'pending', nl: 'openstaand' },
-  posted: { en: 'posted', nl: 'geboekt' },
-  voided: { en: 'voided', nl: 'vervallen' },
-  expired: { en: 'expired', nl: 'verlopen' },
-  account: { en: 'account', nl: 'rekening' },
-  party: { en: 'party', nl: 'partij' },
-  entry: { en: 'entry', nl: 'boeking' },
-  hold: { en: 'hold', nl: 'reservering' },
-  user: { en: 'user', nl: 'gebruiker' },
-} as const satisfies Record<string, { en: string; nl: string }>;
+export function registerMessages(messages: {
+  errors?: Record<string, CatalogueEntry>;
+  phrases?: Record<string, Message>;
+  fieldMessages?: Record<string, Message>;
+}): void {
+  add(errors, messages.errors ?? {}, 'error code');
+  add(phrases, messages.phrases ?? {}, 'phrase');
+  add(fieldMessages, messages.fieldMessages ?? {}, 'field message');
+}
 
-export type MessagePhrase = keyof typeof MESSAGE_PHRASES;
+function add<T extends Message>(target: Map<string, T>, entries: Record<string, T>, what: string): void {
+  for (const [key, entry] of Object.entries(entries)) {
+    const existing = target.get(key);
+    assertInvariant(!existing || (existing.en === entry.en && existing.nl === entry.nl), `${what} ${key} is registered twice with different messages`);
+    target.set(key, entry);
+  }
+}
+
+/** The catalogue entry of a code; a code nobody registered is a programming error. */
+export function catalogueEntry(code: string): CatalogueEntry {
+  const entry = errors.get(code);
+  assertInvariant(entry, `error code ${code} is not registered: the module's *.module.ts imports its error codes`);
+  return entry;
+}
+
+/** Every registered code, for the OpenAPI document. */
+export function errorCodes(): string[] {
+  return [...errors.keys()].sort();
+}
+
+/** The message of a field-level code, if one is registered. */
+export function fieldMessageOf(code: string): Message | undefined {
+  return fieldMessages.get(code);
+}
 
 export function renderMessage(template: string, parameters: Record<string, unknown>, language: Language = 'en'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in parameters)) return whole;
     const value = parameters[name];
-    const phrase = typeof value === 'string' ? (MESSAGE_PHRASES as Record<string, Record<Language, string>>)[value] : undefined;
+    const phrase = typeof value === 'string' ? phrases.get(value) : undefined;
     return phrase ? phrase[language] : String(value);
   });
 }

@@ -1,16 +1,11 @@
-import { CATALOGUE_FIELD_MESSAGES } from '../../catalogue/catalogue.error-codes.js';
-import { PASSES_FIELD_MESSAGES } from '../../passes/passes.error-codes.js';
-import { VOLUNTEERING_FIELD_MESSAGES } from '../../volunteering/volunteering.error-codes.js';
-import type { Language } from './error-catalogue.js';
+import { fieldMessageOf, type Language } from './error-catalogue.js';
 
 /**
  * Field-level messages by class-validator constraint name, so that a Dutch client reads Dutch
- * field errors too. Constraints not listed fall back to a generic message.
+ * field errors too; modules register the field codes of their own rules (registerMessages).
+ * Constraints not listed fall back to a generic message.
  */
 const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
-  ...VOLUNTEERING_FIELD_MESSAGES,
-  ...PASSES_FIELD_MESSAGES,
-  ...CATALOGUE_FIELD_MESSAGES,
   whitelistValidation: { en: 'This field is not allowed.', nl: 'Dit veld is niet toegestaan.' },
   isDefined: { en: 'This field is required.', nl: 'Dit veld is verplicht.' },
   isNotEmpty: { en: 'This field must not be empty.', nl: 'Dit veld mag niet leeg zijn.' },
@@ -38,20 +33,11 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   isPeriod: { en: 'Must be a month as YYYY-MM.', nl: 'Moet een maand zijn als JJJJ-MM.' },
   isCalendarDate: { en: 'Must be a date as YYYY-MM-DD.', nl: 'Moet een datum zijn als JJJJ-MM-DD.' },
   INVALID_AMOUNT: { en: 'Must be a decimal string with at most two decimals, such as "12.50".', nl: 'Moet een decimale tekst zijn met hoogstens twee decimalen, zoals "12.50".' },
-  MIN_ABOVE_MAX: { en: 'minBalance must not be above maxBalance.', nl: 'minBalance mag niet boven maxBalance liggen.' },
-  PARTY_NOT_FOUND: { en: 'There is no party with this id.', nl: 'Er is geen partij met dit id.' },
-  PARTY_KIND_MISMATCH: { en: 'This kind of party does not fit the role.', nl: 'Deze soort partij past niet bij de rol.' },
-  EFFECTIVE_DATE_IN_FUTURE: { en: 'The effective date lies after today.', nl: 'De boekdatum ligt na vandaag.' },
-  EFFECTIVE_DATE_TOO_OLD: { en: 'The effective date lies too far back; ask a treasurer.', nl: 'De boekdatum ligt te ver terug; vraag een penningmeester.' },
-  METADATA_INVALID: { en: 'Must be a flat object of at most 4 KB.', nl: 'Moet een plat object zijn van hoogstens 4 KB.' },
-  HOLD_EXPIRY_INVALID: { en: 'Must be a moment in the future, at most a year ahead.', nl: 'Moet een moment in de toekomst zijn, hoogstens een jaar vooruit.' },
-  BIRTH_DATE_VOLUNTEERS_ONLY: { en: 'Only a volunteer has a date of birth here.', nl: 'Alleen een vrijwilliger heeft hier een geboortedatum.' },
-  BIRTH_DATE_IN_FUTURE: { en: 'The date of birth lies in the future.', nl: 'De geboortedatum ligt in de toekomst.' },
   INVALID_CURSOR: { en: 'The cursor is not valid; start from the first page.', nl: 'De cursor is niet geldig; begin bij de eerste pagina.' },
 };
 
 const FALLBACK: Record<Language, string> = { en: 'The value is not valid.', nl: 'De waarde is niet geldig.' };
 
 export function fieldMessage(constraint: string, language: Language): string {
-  return (FIELD_MESSAGES[constraint] ?? FALLBACK)[language];
+  return (FIELD_MESSAGES[constraint] ?? fieldMessageOf(constraint) ?? FALLBACK)[language];
 }

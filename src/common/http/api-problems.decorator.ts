@@ -1,7 +1,7 @@
 import { applyDecorators, ParseUUIDPipe } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
 import { ValidationFailedError } from '../errors/domain-error.js';
-import { ERROR_CATALOGUE } from '../errors/error-catalogue.js';
+import { errorCodes } from '../errors/error-catalogue.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.filter.js';
 
 export class FieldErrorDto {
@@ -14,7 +14,8 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 'urn:steerkes:problem:insufficient-funds' }) type: string;
   @ApiProperty({ example: 'INSUFFICIENT_FUNDS' }) title: string;
   @ApiProperty({ example: 422 }) status: number;
-  @ApiProperty({ enum: Object.keys(ERROR_CATALOGUE), description: 'Stable machine code; switch on this.' }) code: string;
+  /** Its enum, every registered code, is filled in by withErrorCodes once every module has loaded. */
+  @ApiProperty({ description: 'Stable machine code; switch on this.' }) code: string;
   @ApiProperty({ description: 'Human message in the language of Accept-Language (nl or en).' }) detail: string;
   @ApiProperty({ example: '/api/v1/transfers' }) instance: string;
   @ApiProperty() requestId: string;
@@ -49,4 +50,15 @@ export function ApiProblems(...statuses: number[]) {
 /** Route parameter pipe for ids: a malformed id is a 400 with the field named. */
 export function uuidPipe(field = 'id') {
   return new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field, code: 'isUuid' }]) });
+}
+
+/**
+ * Lists every registered error code as the enum of ProblemDetailsDto.code. Done on the finished
+ * document because modules register their codes as they load, after this file's decorators ran.
+ */
+export function withErrorCodes(document: OpenAPIObject): OpenAPIObject {
+  type Schema = { properties?: Record<string, { enum?: unknown[] }> };
+  const code = (document.components?.schemas?.[ProblemDetailsDto.name] as Schema | undefined)?.properties?.code;
+  if (code) code.enum = errorCodes();
+  return document;
 }

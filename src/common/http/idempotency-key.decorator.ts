@@ -12,10 +12,11 @@ import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { assertInvariant, DomainError } from '../errors/domain-error.js';
 import type { Replayable } from '../replayable.js';
-import { IDEMPOTENCY_KEY_LENGTH_MAX } from '../../ledger/ledger.types.js';
 import type { SteerkesRequest } from './request-context.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** Longest Idempotency-Key a client may send. */
+export const IDEMPOTENCY_KEY_LENGTH_MAX = 200;
 /** Visible ASCII only: a key is an opaque token, often a UUID. */
 const IDEMPOTENCY_KEY_PATTERN = new RegExp(`^[\\x21-\\x7E]{1,${IDEMPOTENCY_KEY_LENGTH_MAX}}$`);
 

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type ErrorParameters, type FieldError } from '../errors/domain-error.js';
-import { ERROR_CATALOGUE, type ErrorCode, type Language, renderMessage } from '../errors/error-catalogue.js';
+import { catalogueEntry, type ErrorCode, type Language, renderMessage } from '../errors/error-catalogue.js';
 import { fieldMessage } from '../errors/field-messages.js';
 import { preferredLanguage } from './language.js';
 import { assignRequestId, weakETag } from './http-hooks.js';
@@ -121,7 +121,7 @@ export function buildProblem(error: DomainError, request: SteerkesRequest, langu
 
 /** A refusal as a problem response says it, without the envelope: also for one item of a batch. */
 export function describeRefusal(error: DomainError, language: Language, requestId?: string): Pick<ProblemDetails, 'code' | 'status' | 'detail' | 'errors'> {
-  const entry = ERROR_CATALOGUE[error.code];
+  const entry = catalogueEntry(error.code);
   const parameters: ErrorParameters = requestId === undefined ? error.parameters : { ...error.parameters, requestId };
   const refusal: Pick<ProblemDetails, 'code' | 'status' | 'detail' | 'errors'> = {
     code: error.code,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../../auth/roles.js';
+import type { Role } from '../roles.js';
 
 /** What the bearer token says about who is calling. */
 export interface AuthenticatedUser {

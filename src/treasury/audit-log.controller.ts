@@ -4,7 +4,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/http/api-problems.decorator.js';
 import { PageOf, PageQueryDto } from '../common/pagination.js';
-import { AuditService } from './audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'ledger.issue' })
@@ -35,7 +35,7 @@ export class AuditEventDto {
 @ApiBearerAuth()
 @Roles('admin', 'treasurer')
 @Controller('treasury/audit-log')
-export class AuditController {
+export class AuditLogController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
