@@ -236,7 +236,7 @@ function assertCategory(category: ListingCategory, allowed: readonly ListingCate
 }
 
 /** Started days since the end plus buffer; 0 when returned in time. */
-export function lateDaysOf(booking: Pick<Booking, 'busyUntil'>, nowMs: number): number {
+function lateDaysOf(booking: Pick<Booking, 'busyUntil'>, nowMs: number): number {
   const lateMs = nowMs - Date.parse(booking.busyUntil);
   return lateMs > 0 ? Math.ceil(lateMs / DAY_MS) : 0;
 }

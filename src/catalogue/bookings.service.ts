@@ -33,7 +33,7 @@ interface PartyAccounts {
 
 /** The answer to a booking request: the booking, and whether it replays an earlier request. */
 /** Scopes of the catalogue's keys in the one idempotency table: a booking, and a step of its lifecycle. */
-export const BOOKING_IDEMPOTENCY_SCOPE = 'booking';
+const BOOKING_IDEMPOTENCY_SCOPE = 'booking';
 export const BOOKING_STEP_IDEMPOTENCY_SCOPE = 'booking-step';
 
 /**

@@ -43,20 +43,20 @@ export async function occupyingBookings(tx: Transaction, listingId: string, from
   });
 }
 
-export async function overlappingBlockedPeriods(tx: Transaction, listingId: string, fromMs: number, toMs: number): Promise<BlockedPeriod[]> {
+async function overlappingBlockedPeriods(tx: Transaction, listingId: string, fromMs: number, toMs: number): Promise<BlockedPeriod[]> {
   return tx.manager.find(BlockedPeriod, {
     where: { listingId, startsAt: LessThan(utcIso(toMs)), endsAt: MoreThan(utcIso(fromMs)) },
     order: { startsAt: 'ASC', id: 'ASC' },
   });
 }
 
-export function bookingOccupancy(booking: Booking, nowMs: number): Occupancy {
+function bookingOccupancy(booking: Booking, nowMs: number): Occupancy {
   const busyUntil = Date.parse(booking.busyUntil);
   const overdue = booking.status === 'checked_out' && busyUntil <= nowMs;
   return { start: Date.parse(booking.startsAt), end: overdue ? Number.POSITIVE_INFINITY : busyUntil, units: booking.quantity };
 }
 
-export function blockedOccupancy(period: BlockedPeriod, listing: Listing): Occupancy {
+function blockedOccupancy(period: BlockedPeriod, listing: Listing): Occupancy {
   return { start: Date.parse(period.startsAt), end: Date.parse(period.endsAt), units: period.quantity ?? listing.quantity };
 }
 

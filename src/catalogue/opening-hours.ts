@@ -46,7 +46,7 @@ export function openSpans(openingHours: OpeningHours | null, fromMs: number, toM
   return mergeSpans(spans);
 }
 
-export function mergeSpans(spans: Span[]): Span[] {
+function mergeSpans(spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const span of sorted) {

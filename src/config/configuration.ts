@@ -106,7 +106,7 @@ function readInteger(
   return parsed;
 }
 
-export function readDatabase(value: string | undefined, problems: string[]): DatabaseConfiguration {
+function readDatabase(value: string | undefined, problems: string[]): DatabaseConfiguration {
   if (value === undefined || value === '') return { kind: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
   if (value.startsWith('sqlite:')) {
     const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');

@@ -75,7 +75,7 @@ export class PartiesService {
   }
 }
 
-export function toPartyDto(party: Party): PartyDto {
+function toPartyDto(party: Party): PartyDto {
   return {
     id: party.id,
     kind: party.kind,

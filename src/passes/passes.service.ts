@@ -44,11 +44,11 @@ export interface PassView {
 }
 
 /** Active, blocked, or expired: an active pass past its last day is expired, whether or not marked so. */
-export function effectiveStatus(pass: Pass, today: string): PassStatus {
+function effectiveStatus(pass: Pass, today: string): PassStatus {
   return pass.status === 'active' && pass.validUntil < today ? 'expired' : pass.status;
 }
 
-export function passView(pass: Pass, today: string): PassView {
+function passView(pass: Pass, today: string): PassView {
   return {
     id: pass.id,
     number: pass.number,

@@ -50,11 +50,6 @@ export class InvalidAmountError extends DomainError {
   }
 }
 
-export class ConflictError extends DomainError {
-  constructor(reason: string) {
-    super('CONFLICT', { reason });
-  }
-}
 
 /** A broken invariant: a bug, not a refusal. Fails loudly and is never shown in detail. */
 export class InvariantViolation extends Error {

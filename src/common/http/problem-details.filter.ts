@@ -105,7 +105,7 @@ function clientFastifyErrorStatus(exception: unknown): number | undefined {
   return exception instanceof Error && error.name === 'FastifyError' && typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : undefined;
 }
 
-export function buildProblem(error: DomainError, request: SteerkesRequest, language: Language): ProblemDetails {
+function buildProblem(error: DomainError, request: SteerkesRequest, language: Language): ProblemDetails {
   const refusal = describeRefusal(error, language, request.requestId ?? undefined);
   return {
     type: `urn:steerkes:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,

@@ -2,7 +2,7 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldError, ValidationFailedError } from '../errors/domain-error.js';
 
 /** Flattens class-validator's tree into `field.path` errors, one per failed constraint. */
-export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
+function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
     const own = Object.keys(error.constraints ?? {}).map((constraint) => ({ field, code: constraint }));
