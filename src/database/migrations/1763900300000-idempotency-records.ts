@@ -67,32 +67,23 @@ export class IdempotencyRecords1763900300000 implements MigrationInterface {
       new TableColumn({ name: 'idempotency_key', type: 'varchar', length: '300', isNullable: true, isUnique: true }),
       new TableColumn({ name: 'request_fingerprint', type: 'varchar', length: '64', isNullable: true }),
     ]);
-    await queryRunner.createTable(
-      new Table({
-        name: 'volunteering_requests',
-        columns: [
-          { name: 'scope_key', type: 'varchar', length: '300', isPrimary: true },
-          { name: 'fingerprint', type: 'varchar', length: '64' },
-          { name: 'result_kind', type: 'varchar', length: '10' },
-          { name: 'result_id', type: 'varchar', length: '36' },
-          { name: 'created_at', type: 'varchar', length: '32' },
-        ],
-      }),
-    );
-    await queryRunner.createTable(
-      new Table({
-        name: 'ledger_idempotency',
-        columns: [
-          { name: 'scope_key', type: 'varchar', length: '300', isPrimary: true },
-          { name: 'fingerprint', type: 'varchar', length: '64' },
-          { name: 'result_kind', type: 'varchar', length: '10' },
-          { name: 'result_id', type: 'varchar', length: '36' },
-          { name: 'created_at', type: 'varchar', length: '32' },
-        ],
-      }),
-    );
+    for (const name of ['volunteering_requests', 'ledger_idempotency']) await queryRunner.createTable(legacyKeyTable(name));
     await queryRunner.dropTable('idempotency_records');
   }
+}
+
+/** The shape both the ledger's and volunteering's key tables had. */
+function legacyKeyTable(name: string): Table {
+  return new Table({
+    name,
+    columns: [
+      { name: 'scope_key', type: 'varchar', length: '300', isPrimary: true },
+      { name: 'fingerprint', type: 'varchar', length: '64' },
+      { name: 'result_kind', type: 'varchar', length: '10' },
+      { name: 'result_id', type: 'varchar', length: '36' },
+      { name: 'created_at', type: 'varchar', length: '32' },
+    ],
+  });
 }
 
 /** Drops columns with their unique indexes (SQLite rebuilds the table; PostgreSQL drops in place). */
