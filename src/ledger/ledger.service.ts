@@ -74,9 +74,10 @@ const IDEMPOTENCY_SCOPE = 'ledger';
 
 /**
  * The one write path for money. Every posting and every balance change in Steerkes goes through
- * `execute` or `executeBatch`. Each command first checks everything, then writes: a refused
- * command writes nothing, which is what lets a batch refuse one command and keep the others.
- * Domain modules pass their own transaction, so their record and the entry commit together.
+ * one of the typed entry points below, and each of them through `execute`. Each command first
+ * checks everything, then writes: a refused command writes nothing, which is what lets a batch
+ * refuse one command and keep the others. A domain module calls the ledger inside its own
+ * transaction, which the ledger joins, so that its record and the entry commit together.
  */
 @Injectable()
 export class LedgerService {
