@@ -33,8 +33,8 @@ describe('Story: bookings are declined and cancelled under the agreed terms', ()
     expect(declined.body).toMatchObject({ status: 'declined', charged: '0.00', resolutionNote: 'Zaal in onderhoud' });
     expect(await readAccount(testApp.http, booker.member, booker.accountId)).toMatchObject({ balance: '100.00', pending: '0.00' });
     // A declined booking cannot be confirmed, nor declined again.
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 409, 'BOOKING_WRONG_STATUS', () => step(testApp.http, provider.member, booking.id, 'confirm'));
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 409, 'BOOKING_WRONG_STATUS', () => step(testApp.http, provider.member, booking.id, 'decline', {}));
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 409, code: 'BOOKING_WRONG_STATUS', act: () => step(testApp.http, provider.member, booking.id, 'confirm') });
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 409, code: 'BOOKING_WRONG_STATUS', act: () => step(testApp.http, provider.member, booking.id, 'decline', {}) });
   });
 
   it('cancels a request for free, and a confirmed booking for free until 48 hours before', async () => {
@@ -59,9 +59,9 @@ describe('Story: bookings are declined and cancelled under the agreed terms', ()
     expect(await readAccount(testApp.http, provider.member, provider.accountId)).toMatchObject({ balance: '5.00' });
     const replay = await step(testApp.http, booker.member, booking.id, 'cancel', {}, 'cancel-late-1');
     expect({ status: replay.status, replayed: replay.headers['idempotent-replayed'] }).toEqual({ status: 200, replayed: 'true' });
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId, provider.accountId], 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId, provider.accountId], status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       step(testApp.http, booker.member, booking.id, 'cancel', { reason: 'anders' }, 'cancel-late-1'),
-    );
+    });
   });
 
   it('costs the booker nothing when the provider cancels, however late', async () => {
@@ -78,10 +78,10 @@ describe('Story: bookings are declined and cancelled under the agreed terms', ()
     testApp.clock.set('2026-11-23T09:00:00Z');
     const booking = await bookRoom('2026-12-07');
     const stranger = await createFundedParty(testApp.http, roles, 'organisation');
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 404, 'NOT_FOUND', () => step(testApp.http, stranger.member, booking.id, 'cancel'));
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 403, 'FORBIDDEN', () => step(testApp.http, roles.treasurer, booking.id, 'cancel'));
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 404, code: 'NOT_FOUND', act: () => step(testApp.http, stranger.member, booking.id, 'cancel') });
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 403, code: 'FORBIDDEN', act: () => step(testApp.http, roles.treasurer, booking.id, 'cancel') });
     testApp.clock.set('2026-12-07T16:00:00Z');
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 422, 'BOOKING_ENDED', () => step(testApp.http, booker.member, booking.id, 'cancel'));
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 400, 'VALIDATION_FAILED', () => step(testApp.http, provider.member, booking.id, 'confirm', { force: true }));
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 422, code: 'BOOKING_ENDED', act: () => step(testApp.http, booker.member, booking.id, 'cancel') });
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 400, code: 'VALIDATION_FAILED', act: () => step(testApp.http, provider.member, booking.id, 'confirm', { force: true }) });
   });
 });

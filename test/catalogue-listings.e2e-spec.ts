@@ -66,16 +66,16 @@ describe('Story: providers list their services and keep them up to date', () => 
       ['room', { cancellationFeePercent: 120 }, [['cancellationFeePercent', 'max']]],
     ];
     for (const [category, overrides, errors] of cases) {
-      const refused = await expectCatalogueRefusal(testApp.http, roles.treasurer, [], 400, 'VALIDATION_FAILED', () => postListing(testApp.http, provider.member, category, overrides));
+      const refused = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 400, code: 'VALIDATION_FAILED', act: () => postListing(testApp.http, provider.member, category, overrides) });
       expect(refused.body.errors.map((error: { field: string; code: string }) => [error.field, error.code])).toEqual(errors);
     }
   });
 
   it('refuses volunteers, admins and treasurers as providers', async () => {
-    const volunteer = await expectCatalogueRefusal(testApp.http, roles.treasurer, [], 403, 'FORBIDDEN', () => postListing(testApp.http, roles.volunteer, 'room'));
+    const volunteer = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 403, code: 'FORBIDDEN', act: () => postListing(testApp.http, roles.volunteer, 'room') });
     expect(volunteer.body.code).toBe('FORBIDDEN');
     for (const role of ['admin', 'treasurer'] as const) {
-      await expectCatalogueRefusal(testApp.http, roles.treasurer, [], 403, 'FORBIDDEN', () => postListing(testApp.http, roles[role], 'room'));
+      await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 403, code: 'FORBIDDEN', act: () => postListing(testApp.http, roles[role], 'room') });
     }
   });
 
@@ -103,18 +103,18 @@ describe('Story: providers list their services and keep them up to date', () => 
 
   it('pauses a listing: it leaves the search for others, takes no bookings, and comes back when resumed', async () => {
     const hall = await createListing(testApp.http, provider.member, 'room', { titleNl: 'Kleine zaal Pauze', titleEn: 'Small hall', confirmation: 'auto' });
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [], 403, 'FORBIDDEN', () =>
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 403, code: 'FORBIDDEN', act: () =>
       testApp.http.patch(`${API}/listings/${hall.id}`).set(business.member.auth).send({ status: 'paused' }),
-    );
+    });
     const paused = await testApp.http.patch(`${API}/listings/${hall.id}`).set(provider.member.auth).send({ status: 'paused' }).expect(200);
     expect(paused.body.status).toBe('paused');
     expect(await searchTitles(other.member, { q: 'pauze' })).toEqual([]);
     expect(await searchTitles(other.member, { q: 'pauze', status: 'paused' })).toEqual([]);
     expect(await searchTitles(provider.member, { providerPartyId: provider.partyId, q: 'pauze' })).toEqual(['Kleine zaal Pauze']);
     const body = { listingId: hall.id, startsAt: '2026-11-26T10:00', endsAt: '2026-11-26T11:00' };
-    const refused = await expectCatalogueRefusal(testApp.http, roles.treasurer, [other.accountId, provider.accountId], 422, 'LISTING_PAUSED', () =>
+    const refused = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [other.accountId, provider.accountId], status: 422, code: 'LISTING_PAUSED', act: () =>
       postBooking(testApp.http, other.member, body).set('Accept-Language', 'nl'),
-    );
+    });
     expect(refused.body.detail).toBe(`Aanbod ${hall.id} is gepauzeerd en neemt geen boekingen aan.`);
     await testApp.http.patch(`${API}/listings/${hall.id}`).set(provider.member.auth).send({ status: 'active' }).expect(200);
     expect((await book(testApp.http, other.member, body)).status).toBe('confirmed');
@@ -166,29 +166,29 @@ describe('Story: blocked periods and quantities shape the availability', () => {
     ]);
     const booking = await book(testApp.http, booker.member, { listingId: chairs.id, startsAt: '2026-11-30', endsAt: '2026-12-01', quantity: 3 });
     expect(booking).toMatchObject({ price: '1.50', deposit: '6.00', quantity: 3 });
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId, provider.accountId], 409, 'BOOKING_CONFLICT', () =>
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId, provider.accountId], status: 409, code: 'BOOKING_CONFLICT', act: () =>
       postBooking(testApp.http, booker.member, { listingId: chairs.id, startsAt: '2026-11-30', endsAt: '2026-12-01', quantity: 1 }),
-    );
-    const tooMany = await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 400, 'VALIDATION_FAILED', () =>
+    });
+    const tooMany = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBooking(testApp.http, booker.member, { listingId: chairs.id, startsAt: '2026-12-03', endsAt: '2026-12-04', quantity: 6 }),
-    );
+    });
     expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'quantity', code: 'QUANTITY_ABOVE_LISTING' })]);
   });
 
   it('refuses a blocked period or fewer units while bookings need them, writing nothing', async () => {
-    const refused = await expectCatalogueRefusal(testApp.http, roles.treasurer, [], 409, 'BLOCKED_PERIOD_CONFLICT', () =>
+    const refused = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 409, code: 'BLOCKED_PERIOD_CONFLICT', act: () =>
       testApp.http.post(`${API}/listings/${chairs.id}/blocked-periods`).set(provider.member.auth).send({ startsAt: '2026-11-30', endsAt: '2026-12-01', reason: 'Eigen gebruik' }),
-    );
+    });
     expect(refused.body.detail).toContain('1 booking');
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [], 409, 'LISTING_QUANTITY_CONFLICT', () =>
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 409, code: 'LISTING_QUANTITY_CONFLICT', act: () =>
       testApp.http.patch(`${API}/listings/${chairs.id}`).set(provider.member.auth).send({ quantity: 4 }),
-    );
+    });
     const calendar = await testApp.http.get(`${API}/listings/${chairs.id}/calendar`).query({ from: '2026-11-29', to: '2026-12-03' }).set(provider.member.auth).expect(200);
     expect(calendar.body.blockedPeriods).toHaveLength(1);
     expect(calendar.body.bookings).toHaveLength(1);
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [], 403, 'FORBIDDEN', () =>
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 403, code: 'FORBIDDEN', act: () =>
       testApp.http.post(`${API}/listings/${chairs.id}/blocked-periods`).set(booker.member.auth).send({ startsAt: '2026-12-10', endsAt: '2026-12-11', reason: 'x' }),
-    );
+    });
   });
 
   it('frees the units again when the blocked period is removed', async () => {
@@ -245,13 +245,13 @@ describe('Story: a room’s opening hours hold in Maastricht time when summer ti
   it('books the morning and afternoon day-parts of that Sunday, priced per part, and refuses the evening (closed)', async () => {
     const booking = await book(testApp.http, booker.member, { listingId: hall.id, startsAt: '2027-03-28T08:00', endsAt: '2027-03-28T17:00' });
     expect(booking).toMatchObject({ startsAt: '2027-03-28T06:00:00.000Z', endsAt: '2027-03-28T15:00:00.000Z', length: 2, lengthUnit: 'day_parts', price: '30.00' });
-    const evening = await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 400, 'VALIDATION_FAILED', () =>
+    const evening = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBooking(testApp.http, booker.member, { listingId: hall.id, startsAt: '2027-03-27T18:00', endsAt: '2027-03-27T23:00' }),
-    );
+    });
     expect(evening.body.errors).toEqual([expect.objectContaining({ code: 'OUTSIDE_OPENING_HOURS' })]);
-    const skipped = await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 400, 'VALIDATION_FAILED', () =>
+    const skipped = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBooking(testApp.http, booker.member, { listingId: hall.id, startsAt: '2027-03-28T02:30', endsAt: '2027-03-28T12:00' }),
-    );
+    });
     expect(skipped.body.errors).toEqual([expect.objectContaining({ field: 'startsAt', code: 'LOCAL_TIME_INVALID' })]);
     await step(testApp.http, provider.member, booking.id, 'check-out').expect(422);
   });

@@ -48,9 +48,9 @@ describe('Story: two organisations borrow the last tents; one brings its tent ba
 
   it('refuses a third tent for those days with BOOKING_CONFLICT and proposes the nearest free days', async () => {
     const third = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
-    const refused = await expectCatalogueRefusal(testApp.http, roles.treasurer, [third.accountId, provider.accountId], 409, 'BOOKING_CONFLICT', () =>
+    const refused = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [third.accountId, provider.accountId], status: 409, code: 'BOOKING_CONFLICT', act: () =>
       postBooking(testApp.http, third.member, { listingId: tents.id, startsAt: '2026-11-28', endsAt: '2026-11-30' }),
-    );
+    });
     expect(refused.body.errors[0].parameters).toEqual({ suggestedStartsAt: '2026-11-29T23:00:00.000Z', suggestedEndsAt: '2026-12-01T23:00:00.000Z' });
     expect(refused.body.detail).toContain('2026-11-30 00:00 – 2026-12-02 00:00');
   });
@@ -65,11 +65,11 @@ describe('Story: two organisations borrow the last tents; one brings its tent ba
   });
 
   it('hands a tent out at the earliest the day before, and not as a room would be completed', async () => {
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [punctual.accountId], 422, 'BOOKING_NOT_STARTED', () => step(testApp.http, provider.member, punctualBooking.id, 'check-out'));
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [punctual.accountId], 422, 'BOOKING_ACTION_NOT_FOR_CATEGORY', () =>
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [punctual.accountId], status: 422, code: 'BOOKING_NOT_STARTED', act: () => step(testApp.http, provider.member, punctualBooking.id, 'check-out') });
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [punctual.accountId], status: 422, code: 'BOOKING_ACTION_NOT_FOR_CATEGORY', act: () =>
       step(testApp.http, provider.member, punctualBooking.id, 'complete', {}),
-    );
-    await expectCatalogueRefusal(testApp.http, roles.treasurer, [punctual.accountId], 403, 'FORBIDDEN', () => step(testApp.http, punctual.member, punctualBooking.id, 'check-out'));
+    });
+    await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [punctual.accountId], status: 403, code: 'FORBIDDEN', act: () => step(testApp.http, punctual.member, punctualBooking.id, 'check-out') });
     testApp.clock.set('2026-11-26T17:00:00Z'); // Thursday 18:00
     for (const booking of [punctualBooking, lateBooking]) {
       const out = await step(testApp.http, provider.member, booking.id, 'check-out');
@@ -87,9 +87,9 @@ describe('Story: two organisations borrow the last tents; one brings its tent ba
   });
 
   it('refuses to record the same return twice: 409 BOOKING_WRONG_STATUS, nothing written', async () => {
-    const twice = await expectCatalogueRefusal(testApp.http, roles.treasurer, [punctual.accountId, provider.accountId], 409, 'BOOKING_WRONG_STATUS', () =>
+    const twice = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [punctual.accountId, provider.accountId], status: 409, code: 'BOOKING_WRONG_STATUS', act: () =>
       step(testApp.http, provider.member, punctualBooking.id, 'return', {}).set('Accept-Language', 'nl'),
-    );
+    });
     expect(twice.body.detail).toBe(`Boeking ${punctualBooking.id} is teruggebracht; ze kan niet worden teruggemeld.`);
   });
 
@@ -103,13 +103,13 @@ describe('Story: two organisations borrow the last tents; one brings its tent ba
   });
 
   it('refuses to keep more than the deposit, or to keep deposit without saying why', async () => {
-    const tooMuch = await expectCatalogueRefusal(testApp.http, roles.treasurer, [late.accountId, provider.accountId], 400, 'VALIDATION_FAILED', () =>
+    const tooMuch = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [late.accountId, provider.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       step(testApp.http, provider.member, lateBooking.id, 'return', { depositKept: '20.01', damageNote: 'Scheur' }),
-    );
+    });
     expect(tooMuch.body.errors).toEqual([expect.objectContaining({ field: 'depositKept', code: 'DEPOSIT_KEPT_ABOVE_DEPOSIT' })]);
-    const unexplained = await expectCatalogueRefusal(testApp.http, roles.treasurer, [late.accountId, provider.accountId], 400, 'VALIDATION_FAILED', () =>
+    const unexplained = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [late.accountId, provider.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       step(testApp.http, provider.member, lateBooking.id, 'return', { depositKept: '5.00' }),
-    );
+    });
     expect(unexplained.body.errors).toEqual([expect.objectContaining({ field: 'damageNote', code: 'DAMAGE_NOTE_REQUIRED' })]);
   });
 
@@ -148,17 +148,17 @@ describe('Story: administration is paid for the hours given, at most the hours b
   afterAll(() => testApp.close());
 
   it('asks for the hours given, and refuses more than were booked', async () => {
-    const missing = await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId, provider.accountId], 400, 'VALIDATION_FAILED', () =>
+    const missing = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId, provider.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       step(testApp.http, provider.member, booking.id, 'complete', {}),
-    );
+    });
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'hoursGiven', code: 'isDefined' })]);
-    const tooMany = await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId, provider.accountId], 400, 'VALIDATION_FAILED', () =>
+    const tooMany = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId, provider.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       step(testApp.http, provider.member, booking.id, 'complete', { hoursGiven: '2.25' }),
-    );
+    });
     expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'hoursGiven', code: 'HOURS_ABOVE_BOOKED' })]);
-    const malformed = await expectCatalogueRefusal(testApp.http, roles.treasurer, [booker.accountId], 400, 'VALIDATION_FAILED', () =>
+    const malformed = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       step(testApp.http, provider.member, booking.id, 'complete', { hoursGiven: '1.505' }),
-    );
+    });
     expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'hoursGiven', code: 'HOURS_INVALID' })]);
   });
 

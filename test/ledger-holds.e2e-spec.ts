@@ -148,35 +148,35 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('refuses spending what is reserved: only the available 12.00 can move', async () => {
-    const refused = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    const refused = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '12.01' }),
-    );
+    });
     expect(refused.body.detail).toBe(`Account ${volunteer.accountId} has 12.00 STK available; 12.01 STK is needed.`);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postHoldRequest(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '12.01' }),
-    );
+    });
   });
 
   it('refuses the payer capturing or voiding their own hold: 403 FORBIDDEN, in Dutch too', async () => {
-    const post = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => capture(volunteer.member, hold.id));
+    const post = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => capture(volunteer.member, hold.id) });
     expect(post.body.detail).toBe('You may not do this: only the receiving party or a treasurer settles a hold.');
-    const voided = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () =>
+    const voided = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () =>
       http().post(`${API}/holds/${hold.id}/void`).set(volunteer.member.auth).set('Accept-Language', 'nl').send(),
-    );
+    });
     expect(voided.body.detail).toBe('U mag dit niet doen: alleen de ontvangende partij of een penningmeester handelt een reservering af.');
     expect((await readHold(volunteer.member, hold.id)).status).toBe('pending');
   });
 
   it('refuses an admin settling a hold (403) and hides it from other parties (404)', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => capture(roles.admin, hold.id));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => release(roles.admin, hold.id));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () => capture(outsider.member, hold.id));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () => release(outsider.member, hold.id));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () => capture(business.member, randomUUID()));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => capture(roles.admin, hold.id) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => release(roles.admin, hold.id) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () => capture(outsider.member, hold.id) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () => release(outsider.member, hold.id) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () => capture(business.member, randomUUID()) });
   });
 
   it('refuses capturing without an Idempotency-Key: 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () => capture(business.member, hold.id, {}, null));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => capture(business.member, hold.id, {}, null) });
   });
 
   let captureKey: string;
@@ -214,16 +214,16 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(captured);
     expect(await snapshotLedger(http(), roles.treasurer, touched())).toEqual(before);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       capture(business.member, hold.id, { amount: '1.00' }, captureKey),
-    );
+    });
   });
 
   it('refuses capturing or voiding it again: 409 HOLD_NOT_PENDING', async () => {
-    const again = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_NOT_PENDING', () => capture(business.member, hold.id));
+    const again = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => capture(business.member, hold.id) });
     expect(again.body.detail).toBe(`Hold ${hold.id} is posted, not pending.`);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_NOT_PENDING', () => capture(roles.treasurer, hold.id));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_NOT_PENDING', () => release(business.member, hold.id));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => capture(roles.treasurer, hold.id) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => release(business.member, hold.id) });
   });
 });
 
@@ -239,9 +239,9 @@ describe('Story: a business captures part of a hold; the rest is released', () =
   });
 
   it('refuses capturing more than was reserved: 422 HOLD_AMOUNT_EXCEEDED', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'HOLD_AMOUNT_EXCEEDED', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'HOLD_AMOUNT_EXCEEDED', act: () =>
       capture(business.member, hold.id, { amount: '10.01' }),
-    );
+    });
     expect(response.body.detail).toBe(`Hold ${hold.id} reserves 10.00 STK; 10.01 STK cannot be posted.`);
     expect((await readHold(business.member, hold.id)).status).toBe('pending');
   });
@@ -252,9 +252,9 @@ describe('Story: a business captures part of a hold; the rest is released', () =
     ['three decimals', '1.005'],
     ['a JSON number', 5],
   ])('refuses capturing %s with 400 VALIDATION_FAILED (isAmount)', async (_label, amount) => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       capture(business.member, hold.id, { amount }),
-    );
+    });
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'isAmount' })]);
   });
 
@@ -287,7 +287,7 @@ describe('Story: a business captures part of a hold; the rest is released', () =
   });
 
   it('refuses posting the released rest later: 409 HOLD_NOT_PENDING', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_NOT_PENDING', () => capture(business.member, hold.id, { amount: '3.50' }));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => capture(business.member, hold.id, { amount: '3.50' }) });
   });
 
   it('lets a treasurer capture a hold on the payee’s behalf, even when it uses all that is available', async () => {
@@ -312,7 +312,7 @@ describe('Story: a business declines a reservation and voids the hold', () => {
   });
 
   it('refuses a void with a malformed Idempotency-Key: 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () => release(business.member, hold.id, 'x'.repeat(201)));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => release(business.member, hold.id, 'x'.repeat(201)) });
   });
 
   it('voids it: status voided, the reservation released, no entry written', async () => {
@@ -333,10 +333,10 @@ describe('Story: a business declines a reservation and voids the hold', () => {
   });
 
   it('refuses voiding or posting a voided hold: 409 HOLD_NOT_PENDING, in Dutch too', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_NOT_PENDING', () => release(business.member, hold.id));
-    const post = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_NOT_PENDING', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => release(business.member, hold.id) });
+    const post = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () =>
       http().post(`${API}/holds/${hold.id}/post`).set(business.member.auth).set('Idempotency-Key', newKey()).set('Accept-Language', 'nl').send({}),
-    );
+    });
     expect(post.body.detail).toMatch(new RegExp(`^Reservering ${hold.id} is .+, niet openstaand\\.$`));
   });
 
@@ -370,28 +370,28 @@ describe('Story: an unclaimed hold expires and frees the reservation', () => {
   it('refuses an expiry in the past, now, or more than a year ahead: 400 VALIDATION_FAILED', async () => {
     const now = testApp.clock.now().getTime();
     for (const moment of [new Date(now - 1000).toISOString(), new Date(now).toISOString(), new Date(now + 367 * 24 * HOUR).toISOString()]) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
         postHoldRequest(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00', expiresAt: moment }),
-      );
+      });
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'expiresAt', code: 'HOLD_EXPIRY_INVALID' })]);
     }
-    const notADate = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const notADate = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postHoldRequest(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00', expiresAt: 'tomorrow' }),
-    );
+    });
     expect(notADate.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'expiresAt', code: 'isIso8601' })]));
     // A moment without Z or an offset would be read in the server's time zone: refused.
-    const floating = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const floating = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postHoldRequest(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00', expiresAt: '2026-11-24T12:00:00' }),
-    );
+    });
     expect(floating.body.errors).toEqual([expect.objectContaining({ field: 'expiresAt', code: 'matches' })]);
   });
 
   it('reserves until the expiry: only 1.00 is available meanwhile', async () => {
     expect(hold).toMatchObject({ status: 'pending', expiresAt: expiresAt.toISOString() });
     expect(await readAccount(http(), volunteer.member, volunteer.accountId)).toMatchObject({ balance: '6.00', pending: '5.00', available: '1.00' });
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '6.00' }),
-    );
+    });
   });
 
   it('is still pending one millisecond before it expires', async () => {
@@ -409,10 +409,10 @@ describe('Story: an unclaimed hold expires and frees the reservation', () => {
   });
 
   it('refuses capturing or voiding an expired hold: 409 HOLD_EXPIRED', async () => {
-    const post = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_EXPIRED', () => capture(business.member, hold.id));
+    const post = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_EXPIRED', act: () => capture(business.member, hold.id) });
     expect(post.body.detail).toBe(`Hold ${hold.id} has expired.`);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_EXPIRED', () => capture(roles.treasurer, hold.id, { amount: '1.00' }));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_EXPIRED', () => release(business.member, hold.id));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_EXPIRED', act: () => capture(roles.treasurer, hold.id, { amount: '1.00' }) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_EXPIRED', act: () => release(business.member, hold.id) });
   });
 
   it('lets the volunteer spend all of it now; the hold stays expired', async () => {
@@ -423,8 +423,8 @@ describe('Story: an unclaimed hold expires and frees the reservation', () => {
     expect(expired.resolvedAt).not.toBeNull();
     expect(await readAccount(http(), volunteer.member, volunteer.accountId)).toMatchObject({ balance: '0.00', pending: '0.00', available: '0.00' });
     // Expired is expired, before and after the sweep marked it.
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_EXPIRED', () => capture(business.member, hold.id));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'HOLD_EXPIRED', () => release(business.member, hold.id));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_EXPIRED', act: () => capture(business.member, hold.id) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_EXPIRED', act: () => release(business.member, hold.id) });
     const reconciliation = await http().get(`${API}/treasury/reconciliation`).set(roles.treasurer.auth).expect(200);
     expect(reconciliation.body).toMatchObject({ ok: true, discrepancies: [] });
   });
@@ -456,7 +456,7 @@ describe('Story: a reservation that cannot be made is refused, and nothing is wr
   });
 
   it('refuses a hold without an Idempotency-Key: 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () => postHoldRequest(volunteer.member, body(), null));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => postHoldRequest(volunteer.member, body(), null) });
   });
 
   it('answers a replayed hold with the same hold and reserves once', async () => {
@@ -470,18 +470,18 @@ describe('Story: a reservation that cannot be made is refused, and nothing is wr
     expect(replay.body).toEqual(first.body);
     expect(await snapshotLedger(http(), roles.treasurer, touched())).toEqual(before);
     expect((await readAccount(http(), volunteer.member, volunteer.accountId)).pending).toBe('2.00');
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postHoldRequest(volunteer.member, body({ description: 'Eenmalig', amount: '2.01' }), key),
-    );
+    });
     // The same key on another endpoint is another request too.
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postTransfer(http(), volunteer.member, body({ description: 'Eenmalig' }), key),
-    );
+    });
     expect((await release(business.member, first.body.id)).status).toBe(200);
   });
 
   it('refuses more than is available: 422 INSUFFICIENT_FUNDS', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () => postHoldRequest(volunteer.member, body({ amount: '5.01' })));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () => postHoldRequest(volunteer.member, body({ amount: '5.01' })) });
   });
 
   it('refuses bad amounts, codes and unknown fields with 400 VALIDATION_FAILED', async () => {
@@ -496,37 +496,37 @@ describe('Story: a reservation that cannot be made is refused, and nothing is wr
       [{ toAccountId: 'nobody' }, 'toAccountId', 'isUuid'],
     ];
     for (const [overrides, field, code] of cases) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
         postHoldRequest(volunteer.member, body(overrides)),
-      );
+      });
       expect(response.body.errors).toEqual([expect.objectContaining({ field, code })]);
     }
   });
 
   it('refuses a hold on the same account (422 SAME_ACCOUNT), towards an unknown account (404)', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'SAME_ACCOUNT', () => postHoldRequest(volunteer.member, body({ toAccountId: volunteer.accountId })));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () => postHoldRequest(volunteer.member, body({ toAccountId: randomUUID() })));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'SAME_ACCOUNT', act: () => postHoldRequest(volunteer.member, body({ toAccountId: volunteer.accountId })) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () => postHoldRequest(volunteer.member, body({ toAccountId: randomUUID() })) });
   });
 
   it('refuses a hold on another party’s account (404) and by an overseer (403)', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       postHoldRequest(volunteer.member, body({ fromAccountId: organisation.accountId, toAccountId: volunteer.accountId })),
-    );
+    });
     for (const overseer of [roles.treasurer, roles.admin]) {
-      await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => postHoldRequest(overseer, body()));
+      await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => postHoldRequest(overseer, body()) });
     }
   });
 
   it('refuses a hold towards the issuance account: 422 ENTRY_CODE_NOT_ALLOWED', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, [...touched(), issuanceAccountId], 422, 'ENTRY_CODE_NOT_ALLOWED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: [...touched(), issuanceAccountId], status: 422, code: 'ENTRY_CODE_NOT_ALLOWED', act: () =>
       postHoldRequest(volunteer.member, body({ toAccountId: issuanceAccountId })),
-    );
+    });
   });
 
   it('refuses capturing a hold into an account that reached its maximum: 422 BALANCE_LIMIT_EXCEEDED; the hold stays pending', async () => {
     const hold = await placeHold(volunteer.member, body({ amount: '3.00' }));
     await http().put(`${API}/accounts/${business.accountId}/policy`).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: '2.00', status: 'open' }).expect(200);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'BALANCE_LIMIT_EXCEEDED', () => capture(business.member, hold.id));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'BALANCE_LIMIT_EXCEEDED', act: () => capture(business.member, hold.id) });
     expect((await readHold(business.member, hold.id)).status).toBe('pending');
     // business holds 1.00: a capture of 1.00 reaches exactly the maximum.
     const partial = await capture(business.member, hold.id, { amount: '1.00' });

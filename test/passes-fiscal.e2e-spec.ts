@@ -114,13 +114,8 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
     const first = await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
     expect(first.fiscalWarnings).toEqual([]); // 3.50 of 5.60 is 62 %: no warning yet
     const refused = await expectPassRefusalWritingNothing(
-      testApp.http,
-      roles.treasurer,
-      { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] },
-      422,
-      'FISCAL_LIMIT_REACHED',
-      () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
-    );
+      { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMIT_REACHED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
+    });
     expect(refused.body.detail).toBe(
       'Tax-free limit reached: this redemption is worth €3.50 and would exceed the limit for hours given this year (approved hours × hourly amount for the age) (1.00 × 5.60) of €5.60. The volunteer has received €3.50; €2.10 is left.',
     );
@@ -139,13 +134,8 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
     for (const birthDate of ['2008-03-30', undefined]) {
       const { volunteer, pass } = await volunteerWithPass(world, '1.00', birthDate);
       const refused = await expectPassRefusalWritingNothing(
-        testApp.http,
-        roles.treasurer,
-        { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] },
-        422,
-        'FISCAL_LIMIT_REACHED',
-        () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
-      );
+        { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMIT_REACHED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
+      });
       expect(refused.body.detail).toContain('(1.00 × 3.30) of €3.30');
     }
   });
@@ -188,13 +178,8 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
   const redeemTreat = () => postRedemption(world.testApp.http, world.business.member, { passNumber: pass.number, offerId: treat.id });
   const refusedWritingNothing = (code: string) =>
     expectPassRefusalWritingNothing(
-      world.testApp.http,
-      world.roles.treasurer,
-      { accountIds: [volunteer.accountId, world.business.accountId], offerIds: [treat.id], passNumbers: [pass.number] },
-      422,
-      code,
-      redeemTreat,
-    );
+      { http: world.testApp.http, treasurer: world.roles.treasurer, world: { accountIds: [volunteer.accountId, world.business.accountId], offerIds: [treat.id], passNumbers: [pass.number] }, status: 422, code, act: redeemTreat,
+    });
 
   beforeAll(async () => {
     world = await fiscalWorld();
@@ -330,13 +315,8 @@ describe('Story: without limits for the year, the guardrail refuses rather than 
     const { volunteer, pass } = await volunteerWithPass(world, '3.00', '1980-01-01', '2024-06-01');
     const offer = await createOffer(testApp.http, business.member);
     const refused = await expectPassRefusalWritingNothing(
-      testApp.http,
-      roles.treasurer,
-      { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] },
-      422,
-      'FISCAL_LIMITS_NOT_CONFIGURED',
-      () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
-    );
+      { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMITS_NOT_CONFIGURED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
+    });
     expect(refused.body.detail).toContain('PUT /fiscal/limits/2024');
   });
 });

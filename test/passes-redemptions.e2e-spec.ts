@@ -101,12 +101,12 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(first);
     expect(await snapshotPasses(testApp.http, roles.treasurer, world)).toEqual(before);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, quantity: 2 }, firstKey),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }, null),
-    );
+    });
   });
 
   it('takes a quantity: price and euro value times the quantity', async () => {
@@ -117,16 +117,16 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
 
   it('refuses a mistyped pass number (check digit) and an unknown pass, each with its code, writing nothing', async () => {
     const { testApp, business, pass, coffee, roles } = counter;
-    const typo = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'PASS_CHECK_DIGIT_INVALID', () =>
+    const typo = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'PASS_CHECK_DIGIT_INVALID', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: withWrongCheckDigit(pass.number), offerId: coffee.id }),
-    );
+    });
     expect(typo.body.errors).toEqual([expect.objectContaining({ field: 'passNumber', code: 'PASS_CHECK_DIGIT_INVALID' })]);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 404, 'PASS_NOT_FOUND', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 404, code: 'PASS_NOT_FOUND', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: unknownPassNumber(), offerId: coffee.id }),
-    );
-    const malformed = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+    });
+    const malformed = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: '1234 5678', offerId: coffee.id }),
-    );
+    });
     expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'passNumber', code: 'PASS_NUMBER_FORMAT' })]);
   });
 
@@ -134,43 +134,43 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
     const { testApp, business, pass, roles } = counter;
     const bonenhuisOffers = await testApp.http.get(`${API}/offers`).query({ businessId: roles.business_operator.partyId }).expect(200);
     const foreign = bonenhuisOffers.body.items[0] as OfferBody;
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 403, 'OFFER_OF_ANOTHER_BUSINESS', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 403, code: 'OFFER_OF_ANOTHER_BUSINESS', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: foreign.id }),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 404, 'NOT_FOUND', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 404, code: 'NOT_FOUND', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: '4a3f2e1d-0000-4000-8000-000000000000' }),
-    );
+    });
   });
 
   it('refuses bad input, unknown fields and callers who are not business operators', async () => {
     const { testApp, business, pass, coffee, roles } = counter;
     for (const quantity of [0, 21, '1', 1.5]) {
-      await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+      await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
         postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, quantity }),
-      );
+      });
     }
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, discount: '1.00' }),
-    );
+    });
     for (const role of ['volunteer', 'org_manager', 'admin', 'treasurer'] as const) {
-      await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 403, 'FORBIDDEN', () =>
+      await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 403, code: 'FORBIDDEN', act: () =>
         postRedemption(testApp.http, roles[role], { passNumber: pass.number, offerId: coffee.id }),
-      );
+      });
     }
   });
 
   it('refuses an offer that is withdrawn or not yet valid with OFFER_NOT_ACTIVE', async () => {
     const { testApp, business, pass, roles } = counter;
     const later = await createOffer(testApp.http, business.member, { validFrom: '2026-12-01' });
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'OFFER_NOT_ACTIVE', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'OFFER_NOT_ACTIVE', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: later.id }),
-    );
+    });
     expect(refused.body.detail).toContain('validity has not begun');
     const withdrawn = await createOffer(testApp.http, business.member);
     await testApp.http.patch(`${API}/offers/${withdrawn.id}`).set(business.member.auth).send({ status: 'withdrawn' }).expect(200);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'OFFER_NOT_ACTIVE', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'OFFER_NOT_ACTIVE', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: withdrawn.id }),
-    );
+    });
   });
 
   it('takes stock with the redemption and refuses more than is left with OFFER_OUT_OF_STOCK', async () => {
@@ -179,9 +179,9 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: beans.id });
     expect((await testApp.http.get(`${API}/offers/${beans.id}`).expect(200)).body.stockRemaining).toBe(1);
     const stockWorld = { ...world, offerIds: [beans.id] };
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, stockWorld, 422, 'OFFER_OUT_OF_STOCK', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: stockWorld, status: 422, code: 'OFFER_OUT_OF_STOCK', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: beans.id, quantity: 2 }),
-    );
+    });
     expect(refused.body.detail).toBe(`Offer ${beans.id} has 1 left; 2 requested.`);
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: beans.id });
     const soldOut = await testApp.http.get(`${API}/offers/${beans.id}`).expect(200);
@@ -204,9 +204,9 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
     const daily = await createOffer(testApp.http, business.member, { title: { nl: 'Dagkoffie', en: 'Coffee of the day' }, price: '1.00', euroValue: '1.50', perPassLimit: { quantity: 1, period: 'day' } });
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id });
     const world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [daily.id], passNumbers: [pass.number] };
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'OFFER_PER_PASS_LIMIT_REACHED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'OFFER_PER_PASS_LIMIT_REACHED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id }),
-    );
+    });
     expect(refused.body.detail).toBe(`Offer ${daily.id} allows at most 1 per pass holder per day; 1 already taken, 1 requested.`);
     testApp.clock.advance(DAY_MS);
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id });
@@ -223,9 +223,9 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
     // Today (24 November) the pass already spent 1.00 on the coffee of the day.
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, quantity: 2 });
     const world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] };
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'PASS_DAILY_LIMIT_REACHED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'PASS_DAILY_LIMIT_REACHED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
-    );
+    });
     expect(refused.body.detail).toBe('A pass may spend at most 5.00 STK a day; 5.00 STK spent today, 2.00 STK more requested.');
     testApp.clock.advance(DAY_MS);
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
@@ -239,9 +239,9 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
     const pass = await issuePass(testApp.http, poor.member, poor.partyId);
     const swim = await createOffer(testApp.http, business.member, { title: { nl: 'Zwemmen', en: 'Swimming' }, price: '5.00', euroValue: '1.00' });
     const world = { accountIds: [poor.accountId, business.accountId], offerIds: [swim.id], passNumbers: [pass.number] };
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'INSUFFICIENT_FUNDS', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: swim.id }),
-    );
+    });
   });
 });
 
@@ -261,12 +261,12 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
     postRedemption(counter.testApp.http, counter.business.member, { passNumber: counter.pass.number, offerId: counter.coffee.id, ...(pin === undefined ? {} : { pin }) });
 
   it('asks for the PIN when none is given (PIN_REQUIRED), writing nothing', async () => {
-    await expectPassRefusalWritingNothing(counter.testApp.http, counter.roles.treasurer, world, 422, 'PIN_REQUIRED', attempt());
+    await expectPassRefusalWritingNothing({ http: counter.testApp.http, treasurer: counter.roles.treasurer, world, status: 422, code: 'PIN_REQUIRED', act: attempt() });
   });
 
   it('refuses a wrong PIN (PIN_INCORRECT, attempts left), moving no Steerkes; a right PIN redeems and starts the count again', async () => {
     for (const attemptsLeft of [4, 3, 2, 1]) {
-      const refused = await expectPassRefusalWritingNothing(counter.testApp.http, counter.roles.treasurer, world, 422, 'PIN_INCORRECT', attempt('1357'));
+      const refused = await expectPassRefusalWritingNothing({ http: counter.testApp.http, treasurer: counter.roles.treasurer, world, status: 422, code: 'PIN_INCORRECT', act: attempt('1357') });
       expect(refused.body.detail).toBe(`The PIN is wrong. After ${attemptsLeft} more wrong attempt(s) in a row the pass is blocked.`);
     }
     const redeemed = await attempt('2468')();
@@ -287,7 +287,7 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
     // The ledger, the offer and the redemptions are untouched; only the pass is now blocked.
     expect({ ...after, passes: [] }).toEqual({ ...before, passes: [] });
     expect(after.passes[0]).toMatchObject({ status: 'blocked', blockedReason: 'pin_attempts' });
-    await expectPassRefusalWritingNothing(counter.testApp.http, counter.roles.treasurer, world, 422, 'PASS_BLOCKED', attempt('2468'));
+    await expectPassRefusalWritingNothing({ http: counter.testApp.http, treasurer: counter.roles.treasurer, world, status: 422, code: 'PASS_BLOCKED', act: attempt('2468') });
     expect((await readPass(counter.testApp.http, counter.volunteer.member, counter.pass.number)).status).toBe('blocked');
   });
 });
@@ -319,9 +319,9 @@ describe('Story: the business voids a mistake within the void window; afterwards
     const replay = await testApp.http.post(`${API}/redemptions/${redemption.id}/void`).set(business.member.auth).set('Idempotency-Key', key).expect(200);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(voided.body);
-    await expectPassRefusalWritingNothing(testApp.http, counter.roles.treasurer, world, 409, 'REDEMPTION_NOT_COMPLETED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: counter.roles.treasurer, world, status: 409, code: 'REDEMPTION_NOT_COMPLETED', act: () =>
       testApp.http.post(`${API}/redemptions/${redemption.id}/void`).set(business.member.auth),
-    );
+    });
     // The one-a-day cake is available again: the voided one no longer counts.
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: stocked.id });
   });
@@ -329,24 +329,24 @@ describe('Story: the business voids a mistake within the void window; afterwards
   it('refuses a void by another business (404), by the volunteer (403), with a body (400), writing nothing', async () => {
     const { testApp, business, roles, volunteer } = counter;
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 404, 'NOT_FOUND', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 404, code: 'NOT_FOUND', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(roles.business_operator.auth),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 403, 'FORBIDDEN', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 403, code: 'FORBIDDEN', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(volunteer.member.auth),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(business.member.auth).send({ reason: 'oeps' }),
-    );
+    });
   });
 
   it('refuses a void after the window with REDEMPTION_VOID_WINDOW_CLOSED, writing nothing', async () => {
     const { testApp, business, roles } = counter;
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
     testApp.clock.set(new Date(Date.parse(latest.voidableUntil) + 1000));
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 409, 'REDEMPTION_VOID_WINDOW_CLOSED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 409, code: 'REDEMPTION_VOID_WINDOW_CLOSED', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(business.member.auth).set('Accept-Language', 'nl'),
-    );
+    });
     expect(refused.body.detail).toContain('penningmeester');
   });
 
@@ -367,9 +367,9 @@ describe('Story: the business voids a mistake within the void window; afterwards
     expect((await testApp.http.get(`${API}/offers/${stocked.id}`).expect(200)).body.stockRemaining).toBe(5);
     const replay = await testApp.http.post(`${API}/redemptions/${latest.id}/reversal`).set(roles.treasurer.auth).set('Idempotency-Key', key).send({ description: 'Verkeerd aanbod gekozen' }).expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 409, 'REDEMPTION_NOT_COMPLETED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 409, code: 'REDEMPTION_NOT_COMPLETED', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/reversal`).set(roles.treasurer.auth).set('Idempotency-Key', newKey()).send({}),
-    );
+    });
   });
 
   it('follows a longer void window once an admin sets it', async () => {

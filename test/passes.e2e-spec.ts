@@ -156,9 +156,9 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
   });
 
   it('refuses the blocked pass at the counter with PASS_BLOCKED, and writes nothing', async () => {
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, { accountIds: [volunteer.accountId, business.accountId], offerIds: [offerId], passNumbers: [lost.number] }, 422, 'PASS_BLOCKED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offerId], passNumbers: [lost.number] }, status: 422, code: 'PASS_BLOCKED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: lost.number, offerId }),
-    );
+    });
     expect(refused.body.detail).toContain('reported lost');
   });
 
@@ -206,9 +206,9 @@ describe('Story: a pass expires after two years and can then be replaced', () =>
     testApp.clock.set('2028-11-22T23:30:00Z'); // 00:30 on 23 November in Maastricht
     expect((await readPass(testApp.http, volunteer.member, pass.number)).status).toBe('expired');
     await giveApprovedHours(testApp.http, volunteer.member, organisation, '1.00', '2028-11-20');
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, 422, 'PASS_EXPIRED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, status: 422, code: 'PASS_EXPIRED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
-    );
+    });
     expect(refused.body.detail).toContain('2028-11-22');
     const renewed = await issuePass(testApp.http, volunteer.member, volunteer.partyId);
     expect(renewed).toMatchObject({ status: 'active', validFrom: '2028-11-23', validUntil: '2030-11-22' });

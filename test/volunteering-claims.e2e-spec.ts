@@ -89,23 +89,23 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('refuses to pay it again with another key: 409 TIME_CLAIM_NOT_PENDING, nothing written', async () => {
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1-again'),
-    );
+    });
     expect(refused.body.detail).toContain('approved');
   });
 
   it('refuses the same key for another claim: 409 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
     const second = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-22', hours: '1.00' });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postApprove(testApp.http, organisation.member, second.id, 'approve-claim-1'),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
       postApprove(testApp.http, organisation.member, second.id, null),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 400, 'VALIDATION_FAILED', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/time-claims/${second.id}/approve`).set(organisation.member.auth).set('Idempotency-Key', newKey()).send({ amount: '99.00' }),
-    );
+    });
   });
 
   it('counts the approved hours for the passes module’s fiscal guardrail', async () => {
@@ -136,33 +136,33 @@ describe('Story: an approval that cannot be paid, or is not theirs to give, chan
   const accounts = () => [poorOrganisation.accountId, otherOrganisation.accountId, volunteer.accountId];
 
   it('refuses without enough available Steerkes: 422 INSUFFICIENT_FUNDS; the claim stays requested', async () => {
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'INSUFFICIENT_FUNDS', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postApprove(testApp.http, poorOrganisation.member, claim.id),
-    );
+    });
     expect(refused.body.detail).toContain('1.00');
     expect((await testApp.http.get(`${API}/time-claims/${claim.id}`).set(volunteer.member.auth).expect(200)).body.status).toBe('requested');
   });
 
   it('answers another organisation’s manager 404, as if the claim did not exist', async () => {
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () => postApprove(testApp.http, otherOrganisation.member, claim.id));
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () => postApprove(testApp.http, otherOrganisation.member, claim.id) });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(otherOrganisation.member.auth).send({ reason: 'niet van ons' }),
-    );
+    });
   });
 
   it('refuses other roles with 403: the volunteer, a business, the treasurer and the admin', async () => {
     for (const session of [volunteer.member, roles.business_operator, roles.treasurer, roles.admin] as Session[]) {
-      await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 403, 'FORBIDDEN', () => postApprove(testApp.http, session, claim.id));
+      await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () => postApprove(testApp.http, session, claim.id) });
     }
   });
 
   it('answers an unknown or malformed claim id with 404 and 400', async () => {
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () =>
       postApprove(testApp.http, poorOrganisation.member, '6f1c3c2e-4b7a-4d51-9a43-2f0c1e9b7a10'),
-    );
-    const malformed = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    });
+    const malformed = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postApprove(testApp.http, poorOrganisation.member, 'not-a-claim'),
-    );
+    });
     expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'isUuid' })]);
   });
 
@@ -195,42 +195,42 @@ describe('Story: the organisation rejects a claim; the volunteer withdraws one',
 
   it('rejects with a reason, in the record with who and when; a rejected claim cannot be approved', async () => {
     const claim = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '4.00' });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({}),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({ reason: '   ' }),
-    );
+    });
     testApp.clock.advance(60 * 60 * 1000);
     const rejected = await testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({ reason: 'Die middag was gesloten.' }).expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'Die middag was gesloten.', decidedBy: organisation.member.userId, decidedAt: '2026-11-23T10:00:00.000Z', entryId: null, amount: null });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () => postApprove(testApp.http, organisation.member, claim.id));
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () => postApprove(testApp.http, organisation.member, claim.id) });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({ reason: 'nog eens' }),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(volunteer.member.auth).send({}),
-    );
+    });
   });
 
   it('lets the volunteer withdraw a waiting claim, not someone else’s, and not once decided', async () => {
     const claim = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-20' });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(otherVolunteer.member.auth).send({}),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 403, 'FORBIDDEN', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(organisation.member.auth).send({}),
-    );
+    });
     const withdrawn = await testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(volunteer.member.auth).send({ reason: 'Dubbel ingediend.' }).expect(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', reason: 'Dubbel ingediend.', decidedBy: volunteer.member.userId });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () => postApprove(testApp.http, organisation.member, claim.id));
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () => postApprove(testApp.http, organisation.member, claim.id) });
 
     testApp.clock.advance(60 * 1000);
     const paid = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-19' });
     await approveClaim(testApp.http, organisation.member, paid.id);
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       testApp.http.post(`${API}/time-claims/${paid.id}/withdraw`).set(volunteer.member.auth).send({}),
-    );
+    });
   });
 
   it('filters the organisation’s claims by status, volunteer and date', async () => {
@@ -263,9 +263,9 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
 
   const accounts = () => [organisation.accountId, volunteer.accountId];
   const refuse = (status: number, code: string, input: Record<string, unknown>) =>
-    expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), status, code, () =>
+    expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status, code, act: () =>
       postClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, ...input }),
-    );
+    });
 
   it('refuses hours that are not quarter hours from 0.25 to 24', async () => {
     for (const hours of ['2.10', 0, -1, '24.25', 25, '1e1', 'twee', null, true]) {
@@ -311,16 +311,16 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
     const unknown = await refuse(400, 'VALIDATION_FAILED', { volunteerId: volunteer.partyId });
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'volunteerId', code: 'whitelistValidation' })]);
     for (const session of [organisation.member, roles.admin, roles.treasurer, roles.business_operator] as Session[]) {
-      await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 403, 'FORBIDDEN', () =>
+      await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () =>
         postClaim(testApp.http, session, { organisationId: organisation.partyId }),
-      );
+      });
     }
   });
 
   it('answers in Dutch when asked', async () => {
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', act: () =>
       postClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-15', hours: '1.00' }),
-    );
+    });
     expect(refused.body.detail).toContain('at most 24 hours per day');
     const dutch = await testApp.http
       .post(`${API}/time-claims`)
@@ -339,8 +339,8 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(first.body);
     expect(await listClaims(testApp.http, roles.treasurer)).toEqual(before);
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       testApp.http.post(`${API}/time-claims`).set(volunteer.member.auth).set('Idempotency-Key', 'claim-koffie-10').send({ ...body, hours: '4.00' }),
-    );
+    });
   });
 });

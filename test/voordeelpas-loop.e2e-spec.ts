@@ -71,13 +71,8 @@ describe('Story: from hours given to coffee at Het Bonenhuis, and a lost pass re
   it('she loses the pass and blocks it; at the counter it is refused; a new pass spends her balance', async () => {
     await testApp.http.post(`${API}/passes/${pass.number}/block`).set(sanne.member.auth).send({ reason: 'lost' }).expect(200);
     await expectPassRefusalWritingNothing(
-      testApp.http,
-      roles.treasurer,
-      { accountIds: [sanne.accountId], offerIds: [beans.id], passNumbers: [pass.number] },
-      422,
-      'PASS_BLOCKED',
-      () => postRedemption(testApp.http, roles.business_operator, { passNumber: pass.number, offerId: beans.id, pin: '7531' }),
-    );
+      { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [sanne.accountId], offerIds: [beans.id], passNumbers: [pass.number] }, status: 422, code: 'PASS_BLOCKED', act: () => postRedemption(testApp.http, roles.business_operator, { passNumber: pass.number, offerId: beans.id, pin: '7531' }),
+    });
     testApp.clock.advance(2 * 60 * 60 * 1000); // two hours later she asks for a new one
     const replacement = (await testApp.http.post(`${API}/passes`).set(sanne.member.auth).send({ volunteerId: sanne.partyId }).expect(201)).body as PassBody;
     expect(replacement.number).not.toBe(pass.number);
