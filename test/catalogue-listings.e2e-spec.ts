@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '../src/auth/roles.js';
 import { book, createListing, expectCatalogueRefusal, type ListingBody, postBooking, postListing, step } from './factories/catalogue.js';
 import { API, createFundedParty, type TestParty } from './factories/ledger.js';
@@ -22,6 +23,9 @@ describe('Story: providers list their services and keep them up to date', () => 
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // Parties of its own for each test: searches by provider see only what the test listed.
+  beforeEach(async () => {
     provider = await createFundedParty(testApp.http, roles, 'organisation');
     business = await createFundedParty(testApp.http, roles, 'business');
     other = await createFundedParty(testApp.http, roles, 'organisation', '50.00');
@@ -34,7 +38,7 @@ describe('Story: providers list their services and keep them up to date', () => 
   };
 
   it('lets organisations and businesses list administration, materials and rooms, with sensible defaults', async () => {
-    const room = await createListing(testApp.http, provider.member, 'room', { titleNl: 'Zaal Heugemerhof', titleEn: 'Heugemerhof hall', district: 'zuid-oost' });
+    const room = await createListing(testApp.http, provider.member, 'room', { titleNl: 'Zaal Wittevrouwenveld', titleEn: 'Wittevrouwenveld hall', district: 'zuid-oost' });
     expect(room).toMatchObject({
       providerPartyId: provider.partyId,
       providerName: provider.name,
@@ -49,7 +53,7 @@ describe('Story: providers list their services and keep them up to date', () => 
       maxLength: null,
       status: 'active',
     });
-    const tents = await createListing(testApp.http, business.member, 'materials', { titleNl: 'Statafels', titleEn: 'Standing tables', pricingUnit: 'item', price: '1.50', quantity: 10 });
+    const tents = await createListing(testApp.http, business.member, 'materials', { titleNl: 'Bierbanken', titleEn: 'Beer benches', pricingUnit: 'item', price: '1.50', quantity: 10 });
     expect(tents).toMatchObject({ district: 'noord-oost', pricingUnit: 'item', lengthUnit: 'days', deposit: '20.00', quantity: 10, confirmation: 'auto' });
   });
 
@@ -80,6 +84,9 @@ describe('Story: providers list their services and keep them up to date', () => 
   });
 
   it('finds listings by category, district and Dutch or English words, page by page', async () => {
+    // The only listings with these words in the application: no other test lists them.
+    await createListing(testApp.http, provider.member, 'room', { titleNl: 'Zaal Heugemerhof', titleEn: 'Heugemerhof hall', district: 'zuid-oost' });
+    await createListing(testApp.http, business.member, 'materials', { titleNl: 'Statafels', titleEn: 'Standing tables', pricingUnit: 'item', price: '1.50', quantity: 10 });
     expect(await searchTitles(other.member, { category: 'room', district: 'zuid-oost', q: 'heugemer' })).toEqual(['Zaal Heugemerhof']);
     expect(await searchTitles(other.member, { q: 'standing' })).toEqual(['Statafels']);
     expect(await searchTitles(other.member, { q: '100%' })).toEqual([]);
@@ -140,31 +147,41 @@ describe('Story: blocked periods and quantities shape the availability', () => {
   let booker: TestParty;
   let chairs: ListingBody;
 
+  let chairsTitle: string;
+
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // Five chairs of a provider of its own for each test, under a title no other test's chairs have.
+  beforeEach(async () => {
     provider = await createFundedParty(testApp.http, roles, 'organisation');
     booker = await createFundedParty(testApp.http, roles, 'organisation', '200.00');
-    chairs = await createListing(testApp.http, provider.member, 'materials', { titleNl: 'Klapstoelen', titleEn: 'Folding chairs', quantity: 5, deposit: '2.00', lateFeePerDay: null, price: '0.50', bufferMinutes: 0 });
+    chairsTitle = `Klapstoelen ${randomUUID().slice(0, 8)}`;
+    chairs = await createListing(testApp.http, provider.member, 'materials', { titleNl: chairsTitle, titleEn: 'Folding chairs', quantity: 5, deposit: '2.00', lateFeePerDay: null, price: '0.50', bufferMinutes: 0 });
   });
   afterAll(() => testApp.close());
+
+  const blockTwoForRepair = () =>
+    testApp.http
+      .post(`${API}/listings/${chairs.id}/blocked-periods`)
+      .set(provider.member.auth)
+      .send({ startsAt: '2026-11-30', endsAt: '2026-12-02', quantity: 2, reason: 'Reparatie' })
+      .expect(201);
+  const bookThreeOnMonday = () => book(testApp.http, booker.member, { listingId: chairs.id, startsAt: '2026-11-30', endsAt: '2026-12-01', quantity: 3 });
 
   const availability = async (listingId: string, from: string, to: string) =>
     (await testApp.http.get(`${API}/listings/${listingId}/availability`).query({ from, to }).set(booker.member.auth).expect(200)).body.intervals as Interval[];
 
   it('blocks some units for repair, and the remaining units can still be booked', async () => {
-    const blocked = await testApp.http
-      .post(`${API}/listings/${chairs.id}/blocked-periods`)
-      .set(provider.member.auth)
-      .send({ startsAt: '2026-11-30', endsAt: '2026-12-02', quantity: 2, reason: 'Reparatie' })
-      .expect(201);
+    const blocked = await blockTwoForRepair();
     expect(blocked.body).toMatchObject({ quantity: 2, reason: 'Reparatie', startsAtLocal: '2026-11-30T00:00:00+01:00' });
     expect((await availability(chairs.id, '2026-11-29', '2026-12-03')).map((interval) => [interval.startsAtLocal.slice(0, 10), interval.remaining])).toEqual([
       ['2026-11-29', 5],
       ['2026-11-30', 3],
       ['2026-12-02', 5],
     ]);
-    const booking = await book(testApp.http, booker.member, { listingId: chairs.id, startsAt: '2026-11-30', endsAt: '2026-12-01', quantity: 3 });
+    const booking = await bookThreeOnMonday();
     expect(booking).toMatchObject({ price: '1.50', deposit: '6.00', quantity: 3 });
     await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId, provider.accountId], status: 409, code: 'BOOKING_CONFLICT', act: () =>
       postBooking(testApp.http, booker.member, { listingId: chairs.id, startsAt: '2026-11-30', endsAt: '2026-12-01', quantity: 1 }),
@@ -176,6 +193,8 @@ describe('Story: blocked periods and quantities shape the availability', () => {
   });
 
   it('refuses a blocked period or fewer units while bookings need them, writing nothing', async () => {
+    await blockTwoForRepair();
+    await bookThreeOnMonday();
     const refused = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [], status: 409, code: 'BLOCKED_PERIOD_CONFLICT', act: () =>
       testApp.http.post(`${API}/listings/${chairs.id}/blocked-periods`).set(provider.member.auth).send({ startsAt: '2026-11-30', endsAt: '2026-12-01', reason: 'Eigen gebruik' }),
     });
@@ -192,6 +211,8 @@ describe('Story: blocked periods and quantities shape the availability', () => {
   });
 
   it('frees the units again when the blocked period is removed', async () => {
+    await blockTwoForRepair();
+    await bookThreeOnMonday();
     const calendar = await testApp.http.get(`${API}/listings/${chairs.id}/calendar`).query({ from: '2026-11-29', to: '2026-12-03' }).set(provider.member.auth).expect(200);
     const [period] = calendar.body.blockedPeriods as Array<{ id: string }>;
     await testApp.http.delete(`${API}/listings/${chairs.id}/blocked-periods/${period.id}`).set(provider.member.auth).expect(204);
@@ -200,8 +221,9 @@ describe('Story: blocked periods and quantities shape the availability', () => {
   });
 
   it('finds only listings free for a whole window, and refuses a half-given or too wide window', async () => {
+    await bookThreeOnMonday(); // two of the five chairs stay free
     const titles = async (query: Record<string, string | number>) =>
-      ((await testApp.http.get(`${API}/listings`).query({ limit: 100, q: 'klapstoelen', ...query }).set(booker.member.auth).expect(200)).body.items as ListingBody[]).length;
+      ((await testApp.http.get(`${API}/listings`).query({ limit: 100, q: chairsTitle, ...query }).set(booker.member.auth).expect(200)).body.items as ListingBody[]).length;
     expect(await titles({ from: '2026-11-30', to: '2026-12-01', quantity: 2 })).toBe(1);
     expect(await titles({ from: '2026-11-30', to: '2026-12-01', quantity: 3 })).toBe(0);
     const half = await testApp.http.get(`${API}/listings`).query({ from: '2026-11-30' }).set(booker.member.auth).expect(400);
@@ -220,8 +242,11 @@ describe('Story: a room’s opening hours hold in Maastricht time when summer ti
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    testApp.clock.set('2027-03-20T09:00:00Z');
     roles = await loginAllRoles(testApp.http);
+  });
+  // A hall of its own for each test, a week before summer time starts.
+  beforeEach(async () => {
+    testApp.clock.set('2027-03-20T09:00:00Z');
     provider = await createFundedParty(testApp.http, roles, 'organisation');
     booker = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
     hall = await createListing(testApp.http, provider.member, 'room', {
