@@ -2,13 +2,14 @@ import type { Role } from '../src/auth/roles.js';
 import { book, type BookingBody, catalogueCounts, createListing, expectCatalogueRefusal, type ListingBody, postBooking, readBooking, step } from './factories/catalogue.js';
 import { API, createFundedParty, newKey, readAccount, readStatement, type TestParty } from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 const HOUR = 60 * 60 * 1000;
 
 /**
- * A buurtcentrum rents its meeting room by the hour to another organisation. The clock starts on
- * Monday 23 November 2026, 10:00 in Maastricht (09:00 UTC).
+ * A buurtcentrum rents its meeting room by the hour to another organisation. Every test starts on
+ * Monday 23 November 2026, 10:00 in Maastricht (09:00 UTC), with a centre, a room and a booker of
+ * its own, and takes the members' meeting as far as it needs (requested, confirmed, completed).
  */
 describe('Story: an organisation books a room by the hour, the provider confirms and completes, and earns the Steerkes', () => {
   let testApp: TestApp;
@@ -21,14 +22,35 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     provider = await createFundedParty(testApp.http, roles, 'organisation');
     booker = await createFundedParty(testApp.http, roles, 'organisation', '30.00');
     room = await createListing(testApp.http, provider.member, 'room');
   });
   afterAll(() => testApp.close());
 
-  it('holds the price on the booker’s account when the booking is requested', async () => {
+  /** The members' meeting on Wednesday evening, requested. */
+  async function requestMeeting(): Promise<void> {
     booking = await book(testApp.http, booker.member, { listingId: room.id, startsAt: '2026-11-25T19:00', endsAt: '2026-11-25T21:00', persons: 12, note: 'Ledenvergadering' });
+  }
+
+  /** The meeting requested and confirmed by the provider. */
+  async function confirmMeeting(): Promise<void> {
+    await requestMeeting();
+    await step(testApp.http, provider.member, booking.id, 'confirm').expect(200);
+  }
+
+  /** The meeting confirmed, held, and completed by the provider just after its end. */
+  async function completeMeeting(): Promise<void> {
+    await confirmMeeting();
+    testApp.clock.set('2026-11-25T20:05:00Z');
+    await step(testApp.http, provider.member, booking.id, 'complete', {}).expect(200);
+  }
+
+  it('holds the price on the booker’s account when the booking is requested', async () => {
+    await requestMeeting();
     expect(booking).toMatchObject({
       status: 'requested',
       price: '8.00',
@@ -49,6 +71,7 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   });
 
   it('refuses a second booking of the taken room with BOOKING_CONFLICT and the nearest free slot, writing nothing', async () => {
+    await requestMeeting();
     const refused = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId, provider.accountId], status: 409, code: 'BOOKING_CONFLICT', act: () =>
       postBooking(testApp.http, booker.member, { listingId: room.id, startsAt: '2026-11-25T20:00', endsAt: '2026-11-25T21:00' }).set('Accept-Language', 'nl'),
     });
@@ -62,6 +85,7 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   });
 
   it('refuses a booking in the buffer after it, too, and outside opening hours', async () => {
+    await requestMeeting();
     await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 409, code: 'BOOKING_CONFLICT', act: () =>
       postBooking(testApp.http, booker.member, { listingId: room.id, startsAt: '2026-11-25T21:00', endsAt: '2026-11-25T22:00' }),
     });
@@ -72,6 +96,7 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   });
 
   it('shows the booking as busy (buffer included) in the listing’s availability', async () => {
+    await requestMeeting();
     const availability = await testApp.http
       .get(`${API}/listings/${room.id}/availability`)
       .query({ from: '2026-11-25T18:00', to: '2026-11-25T23:00' })
@@ -86,6 +111,7 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   });
 
   it('lets only the provider confirm: the booker is refused (403), another party does not see it (404)', async () => {
+    await requestMeeting();
     const stranger = await createFundedParty(testApp.http, roles, 'business');
     await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 403, code: 'FORBIDDEN', act: () => step(testApp.http, booker.member, booking.id, 'confirm') });
     await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId], status: 404, code: 'NOT_FOUND', act: () => step(testApp.http, stranger.member, booking.id, 'confirm') });
@@ -96,6 +122,7 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   });
 
   it('refuses to complete before the booking starts, and completes afterwards: the provider earns the price', async () => {
+    await confirmMeeting();
     const early = await expectCatalogueRefusal({ http: testApp.http, treasurer: roles.treasurer, accountIds: [booker.accountId, provider.accountId], status: 422, code: 'BOOKING_NOT_STARTED', act: () =>
       step(testApp.http, provider.member, booking.id, 'complete', {}),
     });
@@ -117,6 +144,7 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   });
 
   it('keeps the steps of the booking, who took them and when', async () => {
+    await completeMeeting();
     const seen = await readBooking(testApp.http, booker.member, booking.id);
     expect(seen.events?.map((event) => [event.action, event.statusAfter])).toEqual([
       ['request', 'requested'],
@@ -128,6 +156,7 @@ describe('Story: an organisation books a room by the hour, the provider confirms
   });
 
   it('lists the booking for the booker and for the provider, and the provider’s calendar names the booker', async () => {
+    await completeMeeting();
     const asBooker = await testApp.http.get(`${API}/bookings?as=booker`).set(booker.member.auth).expect(200);
     expect(asBooker.body.items.map((item: BookingBody) => item.id)).toEqual([booking.id]);
     const asProvider = await testApp.http.get(`${API}/bookings?as=provider&status=completed`).set(provider.member.auth).expect(200);
@@ -150,6 +179,9 @@ describe('Story: a booking is paid for or not at all', () => {
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     provider = await createFundedParty(testApp.http, roles, 'organisation');
     room = await createListing(testApp.http, provider.member, 'room', { confirmation: 'auto' });
   });
@@ -230,6 +262,5 @@ describe('Story: a booking is paid for or not at all', () => {
       step(testApp.http, provider.member, booking.id, 'complete', {}),
     });
     expect(late.body.detail).toContain(booking.priceHoldId);
-    testApp.clock.set('2026-11-23T09:00:00Z');
   });
 });
