@@ -18,7 +18,7 @@ import {
   transfer,
 } from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 let testApp: TestApp;
 let roles: Record<Role, Session>;
@@ -27,6 +27,8 @@ beforeAll(async () => {
   testApp = await createTestApp();
   roles = await loginAllRoles(testApp.http);
 });
+// Every test starts at the same moment, whatever an earlier one did to the clock.
+beforeEach(() => testApp.clock.set(TEST_START));
 afterAll(() => testApp.close());
 
 const http = () => testApp.http;
@@ -92,16 +94,18 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   let business: TestParty;
   let outsider: TestParty;
   let hold: HoldBody;
+  let captureKey: string;
+  let captured: HoldBody;
   const touched = () => [volunteer.accountId, business.accountId];
 
-  beforeAll(async () => {
+  // Parties of its own for each test; the tests after the first reserve the swimming pass themselves.
+  beforeEach(async () => {
     ({ volunteer, business } = await volunteerAndBusiness('20.00'));
     outsider = await createFundedParty(http(), overseers(), 'volunteer');
   });
 
-  it('reserves the amount: a pending hold, no entry, available = balance − pending', async () => {
-    const before = await snapshotLedger(http(), roles.treasurer, touched());
-    const response = await postHoldRequest(volunteer.member, {
+  const reserveSwimmingRequest = () =>
+    postHoldRequest(volunteer.member, {
       fromAccountId: volunteer.accountId,
       toAccountId: business.accountId,
       amount: '8.00',
@@ -109,6 +113,26 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
       description: 'Zwemabonnement',
       metadata: { offer: 'zwemmen' },
     });
+
+  /** The volunteer's 8.00 reserved for a swimming pass at the business. */
+  async function reserveSwimming(): Promise<void> {
+    const response = await reserveSwimmingRequest();
+    expect(response.status).toBe(201);
+    hold = response.body as HoldBody;
+  }
+
+  /** The swimming pass reserved and captured whole by the business, with `captureKey`. */
+  async function reserveAndCaptureSwimming(): Promise<void> {
+    await reserveSwimming();
+    captureKey = newKey();
+    const response = await capture(business.member, hold.id, {}, captureKey);
+    expect(response.status).toBe(201);
+    captured = response.body as HoldBody;
+  }
+
+  it('reserves the amount: a pending hold, no entry, available = balance − pending', async () => {
+    const before = await snapshotLedger(http(), roles.treasurer, touched());
+    const response = await reserveSwimmingRequest();
     expect(response.status).toBe(201);
     hold = response.body as HoldBody;
     expect(hold).toMatchObject({
@@ -133,6 +157,7 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('sums several holds into pending', async () => {
+    await reserveSwimming();
     const second = await placeHold(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '2.25' });
     expect(await readAccount(http(), volunteer.member, volunteer.accountId)).toMatchObject({ balance: '20.00', pending: '10.25', available: '9.75' });
     expect((await release(business.member, second.id)).status).toBe(200);
@@ -140,6 +165,7 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('lets payer, payee and treasurer read the hold; anyone else gets 404', async () => {
+    await reserveSwimming();
     for (const reader of [volunteer.member, business.member, roles.treasurer, roles.admin]) {
       expect(await readHold(reader, hold.id)).toEqual(hold);
     }
@@ -148,6 +174,7 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('refuses spending what is reserved: only the available 12.00 can move', async () => {
+    await reserveSwimming();
     const refused = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '12.01' }),
     });
@@ -158,6 +185,7 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('refuses the payer capturing or voiding their own hold: 403 FORBIDDEN, in Dutch too', async () => {
+    await reserveSwimming();
     const post = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => capture(volunteer.member, hold.id) });
     expect(post.body.detail).toBe('You may not do this: only the receiving party or a treasurer settles a hold.');
     const voided = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () =>
@@ -168,6 +196,7 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('refuses an admin settling a hold (403) and hides it from other parties (404)', async () => {
+    await reserveSwimming();
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => capture(roles.admin, hold.id) });
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => release(roles.admin, hold.id) });
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () => capture(outsider.member, hold.id) });
@@ -176,13 +205,12 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('refuses capturing without an Idempotency-Key: 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
+    await reserveSwimming();
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => capture(business.member, hold.id, {}, null) });
   });
 
-  let captureKey: string;
-  let captured: HoldBody;
-
   it('lets the business capture the whole hold: one SERVICE entry, the reservation gone', async () => {
+    await reserveSwimming();
     captureKey = newKey();
     const response = await capture(business.member, hold.id, {}, captureKey);
     expect(response.status).toBe(201);
@@ -208,6 +236,7 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('answers a replayed capture with the first result and writes nothing', async () => {
+    await reserveAndCaptureSwimming();
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await capture(business.member, hold.id, {}, captureKey);
     expect(replay.status).toBe(201);
@@ -220,6 +249,7 @@ describe('Story: a volunteer reserves Steerkes at a business, which captures the
   });
 
   it('refuses capturing or voiding it again: 409 HOLD_NOT_PENDING', async () => {
+    await reserveAndCaptureSwimming();
     const again = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => capture(business.member, hold.id) });
     expect(again.body.detail).toBe(`Hold ${hold.id} is posted, not pending.`);
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => capture(roles.treasurer, hold.id) });
@@ -233,10 +263,14 @@ describe('Story: a business captures part of a hold; the rest is released', () =
   let hold: HoldBody;
   const touched = () => [volunteer.accountId, business.accountId];
 
-  beforeAll(async () => {
+  // A volunteer with 15.00 and a 10.00 estimate of a bike repair reserved, for each test.
+  beforeEach(async () => {
     ({ volunteer, business } = await volunteerAndBusiness('15.00'));
     hold = await placeHold(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '10.00', description: 'Fietsreparatie, schatting' });
   });
+
+  /** The repair cost 6.50: captured, the other 3.50 released. */
+  const captureRepair = async () => expect((await capture(business.member, hold.id, { amount: '6.50' })).status).toBe(201);
 
   it('refuses capturing more than was reserved: 422 HOLD_AMOUNT_EXCEEDED', async () => {
     const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'HOLD_AMOUNT_EXCEEDED', act: () =>
@@ -287,10 +321,12 @@ describe('Story: a business captures part of a hold; the rest is released', () =
   });
 
   it('refuses posting the released rest later: 409 HOLD_NOT_PENDING', async () => {
+    await captureRepair();
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => capture(business.member, hold.id, { amount: '3.50' }) });
   });
 
   it('lets a treasurer capture a hold on the payee’s behalf, even when it uses all that is available', async () => {
+    await captureRepair(); // 8.50 left
     const whole = await placeHold(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '8.50' });
     expect(await readAccount(http(), volunteer.member, volunteer.accountId)).toMatchObject({ pending: '8.50', available: '0.00' });
     const response = await capture(roles.treasurer, whole.id, { amount: '8.50' });
@@ -306,10 +342,13 @@ describe('Story: a business declines a reservation and voids the hold', () => {
   let hold: HoldBody;
   const touched = () => [volunteer.accountId, business.accountId];
 
-  beforeAll(async () => {
+  // A volunteer with 9.00, 4.00 of it reserved, for each test.
+  beforeEach(async () => {
     ({ volunteer, business } = await volunteerAndBusiness('9.00'));
     hold = await placeHold(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '4.00' });
   });
+
+  const declineReservation = async () => expect((await release(business.member, hold.id)).status).toBe(200);
 
   it('refuses a void with a malformed Idempotency-Key: 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => release(business.member, hold.id, 'x'.repeat(201)) });
@@ -333,6 +372,7 @@ describe('Story: a business declines a reservation and voids the hold', () => {
   });
 
   it('refuses voiding or posting a voided hold: 409 HOLD_NOT_PENDING, in Dutch too', async () => {
+    await declineReservation();
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () => release(business.member, hold.id) });
     const post = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_NOT_PENDING', act: () =>
       http().post(`${API}/holds/${hold.id}/post`).set(business.member.auth).set('Idempotency-Key', newKey()).set('Accept-Language', 'nl').send({}),
@@ -341,6 +381,7 @@ describe('Story: a business declines a reservation and voids the hold', () => {
   });
 
   it('lets a treasurer void a hold too', async () => {
+    await declineReservation(); // all 9.00 available again
     const another = await placeHold(volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '9.00' });
     const response = await release(roles.treasurer, another.id);
     expect(response.status).toBe(200);
@@ -356,7 +397,8 @@ describe('Story: an unclaimed hold expires and frees the reservation', () => {
   let expiresAt: Date;
   const touched = () => [volunteer.accountId, business.accountId];
 
-  beforeAll(async () => {
+  // A volunteer with 6.00, 5.00 of it reserved for an hour from the test's start, for each test.
+  beforeEach(async () => {
     ({ volunteer, business } = await volunteerAndBusiness('6.00'));
     expiresAt = new Date(testApp.clock.now().getTime() + HOUR);
     hold = await placeHold(volunteer.member, {
@@ -401,7 +443,7 @@ describe('Story: an unclaimed hold expires and frees the reservation', () => {
   });
 
   it('shows as expired at its expiry, and the reservation is free again', async () => {
-    testApp.clock.advance(1);
+    testApp.clock.set(expiresAt);
     expect((await readHold(volunteer.member, hold.id)).status).toBe('expired');
     expect(await readAccount(http(), volunteer.member, volunteer.accountId)).toMatchObject({ balance: '6.00', pending: '0.00', available: '6.00' });
     const reconciliation = await http().get(`${API}/treasury/reconciliation`).set(roles.treasurer.auth).expect(200);
@@ -409,6 +451,7 @@ describe('Story: an unclaimed hold expires and frees the reservation', () => {
   });
 
   it('refuses capturing or voiding an expired hold: 409 HOLD_EXPIRED', async () => {
+    testApp.clock.set(expiresAt);
     const post = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_EXPIRED', act: () => capture(business.member, hold.id) });
     expect(post.body.detail).toBe(`Hold ${hold.id} has expired.`);
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'HOLD_EXPIRED', act: () => capture(roles.treasurer, hold.id, { amount: '1.00' }) });
@@ -416,6 +459,7 @@ describe('Story: an unclaimed hold expires and frees the reservation', () => {
   });
 
   it('lets the volunteer spend all of it now; the hold stays expired', async () => {
+    testApp.clock.set(expiresAt);
     const entry = await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '6.00' });
     expect(entry.postings[0]).toEqual({ accountId: volunteer.accountId, amount: '-6.00', balanceAfter: '0.00' });
     const expired = await readHold(volunteer.member, hold.id);
@@ -450,7 +494,8 @@ describe('Story: a reservation that cannot be made is refused, and nothing is wr
   const touched = () => [organisation.accountId, volunteer.accountId, business.accountId];
   const body = (overrides: Record<string, unknown> = {}) => ({ fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '2.00', ...overrides });
 
-  beforeAll(async () => {
+  // Parties of its own for each test: one test lowers the business's maximum balance.
+  beforeEach(async () => {
     ({ organisation, volunteer, business } = await volunteerAndBusiness('5.00'));
     issuanceAccountId = issuanceAccountOf(await issue(http(), roles.treasurer, business.accountId, '1.00'));
   });
