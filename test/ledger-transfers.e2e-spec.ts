@@ -41,14 +41,15 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   let business: TestParty;
   let hoursEntry: EntryBody;
 
-  beforeAll(async () => {
+  // Parties of its own for each test; the tests after the first pay the hours themselves.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '100.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
     business = await createFundedParty(http(), overseers(), 'business');
   });
 
-  it('books the hours as one balanced HOURS entry, recorded as made by the coordinator', async () => {
-    const response = await postTransfer(http(), organisation.member, {
+  const postHours = () =>
+    postTransfer(http(), organisation.member, {
       fromAccountId: organisation.accountId,
       toAccountId: volunteer.accountId,
       amount: '7.50',
@@ -56,6 +57,16 @@ describe('Story: an organisation pays a volunteer for hours', () => {
       description: 'Huiswerkbegeleiding 3 × 2,5 uur',
       metadata: { activity: 'huiswerk', hours: 7.5 },
     });
+
+  /** The organisation pays the volunteer 7.50 for homework help. */
+  async function payHours(): Promise<void> {
+    const response = await postHours();
+    expect(response.status).toBe(201);
+    hoursEntry = response.body as EntryBody;
+  }
+
+  it('books the hours as one balanced HOURS entry, recorded as made by the coordinator', async () => {
+    const response = await postHours();
     expect(response.status).toBe(201);
     expect(response.headers['idempotent-replayed']).toBeUndefined();
     hoursEntry = response.body as EntryBody;
@@ -78,6 +89,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('shows both balances: the organisation has 92.50, the volunteer 7.50, nothing pending', async () => {
+    await payHours();
     const orgAccount = await readAccount(http(), organisation.member, organisation.accountId);
     expect(orgAccount).toMatchObject({ balance: '92.50', pending: '0.00', available: '92.50', currency: 'STK', status: 'open', partyId: organisation.partyId });
     const own = await readAccount(http(), volunteer.member, volunteer.accountId);
@@ -85,6 +97,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('lets each side and the treasurer read the entry; a party not in it gets 404', async () => {
+    await payHours();
     for (const overseer of [roles.treasurer, roles.admin]) {
       const response = await http().get(`${API}/entries/${hoursEntry.id}`).set(overseer.auth).expect(200);
       expect(response.body).toEqual({
@@ -107,6 +120,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('puts the hours on the volunteer’s statement with the running balance', async () => {
+    await payHours();
     const lines = await readStatement(http(), volunteer.member, volunteer.accountId);
     expect(lines).toEqual([
       expect.objectContaining({ entryId: hoursEntry.id, sequence: hoursEntry.sequence, code: 'HOURS', amount: '7.50', balanceAfter: '7.50', effectiveDate: '2026-11-23' }),
@@ -114,6 +128,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('lets the volunteer spend part of it at a business', async () => {
+    await payHours();
     const coffee = await transfer(http(), volunteer.member, {
       fromAccountId: volunteer.accountId,
       toAccountId: business.accountId,
@@ -133,6 +148,8 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('lists a party’s accounts to its own members and the overseers only', async () => {
+    await payHours();
+    await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '2.50', description: 'Koffie en vlaai' });
     const own = await http().get(`${API}/parties/${volunteer.partyId}/accounts`).set(volunteer.member.auth).expect(200);
     expect(own.body).toEqual([expect.objectContaining({ id: volunteer.accountId, partyId: volunteer.partyId, currency: 'STK', balance: '5.00' })]);
     const byTreasurer = await http().get(`${API}/parties/${organisation.partyId}/accounts`).set(roles.treasurer.auth).expect(200);
@@ -381,7 +398,8 @@ describe('Story: a client retries a payment safely with an Idempotency-Key', () 
     description,
   });
 
-  beforeAll(async () => {
+  // Parties of their own for each test: balances below are what that test paid.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '60.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
   });
@@ -419,14 +437,14 @@ describe('Story: a client retries a payment safely with an Idempotency-Key', () 
       expect(replay.body).toEqual(first.body);
     }
     expect(await snapshotLedger(http(), roles.treasurer, touched())).toEqual(before);
-    expect((await readAccount(http(), volunteer.member, volunteer.accountId)).balance).toBe('6.00');
+    expect((await readAccount(http(), volunteer.member, volunteer.accountId)).balance).toBe('5.00');
   });
 
   it('replays the first result even when the payment could no longer be made', async () => {
     const key = newKey();
     const first = await postTransfer(http(), organisation.member, pay('50.00', 'Grote betaling'), key);
     expect(first.status).toBe(201);
-    // The organisation now has 4.00 left: a fresh 50.00 would be refused, the replay is not a new payment.
+    // The organisation now has 10.00 left: a fresh 50.00 would be refused, the replay is not a new payment.
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), organisation.member, pay('50.00', 'Grote betaling')),
     });
@@ -608,12 +626,16 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
   const policyUrl = (accountId: string) => `${API}/accounts/${accountId}/policy`;
   const touched = () => [organisation.accountId, sponsor.accountId, volunteer.accountId, business.accountId];
 
-  beforeAll(async () => {
+  // Parties of their own for each test: policies and balances are that test's own.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
     sponsor = await createFundedParty(http(), overseers(), 'organisation', '200.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
     business = await createFundedParty(http(), overseers(), 'business');
   });
+
+  const sponsorPaysVolunteer = (amount: string) =>
+    transfer(http(), sponsor.member, { fromAccountId: sponsor.accountId, toAccountId: volunteer.accountId, amount, code: 'HOURS' });
 
   it('gives a new organisation no credit: it cannot go below zero', async () => {
     const account = await readAccount(http(), organisation.member, organisation.accountId);
@@ -667,6 +689,7 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
   });
 
   it('refuses a payment that would take an account above its maximum: 422 BALANCE_LIMIT_EXCEEDED', async () => {
+    await sponsorPaysVolunteer('70.00');
     // The volunteer holds 70.00; the admin caps the account at 75.00.
     await http().put(policyUrl(volunteer.accountId)).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: '75.00', status: 'open' }).expect(200);
     const refused = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'BALANCE_LIMIT_EXCEEDED', act: () =>
@@ -685,6 +708,10 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
   });
 
   it('refuses movements from and to a frozen or closed account: 422 ACCOUNT_NOT_OPEN; reading still works', async () => {
+    // Three statement lines, 65.00: paid 70.00 and 5.00, spent 10.00.
+    await sponsorPaysVolunteer('70.00');
+    await sponsorPaysVolunteer('5.00');
+    await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '10.00' });
     const frozen = await http().put(policyUrl(volunteer.accountId)).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'frozen' }).expect(200);
     expect(frozen.body).toMatchObject({ status: 'frozen', balance: '65.00', maxBalance: null });
     const outgoing = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ACCOUNT_NOT_OPEN', act: () =>
