@@ -21,8 +21,6 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 let testApp: TestApp;
 let roles: Record<Role, Session>;
 let issuanceAccountId: string;
-/** The last entry this file booked: the reconciliation must have checked exactly that many. */
-let lastEntry: EntryBody;
 
 beforeAll(async () => {
   testApp = await createTestApp();
@@ -54,8 +52,7 @@ function post(session: Session, path: string, body: Record<string, unknown>, key
 
 async function booked(response: Response): Promise<EntryBody> {
   expect(response.status).toBe(201);
-  lastEntry = response.body as EntryBody;
-  return lastEntry;
+  return response.body as EntryBody;
 }
 
 describe('Story: the fund issues a budget to a new organisation', () => {
@@ -65,9 +62,15 @@ describe('Story: the fund issues a budget to a new organisation', () => {
   const touched = () => [organisation.accountId, issuanceAccountId];
   const budgetBody = () => ({ toAccountId: organisation.accountId, amount: '250.00', description: 'Budget 2027', metadata: { year: 2027 } });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation');
   });
+
+  /** The 2027 budget issued to the organisation under `issueKey`. */
+  async function issueBudget(): Promise<void> {
+    issueKey = newKey();
+    budget = await booked(await post(roles.treasurer, '/treasury/issue', budgetBody(), issueKey));
+  }
 
   it('creates the Steerkes: an ISSUE entry from the issuance account, which carries the money supply', async () => {
     const before = await readAccount(http(), roles.treasurer, issuanceAccountId);
@@ -97,6 +100,7 @@ describe('Story: the fund issues a budget to a new organisation', () => {
   });
 
   it('answers a replay with the same entry and issues once; another body under the key is 409', async () => {
+    await issueBudget();
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await post(roles.treasurer, '/treasury/issue', budgetBody(), issueKey);
     expect(replay.status).toBe(201);
@@ -154,7 +158,8 @@ describe('Story: a business hands Steerkes back and the fund retires them', () =
   const touched = () => [business.accountId, issuanceAccountId];
   const retireBody = (amount: string) => ({ fromAccountId: business.accountId, amount, description: 'Sponsoring 2026 ingeleverd' });
 
-  beforeAll(async () => {
+  // A business of its own for each test, holding the 12.00 a volunteer spent there.
+  beforeEach(async () => {
     volunteer = await createFundedParty(http(), overseers(), 'volunteer', '12.00');
     business = await createFundedParty(http(), overseers(), 'business');
     await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '12.00', description: 'Lunch voor twee' });
@@ -179,6 +184,7 @@ describe('Story: a business hands Steerkes back and the fund retires them', () =
   });
 
   it('refuses retiring more than the business holds: 422 INSUFFICIENT_FUNDS', async () => {
+    await booked(await post(roles.treasurer, '/treasury/retire', retireBody('4.00'))); // 8.00 left
     const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       post(roles.treasurer, '/treasury/retire', retireBody('8.01')),
     });
@@ -235,15 +241,29 @@ describe('Story: the treasurer books a multi-posting entry', () => {
     ...extra,
   });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     first = await createFundedParty(http(), overseers(), 'organisation');
     second = await createFundedParty(http(), overseers(), 'organisation');
     third = await createFundedParty(http(), overseers(), 'organisation');
   });
 
-  it('books one entry with four postings that sum to zero', async () => {
+  /** The grant of 30.00, 25.00 and 35.00 booked under `grantKey`. */
+  async function bookGrant(): Promise<void> {
     grantKey = newKey();
     grant = await booked(await post(roles.treasurer, '/entries', grantBody(), grantKey));
+  }
+
+  const moveBetweenParties = async () =>
+    booked(
+      await post(
+        roles.treasurer,
+        '/entries',
+        entry('TRANSFER', [[first.accountId, '-10.00'], [second.accountId, '4.00'], [third.accountId, '6.00']], { effectiveDate: '2026-11-20', metadata: { ticket: 'PM-17' } }),
+      ),
+    );
+
+  it('books one entry with four postings that sum to zero', async () => {
+    await bookGrant();
     expect(grant).toMatchObject({ code: 'ISSUE', createdBy: roles.treasurer.userId, effectiveDate: '2026-11-23' });
     expect(grant.postings.map((posting) => [posting.accountId, posting.amount])).toEqual(grantBody().postings.map((posting) => [posting.accountId, posting.amount]));
     expect(grant.postings.slice(1).map((posting) => posting.balanceAfter)).toEqual(['30.00', '25.00', '35.00']);
@@ -251,19 +271,15 @@ describe('Story: the treasurer books a multi-posting entry', () => {
   });
 
   it('books a transfer between parties, back-dated, without touching the issuance account', async () => {
-    const moved = await booked(
-      await post(
-        roles.treasurer,
-        '/entries',
-        entry('TRANSFER', [[first.accountId, '-10.00'], [second.accountId, '4.00'], [third.accountId, '6.00']], { effectiveDate: '2026-11-20', metadata: { ticket: 'PM-17' } }),
-      ),
-    );
+    await bookGrant();
+    const moved = await moveBetweenParties();
     expect(moved).toMatchObject({ code: 'TRANSFER', effectiveDate: '2026-11-20', metadata: { ticket: 'PM-17' } });
     expect(moved.postings.map((posting) => posting.balanceAfter)).toEqual(['20.00', '29.00', '41.00']);
     expect((await readAccount(http(), first.member, first.accountId)).balance).toBe('20.00');
   });
 
   it('answers a replay with the same entry; another body under the key is 409', async () => {
+    await bookGrant();
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await post(roles.treasurer, '/entries', grantBody(), grantKey);
     expect(replay.status).toBe(201);
@@ -341,6 +357,8 @@ describe('Story: the treasurer books a multi-posting entry', () => {
   });
 
   it('refuses taking a party below its limit (422 INSUFFICIENT_FUNDS) and an unknown account (404)', async () => {
+    await bookGrant();
+    await moveBetweenParties();
     // third holds 41.00 and, as a new organisation, has no credit.
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       post(roles.treasurer, '/entries', entry('ADJUST', [[third.accountId, '-41.01'], [issuanceAccountId, '41.01']])),
@@ -369,7 +387,8 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
   const reverse = (session: Session, entryId: string, body: Record<string, unknown> = {}, key: string | null = newKey()) =>
     post(session, `/entries/${entryId}/reversal`, body, key);
 
-  beforeAll(async () => {
+  // The September hours paid twice, for each test.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '50.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
     business = await createFundedParty(http(), overseers(), 'business');
@@ -399,9 +418,14 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
     expect(unknownField.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'whitelistValidation' })]);
   });
 
-  it('books a REVERSAL entry that negates every posting and names the original', async () => {
+  /** The double payment reversed by the treasurer under `reversalKey`. */
+  async function reverseMistake(): Promise<void> {
     reversalKey = newKey();
     reversal = await booked(await reverse(roles.treasurer, mistake.id, { description: 'Dubbel geboekt' }, reversalKey));
+  }
+
+  it('books a REVERSAL entry that negates every posting and names the original', async () => {
+    await reverseMistake();
     expect(reversal).toMatchObject({
       code: 'REVERSAL',
       description: 'Dubbel geboekt',
@@ -426,6 +450,7 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
   });
 
   it('answers a replay of the reversal with the same entry and writes nothing', async () => {
+    await reverseMistake();
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await reverse(roles.treasurer, mistake.id, { description: 'Dubbel geboekt' }, reversalKey);
     expect(replay.status).toBe(201);
@@ -435,6 +460,7 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
   });
 
   it('refuses reversing it a second time: 409 ENTRY_ALREADY_REVERSED, in Dutch too', async () => {
+    await reverseMistake();
     const again = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'ENTRY_ALREADY_REVERSED', act: () => reverse(roles.treasurer, mistake.id) });
     expect(again.body.detail).toBe(`Entry ${mistake.id} has already been reversed.`);
     const dutch = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'ENTRY_ALREADY_REVERSED', act: () =>
@@ -444,11 +470,13 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
   });
 
   it('refuses reversing the reversal: 422 ENTRY_NOT_REVERSIBLE', async () => {
+    await reverseMistake();
     const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ENTRY_NOT_REVERSIBLE', act: () => reverse(roles.treasurer, reversal.id) });
     expect(response.body.detail).toBe(`Entry ${reversal.id} is itself a reversal.`);
   });
 
   it('refuses a reversal that would take the receiver below zero, until the money is back', async () => {
+    await reverseMistake(); // the volunteer holds 9.00
     const paid = await transfer(http(), organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '5.00', code: 'HOURS' });
     await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '14.00', description: 'Alles uitgegeven' });
     await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () => reverse(roles.treasurer, paid.id) });
@@ -488,14 +516,20 @@ describe('Story: the treasurer reconciles the ledger after all these flows', () 
   });
 
   it('finds every balance explained: ok, no discrepancies, every entry checked', async () => {
+    const organisation = await createFundedParty(http(), overseers(), 'organisation');
+    const latest = await booked(await post(roles.treasurer, '/treasury/issue', { toAccountId: organisation.accountId, amount: '5.00', description: 'Laatste boeking' }));
     const response = await http().get(`${API}/treasury/reconciliation`).set(roles.treasurer.auth).expect(200);
     expect(response.body).toMatchObject({ ok: true, discrepancies: [] });
     // Sequences are contiguous from 1: the last entry's sequence is the number of entries.
-    expect(response.body.checked.entries).toBe(lastEntry.sequence);
+    expect(response.body.checked.entries).toBe(latest.sequence);
     expect(response.body.checked.postings).toBeGreaterThanOrEqual(2 * response.body.checked.entries);
   });
 
   it('sums every account of every party and the issuance account to exactly zero', async () => {
+    // A party beyond the 22 of the demo, with money issued to it and moved on.
+    const organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
+    const volunteer = await createFundedParty(http(), overseers(), 'volunteer');
+    await transfer(http(), organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '7.00', code: 'HOURS' });
     let total = cents((await readAccount(http(), roles.treasurer, issuanceAccountId)).balance);
     let cursor: string | null = null;
     let parties = 0;
