@@ -21,7 +21,7 @@ import {
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import type { Role } from '../src/auth/roles.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -37,10 +37,12 @@ interface Counter {
   coffee: OfferBody;
 }
 
-/** A volunteer with 20 approved hours (20.00 STK), a pass, and a business with a coffee offer (2.00 STK, €3.50). */
-async function openCounter(): Promise<Counter> {
-  const testApp = await createTestApp();
-  const roles = await loginAllRoles(testApp.http);
+/**
+ * In the story's application: a volunteer with 20 approved hours (20.00 STK), a pass, and a
+ * business with a coffee offer (2.00 STK, €3.50). Made afresh for each test, the clock at its start.
+ */
+async function openCounter(testApp: TestApp, roles: Record<Role, Session>): Promise<Counter> {
+  testApp.clock.set(TEST_START);
   const volunteer = await createVolunteer(testApp.http, roles.admin, { birthDate: '1988-02-10' });
   const organisation = await createFundedParty(testApp.http, roles, 'organisation', '200.00');
   await giveApprovedHours(testApp.http, volunteer.member, organisation, '20.00');
@@ -50,21 +52,42 @@ async function openCounter(): Promise<Counter> {
   return { testApp, roles, volunteer, business, pass, coffee };
 }
 
+/** One application per story; `counter` is then opened in it before each test. */
+function useStoryApp(): { testApp: () => TestApp; roles: () => Record<Role, Session> } {
+  let testApp: TestApp;
+  let roles: Record<Role, Session>;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    roles = await loginAllRoles(testApp.http);
+  });
+  afterAll(() => testApp.close());
+  return { testApp: () => testApp, roles: () => roles };
+}
+
+/** The pass policy is one for the whole application: a test that changes it must not change the next one's. */
+async function restoreDefaultPassPolicy(counter: Counter): Promise<void> {
+  await counter.testApp.http.put(`${API}/pass-policy`).set(counter.roles.treasurer.auth).send({ dailyLimit: '25.00', voidWindowMinutes: 15 }).expect(200);
+}
+
 describe('Story: a business operator redeems a voordeelpas at the counter', () => {
   let counter: Counter;
   let world: PassesWorld;
   let first: RedemptionBody;
-  const firstKey = newKey();
+  let firstKey: string;
+  const story = useStoryApp();
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
     world = { accountIds: [counter.volunteer.accountId, counter.business.accountId], offerIds: [counter.coffee.id], passNumbers: [counter.pass.number] };
+    firstKey = newKey();
   });
-  afterAll(() => counter.testApp.close());
+
+  const redeemFirstCoffee = () =>
+    postRedemption(counter.testApp.http, counter.business.member, { passNumber: counter.pass.printedNumber, offerId: counter.coffee.id }, firstKey);
 
   it('books one REDEEM entry from the volunteer to the business and answers a receipt', async () => {
     const { testApp, business, volunteer, pass, coffee } = counter;
-    const response = await postRedemption(testApp.http, business.member, { passNumber: pass.printedNumber, offerId: coffee.id }, firstKey);
+    const response = await redeemFirstCoffee();
     expect(response.status).toBe(201);
     first = response.body as RedemptionBody;
     expect(first).toMatchObject({
@@ -95,6 +118,9 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
 
   it('answers a replay with the first receipt and writes nothing; the same key for another request is 409', async () => {
     const { testApp, business, pass, coffee, roles } = counter;
+    const response = await redeemFirstCoffee();
+    expect(response.status).toBe(201);
+    first = response.body as RedemptionBody;
     const before = await snapshotPasses(testApp.http, roles.treasurer, world);
     const replay = await postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }, firstKey);
     expect(replay.status).toBe(201);
@@ -193,11 +219,12 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
 
 describe('Story: an offer’s per-pass limit and the pass’s daily limit bound what one pass takes', () => {
   let counter: Counter;
+  const story = useStoryApp();
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
+    await restoreDefaultPassPolicy(counter);
   });
-  afterAll(() => counter.testApp.close());
 
   it('allows one a day of a one-a-day offer, counted per volunteer, again the next day', async () => {
     const { testApp, business, pass, volunteer, roles } = counter;
@@ -220,7 +247,9 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
     const policy = await testApp.http.put(`${API}/pass-policy`).set(roles.treasurer.auth).send({ dailyLimit: '5.00', voidWindowMinutes: 15 }).expect(200);
     expect(policy.body).toEqual({ dailyLimit: '5.00', voidWindowMinutes: 15 });
     expect((await testApp.http.get(`${API}/pass-policy`).set(roles.business_operator.auth).expect(200)).body).toEqual(policy.body);
-    // Today (24 November) the pass already spent 1.00 on the coffee of the day.
+    // Today the pass already spent 1.00 on the coffee of the day.
+    const daily = await createOffer(testApp.http, business.member, { title: { nl: 'Dagkoffie', en: 'Coffee of the day' }, price: '1.00', euroValue: '1.50', perPassLimit: { quantity: 1, period: 'day' } });
+    await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id });
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, quantity: 2 });
     const world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] };
     const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'PASS_DAILY_LIMIT_REACHED', act: () =>
@@ -249,13 +278,15 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
   let counter: Counter;
   let world: PassesWorld;
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  const story = useStoryApp();
+
+  // A pass of its own with the PIN 2468 for each test: wrong attempts count per pass.
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
     const { testApp, volunteer, business, pass, coffee } = counter;
     await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).send({ pin: '2468' }).expect(204);
     world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] };
   });
-  afterAll(() => counter.testApp.close());
 
   const attempt = (pin?: string) => () =>
     postRedemption(counter.testApp.http, counter.business.member, { passNumber: counter.pass.number, offerId: counter.coffee.id, ...(pin === undefined ? {} : { pin }) });
@@ -278,7 +309,7 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
   });
 
   it('blocks the pass after five wrong PINs in a row (PIN_ATTEMPTS_EXHAUSTED); then even the right PIN meets PASS_BLOCKED', async () => {
-    for (let wrong = 2; wrong <= 4; wrong += 1) expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
+    for (let wrong = 1; wrong <= 4; wrong += 1) expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
     const before = await snapshotPasses(counter.testApp.http, counter.roles.treasurer, world);
     const fifth = await attempt('9999')();
     expectProblem(fifth, 422, 'PIN_ATTEMPTS_EXHAUSTED');
@@ -297,13 +328,18 @@ describe('Story: the business voids a mistake within the void window; afterwards
   let stocked: OfferBody;
   let world: PassesWorld;
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  const story = useStoryApp();
+
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
+    await restoreDefaultPassPolicy(counter);
     const { testApp, business, volunteer, pass } = counter;
     stocked = await createOffer(testApp.http, business.member, { title: { nl: 'Taart', en: 'Cake' }, price: '3.00', euroValue: '4.00', stock: 5, perPassLimit: { quantity: 1, period: 'day' } });
     world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [stocked.id], passNumbers: [pass.number] };
   });
-  afterAll(() => counter.testApp.close());
+
+  /** A cake redeemed at the counter, the redemption the void and reversal tests act on. */
+  const redeemCake = () => redeem(counter.testApp.http, counter.business.member, { passNumber: counter.pass.number, offerId: stocked.id });
 
   it('voids within 15 minutes: a REVERSAL entry, the Steerkes back, stock and the per-pass limit restored', async () => {
     const { testApp, business, volunteer, pass } = counter;
@@ -328,6 +364,7 @@ describe('Story: the business voids a mistake within the void window; afterwards
 
   it('refuses a void by another business (404), by the volunteer (403), with a body (400), writing nothing', async () => {
     const { testApp, business, roles, volunteer } = counter;
+    await redeemCake();
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
     await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 404, code: 'NOT_FOUND', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(roles.business_operator.auth),
@@ -342,6 +379,7 @@ describe('Story: the business voids a mistake within the void window; afterwards
 
   it('refuses a void after the window with REDEMPTION_VOID_WINDOW_CLOSED, writing nothing', async () => {
     const { testApp, business, roles } = counter;
+    await redeemCake();
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
     testApp.clock.set(new Date(Date.parse(latest.voidableUntil) + 1000));
     const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 409, code: 'REDEMPTION_VOID_WINDOW_CLOSED', act: () =>
@@ -352,6 +390,7 @@ describe('Story: the business voids a mistake within the void window; afterwards
 
   it('lets a treasurer reverse it at any time (once), restoring the stock', async () => {
     const { testApp, business, roles } = counter;
+    await redeemCake();
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
     expectProblem(await testApp.http.post(`${API}/redemptions/${latest.id}/reversal`).set(business.member.auth).set('Idempotency-Key', newKey()).send({}), 403, 'FORBIDDEN');
     const key = newKey();
@@ -386,8 +425,11 @@ describe('Story: the business voids a mistake within the void window; afterwards
 describe('Story: each business sees its redemptions and its sponsorship; the volunteer sees their own', () => {
   let counter: Counter;
 
+  const story = useStoryApp();
+
+  // Read-only tests: they share three redemptions, one voided, made once.
   beforeAll(async () => {
-    counter = await openCounter();
+    counter = await openCounter(story.testApp(), story.roles());
     const { testApp, business, pass, coffee } = counter;
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
     testApp.clock.advance(MINUTE_MS);
@@ -396,7 +438,6 @@ describe('Story: each business sees its redemptions and its sponsorship; the vol
     const voided = await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
     await testApp.http.post(`${API}/redemptions/${voided.id}/void`).set(business.member.auth).expect(200);
   });
-  afterAll(() => counter.testApp.close());
 
   it('lists a business’s own redemptions only, with masked pass numbers', async () => {
     const { testApp, business, roles, pass } = counter;
