@@ -16,6 +16,9 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // An organisation with 30.00, four volunteers and a business of its own for each test.
+  beforeEach(async () => {
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '30.00');
     volunteers = [];
     for (let index = 0; index < 4; index += 1) volunteers.push(await createFundedParty(testApp.http, roles, 'volunteer'));
@@ -34,10 +37,15 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
     ],
   });
 
-  it('pays every participant with an approved claim and an HOURS entry of their own', async () => {
+  /** The buurtfeest recorded under the key buurtfeest-2026: 12.75 paid, 17.25 left. */
+  async function recordBuurtfeest(): Promise<void> {
     const response = await postBulk(testApp.http, organisation.member, buurtfeest(), 'buurtfeest-2026');
     expect(response.status).toBe(201);
     batch = response.body as TimeClaimBatchBody;
+  }
+
+  it('pays every participant with an approved claim and an HOURS entry of their own', async () => {
+    await recordBuurtfeest();
     expect(batch).toMatchObject({
       organisationId: organisation.partyId,
       organisationName: organisation.name,
@@ -64,6 +72,7 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   });
 
   it('answers a retry with the first result: no second payment, no duplicate claims', async () => {
+    await recordBuurtfeest();
     const before = { claims: await listClaims(testApp.http, roles.treasurer), ledger: await snapshotLedger(testApp.http, roles.treasurer, accounts()) };
     const replay = await postBulk(testApp.http, organisation.member, buurtfeest(), 'buurtfeest-2026');
     expect(replay.status).toBe(201);
@@ -73,6 +82,7 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   });
 
   it('refuses the same key with another body: 409 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
+    await recordBuurtfeest();
     const changed = { ...buurtfeest(), activity: 'Opruimen na het buurtfeest' };
     await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postBulk(testApp.http, organisation.member, changed, 'buurtfeest-2026'),
@@ -126,6 +136,7 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   });
 
   it('refuses when the total is more than the organisation has available, though each line alone would fit', async () => {
+    await recordBuurtfeest();
     const body = {
       date: '2026-11-20',
       activity: 'Klussendag',
