@@ -10,7 +10,7 @@ import {
   submitClaim,
   type TimeClaimBody,
 } from './factories/volunteering.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 type Roles = Awaited<ReturnType<typeof loginAllRoles>>;
 
@@ -24,13 +24,27 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   beforeAll(async () => {
     testApp = await createTestApp(); // today in Maastricht: 2026-11-23
     roles = await loginAllRoles(testApp.http);
+  });
+  // An organisation and a volunteer of their own for each test, which submits and approves the claim itself.
+  beforeEach(async () => {
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
   });
   afterAll(() => testApp.close());
 
-  it('lets the volunteer claim 2.5 hours of last Saturday; the claim waits for the organisation', async () => {
+  /** Last Saturday's 2.5 hours of homework help, claimed. */
+  async function claimSaturday(): Promise<void> {
     claim = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-21', hours: 2.5, activity: 'Huiswerkbegeleiding' });
+  }
+
+  /** The claim submitted and approved under the key approve-claim-1. */
+  async function claimSaturdayAndApprove(): Promise<void> {
+    await claimSaturday();
+    expect((await postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1')).status).toBe(200);
+  }
+
+  it('lets the volunteer claim 2.5 hours of last Saturday; the claim waits for the organisation', async () => {
+    await claimSaturday();
     expect(claim).toMatchObject({
       volunteerId: volunteer.partyId,
       volunteerName: volunteer.name,
@@ -50,6 +64,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('shows the claim to the volunteer and to the organisation, not to others', async () => {
+    await claimSaturday();
     expect((await listClaims(testApp.http, volunteer.member)).map((item) => item.id)).toEqual([claim.id]);
     expect((await listClaims(testApp.http, organisation.member, { status: 'requested' })).map((item) => item.id)).toEqual([claim.id]);
     const other = await createFundedParty(testApp.http, roles, 'organisation');
@@ -63,6 +78,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('pays the approved claim with one HOURS entry at the default rate of 1.00 STK per hour', async () => {
+    await claimSaturday();
     const response = await postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1');
     expect(response.status).toBe(200);
     expect(response.headers['idempotent-replayed']).toBeUndefined();
@@ -80,6 +96,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('answers a retry with the same key with the first result, writing nothing', async () => {
+    await claimSaturdayAndApprove();
     const before = { claims: await listClaims(testApp.http, roles.treasurer), ledger: await snapshotLedger(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId]) };
     const replay = await postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1');
     expect(replay.status).toBe(200);
@@ -89,6 +106,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('refuses to pay it again with another key: 409 TIME_CLAIM_NOT_PENDING, nothing written', async () => {
+    await claimSaturdayAndApprove();
     const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1-again'),
     });
@@ -96,6 +114,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('refuses the same key for another claim: 409 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
+    await claimSaturdayAndApprove();
     const second = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-22', hours: '1.00' });
     await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postApprove(testApp.http, organisation.member, second.id, 'approve-claim-1'),
@@ -109,6 +128,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('counts the approved hours for the passes module’s fiscal guardrail', async () => {
+    await claimSaturdayAndApprove();
     const hours = testApp.app.get(VolunteerHours);
     expect((await hours.approvedHours(volunteer.partyId, '2026-11-01', '2026-11-30')).toFixed(2)).toBe('2.50');
     expect((await hours.approvedHours(volunteer.partyId, '2026-11-22', '2026-11-30')).toFixed(2)).toBe('0.00');
@@ -126,6 +146,9 @@ describe('Story: an approval that cannot be paid, or is not theirs to give, chan
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // A claim of its own, on an organisation with 1.00, for each test.
+  beforeEach(async () => {
     poorOrganisation = await createFundedParty(testApp.http, roles, 'organisation', '1.00');
     otherOrganisation = await createFundedParty(testApp.http, roles, 'organisation', '50.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
@@ -185,11 +208,27 @@ describe('Story: the organisation rejects a claim; the volunteer withdraws one',
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // Parties of their own for each test, at 10:00 in Maastricht.
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
     otherVolunteer = await createFundedParty(testApp.http, roles, 'volunteer');
   });
   afterAll(() => testApp.close());
+
+  /** A claim rejected at 10:00, one withdrawn at 10:00 and one paid at 10:01. */
+  async function rejectWithdrawAndPay(): Promise<void> {
+    const rejected = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '4.00' });
+    testApp.clock.advance(60 * 60 * 1000);
+    await testApp.http.post(`${API}/time-claims/${rejected.id}/reject`).set(organisation.member.auth).send({ reason: 'Die middag was gesloten.' }).expect(200);
+    const withdrawn = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-20' });
+    await testApp.http.post(`${API}/time-claims/${withdrawn.id}/withdraw`).set(volunteer.member.auth).send({ reason: 'Dubbel ingediend.' }).expect(200);
+    testApp.clock.advance(60 * 1000);
+    const paid = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-19' });
+    await approveClaim(testApp.http, organisation.member, paid.id);
+  }
 
   const accounts = () => [organisation.accountId, volunteer.accountId];
 
@@ -234,6 +273,7 @@ describe('Story: the organisation rejects a claim; the volunteer withdraws one',
   });
 
   it('filters the organisation’s claims by status, volunteer and date', async () => {
+    await rejectWithdrawAndPay();
     const all = await listClaims(testApp.http, organisation.member);
     // Oldest first; the two claims of 10:00 and 10:01 in the order they were made.
     expect(all.map((claim) => claim.status)).toEqual(['rejected', 'withdrawn', 'approved']);
@@ -255,6 +295,10 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // A volunteer of its own for each test: the day limit counts per volunteer.
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
     secondOrganisation = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
@@ -287,7 +331,6 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
   it('takes the day from Maastricht’s calendar: at 00:30 local time the new day has begun', async () => {
     testApp.clock.set('2026-11-23T23:30:00.000Z');
     await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-24', hours: '0.50' });
-    testApp.clock.set('2026-11-23T09:00:00.000Z');
   });
 
   it('refuses a 25th hour on one day across organisations: 422 TIME_CLAIM_DAY_LIMIT_EXCEEDED', async () => {
@@ -318,6 +361,9 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
   });
 
   it('answers in Dutch when asked', async () => {
+    // 15 November full: 24 hours claimed at two organisations.
+    await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-15', hours: '16.00' });
+    await submitClaim(testApp.http, volunteer.member, { organisationId: secondOrganisation.partyId, date: '2026-11-15', hours: '8.00' });
     const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', act: () =>
       postClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-15', hours: '1.00' }),
     });
