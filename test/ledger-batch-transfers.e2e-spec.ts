@@ -51,7 +51,9 @@ describe('Story: an organisation pays the month’s hours to its volunteers in o
   let volunteers: TestParty[];
   let otherOrganisation: TestParty;
 
-  beforeAll(async () => {
+  // Parties of their own for each test: the first test counts on the organisation's 20.00 and
+  // volunteers without Steerkes.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
     otherOrganisation = await createFundedParty(http(), overseers(), 'organisation', '50.00');
     volunteers = [];
