@@ -43,8 +43,8 @@ describe('Story: every role logs in and is known by its token', () => {
     const expired = jwt.sign(
       { sub: claims.sub, email: claims.email, role: claims.role, partyId: claims.partyId, exp: Math.floor(Date.now() / 1000) - 60 },
       testApp.configuration.jwt.secret,
-      { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER },
-    );
+      { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER,
+    });
     const response = await testApp.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
     expect(response.body.code).toBe('TOKEN_EXPIRED');
   });

@@ -43,8 +43,8 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
     const server = await startServer(
       build!.mainPath,
       { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'log' },
-      { cwd: build!.folder, readyTimeoutMs: READY_TIMEOUT_MS },
-    );
+      { cwd: build!.folder, readyTimeoutMs: READY_TIMEOUT_MS,
+    });
     servers.push(server);
     return server;
   };

@@ -210,8 +210,8 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
           baseline = await check(operation, trial, baseline);
           return true; // violations are collected, so one run reports all of them
         }),
-        { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
-      );
+        { seed: SEED + index, numRuns: RUNS, endOnFailure: true,
+      });
     }
 
     const final = await testApp.http.get('/api/v1/treasury/reconciliation').set(sessions.treasurer.auth).expect(200);

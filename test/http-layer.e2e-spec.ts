@@ -15,6 +15,9 @@ describe('Story: a client gets the same answers from the HTTP layer, whatever it
 
   beforeAll(async () => {
     testApp = await createTestApp();
+  });
+  // A session of its own for each test: one test revokes the volunteer's sessions.
+  beforeEach(async () => {
     volunteer = await login(testApp.http, 'volunteer@steerkes.test');
   });
   afterAll(() => testApp.close());
@@ -63,7 +66,6 @@ describe('Story: a client gets the same answers from the HTTP layer, whatever it
     await testApp.http.post(path).set(again.auth).set('Content-Type', 'application/json').send('').expect(200);
     const third = await login(testApp.http, 'volunteer@steerkes.test');
     await testApp.http.post(path).set(third.auth).send({}).expect(200);
-    volunteer = await login(testApp.http, 'volunteer@steerkes.test');
   });
 
   it('matches paths whatever the letter case and with a trailing slash; an id of any length reaches its validation', async () => {

@@ -51,7 +51,9 @@ describe('Story: an organisation pays the month’s hours to its volunteers in o
   let volunteers: TestParty[];
   let otherOrganisation: TestParty;
 
-  beforeAll(async () => {
+  // Parties of their own for each test: the first test counts on the organisation's 20.00 and
+  // volunteers without Steerkes.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
     otherOrganisation = await createFundedParty(http(), overseers(), 'organisation', '50.00');
     volunteers = [];
@@ -128,22 +130,22 @@ describe('Story: an organisation pays the month’s hours to its volunteers in o
   it('refuses a whole batch that is not well formed, and writes nothing', async () => {
     const accounts = [organisation.accountId, volunteers[0].accountId];
     const member = organisation.member;
-    await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'VALIDATION_FAILED', () => postBatch(member, []));
-    await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'VALIDATION_FAILED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: accounts, status: 400, code: 'VALIDATION_FAILED', act: () => postBatch(member, []) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: accounts, status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBatch(member, [hours(volunteers[0], '1.00'), { ...hours(volunteers[0], '1.00'), amount: '1.001' }]),
-    );
-    await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'VALIDATION_FAILED', () =>
+    });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: accounts, status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBatch(member, Array.from({ length: BATCH_COMMANDS_MAX + 1 }, () => hours(volunteers[0], '0.01'))),
-    );
+    });
     // A list where a transfer belongs: refused by shape, not looked up.
-    const nested = await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'VALIDATION_FAILED', () =>
+    const nested = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: accounts, status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBatch(member, [[] as unknown as TransferBody, hours(volunteers[0], '1.00')]),
-    );
+    });
     expect(nested.body.errors).toEqual([expect.objectContaining({ field: 'transfers', code: 'isObject' })]);
-    await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 400, 'IDEMPOTENCY_KEY_REQUIRED', () => postBatch(member, [hours(volunteers[0], '1.00')], null));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: accounts, status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => postBatch(member, [hours(volunteers[0], '1.00')], null) });
     // Treasurers and admins move no party's money, in a batch neither.
     for (const role of ['treasurer', 'admin'] as const) {
-      await expectRefusedWritingNothing(http(), roles.treasurer, accounts, 403, 'FORBIDDEN', () => postBatch(roles[role], [hours(volunteers[0], '1.00')]));
+      await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: accounts, status: 403, code: 'FORBIDDEN', act: () => postBatch(roles[role], [hours(volunteers[0], '1.00')]) });
     }
     const anonymous = await http().post(`${API}/transfers/batch`).set('Idempotency-Key', newKey()).send({ transfers: [hours(volunteers[0], '1.00')] });
     expect(anonymous.status).toBe(401);

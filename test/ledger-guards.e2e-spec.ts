@@ -22,21 +22,18 @@ describe('Story: an admin may not set limits that the balance already breaks', (
     testApp.http.put(`/api/v1/accounts/${accountId}/policy`).set(roles.admin.auth).send(body);
 
   it('refuses to withdraw a credit line the organisation is using: 422 POLICY_CONFLICTS_WITH_BALANCE', async () => {
-    const refused = await expectRefusedWritingNothing(testApp.http, roles.treasurer, [organisation.accountId], 422, 'POLICY_CONFLICTS_WITH_BALANCE',
-      setPolicy(organisation.accountId, { minBalance: '0.00', maxBalance: null, status: 'open' }),
-    );
+    const refused = await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId], status: 422, code: 'POLICY_CONFLICTS_WITH_BALANCE', act: setPolicy(organisation.accountId, { minBalance: '0.00', maxBalance: null, status: 'open' }),
+    });
     expect(refused.body.detail).toContain('-30.00');
     // A limit the balance still meets is fine.
     await setPolicy(organisation.accountId, { minBalance: '-30.00', maxBalance: null, status: 'open' })().expect(200);
   });
 
   it('refuses a maximum below the balance, and a minimum above the maximum', async () => {
-    await expectRefusedWritingNothing(testApp.http, roles.treasurer, [volunteer.accountId], 422, 'POLICY_CONFLICTS_WITH_BALANCE',
-      setPolicy(volunteer.accountId, { minBalance: '0.00', maxBalance: '49.99', status: 'open' }),
-    );
-    const crossed = await expectRefusedWritingNothing(testApp.http, roles.treasurer, [volunteer.accountId], 400, 'VALIDATION_FAILED',
-      setPolicy(volunteer.accountId, { minBalance: '60.00', maxBalance: '55.00', status: 'open' }),
-    );
+    await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [volunteer.accountId], status: 422, code: 'POLICY_CONFLICTS_WITH_BALANCE', act: setPolicy(volunteer.accountId, { minBalance: '0.00', maxBalance: '49.99', status: 'open' }),
+    });
+    const crossed = await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [volunteer.accountId], status: 400, code: 'VALIDATION_FAILED', act: setPolicy(volunteer.accountId, { minBalance: '60.00', maxBalance: '55.00', status: 'open' }),
+    });
     expect(crossed.body.errors).toEqual([expect.objectContaining({ field: 'minBalance', code: 'MIN_ABOVE_MAX' })]);
   });
 });
@@ -61,14 +58,14 @@ describe('Story: a member books recent hours, not ancient ones', () => {
   });
 
   it('refuses one more than 62 days back, in Dutch when asked, and writes nothing', async () => {
-    const refused = await expectRefusedWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 400, 'VALIDATION_FAILED', () =>
+    const refused = await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http
         .post('/api/v1/transfers')
         .set(organisation.member.auth)
         .set('Idempotency-Key', newKey())
         .set('Accept-Language', 'nl')
         .send({ fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00', code: 'HOURS', description: 'oude uren', effectiveDate: '2001-01-01' }),
-    );
+    });
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'effectiveDate', code: 'EFFECTIVE_DATE_TOO_OLD', message: 'De boekdatum ligt te ver terug; vraag een penningmeester.' })]);
   });
 });

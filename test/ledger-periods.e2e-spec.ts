@@ -15,7 +15,9 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
       .set('Idempotency-Key', key)
       .send({ fromAccountId: orgAccount, toAccountId: volunteerAccount, amount: '2.00', code: 'HOURS', description: 'uren', effectiveDate });
 
-  beforeAll(async () => {
+  // Closing a period closes it for the whole ledger: each test gets an application of its own,
+  // with October open, and closes it itself where it needs to.
+  beforeEach(async () => {
     testApp = await createTestApp(); // the clock stands on 2026-11-23
     treasurer = await login(testApp.http, 'treasurer@steerkes.test');
     org = await login(testApp.http, 'org@steerkes.test');
@@ -23,10 +25,13 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
     orgAccount = (await testApp.http.get(`/api/v1/parties/${org.partyId}/accounts`).set(org.auth)).body[0].id;
     volunteerAccount = (await testApp.http.get(`/api/v1/parties/${volunteer.partyId}/accounts`).set(volunteer.auth)).body[0].id;
   });
-  afterAll(() => testApp.close());
+  afterEach(() => testApp.close());
+
+  const bookIntoOctober = () => transfer('october-before-close', '2026-10-31').expect(201);
+  const closeOctober = () => testApp.http.post('/api/v1/treasury/periods/2026-10/close').set(treasurer.auth).expect(201);
 
   it('books into October while it is open', async () => {
-    const response = await transfer('october-before-close', '2026-10-31').expect(201);
+    const response = await bookIntoOctober();
     expect(response.body.effectiveDate).toBe('2026-10-31');
   });
 
@@ -43,6 +48,8 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
   });
 
   it('refuses an entry dated in the closed period, and writes nothing', async () => {
+    await bookIntoOctober();
+    await closeOctober();
     const before = await testApp.http.get(`/api/v1/accounts/${orgAccount}/postings?limit=100`).set(org.auth).expect(200);
     const refused = await transfer('october-after-close', '2026-10-15').set('Accept-Language', 'nl').expect(422);
     expect(refused.body.code).toBe('PERIOD_CLOSED');
@@ -52,6 +59,8 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
   });
 
   it('books the correction into the open period instead, including a reversal of an October entry', async () => {
+    await bookIntoOctober();
+    await closeOctober();
     await transfer('november-correction', '2026-11-02').expect(201);
     const october = await testApp.http.get(`/api/v1/accounts/${orgAccount}/postings?from=2026-10-01&to=2026-10-31`).set(org.auth).expect(200);
     expect(october.body.items).toHaveLength(1);
@@ -77,7 +86,10 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
     expect(response.body.errors[0]).toMatchObject({ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE' });
   });
 
-  it('still reconciles', async () => {
+  it('still reconciles after October was booked into, closed and corrected', async () => {
+    await bookIntoOctober();
+    await closeOctober();
+    await transfer('november-correction', '2026-11-02').expect(201);
     const report = await testApp.http.get('/api/v1/treasury/reconciliation').set(treasurer.auth).expect(200);
     expect(report.body).toMatchObject({ ok: true, discrepancies: [] });
   });

@@ -41,14 +41,15 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   let business: TestParty;
   let hoursEntry: EntryBody;
 
-  beforeAll(async () => {
+  // Parties of its own for each test; the tests after the first pay the hours themselves.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '100.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
     business = await createFundedParty(http(), overseers(), 'business');
   });
 
-  it('books the hours as one balanced HOURS entry, recorded as made by the coordinator', async () => {
-    const response = await postTransfer(http(), organisation.member, {
+  const postHours = () =>
+    postTransfer(http(), organisation.member, {
       fromAccountId: organisation.accountId,
       toAccountId: volunteer.accountId,
       amount: '7.50',
@@ -56,6 +57,16 @@ describe('Story: an organisation pays a volunteer for hours', () => {
       description: 'Huiswerkbegeleiding 3 × 2,5 uur',
       metadata: { activity: 'huiswerk', hours: 7.5 },
     });
+
+  /** The organisation pays the volunteer 7.50 for homework help. */
+  async function payHours(): Promise<void> {
+    const response = await postHours();
+    expect(response.status).toBe(201);
+    hoursEntry = response.body as EntryBody;
+  }
+
+  it('books the hours as one balanced HOURS entry, recorded as made by the coordinator', async () => {
+    const response = await postHours();
     expect(response.status).toBe(201);
     expect(response.headers['idempotent-replayed']).toBeUndefined();
     hoursEntry = response.body as EntryBody;
@@ -78,6 +89,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('shows both balances: the organisation has 92.50, the volunteer 7.50, nothing pending', async () => {
+    await payHours();
     const orgAccount = await readAccount(http(), organisation.member, organisation.accountId);
     expect(orgAccount).toMatchObject({ balance: '92.50', pending: '0.00', available: '92.50', currency: 'STK', status: 'open', partyId: organisation.partyId });
     const own = await readAccount(http(), volunteer.member, volunteer.accountId);
@@ -85,6 +97,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('lets each side and the treasurer read the entry; a party not in it gets 404', async () => {
+    await payHours();
     for (const overseer of [roles.treasurer, roles.admin]) {
       const response = await http().get(`${API}/entries/${hoursEntry.id}`).set(overseer.auth).expect(200);
       expect(response.body).toEqual({
@@ -107,6 +120,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('puts the hours on the volunteer’s statement with the running balance', async () => {
+    await payHours();
     const lines = await readStatement(http(), volunteer.member, volunteer.accountId);
     expect(lines).toEqual([
       expect.objectContaining({ entryId: hoursEntry.id, sequence: hoursEntry.sequence, code: 'HOURS', amount: '7.50', balanceAfter: '7.50', effectiveDate: '2026-11-23' }),
@@ -114,6 +128,7 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('lets the volunteer spend part of it at a business', async () => {
+    await payHours();
     const coffee = await transfer(http(), volunteer.member, {
       fromAccountId: volunteer.accountId,
       toAccountId: business.accountId,
@@ -133,6 +148,8 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   });
 
   it('lists a party’s accounts to its own members and the overseers only', async () => {
+    await payHours();
+    await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '2.50', description: 'Koffie en vlaai' });
     const own = await http().get(`${API}/parties/${volunteer.partyId}/accounts`).set(volunteer.member.auth).expect(200);
     expect(own.body).toEqual([expect.objectContaining({ id: volunteer.accountId, partyId: volunteer.partyId, currency: 'STK', balance: '5.00' })]);
     const byTreasurer = await http().get(`${API}/parties/${organisation.partyId}/accounts`).set(roles.treasurer.auth).expect(200);
@@ -200,30 +217,30 @@ describe('Story: a payment that cannot be made is refused whole, and nothing is 
   });
 
   it('refuses more than the volunteer has: 422 INSUFFICIENT_FUNDS naming what is available', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '10.01' }),
-    );
+    });
     expect(response.body.detail).toBe(`Account ${volunteer.accountId} has 10.00 STK available; 10.01 STK is needed.`);
     expect(response.body.type).toBe('urn:steerkes:problem:insufficient-funds');
     expect(response.body.instance).toBe('/api/v1/transfers');
   });
 
   it('says so in Dutch when asked', async () => {
-    const dutch = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    const dutch = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       http()
         .post(`${API}/transfers`)
         .set(volunteer.member.auth)
         .set('Idempotency-Key', newKey())
         .set('Accept-Language', 'nl-NL,nl;q=0.9,en;q=0.5')
         .send({ fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '25.00', description: 'Te veel' }),
-    );
+    });
     expect(dutch.body.detail).toBe(`Rekening ${volunteer.accountId} heeft 10.00 STK beschikbaar; er is 25.00 STK nodig.`);
   });
 
   it('accepts the largest amount there is as an amount, and refuses it for lack of funds', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1000000000.00' }),
-    );
+    });
   });
 
   it.each([
@@ -244,100 +261,95 @@ describe('Story: a payment that cannot be made is refused whole, and nothing is 
     ['a decimal comma', '5,00'],
     ['null', null],
   ])('refuses %s as an amount with 400 VALIDATION_FAILED (isAmount)', async (_label, amount) => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount }),
-    );
+    });
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'isAmount' })]);
   });
 
   it('refuses a missing amount with 400 naming the field', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       http()
         .post(`${API}/transfers`)
         .set(volunteer.member.auth)
         .set('Idempotency-Key', newKey())
         .send({ fromAccountId: volunteer.accountId, toAccountId: business.accountId, description: 'Zonder bedrag' }),
-    );
+    });
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'isAmount' })]);
   });
 
   it('refuses paying oneself: 422 SAME_ACCOUNT', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'SAME_ACCOUNT', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'SAME_ACCOUNT', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: volunteer.accountId, amount: '1.00' }),
-    );
+    });
   });
 
   it('refuses an unknown receiving account: 404 NOT_FOUND', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: randomUUID(), amount: '1.00' }),
-    );
+    });
     expect(response.body.detail).toMatch(/^No account with id /);
   });
 
   it('answers 404 for an unknown paying account and for another party’s account, as if it did not exist', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: randomUUID(), toAccountId: business.accountId, amount: '1.00' }),
-    );
+    });
     // A volunteer cannot even see the organisation's account, let alone spend it (README: other parties' ids answer 404).
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00' }),
-    );
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       postTransfer(http(), business.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00' }),
-    );
+    });
   });
 
   it('refuses a treasurer or an admin moving a party’s Steerkes through /transfers: 403 FORBIDDEN', async () => {
     for (const overseer of [roles.treasurer, roles.admin]) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () =>
         postTransfer(http(), overseer, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00' }),
-      );
+      });
       expect(response.body.detail).toBe('You may not do this: only members of the paying party move its Steerkes; the treasury issues and corrects.');
     }
   });
 
   it('refuses treasury codes on a transfer at validation: ISSUE, RETIRE, REVERSAL, ADJUST, REDEEM are 400 (isIn)', async () => {
     for (const code of ['ISSUE', 'RETIRE', 'REVERSAL', 'ADJUST', 'REDEEM', 'BOOKING', 'hours']) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
         postTransfer(http(), organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00', code }),
-      );
+      });
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'code', code: 'isIn' })]);
     }
   });
 
   it('refuses paying into the issuance account with a member’s code: 422 ENTRY_CODE_NOT_ALLOWED', async () => {
     const response = await expectRefusedWritingNothing(
-      http(),
-      roles.treasurer,
-      [...touched(), issuanceAccountId],
-      422,
-      'ENTRY_CODE_NOT_ALLOWED',
-      () => postTransfer(http(), business.member, { fromAccountId: business.accountId, toAccountId: issuanceAccountId, amount: '1.00', code: 'SERVICE' }),
-    );
+      { http: http(), treasurer: roles.treasurer, accountIds: [...touched(), issuanceAccountId], status: 422, code: 'ENTRY_CODE_NOT_ALLOWED', act: () => postTransfer(http(), business.member, { fromAccountId: business.accountId, toAccountId: issuanceAccountId, amount: '1.00', code: 'SERVICE' }),
+    });
     expect(response.body.detail).toBe('Entry code SERVICE cannot be used here.');
   });
 
   it('refuses a future effective date, an impossible date, unknown fields and an empty description with 400', async () => {
     const base = { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00' };
-    const future = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const future = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postTransfer(http(), volunteer.member, { ...base, effectiveDate: '2026-11-24' }),
-    );
+    });
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE' })]);
-    const impossible = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const impossible = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postTransfer(http(), volunteer.member, { ...base, effectiveDate: '2026-02-30' }),
-    );
+    });
     expect(impossible.body.errors).toEqual([expect.objectContaining({ field: 'effectiveDate', code: 'isCalendarDate' })]);
-    const unknownField = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const unknownField = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postTransfer(http(), volunteer.member, { ...base, balanceAfter: '999.00' }),
-    );
+    });
     expect(unknownField.body.errors).toEqual([expect.objectContaining({ field: 'balanceAfter', code: 'whitelistValidation' })]);
-    const emptyDescription = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const emptyDescription = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postTransfer(http(), volunteer.member, { ...base, description: '' }),
-    );
+    });
     expect(emptyDescription.body.errors).toEqual([expect.objectContaining({ field: 'description', code: 'isNotEmpty' })]);
-    const nestedMetadata = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const nestedMetadata = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postTransfer(http(), volunteer.member, { ...base, metadata: { nested: { deep: true } } }),
-    );
+    });
     expect(nestedMetadata.body.errors).toEqual([expect.objectContaining({ field: 'metadata', code: 'METADATA_INVALID' })]);
   });
 
@@ -386,24 +398,25 @@ describe('Story: a client retries a payment safely with an Idempotency-Key', () 
     description,
   });
 
-  beforeAll(async () => {
+  // Parties of their own for each test: balances below are what that test paid.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '60.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
   });
 
   it('refuses a payment without the header, with an empty, overlong or non-visible key: 400 IDEMPOTENCY_KEY_REQUIRED', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
       postTransfer(http(), organisation.member, pay('5.00'), null),
-    );
+    });
     expect(response.body.detail).toMatch(/Idempotency-Key/);
     for (const key of ['x'.repeat(201), 'two words', 'sleutel\u00e9']) {
-      await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+      await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
         postTransfer(http(), organisation.member, pay('5.00'), key),
-      );
+      });
     }
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
       http().post(`${API}/transfers`).set(organisation.member.auth).set('Idempotency-Key', '').send({ ...pay('5.00') }),
-    );
+    });
   });
 
   it('accepts a key of exactly 200 visible characters', async () => {
@@ -424,17 +437,17 @@ describe('Story: a client retries a payment safely with an Idempotency-Key', () 
       expect(replay.body).toEqual(first.body);
     }
     expect(await snapshotLedger(http(), roles.treasurer, touched())).toEqual(before);
-    expect((await readAccount(http(), volunteer.member, volunteer.accountId)).balance).toBe('6.00');
+    expect((await readAccount(http(), volunteer.member, volunteer.accountId)).balance).toBe('5.00');
   });
 
   it('replays the first result even when the payment could no longer be made', async () => {
     const key = newKey();
     const first = await postTransfer(http(), organisation.member, pay('50.00', 'Grote betaling'), key);
     expect(first.status).toBe(201);
-    // The organisation now has 4.00 left: a fresh 50.00 would be refused, the replay is not a new payment.
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    // The organisation now has 10.00 left: a fresh 50.00 would be refused, the replay is not a new payment.
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), organisation.member, pay('50.00', 'Grote betaling')),
-    );
+    });
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await postTransfer(http(), organisation.member, pay('50.00', 'Grote betaling'), key);
     expect(replay.status).toBe(201);
@@ -447,9 +460,9 @@ describe('Story: a client retries a payment safely with an Idempotency-Key', () 
     const key = newKey();
     expect((await postTransfer(http(), organisation.member, pay('1.00', 'Eerste'), key)).status).toBe(201);
     for (const body of [pay('2.00', 'Eerste'), pay('1.00', 'Tweede'), { ...pay('1.00', 'Eerste'), code: 'SERVICE' }]) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
         postTransfer(http(), organisation.member, body, key),
-      );
+      });
       expect(response.body.detail).toBe('This Idempotency-Key was already used for a different request.');
     }
   });
@@ -613,19 +626,23 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
   const policyUrl = (accountId: string) => `${API}/accounts/${accountId}/policy`;
   const touched = () => [organisation.accountId, sponsor.accountId, volunteer.accountId, business.accountId];
 
-  beforeAll(async () => {
+  // Parties of their own for each test: policies and balances are that test's own.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
     sponsor = await createFundedParty(http(), overseers(), 'organisation', '200.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
     business = await createFundedParty(http(), overseers(), 'business');
   });
 
+  const sponsorPaysVolunteer = (amount: string) =>
+    transfer(http(), sponsor.member, { fromAccountId: sponsor.accountId, toAccountId: volunteer.accountId, amount, code: 'HOURS' });
+
   it('gives a new organisation no credit: it cannot go below zero', async () => {
     const account = await readAccount(http(), organisation.member, organisation.accountId);
     expect(account).toMatchObject({ balance: '20.00', minBalance: '0.00', maxBalance: null, status: 'open' });
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '20.01', code: 'HOURS' }),
-    );
+    });
   });
 
   it('lets only an admin set a policy; others get 403 and nothing changes', async () => {
@@ -652,9 +669,9 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
     });
     expect(entry.postings[0]).toEqual({ accountId: organisation.accountId, amount: '-70.00', balanceAfter: '-50.00' });
     expect(await readAccount(http(), organisation.member, organisation.accountId)).toMatchObject({ balance: '-50.00', available: '-50.00' });
-    const refused = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    const refused = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '0.01', code: 'HOURS' }),
-    );
+    });
     expect(refused.body.detail).toBe(`Account ${organisation.accountId} has 0.00 STK available; 0.01 STK is needed.`);
   });
 
@@ -665,22 +682,23 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
     // 500.00 budget minus the demo hours paid to Anouk (12.00) and Bram (6.50).
     expect(account).toMatchObject({ balance: '481.50', minBalance: '-50.00', available: '481.50' });
     const anouk = await accountIdOfParty(http(), roles.volunteer, roles.volunteer.partyId!);
-    const refused = await expectRefusedWritingNothing(http(), roles.treasurer, [accountId, anouk], 422, 'INSUFFICIENT_FUNDS', () =>
+    const refused = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: [accountId, anouk], status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postTransfer(http(), malberg, { fromAccountId: accountId, toAccountId: anouk, amount: '531.51', code: 'HOURS' }),
-    );
+    });
     expect(refused.body.detail).toContain('has 531.50 STK available; 531.51 STK is needed');
   });
 
   it('refuses a payment that would take an account above its maximum: 422 BALANCE_LIMIT_EXCEEDED', async () => {
+    await sponsorPaysVolunteer('70.00');
     // The volunteer holds 70.00; the admin caps the account at 75.00.
     await http().put(policyUrl(volunteer.accountId)).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: '75.00', status: 'open' }).expect(200);
-    const refused = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'BALANCE_LIMIT_EXCEEDED', () =>
+    const refused = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'BALANCE_LIMIT_EXCEEDED', act: () =>
       postTransfer(http(), sponsor.member, { fromAccountId: sponsor.accountId, toAccountId: volunteer.accountId, amount: '5.01', code: 'HOURS' }),
-    );
+    });
     expect(refused.body.detail).toBe(`Account ${volunteer.accountId} may hold at most 75.00 STK.`);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'BALANCE_LIMIT_EXCEEDED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'BALANCE_LIMIT_EXCEEDED', act: () =>
       http().post(`${API}/treasury/issue`).set(roles.treasurer.auth).set('Idempotency-Key', newKey()).send({ toAccountId: volunteer.accountId, amount: '5.01', description: 'Te veel' }),
-    );
+    });
     const exact = await transfer(http(), sponsor.member, { fromAccountId: sponsor.accountId, toAccountId: volunteer.accountId, amount: '5.00', code: 'HOURS' });
     expect(exact.postings[1]).toEqual({ accountId: volunteer.accountId, amount: '5.00', balanceAfter: null });
     expect((await readAccount(http(), volunteer.member, volunteer.accountId)).balance).toBe('75.00');
@@ -690,22 +708,26 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
   });
 
   it('refuses movements from and to a frozen or closed account: 422 ACCOUNT_NOT_OPEN; reading still works', async () => {
+    // Three statement lines, 65.00: paid 70.00 and 5.00, spent 10.00.
+    await sponsorPaysVolunteer('70.00');
+    await sponsorPaysVolunteer('5.00');
+    await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '10.00' });
     const frozen = await http().put(policyUrl(volunteer.accountId)).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'frozen' }).expect(200);
     expect(frozen.body).toMatchObject({ status: 'frozen', balance: '65.00', maxBalance: null });
-    const outgoing = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ACCOUNT_NOT_OPEN', () =>
+    const outgoing = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ACCOUNT_NOT_OPEN', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00' }),
-    );
+    });
     expect(outgoing.body.detail).toBe(`Account ${volunteer.accountId} is frozen.`);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ACCOUNT_NOT_OPEN', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ACCOUNT_NOT_OPEN', act: () =>
       postTransfer(http(), sponsor.member, { fromAccountId: sponsor.accountId, toAccountId: volunteer.accountId, amount: '1.00', code: 'HOURS' }),
-    );
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ACCOUNT_NOT_OPEN', () =>
+    });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ACCOUNT_NOT_OPEN', act: () =>
       http()
         .post(`${API}/holds`)
         .set(volunteer.member.auth)
         .set('Idempotency-Key', newKey())
         .send({ fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00', description: 'Reservering' }),
-    );
+    });
     const dutch = await http()
       .post(`${API}/transfers`)
       .set(volunteer.member.auth)
@@ -718,9 +740,9 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
     expect(await readStatement(http(), volunteer.member, volunteer.accountId)).toHaveLength(3);
 
     await http().put(policyUrl(volunteer.accountId)).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'closed' }).expect(200);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ACCOUNT_NOT_OPEN', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ACCOUNT_NOT_OPEN', act: () =>
       postTransfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00' }),
-    );
+    });
 
     await http().put(policyUrl(volunteer.accountId)).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'open' }).expect(200);
     await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '1.00' });

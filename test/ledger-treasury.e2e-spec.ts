@@ -21,8 +21,6 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 let testApp: TestApp;
 let roles: Record<Role, Session>;
 let issuanceAccountId: string;
-/** The last entry this file booked: the reconciliation must have checked exactly that many. */
-let lastEntry: EntryBody;
 
 beforeAll(async () => {
   testApp = await createTestApp();
@@ -54,8 +52,7 @@ function post(session: Session, path: string, body: Record<string, unknown>, key
 
 async function booked(response: Response): Promise<EntryBody> {
   expect(response.status).toBe(201);
-  lastEntry = response.body as EntryBody;
-  return lastEntry;
+  return response.body as EntryBody;
 }
 
 describe('Story: the fund issues a budget to a new organisation', () => {
@@ -65,9 +62,15 @@ describe('Story: the fund issues a budget to a new organisation', () => {
   const touched = () => [organisation.accountId, issuanceAccountId];
   const budgetBody = () => ({ toAccountId: organisation.accountId, amount: '250.00', description: 'Budget 2027', metadata: { year: 2027 } });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation');
   });
+
+  /** The 2027 budget issued to the organisation under `issueKey`. */
+  async function issueBudget(): Promise<void> {
+    issueKey = newKey();
+    budget = await booked(await post(roles.treasurer, '/treasury/issue', budgetBody(), issueKey));
+  }
 
   it('creates the Steerkes: an ISSUE entry from the issuance account, which carries the money supply', async () => {
     const before = await readAccount(http(), roles.treasurer, issuanceAccountId);
@@ -97,35 +100,36 @@ describe('Story: the fund issues a budget to a new organisation', () => {
   });
 
   it('answers a replay with the same entry and issues once; another body under the key is 409', async () => {
+    await issueBudget();
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await post(roles.treasurer, '/treasury/issue', budgetBody(), issueKey);
     expect(replay.status).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(budget);
     expect(await snapshotLedger(http(), roles.treasurer, touched())).toEqual(before);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       post(roles.treasurer, '/treasury/issue', { ...budgetBody(), amount: '2500.00' }, issueKey),
-    );
+    });
   });
 
   it('lets nobody but a treasurer issue: 403 FORBIDDEN', async () => {
     for (const role of NON_TREASURERS) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () =>
         post(roles[role], '/treasury/issue', budgetBody()),
-      );
+      });
       expect(response.body.detail).toBe('You may not do this: your role does not allow it.');
     }
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => post(organisation.member, '/treasury/issue', budgetBody()));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => post(organisation.member, '/treasury/issue', budgetBody()) });
   });
 
   it('refuses an issue without a key (400), to an unknown account (404), to the issuance account itself (422 SAME_ACCOUNT)', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () => post(roles.treasurer, '/treasury/issue', budgetBody(), null));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => post(roles.treasurer, '/treasury/issue', budgetBody(), null) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       post(roles.treasurer, '/treasury/issue', { ...budgetBody(), toAccountId: randomUUID() }),
-    );
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'SAME_ACCOUNT', () =>
+    });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'SAME_ACCOUNT', act: () =>
       post(roles.treasurer, '/treasury/issue', { ...budgetBody(), toAccountId: issuanceAccountId }),
-    );
+    });
   });
 
   it('refuses bad amounts and fields with 400 VALIDATION_FAILED', async () => {
@@ -140,9 +144,9 @@ describe('Story: the fund issues a budget to a new organisation', () => {
       [{ code: 'TRANSFER' }, 'code', 'whitelistValidation'],
     ];
     for (const [overrides, field, code] of cases) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
         post(roles.treasurer, '/treasury/issue', { ...budgetBody(), ...overrides }),
-      );
+      });
       expect(response.body.errors).toEqual([expect.objectContaining({ field, code })]);
     }
   });
@@ -154,7 +158,8 @@ describe('Story: a business hands Steerkes back and the fund retires them', () =
   const touched = () => [business.accountId, issuanceAccountId];
   const retireBody = (amount: string) => ({ fromAccountId: business.accountId, amount, description: 'Sponsoring 2026 ingeleverd' });
 
-  beforeAll(async () => {
+  // A business of its own for each test, holding the 12.00 a volunteer spent there.
+  beforeEach(async () => {
     volunteer = await createFundedParty(http(), overseers(), 'volunteer', '12.00');
     business = await createFundedParty(http(), overseers(), 'business');
     await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '12.00', description: 'Lunch voor twee' });
@@ -179,33 +184,34 @@ describe('Story: a business hands Steerkes back and the fund retires them', () =
   });
 
   it('refuses retiring more than the business holds: 422 INSUFFICIENT_FUNDS', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    await booked(await post(roles.treasurer, '/treasury/retire', retireBody('4.00'))); // 8.00 left
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       post(roles.treasurer, '/treasury/retire', retireBody('8.01')),
-    );
+    });
     expect(response.body.detail).toBe(`Account ${business.accountId} has 8.00 STK available; 8.01 STK is needed.`);
   });
 
   it('refuses retiring from the issuance account (422 SAME_ACCOUNT) or an unknown account (404)', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'SAME_ACCOUNT', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'SAME_ACCOUNT', act: () =>
       post(roles.treasurer, '/treasury/retire', { ...retireBody('1.00'), fromAccountId: issuanceAccountId }),
-    );
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       post(roles.treasurer, '/treasury/retire', { ...retireBody('1.00'), fromAccountId: randomUUID() }),
-    );
+    });
   });
 
   it('lets nobody but a treasurer retire, not even the business itself: 403 FORBIDDEN', async () => {
     for (const session of [...NON_TREASURERS.map((role) => roles[role]), business.member]) {
-      await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => post(session, '/treasury/retire', retireBody('1.00')));
+      await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => post(session, '/treasury/retire', retireBody('1.00')) });
     }
   });
 
   it('refuses a retire without a key (400) and with bad amounts (400)', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () => post(roles.treasurer, '/treasury/retire', retireBody('1.00'), null));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => post(roles.treasurer, '/treasury/retire', retireBody('1.00'), null) });
     for (const amount of ['0.00', '-1.00', '1.001', 'NaN']) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
         post(roles.treasurer, '/treasury/retire', retireBody(amount)),
-      );
+      });
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'isAmount' })]);
     }
   });
@@ -235,15 +241,29 @@ describe('Story: the treasurer books a multi-posting entry', () => {
     ...extra,
   });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     first = await createFundedParty(http(), overseers(), 'organisation');
     second = await createFundedParty(http(), overseers(), 'organisation');
     third = await createFundedParty(http(), overseers(), 'organisation');
   });
 
-  it('books one entry with four postings that sum to zero', async () => {
+  /** The grant of 30.00, 25.00 and 35.00 booked under `grantKey`. */
+  async function bookGrant(): Promise<void> {
     grantKey = newKey();
     grant = await booked(await post(roles.treasurer, '/entries', grantBody(), grantKey));
+  }
+
+  const moveBetweenParties = async () =>
+    booked(
+      await post(
+        roles.treasurer,
+        '/entries',
+        entry('TRANSFER', [[first.accountId, '-10.00'], [second.accountId, '4.00'], [third.accountId, '6.00']], { effectiveDate: '2026-11-20', metadata: { ticket: 'PM-17' } }),
+      ),
+    );
+
+  it('books one entry with four postings that sum to zero', async () => {
+    await bookGrant();
     expect(grant).toMatchObject({ code: 'ISSUE', createdBy: roles.treasurer.userId, effectiveDate: '2026-11-23' });
     expect(grant.postings.map((posting) => [posting.accountId, posting.amount])).toEqual(grantBody().postings.map((posting) => [posting.accountId, posting.amount]));
     expect(grant.postings.slice(1).map((posting) => posting.balanceAfter)).toEqual(['30.00', '25.00', '35.00']);
@@ -251,110 +271,108 @@ describe('Story: the treasurer books a multi-posting entry', () => {
   });
 
   it('books a transfer between parties, back-dated, without touching the issuance account', async () => {
-    const moved = await booked(
-      await post(
-        roles.treasurer,
-        '/entries',
-        entry('TRANSFER', [[first.accountId, '-10.00'], [second.accountId, '4.00'], [third.accountId, '6.00']], { effectiveDate: '2026-11-20', metadata: { ticket: 'PM-17' } }),
-      ),
-    );
+    await bookGrant();
+    const moved = await moveBetweenParties();
     expect(moved).toMatchObject({ code: 'TRANSFER', effectiveDate: '2026-11-20', metadata: { ticket: 'PM-17' } });
     expect(moved.postings.map((posting) => posting.balanceAfter)).toEqual(['20.00', '29.00', '41.00']);
     expect((await readAccount(http(), first.member, first.accountId)).balance).toBe('20.00');
   });
 
   it('answers a replay with the same entry; another body under the key is 409', async () => {
+    await bookGrant();
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await post(roles.treasurer, '/entries', grantBody(), grantKey);
     expect(replay.status).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body.id).toBe(grant.id);
     expect(await snapshotLedger(http(), roles.treasurer, touched())).toEqual(before);
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       post(roles.treasurer, '/entries', { ...grantBody(), description: 'Anders' }, grantKey),
-    );
+    });
   });
 
   it('refuses postings that do not sum to zero: 422 ENTRY_UNBALANCED', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ENTRY_UNBALANCED', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ENTRY_UNBALANCED', act: () =>
       post(roles.treasurer, '/entries', entry('TRANSFER', [[first.accountId, '-10.00'], [second.accountId, '9.99']])),
-    );
+    });
     expect(response.body.detail).toBe('An entry needs two or more postings, on different accounts, that sum to zero: the postings do not sum to zero.');
   });
 
   it('explains an unbalanced entry wholly in Dutch when asked, its reason included', async () => {
-    const dutch = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ENTRY_UNBALANCED', () =>
+    const dutch = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ENTRY_UNBALANCED', act: () =>
       http()
         .post(`${API}/entries`)
         .set(roles.treasurer.auth)
         .set('Idempotency-Key', newKey())
         .set('Accept-Language', 'nl')
         .send(entry('ADJUST', [[issuanceAccountId, '-5.00'], [first.accountId, '5.00'], [second.accountId, '5.00']])),
-    );
+    });
     expect(dutch.body.detail).toBe('Een boeking heeft twee of meer boekingsregels nodig, op verschillende rekeningen, die samen nul zijn: de boekingsregels zijn samen niet nul.');
     // DESIGN §6: the message is in the request's language; the reason must not stay English.
     expect(dutch.body.detail).not.toContain('the postings');
   });
 
   it('refuses an account twice in one entry: 422 ENTRY_UNBALANCED', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ENTRY_UNBALANCED', () =>
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ENTRY_UNBALANCED', act: () =>
       post(roles.treasurer, '/entries', entry('TRANSFER', [[first.accountId, '-5.00'], [second.accountId, '5.00'], [first.accountId, '0.01'], [third.accountId, '-0.01']])),
-    );
+    });
     expect(response.body.detail).toContain('an account appears twice');
   });
 
   it('refuses fewer than two postings, more than a hundred, or a posting of zero with 400 VALIDATION_FAILED', async () => {
-    const single = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const single = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       post(roles.treasurer, '/entries', entry('TRANSFER', [[first.accountId, '0.01']])),
-    );
+    });
     expect(single.body.errors).toEqual([expect.objectContaining({ field: 'postings', code: 'arrayMinSize' })]);
     const many = Array.from({ length: 101 }, (_, index): [string, string] => [randomUUID(), index === 0 ? '-1.00' : '0.01']);
-    const tooMany = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () => post(roles.treasurer, '/entries', entry('TRANSFER', many)));
+    const tooMany = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () => post(roles.treasurer, '/entries', entry('TRANSFER', many)) });
     expect(tooMany.body.errors).toEqual([expect.objectContaining({ field: 'postings', code: 'arrayMaxSize' })]);
-    const zero = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const zero = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       post(roles.treasurer, '/entries', entry('TRANSFER', [[first.accountId, '-1.00'], [second.accountId, '1.00'], [third.accountId, '0.00']])),
-    );
+    });
     expect(zero.body.errors).toEqual([expect.objectContaining({ field: 'postings.2.amount', code: 'isAmount' })]);
-    const badAccount = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const badAccount = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       post(roles.treasurer, '/entries', entry('TRANSFER', [['first', '-1.00'], [second.accountId, '1.00']])),
-    );
+    });
     expect(badAccount.body.errors).toEqual([expect.objectContaining({ field: 'postings.0.accountId', code: 'isUuid' })]);
-    const future = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    const future = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       post(roles.treasurer, '/entries', entry('TRANSFER', [[first.accountId, '-1.00'], [second.accountId, '1.00']], { effectiveDate: '2026-12-01' })),
-    );
+    });
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE' })]);
   });
 
   it('refuses codes that have their own path (400) and a member code on the issuance account (422 ENTRY_CODE_NOT_ALLOWED)', async () => {
     for (const code of ['REVERSAL', 'REDEEM', 'BOOKING', 'GIFT']) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
         post(roles.treasurer, '/entries', entry(code, [[first.accountId, '-1.00'], [second.accountId, '1.00']])),
-      );
+      });
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'code', code: 'isIn' })]);
     }
     for (const code of ['HOURS', 'TRANSFER', 'SERVICE']) {
-      const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ENTRY_CODE_NOT_ALLOWED', () =>
+      const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ENTRY_CODE_NOT_ALLOWED', act: () =>
         post(roles.treasurer, '/entries', entry(code, [[issuanceAccountId, '-1.00'], [first.accountId, '1.00']])),
-      );
+      });
       expect(response.body.detail).toBe(`Entry code ${code} cannot be used here.`);
     }
   });
 
   it('refuses taking a party below its limit (422 INSUFFICIENT_FUNDS) and an unknown account (404)', async () => {
+    await bookGrant();
+    await moveBetweenParties();
     // third holds 41.00 and, as a new organisation, has no credit.
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       post(roles.treasurer, '/entries', entry('ADJUST', [[third.accountId, '-41.01'], [issuanceAccountId, '41.01']])),
-    );
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () =>
+    });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () =>
       post(roles.treasurer, '/entries', entry('TRANSFER', [[first.accountId, '-1.00'], [randomUUID(), '1.00']])),
-    );
+    });
   });
 
   it('lets nobody but a treasurer book an entry: 403 FORBIDDEN; and needs a key: 400', async () => {
     for (const role of NON_TREASURERS) {
-      await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => post(roles[role], '/entries', grantBody()));
+      await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => post(roles[role], '/entries', grantBody()) });
     }
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () => post(roles.treasurer, '/entries', grantBody(), null));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => post(roles.treasurer, '/entries', grantBody(), null) });
   });
 });
 
@@ -369,7 +387,8 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
   const reverse = (session: Session, entryId: string, body: Record<string, unknown> = {}, key: string | null = newKey()) =>
     post(session, `/entries/${entryId}/reversal`, body, key);
 
-  beforeAll(async () => {
+  // The September hours paid twice, for each test.
+  beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '50.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
     business = await createFundedParty(http(), overseers(), 'business');
@@ -385,23 +404,28 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
 
   it('lets nobody but a treasurer reverse: 403 FORBIDDEN, and needs a key: 400', async () => {
     for (const session of [...NON_TREASURERS.map((role) => roles[role]), organisation.member, volunteer.member]) {
-      await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 403, 'FORBIDDEN', () => reverse(session, mistake.id));
+      await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 403, code: 'FORBIDDEN', act: () => reverse(session, mistake.id) });
     }
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () => reverse(roles.treasurer, mistake.id, {}, null));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () => reverse(roles.treasurer, mistake.id, {}, null) });
   });
 
   it('refuses an unknown or malformed entry id and unknown fields', async () => {
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 404, 'NOT_FOUND', () => reverse(roles.treasurer, randomUUID()));
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () => reverse(roles.treasurer, 'entry-1'));
-    const unknownField = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 400, 'VALIDATION_FAILED', () =>
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 404, code: 'NOT_FOUND', act: () => reverse(roles.treasurer, randomUUID()) });
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () => reverse(roles.treasurer, 'entry-1') });
+    const unknownField = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       reverse(roles.treasurer, mistake.id, { amount: '4.50' }),
-    );
+    });
     expect(unknownField.body.errors).toEqual([expect.objectContaining({ field: 'amount', code: 'whitelistValidation' })]);
   });
 
-  it('books a REVERSAL entry that negates every posting and names the original', async () => {
+  /** The double payment reversed by the treasurer under `reversalKey`. */
+  async function reverseMistake(): Promise<void> {
     reversalKey = newKey();
     reversal = await booked(await reverse(roles.treasurer, mistake.id, { description: 'Dubbel geboekt' }, reversalKey));
+  }
+
+  it('books a REVERSAL entry that negates every posting and names the original', async () => {
+    await reverseMistake();
     expect(reversal).toMatchObject({
       code: 'REVERSAL',
       description: 'Dubbel geboekt',
@@ -426,6 +450,7 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
   });
 
   it('answers a replay of the reversal with the same entry and writes nothing', async () => {
+    await reverseMistake();
     const before = await snapshotLedger(http(), roles.treasurer, touched());
     const replay = await reverse(roles.treasurer, mistake.id, { description: 'Dubbel geboekt' }, reversalKey);
     expect(replay.status).toBe(201);
@@ -435,23 +460,26 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
   });
 
   it('refuses reversing it a second time: 409 ENTRY_ALREADY_REVERSED, in Dutch too', async () => {
-    const again = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'ENTRY_ALREADY_REVERSED', () => reverse(roles.treasurer, mistake.id));
+    await reverseMistake();
+    const again = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'ENTRY_ALREADY_REVERSED', act: () => reverse(roles.treasurer, mistake.id) });
     expect(again.body.detail).toBe(`Entry ${mistake.id} has already been reversed.`);
-    const dutch = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 409, 'ENTRY_ALREADY_REVERSED', () =>
+    const dutch = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 409, code: 'ENTRY_ALREADY_REVERSED', act: () =>
       http().post(`${API}/entries/${mistake.id}/reversal`).set(roles.treasurer.auth).set('Idempotency-Key', newKey()).set('Accept-Language', 'nl').send({ description: 'Nog eens' }),
-    );
+    });
     expect(dutch.body.detail).toBe(`Boeking ${mistake.id} is al teruggedraaid.`);
   });
 
   it('refuses reversing the reversal: 422 ENTRY_NOT_REVERSIBLE', async () => {
-    const response = await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'ENTRY_NOT_REVERSIBLE', () => reverse(roles.treasurer, reversal.id));
+    await reverseMistake();
+    const response = await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'ENTRY_NOT_REVERSIBLE', act: () => reverse(roles.treasurer, reversal.id) });
     expect(response.body.detail).toBe(`Entry ${reversal.id} is itself a reversal.`);
   });
 
   it('refuses a reversal that would take the receiver below zero, until the money is back', async () => {
+    await reverseMistake(); // the volunteer holds 9.00
     const paid = await transfer(http(), organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '5.00', code: 'HOURS' });
     await transfer(http(), volunteer.member, { fromAccountId: volunteer.accountId, toAccountId: business.accountId, amount: '14.00', description: 'Alles uitgegeven' });
-    await expectRefusedWritingNothing(http(), roles.treasurer, touched(), 422, 'INSUFFICIENT_FUNDS', () => reverse(roles.treasurer, paid.id));
+    await expectRefusedWritingNothing({ http: http(), treasurer: roles.treasurer, accountIds: touched(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () => reverse(roles.treasurer, paid.id) });
     await transfer(http(), business.member, { fromAccountId: business.accountId, toAccountId: volunteer.accountId, amount: '5.00', description: 'Terugbetaling' });
     const undone = await booked(await reverse(roles.treasurer, paid.id));
     expect(undone).toMatchObject({ code: 'REVERSAL', reversesEntryId: paid.id, description: `Reversal of entry ${paid.sequence}` });
@@ -488,14 +516,20 @@ describe('Story: the treasurer reconciles the ledger after all these flows', () 
   });
 
   it('finds every balance explained: ok, no discrepancies, every entry checked', async () => {
+    const organisation = await createFundedParty(http(), overseers(), 'organisation');
+    const latest = await booked(await post(roles.treasurer, '/treasury/issue', { toAccountId: organisation.accountId, amount: '5.00', description: 'Laatste boeking' }));
     const response = await http().get(`${API}/treasury/reconciliation`).set(roles.treasurer.auth).expect(200);
     expect(response.body).toMatchObject({ ok: true, discrepancies: [] });
     // Sequences are contiguous from 1: the last entry's sequence is the number of entries.
-    expect(response.body.checked.entries).toBe(lastEntry.sequence);
+    expect(response.body.checked.entries).toBe(latest.sequence);
     expect(response.body.checked.postings).toBeGreaterThanOrEqual(2 * response.body.checked.entries);
   });
 
   it('sums every account of every party and the issuance account to exactly zero', async () => {
+    // A party beyond the 22 of the demo, with money issued to it and moved on.
+    const organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
+    const volunteer = await createFundedParty(http(), overseers(), 'volunteer');
+    await transfer(http(), organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '7.00', code: 'HOURS' });
     let total = cents((await readAccount(http(), roles.treasurer, issuanceAccountId)).balance);
     let cursor: string | null = null;
     let parties = 0;

@@ -11,11 +11,12 @@ import {
   type PassBody,
   postRedemption,
   redeem,
+  type RedemptionBody,
   type TestVolunteer,
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import type { Role } from '../src/common/roles.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 type Business = Awaited<ReturnType<typeof createBusiness>>;
 
@@ -23,11 +24,12 @@ describe('Story: the admin keeps the tax-free limits per year as data', () => {
   let testApp: TestApp;
   let roles: Record<Role, Session>;
 
-  beforeAll(async () => {
+  // The limits are one table for the whole application: each test starts from the demo's 2025 row alone.
+  beforeEach(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
   });
-  afterAll(() => testApp.close());
+  afterEach(() => testApp.close());
 
   it('shows everyone the 2025 figures of the demo and that the guardrail is on', async () => {
     const limits = await testApp.http.get(`${API}/fiscal/limits`).set(roles.business_operator.auth).expect(200);
@@ -106,6 +108,8 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
     world = await fiscalWorld();
     coffee = await createOffer(world.testApp.http, world.business.member, { price: '1.00', euroValue: '3.50' });
   });
+  // Each test makes its own volunteer; the birthday test moves the clock.
+  beforeEach(() => world.testApp.clock.set(TEST_START));
   afterAll(() => world.testApp.close());
 
   it('allows an adult 5.60 a hour: one hour covers one coffee (€3.50), not two', async () => {
@@ -114,13 +118,8 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
     const first = await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
     expect(first.fiscalWarnings).toEqual([]); // 3.50 of 5.60 is 62 %: no warning yet
     const refused = await expectPassRefusalWritingNothing(
-      testApp.http,
-      roles.treasurer,
-      { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] },
-      422,
-      'FISCAL_LIMIT_REACHED',
-      () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
-    );
+      { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMIT_REACHED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
+    });
     expect(refused.body.detail).toBe(
       'Tax-free limit reached: this redemption is worth €3.50 and would exceed the limit for hours given this year (approved hours × hourly amount for the age) (1.00 × 5.60) of €5.60. The volunteer has received €3.50; €2.10 is left.',
     );
@@ -139,13 +138,8 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
     for (const birthDate of ['2008-03-30', undefined]) {
       const { volunteer, pass } = await volunteerWithPass(world, '1.00', birthDate);
       const refused = await expectPassRefusalWritingNothing(
-        testApp.http,
-        roles.treasurer,
-        { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] },
-        422,
-        'FISCAL_LIMIT_REACHED',
-        () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
-      );
+        { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMIT_REACHED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
+      });
       expect(refused.body.detail).toContain('(1.00 × 3.30) of €3.30');
     }
   });
@@ -188,13 +182,8 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
   const redeemTreat = () => postRedemption(world.testApp.http, world.business.member, { passNumber: pass.number, offerId: treat.id });
   const refusedWritingNothing = (code: string) =>
     expectPassRefusalWritingNothing(
-      world.testApp.http,
-      world.roles.treasurer,
-      { accountIds: [volunteer.accountId, world.business.accountId], offerIds: [treat.id], passNumbers: [pass.number] },
-      422,
-      code,
-      redeemTreat,
-    );
+      { http: world.testApp.http, treasurer: world.roles.treasurer, world: { accountIds: [volunteer.accountId, world.business.accountId], offerIds: [treat.id], passNumbers: [pass.number] }, status: 422, code, act: redeemTreat,
+    });
 
   beforeAll(async () => {
     world = await fiscalWorld();
@@ -204,10 +193,25 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
       .set(world.roles.admin.auth)
       .send({ hourlyAdult: '5.60', hourlyYoung: '3.30', adultAge: 21, monthly: '10.00', yearly: '15.00' })
       .expect(200);
-    ({ volunteer, pass } = await volunteerWithPass(world, '10.00', '1975-05-05'));
     treat = await createOffer(world.testApp.http, world.business.member, { title: { nl: 'Traktatie', en: 'Treat' }, price: '1.00', euroValue: '4.00' });
   });
+  // What a volunteer received is counted per volunteer: one of its own for each test, on 23 November.
+  beforeEach(async () => {
+    world.testApp.clock.set(TEST_START);
+    ({ volunteer, pass } = await volunteerWithPass(world, '10.00', '1975-05-05'));
+  });
   afterAll(() => world.testApp.close());
+
+  /** Two treats in November: €8.00 received, 80 % of the month. */
+  async function redeemTwoTreats(): Promise<RedemptionBody[]> {
+    const treats: RedemptionBody[] = [];
+    for (let count = 0; count < 2; count += 1) {
+      const response = await redeemTreat();
+      expect(response.status).toBe(201);
+      treats.push(response.body as RedemptionBody);
+    }
+    return treats;
+  }
 
   it('warns the counter and the volunteer at 80 % of the month, and refuses over it', async () => {
     const first = (await redeemTreat()).body;
@@ -233,7 +237,8 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
 
   it('no longer counts a voided redemption', async () => {
     const { testApp, business } = world;
-    const [latest] = (await testApp.http.get(`${API}/redemptions`).set(business.member.auth).expect(200)).body.items.slice(-1);
+    const [, latest] = await redeemTwoTreats();
+    await refusedWritingNothing('FISCAL_LIMIT_REACHED');
     await testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(business.member.auth).expect(200);
     const again = (await redeemTreat()).body;
     expect(again.status).toBe('completed');
@@ -242,6 +247,7 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
 
   it('starts a new month at midnight in Maastricht, while the year keeps counting', async () => {
     const { testApp } = world;
+    await redeemTwoTreats();
     testApp.clock.set('2026-11-30T22:59:00Z'); // 23:59 on 30 November in Maastricht
     await refusedWritingNothing('FISCAL_LIMIT_REACHED');
     testApp.clock.set('2026-11-30T23:00:00Z'); // 00:00 on 1 December
@@ -253,6 +259,7 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
 
   it('starts a new year at midnight in Maastricht, with the limits carried forward and the hours of the new year', async () => {
     const { testApp, organisation } = world;
+    await redeemTwoTreats();
     testApp.clock.set('2026-12-31T23:00:00Z'); // 00:00 on 1 January 2027
     // No hours approved in 2027 yet: the hours limit is zero.
     const refused = await refusedWritingNothing('FISCAL_LIMIT_REACHED');
@@ -330,13 +337,8 @@ describe('Story: without limits for the year, the guardrail refuses rather than 
     const { volunteer, pass } = await volunteerWithPass(world, '3.00', '1980-01-01', '2024-06-01');
     const offer = await createOffer(testApp.http, business.member);
     const refused = await expectPassRefusalWritingNothing(
-      testApp.http,
-      roles.treasurer,
-      { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] },
-      422,
-      'FISCAL_LIMITS_NOT_CONFIGURED',
-      () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
-    );
+      { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMITS_NOT_CONFIGURED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
+    });
     expect(refused.body.detail).toContain('PUT /fiscal/limits/2024');
   });
 });

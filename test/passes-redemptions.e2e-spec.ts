@@ -21,7 +21,7 @@ import {
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import type { Role } from '../src/common/roles.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -37,10 +37,12 @@ interface Counter {
   coffee: OfferBody;
 }
 
-/** A volunteer with 20 approved hours (20.00 STK), a pass, and a business with a coffee offer (2.00 STK, €3.50). */
-async function openCounter(): Promise<Counter> {
-  const testApp = await createTestApp();
-  const roles = await loginAllRoles(testApp.http);
+/**
+ * In the story's application: a volunteer with 20 approved hours (20.00 STK), a pass, and a
+ * business with a coffee offer (2.00 STK, €3.50). Made afresh for each test, the clock at its start.
+ */
+async function openCounter(testApp: TestApp, roles: Record<Role, Session>): Promise<Counter> {
+  testApp.clock.set(TEST_START);
   const volunteer = await createVolunteer(testApp.http, roles.admin, { birthDate: '1988-02-10' });
   const organisation = await createFundedParty(testApp.http, roles, 'organisation', '200.00');
   await giveApprovedHours(testApp.http, volunteer.member, organisation, '20.00');
@@ -50,21 +52,42 @@ async function openCounter(): Promise<Counter> {
   return { testApp, roles, volunteer, business, pass, coffee };
 }
 
+/** One application per story; `counter` is then opened in it before each test. */
+function useStoryApp(): { testApp: () => TestApp; roles: () => Record<Role, Session> } {
+  let testApp: TestApp;
+  let roles: Record<Role, Session>;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    roles = await loginAllRoles(testApp.http);
+  });
+  afterAll(() => testApp.close());
+  return { testApp: () => testApp, roles: () => roles };
+}
+
+/** The pass policy is one for the whole application: a test that changes it must not change the next one's. */
+async function restoreDefaultPassPolicy(counter: Counter): Promise<void> {
+  await counter.testApp.http.put(`${API}/pass-policy`).set(counter.roles.treasurer.auth).send({ dailyLimit: '25.00', voidWindowMinutes: 15 }).expect(200);
+}
+
 describe('Story: a business operator redeems a voordeelpas at the counter', () => {
   let counter: Counter;
   let world: PassesWorld;
   let first: RedemptionBody;
-  const firstKey = newKey();
+  let firstKey: string;
+  const story = useStoryApp();
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
     world = { accountIds: [counter.volunteer.accountId, counter.business.accountId], offerIds: [counter.coffee.id], passNumbers: [counter.pass.number] };
+    firstKey = newKey();
   });
-  afterAll(() => counter.testApp.close());
+
+  const redeemFirstCoffee = () =>
+    postRedemption(counter.testApp.http, counter.business.member, { passNumber: counter.pass.printedNumber, offerId: counter.coffee.id }, firstKey);
 
   it('books one REDEEM entry from the volunteer to the business and answers a receipt', async () => {
     const { testApp, business, volunteer, pass, coffee } = counter;
-    const response = await postRedemption(testApp.http, business.member, { passNumber: pass.printedNumber, offerId: coffee.id }, firstKey);
+    const response = await redeemFirstCoffee();
     expect(response.status).toBe(201);
     first = response.body as RedemptionBody;
     expect(first).toMatchObject({
@@ -95,18 +118,21 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
 
   it('answers a replay with the first receipt and writes nothing; the same key for another request is 409', async () => {
     const { testApp, business, pass, coffee, roles } = counter;
+    const response = await redeemFirstCoffee();
+    expect(response.status).toBe(201);
+    first = response.body as RedemptionBody;
     const before = await snapshotPasses(testApp.http, roles.treasurer, world);
     const replay = await postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }, firstKey);
     expect(replay.status).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(first);
     expect(await snapshotPasses(testApp.http, roles.treasurer, world)).toEqual(before);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, quantity: 2 }, firstKey),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }, null),
-    );
+    });
   });
 
   it('takes a quantity: price and euro value times the quantity', async () => {
@@ -117,16 +143,16 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
 
   it('refuses a mistyped pass number (check digit) and an unknown pass, each with its code, writing nothing', async () => {
     const { testApp, business, pass, coffee, roles } = counter;
-    const typo = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'PASS_CHECK_DIGIT_INVALID', () =>
+    const typo = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'PASS_CHECK_DIGIT_INVALID', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: withWrongCheckDigit(pass.number), offerId: coffee.id }),
-    );
+    });
     expect(typo.body.errors).toEqual([expect.objectContaining({ field: 'passNumber', code: 'PASS_CHECK_DIGIT_INVALID' })]);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 404, 'PASS_NOT_FOUND', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 404, code: 'PASS_NOT_FOUND', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: unknownPassNumber(), offerId: coffee.id }),
-    );
-    const malformed = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+    });
+    const malformed = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: '1234 5678', offerId: coffee.id }),
-    );
+    });
     expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'passNumber', code: 'PASS_NUMBER_FORMAT' })]);
   });
 
@@ -134,43 +160,43 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
     const { testApp, business, pass, roles } = counter;
     const bonenhuisOffers = await testApp.http.get(`${API}/offers`).query({ businessId: roles.business_operator.partyId }).expect(200);
     const foreign = bonenhuisOffers.body.items[0] as OfferBody;
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 403, 'OFFER_OF_ANOTHER_BUSINESS', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 403, code: 'OFFER_OF_ANOTHER_BUSINESS', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: foreign.id }),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 404, 'NOT_FOUND', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 404, code: 'NOT_FOUND', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: '4a3f2e1d-0000-4000-8000-000000000000' }),
-    );
+    });
   });
 
   it('refuses bad input, unknown fields and callers who are not business operators', async () => {
     const { testApp, business, pass, coffee, roles } = counter;
     for (const quantity of [0, 21, '1', 1.5]) {
-      await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+      await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
         postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, quantity }),
-      );
+      });
     }
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, discount: '1.00' }),
-    );
+    });
     for (const role of ['volunteer', 'org_manager', 'admin', 'treasurer'] as const) {
-      await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 403, 'FORBIDDEN', () =>
+      await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 403, code: 'FORBIDDEN', act: () =>
         postRedemption(testApp.http, roles[role], { passNumber: pass.number, offerId: coffee.id }),
-      );
+      });
     }
   });
 
   it('refuses an offer that is withdrawn or not yet valid with OFFER_NOT_ACTIVE', async () => {
     const { testApp, business, pass, roles } = counter;
     const later = await createOffer(testApp.http, business.member, { validFrom: '2026-12-01' });
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'OFFER_NOT_ACTIVE', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'OFFER_NOT_ACTIVE', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: later.id }),
-    );
+    });
     expect(refused.body.detail).toContain('validity has not begun');
     const withdrawn = await createOffer(testApp.http, business.member);
     await testApp.http.patch(`${API}/offers/${withdrawn.id}`).set(business.member.auth).send({ status: 'withdrawn' }).expect(200);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'OFFER_NOT_ACTIVE', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'OFFER_NOT_ACTIVE', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: withdrawn.id }),
-    );
+    });
   });
 
   it('takes stock with the redemption and refuses more than is left with OFFER_OUT_OF_STOCK', async () => {
@@ -179,9 +205,9 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: beans.id });
     expect((await testApp.http.get(`${API}/offers/${beans.id}`).expect(200)).body.stockRemaining).toBe(1);
     const stockWorld = { ...world, offerIds: [beans.id] };
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, stockWorld, 422, 'OFFER_OUT_OF_STOCK', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: stockWorld, status: 422, code: 'OFFER_OUT_OF_STOCK', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: beans.id, quantity: 2 }),
-    );
+    });
     expect(refused.body.detail).toBe(`Offer ${beans.id} has 1 left; 2 requested.`);
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: beans.id });
     const soldOut = await testApp.http.get(`${API}/offers/${beans.id}`).expect(200);
@@ -193,20 +219,21 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
 
 describe('Story: an offer’s per-pass limit and the pass’s daily limit bound what one pass takes', () => {
   let counter: Counter;
+  const story = useStoryApp();
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
+    await restoreDefaultPassPolicy(counter);
   });
-  afterAll(() => counter.testApp.close());
 
   it('allows one a day of a one-a-day offer, counted per volunteer, again the next day', async () => {
     const { testApp, business, pass, volunteer, roles } = counter;
     const daily = await createOffer(testApp.http, business.member, { title: { nl: 'Dagkoffie', en: 'Coffee of the day' }, price: '1.00', euroValue: '1.50', perPassLimit: { quantity: 1, period: 'day' } });
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id });
     const world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [daily.id], passNumbers: [pass.number] };
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'OFFER_PER_PASS_LIMIT_REACHED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'OFFER_PER_PASS_LIMIT_REACHED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id }),
-    );
+    });
     expect(refused.body.detail).toBe(`Offer ${daily.id} allows at most 1 per pass holder per day; 1 already taken, 1 requested.`);
     testApp.clock.advance(DAY_MS);
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id });
@@ -220,12 +247,14 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
     const policy = await testApp.http.put(`${API}/pass-policy`).set(roles.treasurer.auth).send({ dailyLimit: '5.00', voidWindowMinutes: 15 }).expect(200);
     expect(policy.body).toEqual({ dailyLimit: '5.00', voidWindowMinutes: 15 });
     expect((await testApp.http.get(`${API}/pass-policy`).set(roles.business_operator.auth).expect(200)).body).toEqual(policy.body);
-    // Today (24 November) the pass already spent 1.00 on the coffee of the day.
+    // Today the pass already spent 1.00 on the coffee of the day.
+    const daily = await createOffer(testApp.http, business.member, { title: { nl: 'Dagkoffie', en: 'Coffee of the day' }, price: '1.00', euroValue: '1.50', perPassLimit: { quantity: 1, period: 'day' } });
+    await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: daily.id });
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id, quantity: 2 });
     const world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] };
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'PASS_DAILY_LIMIT_REACHED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'PASS_DAILY_LIMIT_REACHED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
-    );
+    });
     expect(refused.body.detail).toBe('A pass may spend at most 5.00 STK a day; 5.00 STK spent today, 2.00 STK more requested.');
     testApp.clock.advance(DAY_MS);
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
@@ -239,9 +268,9 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
     const pass = await issuePass(testApp.http, poor.member, poor.partyId);
     const swim = await createOffer(testApp.http, business.member, { title: { nl: 'Zwemmen', en: 'Swimming' }, price: '5.00', euroValue: '1.00' });
     const world = { accountIds: [poor.accountId, business.accountId], offerIds: [swim.id], passNumbers: [pass.number] };
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 422, 'INSUFFICIENT_FUNDS', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: swim.id }),
-    );
+    });
   });
 });
 
@@ -249,24 +278,26 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
   let counter: Counter;
   let world: PassesWorld;
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  const story = useStoryApp();
+
+  // A pass of its own with the PIN 2468 for each test: wrong attempts count per pass.
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
     const { testApp, volunteer, business, pass, coffee } = counter;
     await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).send({ pin: '2468' }).expect(204);
     world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] };
   });
-  afterAll(() => counter.testApp.close());
 
   const attempt = (pin?: string) => () =>
     postRedemption(counter.testApp.http, counter.business.member, { passNumber: counter.pass.number, offerId: counter.coffee.id, ...(pin === undefined ? {} : { pin }) });
 
   it('asks for the PIN when none is given (PIN_REQUIRED), writing nothing', async () => {
-    await expectPassRefusalWritingNothing(counter.testApp.http, counter.roles.treasurer, world, 422, 'PIN_REQUIRED', attempt());
+    await expectPassRefusalWritingNothing({ http: counter.testApp.http, treasurer: counter.roles.treasurer, world, status: 422, code: 'PIN_REQUIRED', act: attempt() });
   });
 
   it('refuses a wrong PIN (PIN_INCORRECT, attempts left), moving no Steerkes; a right PIN redeems and starts the count again', async () => {
     for (const attemptsLeft of [4, 3, 2, 1]) {
-      const refused = await expectPassRefusalWritingNothing(counter.testApp.http, counter.roles.treasurer, world, 422, 'PIN_INCORRECT', attempt('1357'));
+      const refused = await expectPassRefusalWritingNothing({ http: counter.testApp.http, treasurer: counter.roles.treasurer, world, status: 422, code: 'PIN_INCORRECT', act: attempt('1357') });
       expect(refused.body.detail).toBe(`The PIN is wrong. After ${attemptsLeft} more wrong attempt(s) in a row the pass is blocked.`);
     }
     const redeemed = await attempt('2468')();
@@ -278,7 +309,7 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
   });
 
   it('blocks the pass after five wrong PINs in a row (PIN_ATTEMPTS_EXHAUSTED); then even the right PIN meets PASS_BLOCKED', async () => {
-    for (let wrong = 2; wrong <= 4; wrong += 1) expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
+    for (let wrong = 1; wrong <= 4; wrong += 1) expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
     const before = await snapshotPasses(counter.testApp.http, counter.roles.treasurer, world);
     const fifth = await attempt('9999')();
     expectProblem(fifth, 422, 'PIN_ATTEMPTS_EXHAUSTED');
@@ -287,7 +318,7 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
     // The ledger, the offer and the redemptions are untouched; only the pass is now blocked.
     expect({ ...after, passes: [] }).toEqual({ ...before, passes: [] });
     expect(after.passes[0]).toMatchObject({ status: 'blocked', blockedReason: 'pin_attempts' });
-    await expectPassRefusalWritingNothing(counter.testApp.http, counter.roles.treasurer, world, 422, 'PASS_BLOCKED', attempt('2468'));
+    await expectPassRefusalWritingNothing({ http: counter.testApp.http, treasurer: counter.roles.treasurer, world, status: 422, code: 'PASS_BLOCKED', act: attempt('2468') });
     expect((await readPass(counter.testApp.http, counter.volunteer.member, counter.pass.number)).status).toBe('blocked');
   });
 });
@@ -297,13 +328,18 @@ describe('Story: the business voids a mistake within the void window; afterwards
   let stocked: OfferBody;
   let world: PassesWorld;
 
-  beforeAll(async () => {
-    counter = await openCounter();
+  const story = useStoryApp();
+
+  beforeEach(async () => {
+    counter = await openCounter(story.testApp(), story.roles());
+    await restoreDefaultPassPolicy(counter);
     const { testApp, business, volunteer, pass } = counter;
     stocked = await createOffer(testApp.http, business.member, { title: { nl: 'Taart', en: 'Cake' }, price: '3.00', euroValue: '4.00', stock: 5, perPassLimit: { quantity: 1, period: 'day' } });
     world = { accountIds: [volunteer.accountId, business.accountId], offerIds: [stocked.id], passNumbers: [pass.number] };
   });
-  afterAll(() => counter.testApp.close());
+
+  /** A cake redeemed at the counter, the redemption the void and reversal tests act on. */
+  const redeemCake = () => redeem(counter.testApp.http, counter.business.member, { passNumber: counter.pass.number, offerId: stocked.id });
 
   it('voids within 15 minutes: a REVERSAL entry, the Steerkes back, stock and the per-pass limit restored', async () => {
     const { testApp, business, volunteer, pass } = counter;
@@ -319,39 +355,42 @@ describe('Story: the business voids a mistake within the void window; afterwards
     const replay = await testApp.http.post(`${API}/redemptions/${redemption.id}/void`).set(business.member.auth).set('Idempotency-Key', key).expect(200);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(voided.body);
-    await expectPassRefusalWritingNothing(testApp.http, counter.roles.treasurer, world, 409, 'REDEMPTION_NOT_COMPLETED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: counter.roles.treasurer, world, status: 409, code: 'REDEMPTION_NOT_COMPLETED', act: () =>
       testApp.http.post(`${API}/redemptions/${redemption.id}/void`).set(business.member.auth),
-    );
+    });
     // The one-a-day cake is available again: the voided one no longer counts.
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: stocked.id });
   });
 
   it('refuses a void by another business (404), by the volunteer (403), with a body (400), writing nothing', async () => {
     const { testApp, business, roles, volunteer } = counter;
+    await redeemCake();
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 404, 'NOT_FOUND', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 404, code: 'NOT_FOUND', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(roles.business_operator.auth),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 403, 'FORBIDDEN', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 403, code: 'FORBIDDEN', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(volunteer.member.auth),
-    );
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 400, 'VALIDATION_FAILED', () =>
+    });
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(business.member.auth).send({ reason: 'oeps' }),
-    );
+    });
   });
 
   it('refuses a void after the window with REDEMPTION_VOID_WINDOW_CLOSED, writing nothing', async () => {
     const { testApp, business, roles } = counter;
+    await redeemCake();
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
     testApp.clock.set(new Date(Date.parse(latest.voidableUntil) + 1000));
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 409, 'REDEMPTION_VOID_WINDOW_CLOSED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 409, code: 'REDEMPTION_VOID_WINDOW_CLOSED', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(business.member.auth).set('Accept-Language', 'nl'),
-    );
+    });
     expect(refused.body.detail).toContain('penningmeester');
   });
 
   it('lets a treasurer reverse it at any time (once), restoring the stock', async () => {
     const { testApp, business, roles } = counter;
+    await redeemCake();
     const [latest] = (await listRedemptions(testApp.http, business.member, { status: 'completed' })).slice(-1);
     expectProblem(await testApp.http.post(`${API}/redemptions/${latest.id}/reversal`).set(business.member.auth).set('Idempotency-Key', newKey()).send({}), 403, 'FORBIDDEN');
     const key = newKey();
@@ -367,9 +406,9 @@ describe('Story: the business voids a mistake within the void window; afterwards
     expect((await testApp.http.get(`${API}/offers/${stocked.id}`).expect(200)).body.stockRemaining).toBe(5);
     const replay = await testApp.http.post(`${API}/redemptions/${latest.id}/reversal`).set(roles.treasurer.auth).set('Idempotency-Key', key).send({ description: 'Verkeerd aanbod gekozen' }).expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, world, 409, 'REDEMPTION_NOT_COMPLETED', () =>
+    await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world, status: 409, code: 'REDEMPTION_NOT_COMPLETED', act: () =>
       testApp.http.post(`${API}/redemptions/${latest.id}/reversal`).set(roles.treasurer.auth).set('Idempotency-Key', newKey()).send({}),
-    );
+    });
   });
 
   it('follows a longer void window once an admin sets it', async () => {
@@ -386,8 +425,11 @@ describe('Story: the business voids a mistake within the void window; afterwards
 describe('Story: each business sees its redemptions and its sponsorship; the volunteer sees their own', () => {
   let counter: Counter;
 
+  const story = useStoryApp();
+
+  // Read-only tests: they share three redemptions, one voided, made once.
   beforeAll(async () => {
-    counter = await openCounter();
+    counter = await openCounter(story.testApp(), story.roles());
     const { testApp, business, pass, coffee } = counter;
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
     testApp.clock.advance(MINUTE_MS);
@@ -396,7 +438,6 @@ describe('Story: each business sees its redemptions and its sponsorship; the vol
     const voided = await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
     await testApp.http.post(`${API}/redemptions/${voided.id}/void`).set(business.member.auth).expect(200);
   });
-  afterAll(() => counter.testApp.close());
 
   it('lists a business’s own redemptions only, with masked pass numbers', async () => {
     const { testApp, business, roles, pass } = counter;

@@ -18,7 +18,7 @@ import {
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import type { Role } from '../src/common/roles.js';
 import { hasValidCheckDigit } from '../src/passes/pass-number.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -39,13 +39,21 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // Two volunteers of its own for each test; the tests after the first issue the pass themselves.
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     volunteer = await createVolunteer(testApp.http, roles.admin, { birthDate: '1990-04-01' });
     other = await createVolunteer(testApp.http, roles.admin);
   });
   afterAll(() => testApp.close());
 
-  it('issues the volunteer their own pass: 12 digits with a Luhn check digit, valid two years, printed in groups', async () => {
+  const issueOwnPass = async () => {
     pass = await issuePass(testApp.http, volunteer.member, volunteer.partyId);
+  };
+
+  it('issues the volunteer their own pass: 12 digits with a Luhn check digit, valid two years, printed in groups', async () => {
+    await issueOwnPass();
     expect(pass).toMatchObject({ volunteerId: volunteer.partyId, status: 'active', validFrom: '2026-11-23', validUntil: '2028-11-22', pinSet: false, blockedAt: null });
     expect(pass.number).toMatch(/^[1-9][0-9]{11}$/);
     expect(hasValidCheckDigit(pass.number)).toBe(true);
@@ -56,6 +64,7 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   });
 
   it('keeps one active pass per volunteer: a second one is 409 PASS_ALREADY_ACTIVE', async () => {
+    await issueOwnPass();
     const refused = await testApp.http.post(`${API}/passes`).set(roles.treasurer.auth).send({ volunteerId: volunteer.partyId });
     expectProblem(refused, 409, 'PASS_ALREADY_ACTIVE');
     const passes = await testApp.http.get(`${API}/passes`).query({ volunteerId: volunteer.partyId }).set(roles.admin.auth).expect(200);
@@ -63,6 +72,7 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   });
 
   it('lets admins and treasurers issue passes, volunteers only their own; others may not', async () => {
+    await issueOwnPass();
     const forOther = await testApp.http.post(`${API}/passes`).set(volunteer.member.auth).send({ volunteerId: other.partyId });
     expectProblem(forOther, 404, 'NOT_FOUND');
     for (const role of ['org_manager', 'business_operator'] as const) {
@@ -77,6 +87,7 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   });
 
   it('shows a pass only to its volunteer, admins and treasurers: to another volunteer it does not exist', async () => {
+    await issueOwnPass();
     expect((await readPass(testApp.http, roles.admin, pass.number)).id).toBe(pass.id);
     expectProblem(await testApp.http.get(`${API}/passes/${pass.number}`).set(other.member.auth), 404, 'PASS_NOT_FOUND');
     expectProblem(await testApp.http.get(`${API}/passes/${pass.number}`).set(roles.business_operator.auth), 403, 'FORBIDDEN');
@@ -84,6 +95,7 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   });
 
   it('tells a mistyped number (check digit) from a malformed one', async () => {
+    await issueOwnPass();
     const typo = await testApp.http.get(`${API}/passes/${withWrongCheckDigit(pass.number)}`).set(volunteer.member.auth).set('Accept-Language', 'nl');
     expectProblem(typo, 400, 'PASS_CHECK_DIGIT_INVALID');
     expect(typo.body.detail).toContain('controlecijfer');
@@ -93,6 +105,7 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   });
 
   it('returns the QR code as PNG (default) or SVG, holding the pass number', async () => {
+    await issueOwnPass();
     const png = await testApp.http.get(`${API}/passes/${pass.number}/qr`).set(volunteer.member.auth).buffer(true).parse(binary).expect(200);
     expect(png.headers['content-type']).toBe('image/png');
     expect((png.body as Buffer).subarray(0, 8)).toEqual(PNG_SIGNATURE);
@@ -106,6 +119,7 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   });
 
   it('sets a PIN (the volunteer only), never echoing it, and refuses a PIN that is not 4 to 6 digits', async () => {
+    await issueOwnPass();
     const set = await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).send({ pin: '0482' }).expect(204);
     expect(set.text).toBe('');
     const shown = await readPass(testApp.http, volunteer.member, pass.number);
@@ -121,6 +135,9 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   });
 
   it('removes the PIN again', async () => {
+    await issueOwnPass();
+    await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).send({ pin: '0482' }).expect(204);
+    expect((await readPass(testApp.http, volunteer.member, pass.number)).pinSet).toBe(true);
     await testApp.http.delete(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).expect(204);
     expect((await readPass(testApp.http, volunteer.member, pass.number)).pinSet).toBe(false);
   });
@@ -137,6 +154,10 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // For each test: a volunteer with 10 hours, a pass, and one coffee of 2.00 bought with it.
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     volunteer = await createVolunteer(testApp.http, roles.admin, { birthDate: '1985-06-15' });
     const organisation = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
     await giveApprovedHours(testApp.http, volunteer.member, organisation, '10.00');
@@ -147,8 +168,10 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
   });
   afterAll(() => testApp.close());
 
+  const reportLost = () => testApp.http.post(`${API}/passes/${lost.number}/block`).set(volunteer.member.auth).send({ reason: 'lost' }).expect(200);
+
   it('blocks the pass when the volunteer reports it lost; blocking again changes nothing', async () => {
-    const blocked = await testApp.http.post(`${API}/passes/${lost.number}/block`).set(volunteer.member.auth).send({ reason: 'lost' }).expect(200);
+    const blocked = await reportLost();
     expect(blocked.body).toMatchObject({ status: 'blocked', blockedReason: 'lost', blockedAt: '2026-11-23T09:00:00.000Z' });
     const again = await testApp.http.post(`${API}/passes/${lost.number}/block`).set(roles.treasurer.auth).send({ reason: 'stolen' }).expect(200);
     expect(again.body).toEqual(blocked.body);
@@ -156,13 +179,15 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
   });
 
   it('refuses the blocked pass at the counter with PASS_BLOCKED, and writes nothing', async () => {
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, { accountIds: [volunteer.accountId, business.accountId], offerIds: [offerId], passNumbers: [lost.number] }, 422, 'PASS_BLOCKED', () =>
+    await reportLost();
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offerId], passNumbers: [lost.number] }, status: 422, code: 'PASS_BLOCKED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: lost.number, offerId }),
-    );
+    });
     expect(refused.body.detail).toContain('reported lost');
   });
 
   it('issues a new number; the balance is the volunteer’s, so the new pass spends it', async () => {
+    await reportLost();
     const before = await readAccount(testApp.http, volunteer.member, volunteer.accountId);
     expect(before.balance).toBe('8.00'); // 10 hours at 1.00 STK, less one coffee of 2.00
     testApp.clock.advance(60 * 60 * 1000); // an hour later, at the service desk
@@ -206,9 +231,9 @@ describe('Story: a pass expires after two years and can then be replaced', () =>
     testApp.clock.set('2028-11-22T23:30:00Z'); // 00:30 on 23 November in Maastricht
     expect((await readPass(testApp.http, volunteer.member, pass.number)).status).toBe('expired');
     await giveApprovedHours(testApp.http, volunteer.member, organisation, '1.00', '2028-11-20');
-    const refused = await expectPassRefusalWritingNothing(testApp.http, roles.treasurer, { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, 422, 'PASS_EXPIRED', () =>
+    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, status: 422, code: 'PASS_EXPIRED', act: () =>
       postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
-    );
+    });
     expect(refused.body.detail).toContain('2028-11-22');
     const renewed = await issuePass(testApp.http, volunteer.member, volunteer.partyId);
     expect(renewed).toMatchObject({ status: 'active', validFrom: '2028-11-23', validUntil: '2030-11-22' });

@@ -7,12 +7,14 @@ describe('Story: every admin and treasurer action lands in the audit log', () =>
   let roles: Record<'admin' | 'treasurer' | 'org_manager' | 'business_operator' | 'volunteer', Session>;
   let orgAccount: string;
 
-  beforeAll(async () => {
+  // The audit log and the demo accounts are the whole application's: each test gets an application
+  // of its own, so that the log holds exactly what that test did.
+  beforeEach(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
     orgAccount = (await testApp.http.get(`/api/v1/parties/${roles.org_manager.partyId}/accounts`).set(roles.org_manager.auth)).body[0].id;
   });
-  afterAll(() => testApp.close());
+  afterEach(() => testApp.close());
 
   const log = async (query = '') => (await testApp.http.get(`/api/v1/treasury/audit-log?limit=100${query}`).set(roles.treasurer.auth).expect(200)).body.items;
 

@@ -16,6 +16,9 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // An organisation with 30.00, four volunteers and a business of its own for each test.
+  beforeEach(async () => {
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '30.00');
     volunteers = [];
     for (let index = 0; index < 4; index += 1) volunteers.push(await createFundedParty(testApp.http, roles, 'volunteer'));
@@ -34,10 +37,15 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
     ],
   });
 
-  it('pays every participant with an approved claim and an HOURS entry of their own', async () => {
+  /** The buurtfeest recorded under the key buurtfeest-2026: 12.75 paid, 17.25 left. */
+  async function recordBuurtfeest(): Promise<void> {
     const response = await postBulk(testApp.http, organisation.member, buurtfeest(), 'buurtfeest-2026');
     expect(response.status).toBe(201);
     batch = response.body as TimeClaimBatchBody;
+  }
+
+  it('pays every participant with an approved claim and an HOURS entry of their own', async () => {
+    await recordBuurtfeest();
     expect(batch).toMatchObject({
       organisationId: organisation.partyId,
       organisationName: organisation.name,
@@ -64,6 +72,7 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   });
 
   it('answers a retry with the first result: no second payment, no duplicate claims', async () => {
+    await recordBuurtfeest();
     const before = { claims: await listClaims(testApp.http, roles.treasurer), ledger: await snapshotLedger(testApp.http, roles.treasurer, accounts()) };
     const replay = await postBulk(testApp.http, organisation.member, buurtfeest(), 'buurtfeest-2026');
     expect(replay.status).toBe(201);
@@ -73,13 +82,14 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   });
 
   it('refuses the same key with another body: 409 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
+    await recordBuurtfeest();
     const changed = { ...buurtfeest(), activity: 'Opruimen na het buurtfeest' };
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postBulk(testApp.http, organisation.member, changed, 'buurtfeest-2026'),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
       postBulk(testApp.http, organisation.member, changed, null),
-    );
+    });
   });
 
   it('checks every participant first and lists every problem; nothing is recorded', async () => {
@@ -97,9 +107,9 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
         { volunteerId: volunteers[2].partyId, hours: 0 },
       ],
     };
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'TIME_CLAIMS_REFUSED', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
       postBulk(testApp.http, organisation.member, body),
-    );
+    });
     expect(refused.body.detail).toBe('Nothing was recorded: the activity has 5 problem(s), each listed under errors.');
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ field: 'participants.1.volunteerId', code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN', message: 'There is no volunteer with this id.' }),
@@ -111,14 +121,14 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   });
 
   it('refuses a date after today among the other problems, in Dutch when asked', async () => {
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'TIME_CLAIMS_REFUSED', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
       testApp.http
         .post(`${API}/time-claims/bulk`)
         .set(organisation.member.auth)
         .set('Idempotency-Key', 'toekomst')
         .set('Accept-Language', 'nl')
         .send({ date: '2026-11-24', activity: 'Kerstmarkt', participants: [{ volunteerId: volunteers[0].partyId, hours: '1.00' }] }),
-    );
+    });
     expect(refused.body.detail).toBe('Er is niets vastgelegd: de activiteit heeft 1 probleem/problemen, elk vermeld onder errors.');
     expect(refused.body.errors).toEqual([
       { field: 'date', code: 'TIME_CLAIM_DATE_IN_FUTURE', parameters: { today: '2026-11-23' }, message: 'De datum ligt na vandaag; declareer uren pas als ze gegeven zijn.' },
@@ -126,14 +136,15 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   });
 
   it('refuses when the total is more than the organisation has available, though each line alone would fit', async () => {
+    await recordBuurtfeest();
     const body = {
       date: '2026-11-20',
       activity: 'Klussendag',
       participants: volunteers.slice(0, 3).map((volunteer) => ({ volunteerId: volunteer.partyId, hours: '6.00' })),
     };
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'TIME_CLAIMS_REFUSED', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
       postBulk(testApp.http, organisation.member, body),
-    );
+    });
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ field: 'participants', code: 'INSUFFICIENT_FUNDS', parameters: { accountId: organisation.accountId, available: '17.25', required: '18.00' } }),
     ]);
@@ -142,29 +153,29 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   it('names a volunteer whose account cannot take the payment, from the ledger’s own check', async () => {
     await testApp.http.put(`${API}/accounts/${volunteers[2].accountId}/policy`).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'frozen' }).expect(200);
     const body = { date: '2026-11-20', activity: 'Klussendag', participants: [{ volunteerId: volunteers[0].partyId, hours: '1.00' }, { volunteerId: volunteers[2].partyId, hours: '1.00' }] };
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'TIME_CLAIMS_REFUSED', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
       postBulk(testApp.http, organisation.member, body),
-    );
+    });
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'participants.1.volunteerId', code: 'ACCOUNT_NOT_OPEN' })]);
     await testApp.http.put(`${API}/accounts/${volunteers[2].accountId}/policy`).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'open' }).expect(200);
   });
 
   it('refuses malformed requests with 400 and other roles with 403, writing nothing', async () => {
-    const malformed = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    const malformed = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBulk(testApp.http, organisation.member, { date: '2026-11-20', activity: '', participants: [{ volunteerId: 'anouk' }], extra: true }),
-    );
+    });
     expect(malformed.body.errors.map((error: { field: string; code: string }) => `${error.field}:${error.code}`)).toEqual(
       expect.arrayContaining(['extra:whitelistValidation', 'activity:isNotEmpty', 'participants.0.volunteerId:isUuid', 'participants.0.hours:isDefined']),
     );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBulk(testApp.http, organisation.member, { date: '2026-11-20', activity: 'Leeg', participants: [] }),
-    );
+    });
     const tooMany = Array.from({ length: 201 }, () => ({ volunteerId: volunteers[0].partyId, hours: '0.25' }));
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postBulk(testApp.http, organisation.member, { date: '2026-11-20', activity: 'Te veel', participants: tooMany }),
-    );
+    });
     for (const session of [volunteers[0].member, roles.admin, roles.treasurer, roles.business_operator] as Session[]) {
-      await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 403, 'FORBIDDEN', () => postBulk(testApp.http, session, buurtfeest()));
+      await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () => postBulk(testApp.http, session, buurtfeest()) });
     }
   });
 });

@@ -10,7 +10,7 @@ import {
   submitClaim,
   type TimeClaimBody,
 } from './factories/volunteering.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
 type Roles = Awaited<ReturnType<typeof loginAllRoles>>;
 
@@ -24,13 +24,27 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   beforeAll(async () => {
     testApp = await createTestApp(); // today in Maastricht: 2026-11-23
     roles = await loginAllRoles(testApp.http);
+  });
+  // An organisation and a volunteer of their own for each test, which submits and approves the claim itself.
+  beforeEach(async () => {
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
   });
   afterAll(() => testApp.close());
 
-  it('lets the volunteer claim 2.5 hours of last Saturday; the claim waits for the organisation', async () => {
+  /** Last Saturday's 2.5 hours of homework help, claimed. */
+  async function claimSaturday(): Promise<void> {
     claim = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-21', hours: 2.5, activity: 'Huiswerkbegeleiding' });
+  }
+
+  /** The claim submitted and approved under the key approve-claim-1. */
+  async function claimSaturdayAndApprove(): Promise<void> {
+    await claimSaturday();
+    expect((await postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1')).status).toBe(200);
+  }
+
+  it('lets the volunteer claim 2.5 hours of last Saturday; the claim waits for the organisation', async () => {
+    await claimSaturday();
     expect(claim).toMatchObject({
       volunteerId: volunteer.partyId,
       volunteerName: volunteer.name,
@@ -50,6 +64,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('shows the claim to the volunteer and to the organisation, not to others', async () => {
+    await claimSaturday();
     expect((await listClaims(testApp.http, volunteer.member)).map((item) => item.id)).toEqual([claim.id]);
     expect((await listClaims(testApp.http, organisation.member, { status: 'requested' })).map((item) => item.id)).toEqual([claim.id]);
     const other = await createFundedParty(testApp.http, roles, 'organisation');
@@ -63,6 +78,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('pays the approved claim with one HOURS entry at the default rate of 1.00 STK per hour', async () => {
+    await claimSaturday();
     const response = await postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1');
     expect(response.status).toBe(200);
     expect(response.headers['idempotent-replayed']).toBeUndefined();
@@ -80,6 +96,7 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('answers a retry with the same key with the first result, writing nothing', async () => {
+    await claimSaturdayAndApprove();
     const before = { claims: await listClaims(testApp.http, roles.treasurer), ledger: await snapshotLedger(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId]) };
     const replay = await postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1');
     expect(replay.status).toBe(200);
@@ -89,26 +106,29 @@ describe('Story: a volunteer claims hours and the organisation pays them once', 
   });
 
   it('refuses to pay it again with another key: 409 TIME_CLAIM_NOT_PENDING, nothing written', async () => {
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    await claimSaturdayAndApprove();
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       postApprove(testApp.http, organisation.member, claim.id, 'approve-claim-1-again'),
-    );
+    });
     expect(refused.body.detail).toContain('approved');
   });
 
   it('refuses the same key for another claim: 409 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
+    await claimSaturdayAndApprove();
     const second = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-22', hours: '1.00' });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       postApprove(testApp.http, organisation.member, second.id, 'approve-claim-1'),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 400, 'IDEMPOTENCY_KEY_REQUIRED', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
       postApprove(testApp.http, organisation.member, second.id, null),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, [organisation.accountId, volunteer.accountId], 400, 'VALIDATION_FAILED', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/time-claims/${second.id}/approve`).set(organisation.member.auth).set('Idempotency-Key', newKey()).send({ amount: '99.00' }),
-    );
+    });
   });
 
   it('counts the approved hours for the passes module’s fiscal guardrail', async () => {
+    await claimSaturdayAndApprove();
     const hours = testApp.app.get(VolunteerHours);
     expect((await hours.approvedHours(volunteer.partyId, '2026-11-01', '2026-11-30')).toFixed(2)).toBe('2.50');
     expect((await hours.approvedHours(volunteer.partyId, '2026-11-22', '2026-11-30')).toFixed(2)).toBe('0.00');
@@ -126,6 +146,9 @@ describe('Story: an approval that cannot be paid, or is not theirs to give, chan
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // A claim of its own, on an organisation with 1.00, for each test.
+  beforeEach(async () => {
     poorOrganisation = await createFundedParty(testApp.http, roles, 'organisation', '1.00');
     otherOrganisation = await createFundedParty(testApp.http, roles, 'organisation', '50.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
@@ -136,33 +159,33 @@ describe('Story: an approval that cannot be paid, or is not theirs to give, chan
   const accounts = () => [poorOrganisation.accountId, otherOrganisation.accountId, volunteer.accountId];
 
   it('refuses without enough available Steerkes: 422 INSUFFICIENT_FUNDS; the claim stays requested', async () => {
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'INSUFFICIENT_FUNDS', () =>
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'INSUFFICIENT_FUNDS', act: () =>
       postApprove(testApp.http, poorOrganisation.member, claim.id),
-    );
+    });
     expect(refused.body.detail).toContain('1.00');
     expect((await testApp.http.get(`${API}/time-claims/${claim.id}`).set(volunteer.member.auth).expect(200)).body.status).toBe('requested');
   });
 
   it('answers another organisation’s manager 404, as if the claim did not exist', async () => {
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () => postApprove(testApp.http, otherOrganisation.member, claim.id));
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () => postApprove(testApp.http, otherOrganisation.member, claim.id) });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(otherOrganisation.member.auth).send({ reason: 'niet van ons' }),
-    );
+    });
   });
 
   it('refuses other roles with 403: the volunteer, a business, the treasurer and the admin', async () => {
     for (const session of [volunteer.member, roles.business_operator, roles.treasurer, roles.admin] as Session[]) {
-      await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 403, 'FORBIDDEN', () => postApprove(testApp.http, session, claim.id));
+      await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () => postApprove(testApp.http, session, claim.id) });
     }
   });
 
   it('answers an unknown or malformed claim id with 404 and 400', async () => {
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () =>
       postApprove(testApp.http, poorOrganisation.member, '6f1c3c2e-4b7a-4d51-9a43-2f0c1e9b7a10'),
-    );
-    const malformed = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    });
+    const malformed = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       postApprove(testApp.http, poorOrganisation.member, 'not-a-claim'),
-    );
+    });
     expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'isUuid' })]);
   });
 
@@ -185,55 +208,72 @@ describe('Story: the organisation rejects a claim; the volunteer withdraws one',
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // Parties of their own for each test, at 10:00 in Maastricht.
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
     otherVolunteer = await createFundedParty(testApp.http, roles, 'volunteer');
   });
   afterAll(() => testApp.close());
 
+  /** A claim rejected at 10:00, one withdrawn at 10:00 and one paid at 10:01. */
+  async function rejectWithdrawAndPay(): Promise<void> {
+    const rejected = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '4.00' });
+    testApp.clock.advance(60 * 60 * 1000);
+    await testApp.http.post(`${API}/time-claims/${rejected.id}/reject`).set(organisation.member.auth).send({ reason: 'Die middag was gesloten.' }).expect(200);
+    const withdrawn = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-20' });
+    await testApp.http.post(`${API}/time-claims/${withdrawn.id}/withdraw`).set(volunteer.member.auth).send({ reason: 'Dubbel ingediend.' }).expect(200);
+    testApp.clock.advance(60 * 1000);
+    const paid = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-19' });
+    await approveClaim(testApp.http, organisation.member, paid.id);
+  }
+
   const accounts = () => [organisation.accountId, volunteer.accountId];
 
   it('rejects with a reason, in the record with who and when; a rejected claim cannot be approved', async () => {
     const claim = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '4.00' });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({}),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 400, 'VALIDATION_FAILED', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({ reason: '   ' }),
-    );
+    });
     testApp.clock.advance(60 * 60 * 1000);
     const rejected = await testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({ reason: 'Die middag was gesloten.' }).expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'Die middag was gesloten.', decidedBy: organisation.member.userId, decidedAt: '2026-11-23T10:00:00.000Z', entryId: null, amount: null });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () => postApprove(testApp.http, organisation.member, claim.id));
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () => postApprove(testApp.http, organisation.member, claim.id) });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/reject`).set(organisation.member.auth).send({ reason: 'nog eens' }),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(volunteer.member.auth).send({}),
-    );
+    });
   });
 
   it('lets the volunteer withdraw a waiting claim, not someone else’s, and not once decided', async () => {
     const claim = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-20' });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 404, 'NOT_FOUND', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 404, code: 'NOT_FOUND', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(otherVolunteer.member.auth).send({}),
-    );
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 403, 'FORBIDDEN', () =>
+    });
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () =>
       testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(organisation.member.auth).send({}),
-    );
+    });
     const withdrawn = await testApp.http.post(`${API}/time-claims/${claim.id}/withdraw`).set(volunteer.member.auth).send({ reason: 'Dubbel ingediend.' }).expect(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', reason: 'Dubbel ingediend.', decidedBy: volunteer.member.userId });
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () => postApprove(testApp.http, organisation.member, claim.id));
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () => postApprove(testApp.http, organisation.member, claim.id) });
 
     testApp.clock.advance(60 * 1000);
     const paid = await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, hours: '1.00', date: '2026-11-19' });
     await approveClaim(testApp.http, organisation.member, paid.id);
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'TIME_CLAIM_NOT_PENDING', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'TIME_CLAIM_NOT_PENDING', act: () =>
       testApp.http.post(`${API}/time-claims/${paid.id}/withdraw`).set(volunteer.member.auth).send({}),
-    );
+    });
   });
 
   it('filters the organisation’s claims by status, volunteer and date', async () => {
+    await rejectWithdrawAndPay();
     const all = await listClaims(testApp.http, organisation.member);
     // Oldest first; the two claims of 10:00 and 10:01 in the order they were made.
     expect(all.map((claim) => claim.status)).toEqual(['rejected', 'withdrawn', 'approved']);
@@ -255,6 +295,10 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
   beforeAll(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
+  });
+  // A volunteer of its own for each test: the day limit counts per volunteer.
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
     secondOrganisation = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
@@ -263,9 +307,9 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
 
   const accounts = () => [organisation.accountId, volunteer.accountId];
   const refuse = (status: number, code: string, input: Record<string, unknown>) =>
-    expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), status, code, () =>
+    expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status, code, act: () =>
       postClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, ...input }),
-    );
+    });
 
   it('refuses hours that are not quarter hours from 0.25 to 24', async () => {
     for (const hours of ['2.10', 0, -1, '24.25', 25, '1e1', 'twee', null, true]) {
@@ -287,7 +331,6 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
   it('takes the day from Maastricht’s calendar: at 00:30 local time the new day has begun', async () => {
     testApp.clock.set('2026-11-23T23:30:00.000Z');
     await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-24', hours: '0.50' });
-    testApp.clock.set('2026-11-23T09:00:00.000Z');
   });
 
   it('refuses a 25th hour on one day across organisations: 422 TIME_CLAIM_DAY_LIMIT_EXCEEDED', async () => {
@@ -311,16 +354,19 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
     const unknown = await refuse(400, 'VALIDATION_FAILED', { volunteerId: volunteer.partyId });
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'volunteerId', code: 'whitelistValidation' })]);
     for (const session of [organisation.member, roles.admin, roles.treasurer, roles.business_operator] as Session[]) {
-      await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 403, 'FORBIDDEN', () =>
+      await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () =>
         postClaim(testApp.http, session, { organisationId: organisation.partyId }),
-      );
+      });
     }
   });
 
   it('answers in Dutch when asked', async () => {
-    const refused = await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 422, 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', () =>
+    // 15 November full: 24 hours claimed at two organisations.
+    await submitClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-15', hours: '16.00' });
+    await submitClaim(testApp.http, volunteer.member, { organisationId: secondOrganisation.partyId, date: '2026-11-15', hours: '8.00' });
+    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', act: () =>
       postClaim(testApp.http, volunteer.member, { organisationId: organisation.partyId, date: '2026-11-15', hours: '1.00' }),
-    );
+    });
     expect(refused.body.detail).toContain('at most 24 hours per day');
     const dutch = await testApp.http
       .post(`${API}/time-claims`)
@@ -339,8 +385,8 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(first.body);
     expect(await listClaims(testApp.http, roles.treasurer)).toEqual(before);
-    await expectClaimRefusalWritingNothing(testApp.http, roles.treasurer, accounts(), 409, 'IDEMPOTENCY_KEY_REUSED', () =>
+    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
       testApp.http.post(`${API}/time-claims`).set(volunteer.member.auth).set('Idempotency-Key', 'claim-koffie-10').send({ ...body, hours: '4.00' }),
-    );
+    });
   });
 });

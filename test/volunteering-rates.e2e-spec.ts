@@ -12,14 +12,15 @@ describe('Story: the admin sets the allowed hour rates, an organisation its own,
   let otherOrganisation: TestParty;
   let volunteer: TestParty;
 
-  beforeAll(async () => {
+  // The rate range is one for the whole application: each test gets an application of its own.
+  beforeEach(async () => {
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '100.00');
     otherOrganisation = await createFundedParty(testApp.http, roles, 'organisation');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
   });
-  afterAll(() => testApp.close());
+  afterEach(() => testApp.close());
 
   const range = () => testApp.http.get(`${API}/volunteering/hour-rate-range`).set(volunteer.member.auth).expect(200);
   const rateOf = (organisationId: string) => testApp.http.get(`${API}/organisations/${organisationId}/hour-rate`).set(volunteer.member.auth).expect(200);
@@ -82,6 +83,7 @@ describe('Story: the admin sets the allowed hour rates, an organisation its own,
   });
 
   it('keeps rates set before a narrower range inside it: paid at the nearest bound', async () => {
+    await putRate(roles.admin, organisation.partyId, { rate: '0.55' }).expect(200);
     const changed = await putRange(roles.admin, { min: '0.75', max: '1.25', defaultRate: '0.80' }).expect(200);
     expect(changed.body).toMatchObject({ min: '0.75', max: '1.25', defaultRate: '0.80', updatedBy: roles.admin.userId });
     expect((await rateOf(organisation.partyId)).body).toMatchObject({ rate: '0.75', organisationRate: '0.55' });

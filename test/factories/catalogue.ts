@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import { API, expectRefusedWritingNothing, newKey } from './ledger.js';
+import { API, expectRefusedWritingNothing, newKey, type Refusal } from './ledger.js';
 import type { Session } from './sessions.js';
 
 /**
@@ -155,16 +155,10 @@ export async function catalogueCounts(http: TestAgent, treasurer: Session): Prom
  * the ledger (the named accounts and the ledger-wide counts, see expectRefusedWritingNothing) nor
  * in the catalogue (the number of bookings and listings the treasurer sees).
  */
-export async function expectCatalogueRefusal(
-  http: TestAgent,
-  treasurer: Session,
-  accountIds: string[],
-  status: number,
-  code: string,
-  act: () => Promise<Response>,
-): Promise<Response> {
+export async function expectCatalogueRefusal(refusal: Refusal): Promise<Response> {
+  const { http, treasurer } = refusal;
   const before = await catalogueCounts(http, treasurer);
-  const response = await expectRefusedWritingNothing(http, treasurer, accountIds, status, code, act);
+  const response = await expectRefusedWritingNothing(refusal);
   expect(await catalogueCounts(http, treasurer)).toEqual(before);
   return response;
 }

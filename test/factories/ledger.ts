@@ -115,19 +115,24 @@ export function expectProblem(response: Response, status: number, code: string):
   expect(typeof response.body.detail).toBe('string');
 }
 
+/** A request that must be refused, and who looks at what it might have written. */
+export interface Refusal {
+  http: TestAgent;
+  /** The session that reads the ledger before and after (a treasurer sees every account). */
+  treasurer: Session;
+  /** The accounts the request would have touched. */
+  accountIds: string[];
+  status: number;
+  code: string;
+  act: () => Promise<Response>;
+}
+
 /**
  * Runs a request that must be refused with `status`/`code`, and proves it wrote nothing: the
  * named accounts (balance, pending, status, statement) and the ledger's entry, posting and hold
  * counts are the same before and after.
  */
-export async function expectRefusedWritingNothing(
-  http: TestAgent,
-  treasurer: Session,
-  accountIds: string[],
-  status: number,
-  code: string,
-  act: () => Promise<Response>,
-): Promise<Response> {
+export async function expectRefusedWritingNothing({ http, treasurer, accountIds, status, code, act }: Refusal): Promise<Response> {
   const before = await snapshotLedger(http, treasurer, accountIds);
   const response = await act();
   expectProblem(response, status, code);

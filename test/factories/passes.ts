@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { generatePassNumber } from '../../src/passes/pass-number.js';
 import { createMember } from './parties.js';
-import { API, expectProblem, issue, newKey, snapshotLedger } from './ledger.js';
+import { API, expectProblem, issue, newKey, type Refusal, snapshotLedger } from './ledger.js';
 import type { Session } from './sessions.js';
 import { approveClaim, submitClaim } from './volunteering.js';
 
@@ -188,15 +188,11 @@ export async function snapshotPasses(http: TestAgent, treasurer: Session, world:
   return { ledger: await snapshotLedger(http, treasurer, world.accountIds), offers, passes, redemptions: await listRedemptions(http, treasurer) };
 }
 
+/** A refusal among passes: `world` names what it might have written. */
+export type PassRefusal = Omit<Refusal, 'accountIds'> & { world: PassesWorld };
+
 /** Runs a request that must be refused with `status`/`code`, and proves it wrote nothing. */
-export async function expectPassRefusalWritingNothing(
-  http: TestAgent,
-  treasurer: Session,
-  world: PassesWorld,
-  status: number,
-  code: string,
-  act: () => Promise<Response>,
-): Promise<Response> {
+export async function expectPassRefusalWritingNothing({ http, treasurer, world, status, code, act }: PassRefusal): Promise<Response> {
   const before = await snapshotPasses(http, treasurer, world);
   const response = await act();
   expectProblem(response, status, code);

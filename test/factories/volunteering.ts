@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import { API, expectProblem, newKey, snapshotLedger } from './ledger.js';
+import { API, expectProblem, newKey, type Refusal, snapshotLedger } from './ledger.js';
 import type { Session } from './sessions.js';
 
 /**
@@ -103,14 +103,7 @@ export async function listClaims(http: TestAgent, session: Session, query: Recor
  * Runs a request that must be refused with `status`/`code`, and proves it wrote nothing: every
  * claim (as the treasurer sees them all), the named accounts and the ledger's counts are unchanged.
  */
-export async function expectClaimRefusalWritingNothing(
-  http: TestAgent,
-  treasurer: Session,
-  accountIds: string[],
-  status: number,
-  code: string,
-  act: () => Promise<Response>,
-): Promise<Response> {
+export async function expectClaimRefusalWritingNothing({ http, treasurer, accountIds, status, code, act }: Refusal): Promise<Response> {
   const before = { claims: await listClaims(http, treasurer), ledger: await snapshotLedger(http, treasurer, accountIds) };
   const response = await act();
   expectProblem(response, status, code);

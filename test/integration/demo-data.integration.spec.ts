@@ -16,10 +16,11 @@ async function rowCounts(context: TestContext): Promise<Record<string, string>> 
 describe('the Maastricht demo data (npm run seed)', () => {
   let context: TestContext;
 
-  beforeAll(async () => {
+  // An empty database for each test: the first load must find nothing there yet.
+  beforeEach(async () => {
     context = await createTestContext({ demoData: false });
   });
-  afterAll(() => context.close());
+  afterEach(() => context.close());
 
   it('loads organisations of several kinds in every district, businesses, volunteers and one user per role', async () => {
     const report = await loadDemoData(context.app);
@@ -33,6 +34,7 @@ describe('the Maastricht demo data (npm run seed)', () => {
   });
 
   it('changes nothing when loaded a second time', async () => {
+    await loadDemoData(context.app);
     const before = await rowCounts(context);
     const report = await loadDemoData(context.app);
     expect(report).toEqual({ partiesCreated: 0, usersCreated: 0, entriesBooked: 0, recordsCreated: 0 });

@@ -18,10 +18,11 @@ async function rowCounts(context: TestContext): Promise<Record<string, string>> 
 describe('the passes part of the Maastricht demo', () => {
   let context: TestContext;
 
-  beforeAll(async () => {
+  // An empty database for each test: the first load must find nothing there yet.
+  beforeEach(async () => {
     context = await createTestContext({ demoData: false });
   });
-  afterAll(() => context.close());
+  afterEach(() => context.close());
 
   it('loads the 2025 fiscal limits, the businesses’ offers and a pass for every volunteer', async () => {
     await loadDemoData(context.app);
@@ -40,6 +41,7 @@ describe('the passes part of the Maastricht demo', () => {
   });
 
   it('creates nothing when loaded a second time', async () => {
+    await loadDemoData(context.app);
     const before = await rowCounts(context);
     const report = await loadDemoData(context.app);
     expect(report.recordsCreated).toBe(0);

@@ -5,7 +5,7 @@ import { PartiesService } from '../../src/parties/parties.service.js';
 import { ValidationFailedError } from '../../src/common/errors/domain-error.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
-describe(`${LedgerService.name}.executeBatch`, () => {
+describe(`${LedgerService.name}.transferBatch`, () => {
   let context: TestContext;
   let ledger: LedgerService;
   let payer: string;
@@ -14,17 +14,24 @@ describe(`${LedgerService.name}.executeBatch`, () => {
   beforeAll(async () => {
     context = await createTestContext();
     ledger = context.app.get(LedgerService);
+  });
+  afterAll(() => context.close());
+
+  // A payer and a payee of their own for each test; the test issues the payer's budget.
+  beforeEach(async () => {
     const parties = context.app.get(PartiesService);
     const accountOf = async (kind: 'volunteer' | 'business') => (await ledger.listAccountsOfParty((await parties.create({ kind, name: kind, district: 'city-wide' })).id))[0].id;
     payer = await accountOf('volunteer');
     payee = await accountOf('business');
-    await ledger.transfer({ fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: 500n, code: 'ISSUE', description: 'budget' });
   });
-  afterAll(() => context.close());
+
+  const issueToPayer = async (minor: bigint) =>
+    ledger.transfer({ fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: minor, code: 'ISSUE', description: 'budget' });
 
   const pay = (minor: bigint, key?: string): TransferInput => ({ fromAccountId: payer, toAccountId: payee, amountMinor: minor, code: 'TRANSFER', description: 'batch', idempotencyKey: key });
 
   it('lets each command succeed or be refused on its own, in order, in one commit', async () => {
+    await issueToPayer(500n);
     const outcomes = await ledger.transferBatch([
       pay(200n, 'batch-1'),
       pay(400n, 'batch-2'), // 3.00 left: refused
@@ -42,7 +49,7 @@ describe(`${LedgerService.name}.executeBatch`, () => {
 
   it('writes nothing of the batch when the surrounding transaction fails', async () => {
     const database = context.app.get(Database);
-    await ledger.transfer({ fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: 100n, code: 'ISSUE', description: 'top up' });
+    await issueToPayer(100n);
     await expect(
       database.transaction(async () => {
         const outcomes = await ledger.transferBatch([pay(50n), pay(50n)]);

@@ -30,19 +30,26 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
     contexts.push(await createTestContext());
     for (let index = 1; index < INSTANCES; index += 1) contexts.push(await createTestContext({ shareDatabase: contexts[0].database }));
     ledgers = contexts.map((context) => context.app.get(LedgerService));
+  }, 60_000);
+
+  // A payer and recipients of its own for each test; the test issues the payer's budget itself.
+  beforeEach(async () => {
     const parties = contexts[0].app.get(PartiesService);
     const accountOf = async (kind: 'volunteer' | 'business') =>
       (await ledgers[0].listAccountsOfParty((await parties.create({ kind, name: `race ${kind}`, district: 'city-wide' })).id))[0].id;
     payer = await accountOf('volunteer');
     recipients = [await accountOf('business'), await accountOf('business'), await accountOf('business')];
+  });
+
+  async function issueToPayer(amountMinor: bigint, description: string) {
     await ledgers[0].transfer({
       fromAccountId: await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT),
       toAccountId: payer,
-      amountMinor: BALANCE_MINOR,
+      amountMinor,
       code: 'ISSUE',
-      description: 'race budget',
+      description,
     });
-  }, 60_000);
+  }
 
   afterAll(async () => {
     for (const context of contexts.slice().reverse()) await context.close();
@@ -63,6 +70,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
   }
 
   it('lets exactly as many spends through as the balance allows', async () => {
+    await issueToPayer(BALANCE_MINOR, 'race budget');
     const commands: LedgerCommand[] = Array.from({ length: CLIENTS }, (_, index) => ({
       kind: 'transfer',
       fromAccountId: payer,
@@ -82,8 +90,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
   }, 60_000);
 
   it('loses no update when a client reads the account before it spends, in one transaction (as the HTTP layer does)', async () => {
-    const issuance = await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT);
-    await ledgers[0].transfer({ fromAccountId: issuance, toAccountId: payer, amountMinor: 1000n, code: 'ISSUE', description: 'refill' });
+    await issueToPayer(1000n, 'budget');
     const databases = contexts.map((context) => context.app.get(Database));
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, index) =>
@@ -101,7 +108,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
   }, 60_000);
 
   it('books a key raced by many clients exactly once, and every client gets that one entry', async () => {
-    await ledgers[0].transfer({ fromAccountId: await ledgers[0].getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: payer, amountMinor: 500n, code: 'ISSUE', description: 'top up' });
+    await issueToPayer(500n, 'budget');
     const command: LedgerCommand = { kind: 'transfer', fromAccountId: payer, toAccountId: recipients[0], amountMinor: 100n, code: 'TRANSFER', description: 'once', idempotencyKey: `race:${randomUUID()}` };
     const results = await settle(Array.from({ length: 30 }, () => command));
     expect(results.every((result) => result.ok)).toBe(true);
@@ -112,6 +119,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
   }, 60_000);
 
   it('lets holds and spends race for the same money without ever overdrawing', async () => {
+    await issueToPayer(400n, 'budget');
     const commands: LedgerCommand[] = Array.from({ length: CLIENTS }, (_, index) =>
       index % 2 === 0
         ? { kind: 'hold', fromAccountId: payer, toAccountId: recipients[1], amountMinor: 50n, code: 'TRANSFER', description: `hold ${index}` }

@@ -6,7 +6,7 @@ import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { ISSUANCE_ACCOUNT } from '../../src/ledger/ledger.types.js';
 import { PartiesService } from '../../src/parties/parties.service.js';
 import { OffersService } from '../../src/passes/offers.service.js';
-import { PassesSettingsService } from '../../src/passes/passes-settings.service.js';
+import { PASS_DAILY_LIMIT_DEFAULT_MINOR, PassesSettingsService, VOID_WINDOW_DEFAULT_MINUTES } from '../../src/passes/passes-settings.service.js';
 import { PassesService } from '../../src/passes/passes.service.js';
 import { type RedemptionReceipt, RedemptionsService } from '../../src/passes/redemptions.service.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
@@ -72,6 +72,11 @@ describe(`${RedemptionsService.name} under concurrent counters (${onPostgres ? `
   afterAll(async () => {
     for (const context of contexts.slice().reverse()) await context.close();
   });
+
+  // The pass policy is one for the whole application: each test starts from the defaults.
+  beforeEach(() =>
+    contexts[0].app.get(PassesSettingsService).setPassPolicy({ dailyLimitMinor: PASS_DAILY_LIMIT_DEFAULT_MINOR, voidWindowMinutes: VOID_WINDOW_DEFAULT_MINUTES }, operator.id),
+  );
 
   const offer = (input: { price: string; stock?: number }) =>
     contexts[0].app.get(OffersService).create(businessId, operator.id, {

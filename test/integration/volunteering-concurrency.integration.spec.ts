@@ -51,6 +51,10 @@ describe(`${TimeClaimsService.name} and ${BulkTimeClaimsService.name} under raci
     claims = contexts.map((context) => context.app.get(TimeClaimsService));
     bulk = contexts.map((context) => context.app.get(BulkTimeClaimsService));
     ledger = contexts[0].app.get(LedgerService);
+  }, 60_000);
+
+  // An organisation with a budget, its manager and three volunteers of its own for each test.
+  beforeEach(async () => {
     const parties = contexts[0].app.get(PartiesService);
     const organisation = await parties.create({ kind: 'organisation', name: 'Race organisatie', district: 'city-wide' });
     manager = { id: randomUUID(), email: 'manager@race.test', role: 'org_manager', partyId: organisation.id };
@@ -61,7 +65,7 @@ describe(`${TimeClaimsService.name} and ${BulkTimeClaimsService.name} under raci
     }
     organisationAccount = (await ledger.listAccountsOfParty(organisation.id))[0].id;
     await ledger.transfer({ fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT), toAccountId: organisationAccount, amountMinor: 10_000n, code: 'ISSUE', description: 'race budget' });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     for (const context of contexts.slice().reverse()) await context.close();
@@ -106,7 +110,11 @@ describe(`${TimeClaimsService.name} and ${BulkTimeClaimsService.name} under raci
     expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.code === 'TIME_CLAIM_DAY_LIMIT_EXCEEDED')).toBe(true);
   });
 
-  it('leaves a ledger that passes the integrity check', async () => {
+  it('leaves a ledger that passes the integrity check after racing approvals and bulk records', async () => {
+    const claim = (await claims[0].submit(volunteers[0], claimInput('2.00'))).result;
+    await settle(Array.from({ length: RACERS }, (_, index) => () => instance(claims, index).approve(manager, claim.id, `approve-${index}`)));
+    const input = { date: '2026-11-21', activity: 'Race buurtfeest', participants: volunteers.map((volunteer) => ({ volunteerId: volunteer.partyId!, hours: '1.00' })) };
+    await settle(Array.from({ length: RACERS }, (_, index) => () => instance(bulk, index).record(manager, input, 'buurtfeest-race')));
     expect((await contexts[0].app.get(LedgerIntegrityService).verify()).ok).toBe(true);
   });
 });
