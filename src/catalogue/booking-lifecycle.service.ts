@@ -175,6 +175,8 @@ export class BookingLifecycleService {
     const request =
       key === undefined ? undefined : { scope: BOOKING_STEP_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, key), fingerprint: requestFingerprint({ bookingId, action, ...body }) };
     return this.idempotency.run(request, {
+      // The booking is locked before the key is looked up: a retry racing its step waits, then replays it.
+      lock: async (tx) => void (await lockBooking(tx, bookingId)),
       perform: async (tx) => {
         const booking = await lockBooking(tx, bookingId);
         if (!booking || !maySeeBooking(actor, booking)) throw new BookingNotFoundError(bookingId);

@@ -56,6 +56,8 @@ export class BookingsService {
     const request = { scope: BOOKING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ ...input }) };
     const accounts = await this.accountsOf(bookerPartyId, input.listingId);
     return this.idempotency.run(request, {
+      // The listing is locked before the key is looked up: a retry racing its booking waits, then replays it.
+      lock: async (tx) => void (await lockListing(tx, input.listingId)),
       perform: async (tx) => {
         const listing = await lockListing(tx, input.listingId);
         if (!listing) throw new ListingNotFoundError(input.listingId);

@@ -39,6 +39,12 @@ export type { Replayable };
 
 export interface IdempotentOperation<T> {
   /**
+   * Takes the row locks that make this request and its retries take turns, before the key is
+   * looked up: a retry that raced its original then waits for it, finds its key and replays it,
+   * instead of meeting the state the original left (a claim already approved, say).
+   */
+  lock?(transaction: Transaction): Promise<void>;
+  /**
    * Does the work in the transaction; answers the result and what to store with the key. `stored`
    * null stores nothing: the answer is not one to replay (a wrong PIN, counted and committed, is
    * refused again on a retry rather than replayed).
@@ -128,6 +134,7 @@ export class Idempotency {
   }
 
   private async once<T>(transaction: Transaction, request: IdempotentRequest | undefined, operation: IdempotentOperation<T>): Promise<Replayable<T>> {
+    await operation.lock?.(transaction);
     if (request === undefined) return { result: (await operation.perform(transaction)).result, replayed: false };
     const key = storedKey(request);
     const earlier = await transaction.sql.get<RecordRow>(SELECT_RECORD, [key]);

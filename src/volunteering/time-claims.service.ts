@@ -81,6 +81,7 @@ export class TimeClaimsService {
    */
   approve(actor: AuthenticatedUser, claimId: string, idempotencyKey: string): Promise<Replayable<TimeClaimDto>> {
     return this.idempotency.run(this.request(actor, idempotencyKey, { action: 'approve', claimId }), {
+      lock: async (tx) => void (await this.decidableClaim(actor, claimId, tx)),
       perform: async (tx) => {
         const claim = await this.decidableClaim(actor, claimId, tx);
         assertRequested(claim);
