@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -79,6 +80,8 @@ export function configureApp(app: NestFastifyApplication, configuration: AppConf
     logRequest(request, reply);
     done();
   });
+  // Cookies are read and written for the login session's refresh cookie (src/auth/refresh-cookie.ts).
+  void fastify.register(fastifyCookie);
   leaveBodiesToJsonBody(fastify);
   fastify.addHook(
     'preValidation',
