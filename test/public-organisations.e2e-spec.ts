@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { DEMO_PARTIES } from '../seeds/demo-data.js';
 import { login } from './factories/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -44,7 +45,7 @@ describe('Story: a volunteer finds the organisation to claim hours for, without 
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const response = await http().get(`${URL}?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
+      const response: Response = await http().get(`${URL}?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
       expect(response.body.items.length).toBeLessThanOrEqual(limit);
       items.push(...response.body.items);
       cursor = response.body.nextCursor;
