@@ -29,7 +29,6 @@ export const COMMON_ERRORS = {
     en: 'This request moves Steerkes and needs an Idempotency-Key header (1 to 200 visible characters).',
     nl: 'Dit verzoek verplaatst Steerkes en heeft een Idempotency-Key-header nodig (1 tot 200 zichtbare tekens).',
   },
-  UNAUTHENTICATED: { status: 401, en: 'Log in first: this request needs a bearer token.', nl: 'Log eerst in: dit verzoek heeft een bearer-token nodig.' },
   FORBIDDEN: { status: 403, en: 'You may not do this: {reason}.', nl: 'U mag dit niet doen: {reason}.' },
   NOT_FOUND: { status: 404, en: 'No {resource} with id {id} was found.', nl: 'Geen {resource} met id {id} gevonden.' },
   ROUTE_NOT_FOUND: { status: 404, en: 'There is no such endpoint.', nl: 'Dit endpoint bestaat niet.' },
