@@ -11,7 +11,9 @@ import { LedgerAccessService } from '../src/ledger/ledger-access.service.js';
 import { LedgerService } from '../src/ledger/ledger.service.js';
 import { OffersService } from '../src/passes/offers.service.js';
 import { RedemptionsService } from '../src/passes/redemptions.service.js';
+import { scopedIdempotencyKey } from '../src/common/http/idempotency-key.decorator.js';
 import { TimeClaimsService } from '../src/volunteering/time-claims.service.js';
+import { VolunteeringRequests } from '../src/volunteering/volunteering-requests.js';
 import { demoPassNumber } from './demo-passes.js';
 import { demoId, type ServiceLookup } from './load-demo-data.js';
 
@@ -23,7 +25,7 @@ import { demoId, type ServiceLookup } from './load-demo-data.js';
  * two. The history covers the twelve whole months before the demo's first start; its first day
  * is the day the demo's parties were made (the fund's `createdAt`), so later starts find the same
  * dates. Every step has a stable idempotency key: running it again replays, and a history that
- * was completed (its last month closed) is skipped whole.
+ * was completed (its last month is there) is skipped whole.
  */
 
 export const DEMO_HISTORY_MONTHS = 12;
@@ -165,9 +167,9 @@ export async function loadDemoHistory(services: ServiceLookup, plan: DemoHistory
   const months = Array.from({ length: DEMO_HISTORY_MONTHS }, (_, index) =>
     DateTime.fromJSDate(plan.start, { zone: ZONE }).startOf('month').plus({ months: index }).toFormat('yyyy-MM'),
   );
+  if (await historyIsComplete(services, actorOf, months[months.length - 1])) return 0;
   const lastClosed = months[months.length - 1 - OPEN_MONTHS_AT_THE_END];
   const closed = new Set((await ledger.closedPeriods()).map((period) => period.period));
-  if (closed.has(lastClosed)) return 0;
 
   const steps = new HistorySteps(services, actorOf);
   const events: HistoryEvent[] = [];
@@ -189,6 +191,20 @@ export async function loadDemoHistory(services: ServiceLookup, plan: DemoHistory
     });
   }
   return created;
+}
+
+/**
+ * Each month is written in one transaction, in order: when the last month's last claim is there,
+ * the whole history is.
+ */
+async function historyIsComplete(services: ServiceLookup, actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser, lastMonth: string): Promise<boolean> {
+  const { volunteerKey } = VOLUNTEER_WORK[VOLUNTEER_WORK.length - 1];
+  const requests = services.get(VolunteeringRequests, { strict: false });
+  return (await requests.resultOf(scopedIdempotencyKey(actorOf(volunteerKey, 'volunteer').id, claimKey(volunteerKey, lastMonth, 1)))) !== undefined;
+}
+
+function claimKey(volunteerKey: string, month: string, turn: 0 | 1): string {
+  return `demo:history:claim:${volunteerKey}:${month}:${turn}`;
 }
 
 function monthOf(moment: Date): string {
@@ -225,7 +241,7 @@ class HistorySteps {
         const second = SECOND_ORGANISATION[volunteerKey];
         const atSecond = turn === 1 && second !== undefined && index % 2 === 0;
         const claim = {
-          key: `demo:history:claim:${volunteerKey}:${month}:${turn}`,
+          key: claimKey(volunteerKey, month, turn),
           organisationKey: atSecond ? second.organisationKey : organisationKey,
           activity: atSecond ? second.activity : activities[turn],
           workDay: turn === 0 ? `${month}-03` : `${month}-15`,
