@@ -119,9 +119,11 @@ export interface DemoHistoryPlan {
 
 /**
  * The history's first moment: from the demo's first party when the demo exists (its parties were
- * made on the history's first day), else the first of the month twelve months ago, 09:00.
+ * made on the history's first day), else the first of the month twelve months ago, 09:00. Not
+ * wanted (DEMO_HISTORY=off): the demo is the present only.
  */
-export function planDemoHistory(now: Date, demoCreatedAt: string | null): DemoHistoryPlan {
+export function planDemoHistory(now: Date, demoCreatedAt: string | null, wanted: boolean): DemoHistoryPlan {
+  if (!wanted) return { start: now, end: now, wanted: false };
   if (demoCreatedAt !== null) {
     const start = new Date(demoCreatedAt);
     const end = DateTime.fromJSDate(start, { zone: ZONE }).plus({ months: DEMO_HISTORY_MONTHS }).toJSDate();
