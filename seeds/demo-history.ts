@@ -12,7 +12,10 @@ import { LedgerQueries } from '../src/ledger/ledger-queries.service.js';
 import { LedgerService } from '../src/ledger/ledger.service.js';
 import { OffersService } from '../src/passes/offers.service.js';
 import { RedemptionsService } from '../src/passes/redemptions.service.js';
+import { scopedIdempotencyKey } from '../src/common/http/idempotency-key.decorator.js';
 import { TimeClaimsService } from '../src/volunteering/time-claims.service.js';
+import { Idempotency } from '../src/database/idempotency.js';
+import { VOLUNTEERING_IDEMPOTENCY_SCOPE } from '../src/volunteering/volunteering.limits.js';
 import { demoPassNumber } from './demo-passes.js';
 import { demoId, type ServiceLookup } from './load-demo-data.js';
 
@@ -24,7 +27,7 @@ import { demoId, type ServiceLookup } from './load-demo-data.js';
  * two. The history covers the twelve whole months before the demo's first start; its first day
  * is the day the demo's parties were made (the fund's `createdAt`), so later starts find the same
  * dates. Every step has a stable idempotency key: running it again replays, and a history that
- * was completed (its last month closed) is skipped whole.
+ * was completed (its last month is there) is skipped whole.
  */
 
 export const DEMO_HISTORY_MONTHS = 12;
@@ -118,9 +121,11 @@ export interface DemoHistoryPlan {
 
 /**
  * The history's first moment: from the demo's first party when the demo exists (its parties were
- * made on the history's first day), else the first of the month twelve months ago, 09:00.
+ * made on the history's first day), else the first of the month twelve months ago, 09:00. Not
+ * wanted (DEMO_HISTORY=off): the demo is the present only.
  */
-export function planDemoHistory(now: Date, demoCreatedAt: string | null): DemoHistoryPlan {
+export function planDemoHistory(now: Date, demoCreatedAt: string | null, wanted: boolean): DemoHistoryPlan {
+  if (!wanted) return { start: now, end: now, wanted: false };
   if (demoCreatedAt !== null) {
     const start = new Date(demoCreatedAt);
     const end = DateTime.fromJSDate(start, { zone: ZONE }).plus({ months: DEMO_HISTORY_MONTHS }).toJSDate();
@@ -162,13 +167,12 @@ interface HistoryEvent {
  */
 export async function loadDemoHistory(services: ServiceLookup, plan: DemoHistoryPlan, actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser, treasurer: AuthenticatedUser): Promise<number> {
   const clock = pinnableClock(services.get(Clock, { strict: false }));
-  const ledger = services.get(LedgerService, { strict: false });
   const months = Array.from({ length: DEMO_HISTORY_MONTHS }, (_, index) =>
     DateTime.fromJSDate(plan.start, { zone: ZONE }).startOf('month').plus({ months: index }).toFormat('yyyy-MM'),
   );
+  if (await historyIsComplete(services, actorOf, months[months.length - 1])) return 0;
   const lastClosed = months[months.length - 1 - OPEN_MONTHS_AT_THE_END];
   const closed = new Set((await services.get(LedgerQueries, { strict: false }).closedPeriods()).map((period) => period.period));
-  if (closed.has(lastClosed)) return 0;
 
   const steps = new HistorySteps(services, actorOf);
   const events: HistoryEvent[] = [];
@@ -190,6 +194,20 @@ export async function loadDemoHistory(services: ServiceLookup, plan: DemoHistory
     });
   }
   return created;
+}
+
+/**
+ * Each month is written in one transaction, in order: when the last month's last claim is there,
+ * the whole history is.
+ */
+async function historyIsComplete(services: ServiceLookup, actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser, lastMonth: string): Promise<boolean> {
+  const { volunteerKey } = VOLUNTEER_WORK[VOLUNTEER_WORK.length - 1];
+  const key = scopedIdempotencyKey(actorOf(volunteerKey, 'volunteer').id, claimKey(volunteerKey, lastMonth, 1));
+  return (await services.get(Idempotency, { strict: false }).stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key })) !== undefined;
+}
+
+function claimKey(volunteerKey: string, month: string, turn: 0 | 1): string {
+  return `demo:history:claim:${volunteerKey}:${month}:${turn}`;
 }
 
 function monthOf(moment: Date): string {
@@ -226,7 +244,7 @@ class HistorySteps {
         const second = SECOND_ORGANISATION[volunteerKey];
         const atSecond = turn === 1 && second !== undefined && index % 2 === 0;
         const claim = {
-          key: `demo:history:claim:${volunteerKey}:${month}:${turn}`,
+          key: claimKey(volunteerKey, month, turn),
           organisationKey: atSecond ? second.organisationKey : organisationKey,
           activity: atSecond ? second.activity : activities[turn],
           workDay: turn === 0 ? `${month}-03` : `${month}-15`,

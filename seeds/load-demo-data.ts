@@ -44,12 +44,12 @@ export interface ServiceLookup {
  * demo gets a year of history (seeds/demo-history.ts): its parties, users, budgets, offers, passes
  * and listings are made on the history's first day, with the clock held there.
  */
-export async function loadDemoData(services: ServiceLookup): Promise<DemoLoadReport> {
+export async function loadDemoData(services: ServiceLookup, options: { history?: boolean } = {}): Promise<DemoLoadReport> {
   const parties = services.get(PartiesService, { strict: false });
   const users = services.get(UsersService, { strict: false });
   const clock = services.get(Clock, { strict: false });
   const report: DemoLoadReport = { partiesCreated: 0, usersCreated: 0, entriesBooked: 0, recordsCreated: 0 };
-  const history = planDemoHistory(clock.now(), (await parties.findById(demoId(DEMO_PARTIES[0].key)))?.createdAt ?? null);
+  const history = planDemoHistory(clock.now(), (await parties.findById(demoId(DEMO_PARTIES[0].key)))?.createdAt ?? null, options.history ?? true);
 
   await atMoment(clock, history.wanted ? history.start : null, async () => {
     for (const { key, ...party } of DEMO_PARTIES) {

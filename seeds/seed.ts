@@ -14,7 +14,7 @@ async function seed(): Promise<void> {
   // The start-up check must not load the demo a second time around us.
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...configuration, loadDemoData: false }), { logger: ['error', 'warn'] });
   try {
-    const report = await loadDemoData(app);
+    const report = await loadDemoData(app, { history: configuration.demoHistory });
     console.log(`Demo data: ${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries and ${report.recordsCreated} other records added.`);
     console.table(DEMO_LOGINS);
   } finally {

@@ -21,7 +21,7 @@ describe('Story: the fund tells what the Steerkes did, and the public may read i
   let before: { sponsorship: ReportBody; impact: ReportBody; transparency: ReportBody };
 
   beforeAll(async () => {
-    testApp = await createTestApp(); // the demo, on 2026-11-23
+    testApp = await createTestApp({ demoHistory: true }); // the demo with its year of history, on 2026-11-23
     roles = (await loginAllRoles(testApp.http)) as Roles;
     before = {
       sponsorship: (await testApp.http.get('/api/v1/reports/sponsorship?year=2026').set(roles.treasurer.auth).expect(200)).body,

@@ -89,6 +89,13 @@ describe(loadConfiguration.name, () => {
     expect(() => loadConfiguration(variables)).toThrow(message);
   });
 
+  it('gives a new demo its year of history unless DEMO_HISTORY=off', () => {
+    expect(loadConfiguration({}).demoHistory).toBe(true);
+    expect(loadConfiguration({ DEMO_HISTORY: 'on' }).demoHistory).toBe(true);
+    expect(loadConfiguration({ DEMO_HISTORY: 'off' }).demoHistory).toBe(false);
+    expect(() => loadConfiguration({ DEMO_HISTORY: 'no' })).toThrow(/DEMO_HISTORY must be on or off/);
+  });
+
   it('checks the first admin credentials', () => {
     expect(() => loadConfiguration({ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
     expect(loadConfiguration({ ADMIN_EMAIL: 'Beheer@Steerkes.nl', ADMIN_PASSWORD: 'a-long-enough-password' }).firstAdmin).toEqual({

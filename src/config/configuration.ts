@@ -23,6 +23,8 @@ export interface AppConfiguration {
   firstAdmin: { email: string; password: string } | null;
   /** Load the Maastricht demo data into a new database (never in production). */
   loadDemoData: boolean;
+  /** Give a new demo its year of dated history (seeds/demo-history.ts); off: the present only, and a faster first start. */
+  demoHistory: boolean;
   loginAttemptsPerMinute: number;
   /** Redemptions one business operator may submit per minute: bounds a runaway till or a stolen login. */
   redemptionsPerMinute: number;
@@ -75,6 +77,7 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
     sessions: readSessions(variables, jwt.ttlSeconds, production, problems),
     firstAdmin: readFirstAdmin(variables, problems),
     loadDemoData: !production && variables.DEMO_DATA !== 'off',
+    demoHistory: readSwitch(variables.DEMO_HISTORY, 'DEMO_HISTORY', problems),
     loginAttemptsPerMinute: readInteger(
       variables.LOGIN_ATTEMPTS_PER_MINUTE,
       LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT,
@@ -94,6 +97,14 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return configuration;
+}
+
+/** `on` (the default) or `off`. */
+function readSwitch(value: string | undefined, name: string, problems: string[]): boolean {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  problems.push(`${name} must be on or off (got "${value}")`);
+  return true;
 }
 
 function readEnvironment(value: string | undefined, problems: string[]): Environment {

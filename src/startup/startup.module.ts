@@ -30,7 +30,7 @@ export class StartupService implements OnApplicationBootstrap {
     // (the loader is idempotent) still ends as the whole demo.
     const holdsDemo = isNew || (await this.users.findByEmail(DEMO_LOGINS[0].email)) !== null;
     if (this.configuration.loadDemoData && holdsDemo) {
-      const report = await loadDemoData(this.moduleRef);
+      const report = await loadDemoData(this.moduleRef, { history: this.configuration.demoHistory });
       if (report.partiesCreated + report.usersCreated + report.entriesBooked + report.recordsCreated > 0) {
         this.logger.log(`Loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries).`);
       }

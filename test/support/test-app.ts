@@ -22,14 +22,17 @@ export const TEST_START = new Date('2026-11-23T09:00:00.000Z');
 
 /**
  * The real application, in-process, configured exactly as main.ts configures it, on a database of
- * its own, with a clock the test moves. The Maastricht demo is loaded unless asked otherwise.
+ * its own, with a clock the test moves. The Maastricht demo is loaded unless asked otherwise; its
+ * year of history only when asked (`demoHistory: true`): it takes seconds to write, and most stories
+ * need the demo's people and places, not its past.
  */
-export async function createTestApp(options: { demoData?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demoData?: boolean; demoHistory?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const configuration: AppConfiguration = {
     ...loadConfiguration({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_MINUTE: '1000', REDEMPTIONS_PER_MINUTE: '100000', ...options.environment }),
     database: database.configuration,
     loadDemoData: options.demoData ?? true,
+    demoHistory: options.demoHistory ?? false,
   };
   const clock = new ManualClock(TEST_START);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(configuration)] })
