@@ -24,7 +24,9 @@ export const TEST_START = new Date('2026-11-23T09:00:00.000Z');
  * The real application, in-process, configured exactly as main.ts configures it, on a database of
  * its own, with a clock the test moves. The Maastricht demo is loaded unless asked otherwise.
  */
-export async function createTestApp(options: { demoData?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demoData?: boolean; environment?: Record<string, string>; beforeInit?: (app: NestFastifyApplication) => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const configuration: AppConfiguration = {
     ...loadConfiguration({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_MINUTE: '1000', REDEMPTIONS_PER_MINUTE: '100000', ...options.environment }),
@@ -38,6 +40,7 @@ export async function createTestApp(options: { demoData?: boolean; environment?:
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(configuration), { ...APP_OPTIONS, logger: ['error'] });
   configureApp(app, configuration);
+  options.beforeInit?.(app);
   try {
     await app.init();
     // Fastify loads its plugins (CORS, the Swagger UI's static files) on ready(): before any request.
