@@ -8,7 +8,7 @@ import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common
 import { Database, type Transaction } from '../database/database.service.js';
 import { isOverseer } from '../auth/roles.js';
 import type { CreatePartyDto, ListPartiesQueryDto, PartyDto } from './dto/party.dto.js';
-import { Party } from './entities/party.entity.js';
+import { type District, Party, type PartyKind } from './entities/party.entity.js';
 import { PartyAccountsOpener } from './party-accounts-opener.js';
 
 /** Parties: who holds Steerkes. Admins create them; everyone else sees only their own. */
@@ -70,6 +70,12 @@ export class PartiesService {
   listAll(transaction?: Transaction): Promise<PartyDto[]> {
     const work = async ({ manager }: Transaction) => (await manager.find(Party, { order: { createdAt: 'ASC', id: 'ASC' } })).map(toPartyDto);
     return transaction ? work(transaction) : this.database.read(work);
+  }
+
+  /** The ids of the parties of one kind in one district (e.g. to list the offers of a district's businesses). */
+  async idsOf(transaction: Transaction, filter: { kind: PartyKind; district: District }): Promise<string[]> {
+    const parties = await transaction.manager.find(Party, { select: { id: true }, where: { kind: filter.kind, district: filter.district } });
+    return parties.map((party) => party.id);
   }
 
   findById(id: string, transaction?: Transaction): Promise<Party | null> {

@@ -650,7 +650,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Offers redeemable today, for anyone (no login needed). */
+        /** Offers redeemable today, for anyone (no login needed); ?businessId or ?district to narrow them. */
         get: operations["OffersController_list"];
         put?: never;
         /** Publish an offer of your business: title and description in Dutch and English, price in STK, euro value. */
@@ -2022,6 +2022,12 @@ export interface components {
             businessId: string;
             /** @example Koffiebranderij Het Bonenhuis */
             businessName: string | null;
+            /**
+             * @description The district of the business.
+             * @example zuid-west-centrum
+             * @enum {string|null}
+             */
+            businessDistrict: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide" | null;
             title: components["schemas"]["LocalizedTextDto"];
             description: components["schemas"]["LocalizedTextDto"];
             /**
@@ -6014,6 +6020,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Only the offers of this business. */
                 businessId?: string;
+                /** @description Only the offers of businesses in this district. */
+                district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
             };
             header?: never;
             path?: never;

@@ -8,6 +8,7 @@ const offer: OfferDto = {
   id: 'offer-1',
   businessId: 'business-1',
   businessName: 'Het Bonenhuis',
+  businessDistrict: 'zuid-west-centrum',
   title: { nl: 'Kop koffie met vlaai', en: 'Coffee with Limburg pie' },
   description: { nl: 'Koffie en vlaai.', en: 'Coffee and pie.' },
   price: '2.00',
