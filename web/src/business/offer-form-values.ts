@@ -5,7 +5,7 @@ type CreateOfferDto = components['schemas']['CreateOfferDto'];
 type UpdateOfferDto = components['schemas']['UpdateOfferDto'];
 export type PerPassPeriod = components['schemas']['PerPassLimitDto']['period'];
 
-export const PER_PASS_PERIODS: readonly PerPassPeriod[] = ['day', 'week', 'month', 'year', 'offer'];
+export const PER_PASS_PERIODS: readonly PerPassPeriod[] = ['day', 'week', 'month', 'year', 'validity'];
 
 /** What the offer form holds: text as typed. An empty stock is unlimited, an empty limit none. */
 export interface OfferFormValues {
