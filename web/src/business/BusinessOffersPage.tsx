@@ -33,7 +33,7 @@ export function BusinessOffersPage() {
       <h1 id="business-offers-title">{t('business.offers.title')}</h1>
       <p>{t('business.offers.intro')}</p>
       <p>
-        <Link className="button" to="/business/offers/new">
+        <Link className="button-primary" to="/business/offers/new">
           {t('business.offers.new')}
         </Link>
       </p>
@@ -47,7 +47,7 @@ export function BusinessOffersPage() {
         ))}
       </ul>
       {offers.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => offers.fetchNextPage()} disabled={offers.isFetchingNextPage}>
+        <button type="button" className="button-secondary" onClick={() => offers.fetchNextPage()} disabled={offers.isFetchingNextPage}>
           {t('business.offers.more')}
         </button>
       )}
@@ -85,15 +85,15 @@ function ManagedOffer({ offer, onChanged }: { offer: Offer; onChanged: (notice: 
       )}
       {offer.status === 'active' && !offer.redeemable && <p className="hint">{t('business.offers.notRedeemable')}</p>}
       <div className="actions">
-        <Link className="button button--secondary" to={`/business/offers/${offer.id}`} aria-label={t('business.offers.editLabel', { offer: title })}>
+        <Link className="button-secondary" to={`/business/offers/${offer.id}`} aria-label={t('business.offers.editLabel', { offer: title })}>
           {t('business.offers.edit')}
         </Link>
         {offer.status === 'active' ? (
-          <button type="button" className="button button--secondary" onClick={() => setStatus.mutate('withdrawn')} disabled={setStatus.isPending} aria-label={t('business.offers.withdrawLabel', { offer: title })}>
+          <button type="button" className="button-secondary" onClick={() => setStatus.mutate('withdrawn')} disabled={setStatus.isPending} aria-label={t('business.offers.withdrawLabel', { offer: title })}>
             {t('business.offers.withdraw')}
           </button>
         ) : (
-          <button type="button" className="button button--secondary" onClick={() => setStatus.mutate('active')} disabled={setStatus.isPending} aria-label={t('business.offers.restoreLabel', { offer: title })}>
+          <button type="button" className="button-secondary" onClick={() => setStatus.mutate('active')} disabled={setStatus.isPending} aria-label={t('business.offers.restoreLabel', { offer: title })}>
             {t('business.offers.restore')}
           </button>
         )}

@@ -123,7 +123,7 @@ function OfferForm({ offer }: { offer: Offer | null }) {
           </p>
         )}
         {problems[name] && (
-          <p id={`${id}-problem`} className="field-error">
+          <p id={`${id}-problem`} className="field__error">
             {problems[name]}
           </p>
         )}
@@ -165,15 +165,15 @@ function OfferForm({ offer }: { offer: Offer | null }) {
           </div>
         </fieldset>
         {problems.form && (
-          <p role="alert" className="form-error">
+          <p role="alert" className="alert">
             {problems.form}
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
+          <button type="submit" className="button-primary" disabled={save.isPending}>
             {offer ? t('business.offerForm.save') : t('business.offerForm.create')}
           </button>
-          <Link to="/business/offers" className="button button--secondary">
+          <Link to="/business/offers" className="button-secondary">
             {t('business.offerForm.cancel')}
           </Link>
         </div>

@@ -69,7 +69,7 @@ export function HistoryPage() {
         </ol>
       )}
       {statement.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => statement.fetchNextPage()} disabled={statement.isFetchingNextPage}>
+        <button type="button" className="button-secondary" onClick={() => statement.fetchNextPage()} disabled={statement.isFetchingNextPage}>
           {t('volunteer.history.more')}
         </button>
       )}

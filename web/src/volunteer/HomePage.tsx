@@ -78,7 +78,7 @@ function ActivePassCard({ pass }: { pass: Pass }) {
       </dl>
       <p className="no-print">{t('volunteer.pass.showAtCounter')}</p>
       <p className="no-print">{pass.pinSet ? t('volunteer.pass.pinSet') : t('volunteer.pass.pinNotSet')}</p>
-      <button type="button" className="button no-print" onClick={() => window.print()}>
+      <button type="button" className="button-primary no-print" onClick={() => window.print()}>
         {t('volunteer.pass.print')}
       </button>
     </section>
@@ -99,7 +99,7 @@ export function NoActivePass({ pass }: { pass: Pass | null }) {
       ) : (
         <p>{t('volunteer.pass.none')}</p>
       )}
-      <button type="button" className="button" onClick={() => request.mutate()} disabled={request.isPending}>
+      <button type="button" className="button-primary" onClick={() => request.mutate()} disabled={request.isPending}>
         {pass ? t('volunteer.block.newPass') : t('volunteer.pass.request')}
       </button>
       {request.isError && <p role="alert">{problemText(request.error, t('volunteer.loadFailed'))}</p>}

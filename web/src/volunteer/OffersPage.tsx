@@ -53,7 +53,7 @@ export function OffersPage() {
         ))}
       </ul>
       {offers.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => offers.fetchNextPage()} disabled={offers.isFetchingNextPage}>
+        <button type="button" className="button-secondary" onClick={() => offers.fetchNextPage()} disabled={offers.isFetchingNextPage}>
           {t('volunteer.offers.more')}
         </button>
       )}

@@ -95,16 +95,16 @@ function PinForm({ pass }: { pass: Pass }) {
         <input id={ids.repeat} type="password" inputMode="numeric" autoComplete="new-password" maxLength={6} value={repeat} onChange={(event) => setRepeat(event.target.value)} aria-invalid={Boolean(problem)} aria-describedby={problem ? ids.problem : undefined} />
       </div>
       {problem && (
-        <p id={ids.problem} className="field-error" role="alert">
+        <p id={ids.problem} className="field__error" role="alert">
           {problem}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
+        <button type="submit" className="button-primary" disabled={save.isPending}>
           {t('volunteer.pin.save')}
         </button>
         {pass.pinSet && (
-          <button type="button" className="button button--secondary" onClick={() => remove.mutate()} disabled={remove.isPending}>
+          <button type="button" className="button-secondary" onClick={() => remove.mutate()} disabled={remove.isPending}>
             {t('volunteer.pin.remove')}
           </button>
         )}
@@ -140,17 +140,17 @@ function BlockPass({ pass }: { pass: Pass }) {
         ))}
       </fieldset>
       {!confirming ? (
-        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+        <button type="button" className="button-danger" onClick={() => setConfirming(true)}>
           {t('volunteer.block.block')}
         </button>
       ) : (
         <div role="group" aria-labelledby="block-confirm">
           <p id="block-confirm">{t('volunteer.block.confirm', { number: pass.printedNumber })}</p>
           <div className="actions">
-            <button type="button" className="button button--danger" onClick={() => block.mutate()} disabled={block.isPending}>
+            <button type="button" className="button-danger" onClick={() => block.mutate()} disabled={block.isPending}>
               {t('volunteer.block.confirmYes', { number: pass.printedNumber })}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
               {t('volunteer.block.cancel')}
             </button>
           </div>
