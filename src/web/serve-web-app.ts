@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type {} from '@fastify/static'; // reply.sendFile
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -62,19 +63,22 @@ export function serveWebApp(app: NestFastifyApplication, root: string): void {
     if (!isApiPath(request.url)) reply.header('Content-Security-Policy', WEB_APP_CONTENT_SECURITY_POLICY);
     done();
   });
-  app.useStaticAssets({
+  // globIgnore is @fastify/static's own option, not in Nest's copy of its type: a variable, not a literal.
+  const staticOptions = {
     root: buildFolder,
     prefix: '/',
-    wildcard: false,
-    index: false,
+    wildcard: false as const,
+    index: false as const,
     preCompressed: true,
     // The compressed copies are chosen by Accept-Encoding, not asked for by name.
     globIgnore: ['**/*.br', '**/*.gz'],
-    setHeaders: (reply: FastifyReply, path: string) => {
+    // @fastify/static 10 passes the reply here (Nest's type still names the older response shape).
+    setHeaders: (response: unknown, path: string) => {
       const immutable = path.startsWith(join(buildFolder, HASHED_ASSETS_PREFIX));
-      reply.header('Cache-Control', immutable ? IMMUTABLE_ASSETS_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL);
+      (response as FastifyReply).header('Cache-Control', immutable ? IMMUTABLE_ASSETS_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL);
     },
-  } as Parameters<NestFastifyApplication['useStaticAssets']>[0]);
+  };
+  app.useStaticAssets(staticOptions);
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     if (isApiPath(path) || FILE_LIKE_PATH.test(path)) return reply.callNotFound();
