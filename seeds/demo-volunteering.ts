@@ -12,11 +12,10 @@ import { demoId, type ServiceLookup } from './load-demo-data.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Anouk's claims waiting for Buurtcentrum Malberg and Sportvereniging Pottenberg (so that
- * org@steerkes.test has something to approve), and a buurtfeest that Stichting Jekerkwartier
- * Leeft recorded for Eva, Fatima and Daan in one go, approved and paid. Anouk's and Malberg's
- * balances are left as the base demo made them. Dates count back from today, so the claims are
- * always recent. Each is keyed by its Idempotency-Key: what a key made once is never made again,
+ * The demo's present: Anouk's claims waiting for Buurtcentrum Malberg and Sportvereniging
+ * Pottenberg (so that org@steerkes.test has something to approve), one of hers of today approved
+ * and paid, and a buurtfeest that Stichting Jekerkwartier Leeft recorded for Eva, Fatima and Daan
+ * in one go, approved and paid. Dates count back from today, so the claims are always recent. Each is keyed by its Idempotency-Key: what a key made once is never made again,
  * even on a later day.
  */
 const DEMO_CLAIMS = [
@@ -24,6 +23,12 @@ const DEMO_CLAIMS = [
   { key: 'demo:claim:anouk-koffieochtend', organisationKey: 'malberg', daysAgo: 1, hours: '1.75', activity: 'Koffieochtend' },
   { key: 'demo:claim:anouk-jeugdtraining', organisationKey: 'pottenberg', daysAgo: 2, hours: '1.50', activity: 'Jeugdtraining' },
 ];
+/**
+ * A claim of Anouk's of today, approved and paid by Malberg: she has approved hours in the current
+ * calendar year (the fiscal guardrail's hours limit) even when the demo first starts in January,
+ * so that her pass can be redeemed at the counter at once.
+ */
+const DEMO_PAID_CLAIM = { key: 'demo:claim:anouk-opruimen', organisationKey: 'malberg', daysAgo: 0, hours: '2.00', activity: 'Opruimen na de koffieochtend' };
 const DEMO_ACTIVITY = {
   key: 'demo:bulk:jekerkwartier-buurtfeest',
   organisationKey: 'jekerkwartier',
@@ -43,6 +48,7 @@ export async function loadVolunteeringDemo(services: ServiceLookup): Promise<num
   const loader = new VolunteeringDemoLoader(services, actorOf(volunteer), coordinatorOf(DEMO_ACTIVITY.organisationKey));
   let created = 0;
   for (const claim of DEMO_CLAIMS) created += await loader.claim(claim);
+  created += await loader.paidClaim(coordinatorOf(DEMO_PAID_CLAIM.organisationKey));
   return created + (await loader.activity());
 }
 
@@ -81,6 +87,15 @@ class VolunteeringDemoLoader {
     const input = { organisationId: demoId(demo.organisationKey), date: this.daysAgo(demo.daysAgo), hours: demo.hours, activity: demo.activity };
     await this.claims.submit(this.volunteer, input, demo.key);
     return 1;
+  }
+
+  /** Submits the paid claim and approves it, unless its key made it before. */
+  async paidClaim(coordinator: AuthenticatedUser): Promise<number> {
+    if (await this.requests.resultOf(scopedIdempotencyKey(this.volunteer.id, DEMO_PAID_CLAIM.key))) return 0;
+    const input = { organisationId: demoId(DEMO_PAID_CLAIM.organisationKey), date: this.daysAgo(DEMO_PAID_CLAIM.daysAgo), hours: DEMO_PAID_CLAIM.hours, activity: DEMO_PAID_CLAIM.activity };
+    const submitted = await this.claims.submit(this.volunteer, input, DEMO_PAID_CLAIM.key);
+    await this.claims.approve(coordinator, submitted.result.id, `${DEMO_PAID_CLAIM.key}:approve`);
+    return 2;
   }
 
   /** Records the buurtfeest unless its key recorded it before: the activity and one paid claim per participant. */

@@ -1,7 +1,9 @@
+import fastifyCookie from '@fastify/cookie';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { REFRESH_COOKIE_NAME } from './auth/refresh-cookie.js';
 import type { AppConfiguration } from './config/configuration.js';
 import { assignRequestId, expressSend, jsonBody, leaveBodiesToJsonBody, logRequest, securityHeaders } from './common/http/http-hooks.js';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter.js';
@@ -79,6 +81,8 @@ export function configureApp(app: NestFastifyApplication, configuration: AppConf
     logRequest(request, reply);
     done();
   });
+  // Cookies are read and written for the login session's refresh cookie (src/auth/refresh-cookie.ts).
+  void fastify.register(fastifyCookie);
   leaveBodiesToJsonBody(fastify);
   fastify.addHook(
     'preValidation',
@@ -116,5 +120,6 @@ function openApiConfig() {
     )
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth(REFRESH_COOKIE_NAME, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE_NAME, description: 'The login session (httpOnly), set by POST /auth/login.' }, REFRESH_COOKIE_NAME)
     .build();
 }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { Role } from '../src/auth/roles.js';
-import { loginAllRoles, type Session } from './factories/sessions.js';
+import { REFRESH_COOKIE_NAME } from '../src/auth/refresh-cookie.js';
+import { DEMO_PASSWORD } from '../seeds/demo-data.js';
+import { DEMO_EMAIL, loginAllRoles, type Session } from './factories/sessions.js';
 import {
   bodyCase,
   type BodyCase,
@@ -40,6 +42,8 @@ interface Trial {
   query: Record<string, string | undefined>;
   body: BodyCase;
   idempotencyKey: { kind: 'fresh' } | { kind: 'missing' } | { kind: 'hostile'; value: string };
+  /** Only for the endpoints that take the login session's cookie: none, a hostile value, or a real one just made by a login. */
+  refreshCookie: { kind: 'none' } | { kind: 'hostile'; value: string } | { kind: 'fresh' };
   language: string;
 }
 
@@ -86,7 +90,7 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
     return operation.path.replace(/\{(\w+)\}/g, (_, name: string) => pathValues[name] ?? 'x');
   }
 
-  async function send(operation: Operation, trial: Trial) {
+  async function send(operation: Operation, trial: Trial, freshCookie?: string) {
     let url = urlOf(operation, trial.pathValues);
     const query = Object.entries(trial.query).filter((entry): entry is [string, string] => entry[1] !== undefined);
     if (query.length > 0) url += `?${new URLSearchParams(query).toString()}`;
@@ -95,6 +99,10 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
     else if (trial.caller !== 'anonymous') request = request.set(sessions[trial.caller].auth);
     if (operation.idempotencyKey && trial.idempotencyKey.kind !== 'missing') {
       request = request.set('Idempotency-Key', trial.idempotencyKey.kind === 'fresh' ? freshKey() : trial.idempotencyKey.value);
+    }
+    if (operation.refreshCookie && trial.refreshCookie.kind !== 'none') {
+      const value = trial.refreshCookie.kind === 'hostile' ? trial.refreshCookie.value : (freshCookie ?? (await freshRefreshToken()));
+      request = request.set('Cookie', `${REFRESH_COOKIE_NAME}=${encodeURIComponent(value)}`);
     }
     const body = trial.body;
     let sent = '';
@@ -109,9 +117,23 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
     return { url, sent, response };
   }
 
+  /** A refresh token of a new session of the demo volunteer: the login's cookie. */
+  async function freshRefreshToken(): Promise<string> {
+    const response = await testApp.http.post('/api/v1/auth/login').send({ email: DEMO_EMAIL.volunteer, password: DEMO_PASSWORD }).expect(200);
+    const cookie = (response.headers['set-cookie'] as unknown as string[]).find((candidate) => candidate.startsWith(`${REFRESH_COOKIE_NAME}=`))!;
+    return decodeURIComponent(cookie.slice(REFRESH_COOKIE_NAME.length + 1).split(';')[0]);
+  }
+
   /** Runs one request and checks everything the issue asks; returns the new baseline. */
-  async function check(operation: Operation, trial: Trial, before: Snapshot): Promise<Snapshot> {
-    const { url, sent, response } = await send(operation, trial);
+  async function check(operation: Operation, trial: Trial, baseline: Snapshot): Promise<Snapshot> {
+    let before = baseline;
+    let freshCookie: string | undefined;
+    if (operation.refreshCookie && trial.refreshCookie.kind === 'fresh') {
+      // The login that makes the cookie writes a session: the baseline is taken after it.
+      freshCookie = await freshRefreshToken();
+      before = await snapshot(testApp, sessions.treasurer, tables);
+    }
+    const { url, sent, response } = await send(operation, trial, freshCookie);
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
     statusCounts[response.status] = (statusCounts[response.status] ?? 0) + 1;
     const mutation = trial.body.kind === 'json' ? trial.body.mutation : trial.body.kind;
@@ -163,15 +185,22 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
         { weight: 1, arbitrary: fc.constant<Trial['idempotencyKey']>({ kind: 'missing' }) },
         { weight: 1, arbitrary: hostileHeader.map((value): Trial['idempotencyKey'] => ({ kind: 'hostile', value })) },
       ),
+      refreshCookie: fc.oneof(
+        { weight: 2, arbitrary: fc.constant<Trial['refreshCookie']>({ kind: 'fresh' }) },
+        { weight: 1, arbitrary: fc.constant<Trial['refreshCookie']>({ kind: 'none' }) },
+        { weight: 2, arbitrary: hostileHeader.map((value): Trial['refreshCookie'] => ({ kind: 'hostile', value })) },
+      ),
       language: fc.constantFrom('en', 'nl', 'nl-NL,nl;q=0.9', '*', 'xx-ÿÿ'.replace(/ÿ/g, 'y'), ''),
     });
   }
 
   it('finds every operation of the document, public and secured', () => {
     expect(operations.length).toBeGreaterThan(50);
-    for (const path of ['/api/v1/transfers', '/api/v1/redemptions', '/api/v1/bookings', '/api/v1/treasury/issue', '/api/v1/time-claims']) {
+    for (const path of ['/api/v1/transfers', '/api/v1/redemptions', '/api/v1/bookings', '/api/v1/treasury/issue', '/api/v1/time-claims', '/api/v1/auth/refresh', '/api/v1/auth/logout']) {
       expect(operations.some((operation) => operation.path === path && operation.method === 'post')).toBe(true);
     }
+    expect(operations.filter((operation) => operation.refreshCookie).map((operation) => operation.path).sort()).toEqual(['/api/v1/auth/logout', '/api/v1/auth/refresh']);
+    expect(operations.some((operation) => operation.path === '/api/v1/public/organisations' && !operation.secured)).toBe(true);
     expect(pools.byResource.accounts?.length).toBeGreaterThan(5);
     expect(pools.byResource.entries?.length).toBeGreaterThan(0);
     expect(pools.passNumbers.length).toBeGreaterThan(0);
@@ -192,6 +221,7 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
           query: {},
           body: operation.body ? { kind: 'json', mutation: 'empty body (probe)', value: {} } : { kind: 'none' },
           idempotencyKey: { kind: 'fresh' },
+          refreshCookie: { kind: 'none' },
           language: 'en',
         };
         const { response } = await send(operation, trial);

@@ -662,13 +662,16 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
     const malberg = roles.org_manager;
     const accountId = await accountIdOfParty(http(), malberg, malberg.partyId!);
     const account = await readAccount(http(), malberg, accountId);
-    // 500.00 budget minus the demo hours paid to Anouk (12.00) and Bram (6.50).
-    expect(account).toMatchObject({ balance: '481.50', minBalance: '-50.00', available: '481.50' });
+    // What the demo's year left of the 500.00 budget (hours paid, the hall let), and 50.00 of credit on top.
+    expect(account).toMatchObject({ minBalance: '-50.00', available: account.balance });
+    const cents = (amount: string) => Math.round(Number(amount) * 100);
+    const availableWithCredit = ((cents(account.balance) + 5000) / 100).toFixed(2);
+    const oneCentMore = ((cents(account.balance) + 5001) / 100).toFixed(2);
     const anouk = await accountIdOfParty(http(), roles.volunteer, roles.volunteer.partyId!);
     const refused = await expectRefusedWritingNothing(http(), roles.treasurer, [accountId, anouk], 422, 'INSUFFICIENT_FUNDS', () =>
-      postTransfer(http(), malberg, { fromAccountId: accountId, toAccountId: anouk, amount: '531.51', code: 'HOURS' }),
+      postTransfer(http(), malberg, { fromAccountId: accountId, toAccountId: anouk, amount: oneCentMore, code: 'HOURS' }),
     );
-    expect(refused.body.detail).toContain('has 531.50 STK available; 531.51 STK is needed');
+    expect(refused.body.detail).toContain(`has ${availableWithCredit} STK available; ${oneCentMore} STK is needed`);
   });
 
   it('refuses a payment that would take an account above its maximum: 422 BALANCE_LIMIT_EXCEEDED', async () => {

@@ -326,8 +326,12 @@ describe('Story: without limits for the year, the guardrail refuses rather than 
 
   it('refuses with FISCAL_LIMITS_NOT_CONFIGURED in a year before any limits, writing nothing', async () => {
     const { testApp, roles, business } = world;
+    // Her Steerkes are issued today: the demo has closed months since November 2025, and an entry
+    // dated in 2024 would change their closing balances. In 2024 she gets her pass and comes to the counter.
+    const volunteer = await createVolunteer(testApp.http, roles.admin, { birthDate: '1980-01-01' });
+    await issue(testApp.http, roles.treasurer, volunteer.accountId, '50.00');
     testApp.clock.set('2024-06-03T10:00:00Z');
-    const { volunteer, pass } = await volunteerWithPass(world, '3.00', '1980-01-01', '2024-06-01');
+    const pass = await issuePass(testApp.http, volunteer.member, volunteer.partyId);
     const offer = await createOffer(testApp.http, business.member);
     const refused = await expectPassRefusalWritingNothing(
       testApp.http,

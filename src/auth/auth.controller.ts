@@ -1,26 +1,60 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { APP_CONFIGURATION } from '../config/config.module.js';
+import type { AppConfiguration } from '../config/configuration.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, Public, Roles } from './decorators.js';
 import { CreateUserDto, LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
+import { clearRefreshCookie, REFRESH_COOKIE_NAME, RefreshTokenCookie, setRefreshCookie } from './refresh-cookie.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIGURATION) private readonly configuration: AppConfiguration,
+  ) {}
 
   @Post('login')
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
+  @ApiOperation({ summary: `Logs in: answers a short-lived access token and sets the refresh cookie ${REFRESH_COOKIE_NAME} (httpOnly, SameSite=Strict, Path=/api/v1/auth) of a new session.` })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
-  login(@Body() credentials: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(credentials);
+  async login(@Body() credentials: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+    const grant = await this.auth.login(credentials);
+    setRefreshCookie(reply, grant.refreshToken, this.configuration.sessions.secureCookie);
+    return grant.body;
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiCookieAuth(REFRESH_COOKIE_NAME)
+  @ApiOperation({ summary: 'No body: the refresh cookie. Answers a new access token as login does and rotates the cookie; a cookie that was already used ends its session.' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiProblems(401)
+  async refresh(@RefreshTokenCookie() refreshToken: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+    const grant = await this.auth.refresh(refreshToken);
+    setRefreshCookie(reply, grant.refreshToken, this.configuration.sessions.secureCookie);
+    return grant.body;
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiCookieAuth(REFRESH_COOKIE_NAME)
+  @ApiOperation({ summary: 'Ends the session of the refresh cookie and clears the cookie; without a cookie there is nothing to end (204 all the same).' })
+  @ApiNoContentResponse()
+  async logout(@RefreshTokenCookie() refreshToken: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(refreshToken);
+    clearRefreshCookie(reply, this.configuration.sessions.secureCookie);
   }
 
   @Get('me')

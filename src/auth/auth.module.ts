@@ -10,6 +10,7 @@ import { AuthService } from './auth.service.js';
 import { JwtAuthGuard, RolesGuard } from './guards.js';
 import { JwtStrategy, jwtKey } from './jwt.strategy.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
+import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
 
 @Module({
@@ -24,6 +25,7 @@ import { UsersService } from './users.service.js';
   controllers: [AuthController, UsersController],
   providers: [
     AuthService,
+    SessionsService,
     UsersService,
     JwtStrategy,
     LoginThrottlerGuard,

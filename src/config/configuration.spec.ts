@@ -65,6 +65,30 @@ describe(loadConfiguration.name, () => {
     expect(loadConfiguration({ JWT_TTL: value }).jwt.ttlSeconds).toBe(seconds);
   });
 
+  it('keeps login sessions 12 hours, 2 hours idle, with a Secure cookie only in production', () => {
+    expect(loadConfiguration({}).sessions).toEqual({ lifetimeSeconds: 12 * 3600, idleTimeoutSeconds: 2 * 3600, secureCookie: false });
+    expect(loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).sessions.secureCookie).toBe(true);
+    expect(loadConfiguration({ SESSION_LIFETIME: '8h', SESSION_IDLE_TIMEOUT: '30m' }).sessions).toEqual({
+      lifetimeSeconds: 8 * 3600,
+      idleTimeoutSeconds: 30 * 60,
+      secureCookie: false,
+    });
+  });
+
+  it('grows the session defaults with a long JWT_TTL rather than refusing it', () => {
+    expect(loadConfiguration({ JWT_TTL: '24h' }).sessions).toMatchObject({ idleTimeoutSeconds: 24 * 3600, lifetimeSeconds: 24 * 3600 });
+  });
+
+  it.each([
+    [{ SESSION_LIFETIME: '2d' }, /SESSION_LIFETIME must be a duration/],
+    [{ SESSION_LIFETIME: '721h' }, /SESSION_LIFETIME must be a duration .* at most 720h/],
+    [{ SESSION_IDLE_TIMEOUT: '0' }, /SESSION_IDLE_TIMEOUT must be a duration/],
+    [{ SESSION_IDLE_TIMEOUT: '10m' }, /SESSION_IDLE_TIMEOUT must be at least JWT_TTL/],
+    [{ SESSION_LIFETIME: '1h', SESSION_IDLE_TIMEOUT: '2h' }, /SESSION_IDLE_TIMEOUT must not be longer than SESSION_LIFETIME/],
+  ])('refuses the session settings %p', (variables, message) => {
+    expect(() => loadConfiguration(variables)).toThrow(message);
+  });
+
   it('checks the first admin credentials', () => {
     expect(() => loadConfiguration({ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
     expect(loadConfiguration({ ADMIN_EMAIL: 'Beheer@Steerkes.nl', ADMIN_PASSWORD: 'a-long-enough-password' }).firstAdmin).toEqual({

@@ -14,6 +14,12 @@ export interface AppConfiguration {
   host: string | undefined;
   database: DatabaseConfiguration;
   jwt: { secret: string; ttlSeconds: number; secretWasGenerated: boolean };
+  /**
+   * Login sessions kept by the refresh cookie: a session ends `lifetimeSeconds` after the login
+   * whatever happens, or `idleTimeoutSeconds` after its last refresh. The cookie is Secure in
+   * production (served over HTTPS there), not in development (plain http://localhost).
+   */
+  sessions: { lifetimeSeconds: number; idleTimeoutSeconds: number; secureCookie: boolean };
   firstAdmin: { email: string; password: string } | null;
   /** Load the Maastricht demo data into a new database (never in production). */
   loadDemoData: boolean;
@@ -33,6 +39,10 @@ export const JWT_SECRET_LENGTH_MIN = 32;
 const JWT_SECRET_DISTINCT_CHARACTERS_MIN = 12;
 const JWT_TTL_SECONDS_DEFAULT = 15 * 60;
 const JWT_TTL_SECONDS_MAX = 24 * 60 * 60;
+const SESSION_LIFETIME_SECONDS_DEFAULT = 12 * 60 * 60;
+const SESSION_IDLE_TIMEOUT_SECONDS_DEFAULT = 2 * 60 * 60;
+/** A month: a counter tablet logs in again at least that often. */
+const SESSION_LIFETIME_SECONDS_MAX = 30 * 24 * 60 * 60;
 const ADMIN_PASSWORD_LENGTH_MIN = 12;
 const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
 const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
@@ -55,12 +65,14 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
   const problems: string[] = [];
   const environment = readEnvironment(variables.NODE_ENV, problems);
   const production = environment === 'production';
+  const jwt = readJwt(variables, production, problems);
   const configuration: AppConfiguration = {
     environment,
     port: readInteger(variables.PORT, 3000, { name: 'PORT', min: 0, max: 65535 }, problems),
     host: variables.HOST || undefined,
     database: readDatabase(variables.DATABASE_URL, problems),
-    jwt: readJwt(variables, production, problems),
+    jwt,
+    sessions: readSessions(variables, jwt.ttlSeconds, production, problems),
     firstAdmin: readFirstAdmin(variables, problems),
     loadDemoData: !production && variables.DEMO_DATA !== 'off',
     loginAttemptsPerMinute: readInteger(
@@ -126,7 +138,7 @@ export function readDatabase(value: string | undefined, problems: string[]): Dat
 }
 
 function readJwt(variables: EnvironmentVariables, production: boolean, problems: string[]): AppConfiguration['jwt'] {
-  const ttlSeconds = readDuration(variables.JWT_TTL, problems);
+  const ttlSeconds = readDuration(variables.JWT_TTL, { name: 'JWT_TTL', fallback: JWT_TTL_SECONDS_DEFAULT, max: JWT_TTL_SECONDS_MAX, maxLabel: '24h' }, problems);
   const secret = variables.JWT_SECRET;
   if (secret === undefined || secret === '') {
     if (production) {
@@ -153,14 +165,39 @@ export function secretWeakness(secret: string): string | null {
   return null;
 }
 
+/**
+ * The refresh session's lifetime and idle timeout. The idle timeout is at least the access token's
+ * lifetime: an app refreshes only when its access token runs out, so a shorter one would end the
+ * session of someone at work. The defaults grow with a long JWT_TTL instead of refusing it.
+ */
+function readSessions(variables: EnvironmentVariables, jwtTtlSeconds: number, production: boolean, problems: string[]): AppConfiguration['sessions'] {
+  const idleTimeoutSeconds = readDuration(
+    variables.SESSION_IDLE_TIMEOUT,
+    { name: 'SESSION_IDLE_TIMEOUT', fallback: Math.max(SESSION_IDLE_TIMEOUT_SECONDS_DEFAULT, jwtTtlSeconds), max: SESSION_LIFETIME_SECONDS_MAX, maxLabel: '720h' },
+    problems,
+  );
+  const lifetimeSeconds = readDuration(
+    variables.SESSION_LIFETIME,
+    { name: 'SESSION_LIFETIME', fallback: Math.max(SESSION_LIFETIME_SECONDS_DEFAULT, idleTimeoutSeconds), max: SESSION_LIFETIME_SECONDS_MAX, maxLabel: '720h' },
+    problems,
+  );
+  if (idleTimeoutSeconds < jwtTtlSeconds) problems.push('SESSION_IDLE_TIMEOUT must be at least JWT_TTL (the app refreshes when its access token runs out)');
+  if (idleTimeoutSeconds > lifetimeSeconds) problems.push('SESSION_IDLE_TIMEOUT must not be longer than SESSION_LIFETIME');
+  return { lifetimeSeconds, idleTimeoutSeconds, secureCookie: production };
+}
+
 /** `900`, `900s`, `15m` or `1h`. */
-function readDuration(value: string | undefined, problems: string[]): number {
-  if (value === undefined || value === '') return JWT_TTL_SECONDS_DEFAULT;
+function readDuration(
+  value: string | undefined,
+  rule: { name: string; fallback: number; max: number; maxLabel: string },
+  problems: string[],
+): number {
+  if (value === undefined || value === '') return rule.fallback;
   const match = /^(\d+)([smh]?)$/.exec(value);
   const seconds = match ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h'] : NaN;
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > JWT_TTL_SECONDS_MAX) {
-    problems.push(`JWT_TTL must be a duration such as 900, 15m or 1h, at most 24h (got "${value}")`);
-    return JWT_TTL_SECONDS_DEFAULT;
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > rule.max) {
+    problems.push(`${rule.name} must be a duration such as 900, 15m or 1h, at most ${rule.maxLabel} (got "${value}")`);
+    return rule.fallback;
   }
   return seconds;
 }

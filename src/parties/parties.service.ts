@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { localDate } from '../common/calendar.js';
-import { NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import { assertInvariant, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { isOverseer } from '../auth/roles.js';
-import type { CreatePartyDto, ListPartiesQueryDto, PartyDto } from './dto/party.dto.js';
+import type { CreatePartyDto, ListPartiesQueryDto, ListPublicOrganisationsQueryDto, PartyDto, PublicOrganisationDto } from './dto/party.dto.js';
 import { type District, Party, type PartyKind } from './entities/party.entity.js';
 import { PartyAccountsOpener } from './party-accounts-opener.js';
 
@@ -58,6 +58,22 @@ export class PartiesService {
     });
   }
 
+  /**
+   * The organisations volunteers give hours to, for anyone (no login): by name, optionally those
+   * whose name contains `search` (any letter case) and those of one district. Only organisations:
+   * volunteers, businesses and institutions never appear, and no contact details.
+   */
+  listPublicOrganisations(query: ListPublicOrganisationsQueryDto): Promise<Page<PublicOrganisationDto>> {
+    return this.database.read(async ({ manager }) => {
+      const builder = manager.createQueryBuilder(Party, 'party').where('party.kind = :kind', { kind: 'organisation' });
+      if (query.search) builder.andWhere("LOWER(party.name) LIKE :pattern ESCAPE '\\'", { pattern: `%${escapeLikePattern(query.search.toLowerCase())}%` });
+      if (query.district) builder.andWhere('party.district = :district', { district: query.district });
+      const { limit } = paginateQuery(builder, { sortColumn: 'party.name', idColumn: 'party.id', page: query });
+      const rows = await builder.getMany();
+      return pageFrom(rows, limit, (party) => ({ sortValue: party.name, id: party.id }), toPublicOrganisationDto);
+    });
+  }
+
   /** A party the actor may see; another party's id answers 404, as if it did not exist. */
   async findVisible(actor: AuthenticatedUser, id: string): Promise<PartyDto> {
     if (!isOverseer(actor.role) && actor.partyId !== id) throw new NotFoundError('party', id);
@@ -95,4 +111,14 @@ export function toPartyDto(party: Party): PartyDto {
     birthDate: party.birthDate,
     createdAt: party.createdAt,
   };
+}
+
+function toPublicOrganisationDto(party: Party): PublicOrganisationDto {
+  assertInvariant(party.kind === 'organisation', 'only organisations are listed publicly');
+  return { id: party.id, name: party.name, kind: party.kind, district: party.district, description: party.description };
+}
+
+/** `%`, `_` and the escape character (a backslash) match only themselves in the LIKE pattern. */
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -116,8 +116,9 @@ export async function readPass(http: TestAgent, session: Session, number: string
 }
 
 /** A new business with a logged-in operator. */
-export async function createBusiness(http: TestAgent, admin: Session): Promise<{ partyId: string; accountId: string; member: Session }> {
-  const party = await http.post(`${API}/parties`).set(admin.auth).send({ kind: 'business', name: `Zaak ${randomUUID().slice(0, 8)}`, district: 'zuid-oost' }).expect(201);
+export async function createBusiness(http: TestAgent, admin: Session, options: { district?: string } = {}): Promise<{ partyId: string; accountId: string; member: Session }> {
+  const district = options.district ?? 'zuid-oost';
+  const party = await http.post(`${API}/parties`).set(admin.auth).send({ kind: 'business', name: `Zaak ${randomUUID().slice(0, 8)}`, district }).expect(201);
   const accounts = await http.get(`${API}/parties/${party.body.id}/accounts`).set(admin.auth).expect(200);
   return { partyId: party.body.id, accountId: accounts.body[0].id, member: await createMember(http, admin, party.body.id, 'business_operator') };
 }

@@ -12,6 +12,8 @@ import { ROLES, type Role } from '../../src/auth/roles.js';
 export interface EndpointExpectation {
   /** Answers without a token (and then also with any role's token). */
   public?: true;
+  /** Public, but takes the refresh cookie instead of a bearer token: without it, 401 SESSION_REQUIRED. */
+  refreshCookie?: true;
   /** Roles that get past authorization; every other role gets 403 FORBIDDEN. */
   roles: readonly Role[];
   /** The role restriction comes from the service, not from a @Roles decorator (documented here so a reader knows where to look). */
@@ -25,6 +27,8 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   // health, auth, users
   'GET /health': { public: true, roles: ALL },
   'POST /auth/login': { public: true, roles: ALL },
+  'POST /auth/refresh': { public: true, refreshCookie: true, roles: ALL },
+  'POST /auth/logout': { public: true, roles: ALL },
   'GET /auth/me': { roles: ALL },
   'POST /users': { roles: ['admin'] },
   // the admin for anyone, every other user for themselves only (another user's id answers 404)
@@ -35,6 +39,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'GET /parties': { roles: ALL },
   'GET /parties/{id}': { roles: ALL },
   'GET /parties/{id}/accounts': { roles: ALL },
+  'GET /public/organisations': { public: true, roles: ALL },
 
   // ledger
   'GET /accounts/{id}': { roles: ALL },

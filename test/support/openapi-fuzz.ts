@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
+import { REFRESH_COOKIE_NAME } from '../../src/auth/refresh-cookie.js';
 import type { Role } from '../../src/auth/roles.js';
 import type { Session } from '../factories/sessions.js';
 import type { TestApp } from './test-app.js';
@@ -41,7 +42,10 @@ export interface Operation {
   queryParams: Array<{ name: string; schema: Schema }>;
   idempotencyKey: boolean;
   body: Schema | null;
+  /** Needs a bearer token. */
   secured: boolean;
+  /** Takes the login session's refresh cookie. */
+  refreshCookie: boolean;
 }
 
 export function operationsOf(doc: OpenApiDocument): Operation[] {
@@ -57,7 +61,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema ?? {} })),
         idempotencyKey: parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
         body: op.requestBody?.content['application/json']?.schema ?? null,
-        secured: Array.isArray(op.security) && op.security.length > 0,
+        secured: JSON.stringify(op.security ?? []).includes('"bearer"'),
+        refreshCookie: JSON.stringify(op.security ?? []).includes(`"${REFRESH_COOKIE_NAME}"`),
       });
     }
   }

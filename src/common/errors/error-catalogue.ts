@@ -1,3 +1,4 @@
+import { AUTH_ERRORS, AUTH_PHRASES } from '../../auth/auth.error-codes.js';
 import { CATALOGUE_ERRORS, CATALOGUE_PHRASES } from '../../catalogue/catalogue.error-codes.js';
 import { PASSES_ERRORS, PASSES_PHRASES } from '../../passes/passes.error-codes.js';
 import { VOLUNTEERING_ERRORS, VOLUNTEERING_PHRASES } from '../../volunteering/volunteering.error-codes.js';
@@ -9,6 +10,7 @@ import { VOLUNTEERING_ERRORS, VOLUNTEERING_PHRASES } from '../../volunteering/vo
  * codes beside their code (`<module>.error-codes.ts`); they are gathered here.
  */
 export const ERROR_CATALOGUE = {
+  ...AUTH_ERRORS,
   ...VOLUNTEERING_ERRORS,
   ...PASSES_ERRORS,
   ...CATALOGUE_ERRORS,
@@ -24,16 +26,10 @@ export const ERROR_CATALOGUE = {
     en: 'This request moves Steerkes and needs an Idempotency-Key header (1 to 200 visible characters).',
     nl: 'Dit verzoek verplaatst Steerkes en heeft een Idempotency-Key-header nodig (1 tot 200 zichtbare tekens).',
   },
-  UNAUTHENTICATED: { status: 401, en: 'Log in first: this request needs a bearer token.', nl: 'Log eerst in: dit verzoek heeft een bearer-token nodig.' },
-  TOKEN_EXPIRED: { status: 401, en: 'Your session has expired; log in again.', nl: 'Uw sessie is verlopen; log opnieuw in.' },
-  TOKEN_INVALID: { status: 401, en: 'The bearer token is not valid.', nl: 'Het bearer-token is niet geldig.' },
-  TOKEN_REVOKED: { status: 401, en: 'This session was ended; log in again.', nl: 'Deze sessie is beëindigd; log opnieuw in.' },
-  INVALID_CREDENTIALS: { status: 401, en: 'Email address or password is wrong.', nl: 'E-mailadres of wachtwoord is onjuist.' },
   FORBIDDEN: { status: 403, en: 'You may not do this: {reason}.', nl: 'U mag dit niet doen: {reason}.' },
   NOT_FOUND: { status: 404, en: 'No {resource} with id {id} was found.', nl: 'Geen {resource} met id {id} gevonden.' },
   ROUTE_NOT_FOUND: { status: 404, en: 'There is no such endpoint.', nl: 'Dit endpoint bestaat niet.' },
   CONFLICT: { status: 409, en: 'The request conflicts with the current state: {reason}.', nl: 'Het verzoek botst met de huidige toestand: {reason}.' },
-  EMAIL_TAKEN: { status: 409, en: 'A user with this email address already exists.', nl: 'Er bestaat al een gebruiker met dit e-mailadres.' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     en: 'This Idempotency-Key was already used for a different request.',
@@ -113,6 +109,7 @@ export type Language = 'en' | 'nl';
  * a parameter whose value is one of these keys is shown in the reader's language.
  */
 export const MESSAGE_PHRASES = {
+  ...AUTH_PHRASES,
   ...VOLUNTEERING_PHRASES,
   ...PASSES_PHRASES,
   ...CATALOGUE_PHRASES,

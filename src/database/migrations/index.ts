@@ -9,6 +9,7 @@ import { Passes1763900230000 } from './1763900230000-passes.js';
 import { Catalogue1763900240000 } from './1763900240000-catalogue.js';
 import { HealthProbe1763900250000 } from './1763900250000-health-probe.js';
 import { PostingsByEntrySequence1763900260000 } from './1763900260000-postings-by-entry-sequence.js';
+import { AuthSessions1763900270000 } from './1763900270000-auth-sessions.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Catalogue1763900240000,
   HealthProbe1763900250000,
   PostingsByEntrySequence1763900260000,
+  AuthSessions1763900270000,
 ];

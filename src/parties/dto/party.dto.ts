@@ -65,3 +65,30 @@ export class PartyDto {
   @ApiProperty({ type: String, nullable: true, example: '1998-04-12', description: 'Volunteers only.' }) birthDate: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
+
+const SEARCH_LENGTH_MAX = 100;
+/** A blank search is no search. */
+const trimToOptional = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
+
+export class ListPublicOrganisationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name, in any letter case.', maxLength: SEARCH_LENGTH_MAX, example: 'buurt' })
+  @Transform(trimToOptional)
+  @IsOptional()
+  @IsString()
+  @MaxLength(SEARCH_LENGTH_MAX)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: DISTRICTS })
+  @IsOptional()
+  @IsIn(DISTRICTS)
+  district?: District;
+}
+
+/** What anyone may know of an organisation: no contact details, nothing about people. */
+export class PublicOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Buurtcentrum Malberg' }) name: string;
+  @ApiProperty({ enum: ['organisation'], description: 'The party kind; every item is an organisation (parties have no finer kind).' }) kind: 'organisation';
+  @ApiProperty({ enum: DISTRICTS }) district: District;
+  @ApiProperty({ type: String, nullable: true, description: 'A short description by the organisation.' }) description: string | null;
+}

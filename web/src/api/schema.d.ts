@@ -337,6 +337,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** No login: the organisations volunteers give hours to, by name; ?search= (part of the name) and ?district=. No personal data. */
+        get: operations["PublicOrganisationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -346,7 +363,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Logs in: answers a short-lived access token and sets the refresh cookie steerkes_refresh (httpOnly, SameSite=Strict, Path=/api/v1/auth) of a new session. */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** No body: the refresh cookie. Answers a new access token as login does and rotates the cookie; a cookie that was already used ends its session. */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the session of the refresh cookie and clears the cookie; without a cookie there is nothing to end (204 all the same). */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1231,7 +1283,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "TIME_CLAIM_NOT_PENDING" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIMS_REFUSED" | "HOUR_RATE_OUT_OF_RANGE" | "PASS_NOT_FOUND" | "PASS_CHECK_DIGIT_INVALID" | "PASS_BLOCKED" | "PASS_EXPIRED" | "PASS_ALREADY_ACTIVE" | "PIN_REQUIRED" | "PIN_INCORRECT" | "PIN_ATTEMPTS_EXHAUSTED" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_NOT_ACTIVE" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_DAILY_LIMIT_REACHED" | "FISCAL_LIMIT_REACHED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REDEMPTION_NOT_COMPLETED" | "BOOKING_CONFLICT" | "LISTING_PAUSED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_NOT_STARTED" | "BOOKING_ENDED" | "LISTING_QUANTITY_CONFLICT" | "BLOCKED_PERIOD_CONFLICT" | "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INSUFFICIENT_FUNDS" | "BALANCE_LIMIT_EXCEEDED" | "ACCOUNT_NOT_OPEN" | "SAME_ACCOUNT" | "CURRENCY_MISMATCH" | "ENTRY_UNBALANCED" | "POLICY_CONFLICTS_WITH_BALANCE" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "HOLD_NOT_PENDING" | "HOLD_EXPIRED" | "HOLD_AMOUNT_EXCEEDED" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "UNAUTHENTICATED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "INVALID_CREDENTIALS" | "SESSION_REQUIRED" | "SESSION_INVALID" | "SESSION_EXPIRED" | "SESSION_ENDED" | "REFRESH_TOKEN_REUSED" | "EMAIL_TAKEN" | "TIME_CLAIM_NOT_PENDING" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIMS_REFUSED" | "HOUR_RATE_OUT_OF_RANGE" | "PASS_NOT_FOUND" | "PASS_CHECK_DIGIT_INVALID" | "PASS_BLOCKED" | "PASS_EXPIRED" | "PASS_ALREADY_ACTIVE" | "PIN_REQUIRED" | "PIN_INCORRECT" | "PIN_ATTEMPTS_EXHAUSTED" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_NOT_ACTIVE" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_DAILY_LIMIT_REACHED" | "FISCAL_LIMIT_REACHED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REDEMPTION_NOT_COMPLETED" | "BOOKING_CONFLICT" | "LISTING_PAUSED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_NOT_STARTED" | "BOOKING_ENDED" | "LISTING_QUANTITY_CONFLICT" | "BLOCKED_PERIOD_CONFLICT" | "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "IDEMPOTENCY_KEY_REQUIRED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INSUFFICIENT_FUNDS" | "BALANCE_LIMIT_EXCEEDED" | "ACCOUNT_NOT_OPEN" | "SAME_ACCOUNT" | "CURRENCY_MISMATCH" | "ENTRY_UNBALANCED" | "POLICY_CONFLICTS_WITH_BALANCE" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_ALREADY_REVERSED" | "ENTRY_NOT_REVERSIBLE" | "HOLD_NOT_PENDING" | "HOLD_EXPIRED" | "HOLD_AMOUNT_EXCEEDED" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -1638,6 +1690,26 @@ export interface components {
         };
         PartyPageDto: {
             items: components["schemas"]["PartyDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        PublicOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Buurtcentrum Malberg */
+            name: string;
+            /**
+             * @description The party kind; every item is an organisation (parties have no finer kind).
+             * @enum {string}
+             */
+            kind: "organisation";
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /** @description A short description by the organisation. */
+            description: string | null;
+        };
+        PublicOrganisationPageDto: {
+            items: components["schemas"]["PublicOrganisationDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
@@ -4473,6 +4545,50 @@ export interface operations {
             };
         };
     };
+    PublicOrganisationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Part of the name, in any letter case. */
+                search?: string;
+                district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOrganisationPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -4529,6 +4645,60 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
