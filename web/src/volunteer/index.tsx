@@ -11,6 +11,7 @@ import type { MenuItem } from '../shell/menu';
 export const volunteerMenu: MenuItem[] = [
   { to: '/', label: 'volunteer.menu.home' },
   { to: '/volunteer/history', label: 'volunteer.menu.history' },
+  { to: '/volunteer/hours', label: 'volunteer.menu.hours' },
   { to: '/volunteer/fiscal', label: 'volunteer.menu.fiscal' },
   { to: '/volunteer/pass', label: 'volunteer.menu.pass' },
   { to: '/volunteer/offers', label: 'volunteer.menu.offers' },
@@ -18,6 +19,7 @@ export const volunteerMenu: MenuItem[] = [
 
 const HomePage = lazy(() => import('./HomePage').then((module) => ({ default: module.VolunteerHome })));
 const HistoryPage = lazy(() => import('./HistoryPage').then((module) => ({ default: module.HistoryPage })));
+const HoursPage = lazy(() => import('./HoursPage').then((module) => ({ default: module.HoursPage })));
 const FiscalPage = lazy(() => import('./FiscalPage').then((module) => ({ default: module.FiscalPage })));
 const PassPage = lazy(() => import('./PassPage').then((module) => ({ default: module.PassPage })));
 const OffersPage = lazy(() => import('./OffersPage').then((module) => ({ default: module.OffersPage })));
@@ -41,6 +43,7 @@ export function VolunteerRoutes() {
       <Routes>
         <Route index element={<HomePage />} />
         <Route path="history" element={<HistoryPage />} />
+        <Route path="hours" element={<HoursPage />} />
         <Route path="fiscal" element={<FiscalPage />} />
         <Route path="pass" element={<PassPage />} />
         <Route path="offers" element={<OffersPage />} />
