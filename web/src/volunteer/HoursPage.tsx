@@ -100,7 +100,7 @@ function ClaimForm() {
       <div className="field">
         <label htmlFor={ids.hours}>{t('volunteer.hours.hours')}</label>
         <input id={ids.hours} type="text" inputMode="decimal" value={hours} onChange={(event) => setHours(event.target.value)} required aria-invalid={Boolean(problems.hours)} aria-describedby={describedBy(ids.hoursHint, 'hours')} />
-        <p id={ids.hoursHint} className="hint">{t('volunteer.hours.hoursHint')}</p>
+        <p id={ids.hoursHint} className="field__hint">{t('volunteer.hours.hoursHint')}</p>
         {problems.hours && <p id="hours-problem" className="field__error">{problems.hours}</p>}
       </div>
       <div className="field">

@@ -48,7 +48,7 @@ export function OrganisationPicker({
       <div className="field">
         <label htmlFor={searchId}>{t('volunteer.hours.organisationSearch')}</label>
         <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} aria-describedby={hintId} autoComplete="off" />
-        <p id={hintId} className="hint">{t('volunteer.hours.organisationSearchHint')}</p>
+        <p id={hintId} className="field__hint">{t('volunteer.hours.organisationSearchHint')}</p>
       </div>
       {organisations.isError && <p role="alert">{t('volunteer.loadFailed')}</p>}
       {organisations.isSuccess && shown.length === 0 && <p role="status">{t('volunteer.hours.noOrganisations')}</p>}
