@@ -1,7 +1,7 @@
 import './lists-and-figures.css';
 import './volunteer.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useT } from '../i18n/i18n';
@@ -51,6 +51,10 @@ function ClaimForm() {
   // One key per claim: a retry after a lost answer does not claim the same hours twice.
   const attemptKey = useRef<string | null>(null);
   const ids = { date: useId(), hours: useId(), hoursHint: useId(), activity: useId() };
+  // A changed claim is a new attempt (the same key with another body would be refused as a conflict).
+  useEffect(() => {
+    attemptKey.current = null;
+  }, [organisation, date, hours, activity]);
 
   const submit = useMutation({
     mutationFn: async () => {
