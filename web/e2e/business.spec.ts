@@ -86,10 +86,10 @@ for (const size of ['phone', 'tablet'] as const) {
     // Past months are settled (the counter's tests redeem today): each row says what the API says.
     const pastMonths = summary.months.filter((month) => month.month < thisMonth);
     for (const month of pastMonths) {
-      const name = new Intl.DateTimeFormat('en-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month.month}-01T00:00:00Z`));
+      const name = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month.month}-01T00:00:00Z`));
       const cells = table.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell');
       await expect(cells.nth(0)).toHaveText(String(month.redemptions));
-      await expect(cells.nth(1)).toHaveText(`${new Intl.NumberFormat('en-NL', { minimumFractionDigits: 2 }).format(Number(month.steerkes))} STK`);
+      await expect(cells.nth(1)).toHaveText(`${new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2 }).format(Number(month.steerkes))} STK`);
     }
     expect(pastMonths.some((month) => month.redemptions > 0)).toBe(true); // the demo's year of history
     await expect(table.getByRole('row', { name: /^Total/ })).toBeVisible();

@@ -3,7 +3,7 @@ import { formatters } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 /** The same locales as i18n/format.ts (calendar dates and months need them too). */
-const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-NL' };
+const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 /**
  * The shell's formatters plus what the volunteer's and business's pages show besides: calendar
