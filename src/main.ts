@@ -25,7 +25,7 @@ async function bootstrap(): Promise<void> {
   if (configuration.host) await app.listen(configuration.port, configuration.host);
   else await app.listen(configuration.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  logger.log(`Steerkes on ${url}/ (web app), API on ${url}/api/v1, documentation on ${url}/${DOCS_PATH}`, 'Bootstrap');
+  logger.log(`Steerkes API on ${url}/api/v1, web app on ${url}/, documentation on ${url}/${DOCS_PATH}`, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {
