@@ -323,7 +323,7 @@ function TodayRedemptions() {
               euro: format.euro(sumAmounts(standing.map((redemption) => redemption.euroValue))),
             })}
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="today-title">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>
