@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { ConfigurationError, loadConfiguration } from './config/configuration.js';
 import { APP_OPTIONS, configureApp, createHttpAdapter, DOCS_PATH } from './configure-app.js';
+import { findWebAppBuild, serveWebApp } from './web/serve-web-app.js';
 
 const LOG_LEVELS: Record<string, LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -18,10 +19,13 @@ async function bootstrap(): Promise<void> {
   const logger = new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[configuration.logLevel] });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(configuration), createHttpAdapter(configuration), { ...APP_OPTIONS, logger });
   configureApp(app, configuration);
+  const webAppBuild = findWebAppBuild();
+  if (webAppBuild) serveWebApp(app, webAppBuild);
+  else logger.warn('The web app is not built (npm run build): serving the API only', 'Bootstrap');
   if (configuration.host) await app.listen(configuration.port, configuration.host);
   else await app.listen(configuration.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  logger.log(`Steerkes API on ${url}/api/v1, documentation on ${url}/${DOCS_PATH}`, 'Bootstrap');
+  logger.log(`Steerkes API on ${url}/api/v1, web app on ${url}/, documentation on ${url}/${DOCS_PATH}`, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {

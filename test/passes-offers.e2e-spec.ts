@@ -50,6 +50,7 @@ describe('Story: a business publishes offers that anyone can list', () => {
       redeemable: true,
     });
     expect(offer.businessName).toMatch(/^Zaak /);
+    expect(offer.businessDistrict).toBe('zuid-oost');
   });
 
   it('refuses offers that are incomplete, imprecise or contradict themselves, and callers who are not business operators', async () => {
@@ -92,6 +93,23 @@ describe('Story: a business publishes offers that anyone can list', () => {
     expect(page.body.items).toHaveLength(2);
     const next = await testApp.http.get(`${API}/offers`).query({ limit: 2, cursor: page.body.nextCursor }).expect(200);
     expect(next.body.items[0].id).not.toBe(page.body.items[1].id);
+  });
+
+  it('lists the offers of the businesses of one district, so that a volunteer finds what is near', async () => {
+    const zuidOost = await testApp.http.get(`${API}/offers`).query({ district: 'zuid-oost', limit: 100 }).expect(200);
+    expect(zuidOost.body.items.map((item: OfferBody) => item.id)).toContain(offer.id);
+    expect(zuidOost.body.items.every((item: OfferBody) => item.businessDistrict === 'zuid-oost')).toBe(true);
+    const centrum = await testApp.http.get(`${API}/offers`).query({ district: 'zuid-west-centrum', limit: 100 }).expect(200);
+    expect(centrum.body.items.length).toBeGreaterThan(0); // the demo's coffee roaster and bookshop
+    expect(centrum.body.items.every((item: OfferBody) => item.businessDistrict === 'zuid-west-centrum')).toBe(true);
+    expect(centrum.body.items.map((item: OfferBody) => item.id)).not.toContain(offer.id);
+    // no business in the district: nothing, not everything
+    expect((await testApp.http.get(`${API}/offers`).query({ district: 'city-wide' }).expect(200)).body).toEqual({ items: [], nextCursor: null });
+    const both = await testApp.http.get(`${API}/offers`).query({ district: 'zuid-west-centrum', businessId: business.partyId }).expect(200);
+    expect(both.body.items).toEqual([]);
+    expectProblem(await testApp.http.get(`${API}/offers`).query({ district: 'maastricht-oost' }), 400, 'VALIDATION_FAILED');
+    // the managed list of a business has no district filter: it is one business already
+    expectProblem(await testApp.http.get(`${API}/offers/managed`).query({ district: 'zuid-oost' }).set(business.member.auth), 400, 'VALIDATION_FAILED');
   });
 
   it('changes its own offer; redemptions keep the price they had; another business cannot touch it', async () => {

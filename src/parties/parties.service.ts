@@ -8,7 +8,7 @@ import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common
 import { Database } from '../database/database.service.js';
 import { isOverseer } from '../common/roles.js';
 import type { CreatePartyDto, ListPartiesQueryDto, ListPublicOrganisationsQueryDto, PartyDto, PublicOrganisationDto } from './dto/party.dto.js';
-import { Party } from './entities/party.entity.js';
+import { type District, Party, type PartyKind } from './entities/party.entity.js';
 import { PartyAccountsOpener } from './party-accounts-opener.js';
 
 /** Parties: who holds Steerkes. Admins create them; everyone else sees only their own. */
@@ -84,6 +84,11 @@ export class PartiesService {
   /** Every party, for the treasury's reports and exports (not for members: see list()). */
   listAll(): Promise<PartyDto[]> {
     return this.database.read(async ({ manager }) => (await manager.find(Party, { order: { createdAt: 'ASC', id: 'ASC' } })).map(toPartyDto));
+  }
+
+  /** The ids of the parties of one kind in one district (e.g. to list the offers of a district's businesses). */
+  idsOf(filter: { kind: PartyKind; district: District }): Promise<string[]> {
+    return this.database.read(async ({ manager }) => (await manager.find(Party, { select: { id: true }, where: { kind: filter.kind, district: filter.district } })).map((party) => party.id));
   }
 
   findById(id: string): Promise<Party | null> {

@@ -4,7 +4,7 @@ import { CurrentUser, Public, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
-import { CreateOfferDto, ListManagedOffersQueryDto, ListOffersQueryDto, OfferDto, UpdateOfferDto } from './dto/offers.dto.js';
+import { CreateOfferDto, ListManagedOffersQueryDto, ListRedeemableOffersQueryDto, OfferDto, UpdateOfferDto } from './dto/offers.dto.js';
 import { OffersService } from './offers.service.js';
 
 const OfferPageDto = PageOf(OfferDto);
@@ -26,10 +26,10 @@ export class OffersController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Offers redeemable today, for anyone (no login needed).' })
+  @ApiOperation({ summary: 'Offers redeemable today, for anyone (no login needed); ?businessId or ?district to narrow them.' })
   @ApiOkResponse({ type: OfferPageDto })
   @ApiProblems(400)
-  list(@Query() query: ListOffersQueryDto) {
+  list(@Query() query: ListRedeemableOffersQueryDto) {
     return this.offers.listRedeemable(query);
   }
 

@@ -9,6 +9,7 @@ import { type FieldError, NotFoundError, ValidationFailedError } from '../common
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
+import type { District } from '../parties/entities/party.entity.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { Offer, type OfferStatus } from './entities/offer.entity.js';
 import type { OfferInactiveReason } from './passes.errors.js';
@@ -37,6 +38,8 @@ export interface OfferView {
   id: string;
   businessId: string;
   businessName: string | null;
+  /** Where the business is, so that a volunteer can look for what is near. */
+  businessDistrict: District | null;
   title: LocalizedText;
   description: LocalizedText;
   price: string;
@@ -60,11 +63,18 @@ export function inactiveReason(offer: Offer, today: string): OfferInactiveReason
   return null;
 }
 
-function offerView(offer: Offer, today: string, businessName: string | null): OfferView {
+/** What an offer's view tells of its business. */
+interface BusinessFacts {
+  name: string;
+  district: District;
+}
+
+function offerView(offer: Offer, today: string, business: BusinessFacts | null): OfferView {
   return {
     id: offer.id,
     businessId: offer.businessPartyId,
-    businessName,
+    businessName: business?.name ?? null,
+    businessDistrict: business?.district ?? null,
     title: { nl: offer.titleNl, en: offer.titleEn },
     description: { nl: offer.descriptionNl, en: offer.descriptionEn },
     price: formatAmount(offer.priceMinor),
@@ -120,7 +130,7 @@ export class OffersService {
     };
     return this.database.transaction(async (tx) => {
       await tx.manager.insert(Offer, offer);
-      return offerView(offer, today, await this.businessName(tx, businessPartyId));
+      return offerView(offer, today, await this.business(businessPartyId));
     });
   }
 
@@ -136,20 +146,26 @@ export class OffersService {
       const changed: Offer = { ...offer, ...this.changedColumns(changes), updatedAt: this.clock.now().toISOString() };
       if (changes.validFrom !== undefined || changes.validUntil !== undefined) this.assertValidity(changed.validFrom, changed.validUntil, today);
       await tx.manager.update(Offer, { id: offer.id }, changed);
-      return offerView(changed, today, await this.businessName(tx, offer.businessPartyId));
+      return offerView(changed, today, await this.business(offer.businessPartyId));
     });
   }
 
-  /** Offers redeemable today, for everyone; optionally of one business. */
-  listRedeemable(query: PageQueryDto & { businessId?: string }): Promise<Page<OfferView>> {
+  /** Offers redeemable today, for everyone; optionally of one business, or of the businesses of one district. */
+  listRedeemable(query: PageQueryDto & { businessId?: string; district?: District }): Promise<Page<OfferView>> {
     const today = this.today();
-    return this.list(query, (builder) => {
+    return this.list(query, async (builder, tx) => {
       builder
         .andWhere('offer.status = :status', { status: 'active' })
         .andWhere('offer.valid_from <= :today', { today })
         .andWhere('(offer.valid_until IS NULL OR offer.valid_until >= :today)', { today })
         .andWhere('(offer.stock_remaining IS NULL OR offer.stock_remaining > 0)');
       if (query.businessId) builder.andWhere('offer.business_party_id = :businessId', { businessId: query.businessId });
+      if (query.district) {
+        // Through the parties' service (not their table): the few businesses of one district.
+        const businessIds = await this.parties.idsOf({ kind: 'business', district: query.district });
+        if (businessIds.length === 0) builder.andWhere('1 = 0');
+        else builder.andWhere('offer.business_party_id IN (:...businessIds)', { businessIds });
+      }
     });
   }
 
@@ -166,7 +182,7 @@ export class OffersService {
     return this.database.read(async (tx) => {
       const offer = await tx.manager.findOneBy(Offer, { id: offerId });
       if (!offer) throw new NotFoundError('offer', offerId);
-      return offerView(offer, this.today(), await this.businessName(tx, offer.businessPartyId));
+      return offerView(offer, this.today(), await this.business(offer.businessPartyId));
     });
   }
 
@@ -192,17 +208,17 @@ export class OffersService {
     return tx.manager.createQueryBuilder(Offer, 'offer').where('offer.id IN (:...ids)', { ids }).getMany();
   }
 
-  private async list(query: PageQueryDto, filter: (builder: SelectQueryBuilder<Offer>) => void): Promise<Page<OfferView>> {
+  private async list(query: PageQueryDto, filter: (builder: SelectQueryBuilder<Offer>, tx: Transaction) => void | Promise<void>): Promise<Page<OfferView>> {
     const today = this.today();
     return this.database.read(async (tx) => {
       const builder = tx.manager.createQueryBuilder(Offer, 'offer');
-      filter(builder);
+      await filter(builder, tx);
       const { limit } = paginateQuery(builder, { sortColumn: 'offer.created_at', idColumn: 'offer.id', page: query });
       const offers = await builder.getMany();
-      const names = new Map<string, string | null>();
+      const businesses = new Map<string, BusinessFacts | null>();
       // One lookup per business on the page, not per offer: a page holds few businesses.
-      for (const businessId of new Set(offers.map((offer) => offer.businessPartyId))) names.set(businessId, await this.businessName(tx, businessId));
-      return pageFrom(offers, limit, (offer) => ({ sortValue: offer.createdAt, id: offer.id }), (offer) => offerView(offer, today, names.get(offer.businessPartyId) ?? null));
+      for (const businessId of new Set(offers.map((offer) => offer.businessPartyId))) businesses.set(businessId, await this.business(businessId));
+      return pageFrom(offers, limit, (offer) => ({ sortValue: offer.createdAt, id: offer.id }), (offer) => offerView(offer, today, businesses.get(offer.businessPartyId) ?? null));
     });
   }
 
@@ -230,8 +246,9 @@ export class OffersService {
     if (problems.length > 0) throw new ValidationFailedError(problems);
   }
 
-  private async businessName(tx: Transaction, businessPartyId: string): Promise<string | null> {
-    return (await this.parties.findById(businessPartyId))?.name ?? null;
+  private async business(businessPartyId: string): Promise<BusinessFacts | null> {
+    const party = await this.parties.findById(businessPartyId);
+    return party ? { name: party.name, district: party.district } : null;
   }
 
   private today(): string {

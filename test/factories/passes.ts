@@ -31,6 +31,7 @@ export interface OfferBody {
   id: string;
   businessId: string;
   businessName: string | null;
+  businessDistrict: string | null;
   title: { nl: string; en: string };
   description: { nl: string; en: string };
   price: string;

@@ -26,7 +26,9 @@ export const TEST_START = new Date('2026-11-23T09:00:00.000Z');
  * year of history only when asked (`demoHistory: true`): it takes seconds to write, and most stories
  * need the demo's people and places, not its past.
  */
-export async function createTestApp(options: { demoData?: boolean; demoHistory?: boolean; environment?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demoData?: boolean; demoHistory?: boolean; environment?: Record<string, string>; beforeInit?: (app: NestFastifyApplication) => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const configuration: AppConfiguration = {
     ...loadConfiguration({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_MINUTE: '1000', REDEMPTIONS_PER_MINUTE: '100000', ...options.environment }),
@@ -41,6 +43,7 @@ export async function createTestApp(options: { demoData?: boolean; demoHistory?:
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(configuration), { ...APP_OPTIONS, logger: ['error'] });
   configureApp(app, configuration);
+  options.beforeInit?.(app);
   try {
     await app.init();
     // Fastify loads its plugins (CORS, the Swagger UI's static files) on ready(): before any request.

@@ -4,6 +4,7 @@ import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsU
 import { AmountProperty, IsAmount, IsCalendarDate } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { LocalizedTextDto } from './localized-text.dto.js';
+import { DISTRICTS, type District } from '../../parties/entities/party.entity.js';
 import { OFFER_STATUSES, type OfferStatus } from '../entities/offer.entity.js';
 import { PER_PASS_PERIODS, type PerPassPeriod } from '../redemption-limits.js';
 
@@ -166,6 +167,13 @@ export class ListOffersQueryDto extends PageQueryDto {
   businessId?: string;
 }
 
+export class ListRedeemableOffersQueryDto extends ListOffersQueryDto {
+  @ApiPropertyOptional({ enum: DISTRICTS, description: 'Only the offers of businesses in this district.' })
+  @IsOptional()
+  @IsIn(DISTRICTS)
+  district?: District;
+}
+
 export class ListManagedOffersQueryDto extends ListOffersQueryDto {
   @ApiPropertyOptional({ enum: OFFER_STATUSES })
   @IsOptional()
@@ -177,6 +185,7 @@ export class OfferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) businessId: string;
   @ApiProperty({ type: String, nullable: true, example: 'Koffiebranderij Het Bonenhuis' }) businessName: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: DISTRICTS, example: 'zuid-west-centrum', description: 'The district of the business.' }) businessDistrict: District | null;
   @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
   @ApiProperty({ type: LocalizedTextDto }) description: LocalizedTextDto;
   @ApiProperty({ example: '2.00', description: 'STK' }) price: string;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CATALOGUE } from '../../../src/common/errors/error-catalogue';
+import { PASSES_ERRORS } from '../../../src/passes/passes.error-codes';
+import { translate } from '../i18n/i18n';
+import { refusalKey } from './Refusal';
+
+/** Every refusal the redemption and void endpoints can give (the passes module's codes, and the general ones they use). */
+const REDEMPTION_REFUSALS = [
+  ...Object.keys(PASSES_ERRORS).filter((code) => code !== 'PASS_ALREADY_ACTIVE'),
+  'INSUFFICIENT_FUNDS', 'ACCOUNT_NOT_OPEN', 'RATE_LIMITED', 'NOT_FOUND', 'FORBIDDEN', 'IDEMPOTENCY_KEY_REUSED', 'VALIDATION_FAILED',
+];
+
+describe('refusals at the counter', () => {
+  it('every refusal code of the redemption API has its own plain sentence in both languages', () => {
+    for (const code of REDEMPTION_REFUSALS) {
+      expect(code in ERROR_CATALOGUE || code in PASSES_ERRORS).toBe(true);
+      const key = refusalKey(code);
+      expect(key).toBe(`refusal.${code}`);
+      for (const language of ['nl', 'en'] as const) {
+        const sentence = translate(language, key);
+        expect(sentence).not.toContain(code);
+        expect(sentence).not.toMatch(/[{}]/);
+        expect(sentence.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('a code the counter does not expect gets the general sentence, never the code', () => {
+    expect(refusalKey('SOMETHING_NEW')).toBe('refusal.other');
+    expect(translate('en', refusalKey('SOMETHING_NEW'))).not.toContain('SOMETHING_NEW');
+  });
+});

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { businessMenu } from '../business';
+import { useT } from '../i18n/i18n';
+import { useSession } from '../session/session';
+import { volunteerMenu } from '../volunteer';
+import { LanguageSwitch } from './LanguageSwitch';
+import type { MenuItem } from './menu';
+
+function menuFor(role: string): MenuItem[] {
+  if (role === 'volunteer') return volunteerMenu;
+  if (role === 'business_operator') return [{ to: '/kassa', label: 'menu.kassa' }, ...businessMenu];
+  return [{ to: '/', label: 'menu.home' }];
+}
+
+/** Header with the role menu, the language switch and logout; the page below in <main>. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { state, logout } = useSession();
+  const user = state.status === 'authenticated' ? state.user : null;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <img src="/icon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+        </div>
+        {user && (
+          <nav aria-label={t('menu.label')} className="app-menu">
+            <ul>
+              {menuFor(user.role).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="app-header__tools">
+          <LanguageSwitch />
+          {user && (
+            <button type="button" className="button-secondary" onClick={() => void logout()}>
+              {t('session.logout')}
+            </button>
+          )}
+        </div>
+        {user && <p className="app-header__user">{t('session.loggedInAs', { name: user.displayName })}</p>}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
