@@ -37,12 +37,10 @@ const publicFilePatterns = (moduleName) => [
 // Named exceptions, each with its reason:
 // - auth/decorators.ts: every controller declares access on the route (@Roles, @CurrentUser,
 //   @Public) — that is the house rule, so the decorators are auth's public surface.
-// - auth/roles.ts: the Role type and isOverseer are what other modules' access checks ask.
 // - parties/entities/party.entity.ts: Party and PartyKind are named by auth, ledger and
 //   volunteering (the party is the one thing every module points at).
 const PUBLIC_FILE_EXCEPTIONS = new Set([
   'auth/decorators.ts',
-  'auth/roles.ts',
   'parties/entities/party.entity.ts',
 ]);
 

@@ -59,7 +59,7 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
     let request = http()[method](`${API}${path}`).set('Idempotency-Key', newKey());
     if (session) request = request.set(session.auth);
     if (method === 'get' || method === 'delete') return request;
-    return request.send((body ?? {}) as object);
+    return request.send((body ?? {}));
   }
 
   beforeAll(async () => {

@@ -150,7 +150,7 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
           markFirstAcknowledged();
         } catch (error) {
           // After the kill a reset or refused connection is the point; before it, it is a failure.
-          if (!killed) unexpected.push(`request failed before the kill: ${String(error)} ${String((error as Error).cause ?? '')}`);
+          if (!killed) unexpected.push(`request failed before the kill: ${String(error)} ${describeCause((error as Error).cause)}`);
           return;
         }
       }
@@ -292,7 +292,8 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
 interface Answer {
   status: number;
   headers: Headers;
-  body: any; // JSON of many shapes; the checks below say what they expect
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes; the checks below say what they expect
+  body: any;
 }
 
 /** One request over loopback, bounded in time; the body parsed as JSON when it is JSON. */
@@ -368,4 +369,10 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
+}
+
+/** The cause of a failed request in words (undici puts the socket error there). */
+function describeCause(cause: unknown): string {
+  if (cause === undefined || cause === null) return '';
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : JSON.stringify(cause);
 }

@@ -87,6 +87,7 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
           },
         }),
       );
+      // eslint-disable-next-line prefer-const -- read by the callbacks above before it is set: undefined means "not yet signalled"
       let signalAt: number | undefined;
       let answeredBeforeSignal = 0;
       for (const outcome of outcomes) void outcome.then(() => (signalAt === undefined ? (answeredBeforeSignal += 1) : undefined));
@@ -102,7 +103,7 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       });
       const probes: Array<{ at: number; accepted: boolean | 'timeout' }> = [];
       const probing = (async () => {
-        while (exitedAt === undefined && performance.now() - signalAt! < EXIT_WITHIN_MS) {
+        while (exitedAt === undefined && performance.now() - signalAt < EXIT_WITHIN_MS) {
           const at = performance.now();
           probes.push({ at, accepted: await acceptsConnections(server.port, 1_000) });
           await delay(10);
@@ -113,7 +114,7 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       const settled = await Promise.all(outcomes);
       const answers = settled.filter((outcome): outcome is { kind: 'answer'; answer: RawAnswer } => outcome.kind === 'answer');
       const failures = settled.flatMap((outcome, index) => (outcome.kind === 'connection-error' ? [{ index, key: keys[index], code: outcome.code }] : []));
-      const answeredAfterSignal = answers.filter((outcome) => outcome.answer.answeredAt > signalAt!).length;
+      const answeredAfterSignal = answers.filter((outcome) => outcome.answer.answeredAt > signalAt).length;
       const lastAnswerMs = Math.round(Math.max(signalAt, ...answers.map((outcome) => outcome.answer.answeredAt)) - signalAt);
       const firstRefusal = probes.find((probe) => probe.accepted === false);
       log.push(`last answer ${lastAnswerMs} ms after SIGTERM; first refused connection ${firstRefusal ? `${Math.round(firstRefusal.at - signalAt)} ms` : 'never'} after it`);
@@ -123,7 +124,7 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
           `exit: ${JSON.stringify(how)} after ${exitedAt === undefined ? '—' : Math.round(exitedAt - signalAt)} ms; ` +
           `${answers.length} answered (${answeredAfterSignal} after the signal: ${JSON.stringify(countBy(answers.map((outcome) => outcome.answer.status)))}), ` +
           `${failures.length} connection errors ${JSON.stringify(countBy(failures.map((failure) => failure.code)))}; ` +
-          `probes: ${probes.map((probe) => `${Math.round(probe.at - signalAt!)}ms:${probe.accepted}`).join(' ')}`,
+          `probes: ${probes.map((probe) => `${Math.round(probe.at - signalAt)}ms:${probe.accepted}`).join(' ')}`,
       );
       if (how === 'still running') log.push(`the server did not end within ${EXIT_WITHIN_MS} ms of SIGTERM; its last output:\n${server.recentOutput()}`);
 

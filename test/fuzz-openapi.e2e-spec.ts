@@ -75,7 +75,7 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
   const statusCounts: Record<string, number> = {};
 
   beforeAll(async () => {
-    // eslint-disable-next-line no-console
+     
     console.log(`fuzz-openapi: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}`);
     // The demo as it ships, with its year of history (closed months among it).
     testApp = await createTestApp({ demoHistory: true });
@@ -246,13 +246,13 @@ describe('Fuzz: hostile input on every endpoint of the OpenAPI document', () => 
     }
 
     const final = await testApp.http.get('/api/v1/treasury/reconciliation').set(sessions.treasurer.auth).expect(200);
-    // eslint-disable-next-line no-console
+     
     console.log(
       `fuzz-openapi: seed ${SEED}, ${operations.length} operations × ${RUNS} runs (+ ${operations.length * ROLES.length} role probes) in ${Date.now() - started} ms; ` +
         `statuses ${JSON.stringify(statusCounts)}; ${violations.length} violations`,
     );
     if (violations.length > 0) {
-      // eslint-disable-next-line no-console
+       
       console.log(`fuzz-openapi violations (FUZZ_SEED=${SEED}):\n${violations.map((v) => JSON.stringify(v)).join('\n')}`);
     }
     expect(final.body).toMatchObject({ ok: true, discrepancies: [] });

@@ -22,7 +22,7 @@ describe('Story: the fund tells what the Steerkes did, and the public may read i
 
   beforeAll(async () => {
     testApp = await createTestApp({ demoHistory: true }); // the demo with its year of history, on 2026-11-23
-    roles = (await loginAllRoles(testApp.http)) as Roles;
+    roles = (await loginAllRoles(testApp.http));
     before = {
       sponsorship: (await testApp.http.get('/api/v1/reports/sponsorship?year=2026').set(roles.treasurer.auth).expect(200)).body,
       impact: (await testApp.http.get('/api/v1/reports/impact?from=2026-01-01&to=2026-12-31').set(roles.treasurer.auth).expect(200)).body,

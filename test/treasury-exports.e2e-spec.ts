@@ -89,7 +89,7 @@ describeWithTools('Story: the treasurer closes October and takes the books into 
   it('refuses, through hledger itself, a journal whose October was changed after the close', async () => {
     const response = await testApp.http.get('/api/v1/treasury/export?format=hledger').set(treasurer.auth).expect(200);
     const file = join(folder, 'tampered.journal');
-    writeFileSync(file, response.text.replace(/  4\.25 STK/, '  5.25 STK').replace(/  -4\.25 STK/, '  -5.25 STK'));
+    writeFileSync(file, response.text.replace(/ {2}4\.25 STK/, '  5.25 STK').replace(/ {2}-4\.25 STK/, '  -5.25 STK'));
     expect(() => execFileSync('hledger', ['-f', file, 'balance'], { stdio: 'pipe' })).toThrow(/balance assertion/i);
   });
 

@@ -1,4 +1,4 @@
-import { VolunteerHours } from '../src/volunteering/volunteer-hours.js';
+import { VolunteerHours } from '../src/volunteering/volunteer-hours.service.js';
 import { API, createFundedParty, newKey, readAccount, snapshotLedger, type EntryBody, type TestParty } from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import {

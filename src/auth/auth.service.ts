@@ -7,7 +7,7 @@ import type { AppConfiguration } from '../config/configuration.js';
 import type { LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto.js';
 import type { User } from './entities/user.entity.js';
 import { JWT_ALGORITHM, JWT_ISSUER, type TokenClaims } from './jwt.strategy.js';
-import { decoyPasswordHash, verifyPassword } from './password-hasher.js';
+import { decoyPasswordHash, verifyPassword } from '../common/password-hasher.js';
 import { type IssuedRefreshToken, SessionsService } from './sessions.service.js';
 import { toUserDto, UsersService } from './users.service.js';
 

@@ -4,12 +4,12 @@ import { Clock } from '../common/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
-import { Database, type Transaction } from '../database/database.service.js';
+import { Database } from '../database/database.service.js';
 import type { PartyKind } from '../parties/entities/party.entity.js';
 import { PartiesService } from '../parties/parties.service.js';
 import type { CreateUserDto, UserDto } from './dto/auth.dto.js';
 import { User } from './entities/user.entity.js';
-import { hashPassword } from './password-hasher.js';
+import { hashPassword } from '../common/password-hasher.js';
 import type { Role } from '../common/roles.js';
 
 /** Which kind of party a role acts for; undefined: the role acts for no party in particular. */
@@ -41,7 +41,7 @@ export class UsersService {
   async create(input: CreateUserDto): Promise<UserDto> {
     const passwordHash = await hashPassword(input.password);
     return this.database.transaction(async (tx) => {
-      await this.assertPartyFitsRole(input.role, input.partyId ?? null, tx);
+      await this.assertPartyFitsRole(input.role, input.partyId ?? null);
       if (await tx.manager.existsBy(User, { email: input.email })) throw new DomainError('EMAIL_TAKEN');
       const user = tx.manager.create(User, {
         id: randomUUID(),
@@ -96,7 +96,7 @@ export class UsersService {
     return this.database.read(({ manager }) => manager.count(User));
   }
 
-  private async assertPartyFitsRole(role: Role, partyId: string | null, tx: Transaction): Promise<void> {
+  private async assertPartyFitsRole(role: Role, partyId: string | null): Promise<void> {
     const allowedKinds = PARTY_KIND_OF_ROLE[role];
     if (partyId === null) {
       if (allowedKinds) throw new ValidationFailedError([{ field: 'partyId', code: 'isDefined' }]);

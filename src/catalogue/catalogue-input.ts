@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type FieldError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { AVAILABILITY_WINDOW_DAYS_DEFAULT, AVAILABILITY_WINDOW_DAYS_MAX } from './catalogue.types.js';
 import { DAY_MS, parseMoment } from './local-time.js';

@@ -3,5 +3,5 @@ import { BookingEvent } from './entities/booking-event.entity.js';
 import { Booking } from './entities/booking.entity.js';
 import { Listing } from './entities/listing.entity.js';
 
-/** TypeORM entities of the catalogue module, gathered into src/database/entities.ts. */
-export const CATALOGUE_ENTITIES: Function[] = [Listing, BlockedPeriod, Booking, BookingEvent];
+/** TypeORM entities of the catalogue module, gathered into src/entities.ts. */
+export const CATALOGUE_ENTITIES: Array<new () => object> = [Listing, BlockedPeriod, Booking, BookingEvent];

@@ -1,5 +1,5 @@
 import './catalogue.error-codes.js';
-import { ExchangeFigures } from './exchange-figures.js';
+import { ExchangeFigures } from './exchange-figures.service.js';
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesModule } from '../parties/parties.module.js';

@@ -92,7 +92,7 @@ export class ListingsService {
       if (listing.quantity < quantityBefore) await this.assertQuantityStillFits(tx, listing);
       listing.updatedAt = this.clock.now().toISOString();
       await tx.manager.save(Listing, listing);
-      return toListingDto(listing, await this.providerName(listing.providerPartyId, tx));
+      return toListingDto(listing, await this.providerName(listing.providerPartyId));
     });
   }
 
@@ -104,7 +104,7 @@ export class ListingsService {
     return this.database.read(async (tx) => {
       const listing = await tx.manager.findOneBy(Listing, { id: listingId });
       if (!listing) throw new ListingNotFoundError(listingId);
-      return toListingDto(listing, await this.providerName(listing.providerPartyId, tx));
+      return toListingDto(listing, await this.providerName(listing.providerPartyId));
     });
   }
 
@@ -135,7 +135,7 @@ export class ListingsService {
       const names = new Map<string, string>();
       const items: ListingDto[] = [];
       for (const listing of page) {
-        if (!names.has(listing.providerPartyId)) names.set(listing.providerPartyId, await this.providerName(listing.providerPartyId, tx));
+        if (!names.has(listing.providerPartyId)) names.set(listing.providerPartyId, await this.providerName(listing.providerPartyId));
         items.push(toListingDto(listing, names.get(listing.providerPartyId)!));
       }
       const last = page[page.length - 1];
@@ -190,7 +190,7 @@ export class ListingsService {
       const names = new Map<string, string>();
       const calendarBookings = [];
       for (const booking of bookings) {
-        if (!names.has(booking.bookerPartyId)) names.set(booking.bookerPartyId, await this.providerName(booking.bookerPartyId, tx));
+        if (!names.has(booking.bookerPartyId)) names.set(booking.bookerPartyId, await this.providerName(booking.bookerPartyId));
         calendarBookings.push({ ...toBookingDto(booking, listing, now.toISOString()), bookerName: names.get(booking.bookerPartyId)! });
       }
       return { listingId, from: utcIso(window.start), to: utcIso(window.end), bookings: calendarBookings, blockedPeriods: blocked.map(toBlockedPeriodDto) };
@@ -301,7 +301,7 @@ export class ListingsService {
     if (peak > listing.quantity) throw new ListingQuantityConflictError(peak);
   }
 
-  private async providerName(partyId: string, tx: Transaction): Promise<string> {
+  private async providerName(partyId: string): Promise<string> {
     return (await this.parties.findById(partyId))?.name ?? '';
   }
 }

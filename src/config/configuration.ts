@@ -232,7 +232,7 @@ function readOrigins(value: string | undefined, problems: string[]): string[] {
   if (value === undefined || value.trim() === '') return [];
   const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of origins) {
-    let valid = false;
+    let valid: boolean;
     try {
       const url = new URL(origin);
       valid = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin;

@@ -1,3 +1,4 @@
+import { assertInvariant } from '../common/errors/domain-error.js';
 import type { ValueTransformer } from 'typeorm';
 
 /**
@@ -14,5 +15,6 @@ export function toBigInt(value: unknown): bigint {
   if (value === null || value === undefined) return 0n;
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return BigInt(Math.trunc(value));
-  return BigInt(String(value));
+  assertInvariant(typeof value === 'string', `a sum or count came back as ${typeof value}`);
+  return BigInt(value);
 }

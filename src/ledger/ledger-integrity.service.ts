@@ -109,7 +109,7 @@ export class LedgerIntegrityService {
 
   /** A closed period's stored closing balances must still be what its postings add up to. */
   private async checkClosingBalances(tx: Transaction, report: (d: Discrepancy) => void): Promise<void> {
-    const periods = await tx.sql.all<Raw>('SELECT period FROM ledger_periods ORDER BY period');
+    const periods = await tx.sql.all<{ period: string }>('SELECT period FROM ledger_periods ORDER BY period');
     for (const { period } of periods) {
       const stored = new Map(
         (await tx.sql.all<Raw>('SELECT account_id, balance_minor FROM ledger_closing_balances WHERE period = ?', [period])).map((row) => [
@@ -119,7 +119,7 @@ export class LedgerIntegrityService {
       );
       const recomputed = await tx.sql.all<Raw>(
         'SELECT account_id, SUM(amount_minor) AS total FROM ledger_postings WHERE effective_date <= ? GROUP BY account_id',
-        [lastDayOf(period as string)],
+        [lastDayOf(period)],
       );
       const seen = new Set<string>();
       for (const row of recomputed) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Party } from '../parties/entities/party.entity.js';
-import { PartyAccountsOpener } from '../parties/party-accounts-opener.js';
+import { PartyAccountsOpener } from '../parties/party-accounts-opener.service.js';
 import { LedgerService } from './ledger.service.js';
 
 /**

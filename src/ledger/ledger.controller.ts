@@ -11,16 +11,11 @@ import type { AuthenticatedUser } from '../common/http/request-context.js';
 import {
   AccountDto,
   AccountPolicyDto,
-  ClosedPeriodDto,
   EntryDto,
   EntryViewDto,
   HoldDto,
   HoldViewDto,
-  IntegrityReportDto,
-  IssueDto,
-  PeriodParameterDto,
   PostHoldDto,
-  RetireDto,
   ReversalDto,
   StatementDto,
   StatementQueryDto,
@@ -29,7 +24,6 @@ import {
   TransferDto,
 } from './dto/ledger.dto.js';
 import { LedgerAccessService, SPENDING_ROLES, type TransferBatchItem } from './ledger-access.service.js';
-import { LedgerIntegrityService } from './ledger-integrity.service.js';
 
 /** Each refusal of a batch in the words of a problem response, in the reader's language. */
 function batchAnswer(items: TransferBatchItem[], language: Language): TransferBatchResultDto {

@@ -1,7 +1,7 @@
 import './ledger.error-codes.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { PartyAccountsOpener } from '../parties/party-accounts-opener.js';
+import { PartyAccountsOpener } from '../parties/party-accounts-opener.service.js';
 import { HoldExpirySweeper } from './hold-expiry-sweeper.js';
 import { LedgerAccessService } from './ledger-access.service.js';
 import { LedgerController } from './ledger.controller.js';

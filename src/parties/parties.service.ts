@@ -4,12 +4,12 @@ import { Clock } from '../common/clock.js';
 import { localDate } from '../common/calendar.js';
 import { assertInvariant, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
-import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
+import { type Page, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database } from '../database/database.service.js';
 import { isOverseer } from '../common/roles.js';
 import type { CreatePartyDto, ListPartiesQueryDto, ListPublicOrganisationsQueryDto, PartyDto, PublicOrganisationDto } from './dto/party.dto.js';
 import { type District, Party, type PartyKind } from './entities/party.entity.js';
-import { PartyAccountsOpener } from './party-accounts-opener.js';
+import { PartyAccountsOpener } from './party-accounts-opener.service.js';
 
 /** Parties: who holds Steerkes. Admins create them; everyone else sees only their own. */
 @Injectable()

@@ -9,7 +9,7 @@ import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { isOverseer } from '../common/roles.js';
 import { PartiesService } from '../parties/parties.service.js';
-import { VolunteerHours } from '../volunteering/volunteer-hours.js';
+import { VolunteerHours } from '../volunteering/volunteer-hours.service.js';
 import { toBigInt } from '../database/bigint-column.js';
 import { FiscalLimit } from './entities/fiscal-limit.entity.js';
 import { Redemption } from './entities/redemption.entity.js';

@@ -153,7 +153,7 @@ export class OffersService {
   /** Offers redeemable today, for everyone; optionally of one business, or of the businesses of one district. */
   listRedeemable(query: PageQueryDto & { businessId?: string; district?: District }): Promise<Page<OfferView>> {
     const today = this.today();
-    return this.list(query, async (builder, tx) => {
+    return this.list(query, async (builder) => {
       builder
         .andWhere('offer.status = :status', { status: 'active' })
         .andWhere('offer.valid_from <= :today', { today })

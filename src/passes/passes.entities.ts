@@ -4,5 +4,5 @@ import { Pass } from './entities/pass.entity.js';
 import { PassesSetting } from './entities/passes-setting.entity.js';
 import { Redemption } from './entities/redemption.entity.js';
 
-/** TypeORM entities of the passes module, gathered into src/database/entities.ts. */
-export const PASSES_ENTITIES: Function[] = [Pass, Offer, Redemption, FiscalLimit, PassesSetting];
+/** TypeORM entities of the passes module, gathered into src/entities.ts. */
+export const PASSES_ENTITIES: Array<new () => object> = [Pass, Offer, Redemption, FiscalLimit, PassesSetting];

@@ -1,6 +1,6 @@
 import './passes.error-codes.js';
 import { RedemptionRateLimitGuard } from './redemption-rate-limit.guard.js';
-import { SponsorshipFigures } from './sponsorship-figures.js';
+import { SponsorshipFigures } from './sponsorship-figures.service.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';

@@ -2,7 +2,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
-import { hashPassword } from '../auth/password-hasher.js';
+import { hashPassword } from '../common/password-hasher.js';
 import { isOverseer } from '../common/roles.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';

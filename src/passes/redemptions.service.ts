@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
-import { verifyPassword } from '../auth/password-hasher.js';
+import { verifyPassword } from '../common/password-hasher.js';
 import { isOverseer } from '../common/roles.js';
 import { formatAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';

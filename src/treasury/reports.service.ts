@@ -3,13 +3,13 @@ import { formatAmount } from '../common/amount.js';
 import { ForbiddenError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { isOverseer } from '../common/roles.js';
-import { ExchangeFigures } from '../catalogue/exchange-figures.js';
+import { ExchangeFigures } from '../catalogue/exchange-figures.service.js';
 import { LedgerQueries } from '../ledger/ledger-queries.service.js';
 import type { PartyDto } from '../parties/dto/party.dto.js';
 import { DISTRICTS, type District } from '../parties/entities/party.entity.js';
 import { PartiesService } from '../parties/parties.service.js';
-import { SponsorshipFigures } from '../passes/sponsorship-figures.js';
-import { VolunteeringFigures } from '../volunteering/volunteering-figures.js';
+import { SponsorshipFigures } from '../passes/sponsorship-figures.service.js';
+import { VolunteeringFigures } from '../volunteering/volunteering-figures.service.js';
 
 /** A figure about fewer volunteers than this is not published: it could point at a person (AVG). */
 export const VOLUNTEERS_PUBLISHED_MIN = 5;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Decimal } from 'decimal.js';
-import { Database, type Transaction } from '../database/database.service.js';
+import { Database } from '../database/database.service.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
 import { minutesToHours } from './hours.js';
-import { VolunteerHours } from './volunteer-hours.js';
+import { VolunteerHours } from './volunteer-hours.service.js';
 
 /** Hours of approved claims, summed by the database in whole minutes so that nothing rounds. */
 @Injectable()

@@ -58,14 +58,14 @@ export class BulkTimeClaimsService {
     const request = { scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ action: 'bulk', ...input }) };
     return this.idempotency.run(request, {
       perform: async (tx) => {
-        const organisationId = await this.ownOrganisation(actor, tx);
+        const organisationId = await this.ownOrganisation(actor);
         const batchId = randomUUID();
         const rateMinor = await this.rates.rateInForce(organisationId, tx);
         const lines = await this.check(organisationId, input, rateMinor, tx);
         return { result: await this.pay(actor, { batchId, organisationId, input, rateMinor, lines }, tx), stored: { kind: 'batch', id: batchId } };
       },
       replay: async (stored, tx) => {
-        await this.ownOrganisation(actor, tx);
+        await this.ownOrganisation(actor);
         return this.load(stored.id, tx);
       },
     });
@@ -139,7 +139,7 @@ export class BulkTimeClaimsService {
   }
 
   /** Bulk is an organisation's own: its manager records for it. A manager of another kind of party may not. */
-  private async ownOrganisation(actor: AuthenticatedUser, tx: Transaction): Promise<string> {
+  private async ownOrganisation(actor: AuthenticatedUser): Promise<string> {
     const party = actor.partyId === null ? null : await this.parties.findParty(actor.partyId);
     if (!party || party.kind !== 'organisation') throw new ForbiddenError('ROLE_REQUIRED');
     return party.id;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/amount.js';
-import type { Transaction } from '../database/database.service.js';
 import type { TimeClaimBatchDto, TimeClaimDto } from './dto/time-claim.dto.js';
 import type { TimeClaimBatch } from './entities/time-claim-batch.entity.js';
 import type { TimeClaim } from './entities/time-claim.entity.js';

@@ -135,7 +135,7 @@ export class TimeClaimsService {
   }
 
   private async createClaim(actor: AuthenticatedUser, input: SubmitTimeClaimDto, claimId: string, tx: Transaction): Promise<TimeClaimDto> {
-    const volunteerId = await this.ownVolunteerParty(actor, tx);
+    const volunteerId = await this.ownVolunteerParty(actor);
     await this.parties.requireOrganisation(input.organisationId);
     const minutes = parseHours(input.hours);
     if (minutes === undefined) throw new ValidationFailedError([{ field: 'hours', code: 'isQuarterHours' }]);
@@ -175,7 +175,7 @@ export class TimeClaimsService {
   }
 
   /** Claims are a volunteer's own: for the volunteer party the user acts for. */
-  private async ownVolunteerParty(actor: AuthenticatedUser, tx: Transaction): Promise<string> {
+  private async ownVolunteerParty(actor: AuthenticatedUser): Promise<string> {
     const party = actor.partyId === null ? null : await this.parties.findParty(actor.partyId);
     if (!party || party.kind !== 'volunteer') throw new ForbiddenError('ROLE_REQUIRED');
     return party.id;

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { assertInvariant } from '../common/errors/domain-error.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { lockById } from '../database/row-lock.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { CURRENCY } from '../ledger/ledger.types.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
 import { LIVE_CLAIM_STATUSES } from './time-claim-rules.js';
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error.js';
-import type { Transaction } from '../database/database.service.js';
 import type { Party } from '../parties/entities/party.entity.js';
 import { PartiesService } from '../parties/parties.service.js';
 

@@ -2,5 +2,5 @@ import { HourRateRange, OrganisationHourRate } from './entities/hour-rate.entity
 import { TimeClaimBatch } from './entities/time-claim-batch.entity.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
 
-/** TypeORM entities of the volunteering module, gathered into src/database/entities.ts. */
-export const VOLUNTEERING_ENTITIES: Function[] = [TimeClaim, TimeClaimBatch, HourRateRange, OrganisationHourRate];
+/** TypeORM entities of the volunteering module, gathered into src/entities.ts. */
+export const VOLUNTEERING_ENTITIES: Array<new () => object> = [TimeClaim, TimeClaimBatch, HourRateRange, OrganisationHourRate];

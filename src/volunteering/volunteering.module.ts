@@ -1,5 +1,5 @@
 import './volunteering.error-codes.js';
-import { VolunteeringFigures } from './volunteering-figures.js';
+import { VolunteeringFigures } from './volunteering-figures.service.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
@@ -12,7 +12,7 @@ import { TimeClaimViews } from './time-claim-views.js';
 import { TimeClaimsController } from './time-claims.controller.js';
 import { TimeClaimsService } from './time-claims.service.js';
 import { TimeClaimsStore } from './time-claims.store.js';
-import { VolunteerHours } from './volunteer-hours.js';
+import { VolunteerHours } from './volunteer-hours.service.js';
 import { VolunteeringParties } from './volunteering-parties.js';
 
 /** Hours: time claims, their approval and payment, bulk activities, hour rates. */

@@ -145,7 +145,7 @@ describe(`${BookingsService.name} racing for the last unit (${onPostgres ? `Post
       rooms.map((room, index) =>
         bookings[index % bookings.length].create(booker, { listingId: room.id, startsAt: '2026-12-02T10:00', endsAt: '2026-12-02T11:00' }, `eager-${randomUUID()}`).then(
           () => 'ok',
-          (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error)),
+          (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error as Error)),
         ),
       ),
     );

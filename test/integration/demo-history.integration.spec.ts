@@ -39,7 +39,7 @@ describe('the demo with a past (seeds/demo-history.ts)', () => {
     context = await createTestContext({ demoData: false }); // the clock: 2026-11-23
     const started = Date.now();
     const report = await loadDemoData(context.app);
-    // eslint-disable-next-line no-console
+     
     console.log(`demo with a past loaded in ${Date.now() - started} ms: ${JSON.stringify(report)}`);
   }, 60_000);
   afterAll(() => context.close());

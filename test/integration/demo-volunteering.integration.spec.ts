@@ -2,7 +2,7 @@ import { demoId, loadDemoData } from '../../seeds/load-demo-data.js';
 import { loadVolunteeringDemo } from '../../seeds/demo-volunteering.js';
 import { Database } from '../../src/database/database.service.js';
 import { LedgerIntegrityService } from '../../src/ledger/ledger-integrity.service.js';
-import { VolunteerHours } from '../../src/volunteering/volunteer-hours.js';
+import { VolunteerHours } from '../../src/volunteering/volunteer-hours.service.js';
 import { TimeClaimBatch } from '../../src/volunteering/entities/time-claim-batch.entity.js';
 import { TimeClaim } from '../../src/volunteering/entities/time-claim.entity.js';
 import { formatHours } from '../../src/volunteering/hours.js';

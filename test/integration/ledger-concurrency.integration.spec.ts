@@ -99,7 +99,7 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
             await ledgers[index % ledgers.length].findAccountOwner(payer);
             return ledgers[index % ledgers.length].transfer({ fromAccountId: payer, toAccountId: recipients[0], amountMinor: 50n, code: 'TRANSFER', description: `read then spend ${index}` });
           })
-          .then(() => true, (error: unknown) => (error instanceof DomainError ? false : Promise.reject(error))),
+          .then(() => true, (error: unknown) => (error instanceof DomainError ? false : Promise.reject(error as Error))),
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(20);

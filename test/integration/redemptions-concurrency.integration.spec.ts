@@ -139,7 +139,7 @@ describe(`${RedemptionsService.name} under concurrent counters (${onPostgres ? `
       Array.from({ length: 6 }, (_, index) =>
         passes[index % passes.length].issue(null, party.id).then(
           () => 'issued',
-          (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error)),
+          (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error as Error)),
         ),
       ),
     );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Database } from '../../src/database/database.service.js';
 import { PartiesService } from '../../src/parties/parties.service.js';
 import { TimeClaim, type TimeClaimStatus } from '../../src/volunteering/entities/time-claim.entity.js';
-import { VolunteerHours } from '../../src/volunteering/volunteer-hours.js';
+import { VolunteerHours } from '../../src/volunteering/volunteer-hours.service.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 /** The contract the passes module's fiscal guardrail relies on, on a real database. */

@@ -13,7 +13,8 @@ import Database from 'better-sqlite3';
 export interface RawAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: any; // JSON of many shapes; the tests say what they expect
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes; the tests say what they expect
+  body: any;
   /** performance.now() when the whole answer had been read. */
   answeredAt: number;
 }

@@ -119,6 +119,7 @@ export const HOSTILE_CONSTANTS: Json[] = [
   -0.01,
   1e308,
   -1e308,
+  // eslint-disable-next-line no-loss-of-precision -- on purpose: one past 2^53, where JSON numbers lose precision
   9007199254740993,
   Number.MAX_SAFE_INTEGER,
   true,

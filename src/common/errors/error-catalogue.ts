@@ -65,12 +65,12 @@ export const COMMON_PHRASES = {
 /** Every error code; modules add theirs (see the `declare module` block in each `*.error-codes.ts`). */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface ErrorCodeRegistry extends Record<keyof typeof COMMON_ERRORS, true> {}
-export type ErrorCode = keyof ErrorCodeRegistry & string;
+export type ErrorCode = Extract<keyof ErrorCodeRegistry, string>;
 
 /** Every phrase that may stand in a message as a parameter; modules add theirs as for codes. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface MessagePhraseRegistry extends Record<keyof typeof COMMON_PHRASES, true> {}
-export type MessagePhrase = keyof MessagePhraseRegistry & string;
+export type MessagePhrase = Extract<keyof MessagePhraseRegistry, string>;
 
 const errors = new Map<string, CatalogueEntry>(Object.entries(COMMON_ERRORS));
 const phrases = new Map<string, Message>(Object.entries(COMMON_PHRASES));

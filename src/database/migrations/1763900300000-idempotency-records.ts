@@ -35,9 +35,11 @@ export class IdempotencyRecords1763900300000 implements MigrationInterface {
       `SELECT 'booking-step|' || idempotency_key, request_fingerprint, 'booking', booking_id, occurred_at FROM catalogue_booking_events WHERE idempotency_key IS NOT NULL`,
     );
     // A void or reversal's key named only its redemption: its fingerprint is that id's.
-    const closed: Array<{ id: string; close_key: string; closed_at: string }> = await queryRunner.query(
-      'SELECT id, close_key, closed_at FROM redemptions WHERE close_key IS NOT NULL',
-    );
+    const closed = (await queryRunner.query('SELECT id, close_key, closed_at FROM redemptions WHERE close_key IS NOT NULL')) as Array<{
+      id: string;
+      close_key: string;
+      closed_at: string;
+    }>;
     const placeholders = queryRunner.connection.options.type === 'postgres' ? '$1, $2, $3, $4, $5' : '?, ?, ?, ?, ?';
     for (const row of closed) {
       await queryRunner.query(

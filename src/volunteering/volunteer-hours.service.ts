@@ -1,5 +1,4 @@
 import type { Decimal } from 'decimal.js';
-import type { Transaction } from '../database/database.service.js';
 
 /**
  * What other modules may ask of volunteering: how many hours a volunteer gave (approved claims)
