@@ -447,7 +447,7 @@ describe('Story: each business sees its redemptions and its sponsorship; the vol
     // Het Bonenhuis (the demo's business) sees none of this business's redemptions, only its own.
     const demoBusiness = await listRedemptions(testApp.http, roles.business_operator);
     expect(demoBusiness.filter((redemption) => own.some((other) => other.id === redemption.id))).toEqual([]);
-    expect(new Set(demoBusiness.map((redemption) => redemption.businessId))).toEqual(new Set([roles.business_operator.partyId]));
+    expect(demoBusiness.filter((redemption) => redemption.businessId !== roles.business_operator.partyId)).toEqual([]);
     const page = await testApp.http.get(`${API}/redemptions`).query({ limit: 2 }).set(business.member.auth).expect(200);
     expect(page.body.items).toHaveLength(2);
     const rest = await testApp.http.get(`${API}/redemptions`).query({ limit: 2, cursor: page.body.nextCursor }).set(business.member.auth).expect(200);

@@ -43,7 +43,7 @@ describe('Story: the fund tells what the Steerkes did, and the public may read i
       if (index < 5) await redeem(testApp.http, roles.business_operator, { passNumber: pass.number, offerId: coffee.id });
       else await redeem(testApp.http, other.member, { passNumber: pass.number, offerId: tea.id });
     }
-  });
+  }, 90_000); // the demo's year of history is written first
   afterAll(() => testApp.close());
 
   it('gives a business its sponsorship of the year for its MVO statement, and the treasurer every business', async () => {

@@ -31,7 +31,7 @@ describe('the Maastricht demo data (npm run seed)', () => {
     }
     expect(new Set(DEMO_USERS.map((user) => user.role)).size).toBe(5);
     expect((await context.app.get(LedgerIntegrityService).verify()).ok).toBe(true);
-  });
+  }, 90_000); // with the demo's year of history
 
   it('changes nothing when loaded a second time', async () => {
     await loadDemoData(context.app);
@@ -39,5 +39,5 @@ describe('the Maastricht demo data (npm run seed)', () => {
     const report = await loadDemoData(context.app);
     expect(report).toEqual({ partiesCreated: 0, usersCreated: 0, entriesBooked: 0, recordsCreated: 0 });
     expect(await rowCounts(context)).toEqual(before);
-  });
+  }, 90_000);
 });

@@ -40,7 +40,7 @@ describe('the passes part of the Maastricht demo', () => {
     expect(new Set(volunteers.map((volunteer) => demoPassNumber(volunteer.key))).size).toBe(volunteers.length);
     const businesses = new Set(DEMO_PARTIES.filter((party) => party.kind === 'business').map((party) => party.key));
     expect(new Set(DEMO_OFFERS.map(([businessKey]) => businessKey))).toEqual(businesses);
-  });
+  }, 90_000); // with the demo's year of history
 
   it('creates nothing when loaded a second time', async () => {
     await loadDemoData(context.app);
@@ -48,5 +48,5 @@ describe('the passes part of the Maastricht demo', () => {
     const report = await loadDemoData(context.app);
     expect(report.recordsCreated).toBe(0);
     expect(await rowCounts(context)).toEqual(before);
-  });
+  }, 90_000);
 });

@@ -22,7 +22,7 @@ describe('the volunteering demo (seeds/demo-volunteering.ts)', () => {
 
   beforeAll(async () => {
     context = await createTestContext({ demoData: false }); // the clock: 2026-11-23
-    await loadDemoData(context.app);
+    await loadDemoData(context.app, { history: false }); // the present; demo-history.integration.spec.ts has the past
   });
   afterAll(() => context.close());
 
