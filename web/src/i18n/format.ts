@@ -2,7 +2,7 @@ import type { Language } from './define-messages';
 import { useI18n } from './i18n';
 
 /** BCP 47 locales for Intl: Dutch as in the Netherlands; English with a decimal point (en-GB: 8.00, €15.00). */
-const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
+export const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 const MAASTRICHT_TIME_ZONE = 'Europe/Amsterdam';
 const MILLISECONDS_PER_SECOND = 1000;
 const SECONDS_PER_MINUTE = 60;
