@@ -39,10 +39,7 @@ const publicFilePatterns = (moduleName) => [
 //   @Public) — that is the house rule, so the decorators are auth's public surface.
 // - parties/entities/party.entity.ts: Party and PartyKind are named by auth, ledger and
 //   volunteering (the party is the one thing every module points at).
-const PUBLIC_FILE_EXCEPTIONS = new Set([
-  'auth/decorators.ts',
-  'parties/entities/party.entity.ts',
-]);
+const PUBLIC_FILE_EXCEPTIONS = new Set(['auth/decorators.ts', 'parties/entities/party.entity.ts']);
 
 function isPublicSurface(moduleName, pathInModule) {
   if (PUBLIC_FILE_EXCEPTIONS.has(`${moduleName}/${pathInModule}`)) return true;
@@ -77,9 +74,7 @@ const moduleBoundariesRule = {
       if (sourceNode?.type !== 'Literal' || typeof sourceNode.value !== 'string') return;
       const source = sourceNode.value;
       if (!source.startsWith('.')) return;
-      const resolved = path
-        .resolve(path.dirname(context.filename), source)
-        .replace(/\.js$/, '.ts');
+      const resolved = path.resolve(path.dirname(context.filename), source).replace(/\.js$/, '.ts');
       const target = locateInSource(resolved);
       if (target === undefined || !DOMAIN_MODULES.includes(target.folder)) return;
       if (target.folder === importer.folder) return;

@@ -31,8 +31,13 @@ const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
 const ROOT = process.cwd();
 const MAIN = join(HERE, '..', 'src', 'main.js');
 const SECONDS = envInteger('BENCH_HTTP_SECONDS', 20);
-const LEVELS = (process.env.BENCH_HTTP_CONNECTIONS ?? '1,16,64').split(',').map((value) => Number(value.trim())).filter((value) => value > 0);
-const SCENARIOS = (process.env.BENCH_HTTP_SCENARIOS ?? 'transfers,redemptions,batch').split(',').map((value) => value.trim()) as ScenarioName[];
+const LEVELS = (process.env.BENCH_HTTP_CONNECTIONS ?? '1,16,64')
+  .split(',')
+  .map((value) => Number(value.trim()))
+  .filter((value) => value > 0);
+const SCENARIOS = (process.env.BENCH_HTTP_SCENARIOS ?? 'transfers,redemptions,batch')
+  .split(',')
+  .map((value) => value.trim()) as ScenarioName[];
 const PG_SECONDS = envInteger('BENCH_PG_SECONDS', 10);
 const PG_HOST = process.env.BENCH_PG_HOST ?? '127.0.0.1';
 const RUN_PG = process.env.BENCH_PG !== '0';
@@ -50,7 +55,6 @@ const TARGET_RATIO = 1.5;
 const TARGET_P99_MS = 30;
 const TARGET_RSS_MB = 300;
 const TARGET_BATCH_TRANSFERS_PER_SECOND = 20_000;
-
 
 interface LevelResult {
   scenario: ScenarioName;
@@ -106,7 +110,8 @@ interface Server {
  * /api/v1/health until the server answers.
  */
 async function startServer(databaseFile: string): Promise<Server> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm run bench:http does)`);
+  if (!existsSync(MAIN))
+    throw new Error(`${MAIN} is missing: run "npm run build" first (npm run bench:http does)`);
   const port = await freePort();
   const output: string[] = [];
   const nodeArguments = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -149,7 +154,9 @@ async function startServer(databaseFile: string): Promise<Server> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output.join('\n')}`);
+      throw new Error(
+        `the server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}):\n${output.join('\n')}`,
+      );
     }
     try {
       const response = await fetch(`${base}/health`);
@@ -165,7 +172,9 @@ async function startServer(databaseFile: string): Promise<Server> {
 
 function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return match ? Number(match[1]) / 1024 : NaN;
   } catch {
     return NaN;
@@ -174,18 +183,35 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 // ---------------------------------------------------------------- set-up over HTTP
 
-async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string, expected = [200, 201]): Promise<T> {
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  expected = [200, 201],
+): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  if (method === 'POST' && /\/(transfers|treasury\/issue|redemptions|time-claims\/bulk)$/.test(path)) headers['idempotency-key'] = randomUUID();
-  const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (
+    method === 'POST' &&
+    /\/(transfers|treasury\/issue|redemptions|time-claims\/bulk)$/.test(path)
+  )
+    headers['idempotency-key'] = randomUUID();
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
-  if (!expected.includes(response.status)) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  if (!expected.includes(response.status))
+    throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
 async function login(base: string, email: string, password: string): Promise<string> {
-  return (await call<{ accessToken: string }>(base, 'POST', '/auth/login', { email, password })).accessToken;
+  return (await call<{ accessToken: string }>(base, 'POST', '/auth/login', { email, password }))
+    .accessToken;
 }
 
 interface Fixture {
@@ -207,13 +233,37 @@ interface Fixture {
 async function setUp(base: string): Promise<Fixture> {
   const admin = await login(base, ADMIN_EMAIL, ADMIN_PASSWORD);
   const party = async (kind: string, name: string) => {
-    const created = await call<{ id: string }>(base, 'POST', '/parties', { kind, name, district: 'noord-oost' }, admin);
-    const accounts = await call<Array<{ id: string }>>(base, 'GET', `/parties/${created.id}/accounts`, undefined, admin);
+    const created = await call<{ id: string }>(
+      base,
+      'POST',
+      '/parties',
+      { kind, name, district: 'noord-oost' },
+      admin,
+    );
+    const accounts = await call<Array<{ id: string }>>(
+      base,
+      'GET',
+      `/parties/${created.id}/accounts`,
+      undefined,
+      admin,
+    );
     return { id: created.id, accountId: accounts[0].id };
   };
   const user = async (role: string, partyId: string | null) => {
     const email = `bench-${role}-${randomUUID().slice(0, 8)}@steerkes.test`;
-    await call(base, 'POST', '/users', { email, password: MEMBER_PASSWORD, role, displayName: `Bench ${role}`, ...(partyId ? { partyId } : {}) }, admin);
+    await call(
+      base,
+      'POST',
+      '/users',
+      {
+        email,
+        password: MEMBER_PASSWORD,
+        role,
+        displayName: `Bench ${role}`,
+        ...(partyId ? { partyId } : {}),
+      },
+      admin,
+    );
     return login(base, email, MEMBER_PASSWORD);
   };
   const organisation = await party('organisation', 'Bench Buurtcentrum');
@@ -221,29 +271,94 @@ async function setUp(base: string): Promise<Fixture> {
   const treasurerToken = await user('treasurer', null);
   const orgToken = await user('org_manager', organisation.id);
   const operatorToken = await user('business_operator', business.id);
-  await call(base, 'POST', '/treasury/issue', { toAccountId: organisation.accountId, amount: '1000000.00', description: 'bench budget' }, treasurerToken);
+  await call(
+    base,
+    'POST',
+    '/treasury/issue',
+    { toAccountId: organisation.accountId, amount: '1000000.00', description: 'bench budget' },
+    treasurerToken,
+  );
   await call(base, 'PUT', '/pass-policy', { dailyLimit: '1000.00', voidWindowMinutes: 15 }, admin);
   const volunteers = [];
   const passNumbers: string[] = [];
   for (let index = 0; index < VOLUNTEERS; index++) {
     const volunteer = await party('volunteer', `Bench Vrijwilliger ${index + 1}`);
     volunteers.push(volunteer);
-    passNumbers.push((await call<{ number: string }>(base, 'POST', '/passes', { volunteerId: volunteer.id }, admin)).number);
-    await call(base, 'POST', '/transfers', { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '100.00', code: 'HOURS', description: 'bench' }, orgToken, [201]);
+    passNumbers.push(
+      (
+        await call<{ number: string }>(
+          base,
+          'POST',
+          '/passes',
+          { volunteerId: volunteer.id },
+          admin,
+        )
+      ).number,
+    );
+    await call(
+      base,
+      'POST',
+      '/transfers',
+      {
+        fromAccountId: organisation.accountId,
+        toAccountId: volunteer.accountId,
+        amount: '100.00',
+        code: 'HOURS',
+        description: 'bench',
+      },
+      orgToken,
+      [201],
+    );
   }
   // The fiscal guardrail stays on, as in production: a year's limits, and 24 approved hours a
   // volunteer today (the organisation records them in bulk), which leave room for the load.
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-  await call(base, 'PUT', `/fiscal/limits/${today.slice(0, 4)}`, { hourlyAdult: '5.60', hourlyYoung: '3.30', adultAge: 21, monthly: '210.00', yearly: '2100.00' }, admin);
-  await call(base, 'POST', '/time-claims/bulk', { date: today, activity: 'Bench', participants: volunteers.map((volunteer) => ({ volunteerId: volunteer.id, hours: '24' })) }, orgToken, [200, 201]);
-  const offer = await call<{ id: string }>(base, 'POST', '/offers', {
-    title: { nl: 'Bench koffie', en: 'Bench coffee' },
-    description: { nl: 'Voor de meting.', en: 'For the benchmark.' },
-    price: '0.01',
-    euroValue: '0.01',
-  }, operatorToken);
+  await call(
+    base,
+    'PUT',
+    `/fiscal/limits/${today.slice(0, 4)}`,
+    {
+      hourlyAdult: '5.60',
+      hourlyYoung: '3.30',
+      adultAge: 21,
+      monthly: '210.00',
+      yearly: '2100.00',
+    },
+    admin,
+  );
+  await call(
+    base,
+    'POST',
+    '/time-claims/bulk',
+    {
+      date: today,
+      activity: 'Bench',
+      participants: volunteers.map((volunteer) => ({ volunteerId: volunteer.id, hours: '24' })),
+    },
+    orgToken,
+    [200, 201],
+  );
+  const offer = await call<{ id: string }>(
+    base,
+    'POST',
+    '/offers',
+    {
+      title: { nl: 'Bench koffie', en: 'Bench coffee' },
+      description: { nl: 'Voor de meting.', en: 'For the benchmark.' },
+      price: '0.01',
+      euroValue: '0.01',
+    },
+    operatorToken,
+  );
   // One redemption by hand first: a refused body shows its problem here, not as a count of non-2xx.
-  await call(base, 'POST', '/redemptions', { passNumber: passNumbers[0], offerId: offer.id }, operatorToken, [201]);
+  await call(
+    base,
+    'POST',
+    '/redemptions',
+    { passNumber: passNumbers[0], offerId: offer.id },
+    operatorToken,
+    [201],
+  );
   return {
     orgAccountId: organisation.accountId,
     orgToken,
@@ -279,12 +394,22 @@ function scenarios(fixture: Fixture): Record<ScenarioName, Scenario> {
     description: 'bench',
   });
   return {
-    transfers: { name: 'transfers', path: '/transfers', token: fixture.orgToken, body: () => JSON.stringify(transfer()), booked: () => 1 },
+    transfers: {
+      name: 'transfers',
+      path: '/transfers',
+      token: fixture.orgToken,
+      body: () => JSON.stringify(transfer()),
+      booked: () => 1,
+    },
     redemptions: {
       name: 'redemptions',
       path: '/redemptions',
       token: fixture.operatorToken,
-      body: () => JSON.stringify({ passNumber: fixture.passNumbers[nextRedemption++ % fixture.passNumbers.length], offerId: fixture.offerId }),
+      body: () =>
+        JSON.stringify({
+          passNumber: fixture.passNumbers[nextRedemption++ % fixture.passNumbers.length],
+          offerId: fixture.offerId,
+        }),
       booked: () => 1,
     },
     batch: {
@@ -297,7 +422,12 @@ function scenarios(fixture: Fixture): Record<ScenarioName, Scenario> {
   };
 }
 
-async function load(server: Server, scenario: Scenario, connections: number, seconds: number): Promise<LevelResult> {
+async function load(
+  server: Server,
+  scenario: Scenario,
+  connections: number,
+  seconds: number,
+): Promise<LevelResult> {
   let rssPeak = 0;
   const sampler = setInterval(() => {
     const rss = procStatus(server.child.pid ?? 0, 'VmRSS');
@@ -317,7 +447,11 @@ async function load(server: Server, scenario: Scenario, connections: number, sec
     requests: [
       {
         method: 'POST',
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() }, body: scenario.body() }),
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'idempotency-key': randomUUID() },
+          body: scenario.body(),
+        }),
         onResponse: (status: number, body: string) => {
           statusCodes[status] = (statusCodes[status] ?? 0) + 1;
           if (status >= 200 && status < 300) booked += scenario.booked(body);
@@ -329,7 +463,8 @@ async function load(server: Server, scenario: Scenario, connections: number, sec
   clearInterval(sampler);
   const rss = procStatus(server.child.pid ?? 0, 'VmRSS');
   if (rss > rssPeak) rssPeak = rss;
-  if (firstRefusal) console.warn(`${scenario.name} at ${connections}: first non-2xx answer: ${firstRefusal}`);
+  if (firstRefusal)
+    console.warn(`${scenario.name} at ${connections}: first non-2xx answer: ${firstRefusal}`);
   return {
     scenario: scenario.name,
     connections,
@@ -351,42 +486,123 @@ async function load(server: Server, scenario: Scenario, connections: number, sec
 
 // ---------------------------------------------------------------- pgbench
 
-function run(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(command, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, PGCONNECT_TIMEOUT: '5' } }, (error, stdout, stderr) => {
-      const failure = error as (Error & { code?: number | string }) | null;
-      done({ code: failure ? (typeof failure.code === 'number' ? failure.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      {
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, PGCONNECT_TIMEOUT: '5' },
+      },
+      (error, stdout, stderr) => {
+        const failure = error as (Error & { code?: number | string }) | null;
+        done({
+          code: failure ? (typeof failure.code === 'number' ? failure.code : -1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
 async function pgbench(): Promise<PgbenchResult> {
   const database = `steerkes_bench_${process.pid}_${Date.now()}`;
   const connection = ['-h', PG_HOST, '-p', '5432', '-U', 'postgres'];
-  const version = (await run('pgbench', ['--version'], 5_000)).stdout.trim() || 'pgbench (unknown version)';
-  const created = await run('psql', [...connection, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${database}`], 15_000);
-  if (created.code !== 0) return { tps: NaN, latencyMs: null, version, error: `createdb failed: ${created.stderr.trim()}` };
+  const version =
+    (await run('pgbench', ['--version'], 5_000)).stdout.trim() || 'pgbench (unknown version)';
+  const created = await run(
+    'psql',
+    [...connection, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${database}`],
+    15_000,
+  );
+  if (created.code !== 0)
+    return {
+      tps: NaN,
+      latencyMs: null,
+      version,
+      error: `createdb failed: ${created.stderr.trim()}`,
+    };
   try {
-    const initialised = await run('pgbench', [...connection, '-i', '-s', '8', '-q', database], 120_000);
-    if (initialised.code !== 0) return { tps: NaN, latencyMs: null, version, error: `pgbench -i failed: ${initialised.stderr.trim()}` };
-    const measured = await run('pgbench', [...connection, '-b', 'tpcb-like', '-M', 'prepared', '-c', '8', '-j', '2', '-T', String(PG_SECONDS), database], (PG_SECONDS + 60) * 1000);
+    const initialised = await run(
+      'pgbench',
+      [...connection, '-i', '-s', '8', '-q', database],
+      120_000,
+    );
+    if (initialised.code !== 0)
+      return {
+        tps: NaN,
+        latencyMs: null,
+        version,
+        error: `pgbench -i failed: ${initialised.stderr.trim()}`,
+      };
+    const measured = await run(
+      'pgbench',
+      [
+        ...connection,
+        '-b',
+        'tpcb-like',
+        '-M',
+        'prepared',
+        '-c',
+        '8',
+        '-j',
+        '2',
+        '-T',
+        String(PG_SECONDS),
+        database,
+      ],
+      (PG_SECONDS + 60) * 1000,
+    );
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(measured.stdout);
     const latency = /latency average = ([\d.]+) ms/.exec(measured.stdout);
-    if (measured.code !== 0 || !tps) return { tps: NaN, latencyMs: null, version, error: `pgbench failed: ${measured.stderr.trim() || measured.stdout.trim()}` };
+    if (measured.code !== 0 || !tps)
+      return {
+        tps: NaN,
+        latencyMs: null,
+        version,
+        error: `pgbench failed: ${measured.stderr.trim() || measured.stdout.trim()}`,
+      };
     return { tps: Number(tps[1]), latencyMs: latency ? Number(latency[1]) : null, version };
   } finally {
-    await run('psql', [...connection, '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], 30_000);
+    await run(
+      'psql',
+      [...connection, '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`],
+      30_000,
+    );
   }
 }
 
 async function postgresSettings(): Promise<string> {
-  const shown = await run('psql', ['-h', PG_HOST, '-U', 'postgres', '-d', 'postgres', '-At', '-c', "SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', wal_sync_method=' || current_setting('wal_sync_method')"], 10_000);
+  const shown = await run(
+    'psql',
+    [
+      '-h',
+      PG_HOST,
+      '-U',
+      'postgres',
+      '-d',
+      'postgres',
+      '-At',
+      '-c',
+      "SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', wal_sync_method=' || current_setting('wal_sync_method')",
+    ],
+    10_000,
+  );
   return shown.code === 0 ? shown.stdout.trim() : 'unknown';
 }
 
 // ---------------------------------------------------------------- report
 
-const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const fixed = (value: number, digits = 0) =>
+  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 
 function table(levels: LevelResult[]): string {
   const lines = [
@@ -421,7 +637,9 @@ function section(input: {
   const ratio = pg && Number.isFinite(pg.tps) && top ? top.bookedPerSecond / pg.tps : NaN;
   const mark = (met: boolean) => (met ? '**met**' : '**not met**');
   const date = new Date().toISOString().slice(0, 10);
-  const codes = levels.map((level) => `${level.scenario} ${level.connections}: ${JSON.stringify(level.statusCodes)}`).join('; ');
+  const codes = levels
+    .map((level) => `${level.scenario} ${level.connections}: ${JSON.stringify(level.statusCodes)}`)
+    .join('; ');
   return `
 
 ## HTTP (${date}): transfers, redemptions and batches over the real server vs. pgbench
@@ -459,7 +677,9 @@ ${pg ? (pg.error ? `**failed**: ${pg.error}` : `**${fixed(pg.tps)} tps** (latenc
 After the load: integrity check (\`GET /treasury/reconciliation\`) ${input.integrity ? (input.integrity.ok ? '**ok**' : '**FAILED**') : 'not run'}${input.integrity ? `, checked ${JSON.stringify(input.integrity.checked)}` : ''}; database file ${fixed(input.databaseBytes / 2 ** 20, 1)} MiB (without WAL); whole run ${fixed(input.totalSeconds)} s.
 
 Machine: ${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.totalMemory}; ${machine.os}; Node ${machine.node};
-SQLite ${machine.sqlite}; ${Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`).join(', ')}; autocannon ${autocannonVersion()}.
+SQLite ${machine.sqlite}; ${Object.entries(machine.packages)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ')}; autocannon ${autocannonVersion()}.
 The load generator runs on the same two cores as the server (and, for the reference, pgbench beside PostgreSQL).
 `;
 }
@@ -467,7 +687,11 @@ The load generator runs on the same two cores as the server (and, for the refere
 function autocannonVersion(): string {
   for (const folder of [join(HERE, '..', '..', 'node_modules'), join(ROOT, 'node_modules')]) {
     try {
-      return (JSON.parse(readFileSync(join(folder, 'autocannon', 'package.json'), 'utf8')) as { version: string }).version;
+      return (
+        JSON.parse(readFileSync(join(folder, 'autocannon', 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
     } catch {
       // try the next
     }
@@ -497,14 +721,22 @@ async function main(): Promise<void> {
         process.stdout.write(`${name}, ${connections} connection(s), ${SECONDS} s … `);
         const level = await load(server, all[name], connections, SECONDS);
         levels.push(level);
-        console.log(`${fixed(level.bookedPerSecond)} booked/s, p50 ${level.p50} ms, p99 ${level.p99} ms, non-2xx ${level.non2xx}, errors ${level.errors}, RSS peak ${fixed(level.rssPeakMb)} MB`);
+        console.log(
+          `${fixed(level.bookedPerSecond)} booked/s, p50 ${level.p50} ms, p99 ${level.p99} ms, non-2xx ${level.non2xx}, errors ${level.errors}, RSS peak ${fixed(level.rssPeakMb)} MB`,
+        );
       }
     }
     const hwmMb = procStatus(server.child.pid ?? 0, 'VmHWM');
     const loadAfter = loadavg()[0].toFixed(2);
     let integrity: { ok: boolean; checked: unknown } | null = null;
     try {
-      integrity = await call<{ ok: boolean; checked: unknown }>(server.base, 'GET', '/treasury/reconciliation', undefined, fixture.treasurerToken);
+      integrity = await call<{ ok: boolean; checked: unknown }>(
+        server.base,
+        'GET',
+        '/treasury/reconciliation',
+        undefined,
+        fixture.treasurerToken,
+      );
     } catch (error) {
       console.error(`integrity check failed: ${(error as Error).message}`);
     }
@@ -530,7 +762,19 @@ async function main(): Promise<void> {
     }
 
     const totalSeconds = (performance.now() - started) / 1000;
-    const text = section({ machine, levels, pg, pgSettings, hwmMb, idleRssMb, loadBefore, loadAfter, integrity, databaseBytes, totalSeconds });
+    const text = section({
+      machine,
+      levels,
+      pg,
+      pgSettings,
+      hwmMb,
+      idleRssMb,
+      loadBefore,
+      loadAfter,
+      integrity,
+      databaseBytes,
+      totalSeconds,
+    });
     console.log(text);
     if (WRITE_FILE) {
       appendFileSync(join(ROOT, 'BENCHMARKS.md'), text);
@@ -548,7 +792,10 @@ async function main(): Promise<void> {
 /** Two seconds at 16 connections, to warm the server up; the figures are thrown away. */
 async function warmUp(server: Server, fixture: Fixture): Promise<void> {
   const warm = await load(server, scenarios(fixture).transfers, 16, 2);
-  if (warm.ok === 0) throw new Error(`the warm-up got no 2xx answer (non-2xx ${warm.non2xx}, errors ${warm.errors})`);
+  if (warm.ok === 0)
+    throw new Error(
+      `the warm-up got no 2xx answer (non-2xx ${warm.non2xx}, errors ${warm.errors})`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -51,12 +51,26 @@ export interface Workload {
 }
 
 const WORKLOADS: Workload[] = [
-  { name: 'single (1 transfer / commit)', batchSize: 1, transfers: envInteger('BENCH_SINGLE', 2000), targetRatio: 0.9 },
-  { name: 'batch of 100 / commit', batchSize: 100, transfers: envInteger('BENCH_BATCH100', 10_000), targetRatio: 0.8 },
-  { name: 'batch of 1000 / commit', batchSize: 1000, transfers: envInteger('BENCH_BATCH1000', 20_000), targetRatio: 0.8 },
+  {
+    name: 'single (1 transfer / commit)',
+    batchSize: 1,
+    transfers: envInteger('BENCH_SINGLE', 2000),
+    targetRatio: 0.9,
+  },
+  {
+    name: 'batch of 100 / commit',
+    batchSize: 100,
+    transfers: envInteger('BENCH_BATCH100', 10_000),
+    targetRatio: 0.8,
+  },
+  {
+    name: 'batch of 1000 / commit',
+    batchSize: 1000,
+    transfers: envInteger('BENCH_BATCH1000', 20_000),
+    targetRatio: 0.8,
+  },
 ];
 const READS_TARGET_PER_SECOND = 100_000;
-
 
 /** Heap (after a collection, when node runs with --expose-gc) and RSS: a leak across rounds would show here. */
 function memoryNow(): string {
@@ -81,7 +95,11 @@ function toCommand(transfer: BenchTransfer): TransferInput {
 }
 
 /** Seconds to book `transfers` through LedgerService; every one must be booked, none refused or replayed. */
-async function timeLedger(ledger: LedgerService, transfers: BenchTransfer[], batchSize: number): Promise<number> {
+async function timeLedger(
+  ledger: LedgerService,
+  transfers: BenchTransfer[],
+  batchSize: number,
+): Promise<number> {
   const commands = transfers.map(toCommand);
   let booked = 0;
   let started: number;
@@ -100,7 +118,8 @@ async function timeLedger(ledger: LedgerService, transfers: BenchTransfer[], bat
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  if (booked !== transfers.length) throw new Error(`ledger booked ${booked} of ${transfers.length} transfers`);
+  if (booked !== transfers.length)
+    throw new Error(`ledger booked ${booked} of ${transfers.length} transfers`);
   return seconds;
 }
 
@@ -117,7 +136,8 @@ function timeRaw(raw: RawLedger, transfers: BenchTransfer[], batchSize: number):
     for (const batch of batches) booked += raw.batchCommitted(batch);
   }
   const seconds = (performance.now() - started) / 1000;
-  if (booked !== transfers.length) throw new Error(`raw baseline booked ${booked} of ${transfers.length} transfers`);
+  if (booked !== transfers.length)
+    throw new Error(`raw baseline booked ${booked} of ${transfers.length} transfers`);
   return seconds;
 }
 
@@ -150,17 +170,24 @@ async function measureWorkload(
 }
 
 /** Balance reads, interleaved in slices like the transfers: LedgerService.getAccount awaited one by one, and a raw prepared SELECT. */
-async function measureReads(ledger: LedgerService, raw: RawLedger, accountIds: readonly string[], reads: number): Promise<{ ledger: number; raw: number }> {
+async function measureReads(
+  ledger: LedgerService,
+  raw: RawLedger,
+  accountIds: readonly string[],
+  reads: number,
+): Promise<{ ledger: number; raw: number }> {
   const perSlice = Math.ceil(reads / SLICES);
   let ledgerSeconds = 0;
   let rawSeconds = 0;
   for (let done = 0; done < reads; done += perSlice) {
     const count = Math.min(perSlice, reads - done);
     let started = performance.now();
-    for (let index = 0; index < count; index += 1) await ledger.getAccount(accountIds[index % accountIds.length]);
+    for (let index = 0; index < count; index += 1)
+      await ledger.getAccount(accountIds[index % accountIds.length]);
     ledgerSeconds += (performance.now() - started) / 1000;
     started = performance.now();
-    for (let index = 0; index < count; index += 1) raw.readAccount(accountIds[index % accountIds.length]);
+    for (let index = 0; index < count; index += 1)
+      raw.readAccount(accountIds[index % accountIds.length]);
     rawSeconds += (performance.now() - started) / 1000;
   }
   return { ledger: reads / ledgerSeconds, raw: reads / rawSeconds };
@@ -184,21 +211,34 @@ interface World {
 async function openWorld(): Promise<World> {
   const directory = mkdtempSync(join(tmpdir(), 'steerkes-bench-'));
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...loadConfiguration({ NODE_ENV: 'test' }), database: { kind: 'sqlite', path: join(directory, 'ledger.sqlite') }, loadDemoData: false }),
+    AppModule.forRoot({
+      ...loadConfiguration({ NODE_ENV: 'test' }),
+      database: { kind: 'sqlite', path: join(directory, 'ledger.sqlite') },
+      loadDemoData: false,
+    }),
     { logger: ['error'] },
   );
   try {
     const ledger = app.get(LedgerService);
     const parties = app.get(PartiesService);
     const connection = app.get(Database).sqliteConnection();
-    const pragmas = { journal_mode: connection.pragma('journal_mode', { simple: true }), synchronous: connection.pragma('synchronous', { simple: true }) };
+    const pragmas = {
+      journal_mode: connection.pragma('journal_mode', { simple: true }),
+      synchronous: connection.pragma('synchronous', { simple: true }),
+    };
     if (pragmas.journal_mode !== 'wal' || pragmas.synchronous !== 2) {
-      throw new Error(`the ledger database is not WAL + synchronous=FULL: ${JSON.stringify(pragmas)}`);
+      throw new Error(
+        `the ledger database is not WAL + synchronous=FULL: ${JSON.stringify(pragmas)}`,
+      );
     }
     const issuance = await ledger.getSystemAccountId('issuance');
     const accountIds: string[] = [];
     for (let index = 0; index < ACCOUNTS; index += 1) {
-      const party = await parties.create({ kind: 'organisation', name: `Benchmark organisation ${index + 1}`, district: 'city-wide' });
+      const party = await parties.create({
+        kind: 'organisation',
+        name: `Benchmark organisation ${index + 1}`,
+        district: 'city-wide',
+      });
       const [account] = await ledger.listAccountsOfParty(party.id);
       accountIds.push(account.id);
       await ledger.transfer({
@@ -211,7 +251,10 @@ async function openWorld(): Promise<World> {
     }
     const raw = new RawLedger(join(directory, 'raw.sqlite'));
     raw.openAccounts(accountIds.map((id) => ({ id, balanceMinor: STARTING_BALANCE_MINOR })));
-    const sqliteVersion = connection.prepare('SELECT sqlite_version() AS v').pluck().get() as string;
+    const sqliteVersion = connection
+      .prepare('SELECT sqlite_version() AS v')
+      .pluck()
+      .get() as string;
     return { directory, app, ledger, raw, accountIds, sqliteVersion };
   } catch (error) {
     await app.close();
@@ -225,10 +268,14 @@ async function verifyWorld(world: World): Promise<number> {
   for (const accountId of world.accountIds) {
     const ledgerBalance = (await world.ledger.getAccount(accountId)).balance;
     const rawBalance = formatAmount(world.raw.balanceMinor(accountId));
-    if (ledgerBalance !== rawBalance) throw new Error(`account ${accountId}: ledger ${ledgerBalance}, raw ${rawBalance}`);
+    if (ledgerBalance !== rawBalance)
+      throw new Error(`account ${accountId}: ledger ${ledgerBalance}, raw ${rawBalance}`);
   }
   const integrity = await world.app.get(LedgerIntegrityService).verify();
-  if (!integrity.ok) throw new Error(`the ledger does not verify after the benchmark: ${JSON.stringify(integrity.discrepancies.slice(0, 5))}`);
+  if (!integrity.ok)
+    throw new Error(
+      `the ledger does not verify after the benchmark: ${JSON.stringify(integrity.discrepancies.slice(0, 5))}`,
+    );
   return integrity.checked.entries;
 }
 
@@ -267,17 +314,35 @@ async function main(): Promise<void> {
       machine ??= describeMachine(world.sqliteVersion, world.directory);
       progress(`${label}: fresh databases in ${world.directory}, ${ACCOUNTS} accounts`);
       for (const [index, workload] of WORKLOADS.entries()) {
-        const count = warmUp ? Math.max(workload.batchSize, Math.round(workload.transfers * WARM_UP_FRACTION)) : workload.transfers;
-        const transfers = planTransfers(world.accountIds, count, { seed: round * 100 + index + 1, keyPrefix: `bench:r${round}:w${index}`, effectiveDate });
-        const { ledger: ledgerRate, raw: rawRate } = await measureWorkload(world.ledger, world.raw, transfers, workload.batchSize);
+        const count = warmUp
+          ? Math.max(workload.batchSize, Math.round(workload.transfers * WARM_UP_FRACTION))
+          : workload.transfers;
+        const transfers = planTransfers(world.accountIds, count, {
+          seed: round * 100 + index + 1,
+          keyPrefix: `bench:r${round}:w${index}`,
+          effectiveDate,
+        });
+        const { ledger: ledgerRate, raw: rawRate } = await measureWorkload(
+          world.ledger,
+          world.raw,
+          transfers,
+          workload.batchSize,
+        );
         if (!warmUp) {
           ledgerRates[index].push(ledgerRate);
           rawRates[index].push(rawRate);
         }
-        progress(`${label} ${workload.name}: ledger ${Math.round(ledgerRate)}/s, raw ${Math.round(rawRate)}/s, ratio ${(ledgerRate / rawRate).toFixed(3)}`);
+        progress(
+          `${label} ${workload.name}: ledger ${Math.round(ledgerRate)}/s, raw ${Math.round(rawRate)}/s, ratio ${(ledgerRate / rawRate).toFixed(3)}`,
+        );
       }
       const reads = warmUp ? Math.round(READS * WARM_UP_FRACTION) : READS;
-      const { ledger: ledgerReadRate, raw: rawReadRate } = await measureReads(world.ledger, world.raw, world.accountIds, reads);
+      const { ledger: ledgerReadRate, raw: rawReadRate } = await measureReads(
+        world.ledger,
+        world.raw,
+        world.accountIds,
+        reads,
+      );
       if (!warmUp) {
         ledgerReadRates.push(ledgerReadRate);
         rawReadRates.push(rawReadRate);

@@ -36,7 +36,10 @@ const TIME_STATEMENTS = process.env.PROFILE_TIMING !== '0';
 
 function instrumentStatements(): void {
   const probe = new BetterSqlite3(':memory:');
-  const prototype = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  const prototype = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   probe.close();
   for (const method of ['run', 'get', 'all'] as const) {
     const original = prototype[method];
@@ -65,14 +68,25 @@ function startCpu(): void {
   cpuAtStart = process.cpuUsage();
 }
 
-function report(side: string, transfers: number, totalMilliseconds: number, unit = 'transfer'): void {
+function report(
+  side: string,
+  transfers: number,
+  totalMilliseconds: number,
+  unit = 'transfer',
+): void {
   const cpu = process.cpuUsage(cpuAtStart);
   const rows = [...timings.entries()].sort((a, b) => b[1].milliseconds - a[1].milliseconds);
   const sqliteMilliseconds = rows.reduce((sum, [, entry]) => sum + entry.milliseconds, 0);
   const perTransfer = (milliseconds: number) => ((milliseconds * 1000) / transfers).toFixed(1);
-  console.log(`\n${side}: ${transfers} ${unit}s in ${totalMilliseconds.toFixed(0)} ms = ${Math.round((transfers * 1000) / totalMilliseconds)}/s`);
-  console.log(`  per ${unit}: ${perTransfer(totalMilliseconds)} µs total, ${perTransfer(sqliteMilliseconds)} µs inside SQLite, ${perTransfer(totalMilliseconds - sqliteMilliseconds)} µs outside (JavaScript)`);
-  console.log(`  CPU per ${unit}: ${perTransfer((cpu.user + cpu.system) / 1000)} µs (user ${perTransfer(cpu.user / 1000)}, system ${perTransfer(cpu.system / 1000)})`);
+  console.log(
+    `\n${side}: ${transfers} ${unit}s in ${totalMilliseconds.toFixed(0)} ms = ${Math.round((transfers * 1000) / totalMilliseconds)}/s`,
+  );
+  console.log(
+    `  per ${unit}: ${perTransfer(totalMilliseconds)} µs total, ${perTransfer(sqliteMilliseconds)} µs inside SQLite, ${perTransfer(totalMilliseconds - sqliteMilliseconds)} µs outside (JavaScript)`,
+  );
+  console.log(
+    `  CPU per ${unit}: ${perTransfer((cpu.user + cpu.system) / 1000)} µs (user ${perTransfer(cpu.user / 1000)}, system ${perTransfer(cpu.system / 1000)})`,
+  );
   console.table(
     rows.map(([sql, entry]) => ({
       statement: sql,
@@ -85,13 +99,18 @@ function report(side: string, transfers: number, totalMilliseconds: number, unit
 }
 
 async function main(): Promise<void> {
-  const mode = process.argv[2] === 'single' ? 'single' : process.argv[2] === 'reads' ? 'reads' : 'batch';
+  const mode =
+    process.argv[2] === 'single' ? 'single' : process.argv[2] === 'reads' ? 'reads' : 'batch';
   const count = Number(process.argv[3] ?? (mode === 'single' ? 3000 : 20_000));
   const side = process.env.PROFILE_SIDE ?? 'both';
   if (TIME_STATEMENTS) instrumentStatements();
   const directory = mkdtempSync(join(tmpdir(), 'steerkes-profile-'));
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...loadConfiguration({ NODE_ENV: 'test' }), database: { kind: 'sqlite', path: join(directory, 'ledger.sqlite') }, loadDemoData: false }),
+    AppModule.forRoot({
+      ...loadConfiguration({ NODE_ENV: 'test' }),
+      database: { kind: 'sqlite', path: join(directory, 'ledger.sqlite') },
+      loadDemoData: false,
+    }),
     { logger: ['error'] },
   );
   const raw = new RawLedger(join(directory, 'raw.sqlite'));
@@ -101,16 +120,28 @@ async function main(): Promise<void> {
     const issuance = await ledger.getSystemAccountId('issuance');
     const accountIds: string[] = [];
     for (let index = 0; index < 20; index += 1) {
-      const party = await parties.create({ kind: 'organisation', name: `Profile organisation ${index}`, district: 'city-wide' });
+      const party = await parties.create({
+        kind: 'organisation',
+        name: `Profile organisation ${index}`,
+        district: 'city-wide',
+      });
       const [account] = await ledger.listAccountsOfParty(party.id);
       accountIds.push(account.id);
-      await ledger.transfer({ fromAccountId: issuance, toAccountId: account.id, amountMinor: 100_000_000n, code: 'ISSUE', description: 'budget' });
+      await ledger.transfer({
+        fromAccountId: issuance,
+        toAccountId: account.id,
+        amountMinor: 100_000_000n,
+        code: 'ISSUE',
+        description: 'budget',
+      });
     }
     raw.openAccounts(accountIds.map((id) => ({ id, balanceMinor: 100_000_000n })));
     const effectiveDate = localDate(new Date());
     const ledgerConnection = app.get(Database).sqliteConnection();
     // PROFILE_SYNC=OFF drops the fsync on both sides: what is left is CPU.
-    if (process.env.PROFILE_SYNC) for (const connection of [ledgerConnection, raw.connection]) connection.pragma(`synchronous = ${process.env.PROFILE_SYNC}`);
+    if (process.env.PROFILE_SYNC)
+      for (const connection of [ledgerConnection, raw.connection])
+        connection.pragma(`synchronous = ${process.env.PROFILE_SYNC}`);
     const walFrames = process.env.PROFILE_WAL_FRAMES === '1';
     const batchSize = mode === 'single' ? 1 : 1000;
 
@@ -121,21 +152,31 @@ async function main(): Promise<void> {
         startCpu();
         let started = performance.now();
         if (side !== 'raw') {
-          for (let index = 0; index < reads; index += 1) await ledger.getAccount(accountIds[index % accountIds.length]);
+          for (let index = 0; index < reads; index += 1)
+            await ledger.getAccount(accountIds[index % accountIds.length]);
           if (timing) report('ledger getAccount', reads, performance.now() - started, 'read');
         }
         startCpu();
         started = performance.now();
         if (side !== 'ledger') {
-          for (let index = 0; index < reads; index += 1) raw.readAccount(accountIds[index % accountIds.length]);
+          for (let index = 0; index < reads; index += 1)
+            raw.readAccount(accountIds[index % accountIds.length]);
           if (timing) report('raw SELECT', reads, performance.now() - started, 'read');
         }
       }
       return;
     }
     for (const phase of ['warm-up', 'measured']) {
-      const transfers = planTransfers(accountIds, phase === 'warm-up' ? Math.ceil(count / 4) : count, { seed: phase.length, keyPrefix: phase, effectiveDate });
-      const commands = transfers.map((transfer) => ({ code: 'TRANSFER' as const, ...transfer, effectiveDate: undefined }));
+      const transfers = planTransfers(
+        accountIds,
+        phase === 'warm-up' ? Math.ceil(count / 4) : count,
+        { seed: phase.length, keyPrefix: phase, effectiveDate },
+      );
+      const commands = transfers.map((transfer) => ({
+        code: 'TRANSFER' as const,
+        ...transfer,
+        effectiveDate: undefined,
+      }));
       timing = phase === 'measured';
       // PROFILE_WAL_FRAMES=1: no checkpoints during the measured phase, so that the WAL's size tells the pages written per commit.
       if (walFrames && timing) {
@@ -158,13 +199,21 @@ async function main(): Promise<void> {
         else for (const batch of chunk(transfers, batchSize)) raw.batchCommitted(batch);
         if (timing) report(`raw ${mode}`, transfers.length, performance.now() - started);
       }
-      const size = (file: string) => (existsSync(join(directory, file)) ? `${(statSync(join(directory, file)).size / 2 ** 20).toFixed(1)} MiB` : '-');
+      const size = (file: string) =>
+        existsSync(join(directory, file))
+          ? `${(statSync(join(directory, file)).size / 2 ** 20).toFixed(1)} MiB`
+          : '-';
       if (walFrames && timing) {
         const commits = Math.ceil(transfers.length / batchSize);
-        const frames = (file: string) => ((statSync(join(directory, file)).size - 32) / (24 + 4096) / commits).toFixed(1);
-        console.log(`WAL frames (4 KiB pages) written per commit: ledger ${frames('ledger.sqlite-wal')}, raw ${frames('raw.sqlite-wal')}`);
+        const frames = (file: string) =>
+          ((statSync(join(directory, file)).size - 32) / (24 + 4096) / commits).toFixed(1);
+        console.log(
+          `WAL frames (4 KiB pages) written per commit: ledger ${frames('ledger.sqlite-wal')}, raw ${frames('raw.sqlite-wal')}`,
+        );
       }
-      console.log(`after ${phase}: ledger.sqlite ${size('ledger.sqlite')}, ledger.sqlite-wal ${size('ledger.sqlite-wal')}; raw.sqlite ${size('raw.sqlite')}, raw.sqlite-wal ${size('raw.sqlite-wal')}`);
+      console.log(
+        `after ${phase}: ledger.sqlite ${size('ledger.sqlite')}, ledger.sqlite-wal ${size('ledger.sqlite-wal')}; raw.sqlite ${size('raw.sqlite')}, raw.sqlite-wal ${size('raw.sqlite-wal')}`,
+      );
     }
   } finally {
     raw.close();

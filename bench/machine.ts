@@ -17,7 +17,10 @@ export interface MachineDescription {
 const require = createRequire(import.meta.url);
 
 function packageVersion(name: string): string {
-  for (const manifest of [() => require.resolve(`${name}/package.json`), () => join(process.cwd(), 'node_modules', name, 'package.json')]) {
+  for (const manifest of [
+    () => require.resolve(`${name}/package.json`),
+    () => join(process.cwd(), 'node_modules', name, 'package.json'),
+  ]) {
     try {
       return (JSON.parse(readFileSync(manifest(), 'utf8')) as { version: string }).version;
     } catch {
@@ -33,7 +36,8 @@ function filesystemOf(path: string): string {
     let best: { mount: string; type: string; device: string } | undefined;
     for (const line of readFileSync('/proc/mounts', 'utf8').split('\n')) {
       const [device, mount, type] = line.split(' ');
-      if (!mount || !(path === mount || path.startsWith(mount.endsWith('/') ? mount : `${mount}/`))) continue;
+      if (!mount || !(path === mount || path.startsWith(mount.endsWith('/') ? mount : `${mount}/`)))
+        continue;
       if (!best || mount.length >= best.mount.length) best = { mount, type, device };
     }
     return best ? `${best.type} (${best.device} on ${best.mount})` : 'unknown';
@@ -51,7 +55,9 @@ export function describeMachine(sqliteVersion: string, tmpPath: string): Machine
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     node: process.version,
     sqlite: sqliteVersion,
-    packages: Object.fromEntries(['better-sqlite3', 'typeorm', '@nestjs/core'].map((name) => [name, packageVersion(name)])),
+    packages: Object.fromEntries(
+      ['better-sqlite3', 'typeorm', '@nestjs/core'].map((name) => [name, packageVersion(name)]),
+    ),
     tmpFilesystem: `${tmpPath}: ${filesystemOf(tmpPath)}`,
   };
 }

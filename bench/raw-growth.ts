@@ -16,25 +16,40 @@ import { RawLedger } from './raw-ledger.js';
 function run(ordered: boolean, total: number, orderedKeys = ordered): void {
   const directory = mkdtempSync(join(tmpdir(), 'steerkes-growth-'));
   let counter = 0;
-  const orderedId = () => `${(counter++).toString(16).padStart(8, '0')}-0000-7000-8000-000000000000`;
+  const orderedId = () =>
+    `${(counter++).toString(16).padStart(8, '0')}-0000-7000-8000-000000000000`;
   const raw = new RawLedger(join(directory, 'raw.sqlite'), ordered ? orderedId : randomUUID);
   // GROWTH_CACHE_KIB=65536: a larger page cache than SQLite's default 2 MiB, to see how much of the fall is cache misses.
-  if (process.env.GROWTH_CACHE_KIB) raw.connection.pragma(`cache_size = -${Number(process.env.GROWTH_CACHE_KIB)}`);
+  if (process.env.GROWTH_CACHE_KIB)
+    raw.connection.pragma(`cache_size = -${Number(process.env.GROWTH_CACHE_KIB)}`);
   try {
     const accountIds = Array.from({ length: 20 }, () => randomUUID());
     raw.openAccounts(accountIds.map((id) => ({ id, balanceMinor: 100_000_000n })));
     const block = 20_000;
     const rates: string[] = [];
     for (let done = 0; done < total; done += block) {
-      const transfers = planTransfers(accountIds, block, { seed: done + 1, keyPrefix: '', effectiveDate: '2026-01-01' });
+      const transfers = planTransfers(accountIds, block, {
+        seed: done + 1,
+        keyPrefix: '',
+        effectiveDate: '2026-01-01',
+      });
       for (const [index, transfer] of transfers.entries()) {
-        transfer.idempotencyKey = orderedKeys ? `k${String(done + index).padStart(9, '0')}` : randomUUID();
+        transfer.idempotencyKey = orderedKeys
+          ? `k${String(done + index).padStart(9, '0')}`
+          : randomUUID();
       }
       const started = performance.now();
       for (const batch of chunk(transfers, 1000)) raw.batchCommitted(batch);
-      rates.push(`${((done + block) / 1000).toFixed(0)}k: ${Math.round(block / ((performance.now() - started) / 1000))}/s`);
+      rates.push(
+        `${((done + block) / 1000).toFixed(0)}k: ${Math.round(block / ((performance.now() - started) / 1000))}/s`,
+      );
     }
-    const name = ordered && orderedKeys ? 'ordered ids and keys' : ordered ? 'ordered ids, random idempotency keys' : 'random ids and keys';
+    const name =
+      ordered && orderedKeys
+        ? 'ordered ids and keys'
+        : ordered
+          ? 'ordered ids, random idempotency keys'
+          : 'random ids and keys';
     console.log(`${name.padEnd(38)} ${rates.join(', ')}`);
   } finally {
     raw.close();

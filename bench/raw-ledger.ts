@@ -94,9 +94,13 @@ export class RawLedger {
     this.connection.exec(SCHEMA);
     this.begin = this.connection.prepare('BEGIN');
     this.commit = this.connection.prepare('COMMIT');
-    this.findIdempotency = this.connection.prepare('SELECT fingerprint, result_kind, result_id FROM idempotency WHERE scope_key = ?');
+    this.findIdempotency = this.connection.prepare(
+      'SELECT fingerprint, result_kind, result_id FROM idempotency WHERE scope_key = ?',
+    );
     this.findAccount = this.connection
-      .prepare('SELECT id, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor FROM accounts WHERE id = ?')
+      .prepare(
+        'SELECT id, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor FROM accounts WHERE id = ?',
+      )
       .safeIntegers(true);
     this.insertEntry = this.connection.prepare(
       `INSERT INTO entries (id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash)
@@ -109,7 +113,9 @@ export class RawLedger {
     this.insertIdempotency = this.connection.prepare(
       'INSERT INTO idempotency (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.updateBalance = this.connection.prepare('UPDATE accounts SET balance_minor = ? WHERE id = ?');
+    this.updateBalance = this.connection.prepare(
+      'UPDATE accounts SET balance_minor = ? WHERE id = ?',
+    );
   }
 
   sqliteVersion(): string {
@@ -175,7 +181,8 @@ export class RawLedger {
     const amount = transfer.amountMinor;
     const fromAfter = from.balance_minor - amount;
     const toAfter = to.balance_minor + amount;
-    if (from.min_balance_minor !== null && fromAfter - from.pending_minor < from.min_balance_minor) return false;
+    if (from.min_balance_minor !== null && fromAfter - from.pending_minor < from.min_balance_minor)
+      return false;
     if (to.max_balance_minor !== null && toAfter > to.max_balance_minor) return false;
 
     this.sequence += 1n;
@@ -194,11 +201,33 @@ export class RawLedger {
       HASH_FILLER,
       HASH_FILLER,
     );
-    this.insertPosting.run(entryId, 1, from.id, -amount, fromAfter, this.sequence, transfer.effectiveDate);
+    this.insertPosting.run(
+      entryId,
+      1,
+      from.id,
+      -amount,
+      fromAfter,
+      this.sequence,
+      transfer.effectiveDate,
+    );
     this.updateBalance.run(fromAfter, from.id);
-    this.insertPosting.run(entryId, 2, to.id, amount, toAfter, this.sequence, transfer.effectiveDate);
+    this.insertPosting.run(
+      entryId,
+      2,
+      to.id,
+      amount,
+      toAfter,
+      this.sequence,
+      transfer.effectiveDate,
+    );
     this.updateBalance.run(toAfter, to.id);
-    this.insertIdempotency.run(transfer.idempotencyKey, FINGERPRINT_FILLER, 'entry', entryId, createdAt);
+    this.insertIdempotency.run(
+      transfer.idempotencyKey,
+      FINGERPRINT_FILLER,
+      'entry',
+      entryId,
+      createdAt,
+    );
     return true;
   }
 }

@@ -36,12 +36,15 @@ const TARGET_SECONDS = 10;
 const STARTING_BALANCE_MINOR = 100_000_000n;
 const PLANNED_TRANSFERS_PER_SLICE = 50_000;
 
-
 async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'steerkes-reconcile-bench-'));
   const path = join(directory, 'ledger.sqlite');
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...loadConfiguration({ NODE_ENV: 'test' }), database: { kind: 'sqlite', path }, loadDemoData: false }),
+    AppModule.forRoot({
+      ...loadConfiguration({ NODE_ENV: 'test' }),
+      database: { kind: 'sqlite', path },
+      loadDemoData: false,
+    }),
     { logger: ['error'] },
   );
   try {
@@ -50,10 +53,20 @@ async function main(): Promise<void> {
     const issuance = await ledger.getSystemAccountId('issuance');
     const accountIds: string[] = [];
     for (let index = 0; index < ACCOUNTS; index += 1) {
-      const party = await parties.create({ kind: 'organisation', name: `Reconciliation organisation ${index + 1}`, district: 'city-wide' });
+      const party = await parties.create({
+        kind: 'organisation',
+        name: `Reconciliation organisation ${index + 1}`,
+        district: 'city-wide',
+      });
       const [account] = await ledger.listAccountsOfParty(party.id);
       accountIds.push(account.id);
-      await ledger.transfer({ fromAccountId: issuance, toAccountId: account.id, amountMinor: STARTING_BALANCE_MINOR, code: 'ISSUE', description: 'Budget' });
+      await ledger.transfer({
+        fromAccountId: issuance,
+        toAccountId: account.id,
+        amountMinor: STARTING_BALANCE_MINOR,
+        code: 'ISSUE',
+        description: 'Budget',
+      });
     }
 
     // Two postings per transfer; the issues above add 2 × ACCOUNTS.
@@ -64,12 +77,21 @@ async function main(): Promise<void> {
     // Planned a slice at a time: half a million planned transfers at once would weigh on the heap.
     for (let start = 0; start < transfers; start += PLANNED_TRANSFERS_PER_SLICE) {
       const count = Math.min(PLANNED_TRANSFERS_PER_SLICE, transfers - start);
-      const planned = planTransfers(accountIds, count, { seed: start + 1, keyPrefix: `reconcile:${start}`, effectiveDate });
-      const commands: TransferInput[] = planned.map((transfer) => ({ ...transfer, code: 'TRANSFER' }));
+      const planned = planTransfers(accountIds, count, {
+        seed: start + 1,
+        keyPrefix: `reconcile:${start}`,
+        effectiveDate,
+      });
+      const commands: TransferInput[] = planned.map((transfer) => ({
+        ...transfer,
+        code: 'TRANSFER',
+      }));
       for (const batch of chunk(commands, BATCH_COMMANDS_MAX)) {
         for (const outcome of await ledger.transferBatch(batch)) if (outcome.ok) booked += 1;
       }
-      process.stderr.write(`[bench] booked ${booked.toLocaleString('en')} of ${transfers.toLocaleString('en')} transfers\n`);
+      process.stderr.write(
+        `[bench] booked ${booked.toLocaleString('en')} of ${transfers.toLocaleString('en')} transfers\n`,
+      );
     }
     const buildSeconds = (performance.now() - buildStarted) / 1000;
     if (booked !== transfers) throw new Error(`booked ${booked} of ${transfers} transfers`);
@@ -81,14 +103,22 @@ async function main(): Promise<void> {
       const started = performance.now();
       const report = await integrity.verify();
       seconds.push((performance.now() - started) / 1000);
-      if (!report.ok) throw new Error(`the ledger does not verify: ${JSON.stringify(report.discrepancies.slice(0, 5))}`);
+      if (!report.ok)
+        throw new Error(
+          `the ledger does not verify: ${JSON.stringify(report.discrepancies.slice(0, 5))}`,
+        );
       checked = report.checked;
-      process.stderr.write(`[bench] integrity check ${round}/${ROUNDS}: ${seconds.at(-1)!.toFixed(2)} s, ${JSON.stringify(report.checked)}\n`);
+      process.stderr.write(
+        `[bench] integrity check ${round}/${ROUNDS}: ${seconds.at(-1)!.toFixed(2)} s, ${JSON.stringify(report.checked)}\n`,
+      );
     }
     const sorted = [...seconds].sort((a, b) => a - b);
     const medianSeconds = sorted[Math.floor(sorted.length / 2)];
     const connection = app.get(Database).sqliteConnection();
-    const sqliteVersion = connection.prepare('SELECT sqlite_version() AS v').pluck().get() as string;
+    const sqliteVersion = connection
+      .prepare('SELECT sqlite_version() AS v')
+      .pluck()
+      .get() as string;
     const machine = describeMachine(sqliteVersion, directory);
     const fileMiB = statSync(path).size / 2 ** 20;
     const text = `

@@ -22,14 +22,22 @@ export interface BenchResults {
   rounds: number;
   accounts: number;
   workloads: WorkloadResult[];
-  reads: { perRound: number; ledger: number[]; raw: number[]; ledgerMedian: number; rawMedian: number; target: number };
+  reads: {
+    perRound: number;
+    ledger: number[];
+    raw: number[];
+    ledgerMedian: number;
+    rawMedian: number;
+    target: number;
+  };
   peakRssBytes: number;
   /** One-minute load average when the run started and ended: other work on the machine skews the figures. */
   loadAverage: { start: number; end: number };
   entriesChecked: number;
 }
 
-const BEGIN = '<!-- bench:results:begin (written by `npm run bench`; edit outside these markers) -->';
+const BEGIN =
+  '<!-- bench:results:begin (written by `npm run bench`; edit outside these markers) -->';
 const END = '<!-- bench:results:end -->';
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -51,19 +59,31 @@ function loadText(results: BenchResults): string {
   const busy = start >= 0.5;
   return (
     `${start.toFixed(2)} before the run, ${end.toFixed(2)} at its end (the benchmark itself adds about 1)` +
-    (busy ? ': the machine was not idle (other work, or the tail of earlier commands), so the figures may be lower and noisier than on an idle one' : '')
+    (busy
+      ? ': the machine was not idle (other work, or the tail of earlier commands), so the figures may be lower and noisier than on an idle one'
+      : '')
   );
 }
 
 export function printResults(results: BenchResults): void {
   const { machine } = results;
   console.log('');
-  console.log(`Steerkes ledger benchmark, ${results.startedAt} (${results.durationSeconds.toFixed(0)} s)`);
-  console.log(`Machine: ${machine.cpuModel} × ${machine.cpuCount}, ${machine.totalMemory} RAM, ${machine.os}`);
-  console.log(`Node ${machine.node}, SQLite ${machine.sqlite}, ${Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`).join(', ')}`);
+  console.log(
+    `Steerkes ledger benchmark, ${results.startedAt} (${results.durationSeconds.toFixed(0)} s)`,
+  );
+  console.log(
+    `Machine: ${machine.cpuModel} × ${machine.cpuCount}, ${machine.totalMemory} RAM, ${machine.os}`,
+  );
+  console.log(
+    `Node ${machine.node}, SQLite ${machine.sqlite}, ${Object.entries(machine.packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
+  );
   console.log(`Files: ${machine.tmpFilesystem}`);
   console.log(`Load average (1 min): ${loadText(results)}`);
-  console.log(`Medians of ${results.rounds} rounds (after one warm-up round; fresh databases each round), ${results.accounts} accounts, WAL + synchronous=FULL`);
+  console.log(
+    `Medians of ${results.rounds} rounds (after one warm-up round; fresh databases each round), ${results.accounts} accounts, WAL + synchronous=FULL`,
+  );
   console.table(
     Object.fromEntries(
       results.workloads.map((workload) => [
@@ -95,7 +115,9 @@ export function printResults(results: BenchResults): void {
 export function resultsMarkdown(results: BenchResults): string {
   const { machine, reads } = results;
   const lines: string[] = [];
-  lines.push(`Last run: **${results.startedAt}**, ${results.durationSeconds.toFixed(0)} s in all (build excluded).`);
+  lines.push(
+    `Last run: **${results.startedAt}**, ${results.durationSeconds.toFixed(0)} s in all (build excluded).`,
+  );
   lines.push('');
   lines.push('| machine | |');
   lines.push('|---|---|');
@@ -104,7 +126,11 @@ export function resultsMarkdown(results: BenchResults): string {
   lines.push(`| OS | ${machine.os} |`);
   lines.push(`| Node.js | ${machine.node} |`);
   lines.push(`| SQLite | ${machine.sqlite} |`);
-  lines.push(`| packages | ${Object.entries(machine.packages).map(([name, version]) => `${name} ${version}`).join(', ')} |`);
+  lines.push(
+    `| packages | ${Object.entries(machine.packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')} |`,
+  );
   lines.push(`| database files | ${machine.tmpFilesystem} |`);
   lines.push(`| load average (1 min) | ${loadText(results)} |`);
   lines.push('');
@@ -114,7 +140,9 @@ export function resultsMarkdown(results: BenchResults): string {
       "the rounds' ratios (in each round both sides ran interleaved, slice by slice, on the same transfers).",
   );
   lines.push('');
-  lines.push('| workload | ledger transfers/s | raw baseline transfers/s | ledger / raw | per-round ratios | target | met |');
+  lines.push(
+    '| workload | ledger transfers/s | raw baseline transfers/s | ledger / raw | per-round ratios | target | met |',
+  );
   lines.push('|---|---:|---:|---:|---|---|---|');
   for (const workload of results.workloads) {
     const ratio = pairedRatio(workload.ledger, workload.raw);
@@ -123,26 +151,36 @@ export function resultsMarkdown(results: BenchResults): string {
     );
   }
   lines.push('');
-  lines.push('| reads | ledger reads/s | raw prepared SELECT reads/s | ledger / raw | target | met |');
+  lines.push(
+    '| reads | ledger reads/s | raw prepared SELECT reads/s | ledger / raw | target | met |',
+  );
   lines.push('|---|---:|---:|---:|---|---|');
   lines.push(
     `| balance read, \`LedgerService.getAccount\` (awaited one by one) | ${whole(reads.ledgerMedian)} | ${whole(reads.rawMedian)} | ${percent(pairedRatio(reads.ledger, reads.raw))} | ≥ ${whole(reads.target)}/s | ${met(reads.ledgerMedian >= reads.target)} |`,
   );
   lines.push('');
-  lines.push(`Peak RSS of the whole benchmark process (Nest app, both databases): **${(results.peakRssBytes / 2 ** 20).toFixed(0)} MiB**.`);
+  lines.push(
+    `Peak RSS of the whole benchmark process (Nest app, both databases): **${(results.peakRssBytes / 2 ** 20).toFixed(0)} MiB**.`,
+  );
   lines.push(
     `After every round the ledger verified clean (LedgerIntegrityService, ${whole(results.entriesChecked)} entries in all) and every balance equalled the baseline's.`,
   );
   lines.push('');
   lines.push('<details><summary>Every round (transfers/s, reads/s)</summary>');
   lines.push('');
-  lines.push(`| workload | side | ${Array.from({ length: results.rounds }, (_, index) => `round ${index + 1}`).join(' | ')} |`);
+  lines.push(
+    `| workload | side | ${Array.from({ length: results.rounds }, (_, index) => `round ${index + 1}`).join(' | ')} |`,
+  );
   lines.push(`|---|---|${'---:|'.repeat(results.rounds)}`);
   for (const workload of results.workloads) {
-    lines.push(`| ${workload.name} (${whole(workload.transfers)} transfers) | ledger | ${workload.ledger.map(whole).join(' | ')} |`);
+    lines.push(
+      `| ${workload.name} (${whole(workload.transfers)} transfers) | ledger | ${workload.ledger.map(whole).join(' | ')} |`,
+    );
     lines.push(`| | raw | ${workload.raw.map(whole).join(' | ')} |`);
   }
-  lines.push(`| balance reads (${whole(reads.perRound)}) | ledger | ${reads.ledger.map(whole).join(' | ')} |`);
+  lines.push(
+    `| balance reads (${whole(reads.perRound)}) | ledger | ${reads.ledger.map(whole).join(' | ')} |`,
+  );
   lines.push(`| | raw | ${reads.raw.map(whole).join(' | ')} |`);
   lines.push('');
   lines.push('</details>');
@@ -164,7 +202,8 @@ ${END}
 export function writeBenchmarksFile(results: BenchResults): string {
   const path = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
   let text = existsSync(path) ? readFileSync(path, 'utf8') : TEMPLATE;
-  if (!text.includes(BEGIN) || !text.includes(END)) text = `${text.trimEnd()}\n\n## Results\n\n${BEGIN}\n${END}\n`;
+  if (!text.includes(BEGIN) || !text.includes(END))
+    text = `${text.trimEnd()}\n\n## Results\n\n${BEGIN}\n${END}\n`;
   const before = text.slice(0, text.indexOf(BEGIN) + BEGIN.length);
   const after = text.slice(text.indexOf(END));
   writeFileSync(path, `${before}\n${resultsMarkdown(results)}\n${after}`);

@@ -12,8 +12,15 @@ import { LedgerIntegrityService } from '../src/ledger/ledger-integrity.service.j
  */
 async function reconcile(): Promise<number> {
   const configuration = { ...loadConfiguration(), loadDemoData: false };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(configuration), { logger: ['error'] });
-  const bar = process.stderr.isTTY ? new SingleBar({ format: 'entries {bar} {percentage}% | {value}/{total}', stream: process.stderr }, Presets.shades_classic) : undefined;
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(configuration), {
+    logger: ['error'],
+  });
+  const bar = process.stderr.isTTY
+    ? new SingleBar(
+        { format: 'entries {bar} {percentage}% | {value}/{total}', stream: process.stderr },
+        Presets.shades_classic,
+      )
+    : undefined;
   try {
     let started = false;
     const report = await app.get(LedgerIntegrityService).verify((done, total) => {
@@ -24,13 +31,18 @@ async function reconcile(): Promise<number> {
     });
     bar?.stop();
     const { accounts, entries, postings, holds } = report.checked;
-    console.log(`Checked ${accounts} accounts, ${entries} entries, ${postings} postings, ${holds} holds.`);
+    console.log(
+      `Checked ${accounts} accounts, ${entries} entries, ${postings} postings, ${holds} holds.`,
+    );
     if (report.ok) {
-      console.log('OK: every balance, entry, running balance, hold, closing balance and the hash chain reconcile.');
+      console.log(
+        'OK: every balance, entry, running balance, hold, closing balance and the hash chain reconcile.',
+      );
       return 0;
     }
     console.log(`${report.discrepancies.length} discrepancies:`);
-    for (const discrepancy of report.discrepancies) console.log(`  ${discrepancy.check}  ${discrepancy.subject}  ${discrepancy.message}`);
+    for (const discrepancy of report.discrepancies)
+      console.log(`  ${discrepancy.check}  ${discrepancy.subject}  ${discrepancy.message}`);
     return 1;
   } finally {
     bar?.stop();

@@ -36,15 +36,51 @@ const OPEN_MONTHS_AT_THE_END = 2;
 const ZONE = 'Europe/Amsterdam';
 
 /** Each demo volunteer's organisation and the two things they do there. */
-const VOLUNTEER_WORK: Array<{ volunteerKey: string; organisationKey: string; activities: [string, string] }> = [
-  { volunteerKey: 'anouk', organisationKey: 'malberg', activities: ['Huiswerkbegeleiding', 'Koffieochtend'] },
-  { volunteerKey: 'bram', organisationKey: 'malberg', activities: ['Koffieochtend', 'Zaal opruimen'] },
-  { volunteerKey: 'chantal', organisationKey: 'wittevrouwenveld', activities: ['Boodschappendienst', 'Maaltijden rondbrengen'] },
-  { volunteerKey: 'daan', organisationKey: 'limmel', activities: ['Jeugdrepetitie begeleiden', 'Concert opbouwen'] },
-  { volunteerKey: 'eva', organisationKey: 'jekerkwartier', activities: ['Groenonderhoud', 'Middag voor ouderen'] },
-  { volunteerKey: 'fatima', organisationKey: 'repaircafe', activities: ['Repair Café', 'Naaimachines repareren'] },
-  { volunteerKey: 'gijs', organisationKey: 'heeg', activities: ['Kookavond De Heeg', 'Zaal klaarzetten'] },
-  { volunteerKey: 'hanna', organisationKey: 'heer', activities: ['Zadenbank sorteren', 'Tuinonderhoud'] },
+const VOLUNTEER_WORK: Array<{
+  volunteerKey: string;
+  organisationKey: string;
+  activities: [string, string];
+}> = [
+  {
+    volunteerKey: 'anouk',
+    organisationKey: 'malberg',
+    activities: ['Huiswerkbegeleiding', 'Koffieochtend'],
+  },
+  {
+    volunteerKey: 'bram',
+    organisationKey: 'malberg',
+    activities: ['Koffieochtend', 'Zaal opruimen'],
+  },
+  {
+    volunteerKey: 'chantal',
+    organisationKey: 'wittevrouwenveld',
+    activities: ['Boodschappendienst', 'Maaltijden rondbrengen'],
+  },
+  {
+    volunteerKey: 'daan',
+    organisationKey: 'limmel',
+    activities: ['Jeugdrepetitie begeleiden', 'Concert opbouwen'],
+  },
+  {
+    volunteerKey: 'eva',
+    organisationKey: 'jekerkwartier',
+    activities: ['Groenonderhoud', 'Middag voor ouderen'],
+  },
+  {
+    volunteerKey: 'fatima',
+    organisationKey: 'repaircafe',
+    activities: ['Repair Café', 'Naaimachines repareren'],
+  },
+  {
+    volunteerKey: 'gijs',
+    organisationKey: 'heeg',
+    activities: ['Kookavond De Heeg', 'Zaal klaarzetten'],
+  },
+  {
+    volunteerKey: 'hanna',
+    organisationKey: 'heer',
+    activities: ['Zadenbank sorteren', 'Tuinonderhoud'],
+  },
 ];
 /** Anouk also helps Sportvereniging Pottenberg every other month. */
 const SECOND_ORGANISATION: Record<string, { organisationKey: string; activity: string }> = {
@@ -52,18 +88,38 @@ const SECOND_ORGANISATION: Record<string, { organisationKey: string; activity: s
 };
 
 /** What volunteers buy: small things every month, something larger now and then. [business key, offer key]. */
-const EVERYDAY_OFFERS: Array<[string, string]> = [['bonenhuis', 'koffie'], ['zwembad', 'baantjes'], ['boekhandel', 'boek']];
-const LARGER_OFFERS: Array<[string, string]> = [['bonenhuis', 'bonen'], ['bakkerij', 'vlaai'], ['fietsenmaker', 'fietsbeurt']];
+const EVERYDAY_OFFERS: Array<[string, string]> = [
+  ['bonenhuis', 'koffie'],
+  ['zwembad', 'baantjes'],
+  ['boekhandel', 'boek'],
+];
+const LARGER_OFFERS: Array<[string, string]> = [
+  ['bonenhuis', 'bonen'],
+  ['bakkerij', 'vlaai'],
+  ['fietsenmaker', 'fietsbeurt'],
+];
 /**
  * The counter's refusals a volunteer may meet in the demo's past (the fiscal room used up, the
  * yearly bicycle service already had): the purchase does not happen. The redemption service
  * checks these before it writes anything, so they can be caught inside the month's transaction.
  * Whether the pass's Steerkes suffice is asked before (the ledger refuses while it writes).
  */
-const PURCHASE_REFUSALS = new Set(['FISCAL_LIMIT_REACHED', 'OFFER_PER_PASS_LIMIT_REACHED', 'OFFER_OUT_OF_STOCK', 'PASS_DAILY_LIMIT_REACHED']);
+const PURCHASE_REFUSALS = new Set([
+  'FISCAL_LIMIT_REACHED',
+  'OFFER_PER_PASS_LIMIT_REACHED',
+  'OFFER_OUT_OF_STOCK',
+  'PASS_DAILY_LIMIT_REACHED',
+]);
 
 /** The shared services used in turn, one a month. */
-type BookingPlan = (month: string) => { key: string; bookerKey: string; bookerRole: 'org_manager' | 'business_operator'; providerKey: string; listingKey: string; steps: BookingStep[] };
+type BookingPlan = (month: string) => {
+  key: string;
+  bookerKey: string;
+  bookerRole: 'org_manager' | 'business_operator';
+  providerKey: string;
+  listingKey: string;
+  steps: BookingStep[];
+};
 type BookingStep =
   | { kind: 'create'; at: string; startsAt: string; endsAt: string; persons?: number; note: string }
   | { kind: 'confirm' | 'check-out'; at: string }
@@ -75,9 +131,19 @@ const BOOKINGS: BookingPlan[] = [
   (month) => {
     const saturday = weekdayOnOrAfter(`${month}-08`, 6);
     return {
-      key: `partytent:${month}`, bookerKey: 'malberg', bookerRole: 'org_manager', providerKey: 'jekerkwartier', listingKey: 'jekerkwartier-partytent',
+      key: `partytent:${month}`,
+      bookerKey: 'malberg',
+      bookerRole: 'org_manager',
+      providerKey: 'jekerkwartier',
+      listingKey: 'jekerkwartier-partytent',
       steps: [
-        { kind: 'create', at: `${plusDays(saturday, -5)}T10:00`, startsAt: saturday, endsAt: plusDays(saturday, 1), note: 'Buurtfeest Malberg' },
+        {
+          kind: 'create',
+          at: `${plusDays(saturday, -5)}T10:00`,
+          startsAt: saturday,
+          endsAt: plusDays(saturday, 1),
+          note: 'Buurtfeest Malberg',
+        },
         { kind: 'check-out', at: `${plusDays(saturday, -1)}T17:00` },
         { kind: 'return', at: `${plusDays(saturday, 1)}T11:00` },
       ],
@@ -87,9 +153,20 @@ const BOOKINGS: BookingPlan[] = [
   (month) => {
     const wednesday = weekdayOnOrAfter(`${month}-08`, 3);
     return {
-      key: `leesavond:${month}`, bookerKey: 'bonenhuis', bookerRole: 'business_operator', providerKey: 'malberg', listingKey: 'malberg-grote-zaal',
+      key: `leesavond:${month}`,
+      bookerKey: 'bonenhuis',
+      bookerRole: 'business_operator',
+      providerKey: 'malberg',
+      listingKey: 'malberg-grote-zaal',
       steps: [
-        { kind: 'create', at: `${plusDays(wednesday, -6)}T14:00`, startsAt: `${wednesday}T19:00`, endsAt: `${wednesday}T21:00`, persons: 30, note: 'Leesavond met koffie' },
+        {
+          kind: 'create',
+          at: `${plusDays(wednesday, -6)}T14:00`,
+          startsAt: `${wednesday}T19:00`,
+          endsAt: `${wednesday}T21:00`,
+          persons: 30,
+          note: 'Leesavond met koffie',
+        },
         { kind: 'confirm', at: `${plusDays(wednesday, -5)}T09:30` },
         { kind: 'complete', at: `${wednesday}T21:45` },
       ],
@@ -99,9 +176,19 @@ const BOOKINGS: BookingPlan[] = [
   (month) => {
     const wednesday = weekdayOnOrAfter(`${month}-08`, 3);
     return {
-      key: `jaarrekening:${month}`, bookerKey: 'pottenberg', bookerRole: 'org_manager', providerKey: 'fund', listingKey: 'fund-jaarrekening',
+      key: `jaarrekening:${month}`,
+      bookerKey: 'pottenberg',
+      bookerRole: 'org_manager',
+      providerKey: 'fund',
+      listingKey: 'fund-jaarrekening',
       steps: [
-        { kind: 'create', at: `${plusDays(wednesday, -7)}T20:00`, startsAt: `${wednesday}T10:00`, endsAt: `${wednesday}T12:00`, note: 'Kascontrole en begroting' },
+        {
+          kind: 'create',
+          at: `${plusDays(wednesday, -7)}T20:00`,
+          startsAt: `${wednesday}T10:00`,
+          endsAt: `${wednesday}T12:00`,
+          note: 'Kascontrole en begroting',
+        },
         { kind: 'confirm', at: `${plusDays(wednesday, -6)}T09:00` },
         { kind: 'complete', at: `${wednesday}T12:15`, hoursGiven: '2.00' },
       ],
@@ -124,20 +211,34 @@ export interface DemoHistoryPlan {
  * made on the history's first day), else the first of the month twelve months ago, 09:00. Not
  * wanted (DEMO_HISTORY=off): the demo is the present only.
  */
-export function planDemoHistory(now: Date, demoCreatedAt: string | null, wanted: boolean): DemoHistoryPlan {
+export function planDemoHistory(
+  now: Date,
+  demoCreatedAt: string | null,
+  wanted: boolean,
+): DemoHistoryPlan {
   if (!wanted) return { start: now, end: now, wanted: false };
   if (demoCreatedAt !== null) {
     const start = new Date(demoCreatedAt);
-    const end = DateTime.fromJSDate(start, { zone: ZONE }).plus({ months: DEMO_HISTORY_MONTHS }).toJSDate();
+    const end = DateTime.fromJSDate(start, { zone: ZONE })
+      .plus({ months: DEMO_HISTORY_MONTHS })
+      .toJSDate();
     // A demo of before the history was dated on its first start, within the last twelve months.
     return { start, end, wanted: end.getTime() <= now.getTime() };
   }
-  const start = DateTime.fromJSDate(now, { zone: ZONE }).startOf('month').minus({ months: DEMO_HISTORY_MONTHS }).set({ hour: 9 }).toJSDate();
+  const start = DateTime.fromJSDate(now, { zone: ZONE })
+    .startOf('month')
+    .minus({ months: DEMO_HISTORY_MONTHS })
+    .set({ hour: 9 })
+    .toJSDate();
   return { start, end: now, wanted: true };
 }
 
 /** Holds the application's clock at `moment` while `work` runs; at the time it showed before, after. */
-export async function atMoment<T>(clock: Clock, moment: Date | null, work: () => Promise<T>): Promise<T> {
+export async function atMoment<T>(
+  clock: Clock,
+  moment: Date | null,
+  work: () => Promise<T>,
+): Promise<T> {
   if (moment === null) return work();
   const pinnable = pinnableClock(clock);
   pinnable.pin(moment);
@@ -149,7 +250,10 @@ export async function atMoment<T>(clock: Clock, moment: Date | null, work: () =>
 }
 
 function pinnableClock(clock: Clock): Clock & PinnableClock {
-  assertInvariant(isPinnable(clock), 'the demo loader needs a clock it can hold at a moment of the past');
+  assertInvariant(
+    isPinnable(clock),
+    'the demo loader needs a clock it can hold at a moment of the past',
+  );
   return clock;
 }
 
@@ -165,23 +269,49 @@ interface HistoryEvent {
  * `actorOf` gives the user who does a thing for a party: the demo login where there is one, else a
  * stable demo id that is no user (nobody can log in as it).
  */
-export async function loadDemoHistory(services: ServiceLookup, plan: DemoHistoryPlan, actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser, treasurer: AuthenticatedUser): Promise<number> {
+export async function loadDemoHistory(
+  services: ServiceLookup,
+  plan: DemoHistoryPlan,
+  actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser,
+  treasurer: AuthenticatedUser,
+): Promise<number> {
   const clock = pinnableClock(services.get(Clock, { strict: false }));
   const months = Array.from({ length: DEMO_HISTORY_MONTHS }, (_, index) =>
-    DateTime.fromJSDate(plan.start, { zone: ZONE }).startOf('month').plus({ months: index }).toFormat('yyyy-MM'),
+    DateTime.fromJSDate(plan.start, { zone: ZONE })
+      .startOf('month')
+      .plus({ months: index })
+      .toFormat('yyyy-MM'),
   );
   if (await historyIsComplete(services, actorOf, months[months.length - 1])) return 0;
   const lastClosed = months[months.length - 1 - OPEN_MONTHS_AT_THE_END];
-  const closed = new Set((await services.get(LedgerQueries, { strict: false }).closedPeriods()).map((period) => period.period));
+  const closed = new Set(
+    (await services.get(LedgerQueries, { strict: false }).closedPeriods()).map(
+      (period) => period.period,
+    ),
+  );
 
   const steps = new HistorySteps(services, actorOf);
   const events: HistoryEvent[] = [];
   months.forEach((month, index) => {
-    events.push(...steps.hoursOf(month, index), ...steps.purchasesOf(month, index), ...steps.bookingOf(month, index));
-    if (month <= lastClosed) events.push({ at: local(`${plusMonths(month, 1)}-04`, '16:00'), run: () => steps.closeMonth(treasurer, month, closed) });
+    events.push(
+      ...steps.hoursOf(month, index),
+      ...steps.purchasesOf(month, index),
+      ...steps.bookingOf(month, index),
+    );
+    if (month <= lastClosed)
+      events.push({
+        at: local(`${plusMonths(month, 1)}-04`, '16:00'),
+        run: () => steps.closeMonth(treasurer, month, closed),
+      });
   });
   events.sort((first, second) => first.at.getTime() - second.at.getTime());
-  assertInvariant(events.every((event) => event.at.getTime() >= plan.start.getTime() && event.at.getTime() < plan.end.getTime()), 'the history lies between its start and the first start');
+  assertInvariant(
+    events.every(
+      (event) =>
+        event.at.getTime() >= plan.start.getTime() && event.at.getTime() < plan.end.getTime(),
+    ),
+    'the history lies between its start and the first start',
+  );
   // One transaction per month (every service joins it): twelve durable commits instead of some
   // seven hundred keeps the first start fast; a month is there whole or not at all.
   const database = services.get(Database, { strict: false });
@@ -189,7 +319,8 @@ export async function loadDemoHistory(services: ServiceLookup, plan: DemoHistory
   for (const month of new Set(events.map((event) => monthOf(event.at)))) {
     created += await database.transaction(async () => {
       let createdThisMonth = 0;
-      for (const event of events.filter((candidate) => monthOf(candidate.at) === month)) createdThisMonth += await atMoment(clock, event.at, event.run);
+      for (const event of events.filter((candidate) => monthOf(candidate.at) === month))
+        createdThisMonth += await atMoment(clock, event.at, event.run);
       return createdThisMonth;
     });
   }
@@ -200,10 +331,21 @@ export async function loadDemoHistory(services: ServiceLookup, plan: DemoHistory
  * Each month is written in one transaction, in order: when the last month's last claim is there,
  * the whole history is.
  */
-async function historyIsComplete(services: ServiceLookup, actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser, lastMonth: string): Promise<boolean> {
+async function historyIsComplete(
+  services: ServiceLookup,
+  actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser,
+  lastMonth: string,
+): Promise<boolean> {
   const { volunteerKey } = VOLUNTEER_WORK[VOLUNTEER_WORK.length - 1];
-  const key = scopedIdempotencyKey(actorOf(volunteerKey, 'volunteer').id, claimKey(volunteerKey, lastMonth, 1));
-  return (await services.get(Idempotency, { strict: false }).stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key })) !== undefined;
+  const key = scopedIdempotencyKey(
+    actorOf(volunteerKey, 'volunteer').id,
+    claimKey(volunteerKey, lastMonth, 1),
+  );
+  return (
+    (await services
+      .get(Idempotency, { strict: false })
+      .stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key })) !== undefined
+  );
 }
 
 function claimKey(volunteerKey: string, month: string, turn: 0 | 1): string {
@@ -225,7 +367,10 @@ class HistorySteps {
 
   constructor(
     services: ServiceLookup,
-    private readonly actorOf: (partyKey: string, role: AuthenticatedUser['role']) => AuthenticatedUser,
+    private readonly actorOf: (
+      partyKey: string,
+      role: AuthenticatedUser['role'],
+    ) => AuthenticatedUser,
   ) {
     this.claims = services.get(TimeClaimsService, { strict: false });
     this.redemptions = services.get(RedemptionsService, { strict: false });
@@ -250,8 +395,14 @@ class HistorySteps {
           workDay: turn === 0 ? `${month}-03` : `${month}-15`,
           hours: quarterHours(`${volunteerKey}:${month}:${turn}`),
         };
-        events.push({ at: local(plusDays(claim.workDay, 1), '19:30'), run: () => this.claim(volunteerKey, claim) });
-        events.push({ at: local(plusDays(claim.workDay, 3), '10:15'), run: () => this.approve(volunteerKey, claim) });
+        events.push({
+          at: local(plusDays(claim.workDay, 1), '19:30'),
+          run: () => this.claim(volunteerKey, claim),
+        });
+        events.push({
+          at: local(plusDays(claim.workDay, 3), '10:15'),
+          run: () => this.approve(volunteerKey, claim),
+        });
       }
     }
     return events;
@@ -262,10 +413,18 @@ class HistorySteps {
     const events: HistoryEvent[] = [];
     VOLUNTEER_WORK.forEach(({ volunteerKey }, position) => {
       const everyday = EVERYDAY_OFFERS[(index + position) % EVERYDAY_OFFERS.length];
-      events.push({ at: local(`${month}-11`, '11:00'), run: () => this.purchase(volunteerKey, everyday, `demo:history:redeem:${volunteerKey}:${month}:0`) });
+      events.push({
+        at: local(`${month}-11`, '11:00'),
+        run: () =>
+          this.purchase(volunteerKey, everyday, `demo:history:redeem:${volunteerKey}:${month}:0`),
+      });
       if ((index + position) % 2 === 0) {
         const larger = LARGER_OFFERS[Math.floor((index + position) / 2) % LARGER_OFFERS.length];
-        events.push({ at: local(`${month}-25`, '15:00'), run: () => this.purchase(volunteerKey, larger, `demo:history:redeem:${volunteerKey}:${month}:1`) });
+        events.push({
+          at: local(`${month}-25`, '15:00'),
+          run: () =>
+            this.purchase(volunteerKey, larger, `demo:history:redeem:${volunteerKey}:${month}:1`),
+        });
       }
     });
     return events;
@@ -290,25 +449,55 @@ class HistorySteps {
           return {
             at,
             run: async () => {
-              const input = { listingId: demoId(`listing:${plan.listingKey}`), startsAt: step.startsAt, endsAt: step.endsAt, persons: step.persons, note: step.note };
+              const input = {
+                listingId: demoId(`listing:${plan.listingKey}`),
+                startsAt: step.startsAt,
+                endsAt: step.endsAt,
+                persons: step.persons,
+                note: step.note,
+              };
               const outcome = await this.bookings.create(booker, input, key);
               bookingId = outcome.result.id;
               return outcome.replayed ? 0 : 1;
             },
           };
         case 'confirm':
-          return { at, run: async () => created(await this.lifecycle.confirm(provider, idOf(), key)) };
+          return {
+            at,
+            run: async () => created(await this.lifecycle.confirm(provider, idOf(), key)),
+          };
         case 'check-out':
-          return { at, run: async () => created(await this.lifecycle.checkOut(provider, idOf(), key)) };
+          return {
+            at,
+            run: async () => created(await this.lifecycle.checkOut(provider, idOf(), key)),
+          };
         case 'return':
-          return { at, run: async () => created(await this.lifecycle.markReturned(provider, idOf(), {}, key)) };
+          return {
+            at,
+            run: async () => created(await this.lifecycle.markReturned(provider, idOf(), {}, key)),
+          };
         case 'complete':
-          return { at, run: async () => created(await this.lifecycle.complete(provider, idOf(), step.hoursGiven ? { hoursGiven: step.hoursGiven } : {}, key)) };
+          return {
+            at,
+            run: async () =>
+              created(
+                await this.lifecycle.complete(
+                  provider,
+                  idOf(),
+                  step.hoursGiven ? { hoursGiven: step.hoursGiven } : {},
+                  key,
+                ),
+              ),
+          };
       }
     });
   }
 
-  async closeMonth(treasurer: AuthenticatedUser, month: string, closed: Set<string>): Promise<number> {
+  async closeMonth(
+    treasurer: AuthenticatedUser,
+    month: string,
+    closed: Set<string>,
+  ): Promise<number> {
     if (closed.has(month)) return 0;
     await this.ledgerAccess.closePeriod(treasurer, month);
     return 1;
@@ -316,28 +505,60 @@ class HistorySteps {
 
   private claimIds = new Map<string, string>();
 
-  private async claim(volunteerKey: string, claim: { key: string; organisationKey: string; activity: string; workDay: string; hours: string }): Promise<number> {
+  private async claim(
+    volunteerKey: string,
+    claim: {
+      key: string;
+      organisationKey: string;
+      activity: string;
+      workDay: string;
+      hours: string;
+    },
+  ): Promise<number> {
     const volunteer = this.actorOf(volunteerKey, 'volunteer');
-    const input = { organisationId: demoId(claim.organisationKey), date: claim.workDay, hours: claim.hours, activity: claim.activity };
+    const input = {
+      organisationId: demoId(claim.organisationKey),
+      date: claim.workDay,
+      hours: claim.hours,
+      activity: claim.activity,
+    };
     const outcome = await this.claims.submit(volunteer, input, claim.key);
     this.claimIds.set(claim.key, outcome.result.id);
     return outcome.replayed ? 0 : 1;
   }
 
-  private async approve(volunteerKey: string, claim: { key: string; organisationKey: string }): Promise<number> {
+  private async approve(
+    volunteerKey: string,
+    claim: { key: string; organisationKey: string },
+  ): Promise<number> {
     const claimId = this.claimIds.get(claim.key);
-    assertInvariant(claimId !== undefined, `the claim ${claim.key} of ${volunteerKey} was made before its approval`);
-    const outcome = await this.claims.approve(this.actorOf(claim.organisationKey, 'org_manager'), claimId, `${claim.key}:approve`);
+    assertInvariant(
+      claimId !== undefined,
+      `the claim ${claim.key} of ${volunteerKey} was made before its approval`,
+    );
+    const outcome = await this.claims.approve(
+      this.actorOf(claim.organisationKey, 'org_manager'),
+      claimId,
+      `${claim.key}:approve`,
+    );
     return outcome.replayed ? 0 : 1;
   }
 
-  private async purchase(volunteerKey: string, [businessKey, offerKey]: [string, string], key: string): Promise<number> {
+  private async purchase(
+    volunteerKey: string,
+    [businessKey, offerKey]: [string, string],
+    key: string,
+  ): Promise<number> {
     const counter = this.actorOf(businessKey, 'business_operator');
     const offerId = demoId(`offer:${businessKey}:${offerKey}`);
     const account = (await this.ledger.listAccountsOfParty(demoId(volunteerKey)))[0];
     if (Number(account.available) < Number((await this.offers.get(offerId)).price)) return 0; // saving up
     try {
-      const outcome = await this.redemptions.redeem(counter, { passNumber: demoPassNumber(volunteerKey), offerId }, key);
+      const outcome = await this.redemptions.redeem(
+        counter,
+        { passNumber: demoPassNumber(volunteerKey), offerId },
+        key,
+      );
       return outcome.replayed ? 0 : 1;
     } catch (error) {
       if (error instanceof DomainError && PURCHASE_REFUSALS.has(error.code)) return 0;

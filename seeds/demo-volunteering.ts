@@ -20,16 +20,40 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * even on a later day.
  */
 const DEMO_CLAIMS = [
-  { key: 'demo:claim:anouk-huiswerk', organisationKey: 'malberg', daysAgo: 3, hours: '2.50', activity: 'Huiswerkbegeleiding' },
-  { key: 'demo:claim:anouk-koffieochtend', organisationKey: 'malberg', daysAgo: 1, hours: '1.75', activity: 'Koffieochtend' },
-  { key: 'demo:claim:anouk-jeugdtraining', organisationKey: 'pottenberg', daysAgo: 2, hours: '1.50', activity: 'Jeugdtraining' },
+  {
+    key: 'demo:claim:anouk-huiswerk',
+    organisationKey: 'malberg',
+    daysAgo: 3,
+    hours: '2.50',
+    activity: 'Huiswerkbegeleiding',
+  },
+  {
+    key: 'demo:claim:anouk-koffieochtend',
+    organisationKey: 'malberg',
+    daysAgo: 1,
+    hours: '1.75',
+    activity: 'Koffieochtend',
+  },
+  {
+    key: 'demo:claim:anouk-jeugdtraining',
+    organisationKey: 'pottenberg',
+    daysAgo: 2,
+    hours: '1.50',
+    activity: 'Jeugdtraining',
+  },
 ];
 /**
  * A claim of Anouk's of today, approved and paid by Malberg: she has approved hours in the current
  * calendar year (the fiscal guardrail's hours limit) even when the demo first starts in January,
  * so that her pass can be redeemed at the counter at once.
  */
-const DEMO_PAID_CLAIM = { key: 'demo:claim:anouk-opruimen', organisationKey: 'malberg', daysAgo: 0, hours: '2.00', activity: 'Opruimen na de koffieochtend' };
+const DEMO_PAID_CLAIM = {
+  key: 'demo:claim:anouk-opruimen',
+  organisationKey: 'malberg',
+  daysAgo: 0,
+  hours: '2.00',
+  activity: 'Opruimen na de koffieochtend',
+};
 const DEMO_ACTIVITY = {
   key: 'demo:bulk:jekerkwartier-buurtfeest',
   organisationKey: 'jekerkwartier',
@@ -46,7 +70,11 @@ export async function loadVolunteeringDemo(services: ServiceLookup): Promise<num
   const users = services.get(UsersService, { strict: false });
   const volunteer = await users.findByEmail('volunteer@steerkes.test');
   if (!volunteer) return 0;
-  const loader = new VolunteeringDemoLoader(services, actorOf(volunteer), coordinatorOf(DEMO_ACTIVITY.organisationKey));
+  const loader = new VolunteeringDemoLoader(
+    services,
+    actorOf(volunteer),
+    coordinatorOf(DEMO_ACTIVITY.organisationKey),
+  );
   let created = 0;
   for (const claim of DEMO_CLAIMS) created += await loader.claim(claim);
   created += await loader.paidClaim(coordinatorOf(DEMO_PAID_CLAIM.organisationKey));
@@ -62,7 +90,12 @@ function actorOf(user: User): AuthenticatedUser {
  * id that is no user: nobody can log in as it.
  */
 function coordinatorOf(organisationKey: string): AuthenticatedUser {
-  return { id: demoId(`coordinator:${organisationKey}`), email: `coordinator-${organisationKey}@steerkes.test`, role: 'org_manager', partyId: demoId(organisationKey) };
+  return {
+    id: demoId(`coordinator:${organisationKey}`),
+    email: `coordinator-${organisationKey}@steerkes.test`,
+    role: 'org_manager',
+    partyId: demoId(organisationKey),
+  };
 }
 
 class VolunteeringDemoLoader {
@@ -84,16 +117,38 @@ class VolunteeringDemoLoader {
 
   /** Submits the claim unless its key made it before. */
   async claim(demo: (typeof DEMO_CLAIMS)[number]): Promise<number> {
-    if (await this.idempotency.stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(this.volunteer.id, demo.key) })) return 0;
-    const input = { organisationId: demoId(demo.organisationKey), date: this.daysAgo(demo.daysAgo), hours: demo.hours, activity: demo.activity };
+    if (
+      await this.idempotency.stored({
+        scope: VOLUNTEERING_IDEMPOTENCY_SCOPE,
+        key: scopedIdempotencyKey(this.volunteer.id, demo.key),
+      })
+    )
+      return 0;
+    const input = {
+      organisationId: demoId(demo.organisationKey),
+      date: this.daysAgo(demo.daysAgo),
+      hours: demo.hours,
+      activity: demo.activity,
+    };
     await this.claims.submit(this.volunteer, input, demo.key);
     return 1;
   }
 
   /** Submits the paid claim and approves it, unless its key made it before. */
   async paidClaim(coordinator: AuthenticatedUser): Promise<number> {
-    if (await this.idempotency.stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(this.volunteer.id, DEMO_PAID_CLAIM.key) })) return 0;
-    const input = { organisationId: demoId(DEMO_PAID_CLAIM.organisationKey), date: this.daysAgo(DEMO_PAID_CLAIM.daysAgo), hours: DEMO_PAID_CLAIM.hours, activity: DEMO_PAID_CLAIM.activity };
+    if (
+      await this.idempotency.stored({
+        scope: VOLUNTEERING_IDEMPOTENCY_SCOPE,
+        key: scopedIdempotencyKey(this.volunteer.id, DEMO_PAID_CLAIM.key),
+      })
+    )
+      return 0;
+    const input = {
+      organisationId: demoId(DEMO_PAID_CLAIM.organisationKey),
+      date: this.daysAgo(DEMO_PAID_CLAIM.daysAgo),
+      hours: DEMO_PAID_CLAIM.hours,
+      activity: DEMO_PAID_CLAIM.activity,
+    };
     const submitted = await this.claims.submit(this.volunteer, input, DEMO_PAID_CLAIM.key);
     await this.claims.approve(coordinator, submitted.result.id, `${DEMO_PAID_CLAIM.key}:approve`);
     return 2;
@@ -101,9 +156,22 @@ class VolunteeringDemoLoader {
 
   /** Records the buurtfeest unless its key recorded it before: the activity and one paid claim per participant. */
   async activity(): Promise<number> {
-    if (await this.idempotency.stored({ scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(this.coordinator.id, DEMO_ACTIVITY.key) })) return 0;
-    const participants = DEMO_ACTIVITY.participants.map((participant) => ({ volunteerId: demoId(participant.volunteerKey), hours: participant.hours }));
-    const recorded = await this.bulk.record(this.coordinator, { date: this.daysAgo(DEMO_ACTIVITY.daysAgo), activity: DEMO_ACTIVITY.activity, participants }, DEMO_ACTIVITY.key);
+    if (
+      await this.idempotency.stored({
+        scope: VOLUNTEERING_IDEMPOTENCY_SCOPE,
+        key: scopedIdempotencyKey(this.coordinator.id, DEMO_ACTIVITY.key),
+      })
+    )
+      return 0;
+    const participants = DEMO_ACTIVITY.participants.map((participant) => ({
+      volunteerId: demoId(participant.volunteerKey),
+      hours: participant.hours,
+    }));
+    const recorded = await this.bulk.record(
+      this.coordinator,
+      { date: this.daysAgo(DEMO_ACTIVITY.daysAgo), activity: DEMO_ACTIVITY.activity, participants },
+      DEMO_ACTIVITY.key,
+    );
     return 1 + recorded.result.claims.length;
   }
 

@@ -44,12 +44,24 @@ export interface ServiceLookup {
  * demo gets a year of history (seeds/demo-history.ts): its parties, users, budgets, offers, passes
  * and listings are made on the history's first day, with the clock held there.
  */
-export async function loadDemoData(services: ServiceLookup, options: { history?: boolean } = {}): Promise<DemoLoadReport> {
+export async function loadDemoData(
+  services: ServiceLookup,
+  options: { history?: boolean } = {},
+): Promise<DemoLoadReport> {
   const parties = services.get(PartiesService, { strict: false });
   const users = services.get(UsersService, { strict: false });
   const clock = services.get(Clock, { strict: false });
-  const report: DemoLoadReport = { partiesCreated: 0, usersCreated: 0, entriesBooked: 0, recordsCreated: 0 };
-  const history = planDemoHistory(clock.now(), (await parties.findById(demoId(DEMO_PARTIES[0].key)))?.createdAt ?? null, options.history ?? true);
+  const report: DemoLoadReport = {
+    partiesCreated: 0,
+    usersCreated: 0,
+    entriesBooked: 0,
+    recordsCreated: 0,
+  };
+  const history = planDemoHistory(
+    clock.now(),
+    (await parties.findById(demoId(DEMO_PARTIES[0].key)))?.createdAt ?? null,
+    options.history ?? true,
+  );
 
   await atMoment(clock, history.wanted ? history.start : null, async () => {
     for (const { key, ...party } of DEMO_PARTIES) {
@@ -69,15 +81,23 @@ export async function loadDemoData(services: ServiceLookup, options: { history?:
       report.usersCreated += 1;
     }
     report.entriesBooked += await issueBudgets(services);
-    for (const loadModuleDemo of [loadPassesDemo, loadCatalogueDemo]) report.recordsCreated += await loadModuleDemo(services);
+    for (const loadModuleDemo of [loadPassesDemo, loadCatalogueDemo])
+      report.recordsCreated += await loadModuleDemo(services);
   });
 
   if (history.wanted) {
     const actors = await demoActors(users);
-    report.recordsCreated += await loadDemoHistory(services, history, actors.of, actors.of(null, 'treasurer'));
+    report.recordsCreated += await loadDemoHistory(
+      services,
+      history,
+      actors.of,
+      actors.of(null, 'treasurer'),
+    );
   }
   // The base demo's hours, paid some days before the first start (for October, and November's Repair Café).
-  const hoursPaidAt = history.wanted ? new Date(history.end.getTime() - DEMO_HOURS_PAID_DAYS_BEFORE_START * DAY_MS) : null;
+  const hoursPaidAt = history.wanted
+    ? new Date(history.end.getTime() - DEMO_HOURS_PAID_DAYS_BEFORE_START * DAY_MS)
+    : null;
   report.entriesBooked += await atMoment(clock, hoursPaidAt, () => payDemoHours(services));
   report.recordsCreated += await loadVolunteeringDemo(services);
   return report;
@@ -94,7 +114,11 @@ async function issueBudgets(services: ServiceLookup): Promise<number> {
   for (const organisation of DEMO_PARTIES.filter((party) => party.kind === 'organisation')) {
     const account = (await ledger.listAccountsOfParty(demoId(organisation.key)))[0];
     if (account.minBalance !== DEMO_ORGANISATION_CREDIT_LIMIT) {
-      await ledger.updateAccountPolicy(account.id, { minBalanceMinor: parseAmount(DEMO_ORGANISATION_CREDIT_LIMIT, { allowNegative: true }), maxBalanceMinor: null, status: 'open' });
+      await ledger.updateAccountPolicy(account.id, {
+        minBalanceMinor: parseAmount(DEMO_ORGANISATION_CREDIT_LIMIT, { allowNegative: true }),
+        maxBalanceMinor: null,
+        status: 'open',
+      });
     }
     const outcome = await ledger.transfer({
       fromAccountId: issuance,
@@ -112,7 +136,8 @@ async function issueBudgets(services: ServiceLookup): Promise<number> {
 /** The base demo's hours, paid straight from the organisation's account to the volunteer's. */
 async function payDemoHours(services: ServiceLookup): Promise<number> {
   const ledger = services.get(LedgerService, { strict: false });
-  const accountOf = async (partyKey: string) => (await ledger.listAccountsOfParty(demoId(partyKey)))[0];
+  const accountOf = async (partyKey: string) =>
+    (await ledger.listAccountsOfParty(demoId(partyKey)))[0];
   let booked = 0;
   for (const [organisationKey, volunteerKey, amount, description] of DEMO_HOURS) {
     const outcome = await ledger.transfer({
@@ -132,16 +157,33 @@ async function payDemoHours(services: ServiceLookup): Promise<number> {
  * Who acts for a demo party: its demo login where there is one (Anouk, Malberg's coordinator, Het
  * Bonenhuis' counter), else a stable demo id that is no user, so that nobody can log in as it.
  */
-async function demoActors(users: UsersService): Promise<{ of: (partyKey: string | null, role: Role) => AuthenticatedUser }> {
+async function demoActors(
+  users: UsersService,
+): Promise<{ of: (partyKey: string | null, role: Role) => AuthenticatedUser }> {
   const logins = new Map<string, AuthenticatedUser>();
   for (const demoUser of DEMO_USERS) {
     const user = await users.findByEmail(demoUser.email);
-    if (user) logins.set(`${demoUser.partyKey}:${demoUser.role}`, { id: user.id, email: user.email, role: user.role, partyId: user.partyId });
+    if (user)
+      logins.set(`${demoUser.partyKey}:${demoUser.role}`, {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        partyId: user.partyId,
+      });
   }
   return {
     of: (partyKey, role) =>
-      logins.get(`${partyKey}:${role}`) ?? { id: demoId(`actor:${partyKey}:${role}`), email: `${role}-${partyKey}@steerkes.test`, role, partyId: partyKey ? demoId(partyKey) : null },
+      logins.get(`${partyKey}:${role}`) ?? {
+        id: demoId(`actor:${partyKey}:${role}`),
+        email: `${role}-${partyKey}@steerkes.test`,
+        role,
+        partyId: partyKey ? demoId(partyKey) : null,
+      },
   };
 }
 
-export const DEMO_LOGINS = DEMO_USERS.map((user) => ({ email: user.email, role: user.role, password: DEMO_PASSWORD }));
+export const DEMO_LOGINS = DEMO_USERS.map((user) => ({
+  email: user.email,
+  role: user.role,
+  password: DEMO_PASSWORD,
+}));

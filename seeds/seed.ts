@@ -8,14 +8,21 @@ import { DEMO_LOGINS, loadDemoData } from './load-demo-data.js';
 async function seed(): Promise<void> {
   const configuration = loadConfiguration();
   if (configuration.environment === 'production') {
-    console.error('Refusing to load demo data with NODE_ENV=production: demo users never exist in production.');
+    console.error(
+      'Refusing to load demo data with NODE_ENV=production: demo users never exist in production.',
+    );
     process.exit(1);
   }
   // The start-up check must not load the demo a second time around us.
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...configuration, loadDemoData: false }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...configuration, loadDemoData: false }),
+    { logger: ['error', 'warn'] },
+  );
   try {
     const report = await loadDemoData(app, { history: configuration.demoHistory });
-    console.log(`Demo data: ${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries and ${report.recordsCreated} other records added.`);
+    console.log(
+      `Demo data: ${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries and ${report.recordsCreated} other records added.`,
+    );
     console.table(DEMO_LOGINS);
   } finally {
     await app.close();

@@ -6,7 +6,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { REFRESH_COOKIE_NAME } from './auth/refresh-cookie.js';
 import type { AppConfiguration } from './config/configuration.js';
-import { assignRequestId, expressSend, jsonBody, leaveBodiesToJsonBody, logRequest, securityHeaders } from './common/http/http-hooks.js';
+import {
+  assignRequestId,
+  expressSend,
+  jsonBody,
+  leaveBodiesToJsonBody,
+  logRequest,
+  securityHeaders,
+} from './common/http/http-hooks.js';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter.js';
 import type { SteerkesRequest } from './common/http/request-context.js';
 import { RejectNulCharactersPipe } from './common/http/nul-character.pipe.js';
@@ -35,7 +42,11 @@ const applySecurityHeaders = securityHeaders();
  */
 export function createHttpAdapter(configuration: AppConfiguration): FastifyAdapter {
   const adapter = new FastifyAdapter({
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    routerOptions: {
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      maxParamLength: MAX_PARAM_LENGTH,
+    },
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
     return503OnClosing: false,
@@ -60,7 +71,10 @@ export function createHttpAdapter(configuration: AppConfiguration): FastifyAdapt
  * (a preflight is answered there), the request id, the JSON body, then guards and handlers; one
  * log line once answered.
  */
-export function configureApp(app: NestFastifyApplication, configuration: AppConfiguration): NestFastifyApplication {
+export function configureApp(
+  app: NestFastifyApplication,
+  configuration: AppConfiguration,
+): NestFastifyApplication {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('requestId', null);
   if (configuration.corsOrigins.length > 0) {
@@ -89,7 +103,10 @@ export function configureApp(app: NestFastifyApplication, configuration: AppConf
     'preValidation',
     jsonBody({
       limit: configuration.bodySizeLimitBytes,
-      largerLimit: { pathPrefix: `/${API_PREFIX}/${BATCH_TRANSFERS_PATH}`, limit: configuration.batchBodySizeLimitBytes },
+      largerLimit: {
+        pathPrefix: `/${API_PREFIX}/${BATCH_TRANSFERS_PATH}`,
+        limit: configuration.batchBodySizeLimitBytes,
+      },
     }),
   );
   fastify.addHook('onSend', expressSend);
@@ -97,9 +114,14 @@ export function configureApp(app: NestFastifyApplication, configuration: AppConf
   app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup(DOCS_PATH, app, () => withErrorCodes(SwaggerModule.createDocument(app, openApiConfig())), {
-    jsonDocumentUrl: DOCS_JSON_PATH,
-  });
+  SwaggerModule.setup(
+    DOCS_PATH,
+    app,
+    () => withErrorCodes(SwaggerModule.createDocument(app, openApiConfig())),
+    {
+      jsonDocumentUrl: DOCS_JSON_PATH,
+    },
+  );
   return app;
 }
 
@@ -108,7 +130,8 @@ function corsHeaders(origins: string[], request: FastifyRequest, reply: FastifyR
   if (origins.length === 0) return;
   reply.header('Vary', 'Origin');
   const origin = request.headers.origin;
-  if (origin !== undefined && origins.includes(origin)) reply.header('Access-Control-Allow-Origin', origin);
+  if (origin !== undefined && origins.includes(origin))
+    reply.header('Access-Control-Allow-Origin', origin);
   reply.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
 }
 
@@ -121,6 +144,15 @@ function openApiConfig() {
     )
     .setVersion('1')
     .addBearerAuth()
-    .addCookieAuth(REFRESH_COOKIE_NAME, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE_NAME, description: 'The login session (httpOnly), set by POST /auth/login.' }, REFRESH_COOKIE_NAME)
+    .addCookieAuth(
+      REFRESH_COOKIE_NAME,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        name: REFRESH_COOKIE_NAME,
+        description: 'The login session (httpOnly), set by POST /auth/login.',
+      },
+      REFRESH_COOKIE_NAME,
+    )
     .build();
 }

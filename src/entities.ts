@@ -7,4 +7,12 @@ import { PASSES_ENTITIES } from './passes/passes.entities.js';
 import { VOLUNTEERING_ENTITIES } from './volunteering/volunteering.entities.js';
 
 /** Every TypeORM entity, listed by hand like the migrations; domain modules keep their own list. */
-export const ENTITIES = [Party, User, AuthSession, AuditEvent, ...VOLUNTEERING_ENTITIES, ...PASSES_ENTITIES, ...CATALOGUE_ENTITIES];
+export const ENTITIES = [
+  Party,
+  User,
+  AuthSession,
+  AuditEvent,
+  ...VOLUNTEERING_ENTITIES,
+  ...PASSES_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+];

@@ -17,7 +17,11 @@ const LOG_LEVELS: Record<string, LogLevel[]> = {
 async function bootstrap(): Promise<void> {
   const configuration = loadConfiguration();
   const logger = new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[configuration.logLevel] });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(configuration), createHttpAdapter(configuration), { ...APP_OPTIONS, logger });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(configuration),
+    createHttpAdapter(configuration),
+    { ...APP_OPTIONS, logger },
+  );
   configureApp(app, configuration);
   const webAppBuild = findWebAppBuild();
   if (webAppBuild) serveWebApp(app, webAppBuild);
@@ -25,7 +29,10 @@ async function bootstrap(): Promise<void> {
   if (configuration.host) await app.listen(configuration.port, configuration.host);
   else await app.listen(configuration.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  logger.log(`Steerkes API on ${url}/api/v1, web app on ${url}/, documentation on ${url}/${DOCS_PATH}`, 'Bootstrap');
+  logger.log(
+    `Steerkes API on ${url}/api/v1, web app on ${url}/, documentation on ${url}/${DOCS_PATH}`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

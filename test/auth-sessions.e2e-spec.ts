@@ -29,7 +29,10 @@ interface SessionRow {
 }
 
 /** The refresh cookie a response sets: its value and its attributes (lower-case names). */
-function refreshCookieOf(response: Response): { value: string; attributes: Record<string, string | true> } {
+function refreshCookieOf(response: Response): {
+  value: string;
+  attributes: Record<string, string | true>;
+} {
   const header = response.headers['set-cookie'] as unknown as string[] | undefined;
   const cookies = (header ?? []).filter((cookie) => cookie.startsWith(`${COOKIE}=`));
   expect(cookies).toHaveLength(1);
@@ -52,16 +55,25 @@ describe('Story: a counter tablet stays logged in through a shift with a refresh
   afterAll(() => testApp.close());
 
   const sessionRows = (): Promise<SessionRow[]> =>
-    testApp.app.get(DataSource).query('SELECT id, user_id, token_hash, rotations, last_used_at, ended_at, end_reason FROM auth_sessions ORDER BY id');
+    testApp.app
+      .get(DataSource)
+      .query(
+        'SELECT id, user_id, token_hash, rotations, last_used_at, ended_at, end_reason FROM auth_sessions ORDER BY id',
+      );
 
   async function loginWithCookie(email = DEMO_EMAIL.business_operator) {
-    const response = await http().post(`${API}/auth/login`).send({ email, password: DEMO_PASSWORD }).expect(200);
+    const response = await http()
+      .post(`${API}/auth/login`)
+      .send({ email, password: DEMO_PASSWORD })
+      .expect(200);
     return { response, refreshToken: refreshCookieOf(response).value };
   }
 
   const refresh = (refreshToken?: string, language = 'en') => {
     const request = http().post(`${API}/auth/refresh`).set('Accept-Language', language);
-    return refreshToken === undefined ? request : request.set('Cookie', `${COOKIE}=${encodeURIComponent(refreshToken)}`);
+    return refreshToken === undefined
+      ? request
+      : request.set('Cookie', `${COOKIE}=${encodeURIComponent(refreshToken)}`);
   };
 
   /** A refusal: 401 problem+json with the code, and not a row of auth_sessions changed. */
@@ -79,23 +91,41 @@ describe('Story: a counter tablet stays logged in through a shift with a refresh
 
   it('sets an httpOnly, SameSite=Strict refresh cookie for the auth paths at login, and keeps only its hash', async () => {
     const { response, refreshToken } = await loginWithCookie();
-    expect(response.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: DEMO_EMAIL.business_operator } });
+    expect(response.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { email: DEMO_EMAIL.business_operator },
+    });
     const { attributes } = refreshCookieOf(response);
-    expect(attributes).toMatchObject({ path: '/api/v1/auth', httponly: true, samesite: 'Strict', 'max-age': String(12 * 3600) });
+    expect(attributes).toMatchObject({
+      path: '/api/v1/auth',
+      httponly: true,
+      samesite: 'Strict',
+      'max-age': String(12 * 3600),
+    });
     expect(attributes).not.toHaveProperty('secure'); // not in development and tests: plain http://localhost
     expect(attributes).not.toHaveProperty('domain');
     expect(refreshToken).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
 
     const [sessionId, secret] = refreshToken.split('.');
     const row = (await sessionRows()).find((candidate) => candidate.id === sessionId)!;
-    expect(row).toMatchObject({ user_id: response.body.user.id, ended_at: null, token_hash: createHash('sha256').update(refreshToken).digest('hex') });
-    const stored = JSON.stringify(await testApp.app.get(DataSource).query('SELECT * FROM auth_sessions'));
+    expect(row).toMatchObject({
+      user_id: response.body.user.id,
+      ended_at: null,
+      token_hash: createHash('sha256').update(refreshToken).digest('hex'),
+    });
+    const stored = JSON.stringify(
+      await testApp.app.get(DataSource).query('SELECT * FROM auth_sessions'),
+    );
     expect(stored).not.toContain(secret);
   });
 
   it('refuses a wrong password without setting a cookie or starting a session', async () => {
     const before = await sessionRows();
-    const response = await http().post(`${API}/auth/login`).send({ email: DEMO_EMAIL.business_operator, password: 'wrong-password' }).expect(401);
+    const response = await http()
+      .post(`${API}/auth/login`)
+      .send({ email: DEMO_EMAIL.business_operator, password: 'wrong-password' })
+      .expect(401);
     expect(response.headers['set-cookie']).toBeUndefined();
     expect(await sessionRows()).toEqual(before);
   });
@@ -105,17 +135,34 @@ describe('Story: a counter tablet stays logged in through a shift with a refresh
     testApp.clock.advance(14 * MINUTE_MS);
     const refreshed = await refresh(refreshToken).expect(200);
     expect(Object.keys(refreshed.body).sort()).toEqual(Object.keys(loggedIn.body).sort());
-    expect(refreshed.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: loggedIn.body.user });
+    expect(refreshed.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: loggedIn.body.user,
+    });
     const rotated = refreshCookieOf(refreshed);
     expect(rotated.value).not.toBe(refreshToken);
     expect(rotated.value.split('.')[0]).toBe(refreshToken.split('.')[0]); // the same session
     // Max-Age counts down to the session's absolute end: 12 h from the login, 14 minutes ago.
-    expect(rotated.attributes).toMatchObject({ path: '/api/v1/auth', httponly: true, samesite: 'Strict', 'max-age': String(12 * 3600 - 14 * 60) });
-    const me = await http().get(`${API}/auth/me`).set('Authorization', `Bearer ${refreshed.body.accessToken}`).expect(200);
+    expect(rotated.attributes).toMatchObject({
+      path: '/api/v1/auth',
+      httponly: true,
+      samesite: 'Strict',
+      'max-age': String(12 * 3600 - 14 * 60),
+    });
+    const me = await http()
+      .get(`${API}/auth/me`)
+      .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
+      .expect(200);
     expect(me.body.email).toBe(DEMO_EMAIL.business_operator);
 
-    const row = (await sessionRows()).find((candidate) => candidate.id === refreshToken.split('.')[0])!;
-    expect(row).toMatchObject({ token_hash: createHash('sha256').update(rotated.value).digest('hex'), ended_at: null });
+    const row = (await sessionRows()).find(
+      (candidate) => candidate.id === refreshToken.split('.')[0],
+    )!;
+    expect(row).toMatchObject({
+      token_hash: createHash('sha256').update(rotated.value).digest('hex'),
+      ended_at: null,
+    });
     expect(Number(row.rotations)).toBe(1);
     expect(row.last_used_at).toBe(testApp.clock.now().toISOString());
     // The rotated cookie refreshes again.
@@ -135,7 +182,11 @@ describe('Story: a counter tablet stays logged in through a shift with a refresh
     expect(reused.headers['set-cookie']).toBeUndefined();
     const after = (await sessionRows()).find((row) => row.id === sessionId)!;
     // Only the end is written: the token is not rotated.
-    expect(after).toEqual({ ...before, ended_at: testApp.clock.now().toISOString(), end_reason: 'token-reused' });
+    expect(after).toEqual({
+      ...before,
+      ended_at: testApp.clock.now().toISOString(),
+      end_reason: 'token-reused',
+    });
 
     await expectRefusedWithoutWrites(second, 'SESSION_ENDED');
     await expectRefusedWithoutWrites(first, 'SESSION_ENDED');
@@ -164,11 +215,21 @@ describe('Story: a counter tablet stays logged in through a shift with a refresh
 
   it('ends the session at logout (204, the cookie cleared); the cookie no longer refreshes', async () => {
     const { refreshToken } = await loginWithCookie();
-    const loggedOut = await http().post(`${API}/auth/logout`).set('Cookie', `${COOKIE}=${refreshToken}`).expect(204);
+    const loggedOut = await http()
+      .post(`${API}/auth/logout`)
+      .set('Cookie', `${COOKIE}=${refreshToken}`)
+      .expect(204);
     const cleared = refreshCookieOf(loggedOut);
     expect(cleared.value).toBe('');
-    expect(cleared.attributes).toMatchObject({ path: '/api/v1/auth', httponly: true, samesite: 'Strict', 'max-age': '0' });
-    const row = (await sessionRows()).find((candidate) => candidate.id === refreshToken.split('.')[0])!;
+    expect(cleared.attributes).toMatchObject({
+      path: '/api/v1/auth',
+      httponly: true,
+      samesite: 'Strict',
+      'max-age': '0',
+    });
+    const row = (await sessionRows()).find(
+      (candidate) => candidate.id === refreshToken.split('.')[0],
+    )!;
     expect(row).toMatchObject({ end_reason: 'logout' });
     expect(row.ended_at).not.toBeNull();
     await expectRefusedWithoutWrites(refreshToken, 'SESSION_ENDED');
@@ -184,7 +245,10 @@ describe('Story: a counter tablet stays logged in through a shift with a refresh
     const admin: Session = await login(http(), DEMO_EMAIL.admin);
     const volunteer = await loginWithCookie(DEMO_EMAIL.volunteer);
     const business = await loginWithCookie(DEMO_EMAIL.business_operator);
-    await http().post(`${API}/users/${volunteer.response.body.user.id}/sessions/revoke`).set(admin.auth).expect(200);
+    await http()
+      .post(`${API}/users/${volunteer.response.body.user.id}/sessions/revoke`)
+      .set(admin.auth)
+      .expect(200);
     await expectRefusedWithoutWrites(volunteer.refreshToken, 'SESSION_ENDED');
     await refresh(business.refreshToken).expect(200);
     // A new login after the revocation starts a session that works.
@@ -195,14 +259,26 @@ describe('Story: a counter tablet stays logged in through a shift with a refresh
   it('refuses a refresh without the cookie, or with a cookie that is no session, with 401 problems', async () => {
     await expectRefusedWithoutWrites(undefined, 'SESSION_REQUIRED');
     await expectRefusedWithoutWrites('', 'SESSION_REQUIRED');
-    for (const garbage of ['garbage', 'a.b.c', "' OR 1=1 --", `${'x'.repeat(36)}.${'y'.repeat(43)}`, '00000000-0000-4000-8000-000000000000.short']) {
+    for (const garbage of [
+      'garbage',
+      'a.b.c',
+      "' OR 1=1 --",
+      `${'x'.repeat(36)}.${'y'.repeat(43)}`,
+      '00000000-0000-4000-8000-000000000000.short',
+    ]) {
       await expectRefusedWithoutWrites(garbage, 'SESSION_INVALID');
     }
     // Well-formed, but of no session.
-    await expectRefusedWithoutWrites(`00000000-0000-4000-8000-000000000000.${'A'.repeat(43)}`, 'SESSION_INVALID');
+    await expectRefusedWithoutWrites(
+      `00000000-0000-4000-8000-000000000000.${'A'.repeat(43)}`,
+      'SESSION_INVALID',
+    );
     // A bearer token is no refresh cookie.
     const { response } = await loginWithCookie();
-    const bearerOnly = await http().post(`${API}/auth/refresh`).set('Authorization', `Bearer ${response.body.accessToken}`).expect(401);
+    const bearerOnly = await http()
+      .post(`${API}/auth/refresh`)
+      .set('Authorization', `Bearer ${response.body.accessToken}`)
+      .expect(401);
     expect(bearerOnly.body.code).toBe('SESSION_REQUIRED');
   });
 });
@@ -213,13 +289,26 @@ describe('Story: in production the refresh cookie is Secure', () => {
   beforeAll(async () => {
     testApp = await createTestApp({
       demoData: false,
-      environment: { NODE_ENV: 'production', JWT_SECRET: 'p6Wq9vT2xZ8rLm4NcY7bKd3Hs5Fg1JuE0aQwErTy', ADMIN_EMAIL: 'beheer@example.nl', ADMIN_PASSWORD: 'a-long-enough-password' },
+      environment: {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'p6Wq9vT2xZ8rLm4NcY7bKd3Hs5Fg1JuE0aQwErTy',
+        ADMIN_EMAIL: 'beheer@example.nl',
+        ADMIN_PASSWORD: 'a-long-enough-password',
+      },
     });
   });
   afterAll(() => testApp.close());
 
   it('marks the cookie Secure, HttpOnly and SameSite=Strict', async () => {
-    const response = await testApp.http.post(`${API}/auth/login`).send({ email: 'beheer@example.nl', password: 'a-long-enough-password' }).expect(200);
-    expect(refreshCookieOf(response).attributes).toMatchObject({ secure: true, httponly: true, samesite: 'Strict', path: '/api/v1/auth' });
+    const response = await testApp.http
+      .post(`${API}/auth/login`)
+      .send({ email: 'beheer@example.nl', password: 'a-long-enough-password' })
+      .expect(200);
+    expect(refreshCookieOf(response).attributes).toMatchObject({
+      secure: true,
+      httponly: true,
+      samesite: 'Strict',
+      path: '/api/v1/auth',
+    });
   });
 });

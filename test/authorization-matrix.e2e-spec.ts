@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { ROLES, type Role } from '../src/common/roles.js';
 import { API, createFundedParty, issue, newKey, type TestParty } from './factories/ledger.js';
-import { createBusiness, createOffer, createVolunteer, giveApprovedHours, issuePass, redeem, unknownPassNumber } from './factories/passes.js';
+import {
+  createBusiness,
+  createOffer,
+  createVolunteer,
+  giveApprovedHours,
+  issuePass,
+  redeem,
+  unknownPassNumber,
+} from './factories/passes.js';
 import { createListing, book } from './factories/catalogue.js';
 import { submitClaim } from './factories/volunteering.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
@@ -24,7 +32,11 @@ interface Operation {
   security: unknown;
 }
 
-const PARTY_ROLES = ['org_manager', 'business_operator', 'volunteer'] as const satisfies readonly Role[];
+const PARTY_ROLES = [
+  'org_manager',
+  'business_operator',
+  'volunteer',
+] as const satisfies readonly Role[];
 type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** The concrete path for a request, with made-up values for the path parameters. */
@@ -42,7 +54,11 @@ const ROLE_REQUIRED_PHRASE = 'your role does not allow it';
 
 /** The refresh endpoint passes every caller on to its handler, which asks for the cookie, not a token. */
 function refusedForWantOfTheRefreshCookie(key: string, response: Response): boolean {
-  return AUTHORIZATION_MATRIX[key]?.refreshCookie === true && response.status === 401 && response.body?.code === 'SESSION_REQUIRED';
+  return (
+    AUTHORIZATION_MATRIX[key]?.refreshCookie === true &&
+    response.status === 401 &&
+    response.body?.code === 'SESSION_REQUIRED'
+  );
 }
 
 function describeAnswer(response: Response): string {
@@ -59,7 +75,7 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
     let request = http()[method](`${API}${path}`).set('Idempotency-Key', newKey());
     if (session) request = request.set(session.auth);
     if (method === 'get' || method === 'delete') return request;
-    return request.send((body ?? {}));
+    return request.send(body ?? {});
   }
 
   beforeAll(async () => {
@@ -74,7 +90,12 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
         expect(fullPath.startsWith(API)).toBe(true);
         const path = fullPath.slice(API.length);
-        operations.push({ method: method as Method, path, key: `${method.toUpperCase()} ${path}`, security: operation.security });
+        operations.push({
+          method: method as Method,
+          path,
+          key: `${method.toUpperCase()} ${path}`,
+          security: operation.security,
+        });
       }
     }
   }, 30_000);
@@ -94,7 +115,11 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       const declaresBearer = JSON.stringify(operation.security ?? []).includes('bearer');
       return isPublic === declaresBearer;
     });
-    expect(mismatched.map((operation) => `${operation.key} security=${JSON.stringify(operation.security ?? null)}`)).toEqual([]);
+    expect(
+      mismatched.map(
+        (operation) => `${operation.key} security=${JSON.stringify(operation.security ?? null)}`,
+      ),
+    ).toEqual([]);
   });
 
   it('answers without a token only on the public endpoints; all others say 401 UNAUTHENTICATED', async () => {
@@ -108,7 +133,8 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
         continue;
       }
       if (response.status === 401) {
-        if (response.body?.code !== 'UNAUTHENTICATED') wrong.push(`${operation.key}: 401 with code ${response.body?.code}`);
+        if (response.body?.code !== 'UNAUTHENTICATED')
+          wrong.push(`${operation.key}: 401 with code ${response.body?.code}`);
         continue;
       }
       answeredWithoutToken.push(operation.key);
@@ -141,7 +167,10 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
   it('refuses a forged token with 401 on a non-public endpoint and ignores it on a public one', async () => {
     const forged = { Authorization: `Bearer ${sessions.admin.token.slice(0, -4)}AAAA` };
     const refused = await http().get(`${API}/auth/me`).set(forged);
-    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 401, code: 'TOKEN_INVALID' });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({
+      status: 401,
+      code: 'TOKEN_INVALID',
+    });
     const served = await http().get(`${API}/health`).set(forged);
     expect(served.status).toBe(200);
   });
@@ -153,18 +182,32 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       const expectation = AUTHORIZATION_MATRIX[operation.key];
       if (!expectation) continue; // reported by the first test
       for (const role of ROLES) {
-        const response = await send(operation.method, placeholderPath(operation.path), sessions[role]);
+        const response = await send(
+          operation.method,
+          placeholderPath(operation.path),
+          sessions[role],
+        );
         checked += 1;
         const allowed = expectation.roles.includes(role);
         if (refusedForWantOfTheRefreshCookie(operation.key, response)) continue;
         if (response.status >= 500 || response.status === 401) {
           mismatches.push(`${operation.key} as ${role}: ${describeAnswer(response)}`);
         } else if (allowed && response.status === 403) {
-          mismatches.push(`${operation.key} as ${role}: expected past authorization, got ${describeAnswer(response)}`);
+          mismatches.push(
+            `${operation.key} as ${role}: expected past authorization, got ${describeAnswer(response)}`,
+          );
         } else if (!allowed && response.status !== 403) {
-          mismatches.push(`${operation.key} as ${role}: expected 403, got ${describeAnswer(response)}`);
-        } else if (!allowed && (response.body?.code !== 'FORBIDDEN' || !String(response.body?.detail).includes(ROLE_REQUIRED_PHRASE))) {
-          mismatches.push(`${operation.key} as ${role}: expected 403 FORBIDDEN (role), got ${describeAnswer(response)}`);
+          mismatches.push(
+            `${operation.key} as ${role}: expected 403, got ${describeAnswer(response)}`,
+          );
+        } else if (
+          !allowed &&
+          (response.body?.code !== 'FORBIDDEN' ||
+            !String(response.body?.detail).includes(ROLE_REQUIRED_PHRASE))
+        ) {
+          mismatches.push(
+            `${operation.key} as ${role}: expected 403 FORBIDDEN (role), got ${describeAnswer(response)}`,
+          );
         }
       }
     }
@@ -173,7 +216,8 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
   }, 45_000);
 
   describe('own party and another party', () => {
-    type Kind = 'party' | 'account' | 'entry' | 'hold' | 'claim' | 'pass' | 'booking' | 'redemption';
+    type Kind =
+      'party' | 'account' | 'entry' | 'hold' | 'claim' | 'pass' | 'booking' | 'redemption';
     /** Ids of resources of a party no demo user belongs to. */
     const other = {} as Record<Kind, string>;
     /** Ids of resources of each demo user's own party (absent where the role has none of that kind). */
@@ -186,7 +230,11 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       { key: 'GET /parties/{id}', kind: 'party', path: (id) => `/parties/${id}` },
       { key: 'GET /parties/{id}/accounts', kind: 'party', path: (id) => `/parties/${id}/accounts` },
       { key: 'GET /accounts/{id}', kind: 'account', path: (id) => `/accounts/${id}` },
-      { key: 'GET /accounts/{id}/postings', kind: 'account', path: (id) => `/accounts/${id}/postings` },
+      {
+        key: 'GET /accounts/{id}/postings',
+        kind: 'account',
+        path: (id) => `/accounts/${id}/postings`,
+      },
       { key: 'GET /entries/{id}', kind: 'entry', path: (id) => `/entries/${id}` },
       { key: 'GET /holds/{id}', kind: 'hold', path: (id) => `/holds/${id}` },
       { key: 'GET /time-claims/{id}', kind: 'claim', path: (id) => `/time-claims/${id}` },
@@ -197,38 +245,142 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
     ];
 
     /** Writes on another party's resource by a role the table lets through: 404, and nothing changes. */
-    const WRITES: Array<{ key: string; kind: Kind; path: (id: string) => string; method: Method; body?: unknown }> = [
-      { key: 'POST /holds/{id}/post', kind: 'hold', method: 'post', path: (id) => `/holds/${id}/post`, body: {} },
-      { key: 'POST /holds/{id}/void', kind: 'hold', method: 'post', path: (id) => `/holds/${id}/void` },
-      { key: 'POST /time-claims/{id}/approve', kind: 'claim', method: 'post', path: (id) => `/time-claims/${id}/approve` },
-      { key: 'POST /time-claims/{id}/reject', kind: 'claim', method: 'post', path: (id) => `/time-claims/${id}/reject`, body: { reason: 'Niet gewerkt' } },
-      { key: 'POST /time-claims/{id}/withdraw', kind: 'claim', method: 'post', path: (id) => `/time-claims/${id}/withdraw`, body: {} },
-      { key: 'POST /passes/{number}/block', kind: 'pass', method: 'post', path: (id) => `/passes/${id}/block`, body: {} },
-      { key: 'PUT /passes/{number}/pin', kind: 'pass', method: 'put', path: (id) => `/passes/${id}/pin`, body: { pin: '4821' } },
-      { key: 'DELETE /passes/{number}/pin', kind: 'pass', method: 'delete', path: (id) => `/passes/${id}/pin` },
-      { key: 'POST /bookings/{id}/confirm', kind: 'booking', method: 'post', path: (id) => `/bookings/${id}/confirm` },
-      { key: 'POST /bookings/{id}/decline', kind: 'booking', method: 'post', path: (id) => `/bookings/${id}/decline`, body: {} },
-      { key: 'POST /bookings/{id}/cancel', kind: 'booking', method: 'post', path: (id) => `/bookings/${id}/cancel`, body: {} },
-      { key: 'POST /bookings/{id}/check-out', kind: 'booking', method: 'post', path: (id) => `/bookings/${id}/check-out` },
-      { key: 'POST /redemptions/{id}/void', kind: 'redemption', method: 'post', path: (id) => `/redemptions/${id}/void` },
+    const WRITES: Array<{
+      key: string;
+      kind: Kind;
+      path: (id: string) => string;
+      method: Method;
+      body?: unknown;
+    }> = [
+      {
+        key: 'POST /holds/{id}/post',
+        kind: 'hold',
+        method: 'post',
+        path: (id) => `/holds/${id}/post`,
+        body: {},
+      },
+      {
+        key: 'POST /holds/{id}/void',
+        kind: 'hold',
+        method: 'post',
+        path: (id) => `/holds/${id}/void`,
+      },
+      {
+        key: 'POST /time-claims/{id}/approve',
+        kind: 'claim',
+        method: 'post',
+        path: (id) => `/time-claims/${id}/approve`,
+      },
+      {
+        key: 'POST /time-claims/{id}/reject',
+        kind: 'claim',
+        method: 'post',
+        path: (id) => `/time-claims/${id}/reject`,
+        body: { reason: 'Niet gewerkt' },
+      },
+      {
+        key: 'POST /time-claims/{id}/withdraw',
+        kind: 'claim',
+        method: 'post',
+        path: (id) => `/time-claims/${id}/withdraw`,
+        body: {},
+      },
+      {
+        key: 'POST /passes/{number}/block',
+        kind: 'pass',
+        method: 'post',
+        path: (id) => `/passes/${id}/block`,
+        body: {},
+      },
+      {
+        key: 'PUT /passes/{number}/pin',
+        kind: 'pass',
+        method: 'put',
+        path: (id) => `/passes/${id}/pin`,
+        body: { pin: '4821' },
+      },
+      {
+        key: 'DELETE /passes/{number}/pin',
+        kind: 'pass',
+        method: 'delete',
+        path: (id) => `/passes/${id}/pin`,
+      },
+      {
+        key: 'POST /bookings/{id}/confirm',
+        kind: 'booking',
+        method: 'post',
+        path: (id) => `/bookings/${id}/confirm`,
+      },
+      {
+        key: 'POST /bookings/{id}/decline',
+        kind: 'booking',
+        method: 'post',
+        path: (id) => `/bookings/${id}/decline`,
+        body: {},
+      },
+      {
+        key: 'POST /bookings/{id}/cancel',
+        kind: 'booking',
+        method: 'post',
+        path: (id) => `/bookings/${id}/cancel`,
+        body: {},
+      },
+      {
+        key: 'POST /bookings/{id}/check-out',
+        kind: 'booking',
+        method: 'post',
+        path: (id) => `/bookings/${id}/check-out`,
+      },
+      {
+        key: 'POST /redemptions/{id}/void',
+        kind: 'redemption',
+        method: 'post',
+        path: (id) => `/redemptions/${id}/void`,
+      },
     ];
 
     beforeAll(async () => {
       const { admin, treasurer } = sessions;
       // A world of strangers: an organisation, a business and a volunteer no demo user acts for.
-      const organisation: TestParty = await createFundedParty(http(), { admin, treasurer }, 'organisation', '500.00');
+      const organisation: TestParty = await createFundedParty(
+        http(),
+        { admin, treasurer },
+        'organisation',
+        '500.00',
+      );
       const business = await createBusiness(http(), admin);
-      const fundedBusiness: TestParty = await createFundedParty(http(), { admin, treasurer }, 'business', '200.00');
+      const fundedBusiness: TestParty = await createFundedParty(
+        http(),
+        { admin, treasurer },
+        'business',
+        '200.00',
+      );
       const volunteer = await createVolunteer(http(), admin);
       await giveApprovedHours(http(), volunteer.member, organisation, '4.00');
-      const requestedClaim = await submitClaim(http(), volunteer.member, { organisationId: organisation.partyId, date: '2026-11-20', hours: '1.00' });
+      const requestedClaim = await submitClaim(http(), volunteer.member, {
+        organisationId: organisation.partyId,
+        date: '2026-11-20',
+        hours: '1.00',
+      });
       const pass = await issuePass(http(), volunteer.member, volunteer.partyId);
       const offer = await createOffer(http(), business.member);
-      const redemption = await redeem(http(), business.member, { passNumber: pass.number, offerId: offer.id });
+      const redemption = await redeem(http(), business.member, {
+        passNumber: pass.number,
+        offerId: offer.id,
+      });
       const room = await createListing(http(), organisation.member, 'room');
-      const booking = await book(http(), fundedBusiness.member, { listingId: room.id, startsAt: '2026-11-27T10:00', endsAt: '2026-11-27T11:00' });
-      const statement = await http().get(`${API}/accounts/${organisation.accountId}/postings`).set(admin.auth).expect(200);
-      const lines = (statement.body.items ?? statement.body.lines ?? statement.body) as Array<{ entryId: string }>;
+      const booking = await book(http(), fundedBusiness.member, {
+        listingId: room.id,
+        startsAt: '2026-11-27T10:00',
+        endsAt: '2026-11-27T11:00',
+      });
+      const statement = await http()
+        .get(`${API}/accounts/${organisation.accountId}/postings`)
+        .set(admin.auth)
+        .expect(200);
+      const lines = (statement.body.items ?? statement.body.lines ?? statement.body) as Array<{
+        entryId: string;
+      }>;
       strangerUser = volunteer.member;
       Object.assign(other, {
         party: organisation.partyId,
@@ -245,32 +397,64 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       for (const role of PARTY_ROLES) {
         const session = sessions[role];
         const partyId = session.partyId!;
-        const accounts = (await http().get(`${API}/parties/${partyId}/accounts`).set(session.auth).expect(200)).body as Array<{ id: string }>;
+        const accounts = (
+          await http().get(`${API}/parties/${partyId}/accounts`).set(session.auth).expect(200)
+        ).body as Array<{ id: string }>;
         own[role] = { party: partyId, account: accounts[0].id };
       }
       const anouk = sessions.volunteer;
       const malberg = sessions.org_manager;
-      const claim = await submitClaim(http(), anouk, { organisationId: malberg.partyId!, date: '2026-11-19', hours: '1.00' });
+      const claim = await submitClaim(http(), anouk, {
+        organisationId: malberg.partyId!,
+        date: '2026-11-19',
+        hours: '1.00',
+      });
       own.volunteer.claim = claim.id;
       own.org_manager.claim = claim.id;
-      const passes = (await http().get(`${API}/passes`).set(anouk.auth).expect(200)).body as { items: Array<{ number: string; status: string }> };
-      own.volunteer.pass = passes.items.find((candidate) => candidate.status === 'active')?.number ?? (await issuePass(http(), anouk, anouk.partyId!)).number;
-      const ownBooking = await book(http(), malberg, { listingId: room.id, startsAt: '2026-11-27T14:00', endsAt: '2026-11-27T15:00' });
+      const passes = (await http().get(`${API}/passes`).set(anouk.auth).expect(200)).body as {
+        items: Array<{ number: string; status: string }>;
+      };
+      own.volunteer.pass =
+        passes.items.find((candidate) => candidate.status === 'active')?.number ??
+        (await issuePass(http(), anouk, anouk.partyId!)).number;
+      const ownBooking = await book(http(), malberg, {
+        listingId: room.id,
+        startsAt: '2026-11-27T14:00',
+        endsAt: '2026-11-27T15:00',
+      });
       own.org_manager.booking = ownBooking.id;
       own.org_manager.hold = ownBooking.priceHoldId;
-      await giveApprovedHours(http(), anouk, { partyId: malberg.partyId!, member: malberg }, '4.00', '2026-11-18');
+      await giveApprovedHours(
+        http(),
+        anouk,
+        { partyId: malberg.partyId!, member: malberg },
+        '4.00',
+        '2026-11-18',
+      );
       const demoOffer = await createOffer(http(), sessions.business_operator);
-      const ownRedemption = await redeem(http(), sessions.business_operator, { passNumber: own.volunteer.pass, offerId: demoOffer.id });
+      const ownRedemption = await redeem(http(), sessions.business_operator, {
+        passNumber: own.volunteer.pass,
+        offerId: demoOffer.id,
+      });
       own.business_operator.redemption = ownRedemption.id;
       own.volunteer.redemption = ownRedemption.id;
       await issue(http(), treasurer, own.business_operator.account!, '50.00');
-      const businessBooking = await book(http(), sessions.business_operator, { listingId: room.id, startsAt: '2026-11-27T17:00', endsAt: '2026-11-27T18:00' });
+      const businessBooking = await book(http(), sessions.business_operator, {
+        listingId: room.id,
+        startsAt: '2026-11-27T17:00',
+        endsAt: '2026-11-27T18:00',
+      });
       own.business_operator.booking = businessBooking.id;
       own.business_operator.hold = businessBooking.priceHoldId;
       // An entry on each party's own account (the business's first is the redemption just made).
       for (const role of PARTY_ROLES) {
-        const ownStatement = await http().get(`${API}/accounts/${own[role].account}/postings`).set(sessions[role].auth).expect(200);
-        const ownLines = (ownStatement.body.items ?? ownStatement.body.lines ?? ownStatement.body) as Array<{ entryId: string }>;
+        const ownStatement = await http()
+          .get(`${API}/accounts/${own[role].account}/postings`)
+          .set(sessions[role].auth)
+          .expect(200);
+        const ownLines = (ownStatement.body.items ??
+          ownStatement.body.lines ??
+          ownStatement.body) as Array<{ entryId: string }>;
         if (ownLines.length > 0) own[role].entry = ownLines[ownLines.length - 1].entryId;
       }
     }, 30_000);
@@ -284,11 +468,14 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
           if (!id || !AUTHORIZATION_MATRIX[read.key].roles.includes(role)) continue;
           const response = await send('get', read.path(id), sessions[role]);
           checked += 1;
-          if (response.status !== 200) mismatches.push(`${read.key} own ${read.kind} as ${role}: ${describeAnswer(response)}`);
+          if (response.status !== 200)
+            mismatches.push(`${read.key} own ${read.kind} as ${role}: ${describeAnswer(response)}`);
         }
       }
       // Every party role has each kind of resource its role may read: nothing was skipped silently.
-      expect(Object.fromEntries(PARTY_ROLES.map((role) => [role, Object.keys(own[role]).sort()]))).toEqual({
+      expect(
+        Object.fromEntries(PARTY_ROLES.map((role) => [role, Object.keys(own[role]).sort()])),
+      ).toEqual({
         org_manager: ['account', 'booking', 'claim', 'entry', 'hold', 'party'],
         business_operator: ['account', 'booking', 'entry', 'hold', 'party', 'redemption'],
         volunteer: ['account', 'claim', 'entry', 'party', 'pass', 'redemption'],
@@ -304,9 +491,18 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
           const response = await send('get', read.path(other[read.kind]), sessions[role]);
           const allowed = AUTHORIZATION_MATRIX[read.key].roles.includes(role);
           const expected = !allowed ? 403 : role === 'admin' || role === 'treasurer' ? 200 : 404;
-          if (response.status !== expected) mismatches.push(`${read.key} other ${read.kind} as ${role}: expected ${expected}, got ${describeAnswer(response)}`);
-          else if (expected === 404 && response.body?.code !== 'NOT_FOUND' && response.body?.code !== 'PASS_NOT_FOUND') {
-            mismatches.push(`${read.key} other ${read.kind} as ${role}: 404 with code ${response.body?.code}`);
+          if (response.status !== expected)
+            mismatches.push(
+              `${read.key} other ${read.kind} as ${role}: expected ${expected}, got ${describeAnswer(response)}`,
+            );
+          else if (
+            expected === 404 &&
+            response.body?.code !== 'NOT_FOUND' &&
+            response.body?.code !== 'PASS_NOT_FOUND'
+          ) {
+            mismatches.push(
+              `${read.key} other ${read.kind} as ${role}: 404 with code ${response.body?.code}`,
+            );
           }
         }
       }
@@ -319,10 +515,19 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
         for (const role of PARTY_ROLES) {
           if (!AUTHORIZATION_MATRIX[read.key].roles.includes(role)) continue;
           const unknown = read.kind === 'pass' ? unknownPassNumber() : randomUUID();
-          const [foreign, missing] = [await send('get', read.path(other[read.kind]), sessions[role]), await send('get', read.path(unknown), sessions[role])];
-          const shape = (response: Response) => ({ status: response.status, code: response.body?.code, keys: Object.keys(response.body ?? {}).sort() });
+          const [foreign, missing] = [
+            await send('get', read.path(other[read.kind]), sessions[role]),
+            await send('get', read.path(unknown), sessions[role]),
+          ];
+          const shape = (response: Response) => ({
+            status: response.status,
+            code: response.body?.code,
+            keys: Object.keys(response.body ?? {}).sort(),
+          });
           if (JSON.stringify(shape(foreign)) !== JSON.stringify(shape(missing))) {
-            mismatches.push(`${read.key} as ${role}: other ${JSON.stringify(shape(foreign))} vs unknown ${JSON.stringify(shape(missing))}`);
+            mismatches.push(
+              `${read.key} as ${role}: other ${JSON.stringify(shape(foreign))} vs unknown ${JSON.stringify(shape(missing))}`,
+            );
           }
         }
       }
@@ -335,8 +540,16 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       for (const write of WRITES) {
         for (const role of PARTY_ROLES) {
           if (!AUTHORIZATION_MATRIX[write.key].roles.includes(role)) continue;
-          const response = await send(write.method, write.path(other[write.kind]), sessions[role], write.body);
-          if (response.status !== 404) mismatches.push(`${write.key} other ${write.kind} as ${role}: expected 404, got ${describeAnswer(response)}`);
+          const response = await send(
+            write.method,
+            write.path(other[write.kind]),
+            sessions[role],
+            write.body,
+          );
+          if (response.status !== 404)
+            mismatches.push(
+              `${write.key} other ${write.kind} as ${role}: expected 404, got ${describeAnswer(response)}`,
+            );
         }
       }
       expect(mismatches).toEqual([]);
@@ -345,8 +558,16 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
 
     it('answers 404 to a non-admin who revokes another user’s sessions, and the other user stays logged in', async () => {
       for (const role of ['treasurer', ...PARTY_ROLES] as const) {
-        const response = await send('post', `/users/${strangerUser.userId}/sessions/revoke`, sessions[role]);
-        expect({ role, status: response.status, code: response.body?.code }).toEqual({ role, status: 404, code: 'NOT_FOUND' });
+        const response = await send(
+          'post',
+          `/users/${strangerUser.userId}/sessions/revoke`,
+          sessions[role],
+        );
+        expect({ role, status: response.status, code: response.body?.code }).toEqual({
+          role,
+          status: 404,
+          code: 'NOT_FOUND',
+        });
       }
       await http().get(`${API}/auth/me`).set(strangerUser.auth).expect(200);
     });
@@ -356,8 +577,17 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       const { admin } = sessions;
       const read = async (path: string) => {
         const response = await http().get(`${API}${path}`).set(admin.auth).expect(200);
-        const { status, pinSet, pendingBalance, balance, events } = response.body as Record<string, unknown>;
-        return { status, pinSet, pendingBalance, balance, events: Array.isArray(events) ? events.length : undefined };
+        const { status, pinSet, pendingBalance, balance, events } = response.body as Record<
+          string,
+          unknown
+        >;
+        return {
+          status,
+          pinSet,
+          pendingBalance,
+          balance,
+          events: Array.isArray(events) ? events.length : undefined,
+        };
       };
       return {
         account: await read(`/accounts/${other.account}`),

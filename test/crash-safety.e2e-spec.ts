@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEMO_PASSWORD } from '../seeds/demo-data.js';
 import { DEMO_EMAIL } from './factories/sessions.js';
-import { buildServer, type RunningServer, type ServerBuild, startServer } from './support/server-process.js';
+import {
+  buildServer,
+  type RunningServer,
+  type ServerBuild,
+  startServer,
+} from './support/server-process.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**
@@ -36,7 +41,9 @@ const MARKER = 'crash-safety';
 const AMOUNT = '0.01';
 const AMOUNT_MINOR = 1n;
 
-const SEED = process.env.CRASH_SAFETY_SEED ? Number(process.env.CRASH_SAFETY_SEED) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
+const SEED = process.env.CRASH_SAFETY_SEED
+  ? Number(process.env.CRASH_SAFETY_SEED) >>> 0
+  : (Math.random() * 2 ** 32) >>> 0;
 
 describe('Ledger crash safety: SIGKILL while serving transfers', () => {
   let build: ServerBuild | undefined;
@@ -93,14 +100,35 @@ interface Attempt {
   entryId: string | null;
 }
 
-async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: string[], track: (server: RunningServer) => void): Promise<void> {
+async function crashAndRecover(
+  build: ServerBuild,
+  database: TestDatabase,
+  log: string[],
+  track: (server: RunningServer) => void,
+): Promise<void> {
   const random = seededRandom(SEED);
-  const killDelays = Array.from({ length: CYCLES }, () => KILL_DELAY_MS.min + Math.floor(random() * (KILL_DELAY_MS.max - KILL_DELAY_MS.min + 1)));
-  log.push(`crash safety on ${database.configuration.kind}, seed ${SEED} (CRASH_SAFETY_SEED=${SEED} replays it), kill delays ${killDelays.join(', ')} ms`);
+  const killDelays = Array.from(
+    { length: CYCLES },
+    () => KILL_DELAY_MS.min + Math.floor(random() * (KILL_DELAY_MS.max - KILL_DELAY_MS.min + 1)),
+  );
+  log.push(
+    `crash safety on ${database.configuration.kind}, seed ${SEED} (CRASH_SAFETY_SEED=${SEED} replays it), kill delays ${killDelays.join(', ')} ms`,
+  );
   // The demo without its year of history: the transfers need its people, and a quick start.
-  const environment = { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, JWT_SECRET, LOG_LEVEL: 'log', DEMO_HISTORY: 'off' };
+  const environment = {
+    NODE_ENV: 'development',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    JWT_SECRET,
+    LOG_LEVEL: 'log',
+    DEMO_HISTORY: 'off',
+  };
   const start = async () => {
-    const started = await startServer(build.mainPath, environment, { cwd: build.folder, readyTimeoutMs: READY_TIMEOUT_MS });
+    const started = await startServer(build.mainPath, environment, {
+      cwd: build.folder,
+      readyTimeoutMs: READY_TIMEOUT_MS,
+    });
     track(started);
     return started;
   };
@@ -115,11 +143,15 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
   const volunteerAccount = await stkAccountOf(running.baseUrl, volunteer.token, volunteer.partyId!);
   const orgStartMinor = toMinor(orgAccount.balance);
   const volunteerStartMinor = toMinor(volunteerAccount.balance);
-  const baseline = await call(running.baseUrl, 'GET', '/treasury/reconciliation', { token: treasurer.token });
+  const baseline = await call(running.baseUrl, 'GET', '/treasury/reconciliation', {
+    token: treasurer.token,
+  });
   expectStatus(baseline, 200, 'reconciliation before any traffic');
   expect(baseline.body).toMatchObject({ ok: true, discrepancies: [] });
   const baselineEntries = Number(baseline.body.checked.entries);
-  log.push(`start: Malberg ${orgAccount.balance}, Anouk ${volunteerAccount.balance}, ${baselineEntries} entries`);
+  log.push(
+    `start: Malberg ${orgAccount.balance}, Anouk ${volunteerAccount.balance}, ${baselineEntries} entries`,
+  );
 
   /** WORKERS loops send transfers until the server is killed, `killDelayMs` into the traffic. */
   const trafficThenKill = async (cycle: number, killDelayMs: number) => {
@@ -141,7 +173,11 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
         const attempt: Attempt = { key, cycle, body, entryId: null };
         attempts.set(key, attempt);
         try {
-          const answer = await call(running.baseUrl, 'POST', '/transfers', { token: org.token, body, headers: { 'Idempotency-Key': key } });
+          const answer = await call(running.baseUrl, 'POST', '/transfers', {
+            token: org.token,
+            body,
+            headers: { 'Idempotency-Key': key },
+          });
           if (answer.status !== 201 || typeof answer.body?.id !== 'string') {
             unexpected.push(`HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
             return;
@@ -151,7 +187,10 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
           markFirstAcknowledged();
         } catch (error) {
           // After the kill a reset or refused connection is the point; before it, it is a failure.
-          if (!killed) unexpected.push(`request failed before the kill: ${String(error)} ${describeCause((error as Error).cause)}`);
+          if (!killed)
+            unexpected.push(
+              `request failed before the kill: ${String(error)} ${describeCause((error as Error).cause)}`,
+            );
           return;
         }
       }
@@ -164,7 +203,9 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
     await Promise.race([
       Promise.all([delay(killDelayMs), firstAcknowledged]),
       Promise.all(workers),
-      delay(REQUEST_TIMEOUT_MS + KILL_DELAY_MS.max, undefined, { signal: bound.signal }).catch(() => undefined),
+      delay(REQUEST_TIMEOUT_MS + KILL_DELAY_MS.max, undefined, { signal: bound.signal }).catch(
+        () => undefined,
+      ),
     ]);
     bound.abort();
     killed = true;
@@ -187,55 +228,102 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
     let cursor: string | null = null;
     do {
       const query: string = `limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page: Answer = await call(running.baseUrl, 'GET', `/accounts/${orgAccount.id}/postings?${query}`, { token: org.token });
+      const page: Answer = await call(
+        running.baseUrl,
+        'GET',
+        `/accounts/${orgAccount.id}/postings?${query}`,
+        { token: org.token },
+      );
       expectStatus(page, 200, `${label}: statement of Malberg`);
-      for (const line of page.body.items as Array<{ entryId: string; description: string; amount: string }>) {
+      for (const line of page.body.items as Array<{
+        entryId: string;
+        description: string;
+        amount: string;
+      }>) {
         if (!line.description.startsWith(MARKER)) continue;
         const key = line.description.split(' ').pop()!;
-        if (!attempts.has(key) || line.amount !== `-${AMOUNT}`) strangers.push(`${line.entryId}: ${line.description} ${line.amount}`);
+        if (!attempts.has(key) || line.amount !== `-${AMOUNT}`)
+          strangers.push(`${line.entryId}: ${line.description} ${line.amount}`);
         if (present.has(key)) duplicates.push(`${key}: ${present.get(key)} and ${line.entryId}`);
         present.set(key, line.entryId);
       }
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect({ label, strangers: sample(strangers), duplicates: sample(duplicates) }).toEqual({ label, strangers: [], duplicates: [] });
+    expect({ label, strangers: sample(strangers), duplicates: sample(duplicates) }).toEqual({
+      label,
+      strangers: [],
+      duplicates: [],
+    });
 
     const lost = [...attempts.values()]
       .filter((attempt) => attempt.entryId !== null && present.get(attempt.key) !== attempt.entryId)
-      .map((attempt) => `${attempt.key} → ${attempt.entryId} (cycle ${attempt.cycle}), found ${present.get(attempt.key) ?? 'nothing'}`);
-    expect({ label, lostAcknowledgedTransfers: sample(lost) }).toEqual({ label, lostAcknowledgedTransfers: [] });
+      .map(
+        (attempt) =>
+          `${attempt.key} → ${attempt.entryId} (cycle ${attempt.cycle}), found ${present.get(attempt.key) ?? 'nothing'}`,
+      );
+    expect({ label, lostAcknowledgedTransfers: sample(lost) }).toEqual({
+      label,
+      lostAcknowledgedTransfers: [],
+    });
 
     // Every entry of ours, acknowledged or not, through GET /entries/:id: there, and whole.
     const broken: string[] = [];
     await forEachLimited([...present.entries()], VERIFY_CONCURRENCY, async ([key, entryId]) => {
-      const answer = await call(running.baseUrl, 'GET', `/entries/${entryId}`, { token: treasurer.token });
-      const postings = (answer.body?.postings ?? []) as Array<{ accountId: string; amount: string }>;
+      const answer = await call(running.baseUrl, 'GET', `/entries/${entryId}`, {
+        token: treasurer.token,
+      });
+      const postings = (answer.body?.postings ?? []) as Array<{
+        accountId: string;
+        amount: string;
+      }>;
       const whole =
         answer.status === 200 &&
         answer.body.code === 'HOURS' &&
         answer.body.description === attempts.get(key)!.body.description &&
         postings.length === 2 &&
-        postings.some((posting) => posting.accountId === orgAccount.id && posting.amount === `-${AMOUNT}`) &&
-        postings.some((posting) => posting.accountId === volunteerAccount.id && posting.amount === AMOUNT);
-      if (!whole) broken.push(`${entryId}: HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+        postings.some(
+          (posting) => posting.accountId === orgAccount.id && posting.amount === `-${AMOUNT}`,
+        ) &&
+        postings.some(
+          (posting) => posting.accountId === volunteerAccount.id && posting.amount === AMOUNT,
+        );
+      if (!whole)
+        broken.push(
+          `${entryId}: HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`,
+        );
     });
     expect({ label, brokenEntries: sample(broken) }).toEqual({ label, brokenEntries: [] });
 
     const count = BigInt(present.size);
-    const orgNow = await call(running.baseUrl, 'GET', `/accounts/${orgAccount.id}`, { token: org.token });
-    const volunteerNow = await call(running.baseUrl, 'GET', `/accounts/${volunteerAccount.id}`, { token: treasurer.token });
+    const orgNow = await call(running.baseUrl, 'GET', `/accounts/${orgAccount.id}`, {
+      token: org.token,
+    });
+    const volunteerNow = await call(running.baseUrl, 'GET', `/accounts/${volunteerAccount.id}`, {
+      token: treasurer.token,
+    });
     expectStatus(orgNow, 200, `${label}: Malberg's account`);
     expectStatus(volunteerNow, 200, `${label}: Anouk's account`);
-    expect({ label, malberg: toMinor(orgNow.body.balance), anouk: toMinor(volunteerNow.body.balance) }).toEqual({
+    expect({
+      label,
+      malberg: toMinor(orgNow.body.balance),
+      anouk: toMinor(volunteerNow.body.balance),
+    }).toEqual({
       label,
       malberg: orgStartMinor - count * AMOUNT_MINOR,
       anouk: volunteerStartMinor + count * AMOUNT_MINOR,
     });
 
-    const reconciliation = await call(running.baseUrl, 'GET', '/treasury/reconciliation', { token: treasurer.token });
+    const reconciliation = await call(running.baseUrl, 'GET', '/treasury/reconciliation', {
+      token: treasurer.token,
+    });
     expectStatus(reconciliation, 200, `${label}: reconciliation`);
     const { ok, discrepancies, checked } = reconciliation.body;
-    expect({ label, ok, discrepancies, entries: checked?.entries }).toEqual({ label, ok: true, discrepancies: [], entries: baselineEntries + present.size });
+    expect({ label, ok, discrepancies, entries: checked?.entries }).toEqual({
+      label,
+      ok: true,
+      discrepancies: [],
+      entries: baselineEntries + present.size,
+    });
     return present;
   };
 
@@ -245,12 +333,23 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
     const wrong: string[] = [];
     let replayed = 0;
     await forEachLimited(unknown, VERIFY_CONCURRENCY, async (attempt) => {
-      const answer = await call(running.baseUrl, 'POST', '/transfers', { token: org.token, body: attempt.body, headers: { 'Idempotency-Key': attempt.key } });
+      const answer = await call(running.baseUrl, 'POST', '/transfers', {
+        token: org.token,
+        body: attempt.body,
+        headers: { 'Idempotency-Key': attempt.key },
+      });
       const committed = present.get(attempt.key);
       const isReplay = answer.headers.get('idempotent-replayed') === 'true';
       if (isReplay) replayed += 1;
-      if (answer.status === 201 && (committed ? isReplay && answer.body.id === committed : !isReplay)) attempt.entryId = answer.body.id;
-      else wrong.push(`${attempt.key} (committed: ${committed ?? 'no'}): HTTP ${answer.status}, replayed ${isReplay}, ${JSON.stringify(answer.body).slice(0, 300)}`);
+      if (
+        answer.status === 201 &&
+        (committed ? isReplay && answer.body.id === committed : !isReplay)
+      )
+        attempt.entryId = answer.body.id;
+      else
+        wrong.push(
+          `${attempt.key} (committed: ${committed ?? 'no'}): HTTP ${answer.status}, replayed ${isReplay}, ${JSON.stringify(answer.body).slice(0, 300)}`,
+        );
     });
     expect({ label, wrongRetries: sample(wrong) }).toEqual({ label, wrongRetries: [] });
     return { retried: unknown.length, replayed };
@@ -259,19 +358,29 @@ async function crashAndRecover(build: ServerBuild, database: TestDatabase, log: 
   for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
     const traffic = await trafficThenKill(cycle, killDelays[cycle - 1]);
     const label = `cycle ${cycle} (seed ${SEED}, killed after ${traffic.killedAtMs} ms)`;
-    expect({ label, unexpected: traffic.unexpected, signal: traffic.exit.signal }).toEqual({ label, unexpected: [], signal: 'SIGKILL' });
+    expect({ label, unexpected: traffic.unexpected, signal: traffic.exit.signal }).toEqual({
+      label,
+      unexpected: [],
+      signal: 'SIGKILL',
+    });
     expect(traffic.acknowledged).toBeGreaterThan(0);
 
     const restartBegan = performance.now();
     running = await start();
     const restartMs = Math.round(performance.now() - restartBegan);
     // The fixed JWT_SECRET keeps a token from before the kill valid; log in again all the same.
-    expectStatus(await call(running.baseUrl, 'GET', '/auth/me', { token: org.token }), 200, `${label}: a token from before the kill`);
+    expectStatus(
+      await call(running.baseUrl, 'GET', '/auth/me', { token: org.token }),
+      200,
+      `${label}: a token from before the kill`,
+    );
     org.token = (await login(running.baseUrl, DEMO_EMAIL.org_manager)).token;
     treasurer = await login(running.baseUrl, DEMO_EMAIL.treasurer);
 
     const present = await verify(label);
-    const committedUnknown = [...attempts.values()].filter((attempt) => attempt.entryId === null && present.has(attempt.key)).length;
+    const committedUnknown = [...attempts.values()].filter(
+      (attempt) => attempt.entryId === null && present.has(attempt.key),
+    ).length;
     const { retried, replayed } = await retryUnacknowledged(label, present);
     expect(replayed).toBe(committedUnknown);
     log.push(
@@ -298,7 +407,12 @@ interface Answer {
 }
 
 /** One request over loopback, bounded in time; the body parsed as JSON when it is JSON. */
-async function call(baseUrl: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {
@@ -321,20 +435,33 @@ async function call(baseUrl: string, method: string, path: string, options: { to
 
 function expectStatus(answer: Answer, status: number, what: string): void {
   if (answer.status !== status) {
-    throw new Error(`${what}: expected HTTP ${status}, got ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)} (seed ${SEED})`);
+    throw new Error(
+      `${what}: expected HTTP ${status}, got ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)} (seed ${SEED})`,
+    );
   }
 }
 
-async function login(baseUrl: string, email: string): Promise<{ token: string; partyId: string | null }> {
-  const answer = await call(baseUrl, 'POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } });
+async function login(
+  baseUrl: string,
+  email: string,
+): Promise<{ token: string; partyId: string | null }> {
+  const answer = await call(baseUrl, 'POST', '/auth/login', {
+    body: { email, password: DEMO_PASSWORD },
+  });
   expectStatus(answer, 200, `login ${email}`);
   return { token: answer.body.accessToken, partyId: answer.body.user.partyId };
 }
 
-async function stkAccountOf(baseUrl: string, token: string, partyId: string): Promise<{ id: string; balance: string }> {
+async function stkAccountOf(
+  baseUrl: string,
+  token: string,
+  partyId: string,
+): Promise<{ id: string; balance: string }> {
   const answer = await call(baseUrl, 'GET', `/parties/${partyId}/accounts`, { token });
   expectStatus(answer, 200, `accounts of party ${partyId}`);
-  const account = (answer.body as Array<{ id: string; currency: string; balance: string }>).find((candidate) => candidate.currency === 'STK');
+  const account = (answer.body as Array<{ id: string; currency: string; balance: string }>).find(
+    (candidate) => candidate.currency === 'STK',
+  );
   if (!account) throw new Error(`party ${partyId} has no STK account`);
   return account;
 }
@@ -348,10 +475,16 @@ function toMinor(amount: string): bigint {
 
 /** A failure list short enough to read: the first few, and how many more. */
 function sample(problems: string[], shown = 10): string[] {
-  return problems.length <= shown ? problems : [...problems.slice(0, shown), `… and ${problems.length - shown} more`];
+  return problems.length <= shown
+    ? problems
+    : [...problems.slice(0, shown), `… and ${problems.length - shown} more`];
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -4,8 +4,22 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEMO_PASSWORD } from '../seeds/demo-data.js';
 import { DEMO_EMAIL } from './factories/sessions.js';
-import { acceptsConnections, fileBytes, fileSizeLimitOf, inspectSqliteFile, type RawAnswer, type RawOutcome, rawRequest, setFileSizeLimit } from './support/fault-tools.js';
-import { buildServer, type RunningServer, type ServerBuild, startServer } from './support/server-process.js';
+import {
+  acceptsConnections,
+  fileBytes,
+  fileSizeLimitOf,
+  inspectSqliteFile,
+  type RawAnswer,
+  type RawOutcome,
+  rawRequest,
+  setFileSizeLimit,
+} from './support/fault-tools.js';
+import {
+  buildServer,
+  type RunningServer,
+  type ServerBuild,
+  startServer,
+} from './support/server-process.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**
@@ -43,7 +57,15 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
     const server = await startServer(
       build!.mainPath,
       // The demo without its year of history: these stories need its people, and a quick start.
-      { NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'log', DEMO_HISTORY: 'off' },
+      {
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET,
+        LOG_LEVEL: 'log',
+        DEMO_HISTORY: 'off',
+      },
       { cwd: build!.folder, readyTimeoutMs: READY_TIMEOUT_MS },
     );
     servers.push(server);
@@ -91,7 +113,8 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       // eslint-disable-next-line prefer-const -- read by the callbacks above before it is set: undefined means "not yet signalled"
       let signalAt: number | undefined;
       let answeredBeforeSignal = 0;
-      for (const outcome of outcomes) void outcome.then(() => (signalAt === undefined ? (answeredBeforeSignal += 1) : undefined));
+      for (const outcome of outcomes)
+        void outcome.then(() => (signalAt === undefined ? (answeredBeforeSignal += 1) : undefined));
       await Promise.race([allWritten, Promise.all(outcomes)]);
       signalAt = performance.now();
       expect(server.child.kill('SIGTERM')).toBe(true);
@@ -113,13 +136,27 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       const how = await within(exit, EXIT_WITHIN_MS, 'still running' as const);
       await probing;
       const settled = await Promise.all(outcomes);
-      const answers = settled.filter((outcome): outcome is { kind: 'answer'; answer: RawAnswer } => outcome.kind === 'answer');
-      const failures = settled.flatMap((outcome, index) => (outcome.kind === 'connection-error' ? [{ index, key: keys[index], code: outcome.code }] : []));
-      const answeredAfterSignal = answers.filter((outcome) => outcome.answer.answeredAt > signalAt).length;
-      const lastAnswerMs = Math.round(Math.max(signalAt, ...answers.map((outcome) => outcome.answer.answeredAt)) - signalAt);
+      const answers = settled.filter(
+        (outcome): outcome is { kind: 'answer'; answer: RawAnswer } => outcome.kind === 'answer',
+      );
+      const failures = settled.flatMap((outcome, index) =>
+        outcome.kind === 'connection-error'
+          ? [{ index, key: keys[index], code: outcome.code }]
+          : [],
+      );
+      const answeredAfterSignal = answers.filter(
+        (outcome) => outcome.answer.answeredAt > signalAt,
+      ).length;
+      const lastAnswerMs = Math.round(
+        Math.max(signalAt, ...answers.map((outcome) => outcome.answer.answeredAt)) - signalAt,
+      );
       const firstRefusal = probes.find((probe) => probe.accepted === false);
-      log.push(`last answer ${lastAnswerMs} ms after SIGTERM; first refused connection ${firstRefusal ? `${Math.round(firstRefusal.at - signalAt)} ms` : 'never'} after it`);
-      const refusedWhileAlive = probes.filter((probe) => probe.accepted === false && (exitedAt === undefined || probe.at < exitedAt));
+      log.push(
+        `last answer ${lastAnswerMs} ms after SIGTERM; first refused connection ${firstRefusal ? `${Math.round(firstRefusal.at - signalAt)} ms` : 'never'} after it`,
+      );
+      const refusedWhileAlive = probes.filter(
+        (probe) => probe.accepted === false && (exitedAt === undefined || probe.at < exitedAt),
+      );
       log.push(
         `SIGTERM after ${IN_FLIGHT} transfers were written (${answeredBeforeSignal} answered before it); ` +
           `exit: ${JSON.stringify(how)} after ${exitedAt === undefined ? '—' : Math.round(exitedAt - signalAt)} ms; ` +
@@ -127,18 +164,27 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
           `${failures.length} connection errors ${JSON.stringify(countBy(failures.map((failure) => failure.code)))}; ` +
           `probes: ${probes.map((probe) => `${Math.round(probe.at - signalAt)}ms:${probe.accepted}`).join(' ')}`,
       );
-      if (how === 'still running') log.push(`the server did not end within ${EXIT_WITHIN_MS} ms of SIGTERM; its last output:\n${server.recentOutput()}`);
+      if (how === 'still running')
+        log.push(
+          `the server did not end within ${EXIT_WITHIN_MS} ms of SIGTERM; its last output:\n${server.recentOutput()}`,
+        );
 
       // The process ended by itself, promptly. Nest's shutdown hook re-raises the signal after a
       // graceful close (process.kill(process.pid, signal)), so "ended by SIGTERM" is as good as 0.
       expect(how).not.toBe('still running');
-      expect([{ code: 0, signal: null }, { code: null, signal: 'SIGTERM' }]).toContainEqual(how);
+      expect([
+        { code: 0, signal: null },
+        { code: null, signal: 'SIGTERM' },
+      ]).toContainEqual(how);
       // Every answer is the normal one; something really was in flight when the signal came.
-      expect(answers.map((outcome) => outcome.answer.status).filter((status) => status !== 201)).toEqual([]);
+      expect(
+        answers.map((outcome) => outcome.answer.status).filter((status) => status !== 201),
+      ).toEqual([]);
       expect(answeredAfterSignal).toBeGreaterThan(0);
       // The listener closed while the server still lived: new connections are refused, not hung.
       expect(probes.filter((probe) => probe.accepted === 'timeout')).toEqual([]);
-      if (exitedAt !== undefined && probes.length > 0 && probes[0].at < exitedAt) expect(refusedWhileAlive.length).toBeGreaterThan(0);
+      if (exitedAt !== undefined && probes.length > 0 && probes[0].at < exitedAt)
+        expect(refusedWhileAlive.length).toBeGreaterThan(0);
 
       // A clean close: nothing left in the WAL, a sound file.
       if (database.configuration.kind === 'sqlite') {
@@ -152,10 +198,14 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       const again = await openSession(server.baseUrl);
       const acknowledged = answers.map((outcome) => outcome.answer.body.id as string);
       for (const entryId of acknowledged) {
-        const entry = await rawRequest(server.baseUrl, 'GET', `/entries/${entryId}`, { token: again.treasurer });
+        const entry = await rawRequest(server.baseUrl, 'GET', `/entries/${entryId}`, {
+          token: again.treasurer,
+        });
         expect({ entryId, status: statusOf(entry) }).toEqual({ entryId, status: 200 });
       }
-      expect(await reconciledEntries(server.baseUrl, again.treasurer)).toBe(baselineEntries + acknowledged.length);
+      expect(await reconciledEntries(server.baseUrl, again.treasurer)).toBe(
+        baselineEntries + acknowledged.length,
+      );
       // A request cut off at the connection was never committed: its retry is new, not a replay.
       for (const failure of failures) {
         const retry = await rawRequest(server.baseUrl, 'POST', '/transfers', {
@@ -163,9 +213,15 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
           body: transferBody(again, `${MARKER} sigterm ${failure.index} ${failure.key}`),
           headers: { 'Idempotency-Key': failure.key },
         });
-        expect({ key: failure.key, status: statusOf(retry), replayed: headerOf(retry, 'idempotent-replayed') ?? 'no' }).toEqual({ key: failure.key, status: 201, replayed: 'no' });
+        expect({
+          key: failure.key,
+          status: statusOf(retry),
+          replayed: headerOf(retry, 'idempotent-replayed') ?? 'no',
+        }).toEqual({ key: failure.key, status: 201, replayed: 'no' });
       }
-      expect(await reconciledEntries(server.baseUrl, again.treasurer)).toBe(baselineEntries + IN_FLIGHT);
+      expect(await reconciledEntries(server.baseUrl, again.treasurer)).toBe(
+        baselineEntries + IN_FLIGHT,
+      );
       await server.kill();
     } finally {
       console.log(log.join('\n'));
@@ -185,7 +241,11 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       const baselineEntries = await reconciledEntries(server.baseUrl, session.treasurer);
       const before = await balances(server.baseUrl, session);
       const transfer = (key: string, note: string) =>
-        rawRequest(server!.baseUrl, 'POST', '/transfers', { token: session.org, body: transferBody(session, `${MARKER} disk ${note} ${key}`), headers: { 'Idempotency-Key': key } });
+        rawRequest(server!.baseUrl, 'POST', '/transfers', {
+          token: session.org,
+          body: transferBody(session, `${MARKER} disk ${note} ${key}`),
+          headers: { 'Idempotency-Key': key },
+        });
 
       // Phase 1: no file write at all succeeds (limit 0: every write(2) to a file fails with EFBIG).
       await setFileSizeLimit(pid, 0);
@@ -194,12 +254,20 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       const refused: RawOutcome[] = [];
       for (const key of refusedKeys) refused.push(await transfer(key, 'phase-1'));
       log.push(`disk full (fsize 0): transfers → ${refused.map(describeOutcome).join(' | ')}`);
-      log.push(`disk full: the server's log:\n${server.recentOutput().split('\n').slice(-12).join('\n')}`);
+      log.push(
+        `disk full: the server's log:\n${server.recentOutput().split('\n').slice(-12).join('\n')}`,
+      );
       const health = await rawRequest(server.baseUrl, 'GET', '/health');
       log.push(`disk full: GET /health → ${describeOutcome(health)}`);
       // Asserted at the end, so that the recovery and integrity checks below run (and report) too.
       const refusedClearly = () =>
-        expect(refused.map(problemOf)).toEqual(refused.map(() => ({ status: 503, contentType: expect.stringContaining('application/problem+json'), code: 'SERVICE_UNAVAILABLE' })));
+        expect(refused.map(problemOf)).toEqual(
+          refused.map(() => ({
+            status: 503,
+            contentType: expect.stringContaining('application/problem+json'),
+            code: 'SERVICE_UNAVAILABLE',
+          })),
+        );
       // Reads still answer, and nothing moved.
       expect(await balances(server.baseUrl, session)).toEqual(before);
       expect(await reconciledEntries(server.baseUrl, session.treasurer)).toBe(baselineEntries);
@@ -208,10 +276,18 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       await setFileSizeLimit(pid, null);
       expect(fileSizeLimitOf(pid)).toBe('unlimited');
       const healthAfter = await rawRequest(server.baseUrl, 'GET', '/health');
-      expect({ status: statusOf(healthAfter), ledgerWritable: healthAfter.kind === 'answer' ? healthAfter.answer.body.ledgerWritable : 'no answer' }).toEqual({ status: 200, ledgerWritable: true });
+      expect({
+        status: statusOf(healthAfter),
+        ledgerWritable:
+          healthAfter.kind === 'answer' ? healthAfter.answer.body.ledgerWritable : 'no answer',
+      }).toEqual({ status: 200, ledgerWritable: true });
       for (const key of refusedKeys) {
         const retry = await transfer(key, 'phase-1');
-        expect({ key, status: statusOf(retry), replayed: headerOf(retry, 'idempotent-replayed') ?? 'no' }).toEqual({ key, status: 201, replayed: 'no' });
+        expect({
+          key,
+          status: statusOf(retry),
+          replayed: headerOf(retry, 'idempotent-replayed') ?? 'no',
+        }).toEqual({ key, status: 201, replayed: 'no' });
       }
       let expectedEntries = baselineEntries + refusedKeys.length;
       expect(await reconciledEntries(server.baseUrl, session.treasurer)).toBe(expectedEntries);
@@ -221,7 +297,11 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       const walPath = `${path}-wal`;
       await setFileSizeLimit(pid, fileBytes(walPath) + 1_500);
       const phase2: Array<{ key: string; status: number | string; outcome: RawOutcome }> = [];
-      for (let attempt = 0; attempt < 40 && !phase2.some((result) => result.status !== 201); attempt += 1) {
+      for (
+        let attempt = 0;
+        attempt < 40 && !phase2.some((result) => result.status !== 201);
+        attempt += 1
+      ) {
         const key = randomUUID();
         const outcome = await transfer(key, 'phase-2');
         phase2.push({ key, status: statusOf(outcome), outcome });
@@ -234,7 +314,11 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       await setFileSizeLimit(pid, null);
       for (const { key } of phase2Refused) {
         const retry = await transfer(key, 'phase-2');
-        expect({ key, status: statusOf(retry), replayed: headerOf(retry, 'idempotent-replayed') ?? 'no' }).toEqual({ key, status: 201, replayed: 'no' });
+        expect({
+          key,
+          status: statusOf(retry),
+          replayed: headerOf(retry, 'idempotent-replayed') ?? 'no',
+        }).toEqual({ key, status: 201, replayed: 'no' });
         expectedEntries += 1;
       }
       expect(await reconciledEntries(server.baseUrl, session.treasurer)).toBe(expectedEntries);
@@ -249,17 +333,34 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       server = await start(`sqlite:${path}`);
       const again = await openSession(server.baseUrl);
       expect(await reconciledEntries(server.baseUrl, again.treasurer)).toBe(expectedEntries);
-      expect(statusOf(await rawRequest(server.baseUrl, 'POST', '/transfers', { token: again.org, body: transferBody(again, `${MARKER} disk after-restart`), headers: { 'Idempotency-Key': randomUUID() } }))).toBe(201);
+      expect(
+        statusOf(
+          await rawRequest(server.baseUrl, 'POST', '/transfers', {
+            token: again.org,
+            body: transferBody(again, `${MARKER} disk after-restart`),
+            headers: { 'Idempotency-Key': randomUUID() },
+          }),
+        ),
+      ).toBe(201);
       await server.kill();
 
       // The answers while the disk was full: a clear 503 problem, not a 500; /health said so too.
       refusedClearly();
-      expect(problemOf(health)).toEqual({ status: 503, contentType: expect.stringContaining('application/problem+json'), code: 'SERVICE_UNAVAILABLE' });
+      expect(problemOf(health)).toEqual({
+        status: 503,
+        contentType: expect.stringContaining('application/problem+json'),
+        code: 'SERVICE_UNAVAILABLE',
+      });
       expect(phase2Refused.map((result) => problemOf(result.outcome))).toEqual([
-        { status: 503, contentType: expect.stringContaining('application/problem+json'), code: 'SERVICE_UNAVAILABLE' },
+        {
+          status: 503,
+          contentType: expect.stringContaining('application/problem+json'),
+          code: 'SERVICE_UNAVAILABLE',
+        },
       ]);
     } finally {
-      if (server && server.child.exitCode === null && server.child.signalCode === null) await setFileSizeLimit(server.child.pid!, null).catch(() => undefined);
+      if (server && server.child.exitCode === null && server.child.signalCode === null)
+        await setFileSizeLimit(server.child.pid!, null).catch(() => undefined);
       console.log(log.join('\n'));
     }
   }, 40_000);
@@ -287,17 +388,36 @@ async function openSession(baseUrl: string): Promise<Session> {
 }
 
 function transferBody(session: Session, description: string) {
-  return { fromAccountId: session.orgAccountId, toAccountId: session.volunteerAccountId, amount: '0.01', code: 'HOURS', description };
+  return {
+    fromAccountId: session.orgAccountId,
+    toAccountId: session.volunteerAccountId,
+    amount: '0.01',
+    code: 'HOURS',
+    description,
+  };
 }
 
-async function login(baseUrl: string, email: string): Promise<{ token: string; partyId: string | null }> {
-  const answer = expectAnswer(await rawRequest(baseUrl, 'POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } }), 200, `login ${email}`);
+async function login(
+  baseUrl: string,
+  email: string,
+): Promise<{ token: string; partyId: string | null }> {
+  const answer = expectAnswer(
+    await rawRequest(baseUrl, 'POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } }),
+    200,
+    `login ${email}`,
+  );
   return { token: answer.body.accessToken, partyId: answer.body.user.partyId };
 }
 
 async function stkAccountOf(baseUrl: string, token: string, partyId: string): Promise<string> {
-  const answer = expectAnswer(await rawRequest(baseUrl, 'GET', `/parties/${partyId}/accounts`, { token }), 200, `accounts of ${partyId}`);
-  const account = (answer.body as Array<{ id: string; currency: string }>).find((candidate) => candidate.currency === 'STK');
+  const answer = expectAnswer(
+    await rawRequest(baseUrl, 'GET', `/parties/${partyId}/accounts`, { token }),
+    200,
+    `accounts of ${partyId}`,
+  );
+  const account = (answer.body as Array<{ id: string; currency: string }>).find(
+    (candidate) => candidate.currency === 'STK',
+  );
   if (!account) throw new Error(`party ${partyId} has no STK account`);
   return account.id;
 }
@@ -305,20 +425,32 @@ async function stkAccountOf(baseUrl: string, token: string, partyId: string): Pr
 async function balances(baseUrl: string, session: Session): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const accountId of [session.orgAccountId, session.volunteerAccountId]) {
-    result[accountId] = expectAnswer(await rawRequest(baseUrl, 'GET', `/accounts/${accountId}`, { token: session.treasurer }), 200, `account ${accountId}`).body.balance;
+    result[accountId] = expectAnswer(
+      await rawRequest(baseUrl, 'GET', `/accounts/${accountId}`, { token: session.treasurer }),
+      200,
+      `account ${accountId}`,
+    ).body.balance;
   }
   return result;
 }
 
 /** The reconciliation must be clean; answers how many entries it checked. */
 async function reconciledEntries(baseUrl: string, treasurerToken: string): Promise<number> {
-  const answer = expectAnswer(await rawRequest(baseUrl, 'GET', '/treasury/reconciliation', { token: treasurerToken }), 200, 'reconciliation');
-  expect({ ok: answer.body.ok, discrepancies: answer.body.discrepancies }).toEqual({ ok: true, discrepancies: [] });
+  const answer = expectAnswer(
+    await rawRequest(baseUrl, 'GET', '/treasury/reconciliation', { token: treasurerToken }),
+    200,
+    'reconciliation',
+  );
+  expect({ ok: answer.body.ok, discrepancies: answer.body.discrepancies }).toEqual({
+    ok: true,
+    discrepancies: [],
+  });
   return Number(answer.body.checked.entries);
 }
 
 function expectAnswer(outcome: RawOutcome, status: number, what: string): RawAnswer {
-  if (outcome.kind !== 'answer' || outcome.answer.status !== status) throw new Error(`${what}: expected HTTP ${status}, got ${describeOutcome(outcome)}`);
+  if (outcome.kind !== 'answer' || outcome.answer.status !== status)
+    throw new Error(`${what}: expected HTTP ${status}, got ${describeOutcome(outcome)}`);
   return outcome.answer;
 }
 
@@ -326,9 +458,17 @@ function statusOf(outcome: RawOutcome): number | string {
   return outcome.kind === 'answer' ? outcome.answer.status : outcome.code;
 }
 
-function problemOf(outcome: RawOutcome): { status: number | string; contentType?: string; code?: string } {
+function problemOf(outcome: RawOutcome): {
+  status: number | string;
+  contentType?: string;
+  code?: string;
+} {
   if (outcome.kind !== 'answer') return { status: outcome.code };
-  return { status: outcome.answer.status, contentType: String(outcome.answer.headers['content-type']), code: outcome.answer.body?.code };
+  return {
+    status: outcome.answer.status,
+    contentType: String(outcome.answer.headers['content-type']),
+    code: outcome.answer.body?.code,
+  };
 }
 
 function headerOf(outcome: RawOutcome, name: string): string | undefined {
@@ -338,14 +478,19 @@ function headerOf(outcome: RawOutcome, name: string): string | undefined {
 }
 
 function describeOutcome(outcome: RawOutcome): string {
-  return outcome.kind === 'answer' ? `HTTP ${outcome.answer.status} ${JSON.stringify(outcome.answer.body).slice(0, 300)}` : `${outcome.code}: ${outcome.message}`;
+  return outcome.kind === 'answer'
+    ? `HTTP ${outcome.answer.status} ${JSON.stringify(outcome.answer.body).slice(0, 300)}`
+    : `${outcome.code}: ${outcome.message}`;
 }
 
 /** The promise's value, or `fallback` after `ms` (the timer is cleared either way: no open handle). */
 async function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T | F> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<F>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<F>((resolve) => (timer = setTimeout(() => resolve(fallback), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

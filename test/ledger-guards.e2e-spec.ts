@@ -1,4 +1,10 @@
-import { createFundedParty, expectRefusedWritingNothing, newKey, postTransfer, type TestParty } from './factories/ledger.js';
+import {
+  createFundedParty,
+  expectRefusedWritingNothing,
+  newKey,
+  postTransfer,
+  type TestParty,
+} from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -13,8 +19,21 @@ describe('Story: an admin may not set limits that the balance already breaks', (
     roles = await loginAllRoles(testApp.http);
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
-    await testApp.http.put(`/api/v1/accounts/${organisation.accountId}/policy`).set(roles.admin.auth).send({ minBalance: '-50.00', maxBalance: null, status: 'open' }).expect(200);
-    expect((await postTransfer(testApp.http, organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '50.00', code: 'HOURS' })).status).toBe(201);
+    await testApp.http
+      .put(`/api/v1/accounts/${organisation.accountId}/policy`)
+      .set(roles.admin.auth)
+      .send({ minBalance: '-50.00', maxBalance: null, status: 'open' })
+      .expect(200);
+    expect(
+      (
+        await postTransfer(testApp.http, organisation.member, {
+          fromAccountId: organisation.accountId,
+          toAccountId: volunteer.accountId,
+          amount: '50.00',
+          code: 'HOURS',
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(() => testApp.close());
 
@@ -22,19 +41,55 @@ describe('Story: an admin may not set limits that the balance already breaks', (
     testApp.http.put(`/api/v1/accounts/${accountId}/policy`).set(roles.admin.auth).send(body);
 
   it('refuses to withdraw a credit line the organisation is using: 422 POLICY_CONFLICTS_WITH_BALANCE', async () => {
-    const refused = await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId], status: 422, code: 'POLICY_CONFLICTS_WITH_BALANCE', act: setPolicy(organisation.accountId, { minBalance: '0.00', maxBalance: null, status: 'open' }),
+    const refused = await expectRefusedWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: [organisation.accountId],
+      status: 422,
+      code: 'POLICY_CONFLICTS_WITH_BALANCE',
+      act: setPolicy(organisation.accountId, {
+        minBalance: '0.00',
+        maxBalance: null,
+        status: 'open',
+      }),
     });
     expect(refused.body.detail).toContain('-30.00');
     // A limit the balance still meets is fine.
-    await setPolicy(organisation.accountId, { minBalance: '-30.00', maxBalance: null, status: 'open' })().expect(200);
+    await setPolicy(organisation.accountId, {
+      minBalance: '-30.00',
+      maxBalance: null,
+      status: 'open',
+    })().expect(200);
   });
 
   it('refuses a maximum below the balance, and a minimum above the maximum', async () => {
-    await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [volunteer.accountId], status: 422, code: 'POLICY_CONFLICTS_WITH_BALANCE', act: setPolicy(volunteer.accountId, { minBalance: '0.00', maxBalance: '49.99', status: 'open' }),
+    await expectRefusedWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: [volunteer.accountId],
+      status: 422,
+      code: 'POLICY_CONFLICTS_WITH_BALANCE',
+      act: setPolicy(volunteer.accountId, {
+        minBalance: '0.00',
+        maxBalance: '49.99',
+        status: 'open',
+      }),
     });
-    const crossed = await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [volunteer.accountId], status: 400, code: 'VALIDATION_FAILED', act: setPolicy(volunteer.accountId, { minBalance: '60.00', maxBalance: '55.00', status: 'open' }),
+    const crossed = await expectRefusedWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: [volunteer.accountId],
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      act: setPolicy(volunteer.accountId, {
+        minBalance: '60.00',
+        maxBalance: '55.00',
+        status: 'open',
+      }),
     });
-    expect(crossed.body.errors).toEqual([expect.objectContaining({ field: 'minBalance', code: 'MIN_ABOVE_MAX' })]);
+    expect(crossed.body.errors).toEqual([
+      expect.objectContaining({ field: 'minBalance', code: 'MIN_ABOVE_MAX' }),
+    ]);
   });
 });
 
@@ -53,20 +108,45 @@ describe('Story: a member books recent hours, not ancient ones', () => {
   afterAll(() => testApp.close());
 
   it('accepts an effective date in last month', async () => {
-    const response = await postTransfer(testApp.http, organisation.member, { fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00', code: 'HOURS', effectiveDate: '2026-10-01' });
+    const response = await postTransfer(testApp.http, organisation.member, {
+      fromAccountId: organisation.accountId,
+      toAccountId: volunteer.accountId,
+      amount: '1.00',
+      code: 'HOURS',
+      effectiveDate: '2026-10-01',
+    });
     expect(response.status).toBe(201);
   });
 
   it('refuses one more than 62 days back, in Dutch when asked, and writes nothing', async () => {
-    const refused = await expectRefusedWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: [organisation.accountId, volunteer.accountId], status: 400, code: 'VALIDATION_FAILED', act: () =>
-      testApp.http
-        .post('/api/v1/transfers')
-        .set(organisation.member.auth)
-        .set('Idempotency-Key', newKey())
-        .set('Accept-Language', 'nl')
-        .send({ fromAccountId: organisation.accountId, toAccountId: volunteer.accountId, amount: '1.00', code: 'HOURS', description: 'oude uren', effectiveDate: '2001-01-01' }),
+    const refused = await expectRefusedWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: [organisation.accountId, volunteer.accountId],
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      act: () =>
+        testApp.http
+          .post('/api/v1/transfers')
+          .set(organisation.member.auth)
+          .set('Idempotency-Key', newKey())
+          .set('Accept-Language', 'nl')
+          .send({
+            fromAccountId: organisation.accountId,
+            toAccountId: volunteer.accountId,
+            amount: '1.00',
+            code: 'HOURS',
+            description: 'oude uren',
+            effectiveDate: '2001-01-01',
+          }),
     });
-    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'effectiveDate', code: 'EFFECTIVE_DATE_TOO_OLD', message: 'De boekdatum ligt te ver terug; vraag een penningmeester.' })]);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'effectiveDate',
+        code: 'EFFECTIVE_DATE_TOO_OLD',
+        message: 'De boekdatum ligt te ver terug; vraag een penningmeester.',
+      }),
+    ]);
   });
 });
 
@@ -86,10 +166,24 @@ describe('Story: voiding a hold takes no body', () => {
       .post('/api/v1/holds')
       .set(payer.member.auth)
       .set('Idempotency-Key', newKey())
-      .send({ fromAccountId: payer.accountId, toAccountId: payee.accountId, amount: '2.00', description: 'koffie' })
+      .send({
+        fromAccountId: payer.accountId,
+        toAccountId: payee.accountId,
+        amount: '2.00',
+        description: 'koffie',
+      })
       .expect(201);
-    const refused = await testApp.http.post(`/api/v1/holds/${hold.body.id}/void`).set(payee.member.auth).send({ force: true }).expect(400);
-    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'force', code: 'whitelistValidation' })]);
-    await testApp.http.post(`/api/v1/holds/${hold.body.id}/void`).set(payee.member.auth).expect(200);
+    const refused = await testApp.http
+      .post(`/api/v1/holds/${hold.body.id}/void`)
+      .set(payee.member.auth)
+      .send({ force: true })
+      .expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'force', code: 'whitelistValidation' }),
+    ]);
+    await testApp.http
+      .post(`/api/v1/holds/${hold.body.id}/void`)
+      .set(payee.member.auth)
+      .expect(200);
   });
 });

@@ -13,7 +13,14 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
       .post('/api/v1/transfers')
       .set(org.auth)
       .set('Idempotency-Key', key)
-      .send({ fromAccountId: orgAccount, toAccountId: volunteerAccount, amount: '2.00', code: 'HOURS', description: 'uren', effectiveDate });
+      .send({
+        fromAccountId: orgAccount,
+        toAccountId: volunteerAccount,
+        amount: '2.00',
+        code: 'HOURS',
+        description: 'uren',
+        effectiveDate,
+      });
 
   // Closing a period closes it for the whole ledger: each test gets an application of its own,
   // with October open, and closes it itself where it needs to.
@@ -22,13 +29,17 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
     treasurer = await login(testApp.http, 'treasurer@steerkes.test');
     org = await login(testApp.http, 'org@steerkes.test');
     const volunteer = await login(testApp.http, 'volunteer@steerkes.test');
-    orgAccount = (await testApp.http.get(`/api/v1/parties/${org.partyId}/accounts`).set(org.auth)).body[0].id;
-    volunteerAccount = (await testApp.http.get(`/api/v1/parties/${volunteer.partyId}/accounts`).set(volunteer.auth)).body[0].id;
+    orgAccount = (await testApp.http.get(`/api/v1/parties/${org.partyId}/accounts`).set(org.auth))
+      .body[0].id;
+    volunteerAccount = (
+      await testApp.http.get(`/api/v1/parties/${volunteer.partyId}/accounts`).set(volunteer.auth)
+    ).body[0].id;
   });
   afterEach(() => testApp.close());
 
   const bookIntoOctober = () => transfer('october-before-close', '2026-10-31').expect(201);
-  const closeOctober = () => testApp.http.post('/api/v1/treasury/periods/2026-10/close').set(treasurer.auth).expect(201);
+  const closeOctober = () =>
+    testApp.http.post('/api/v1/treasury/periods/2026-10/close').set(treasurer.auth).expect(201);
 
   it('books into October while it is open', async () => {
     const response = await bookIntoOctober();
@@ -38,23 +49,42 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
   it('closes October (treasurer only), once', async () => {
     const sessions = await loginAllRoles(testApp.http);
     for (const role of ['admin', 'org_manager', 'business_operator', 'volunteer'] as const) {
-      const refused = await testApp.http.post('/api/v1/treasury/periods/2026-10/close').set(sessions[role].auth).expect(403);
+      const refused = await testApp.http
+        .post('/api/v1/treasury/periods/2026-10/close')
+        .set(sessions[role].auth)
+        .expect(403);
       expect(refused.body.code).toBe('FORBIDDEN');
     }
-    const closed = await testApp.http.post('/api/v1/treasury/periods/2026-10/close').set(treasurer.auth).expect(201);
+    const closed = await testApp.http
+      .post('/api/v1/treasury/periods/2026-10/close')
+      .set(treasurer.auth)
+      .expect(201);
     expect(closed.body).toMatchObject({ period: '2026-10', closedBy: treasurer.userId });
-    const again = await testApp.http.post('/api/v1/treasury/periods/2026-10/close').set(treasurer.auth).expect(422);
+    const again = await testApp.http
+      .post('/api/v1/treasury/periods/2026-10/close')
+      .set(treasurer.auth)
+      .expect(422);
     expect(again.body.code).toBe('PERIOD_CLOSED');
   });
 
   it('refuses an entry dated in the closed period, and writes nothing', async () => {
     await bookIntoOctober();
     await closeOctober();
-    const before = await testApp.http.get(`/api/v1/accounts/${orgAccount}/postings?limit=100`).set(org.auth).expect(200);
-    const refused = await transfer('october-after-close', '2026-10-15').set('Accept-Language', 'nl').expect(422);
+    const before = await testApp.http
+      .get(`/api/v1/accounts/${orgAccount}/postings?limit=100`)
+      .set(org.auth)
+      .expect(200);
+    const refused = await transfer('october-after-close', '2026-10-15')
+      .set('Accept-Language', 'nl')
+      .expect(422);
     expect(refused.body.code).toBe('PERIOD_CLOSED');
-    expect(refused.body.detail).toBe('Periode 2026-10 is afgesloten; boek de correctie in een open periode.');
-    const after = await testApp.http.get(`/api/v1/accounts/${orgAccount}/postings?limit=100`).set(org.auth).expect(200);
+    expect(refused.body.detail).toBe(
+      'Periode 2026-10 is afgesloten; boek de correctie in een open periode.',
+    );
+    const after = await testApp.http
+      .get(`/api/v1/accounts/${orgAccount}/postings?limit=100`)
+      .set(org.auth)
+      .expect(200);
     expect(after.body).toEqual(before.body);
   });
 
@@ -62,9 +92,14 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
     await bookIntoOctober();
     await closeOctober();
     await transfer('november-correction', '2026-11-02').expect(201);
-    const october = await testApp.http.get(`/api/v1/accounts/${orgAccount}/postings?from=2026-10-01&to=2026-10-31&limit=100`).set(org.auth).expect(200);
+    const october = await testApp.http
+      .get(`/api/v1/accounts/${orgAccount}/postings?from=2026-10-01&to=2026-10-31&limit=100`)
+      .set(org.auth)
+      .expect(200);
     // The demo's past has Malberg's October too; this story's own entry is the one described "uren".
-    const booked = october.body.items.filter((item: { description: string }) => item.description === 'uren');
+    const booked = october.body.items.filter(
+      (item: { description: string }) => item.description === 'uren',
+    );
     expect(booked).toHaveLength(1);
     const reversal = await testApp.http
       .post(`/api/v1/entries/${booked[0].entryId}/reversal`)
@@ -76,23 +111,38 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
   });
 
   it('refuses to close a month that has not ended, or is not a month', async () => {
-    const current = await testApp.http.post('/api/v1/treasury/periods/2026-11/close').set(treasurer.auth).expect(422);
+    const current = await testApp.http
+      .post('/api/v1/treasury/periods/2026-11/close')
+      .set(treasurer.auth)
+      .expect(422);
     expect(current.body.code).toBe('PERIOD_NOT_ENDED');
-    await testApp.http.post('/api/v1/treasury/periods/2027-01/close').set(treasurer.auth).expect(422);
-    const malformed = await testApp.http.post('/api/v1/treasury/periods/2026-13/close').set(treasurer.auth).expect(400);
+    await testApp.http
+      .post('/api/v1/treasury/periods/2027-01/close')
+      .set(treasurer.auth)
+      .expect(422);
+    const malformed = await testApp.http
+      .post('/api/v1/treasury/periods/2026-13/close')
+      .set(treasurer.auth)
+      .expect(400);
     expect(malformed.body.errors[0]).toMatchObject({ field: 'period', code: 'isPeriod' });
   });
 
   it('refuses an effective date in the future', async () => {
     const response = await transfer('future', '2026-11-24').expect(400);
-    expect(response.body.errors[0]).toMatchObject({ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE' });
+    expect(response.body.errors[0]).toMatchObject({
+      field: 'effectiveDate',
+      code: 'EFFECTIVE_DATE_IN_FUTURE',
+    });
   });
 
   it('still reconciles after October was booked into, closed and corrected', async () => {
     await bookIntoOctober();
     await closeOctober();
     await transfer('november-correction', '2026-11-02').expect(201);
-    const report = await testApp.http.get('/api/v1/treasury/reconciliation').set(treasurer.auth).expect(200);
+    const report = await testApp.http
+      .get('/api/v1/treasury/reconciliation')
+      .set(treasurer.auth)
+      .expect(200);
     expect(report.body).toMatchObject({ ok: true, discrepancies: [] });
   });
 });

@@ -1,4 +1,11 @@
-import { API, createFundedParty, expectProblem, issue, newKey, type TestParty } from './factories/ledger.js';
+import {
+  API,
+  createFundedParty,
+  expectProblem,
+  issue,
+  newKey,
+  type TestParty,
+} from './factories/ledger.js';
 import {
   createBusiness,
   createOffer,
@@ -32,35 +39,83 @@ describe('Story: the admin keeps the tax-free limits per year as data', () => {
   afterEach(() => testApp.close());
 
   it('shows everyone the 2025 figures of the demo and that the guardrail is on', async () => {
-    const limits = await testApp.http.get(`${API}/fiscal/limits`).set(roles.business_operator.auth).expect(200);
+    const limits = await testApp.http
+      .get(`${API}/fiscal/limits`)
+      .set(roles.business_operator.auth)
+      .expect(200);
     expect(limits.body).toEqual({
       guardrailEnabled: true,
-      limits: [{ year: 2025, hourlyAdult: '5.60', hourlyYoung: '3.30', adultAge: 21, monthly: '210.00', yearly: '2100.00', updatedAt: expect.any(String) }],
+      limits: [
+        {
+          year: 2025,
+          hourlyAdult: '5.60',
+          hourlyYoung: '3.30',
+          adultAge: 21,
+          monthly: '210.00',
+          yearly: '2100.00',
+          updatedAt: expect.any(String),
+        },
+      ],
     });
   });
 
   it('adds a new year as a new row (admin only), and replaces a year set before', async () => {
     for (const role of ['treasurer', 'org_manager', 'volunteer'] as const) {
       expectProblem(
-        await testApp.http.put(`${API}/fiscal/limits/2026`).set(roles[role].auth).send({ hourlyAdult: '5.75', hourlyYoung: '3.40', adultAge: 21, monthly: '215.00', yearly: '2150.00' }),
+        await testApp.http
+          .put(`${API}/fiscal/limits/2026`)
+          .set(roles[role].auth)
+          .send({
+            hourlyAdult: '5.75',
+            hourlyYoung: '3.40',
+            adultAge: 21,
+            monthly: '215.00',
+            yearly: '2150.00',
+          }),
         403,
         'FORBIDDEN',
       );
     }
-    await testApp.http.put(`${API}/fiscal/limits/2026`).set(roles.admin.auth).send({ hourlyAdult: '5.70', hourlyYoung: '3.40', adultAge: 21, monthly: '215.00', yearly: '2150.00' }).expect(200);
+    await testApp.http
+      .put(`${API}/fiscal/limits/2026`)
+      .set(roles.admin.auth)
+      .send({
+        hourlyAdult: '5.70',
+        hourlyYoung: '3.40',
+        adultAge: 21,
+        monthly: '215.00',
+        yearly: '2150.00',
+      })
+      .expect(200);
     const replaced = await testApp.http
       .put(`${API}/fiscal/limits/2026`)
       .set(roles.admin.auth)
-      .send({ hourlyAdult: '5.75', hourlyYoung: '3.40', adultAge: 21, monthly: '215.00', yearly: '2150.00' })
+      .send({
+        hourlyAdult: '5.75',
+        hourlyYoung: '3.40',
+        adultAge: 21,
+        monthly: '215.00',
+        yearly: '2150.00',
+      })
       .expect(200);
     expect(replaced.body).toMatchObject({ year: 2026, hourlyAdult: '5.75', monthly: '215.00' });
-    const limits = await testApp.http.get(`${API}/fiscal/limits`).set(roles.volunteer.auth).expect(200);
+    const limits = await testApp.http
+      .get(`${API}/fiscal/limits`)
+      .set(roles.volunteer.auth)
+      .expect(200);
     expect(limits.body.limits.map((row: { year: number }) => row.year)).toEqual([2025, 2026]);
   });
 
   it('refuses limits that contradict themselves or are not euro amounts', async () => {
-    const put = (year: string | number, body: object) => testApp.http.put(`${API}/fiscal/limits/${year}`).set(roles.admin.auth).send(body);
-    const valid = { hourlyAdult: '5.60', hourlyYoung: '3.30', adultAge: 21, monthly: '210.00', yearly: '2100.00' };
+    const put = (year: string | number, body: object) =>
+      testApp.http.put(`${API}/fiscal/limits/${year}`).set(roles.admin.auth).send(body);
+    const valid = {
+      hourlyAdult: '5.60',
+      hourlyYoung: '3.30',
+      adultAge: 21,
+      monthly: '210.00',
+      yearly: '2100.00',
+    };
     const crossed = await put(2027, { ...valid, monthly: '2200.00', hourlyYoung: '6.00' });
     expectProblem(crossed, 400, 'VALIDATION_FAILED');
     expect(crossed.body.errors).toEqual([
@@ -92,12 +147,27 @@ async function fiscalWorld(): Promise<FiscalWorld> {
 }
 
 /** A volunteer with hours approved and a pass. */
-async function volunteerWithPass(world: FiscalWorld, hours: string, birthDate?: string, hoursDate?: string): Promise<{ volunteer: TestVolunteer; pass: PassBody }> {
+async function volunteerWithPass(
+  world: FiscalWorld,
+  hours: string,
+  birthDate?: string,
+  hoursDate?: string,
+): Promise<{ volunteer: TestVolunteer; pass: PassBody }> {
   const volunteer = await createVolunteer(world.testApp.http, world.roles.admin, { birthDate });
-  if (hours !== '0') await giveApprovedHours(world.testApp.http, volunteer.member, world.organisation, hours, hoursDate);
+  if (hours !== '0')
+    await giveApprovedHours(
+      world.testApp.http,
+      volunteer.member,
+      world.organisation,
+      hours,
+      hoursDate,
+    );
   // Enough Steerkes that only the guardrail can refuse.
   await issue(world.testApp.http, world.roles.treasurer, volunteer.accountId, '50.00');
-  return { volunteer, pass: await issuePass(world.testApp.http, volunteer.member, volunteer.partyId) };
+  return {
+    volunteer,
+    pass: await issuePass(world.testApp.http, volunteer.member, volunteer.partyId),
+  };
 }
 
 describe('Story: a benefit over the hours given × the hourly amount for the age is refused', () => {
@@ -106,7 +176,10 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
 
   beforeAll(async () => {
     world = await fiscalWorld();
-    coffee = await createOffer(world.testApp.http, world.business.member, { price: '1.00', euroValue: '3.50' });
+    coffee = await createOffer(world.testApp.http, world.business.member, {
+      price: '1.00',
+      euroValue: '3.50',
+    });
   });
   // Each test makes its own volunteer; the birthday test moves the clock.
   beforeEach(() => world.testApp.clock.set(TEST_START));
@@ -115,10 +188,26 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
   it('allows an adult 5.60 a hour: one hour covers one coffee (€3.50), not two', async () => {
     const { testApp, roles, business } = world;
     const { volunteer, pass } = await volunteerWithPass(world, '1.00', '1980-03-03');
-    const first = await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
+    const first = await redeem(testApp.http, business.member, {
+      passNumber: pass.number,
+      offerId: coffee.id,
+    });
     expect(first.fiscalWarnings).toEqual([]); // 3.50 of 5.60 is 62 %: no warning yet
-    const refused = await expectPassRefusalWritingNothing(
-      { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMIT_REACHED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
+    const refused = await expectPassRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      world: {
+        accountIds: [volunteer.accountId, business.accountId],
+        offerIds: [coffee.id],
+        passNumbers: [pass.number],
+      },
+      status: 422,
+      code: 'FISCAL_LIMIT_REACHED',
+      act: () =>
+        postRedemption(testApp.http, business.member, {
+          passNumber: pass.number,
+          offerId: coffee.id,
+        }),
     });
     expect(refused.body.detail).toBe(
       'Tax-free limit reached: this redemption is worth €3.50 and would exceed the limit for hours given this year (approved hours × hourly amount for the age) (1.00 × 5.60) of €5.60. The volunteer has received €3.50; €2.10 is left.',
@@ -137,8 +226,21 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
     const { testApp, roles, business } = world;
     for (const birthDate of ['2008-03-30', undefined]) {
       const { volunteer, pass } = await volunteerWithPass(world, '1.00', birthDate);
-      const refused = await expectPassRefusalWritingNothing(
-        { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [coffee.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMIT_REACHED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }),
+      const refused = await expectPassRefusalWritingNothing({
+        http: testApp.http,
+        treasurer: roles.treasurer,
+        world: {
+          accountIds: [volunteer.accountId, business.accountId],
+          offerIds: [coffee.id],
+          passNumbers: [pass.number],
+        },
+        status: 422,
+        code: 'FISCAL_LIMIT_REACHED',
+        act: () =>
+          postRedemption(testApp.http, business.member, {
+            passNumber: pass.number,
+            offerId: coffee.id,
+          }),
       });
       expect(refused.body.detail).toContain('(1.00 × 3.30) of €3.30');
     }
@@ -147,7 +249,14 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
   it('applies the adult amount from the 21st birthday on', async () => {
     const { testApp, business } = world;
     const { pass } = await volunteerWithPass(world, '1.00', '2005-11-25');
-    expectProblem(await postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }), 422, 'FISCAL_LIMIT_REACHED');
+    expectProblem(
+      await postRedemption(testApp.http, business.member, {
+        passNumber: pass.number,
+        offerId: coffee.id,
+      }),
+      422,
+      'FISCAL_LIMIT_REACHED',
+    );
     testApp.clock.set('2026-11-24T23:00:00Z'); // midnight in Maastricht: 25 November, the birthday
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
   });
@@ -155,7 +264,10 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
   it('refuses everything to a volunteer without approved hours this year', async () => {
     const { testApp, business } = world;
     const { pass } = await volunteerWithPass(world, '0', '1970-01-01');
-    const refused = await postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
+    const refused = await postRedemption(testApp.http, business.member, {
+      passNumber: pass.number,
+      offerId: coffee.id,
+    });
     expectProblem(refused, 422, 'FISCAL_LIMIT_REACHED');
     expect(refused.body.detail).toContain('(0.00 × 5.60) of €0.00');
   });
@@ -163,13 +275,49 @@ describe('Story: a benefit over the hours given × the hourly amount for the age
   it('lets an admin switch the guardrail off (and on again)', async () => {
     const { testApp, roles, business } = world;
     const { pass } = await volunteerWithPass(world, '0', '1970-01-01');
-    expectProblem(await testApp.http.put(`${API}/fiscal/guardrail`).set(roles.treasurer.auth).send({ enabled: false }), 403, 'FORBIDDEN');
-    expectProblem(await testApp.http.put(`${API}/fiscal/guardrail`).set(roles.admin.auth).send({ enabled: 'no' }), 400, 'VALIDATION_FAILED');
-    expect((await testApp.http.put(`${API}/fiscal/guardrail`).set(roles.admin.auth).send({ enabled: false }).expect(200)).body).toEqual({ enabled: false });
-    const unguarded = await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
+    expectProblem(
+      await testApp.http
+        .put(`${API}/fiscal/guardrail`)
+        .set(roles.treasurer.auth)
+        .send({ enabled: false }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await testApp.http
+        .put(`${API}/fiscal/guardrail`)
+        .set(roles.admin.auth)
+        .send({ enabled: 'no' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(
+      (
+        await testApp.http
+          .put(`${API}/fiscal/guardrail`)
+          .set(roles.admin.auth)
+          .send({ enabled: false })
+          .expect(200)
+      ).body,
+    ).toEqual({ enabled: false });
+    const unguarded = await redeem(testApp.http, business.member, {
+      passNumber: pass.number,
+      offerId: coffee.id,
+    });
     expect(unguarded.fiscalWarnings).toEqual([]);
-    await testApp.http.put(`${API}/fiscal/guardrail`).set(roles.admin.auth).send({ enabled: true }).expect(200);
-    expectProblem(await postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id }), 422, 'FISCAL_LIMIT_REACHED');
+    await testApp.http
+      .put(`${API}/fiscal/guardrail`)
+      .set(roles.admin.auth)
+      .send({ enabled: true })
+      .expect(200);
+    expectProblem(
+      await postRedemption(testApp.http, business.member, {
+        passNumber: pass.number,
+        offerId: coffee.id,
+      }),
+      422,
+      'FISCAL_LIMIT_REACHED',
+    );
   });
 });
 
@@ -179,10 +327,23 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
   let pass: PassBody;
   let treat: OfferBody;
 
-  const redeemTreat = () => postRedemption(world.testApp.http, world.business.member, { passNumber: pass.number, offerId: treat.id });
+  const redeemTreat = () =>
+    postRedemption(world.testApp.http, world.business.member, {
+      passNumber: pass.number,
+      offerId: treat.id,
+    });
   const refusedWritingNothing = (code: string) =>
-    expectPassRefusalWritingNothing(
-      { http: world.testApp.http, treasurer: world.roles.treasurer, world: { accountIds: [volunteer.accountId, world.business.accountId], offerIds: [treat.id], passNumbers: [pass.number] }, status: 422, code, act: redeemTreat,
+    expectPassRefusalWritingNothing({
+      http: world.testApp.http,
+      treasurer: world.roles.treasurer,
+      world: {
+        accountIds: [volunteer.accountId, world.business.accountId],
+        offerIds: [treat.id],
+        passNumbers: [pass.number],
+      },
+      status: 422,
+      code,
+      act: redeemTreat,
     });
 
   beforeAll(async () => {
@@ -191,9 +352,19 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
     await world.testApp.http
       .put(`${API}/fiscal/limits/2026`)
       .set(world.roles.admin.auth)
-      .send({ hourlyAdult: '5.60', hourlyYoung: '3.30', adultAge: 21, monthly: '10.00', yearly: '15.00' })
+      .send({
+        hourlyAdult: '5.60',
+        hourlyYoung: '3.30',
+        adultAge: 21,
+        monthly: '10.00',
+        yearly: '15.00',
+      })
       .expect(200);
-    treat = await createOffer(world.testApp.http, world.business.member, { title: { nl: 'Traktatie', en: 'Treat' }, price: '1.00', euroValue: '4.00' });
+    treat = await createOffer(world.testApp.http, world.business.member, {
+      title: { nl: 'Traktatie', en: 'Treat' },
+      price: '1.00',
+      euroValue: '4.00',
+    });
   });
   // What a volunteer received is counted per volunteer: one of its own for each test, on 23 November.
   beforeEach(async () => {
@@ -239,10 +410,15 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
     const { testApp, business } = world;
     const [, latest] = await redeemTwoTreats();
     await refusedWritingNothing('FISCAL_LIMIT_REACHED');
-    await testApp.http.post(`${API}/redemptions/${latest.id}/void`).set(business.member.auth).expect(200);
+    await testApp.http
+      .post(`${API}/redemptions/${latest.id}/void`)
+      .set(business.member.auth)
+      .expect(200);
     const again = (await redeemTreat()).body;
     expect(again.status).toBe('completed');
-    expect(again.fiscalWarnings.map((warning: FiscalWarningBody) => warning.limit)).toEqual(['month']);
+    expect(again.fiscalWarnings.map((warning: FiscalWarningBody) => warning.limit)).toEqual([
+      'month',
+    ]);
   });
 
   it('starts a new month at midnight in Maastricht, while the year keeps counting', async () => {
@@ -252,7 +428,15 @@ describe('Story: the month’s and the year’s limits, warned at 80 %, counted 
     await refusedWritingNothing('FISCAL_LIMIT_REACHED');
     testApp.clock.set('2026-11-30T23:00:00Z'); // 00:00 on 1 December
     const december = (await redeemTreat()).body;
-    expect(december.fiscalWarnings).toEqual([expect.objectContaining({ limit: 'year', basis: '2026', received: '12.00', limitAmount: '15.00', percent: 80 })]);
+    expect(december.fiscalWarnings).toEqual([
+      expect.objectContaining({
+        limit: 'year',
+        basis: '2026',
+        received: '12.00',
+        limitAmount: '15.00',
+        percent: 80,
+      }),
+    ]);
     const refused = await refusedWritingNothing('FISCAL_LIMIT_REACHED');
     expect(refused.body.detail).toContain('the yearly limit (2026) of €15.00');
   });
@@ -281,16 +465,26 @@ describe('Story: the volunteer sees what they received and the room left, per mo
     let pass: PassBody;
     testApp.clock.set('2026-10-15T10:00:00Z');
     ({ volunteer, pass } = await volunteerWithPass(world, '12.50', '1996-05-14', '2026-10-14'));
-    const offer = await createOffer(testApp.http, business.member, { price: '2.00', euroValue: '4.50' });
+    const offer = await createOffer(testApp.http, business.member, {
+      price: '2.00',
+      euroValue: '4.50',
+    });
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id });
     testApp.clock.set('2026-11-23T09:00:00Z');
-    await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id, quantity: 2 });
+    await redeem(testApp.http, business.member, {
+      passNumber: pass.number,
+      offerId: offer.id,
+      quantity: 2,
+    });
   });
   afterAll(() => world.testApp.close());
 
   it('shows the year, the months, the hours limit and the room left today', async () => {
     const { testApp } = world;
-    const overview = await testApp.http.get(`${API}/fiscal/overview`).set(volunteer.member.auth).expect(200);
+    const overview = await testApp.http
+      .get(`${API}/fiscal/overview`)
+      .set(volunteer.member.auth)
+      .expect(200);
     expect(overview.body).toMatchObject({
       volunteerId: volunteer.partyId,
       year: 2026,
@@ -303,23 +497,76 @@ describe('Story: the volunteer sees what they received and the room left, per mo
       warnings: [],
     });
     expect(overview.body.months).toHaveLength(12);
-    expect(overview.body.months[9]).toEqual({ month: '2026-10', received: '4.50', limit: '210.00', room: '205.50' });
-    expect(overview.body.months[10]).toEqual({ month: '2026-11', received: '9.00', limit: '210.00', room: '201.00' });
-    expect(overview.body.months[11]).toEqual({ month: '2026-12', received: '0.00', limit: '210.00', room: '210.00' });
+    expect(overview.body.months[9]).toEqual({
+      month: '2026-10',
+      received: '4.50',
+      limit: '210.00',
+      room: '205.50',
+    });
+    expect(overview.body.months[10]).toEqual({
+      month: '2026-11',
+      received: '9.00',
+      limit: '210.00',
+      room: '201.00',
+    });
+    expect(overview.body.months[11]).toEqual({
+      month: '2026-12',
+      received: '0.00',
+      limit: '210.00',
+      room: '210.00',
+    });
   });
 
   it('shows another year, and shows admins and treasurers any volunteer; no one else', async () => {
     const { testApp, roles } = world;
-    const lastYear = await testApp.http.get(`${API}/fiscal/overview`).query({ year: 2025 }).set(volunteer.member.auth).expect(200);
-    expect(lastYear.body).toMatchObject({ year: 2025, total: { received: '0.00' }, hours: { approvedHours: '0.00', limit: '0.00' }, roomNow: null });
-    const byAdmin = await testApp.http.get(`${API}/fiscal/overview`).query({ volunteerId: volunteer.partyId }).set(roles.admin.auth).expect(200);
+    const lastYear = await testApp.http
+      .get(`${API}/fiscal/overview`)
+      .query({ year: 2025 })
+      .set(volunteer.member.auth)
+      .expect(200);
+    expect(lastYear.body).toMatchObject({
+      year: 2025,
+      total: { received: '0.00' },
+      hours: { approvedHours: '0.00', limit: '0.00' },
+      roomNow: null,
+    });
+    const byAdmin = await testApp.http
+      .get(`${API}/fiscal/overview`)
+      .query({ volunteerId: volunteer.partyId })
+      .set(roles.admin.auth)
+      .expect(200);
     expect(byAdmin.body.total.received).toBe('13.50');
-    expectProblem(await testApp.http.get(`${API}/fiscal/overview`).set(roles.treasurer.auth), 400, 'VALIDATION_FAILED');
-    expectProblem(await testApp.http.get(`${API}/fiscal/overview`).query({ volunteerId: volunteer.partyId }).set(roles.volunteer.auth), 404, 'NOT_FOUND');
-    expectProblem(await testApp.http.get(`${API}/fiscal/overview`).set(roles.business_operator.auth), 403, 'FORBIDDEN');
-    const notVolunteer = await testApp.http.get(`${API}/fiscal/overview`).query({ volunteerId: roles.business_operator.partyId }).set(roles.admin.auth);
+    expectProblem(
+      await testApp.http.get(`${API}/fiscal/overview`).set(roles.treasurer.auth),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await testApp.http
+        .get(`${API}/fiscal/overview`)
+        .query({ volunteerId: volunteer.partyId })
+        .set(roles.volunteer.auth),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await testApp.http.get(`${API}/fiscal/overview`).set(roles.business_operator.auth),
+      403,
+      'FORBIDDEN',
+    );
+    const notVolunteer = await testApp.http
+      .get(`${API}/fiscal/overview`)
+      .query({ volunteerId: roles.business_operator.partyId })
+      .set(roles.admin.auth);
     expectProblem(notVolunteer, 400, 'VALIDATION_FAILED');
-    expectProblem(await testApp.http.get(`${API}/fiscal/overview`).query({ year: 'last' }).set(volunteer.member.auth), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await testApp.http
+        .get(`${API}/fiscal/overview`)
+        .query({ year: 'last' })
+        .set(volunteer.member.auth),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });
 
@@ -340,8 +587,21 @@ describe('Story: without limits for the year, the guardrail refuses rather than 
     testApp.clock.set('2024-06-03T10:00:00Z');
     const pass = await issuePass(testApp.http, volunteer.member, volunteer.partyId);
     const offer = await createOffer(testApp.http, business.member);
-    const refused = await expectPassRefusalWritingNothing(
-      { http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, status: 422, code: 'FISCAL_LIMITS_NOT_CONFIGURED', act: () => postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
+    const refused = await expectPassRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      world: {
+        accountIds: [volunteer.accountId, business.accountId],
+        offerIds: [offer.id],
+        passNumbers: [pass.number],
+      },
+      status: 422,
+      code: 'FISCAL_LIMITS_NOT_CONFIGURED',
+      act: () =>
+        postRedemption(testApp.http, business.member, {
+          passNumber: pass.number,
+          offerId: offer.id,
+        }),
     });
     expect(refused.body.detail).toContain('PUT /fiscal/limits/2024');
   });

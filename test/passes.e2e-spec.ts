@@ -23,7 +23,10 @@ import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Collects a binary response body (supertest leaves unknown types unparsed). */
-function binary(response: { on: (event: string, listener: (chunk?: Buffer) => void) => void }, done: (error: Error | null, body: Buffer) => void) {
+function binary(
+  response: { on: (event: string, listener: (chunk?: Buffer) => void) => void },
+  done: (error: Error | null, body: Buffer) => void,
+) {
   const chunks: Buffer[] = [];
   response.on('data', (chunk?: Buffer) => chunks.push(chunk!));
   response.on('end', () => done(null, Buffer.concat(chunks)));
@@ -54,10 +57,19 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
 
   it('issues the volunteer their own pass: 12 digits with a Luhn check digit, valid two years, printed in groups', async () => {
     await issueOwnPass();
-    expect(pass).toMatchObject({ volunteerId: volunteer.partyId, status: 'active', validFrom: '2026-11-23', validUntil: '2028-11-22', pinSet: false, blockedAt: null });
+    expect(pass).toMatchObject({
+      volunteerId: volunteer.partyId,
+      status: 'active',
+      validFrom: '2026-11-23',
+      validUntil: '2028-11-22',
+      pinSet: false,
+      blockedAt: null,
+    });
     expect(pass.number).toMatch(/^[1-9][0-9]{11}$/);
     expect(hasValidCheckDigit(pass.number)).toBe(true);
-    expect(pass.printedNumber).toBe(`${pass.number.slice(0, 4)} ${pass.number.slice(4, 8)} ${pass.number.slice(8)}`);
+    expect(pass.printedNumber).toBe(
+      `${pass.number.slice(0, 4)} ${pass.number.slice(4, 8)} ${pass.number.slice(8)}`,
+    );
     const listed = await testApp.http.get(`${API}/passes`).set(volunteer.member.auth).expect(200);
     expect(listed.body).toEqual({ items: [pass], nextCursor: null });
     expect(await readPass(testApp.http, volunteer.member, pass.printedNumber)).toEqual(pass);
@@ -65,22 +77,44 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
 
   it('keeps one active pass per volunteer: a second one is 409 PASS_ALREADY_ACTIVE', async () => {
     await issueOwnPass();
-    const refused = await testApp.http.post(`${API}/passes`).set(roles.treasurer.auth).send({ volunteerId: volunteer.partyId });
+    const refused = await testApp.http
+      .post(`${API}/passes`)
+      .set(roles.treasurer.auth)
+      .send({ volunteerId: volunteer.partyId });
     expectProblem(refused, 409, 'PASS_ALREADY_ACTIVE');
-    const passes = await testApp.http.get(`${API}/passes`).query({ volunteerId: volunteer.partyId }).set(roles.admin.auth).expect(200);
+    const passes = await testApp.http
+      .get(`${API}/passes`)
+      .query({ volunteerId: volunteer.partyId })
+      .set(roles.admin.auth)
+      .expect(200);
     expect(passes.body.items).toHaveLength(1);
   });
 
   it('lets admins and treasurers issue passes, volunteers only their own; others may not', async () => {
     await issueOwnPass();
-    const forOther = await testApp.http.post(`${API}/passes`).set(volunteer.member.auth).send({ volunteerId: other.partyId });
+    const forOther = await testApp.http
+      .post(`${API}/passes`)
+      .set(volunteer.member.auth)
+      .send({ volunteerId: other.partyId });
     expectProblem(forOther, 404, 'NOT_FOUND');
     for (const role of ['org_manager', 'business_operator'] as const) {
-      expectProblem(await testApp.http.post(`${API}/passes`).set(roles[role].auth).send({ volunteerId: other.partyId }), 403, 'FORBIDDEN');
+      expectProblem(
+        await testApp.http
+          .post(`${API}/passes`)
+          .set(roles[role].auth)
+          .send({ volunteerId: other.partyId }),
+        403,
+        'FORBIDDEN',
+      );
     }
-    const business = await testApp.http.post(`${API}/passes`).set(roles.admin.auth).send({ volunteerId: roles.business_operator.partyId });
+    const business = await testApp.http
+      .post(`${API}/passes`)
+      .set(roles.admin.auth)
+      .send({ volunteerId: roles.business_operator.partyId });
     expectProblem(business, 400, 'VALIDATION_FAILED');
-    expect(business.body.errors).toEqual([expect.objectContaining({ field: 'volunteerId', code: 'NOT_A_VOLUNTEER' })]);
+    expect(business.body.errors).toEqual([
+      expect.objectContaining({ field: 'volunteerId', code: 'NOT_A_VOLUNTEER' }),
+    ]);
     const issued = await issuePass(testApp.http, roles.treasurer, other.partyId);
     expect(issued.volunteerId).toBe(other.partyId);
     expect(issued.number).not.toBe(pass.number);
@@ -89,56 +123,127 @@ describe('Story: a volunteer gets a voordeelpas, protects it with a PIN and show
   it('shows a pass only to its volunteer, admins and treasurers: to another volunteer it does not exist', async () => {
     await issueOwnPass();
     expect((await readPass(testApp.http, roles.admin, pass.number)).id).toBe(pass.id);
-    expectProblem(await testApp.http.get(`${API}/passes/${pass.number}`).set(other.member.auth), 404, 'PASS_NOT_FOUND');
-    expectProblem(await testApp.http.get(`${API}/passes/${pass.number}`).set(roles.business_operator.auth), 403, 'FORBIDDEN');
-    expectProblem(await testApp.http.get(`${API}/passes/${unknownPassNumber()}`).set(roles.admin.auth), 404, 'PASS_NOT_FOUND');
+    expectProblem(
+      await testApp.http.get(`${API}/passes/${pass.number}`).set(other.member.auth),
+      404,
+      'PASS_NOT_FOUND',
+    );
+    expectProblem(
+      await testApp.http.get(`${API}/passes/${pass.number}`).set(roles.business_operator.auth),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await testApp.http.get(`${API}/passes/${unknownPassNumber()}`).set(roles.admin.auth),
+      404,
+      'PASS_NOT_FOUND',
+    );
   });
 
   it('tells a mistyped number (check digit) from a malformed one', async () => {
     await issueOwnPass();
-    const typo = await testApp.http.get(`${API}/passes/${withWrongCheckDigit(pass.number)}`).set(volunteer.member.auth).set('Accept-Language', 'nl');
+    const typo = await testApp.http
+      .get(`${API}/passes/${withWrongCheckDigit(pass.number)}`)
+      .set(volunteer.member.auth)
+      .set('Accept-Language', 'nl');
     expectProblem(typo, 400, 'PASS_CHECK_DIGIT_INVALID');
     expect(typo.body.detail).toContain('controlecijfer');
     const malformed = await testApp.http.get(`${API}/passes/12345`).set(volunteer.member.auth);
     expectProblem(malformed, 400, 'VALIDATION_FAILED');
-    expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'number', code: 'PASS_NUMBER_FORMAT' })]);
+    expect(malformed.body.errors).toEqual([
+      expect.objectContaining({ field: 'number', code: 'PASS_NUMBER_FORMAT' }),
+    ]);
   });
 
   it('returns the QR code as PNG (default) or SVG, holding the pass number', async () => {
     await issueOwnPass();
-    const png = await testApp.http.get(`${API}/passes/${pass.number}/qr`).set(volunteer.member.auth).buffer(true).parse(binary).expect(200);
+    const png = await testApp.http
+      .get(`${API}/passes/${pass.number}/qr`)
+      .set(volunteer.member.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(png.headers['content-type']).toBe('image/png');
     expect((png.body as Buffer).subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    const svg = await testApp.http.get(`${API}/passes/${pass.number}/qr?format=svg`).set(roles.treasurer.auth).buffer(true).parse(binary).expect(200);
+    const svg = await testApp.http
+      .get(`${API}/passes/${pass.number}/qr?format=svg`)
+      .set(roles.treasurer.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    expect((svg.body as Buffer).toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect((svg.body as Buffer).toString('utf8')).toMatch(
+      /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
     // The same symbol the library draws for the bare 12 digits: what a scanner at the counter types.
-    expect((svg.body as Buffer).toString('utf8')).toBe(await QRCode.toString(pass.number, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
-    expectProblem(await testApp.http.get(`${API}/passes/${pass.number}/qr`).set(other.member.auth), 404, 'PASS_NOT_FOUND');
-    expectProblem(await testApp.http.get(`${API}/passes/${pass.number}/qr?format=gif`).set(volunteer.member.auth), 400, 'VALIDATION_FAILED');
+    expect((svg.body as Buffer).toString('utf8')).toBe(
+      await QRCode.toString(pass.number, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    );
+    expectProblem(
+      await testApp.http.get(`${API}/passes/${pass.number}/qr`).set(other.member.auth),
+      404,
+      'PASS_NOT_FOUND',
+    );
+    expectProblem(
+      await testApp.http
+        .get(`${API}/passes/${pass.number}/qr?format=gif`)
+        .set(volunteer.member.auth),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('sets a PIN (the volunteer only), never echoing it, and refuses a PIN that is not 4 to 6 digits', async () => {
     await issueOwnPass();
-    const set = await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).send({ pin: '0482' }).expect(204);
+    const set = await testApp.http
+      .put(`${API}/passes/${pass.number}/pin`)
+      .set(volunteer.member.auth)
+      .send({ pin: '0482' })
+      .expect(204);
     expect(set.text).toBe('');
     const shown = await readPass(testApp.http, volunteer.member, pass.number);
     expect(shown.pinSet).toBe(true);
     expect(JSON.stringify(shown)).not.toContain('0482');
     for (const pin of ['12', '1234567', 'abcd', 4821]) {
-      const refused = await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).send({ pin });
+      const refused = await testApp.http
+        .put(`${API}/passes/${pass.number}/pin`)
+        .set(volunteer.member.auth)
+        .send({ pin });
       expectProblem(refused, 400, 'VALIDATION_FAILED');
-      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'pin', code: 'PIN_FORMAT' })]);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'pin', code: 'PIN_FORMAT' }),
+      ]);
     }
-    expectProblem(await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(roles.admin.auth).send({ pin: '1111' }), 403, 'FORBIDDEN');
-    expectProblem(await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(other.member.auth).send({ pin: '1111' }), 404, 'PASS_NOT_FOUND');
+    expectProblem(
+      await testApp.http
+        .put(`${API}/passes/${pass.number}/pin`)
+        .set(roles.admin.auth)
+        .send({ pin: '1111' }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await testApp.http
+        .put(`${API}/passes/${pass.number}/pin`)
+        .set(other.member.auth)
+        .send({ pin: '1111' }),
+      404,
+      'PASS_NOT_FOUND',
+    );
   });
 
   it('removes the PIN again', async () => {
     await issueOwnPass();
-    await testApp.http.put(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).send({ pin: '0482' }).expect(204);
+    await testApp.http
+      .put(`${API}/passes/${pass.number}/pin`)
+      .set(volunteer.member.auth)
+      .send({ pin: '0482' })
+      .expect(204);
     expect((await readPass(testApp.http, volunteer.member, pass.number)).pinSet).toBe(true);
-    await testApp.http.delete(`${API}/passes/${pass.number}/pin`).set(volunteer.member.auth).expect(204);
+    await testApp.http
+      .delete(`${API}/passes/${pass.number}/pin`)
+      .set(volunteer.member.auth)
+      .expect(204);
     expect((await readPass(testApp.http, volunteer.member, pass.number)).pinSet).toBe(false);
   });
 });
@@ -168,20 +273,50 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
   });
   afterAll(() => testApp.close());
 
-  const reportLost = () => testApp.http.post(`${API}/passes/${lost.number}/block`).set(volunteer.member.auth).send({ reason: 'lost' }).expect(200);
+  const reportLost = () =>
+    testApp.http
+      .post(`${API}/passes/${lost.number}/block`)
+      .set(volunteer.member.auth)
+      .send({ reason: 'lost' })
+      .expect(200);
 
   it('blocks the pass when the volunteer reports it lost; blocking again changes nothing', async () => {
     const blocked = await reportLost();
-    expect(blocked.body).toMatchObject({ status: 'blocked', blockedReason: 'lost', blockedAt: '2026-11-23T09:00:00.000Z' });
-    const again = await testApp.http.post(`${API}/passes/${lost.number}/block`).set(roles.treasurer.auth).send({ reason: 'stolen' }).expect(200);
+    expect(blocked.body).toMatchObject({
+      status: 'blocked',
+      blockedReason: 'lost',
+      blockedAt: '2026-11-23T09:00:00.000Z',
+    });
+    const again = await testApp.http
+      .post(`${API}/passes/${lost.number}/block`)
+      .set(roles.treasurer.auth)
+      .send({ reason: 'stolen' })
+      .expect(200);
     expect(again.body).toEqual(blocked.body);
-    expectProblem(await testApp.http.post(`${API}/passes/${lost.number}/block`).set(roles.business_operator.auth).send({}), 403, 'FORBIDDEN');
+    expectProblem(
+      await testApp.http
+        .post(`${API}/passes/${lost.number}/block`)
+        .set(roles.business_operator.auth)
+        .send({}),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('refuses the blocked pass at the counter with PASS_BLOCKED, and writes nothing', async () => {
     await reportLost();
-    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offerId], passNumbers: [lost.number] }, status: 422, code: 'PASS_BLOCKED', act: () =>
-      postRedemption(testApp.http, business.member, { passNumber: lost.number, offerId }),
+    const refused = await expectPassRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      world: {
+        accountIds: [volunteer.accountId, business.accountId],
+        offerIds: [offerId],
+        passNumbers: [lost.number],
+      },
+      status: 422,
+      code: 'PASS_BLOCKED',
+      act: () =>
+        postRedemption(testApp.http, business.member, { passNumber: lost.number, offerId }),
     });
     expect(refused.body.detail).toContain('reported lost');
   });
@@ -194,18 +329,35 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
     const replacement = await issuePass(testApp.http, volunteer.member, volunteer.partyId);
     expect(replacement.number).not.toBe(lost.number);
     expect(replacement.status).toBe('active');
-    const redemption = await redeem(testApp.http, business.member, { passNumber: replacement.number, offerId });
+    const redemption = await redeem(testApp.http, business.member, {
+      passNumber: replacement.number,
+      offerId,
+    });
     expect(redemption.amount).toBe('2.00');
-    expect((await readAccount(testApp.http, volunteer.member, volunteer.accountId)).balance).toBe('6.00');
+    expect((await readAccount(testApp.http, volunteer.member, volunteer.accountId)).balance).toBe(
+      '6.00',
+    );
     const passes = await testApp.http.get(`${API}/passes`).set(volunteer.member.auth).expect(200);
     expect(passes.body.items.map((pass: PassBody) => pass.status)).toEqual(['blocked', 'active']);
   });
 
   it('lets an admin block a pass too, and a blocked pass takes no PIN', async () => {
-    const passes = (await testApp.http.get(`${API}/passes`).set(volunteer.member.auth).expect(200)).body.items as PassBody[];
+    const passes = (await testApp.http.get(`${API}/passes`).set(volunteer.member.auth).expect(200))
+      .body.items as PassBody[];
     const current = passes.find((candidate) => candidate.status === 'active')!;
-    await testApp.http.post(`${API}/passes/${current.number}/block`).set(roles.admin.auth).send({ reason: 'damaged' }).expect(200);
-    expectProblem(await testApp.http.put(`${API}/passes/${current.number}/pin`).set(volunteer.member.auth).send({ pin: '1234' }), 422, 'PASS_BLOCKED');
+    await testApp.http
+      .post(`${API}/passes/${current.number}/block`)
+      .set(roles.admin.auth)
+      .send({ reason: 'damaged' })
+      .expect(200);
+    expectProblem(
+      await testApp.http
+        .put(`${API}/passes/${current.number}/pin`)
+        .set(volunteer.member.auth)
+        .send({ pin: '1234' }),
+      422,
+      'PASS_BLOCKED',
+    );
   });
 });
 
@@ -231,12 +383,29 @@ describe('Story: a pass expires after two years and can then be replaced', () =>
     testApp.clock.set('2028-11-22T23:30:00Z'); // 00:30 on 23 November in Maastricht
     expect((await readPass(testApp.http, volunteer.member, pass.number)).status).toBe('expired');
     await giveApprovedHours(testApp.http, volunteer.member, organisation, '1.00', '2028-11-20');
-    const refused = await expectPassRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, world: { accountIds: [volunteer.accountId, business.accountId], offerIds: [offer.id], passNumbers: [pass.number] }, status: 422, code: 'PASS_EXPIRED', act: () =>
-      postRedemption(testApp.http, business.member, { passNumber: pass.number, offerId: offer.id }),
+    const refused = await expectPassRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      world: {
+        accountIds: [volunteer.accountId, business.accountId],
+        offerIds: [offer.id],
+        passNumbers: [pass.number],
+      },
+      status: 422,
+      code: 'PASS_EXPIRED',
+      act: () =>
+        postRedemption(testApp.http, business.member, {
+          passNumber: pass.number,
+          offerId: offer.id,
+        }),
     });
     expect(refused.body.detail).toContain('2028-11-22');
     const renewed = await issuePass(testApp.http, volunteer.member, volunteer.partyId);
-    expect(renewed).toMatchObject({ status: 'active', validFrom: '2028-11-23', validUntil: '2030-11-22' });
+    expect(renewed).toMatchObject({
+      status: 'active',
+      validFrom: '2028-11-23',
+      validUntil: '2030-11-22',
+    });
     expect((await readPass(testApp.http, volunteer.member, pass.number)).status).toBe('expired');
     await redeem(testApp.http, business.member, { passNumber: renewed.number, offerId: offer.id });
   });

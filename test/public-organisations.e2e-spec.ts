@@ -31,8 +31,18 @@ describe('Story: a volunteer finds the organisation to claim hours for, without 
     // A volunteer and a business whose names would match a search for "buurtcentrum".
     const admin = await login(testApp.http, 'admin@steerkes.test');
     for (const party of [
-      { kind: 'volunteer', name: 'Buurtcentrum-vrijwilliger Kim', district: 'noord-west', birthDate: '1990-01-01' },
-      { kind: 'business', name: 'Buurtcentrum Café', district: 'noord-west', contactEmail: 'cafe@example.nl' },
+      {
+        kind: 'volunteer',
+        name: 'Buurtcentrum-vrijwilliger Kim',
+        district: 'noord-west',
+        birthDate: '1990-01-01',
+      },
+      {
+        kind: 'business',
+        name: 'Buurtcentrum Café',
+        district: 'noord-west',
+        contactEmail: 'cafe@example.nl',
+      },
       { kind: 'institution', name: 'Buurtcentrum Gemeente', district: 'noord-west' },
     ]) {
       await testApp.http.post('/api/v1/parties').set(admin.auth).send(party).expect(201);
@@ -45,7 +55,11 @@ describe('Story: a volunteer finds the organisation to claim hours for, without 
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const response: Response = await http().get(`${URL}?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200);
+      const response: Response = await http()
+        .get(
+          `${URL}?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        )
+        .expect(200);
       expect(response.body.items.length).toBeLessThanOrEqual(limit);
       items.push(...response.body.items);
       cursor = response.body.nextCursor;
@@ -58,14 +72,19 @@ describe('Story: a volunteer finds the organisation to claim hours for, without 
     const response = await http().get(`${URL}?limit=100`).expect(200);
     expect(response.body.nextCursor).toBeNull();
     const items = response.body.items as Item[];
-    expect(items.map((item) => item.name).sort()).toEqual(DEMO_ORGANISATIONS.map((party) => party.name).sort());
+    expect(items.map((item) => item.name).sort()).toEqual(
+      DEMO_ORGANISATIONS.map((party) => party.name).sort(),
+    );
     for (const item of items) {
       expect(Object.keys(item).sort()).toEqual(ITEM_KEYS);
       expect(item.kind).toBe('organisation');
       expect(typeof item.description).toBe('string');
     }
     const malberg = items.find((item) => item.name === 'Buurtcentrum Malberg')!;
-    expect(malberg).toMatchObject({ district: 'noord-west', description: 'Buurthuis met zaalverhuur, koffieochtenden en huiswerkbegeleiding.' });
+    expect(malberg).toMatchObject({
+      district: 'noord-west',
+      description: 'Buurthuis met zaalverhuur, koffieochtenden en huiswerkbegeleiding.',
+    });
     // The demo's contact email of Malberg is not shown.
     expect(response.text).not.toContain('@');
   });
@@ -73,9 +92,13 @@ describe('Story: a volunteer finds the organisation to claim hours for, without 
   it('never shows a volunteer, a business or an institution', async () => {
     const { items } = await allPages('', 100);
     const names = items.map((item) => item.name);
-    for (const party of DEMO_PARTIES.filter((candidate) => candidate.kind !== 'organisation')) expect(names).not.toContain(party.name);
+    for (const party of DEMO_PARTIES.filter((candidate) => candidate.kind !== 'organisation'))
+      expect(names).not.toContain(party.name);
     const searched = await http().get(`${URL}?search=buurtcentrum&limit=100`).expect(200);
-    expect(searched.body.items.map((item: Item) => item.name).sort()).toEqual(['Buurtcentrum De Heeg', 'Buurtcentrum Malberg']);
+    expect(searched.body.items.map((item: Item) => item.name).sort()).toEqual([
+      'Buurtcentrum De Heeg',
+      'Buurtcentrum Malberg',
+    ]);
     expect(searched.text).not.toMatch(/Kim|Café|Gemeente|1990-01-01/);
   });
 
@@ -91,10 +114,19 @@ describe('Story: a volunteer finds the organisation to claim hours for, without 
   });
 
   it('searches the name in any letter case, and filters by district', async () => {
-    const byName = async (query: string) => ((await http().get(`${URL}?${query}`).expect(200)).body.items as Item[]).map((item) => item.name).sort();
+    const byName = async (query: string) =>
+      ((await http().get(`${URL}?${query}`).expect(200)).body.items as Item[])
+        .map((item) => item.name)
+        .sort();
     expect(await byName('search=MALBERG')).toEqual(['Buurtcentrum Malberg']);
-    expect(await byName('search=%20stichting%20')).toEqual(['Stichting Buurtnetwerk Wittevrouwenveld', 'Stichting Jekerkwartier Leeft']);
-    expect(await byName('district=noord-west')).toEqual(['Buurtcentrum Malberg', 'Sportvereniging Pottenberg']);
+    expect(await byName('search=%20stichting%20')).toEqual([
+      'Stichting Buurtnetwerk Wittevrouwenveld',
+      'Stichting Jekerkwartier Leeft',
+    ]);
+    expect(await byName('district=noord-west')).toEqual([
+      'Buurtcentrum Malberg',
+      'Sportvereniging Pottenberg',
+    ]);
     expect(await byName('district=zuid-oost&search=buurt')).toEqual(['Buurtcentrum De Heeg']);
     expect(await byName('search=')).toHaveLength(DEMO_ORGANISATIONS.length); // a blank search is no search
     // LIKE's wildcards match only themselves.
@@ -104,7 +136,11 @@ describe('Story: a volunteer finds the organisation to claim hours for, without 
     expect(await byName('district=city-wide')).toEqual([]); // the fund is an institution
     // Pages of a search hold only what the search finds.
     const { items } = await allPages('&search=buurt', 1);
-    expect(items.map((item) => item.name).sort()).toEqual(['Buurtcentrum De Heeg', 'Buurtcentrum Malberg', 'Stichting Buurtnetwerk Wittevrouwenveld']);
+    expect(items.map((item) => item.name).sort()).toEqual([
+      'Buurtcentrum De Heeg',
+      'Buurtcentrum Malberg',
+      'Stichting Buurtnetwerk Wittevrouwenveld',
+    ]);
   });
 
   it('answers the same to a logged-in caller', async () => {

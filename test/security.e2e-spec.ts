@@ -5,7 +5,9 @@ describe('Story: the API defends itself in the browser and at the till', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ environment: { CORS_ORIGINS: 'https://kassa.steerkes.example', REDEMPTIONS_PER_MINUTE: '2' } });
+    testApp = await createTestApp({
+      environment: { CORS_ORIGINS: 'https://kassa.steerkes.example', REDEMPTIONS_PER_MINUTE: '2' },
+    });
   });
   afterAll(() => testApp.close());
 
@@ -32,7 +34,12 @@ describe('Story: the API defends itself in the browser and at the till', () => {
 
   it('rate-limits redemptions per business operator: 429 RATE_LIMITED with Retry-After', async () => {
     const business = await login(testApp.http, 'business@steerkes.test');
-    const attempt = () => testApp.http.post('/api/v1/redemptions').set(business.auth).set('Idempotency-Key', `rate-${Math.random()}`).send({});
+    const attempt = () =>
+      testApp.http
+        .post('/api/v1/redemptions')
+        .set(business.auth)
+        .set('Idempotency-Key', `rate-${Math.random()}`)
+        .send({});
     expect((await attempt()).status).toBe(400);
     expect((await attempt()).status).toBe(400);
     const limited = await attempt();
@@ -42,7 +49,9 @@ describe('Story: the API defends itself in the browser and at the till', () => {
   });
 
   it('refuses a CORS origin list that is not a list of origins, at start-up', async () => {
-    await expect(createTestApp({ environment: { CORS_ORIGINS: '*' } })).rejects.toThrow(/CORS_ORIGINS/);
+    await expect(createTestApp({ environment: { CORS_ORIGINS: '*' } })).rejects.toThrow(
+      /CORS_ORIGINS/,
+    );
   });
 });
 
@@ -58,7 +67,10 @@ describe('Story: a user ends every session at once (a lost phone), and an admin 
     const phone = await login(testApp.http, 'volunteer@steerkes.test');
     const laptop = await login(testApp.http, 'volunteer@steerkes.test');
     await testApp.http.get('/api/v1/auth/me').set(phone.auth).expect(200);
-    await testApp.http.post(`/api/v1/users/${phone.userId}/sessions/revoke`).set(laptop.auth).expect(200);
+    await testApp.http
+      .post(`/api/v1/users/${phone.userId}/sessions/revoke`)
+      .set(laptop.auth)
+      .expect(200);
     for (const session of [phone, laptop]) {
       const refused = await testApp.http.get('/api/v1/auth/me').set(session.auth).expect(401);
       expect(refused.body.code).toBe('TOKEN_REVOKED');
@@ -69,12 +81,25 @@ describe('Story: a user ends every session at once (a lost phone), and an admin 
 
   it('lets an admin end another user’s sessions (audited), and nobody else', async () => {
     const roles = await loginAllRoles(testApp.http);
-    const refused = await testApp.http.post(`/api/v1/users/${roles.org_manager.userId}/sessions/revoke`).set(roles.volunteer.auth).expect(404);
+    const refused = await testApp.http
+      .post(`/api/v1/users/${roles.org_manager.userId}/sessions/revoke`)
+      .set(roles.volunteer.auth)
+      .expect(404);
     expect(refused.body.code).toBe('NOT_FOUND');
     await testApp.http.get('/api/v1/auth/me').set(roles.org_manager.auth).expect(200);
-    await testApp.http.post(`/api/v1/users/${roles.org_manager.userId}/sessions/revoke`).set(roles.admin.auth).expect(200);
-    expect((await testApp.http.get('/api/v1/auth/me').set(roles.org_manager.auth).expect(401)).body.code).toBe('TOKEN_REVOKED');
-    const audit = await testApp.http.get('/api/v1/treasury/audit-log?action=user.sessions-revoked').set(roles.admin.auth).expect(200);
-    expect(audit.body.items).toEqual([expect.objectContaining({ actorId: roles.admin.userId, subjectId: roles.org_manager.userId })]);
+    await testApp.http
+      .post(`/api/v1/users/${roles.org_manager.userId}/sessions/revoke`)
+      .set(roles.admin.auth)
+      .expect(200);
+    expect(
+      (await testApp.http.get('/api/v1/auth/me').set(roles.org_manager.auth).expect(401)).body.code,
+    ).toBe('TOKEN_REVOKED');
+    const audit = await testApp.http
+      .get('/api/v1/treasury/audit-log?action=user.sessions-revoked')
+      .set(roles.admin.auth)
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ actorId: roles.admin.userId, subjectId: roles.org_manager.userId }),
+    ]);
   });
 });

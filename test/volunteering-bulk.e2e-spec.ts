@@ -1,6 +1,19 @@
-import { API, createFundedParty, readAccount, snapshotLedger, type EntryBody, type TestParty } from './factories/ledger.js';
+import {
+  API,
+  createFundedParty,
+  readAccount,
+  snapshotLedger,
+  type EntryBody,
+  type TestParty,
+} from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
-import { expectClaimRefusalWritingNothing, listClaims, postBulk, submitClaim, type TimeClaimBatchBody } from './factories/volunteering.js';
+import {
+  expectClaimRefusalWritingNothing,
+  listClaims,
+  postBulk,
+  submitClaim,
+  type TimeClaimBatchBody,
+} from './factories/volunteering.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Roles = Awaited<ReturnType<typeof loginAllRoles>>;
@@ -21,12 +34,16 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
   beforeEach(async () => {
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '30.00');
     volunteers = [];
-    for (let index = 0; index < 4; index += 1) volunteers.push(await createFundedParty(testApp.http, roles, 'volunteer'));
+    for (let index = 0; index < 4; index += 1)
+      volunteers.push(await createFundedParty(testApp.http, roles, 'volunteer'));
     business = await createFundedParty(testApp.http, roles, 'business');
   });
   afterAll(() => testApp.close());
 
-  const accounts = () => [organisation.accountId, ...volunteers.map((volunteer) => volunteer.accountId)];
+  const accounts = () => [
+    organisation.accountId,
+    ...volunteers.map((volunteer) => volunteer.accountId),
+  ];
   const buurtfeest = () => ({
     date: '2026-11-21',
     activity: 'Buurtfeest Malberg',
@@ -39,7 +56,12 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
 
   /** The buurtfeest recorded under the key buurtfeest-2026: 12.75 paid, 17.25 left. */
   async function recordBuurtfeest(): Promise<void> {
-    const response = await postBulk(testApp.http, organisation.member, buurtfeest(), 'buurtfeest-2026');
+    const response = await postBulk(
+      testApp.http,
+      organisation.member,
+      buurtfeest(),
+      'buurtfeest-2026',
+    );
     expect(response.status).toBe(201);
     batch = response.body as TimeClaimBatchBody;
   }
@@ -56,44 +78,93 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
       totalAmount: '12.75',
       createdBy: organisation.member.userId,
     });
-    expect(batch.claims.map((claim) => [claim.volunteerId, claim.hours, claim.amount, claim.status, claim.batchId])).toEqual([
+    expect(
+      batch.claims.map((claim) => [
+        claim.volunteerId,
+        claim.hours,
+        claim.amount,
+        claim.status,
+        claim.batchId,
+      ]),
+    ).toEqual([
       [volunteers[0].partyId, '4.00', '4.00', 'approved', batch.id],
       [volunteers[1].partyId, '2.50', '2.50', 'approved', batch.id],
       [volunteers[2].partyId, '6.25', '6.25', 'approved', batch.id],
     ]);
     for (const [index, claim] of batch.claims.entries()) {
-      const entry = (await testApp.http.get(`${API}/entries/${claim.entryId}`).set(roles.treasurer.auth).expect(200)).body as EntryBody;
-      expect(entry).toMatchObject({ code: 'HOURS', metadata: { timeClaimId: claim.id, timeClaimBatchId: batch.id } });
-      expect((await readAccount(testApp.http, roles.treasurer, volunteers[index].accountId)).balance).toBe(claim.amount);
+      const entry = (
+        await testApp.http
+          .get(`${API}/entries/${claim.entryId}`)
+          .set(roles.treasurer.auth)
+          .expect(200)
+      ).body as EntryBody;
+      expect(entry).toMatchObject({
+        code: 'HOURS',
+        metadata: { timeClaimId: claim.id, timeClaimBatchId: batch.id },
+      });
+      expect(
+        (await readAccount(testApp.http, roles.treasurer, volunteers[index].accountId)).balance,
+      ).toBe(claim.amount);
     }
-    expect((await readAccount(testApp.http, roles.treasurer, organisation.accountId)).balance).toBe('17.25');
-    expect((await listClaims(testApp.http, volunteers[1].member)).map((claim) => claim.id)).toEqual([batch.claims[1].id]);
-    expect((await listClaims(testApp.http, organisation.member, { batchId: batch.id })).length).toBe(3);
+    expect((await readAccount(testApp.http, roles.treasurer, organisation.accountId)).balance).toBe(
+      '17.25',
+    );
+    expect((await listClaims(testApp.http, volunteers[1].member)).map((claim) => claim.id)).toEqual(
+      [batch.claims[1].id],
+    );
+    expect(
+      (await listClaims(testApp.http, organisation.member, { batchId: batch.id })).length,
+    ).toBe(3);
   });
 
   it('answers a retry with the first result: no second payment, no duplicate claims', async () => {
     await recordBuurtfeest();
-    const before = { claims: await listClaims(testApp.http, roles.treasurer), ledger: await snapshotLedger(testApp.http, roles.treasurer, accounts()) };
-    const replay = await postBulk(testApp.http, organisation.member, buurtfeest(), 'buurtfeest-2026');
+    const before = {
+      claims: await listClaims(testApp.http, roles.treasurer),
+      ledger: await snapshotLedger(testApp.http, roles.treasurer, accounts()),
+    };
+    const replay = await postBulk(
+      testApp.http,
+      organisation.member,
+      buurtfeest(),
+      'buurtfeest-2026',
+    );
     expect(replay.status).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toEqual(batch);
-    expect({ claims: await listClaims(testApp.http, roles.treasurer), ledger: await snapshotLedger(testApp.http, roles.treasurer, accounts()) }).toEqual(before);
+    expect({
+      claims: await listClaims(testApp.http, roles.treasurer),
+      ledger: await snapshotLedger(testApp.http, roles.treasurer, accounts()),
+    }).toEqual(before);
   });
 
   it('refuses the same key with another body: 409 IDEMPOTENCY_KEY_REUSED, nothing written', async () => {
     await recordBuurtfeest();
     const changed = { ...buurtfeest(), activity: 'Opruimen na het buurtfeest' };
-    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 409, code: 'IDEMPOTENCY_KEY_REUSED', act: () =>
-      postBulk(testApp.http, organisation.member, changed, 'buurtfeest-2026'),
+    await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 409,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      act: () => postBulk(testApp.http, organisation.member, changed, 'buurtfeest-2026'),
     });
-    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'IDEMPOTENCY_KEY_REQUIRED', act: () =>
-      postBulk(testApp.http, organisation.member, changed, null),
+    await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 400,
+      code: 'IDEMPOTENCY_KEY_REQUIRED',
+      act: () => postBulk(testApp.http, organisation.member, changed, null),
     });
   });
 
   it('checks every participant first and lists every problem; nothing is recorded', async () => {
-    await submitClaim(testApp.http, volunteers[3].member, { organisationId: organisation.partyId, date: '2026-11-22', hours: '20.00' });
+    await submitClaim(testApp.http, volunteers[3].member, {
+      organisationId: organisation.partyId,
+      date: '2026-11-22',
+      hours: '20.00',
+    });
     const body = {
       date: '2026-11-22',
       activity: 'Zwerfvuil prikken',
@@ -107,31 +178,66 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
         { volunteerId: volunteers[2].partyId, hours: 0 },
       ],
     };
-    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
-      postBulk(testApp.http, organisation.member, body),
+    const refused = await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 422,
+      code: 'TIME_CLAIMS_REFUSED',
+      act: () => postBulk(testApp.http, organisation.member, body),
     });
-    expect(refused.body.detail).toBe('Nothing was recorded: the activity has 5 problem(s), each listed under errors.');
+    expect(refused.body.detail).toBe(
+      'Nothing was recorded: the activity has 5 problem(s), each listed under errors.',
+    );
     expect(refused.body.errors).toEqual([
-      expect.objectContaining({ field: 'participants.1.volunteerId', code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN', message: 'There is no volunteer with this id.' }),
-      expect.objectContaining({ field: 'participants.2.volunteerId', code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN' }),
+      expect.objectContaining({
+        field: 'participants.1.volunteerId',
+        code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN',
+        message: 'There is no volunteer with this id.',
+      }),
+      expect.objectContaining({
+        field: 'participants.2.volunteerId',
+        code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN',
+      }),
       expect.objectContaining({ field: 'participants.3.hours', code: 'isQuarterHours' }),
-      expect.objectContaining({ field: 'participants.5.hours', code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', parameters: { claimed: '23.00', requested: '1.25', limit: 24 } }),
+      expect.objectContaining({
+        field: 'participants.5.hours',
+        code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED',
+        parameters: { claimed: '23.00', requested: '1.25', limit: 24 },
+      }),
       expect.objectContaining({ field: 'participants.6.hours', code: 'isQuarterHours' }),
     ]);
   });
 
   it('refuses a date after today among the other problems, in Dutch when asked', async () => {
-    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
-      testApp.http
-        .post(`${API}/time-claims/bulk`)
-        .set(organisation.member.auth)
-        .set('Idempotency-Key', 'toekomst')
-        .set('Accept-Language', 'nl')
-        .send({ date: '2026-11-24', activity: 'Kerstmarkt', participants: [{ volunteerId: volunteers[0].partyId, hours: '1.00' }] }),
+    const refused = await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 422,
+      code: 'TIME_CLAIMS_REFUSED',
+      act: () =>
+        testApp.http
+          .post(`${API}/time-claims/bulk`)
+          .set(organisation.member.auth)
+          .set('Idempotency-Key', 'toekomst')
+          .set('Accept-Language', 'nl')
+          .send({
+            date: '2026-11-24',
+            activity: 'Kerstmarkt',
+            participants: [{ volunteerId: volunteers[0].partyId, hours: '1.00' }],
+          }),
     });
-    expect(refused.body.detail).toBe('Er is niets vastgelegd: de activiteit heeft 1 probleem/problemen, elk vermeld onder errors.');
+    expect(refused.body.detail).toBe(
+      'Er is niets vastgelegd: de activiteit heeft 1 probleem/problemen, elk vermeld onder errors.',
+    );
     expect(refused.body.errors).toEqual([
-      { field: 'date', code: 'TIME_CLAIM_DATE_IN_FUTURE', parameters: { today: '2026-11-23' }, message: 'De datum ligt na vandaag; declareer uren pas als ze gegeven zijn.' },
+      {
+        field: 'date',
+        code: 'TIME_CLAIM_DATE_IN_FUTURE',
+        parameters: { today: '2026-11-23' },
+        message: 'De datum ligt na vandaag; declareer uren pas als ze gegeven zijn.',
+      },
     ]);
   });
 
@@ -140,42 +246,130 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
     const body = {
       date: '2026-11-20',
       activity: 'Klussendag',
-      participants: volunteers.slice(0, 3).map((volunteer) => ({ volunteerId: volunteer.partyId, hours: '6.00' })),
+      participants: volunteers
+        .slice(0, 3)
+        .map((volunteer) => ({ volunteerId: volunteer.partyId, hours: '6.00' })),
     };
-    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
-      postBulk(testApp.http, organisation.member, body),
+    const refused = await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 422,
+      code: 'TIME_CLAIMS_REFUSED',
+      act: () => postBulk(testApp.http, organisation.member, body),
     });
     expect(refused.body.errors).toEqual([
-      expect.objectContaining({ field: 'participants', code: 'INSUFFICIENT_FUNDS', parameters: { accountId: organisation.accountId, available: '17.25', required: '18.00' } }),
+      expect.objectContaining({
+        field: 'participants',
+        code: 'INSUFFICIENT_FUNDS',
+        parameters: { accountId: organisation.accountId, available: '17.25', required: '18.00' },
+      }),
     ]);
   });
 
   it('names a volunteer whose account cannot take the payment, from the ledger’s own check', async () => {
-    await testApp.http.put(`${API}/accounts/${volunteers[2].accountId}/policy`).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'frozen' }).expect(200);
-    const body = { date: '2026-11-20', activity: 'Klussendag', participants: [{ volunteerId: volunteers[0].partyId, hours: '1.00' }, { volunteerId: volunteers[2].partyId, hours: '1.00' }] };
-    const refused = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 422, code: 'TIME_CLAIMS_REFUSED', act: () =>
-      postBulk(testApp.http, organisation.member, body),
+    await testApp.http
+      .put(`${API}/accounts/${volunteers[2].accountId}/policy`)
+      .set(roles.admin.auth)
+      .send({ minBalance: '0.00', maxBalance: null, status: 'frozen' })
+      .expect(200);
+    const body = {
+      date: '2026-11-20',
+      activity: 'Klussendag',
+      participants: [
+        { volunteerId: volunteers[0].partyId, hours: '1.00' },
+        { volunteerId: volunteers[2].partyId, hours: '1.00' },
+      ],
+    };
+    const refused = await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 422,
+      code: 'TIME_CLAIMS_REFUSED',
+      act: () => postBulk(testApp.http, organisation.member, body),
     });
-    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'participants.1.volunteerId', code: 'ACCOUNT_NOT_OPEN' })]);
-    await testApp.http.put(`${API}/accounts/${volunteers[2].accountId}/policy`).set(roles.admin.auth).send({ minBalance: '0.00', maxBalance: null, status: 'open' }).expect(200);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'participants.1.volunteerId', code: 'ACCOUNT_NOT_OPEN' }),
+    ]);
+    await testApp.http
+      .put(`${API}/accounts/${volunteers[2].accountId}/policy`)
+      .set(roles.admin.auth)
+      .send({ minBalance: '0.00', maxBalance: null, status: 'open' })
+      .expect(200);
   });
 
   it('refuses malformed requests with 400 and other roles with 403, writing nothing', async () => {
-    const malformed = await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
-      postBulk(testApp.http, organisation.member, { date: '2026-11-20', activity: '', participants: [{ volunteerId: 'anouk' }], extra: true }),
+    const malformed = await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      act: () =>
+        postBulk(testApp.http, organisation.member, {
+          date: '2026-11-20',
+          activity: '',
+          participants: [{ volunteerId: 'anouk' }],
+          extra: true,
+        }),
     });
-    expect(malformed.body.errors.map((error: { field: string; code: string }) => `${error.field}:${error.code}`)).toEqual(
-      expect.arrayContaining(['extra:whitelistValidation', 'activity:isNotEmpty', 'participants.0.volunteerId:isUuid', 'participants.0.hours:isDefined']),
+    expect(
+      malformed.body.errors.map(
+        (error: { field: string; code: string }) => `${error.field}:${error.code}`,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'extra:whitelistValidation',
+        'activity:isNotEmpty',
+        'participants.0.volunteerId:isUuid',
+        'participants.0.hours:isDefined',
+      ]),
     );
-    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
-      postBulk(testApp.http, organisation.member, { date: '2026-11-20', activity: 'Leeg', participants: [] }),
+    await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      act: () =>
+        postBulk(testApp.http, organisation.member, {
+          date: '2026-11-20',
+          activity: 'Leeg',
+          participants: [],
+        }),
     });
-    const tooMany = Array.from({ length: 201 }, () => ({ volunteerId: volunteers[0].partyId, hours: '0.25' }));
-    await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 400, code: 'VALIDATION_FAILED', act: () =>
-      postBulk(testApp.http, organisation.member, { date: '2026-11-20', activity: 'Te veel', participants: tooMany }),
+    const tooMany = Array.from({ length: 201 }, () => ({
+      volunteerId: volunteers[0].partyId,
+      hours: '0.25',
+    }));
+    await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      act: () =>
+        postBulk(testApp.http, organisation.member, {
+          date: '2026-11-20',
+          activity: 'Te veel',
+          participants: tooMany,
+        }),
     });
-    for (const session of [volunteers[0].member, roles.admin, roles.treasurer, roles.business_operator] as Session[]) {
-      await expectClaimRefusalWritingNothing({ http: testApp.http, treasurer: roles.treasurer, accountIds: accounts(), status: 403, code: 'FORBIDDEN', act: () => postBulk(testApp.http, session, buurtfeest()) });
+    for (const session of [
+      volunteers[0].member,
+      roles.admin,
+      roles.treasurer,
+      roles.business_operator,
+    ] as Session[]) {
+      await expectClaimRefusalWritingNothing({
+        http: testApp.http,
+        treasurer: roles.treasurer,
+        accountIds: accounts(),
+        status: 403,
+        code: 'FORBIDDEN',
+        act: () => postBulk(testApp.http, session, buurtfeest()),
+      });
     }
   });
 });

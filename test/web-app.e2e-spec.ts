@@ -8,9 +8,17 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** The generated API client's types, committed with the web app (web/src/api/schema.d.ts). */
 const WEB_API_SCHEMA = join(process.cwd(), 'web', 'src', 'api', 'schema.d.ts');
-const OPENAPI_TYPESCRIPT = join(process.cwd(), 'web', 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
+const OPENAPI_TYPESCRIPT = join(
+  process.cwd(),
+  'web',
+  'node_modules',
+  'openapi-typescript',
+  'bin',
+  'cli.js',
+);
 
-const INDEX_HTML = '<!doctype html><html lang="nl"><head><script type="module" src="/assets/app-1234.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html lang="nl"><head><script type="module" src="/assets/app-1234.js"></script></head><body><div id="root"></div></body></html>';
 const APP_SCRIPT = 'console.log("the app");'.repeat(50);
 
 /** A built web app as Vite leaves it (after web/scripts/compress-build.mjs): index.html, hashed assets with .br/.gz copies, a wasm file. */
@@ -22,7 +30,10 @@ function writeBuild(): string {
   writeFileSync(join(root, 'assets', 'app-1234.js'), APP_SCRIPT);
   writeFileSync(join(root, 'assets', 'app-1234.js.br'), brotliCompressSync(APP_SCRIPT));
   writeFileSync(join(root, 'assets', 'app-1234.js.gz'), gzipSync(APP_SCRIPT));
-  writeFileSync(join(root, 'assets', 'zxing_reader-5678.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+  writeFileSync(
+    join(root, 'assets', 'zxing_reader-5678.wasm'),
+    Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]),
+  );
   return root;
 }
 
@@ -32,7 +43,10 @@ describe('Story: one server answers the web app at / and the API at /api', () =>
 
   beforeAll(async () => {
     build = writeBuild();
-    testApp = await createTestApp({ demoData: false, beforeInit: (app) => serveWebApp(app, build) });
+    testApp = await createTestApp({
+      demoData: false,
+      beforeInit: (app) => serveWebApp(app, build),
+    });
   });
   afterAll(async () => {
     await testApp.close();
@@ -51,20 +65,30 @@ describe('Story: one server answers the web app at / and the API at /api', () =>
   });
 
   it('serves hashed assets pre-compressed as the browser accepts them, cached for a year', async () => {
-    const brotli = await testApp.http.get('/assets/app-1234.js').set('Accept-Encoding', 'br, gzip').buffer(true).parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    const brotli = await testApp.http
+      .get('/assets/app-1234.js')
+      .set('Accept-Encoding', 'br, gzip')
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
     expect(brotli.status).toBe(200);
     expect(brotli.headers['content-encoding']).toBe('br');
     expect(brotli.headers['content-type']).toMatch(/^(text|application)\/javascript/);
     expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(brotli.headers.vary).toMatch(/accept-encoding/i);
-    const gzip = await testApp.http.get('/assets/app-1234.js').set('Accept-Encoding', 'gzip').expect(200);
+    const gzip = await testApp.http
+      .get('/assets/app-1234.js')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gzip.text).toBe(APP_SCRIPT); // supertest inflates gzip
-    const plain = await testApp.http.get('/assets/app-1234.js').set('Accept-Encoding', 'identity').expect(200);
+    const plain = await testApp.http
+      .get('/assets/app-1234.js')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toBe(APP_SCRIPT);
   });
@@ -82,7 +106,9 @@ describe('Story: one server answers the web app at / and the API at /api', () =>
       expect(response.headers['content-security-policy']).not.toBe(WEB_APP_CONTENT_SECURITY_POLICY);
     }
     const documentation = await testApp.http.get('/api/docs-json').expect(200);
-    expect(documentation.headers['content-security-policy']).not.toBe(WEB_APP_CONTENT_SECURITY_POLICY);
+    expect(documentation.headers['content-security-policy']).not.toBe(
+      WEB_APP_CONTENT_SECURITY_POLICY,
+    );
   });
 
   it('answers a missing file with a 404, not with the app', async () => {
@@ -108,14 +134,19 @@ describe('The web app’s typed API client matches the live OpenAPI document', (
    * (npm run generate:web-api) writes the file instead.
    */
   it('generates the same types as the committed web/src/api/schema.d.ts', async () => {
-    if (!existsSync(OPENAPI_TYPESCRIPT)) throw new Error('web/node_modules is missing: run npm ci --prefix web');
+    if (!existsSync(OPENAPI_TYPESCRIPT))
+      throw new Error('web/node_modules is missing: run npm ci --prefix web');
     const document = (await testApp.http.get('/api/docs-json').expect(200)).body as object;
     const folder = mkdtempSync(join(tmpdir(), 'steerkes-openapi-'));
     try {
       const documentFile = join(folder, 'openapi.json');
       const generatedFile = join(folder, 'schema.d.ts');
       writeFileSync(documentFile, JSON.stringify(document));
-      execFileSync(process.execPath, [OPENAPI_TYPESCRIPT, documentFile, '--output', generatedFile], { stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [OPENAPI_TYPESCRIPT, documentFile, '--output', generatedFile],
+        { stdio: 'pipe' },
+      );
       const generated = readFileSync(generatedFile, 'utf8');
       if (process.env.UPDATE_WEB_API_SCHEMA === '1') writeFileSync(WEB_API_SCHEMA, generated);
       expect(readFileSync(WEB_API_SCHEMA, 'utf8')).toBe(generated);

@@ -16,7 +16,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: Number(process.env.WEB_E2E_WORKERS ?? 2),
-  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/junit.xml' }]] : 'list',
+  reporter: process.env.CI
+    ? [['list'], ['junit', { outputFile: 'test-results/junit.xml' }]]
+    : 'list',
   use: {
     baseURL: process.env.STEERKES_BASE_URL,
     trace: 'retain-on-failure',

@@ -23,10 +23,15 @@ function appShellServiceWorker(): Plugin {
         for (const css of chunk.viteMetadata?.importedCss ?? []) shell.add(`/${css}`);
         for (const imported of chunk.imports) addChunk(imported);
       };
-      for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry) addChunk(chunk.fileName);
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk' && chunk.isEntry) addChunk(chunk.fileName);
       const files = [...shell].sort();
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(version, files) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: serviceWorkerSource(version, files),
+      });
     },
   };
 }

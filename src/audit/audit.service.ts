@@ -41,28 +41,48 @@ export class AuditService {
    * Records an action in the transaction of the action itself (joined): an audit record never
    * commits without its action, nor an action without its record.
    */
-  async record(actor: { id: string | null; role?: string | null } | null, record: AuditRecord): Promise<void> {
-    assertInvariant(this.database.inTransaction(), `audit record ${record.action} outside the transaction of its action`);
-    await this.database.transaction((transaction) => transaction.manager.insert(AuditEvent, {
-      id: randomUUID(),
-      occurredAt: this.clock.now().toISOString(),
-      actorId: actor?.id ?? null,
-      actorRole: actor?.role ?? null,
-      action: record.action,
-      subjectType: record.subjectType,
-      subjectId: record.subjectId,
-      details: JSON.stringify(record.details ?? {}),
-    }));
+  async record(
+    actor: { id: string | null; role?: string | null } | null,
+    record: AuditRecord,
+  ): Promise<void> {
+    assertInvariant(
+      this.database.inTransaction(),
+      `audit record ${record.action} outside the transaction of its action`,
+    );
+    await this.database.transaction((transaction) =>
+      transaction.manager.insert(AuditEvent, {
+        id: randomUUID(),
+        occurredAt: this.clock.now().toISOString(),
+        actorId: actor?.id ?? null,
+        actorRole: actor?.role ?? null,
+        action: record.action,
+        subjectType: record.subjectType,
+        subjectId: record.subjectId,
+        details: JSON.stringify(record.details ?? {}),
+      }),
+    );
   }
 
-  list(query: PageQueryDto & { action?: string; subjectId?: string }): Promise<Page<AuditEventView>> {
+  list(
+    query: PageQueryDto & { action?: string; subjectId?: string },
+  ): Promise<Page<AuditEventView>> {
     return this.database.read(async ({ manager }) => {
       const builder = manager.createQueryBuilder(AuditEvent, 'event');
       if (query.action) builder.andWhere('event.action = :action', { action: query.action });
-      if (query.subjectId) builder.andWhere('event.subject_id = :subjectId', { subjectId: query.subjectId });
-      const { limit } = paginateQuery(builder, { sortColumn: 'event.occurred_at', idColumn: 'event.id', page: query });
+      if (query.subjectId)
+        builder.andWhere('event.subject_id = :subjectId', { subjectId: query.subjectId });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'event.occurred_at',
+        idColumn: 'event.id',
+        page: query,
+      });
       const rows = await builder.getMany();
-      return pageFrom(rows, limit, (event) => ({ sortValue: event.occurredAt, id: event.id }), toView);
+      return pageFrom(
+        rows,
+        limit,
+        (event) => ({ sortValue: event.occurredAt, id: event.id }),
+        toView,
+      );
     });
   }
 }

@@ -1,5 +1,23 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
@@ -9,7 +27,12 @@ import { AuthService } from './auth.service.js';
 import { CurrentUser, Public, Roles } from './decorators.js';
 import { CreateUserDto, LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
-import { clearRefreshCookie, REFRESH_COOKIE_NAME, RefreshTokenCookie, setRefreshCookie } from './refresh-cookie.js';
+import {
+  clearRefreshCookie,
+  REFRESH_COOKIE_NAME,
+  RefreshTokenCookie,
+  setRefreshCookie,
+} from './refresh-cookie.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('auth')
@@ -24,10 +47,15 @@ export class AuthController {
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: `Logs in: answers a short-lived access token and sets the refresh cookie ${REFRESH_COOKIE_NAME} (httpOnly, SameSite=Strict, Path=/api/v1/auth) of a new session.` })
+  @ApiOperation({
+    summary: `Logs in: answers a short-lived access token and sets the refresh cookie ${REFRESH_COOKIE_NAME} (httpOnly, SameSite=Strict, Path=/api/v1/auth) of a new session.`,
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(400, 401, 429)
-  async login(@Body() credentials: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+  async login(
+    @Body() credentials: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponseDto> {
     const grant = await this.auth.login(credentials);
     setRefreshCookie(reply, grant.refreshToken, this.configuration.sessions.secureCookie);
     return grant.body;
@@ -37,10 +65,16 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiCookieAuth(REFRESH_COOKIE_NAME)
-  @ApiOperation({ summary: 'No body: the refresh cookie. Answers a new access token as login does and rotates the cookie; a cookie that was already used ends its session.' })
+  @ApiOperation({
+    summary:
+      'No body: the refresh cookie. Answers a new access token as login does and rotates the cookie; a cookie that was already used ends its session.',
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiProblems(401)
-  async refresh(@RefreshTokenCookie() refreshToken: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+  async refresh(
+    @RefreshTokenCookie() refreshToken: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponseDto> {
     const grant = await this.auth.refresh(refreshToken);
     setRefreshCookie(reply, grant.refreshToken, this.configuration.sessions.secureCookie);
     return grant.body;
@@ -50,9 +84,15 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiCookieAuth(REFRESH_COOKIE_NAME)
-  @ApiOperation({ summary: 'Ends the session of the refresh cookie and clears the cookie; without a cookie there is nothing to end (204 all the same).' })
+  @ApiOperation({
+    summary:
+      'Ends the session of the refresh cookie and clears the cookie; without a cookie there is nothing to end (204 all the same).',
+  })
   @ApiNoContentResponse()
-  async logout(@RefreshTokenCookie() refreshToken: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @RefreshTokenCookie() refreshToken: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(refreshToken);
     clearRefreshCookie(reply, this.configuration.sessions.secureCookie);
   }
@@ -82,7 +122,10 @@ export class UsersController {
 
   @Post(':id/sessions/revoke')
   @HttpCode(200)
-  @ApiOperation({ summary: 'End every session of a user (admin, or the user themselves): their tokens stop working at once.' })
+  @ApiOperation({
+    summary:
+      'End every session of a user (admin, or the user themselves): their tokens stop working at once.',
+  })
   @ApiOkResponse({ description: '{ userId, sessionVersion }' })
   @ApiProblems(400, 401, 404)
   revokeSessions(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {

@@ -22,7 +22,9 @@ import { UsersService } from './users.service.js';
     PartiesModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIGURATION],
-      useFactory: (configuration: AppConfiguration) => ({ secret: jwtKey(configuration.jwt.secret) }),
+      useFactory: (configuration: AppConfiguration) => ({
+        secret: jwtKey(configuration.jwt.secret),
+      }),
     }),
   ],
   controllers: [AuthController, UsersController],

@@ -29,7 +29,10 @@ export class AuthService {
   /** One answer for an unknown email and a wrong password, in about the same time. Begins a session. */
   async login(credentials: LoginDto): Promise<SessionGrant> {
     const user = await this.users.findByEmail(credentials.email);
-    const passwordMatches = await verifyPassword(credentials.password, user?.passwordHash ?? (await decoyPasswordHash()));
+    const passwordMatches = await verifyPassword(
+      credentials.password,
+      user?.passwordHash ?? (await decoyPasswordHash()),
+    );
     if (!user || !passwordMatches) throw new DomainError('INVALID_CREDENTIALS');
     const refreshToken = await this.sessions.start(user.id, user.sessionVersion);
     return { body: await this.accessFor(user), refreshToken };
@@ -55,12 +58,23 @@ export class AuthService {
   }
 
   private async accessFor(user: User): Promise<LoginResponseDto> {
-    const claims: TokenClaims = { sub: user.id, email: user.email, role: user.role, partyId: user.partyId, sv: user.sessionVersion };
+    const claims: TokenClaims = {
+      sub: user.id,
+      email: user.email,
+      role: user.role,
+      partyId: user.partyId,
+      sv: user.sessionVersion,
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       issuer: JWT_ISSUER,
       expiresIn: this.configuration.jwt.ttlSeconds,
     });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.configuration.jwt.ttlSeconds, user: toUserDto(user) };
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.configuration.jwt.ttlSeconds,
+      user: toUserDto(user),
+    };
   }
 }

@@ -13,8 +13,10 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 /** The authenticated caller, as the bearer token describes them. */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
-  const user = context.switchToHttp().getRequest<SteerkesRequest>().user;
-  assertInvariant(user, 'CurrentUser used on a public endpoint');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+    const user = context.switchToHttp().getRequest<SteerkesRequest>().user;
+    assertInvariant(user, 'CurrentUser used on a public endpoint');
+    return user;
+  },
+);

@@ -14,12 +14,19 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     return isPublic ? true : super.canActivate(context);
   }
 
   /** Tells a missing, an expired and a forged token apart, each with its own code. */
-  override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false, info: unknown): User {
+  override handleRequest<User = AuthenticatedUser>(
+    error: unknown,
+    user: User | false,
+    info: unknown,
+  ): User {
     if (error instanceof DomainError) throw error;
     if (error) throw new DomainError('TOKEN_INVALID');
     if (user) return user;
@@ -35,7 +42,10 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles || roles.length === 0) return true;
     const user = context.switchToHttp().getRequest<SteerkesRequest>().user;
     if (!user || !roles.includes(user.role)) throw new ForbiddenError('ROLE_REQUIRED');

@@ -51,7 +51,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
    * token's session version is current (one primary-key read per request: revocation takes effect at once).
    */
   async validate(claims: TokenClaims): Promise<AuthenticatedUser> {
-    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) throw new DomainError('TOKEN_INVALID');
+    if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role))
+      throw new DomainError('TOKEN_INVALID');
     const user = await this.users.findSessionHolder(claims.sub);
     if (!user) throw new DomainError('TOKEN_INVALID');
     if (claims.sv !== user.sessionVersion) throw new DomainError('TOKEN_REVOKED');

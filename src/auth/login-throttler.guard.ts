@@ -17,7 +17,10 @@ export class LoginThrottlerGuard implements CanActivate {
   private readonly limiter: RateLimiterMemory;
 
   constructor(@Inject(APP_CONFIGURATION) configuration: AppConfiguration) {
-    this.limiter = new RateLimiterMemory({ points: configuration.loginAttemptsPerMinute, duration: LOGIN_WINDOW_SECONDS });
+    this.limiter = new RateLimiterMemory({
+      points: configuration.loginAttemptsPerMinute,
+      duration: LOGIN_WINDOW_SECONDS,
+    });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

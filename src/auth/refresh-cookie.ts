@@ -16,8 +16,15 @@ function cookieOptions(secure: boolean) {
   return { path: REFRESH_COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure } as const;
 }
 
-export function setRefreshCookie(reply: FastifyReply, token: IssuedRefreshToken, secure: boolean): void {
-  reply.setCookie(REFRESH_COOKIE_NAME, token.value, { ...cookieOptions(secure), maxAge: token.maxAgeSeconds });
+export function setRefreshCookie(
+  reply: FastifyReply,
+  token: IssuedRefreshToken,
+  secure: boolean,
+): void {
+  reply.setCookie(REFRESH_COOKIE_NAME, token.value, {
+    ...cookieOptions(secure),
+    maxAge: token.maxAgeSeconds,
+  });
 }
 
 export function clearRefreshCookie(reply: FastifyReply, secure: boolean): void {
@@ -25,7 +32,9 @@ export function clearRefreshCookie(reply: FastifyReply, secure: boolean): void {
 }
 
 /** The refresh token the browser sent in the cookie, if any. */
-export const RefreshTokenCookie = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
-  const request = context.switchToHttp().getRequest<SteerkesRequest>();
-  return request.cookies?.[REFRESH_COOKIE_NAME];
-});
+export const RefreshTokenCookie = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined => {
+    const request = context.switchToHttp().getRequest<SteerkesRequest>();
+    return request.cookies?.[REFRESH_COOKIE_NAME];
+  },
+);

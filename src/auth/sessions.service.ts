@@ -85,7 +85,8 @@ export class SessionsService {
         return { refused: 'REFRESH_TOKEN_REUSED' };
       }
       const user = await this.users.findSessionHolder(session.userId);
-      if (!user || user.sessionVersion !== session.sessionVersion) return { refused: 'SESSION_ENDED' };
+      if (!user || user.sessionVersion !== session.sessionVersion)
+        return { refused: 'SESSION_ENDED' };
       const token = newToken(session.id);
       // Only if the token is still the one just read: of two refreshes racing with one token, one wins.
       const changed = await tx.sql.run(
@@ -96,9 +97,16 @@ export class SessionsService {
         await this.endSession(tx.sql, session.id, 'token-reused');
         return { refused: 'REFRESH_TOKEN_REUSED' };
       }
-      return { user, refreshToken: { value: token, maxAgeSeconds: this.secondsUntil(new Date(session.expiresAt)) } };
+      return {
+        user,
+        refreshToken: {
+          value: token,
+          maxAgeSeconds: this.secondsUntil(new Date(session.expiresAt)),
+        },
+      };
     });
-    if ('refused' in outcome) throw new DomainError(outcome.refused, outcome.reason ? { reason: outcome.reason } : {});
+    if ('refused' in outcome)
+      throw new DomainError(outcome.refused, outcome.reason ? { reason: outcome.reason } : {});
     return outcome;
   }
 
@@ -119,15 +127,26 @@ export class SessionsService {
     });
   }
 
-  private async endSession(sql: SqlExecutor, sessionId: string, reason: SessionEndReason): Promise<void> {
-    await sql.run('UPDATE auth_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL', [this.clock.now().toISOString(), reason, sessionId]);
+  private async endSession(
+    sql: SqlExecutor,
+    sessionId: string,
+    reason: SessionEndReason,
+  ): Promise<void> {
+    await sql.run(
+      'UPDATE auth_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL',
+      [this.clock.now().toISOString(), reason, sessionId],
+    );
   }
 
   /** Why the session has expired, or null while it lasts. */
   private expiryOf(session: AuthSession): MessagePhrase | null {
     const now = this.clock.now().getTime();
     if (now >= Date.parse(session.expiresAt)) return 'auth.session-lifetime';
-    if (now >= Date.parse(session.lastUsedAt) + this.configuration.sessions.idleTimeoutSeconds * 1000) return 'auth.session-idle';
+    if (
+      now >=
+      Date.parse(session.lastUsedAt) + this.configuration.sessions.idleTimeoutSeconds * 1000
+    )
+      return 'auth.session-idle';
     return null;
   }
 
@@ -151,7 +170,13 @@ function newToken(sessionId: string): string {
 function parseToken(presented: string | undefined): { sessionId: string; token: string } {
   if (presented === undefined || presented === '') throw new DomainError('SESSION_REQUIRED');
   const [sessionId, secret, ...rest] = presented.split('.');
-  if (rest.length > 0 || !UUID_PATTERN.test(sessionId) || secret === undefined || !SECRET_PATTERN.test(secret)) throw new DomainError('SESSION_INVALID');
+  if (
+    rest.length > 0 ||
+    !UUID_PATTERN.test(sessionId) ||
+    secret === undefined ||
+    !SECRET_PATTERN.test(secret)
+  )
+    throw new DomainError('SESSION_INVALID');
   return { sessionId, token: presented };
 }
 
@@ -160,5 +185,8 @@ function hashOf(token: string): string {
 }
 
 function sameHash(stored: string, presented: string): boolean {
-  return stored.length === presented.length && timingSafeEqual(Buffer.from(stored), Buffer.from(presented));
+  return (
+    stored.length === presented.length &&
+    timingSafeEqual(Buffer.from(stored), Buffer.from(presented))
+  );
 }

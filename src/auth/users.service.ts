@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DomainError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import {
+  DomainError,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { Database } from '../database/database.service.js';
 import type { PartyKind } from '../parties/entities/party.entity.js';
@@ -42,7 +46,8 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
     return this.database.transaction(async (tx) => {
       await this.assertPartyFitsRole(input.role, input.partyId ?? null);
-      if (await tx.manager.existsBy(User, { email: input.email })) throw new DomainError('EMAIL_TAKEN');
+      if (await tx.manager.existsBy(User, { email: input.email }))
+        throw new DomainError('EMAIL_TAKEN');
       const user = tx.manager.create(User, {
         id: randomUUID(),
         email: input.email,
@@ -58,20 +63,31 @@ export class UsersService {
   }
 
   /** Revokes every token of the user: they log in again. An admin may do it for anyone, a user for themselves. */
-  revokeSessions(actor: AuthenticatedUser, userId: string): Promise<{ userId: string; sessionVersion: number }> {
+  revokeSessions(
+    actor: AuthenticatedUser,
+    userId: string,
+  ): Promise<{ userId: string; sessionVersion: number }> {
     if (actor.role !== 'admin' && actor.id !== userId) throw new NotFoundError('user', userId);
     return this.database.transaction(async (tx) => {
       const user = await tx.manager.findOneBy(User, { id: userId });
       if (!user) throw new NotFoundError('user', userId);
       const sessionVersion = user.sessionVersion + 1;
       await tx.manager.update(User, { id: userId }, { sessionVersion });
-      if (actor.id !== userId) await this.audit.record(actor, { action: 'user.sessions-revoked', subjectType: 'user', subjectId: userId, details: {} });
+      if (actor.id !== userId)
+        await this.audit.record(actor, {
+          action: 'user.sessions-revoked',
+          subjectType: 'user',
+          subjectId: userId,
+          details: {},
+        });
       return { userId, sessionVersion };
     });
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.database.read(({ manager }) => manager.findOneBy(User, { email: email.toLowerCase() }));
+    return this.database.read(({ manager }) =>
+      manager.findOneBy(User, { email: email.toLowerCase() }),
+    );
   }
 
   /**
@@ -80,11 +96,22 @@ export class UsersService {
    */
   findSessionHolder(id: string): Promise<SessionHolder | undefined> {
     return this.database.read(async (tx) => {
-      const row = await tx.sql.get<{ id: string; email: string; role: Role; party_id: string | null; session_version: number | bigint | string }>(
-        'SELECT id, email, role, party_id, session_version FROM users WHERE id = ?',
-        [id],
+      const row = await tx.sql.get<{
+        id: string;
+        email: string;
+        role: Role;
+        party_id: string | null;
+        session_version: number | bigint | string;
+      }>('SELECT id, email, role, party_id, session_version FROM users WHERE id = ?', [id]);
+      return (
+        row && {
+          id: row.id,
+          email: row.email,
+          role: row.role,
+          partyId: row.party_id,
+          sessionVersion: Number(row.session_version),
+        }
       );
-      return row && { id: row.id, email: row.email, role: row.role, partyId: row.party_id, sessionVersion: Number(row.session_version) };
     });
   }
 
@@ -105,7 +132,13 @@ export class UsersService {
     const party = await this.parties.findById(partyId);
     if (!party) throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_NOT_FOUND' }]);
     if (allowedKinds && !allowedKinds.includes(party.kind)) {
-      throw new ValidationFailedError([{ field: 'partyId', code: 'PARTY_KIND_MISMATCH', parameters: { role, kinds: allowedKinds.join(',') } }]);
+      throw new ValidationFailedError([
+        {
+          field: 'partyId',
+          code: 'PARTY_KIND_MISMATCH',
+          parameters: { role, kinds: allowedKinds.join(',') },
+        },
+      ]);
     }
   }
 }

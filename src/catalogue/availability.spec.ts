@@ -61,6 +61,8 @@ describe('availability arithmetic', () => {
   });
 
   it('has no closed segments where opening hours do not apply', () => {
-    expect(segments([], 3, { start: h(0), end: h(24) }, null)).toEqual([{ start: h(0), end: h(24), state: 'free', remaining: 3 }]);
+    expect(segments([], 3, { start: h(0), end: h(24) }, null)).toEqual([
+      { start: h(0), end: h(24), state: 'free', remaining: 3 },
+    ]);
   });
 });

@@ -43,7 +43,13 @@ export function peakUsage(occupancies: readonly Occupancy[], start: number, end:
 }
 
 /** True when `units` more fit over [start, end) next to what is occupied. */
-export function fits(occupancies: readonly Occupancy[], quantity: number, units: number, start: number, end: number): boolean {
+export function fits(
+  occupancies: readonly Occupancy[],
+  quantity: number,
+  units: number,
+  start: number,
+  end: number,
+): boolean {
   return peakUsage(occupancies, start, end) + units <= quantity;
 }
 
@@ -51,7 +57,12 @@ export function fits(occupancies: readonly Occupancy[], quantity: number, units:
  * The window cut into free, busy and closed segments, each with the units that remain free.
  * `open` is null when opening hours do not apply (whole-day loans): then nothing is closed.
  */
-export function segments(occupancies: readonly Occupancy[], quantity: number, window: Span, open: Span[] | null): Segment[] {
+export function segments(
+  occupancies: readonly Occupancy[],
+  quantity: number,
+  window: Span,
+  open: Span[] | null,
+): Segment[] {
   const boundaries = new Set<number>([window.start, window.end]);
   const inside = (moment: number) => moment > window.start && moment < window.end;
   for (const occupancy of occupancies) {
@@ -68,16 +79,31 @@ export function segments(occupancies: readonly Occupancy[], quantity: number, wi
     const [start, end] = [moments[index], moments[index + 1]];
     const segment = segmentAt(occupancies, quantity, open, start, end);
     const last = result[result.length - 1];
-    if (last && last.state === segment.state && last.remaining === segment.remaining && last.end === start) last.end = end;
+    if (
+      last &&
+      last.state === segment.state &&
+      last.remaining === segment.remaining &&
+      last.end === start
+    )
+      last.end = end;
     else result.push(segment);
   }
   return result;
 }
 
-function segmentAt(occupancies: readonly Occupancy[], quantity: number, open: Span[] | null, start: number, end: number): Segment {
-  if (open !== null && !liesWithin(open, start, end)) return { start, end, state: 'closed', remaining: 0 };
+function segmentAt(
+  occupancies: readonly Occupancy[],
+  quantity: number,
+  open: Span[] | null,
+  start: number,
+  end: number,
+): Segment {
+  if (open !== null && !liesWithin(open, start, end))
+    return { start, end, state: 'closed', remaining: 0 };
   // Within a segment nothing starts or ends, so the usage at its start holds throughout.
-  const used = occupancies.filter((occupancy) => occupancy.start <= start && occupancy.end > start).reduce((sum, occupancy) => sum + occupancy.units, 0);
+  const used = occupancies
+    .filter((occupancy) => occupancy.start <= start && occupancy.end > start)
+    .reduce((sum, occupancy) => sum + occupancy.units, 0);
   const remaining = Math.max(quantity - used, 0);
   return { start, end, state: remaining > 0 ? 'free' : 'busy', remaining };
 }

@@ -17,7 +17,12 @@ import {
   BookingWrongStatusError,
   CatalogueForbiddenError,
 } from './catalogue.errors.js';
-import { type BookingAction, type BookingStatus, CHECK_OUT_LEAD_HOURS_MAX, type ListingCategory } from './catalogue.types.js';
+import {
+  type BookingAction,
+  type BookingStatus,
+  CHECK_OUT_LEAD_HOURS_MAX,
+  type ListingCategory,
+} from './catalogue.types.js';
 import { BOOKING_STEP_IDEMPOTENCY_SCOPE, BookingsService, newEvent } from './bookings.service.js';
 import type { BookingDto, CompleteDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
 import { BookingEvent } from './entities/booking-event.entity.js';
@@ -61,7 +66,11 @@ export class BookingLifecycleService {
     private readonly bookings: BookingsService,
   ) {}
 
-  confirm(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<Replayable<BookingDto>> {
+  confirm(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    key: string | undefined,
+  ): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'confirm', {}, key, async ({ booking, nowMs }) => {
       assertProviderMember(actor, booking.providerPartyId);
       this.assertStatus(booking, ['requested'], 'confirm', nowMs);
@@ -70,7 +79,12 @@ export class BookingLifecycleService {
     });
   }
 
-  decline(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<Replayable<BookingDto>> {
+  decline(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    input: ReasonDto,
+    key: string | undefined,
+  ): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'decline', { ...input }, key, async (context) => {
       const { booking, nowMs } = context;
       assertProviderMember(actor, booking.providerPartyId);
@@ -87,17 +101,32 @@ export class BookingLifecycleService {
    * the free-cancellation moment, after that the fee (a percentage of the price) goes to the
    * provider and the rest is released. A provider that cancels breaks its own promise: free.
    */
-  cancel(actor: AuthenticatedUser, bookingId: string, input: ReasonDto, key: string | undefined): Promise<Replayable<BookingDto>> {
+  cancel(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    input: ReasonDto,
+    key: string | undefined,
+  ): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'cancel', { ...input }, key, async (context) => {
       const { booking, nowMs } = context;
       const byBooker = isMemberOf(actor, booking.bookerPartyId);
-      if (!byBooker && !isMemberOf(actor, booking.providerPartyId)) throw new CatalogueForbiddenError('not-booker');
+      if (!byBooker && !isMemberOf(actor, booking.providerPartyId))
+        throw new CatalogueForbiddenError('not-booker');
       this.assertStatus(booking, ['requested', 'confirmed'], 'cancel', nowMs);
       assertNotEnded(booking, nowMs, 'cancel');
       const freeUntil = Date.parse(booking.startsAt) - booking.freeCancellationHours * HOUR_MS;
-      const feeMinor = byBooker && booking.status === 'confirmed' && nowMs > freeUntil ? cancellationFeeMinor(booking.priceMinor, booking.cancellationFeePercent) : 0n;
+      const feeMinor =
+        byBooker && booking.status === 'confirmed' && nowMs > freeUntil
+          ? cancellationFeeMinor(booking.priceMinor, booking.cancellationFeePercent)
+          : 0n;
       if (feeMinor > 0n) {
-        await this.postHold(context, booking.priceHoldId, feeMinor, 'cancellation-fee', `Annuleringskosten ${context.listing.titleNl}`);
+        await this.postHold(
+          context,
+          booking.priceHoldId,
+          feeMinor,
+          'cancellation-fee',
+          `Annuleringskosten ${context.listing.titleNl}`,
+        );
         await this.voidHold(context, booking.depositHoldId, 'deposit-void');
       } else {
         await this.releaseHolds(context);
@@ -108,16 +137,28 @@ export class BookingLifecycleService {
     });
   }
 
-  checkOut(actor: AuthenticatedUser, bookingId: string, key: string | undefined): Promise<Replayable<BookingDto>> {
-    return this.step(actor, bookingId, 'check_out', {}, key, async ({ booking, listing, nowMs }) => {
-      assertProviderMember(actor, booking.providerPartyId);
-      assertCategory(listing.category, ['materials'], 'check_out');
-      this.assertStatus(booking, ['confirmed'], 'check_out', nowMs);
-      const startMs = Date.parse(booking.startsAt);
-      if (nowMs < startMs - CHECK_OUT_LEAD_HOURS_MAX * HOUR_MS) throw new BookingNotStartedError(booking.id, startMs, 'check_out');
-      assertNotEnded(booking, nowMs, 'check_out');
-      return 'checked_out';
-    });
+  checkOut(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    key: string | undefined,
+  ): Promise<Replayable<BookingDto>> {
+    return this.step(
+      actor,
+      bookingId,
+      'check_out',
+      {},
+      key,
+      async ({ booking, listing, nowMs }) => {
+        assertProviderMember(actor, booking.providerPartyId);
+        assertCategory(listing.category, ['materials'], 'check_out');
+        this.assertStatus(booking, ['confirmed'], 'check_out', nowMs);
+        const startMs = Date.parse(booking.startsAt);
+        if (nowMs < startMs - CHECK_OUT_LEAD_HOURS_MAX * HOUR_MS)
+          throw new BookingNotStartedError(booking.id, startMs, 'check_out');
+        assertNotEnded(booking, nowMs, 'check_out');
+        return 'checked_out';
+      },
+    );
   }
 
   /**
@@ -125,17 +166,32 @@ export class BookingLifecycleService {
    * and started day after the end plus buffer) and what the provider keeps for damage are taken,
    * never more than the deposit; the rest is released.
    */
-  markReturned(actor: AuthenticatedUser, bookingId: string, input: ReturnDto, key: string | undefined): Promise<Replayable<BookingDto>> {
+  markReturned(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    input: ReturnDto,
+    key: string | undefined,
+  ): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'return', { ...input }, key, async (context) => {
       const { booking, listing, nowMs } = context;
       assertProviderMember(actor, booking.providerPartyId);
       assertCategory(listing.category, ['materials'], 'return');
       this.assertStatus(booking, ['checked_out'], 'return', nowMs);
       const damageMinor = damageKeptMinor(booking, input);
-      const lateMinor = minimum(lateFeeMinor(booking.lateFeePerDayMinor, lateDaysOf(booking, nowMs), booking.quantity), booking.depositMinor);
+      const lateMinor = minimum(
+        lateFeeMinor(booking.lateFeePerDayMinor, lateDaysOf(booking, nowMs), booking.quantity),
+        booking.depositMinor,
+      );
       const keptMinor = minimum(lateMinor + damageMinor, booking.depositMinor);
       await this.postHold(context, booking.priceHoldId, booking.priceMinor, 'capture');
-      if (keptMinor > 0n) await this.postHold(context, booking.depositHoldId!, keptMinor, 'deposit-kept', `Ingehouden borg ${listing.titleNl}`);
+      if (keptMinor > 0n)
+        await this.postHold(
+          context,
+          booking.depositHoldId!,
+          keptMinor,
+          'deposit-kept',
+          `Ingehouden borg ${listing.titleNl}`,
+        );
       else await this.voidHold(context, booking.depositHoldId, 'deposit-void');
       booking.chargedMinor = booking.priceMinor;
       booking.lateFeeMinor = lateMinor;
@@ -146,7 +202,12 @@ export class BookingLifecycleService {
   }
 
   /** A room's use or an administration service is over: the provider receives the price, for administration the hours given. */
-  complete(actor: AuthenticatedUser, bookingId: string, input: CompleteDto, key: string | undefined): Promise<Replayable<BookingDto>> {
+  complete(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    input: CompleteDto,
+    key: string | undefined,
+  ): Promise<Replayable<BookingDto>> {
     return this.step(actor, bookingId, 'complete', { ...input }, key, async (context) => {
       const { booking, listing, nowMs } = context;
       assertProviderMember(actor, booking.providerPartyId);
@@ -154,8 +215,12 @@ export class BookingLifecycleService {
       this.assertStatus(booking, ['confirmed'], 'complete', nowMs);
       const startMs = Date.parse(booking.startsAt);
       if (nowMs < startMs) throw new BookingNotStartedError(booking.id, startMs, 'complete');
-      const chargedMinor = listing.category === 'administration' ? this.chargeForHours(booking, input) : booking.priceMinor;
-      if (chargedMinor > 0n) await this.postHold(context, booking.priceHoldId, chargedMinor, 'capture');
+      const chargedMinor =
+        listing.category === 'administration'
+          ? this.chargeForHours(booking, input)
+          : booking.priceMinor;
+      if (chargedMinor > 0n)
+        await this.postHold(context, booking.priceHoldId, chargedMinor, 'capture');
       else await this.voidHold(context, booking.priceHoldId, 'price-void');
       booking.chargedMinor = chargedMinor;
       return 'completed';
@@ -173,7 +238,13 @@ export class BookingLifecycleService {
     apply: (context: StepContext) => Promise<BookingStatus>,
   ): Promise<Replayable<BookingDto>> {
     const request =
-      key === undefined ? undefined : { scope: BOOKING_STEP_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, key), fingerprint: requestFingerprint({ bookingId, action, ...body }) };
+      key === undefined
+        ? undefined
+        : {
+            scope: BOOKING_STEP_IDEMPOTENCY_SCOPE,
+            key: scopedIdempotencyKey(actor.id, key),
+            fingerprint: requestFingerprint({ bookingId, action, ...body }),
+          };
     return this.idempotency.run(request, {
       // The booking is locked before the key is looked up: a retry racing its step waits, then replays it.
       lock: async (tx) => void (await lockBooking(tx, bookingId)),
@@ -186,23 +257,52 @@ export class BookingLifecycleService {
         booking.updatedAt = now.toISOString();
         await tx.manager.save(booking);
         const sequence = (await tx.manager.countBy(BookingEvent, { bookingId: booking.id })) + 1;
-        await tx.manager.insert(BookingEvent, newEvent({ bookingId: booking.id, sequence, action, statusAfter: booking.status, actorId: actor.id, occurredAt: booking.updatedAt }));
-        return { result: toBookingDto(booking, listing, booking.updatedAt), stored: { kind: 'booking', id: booking.id } };
+        await tx.manager.insert(
+          BookingEvent,
+          newEvent({
+            bookingId: booking.id,
+            sequence,
+            action,
+            statusAfter: booking.status,
+            actorId: actor.id,
+            occurredAt: booking.updatedAt,
+          }),
+        );
+        return {
+          result: toBookingDto(booking, listing, booking.updatedAt),
+          stored: { kind: 'booking', id: booking.id },
+        };
       },
       replay: (stored, tx) => this.bookings.currentView(tx, stored.id),
     });
   }
 
-  private assertStatus(booking: Booking, allowed: readonly BookingStatus[], action: BookingAction, nowMs: number): void {
-    if (!allowed.includes(booking.status)) throw new BookingWrongStatusError(booking.id, viewStatusOf(booking, utcIso(nowMs)), action);
+  private assertStatus(
+    booking: Booking,
+    allowed: readonly BookingStatus[],
+    action: BookingAction,
+    nowMs: number,
+  ): void {
+    if (!allowed.includes(booking.status))
+      throw new BookingWrongStatusError(booking.id, viewStatusOf(booking, utcIso(nowMs)), action);
   }
 
   /** Administration is paid for the hours given, at most the hours booked, pro rata of the held price. */
   private chargeForHours(booking: Booking, input: CompleteDto): bigint {
-    if (input.hoursGiven === undefined) throw new ValidationFailedError([{ field: 'hoursGiven', code: 'isDefined' }]);
+    if (input.hoursGiven === undefined)
+      throw new ValidationFailedError([{ field: 'hoursGiven', code: 'isDefined' }]);
     const hundredths = parseAmount(input.hoursGiven, { field: 'hoursGiven', allowZero: true });
-    if (hundredths * BigInt(MINUTES_PER_HOUR) > BigInt(booking.bookedLength * HUNDREDTHS_PER_HOUR)) {
-      throw new ValidationFailedError([{ field: 'hoursGiven', code: 'HOURS_ABOVE_BOOKED', parameters: { max: (booking.bookedLength / MINUTES_PER_HOUR).toFixed(2) } }]);
+    if (
+      hundredths * BigInt(MINUTES_PER_HOUR) >
+      BigInt(booking.bookedLength * HUNDREDTHS_PER_HOUR)
+    ) {
+      throw new ValidationFailedError([
+        {
+          field: 'hoursGiven',
+          code: 'HOURS_ABOVE_BOOKED',
+          parameters: { max: (booking.bookedLength / MINUTES_PER_HOUR).toFixed(2) },
+        },
+      ]);
     }
     booking.hoursGivenHundredths = Number(hundredths);
     return priceForHoursGivenMinor(booking.priceMinor, hundredths, booking.bookedLength);
@@ -210,16 +310,36 @@ export class BookingLifecycleService {
 
   // --- the ledger -----------------------------------------------------------------------------
 
-  private async postHold(context: StepContext, holdId: string, amountMinor: bigint, purpose: string, description?: string): Promise<void> {
-    await this.ledger.postHold({ holdId, amountMinor, description, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id });
+  private async postHold(
+    context: StepContext,
+    holdId: string,
+    amountMinor: bigint,
+    purpose: string,
+    description?: string,
+  ): Promise<void> {
+    await this.ledger.postHold({
+      holdId,
+      amountMinor,
+      description,
+      idempotencyKey: `booking:${context.booking.id}:${purpose}`,
+      actorId: context.actor.id,
+    });
   }
 
   /** Releases a hold; one that already expired or was released has nothing left to release. */
-  private async voidHold(context: StepContext, holdId: string | null, purpose: string): Promise<void> {
+  private async voidHold(
+    context: StepContext,
+    holdId: string | null,
+    purpose: string,
+  ): Promise<void> {
     if (holdId === null) return;
     const hold = await this.ledger.getHold(holdId);
     if (hold.status === 'expired' || hold.status === 'voided') return;
-    await this.ledger.voidHold({ holdId, idempotencyKey: `booking:${context.booking.id}:${purpose}`, actorId: context.actor.id });
+    await this.ledger.voidHold({
+      holdId,
+      idempotencyKey: `booking:${context.booking.id}:${purpose}`,
+      actorId: context.actor.id,
+    });
   }
 
   private async releaseHolds(context: StepContext): Promise<void> {
@@ -233,7 +353,11 @@ function assertNotEnded(booking: Booking, nowMs: number, action: BookingAction):
   if (nowMs >= endMs) throw new BookingEndedError(booking.id, endMs, action);
 }
 
-function assertCategory(category: ListingCategory, allowed: readonly ListingCategory[], action: BookingAction): void {
+function assertCategory(
+  category: ListingCategory,
+  allowed: readonly ListingCategory[],
+  action: BookingAction,
+): void {
   if (!allowed.includes(category)) throw new ActionNotForCategoryError(category, action);
 }
 
@@ -244,11 +368,21 @@ function lateDaysOf(booking: Pick<Booking, 'busyUntil'>, nowMs: number): number 
 }
 
 function damageKeptMinor(booking: Booking, input: ReturnDto): bigint {
-  const keptMinor = input.depositKept === undefined ? 0n : parseAmount(input.depositKept, { field: 'depositKept', allowZero: true });
+  const keptMinor =
+    input.depositKept === undefined
+      ? 0n
+      : parseAmount(input.depositKept, { field: 'depositKept', allowZero: true });
   const problems: FieldError[] = [];
-  if (keptMinor > 0n && booking.depositMinor === 0n) problems.push({ field: 'depositKept', code: 'NO_DEPOSIT' });
-  else if (keptMinor > booking.depositMinor) problems.push({ field: 'depositKept', code: 'DEPOSIT_KEPT_ABOVE_DEPOSIT', parameters: { max: formatAmount(booking.depositMinor) } });
-  if (keptMinor > 0n && !input.damageNote) problems.push({ field: 'damageNote', code: 'DAMAGE_NOTE_REQUIRED' });
+  if (keptMinor > 0n && booking.depositMinor === 0n)
+    problems.push({ field: 'depositKept', code: 'NO_DEPOSIT' });
+  else if (keptMinor > booking.depositMinor)
+    problems.push({
+      field: 'depositKept',
+      code: 'DEPOSIT_KEPT_ABOVE_DEPOSIT',
+      parameters: { max: formatAmount(booking.depositMinor) },
+    });
+  if (keptMinor > 0n && !input.damageNote)
+    problems.push({ field: 'damageNote', code: 'DAMAGE_NOTE_REQUIRED' });
   if (problems.length > 0) throw new ValidationFailedError(problems);
   return keptMinor;
 }

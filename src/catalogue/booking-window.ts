@@ -10,7 +10,15 @@ import {
   type PricingUnit,
   SUGGESTION_SEARCH_DAYS_MAX,
 } from './catalogue.types.js';
-import { addLocalDays, DAY_MS, isLocalMidnight, localDateOf, localDaysBetween, localMidnight, MINUTE_MS } from './local-time.js';
+import {
+  addLocalDays,
+  DAY_MS,
+  isLocalMidnight,
+  localDateOf,
+  localDaysBetween,
+  localMidnight,
+  MINUTE_MS,
+} from './local-time.js';
 import { dayPartSpans, liesWithin, openSpans, type Span } from './opening-hours.js';
 
 /** What of a listing decides which windows may be booked. */
@@ -55,7 +63,9 @@ export function lengthOf(rules: WindowRules, start: number, end: number): number
     }
     case 'day':
     case 'item':
-      return isLocalMidnight(start) && isLocalMidnight(end) ? localDaysBetween(start, end) : undefined;
+      return isLocalMidnight(start) && isLocalMidnight(end)
+        ? localDaysBetween(start, end)
+        : undefined;
   }
 }
 
@@ -70,26 +80,57 @@ const SHAPE_CODE: Record<PricingUnit, string> = {
  * Everything wrong with a window for this listing, as field errors (empty when it may be booked,
  * capacity aside). `open` may carry precomputed opening spans covering the window.
  */
-export function windowProblems(rules: WindowRules, start: number, end: number, now: number, open?: Span[]): FieldError[] {
+export function windowProblems(
+  rules: WindowRules,
+  start: number,
+  end: number,
+  now: number,
+  open?: Span[],
+): FieldError[] {
   if (end <= start) return [{ field: 'endsAt', code: 'END_NOT_AFTER_START' }];
   const problems: FieldError[] = [];
-  const earliestStart = rules.pricingUnit === 'day' || rules.pricingUnit === 'item' ? localMidnight(localDateOf(now)) : now;
+  const earliestStart =
+    rules.pricingUnit === 'day' || rules.pricingUnit === 'item'
+      ? localMidnight(localDateOf(now))
+      : now;
   if (start < earliestStart) problems.push({ field: 'startsAt', code: 'START_IN_PAST' });
   if (start > now + BOOKING_START_AHEAD_DAYS_MAX * DAY_MS) {
-    problems.push({ field: 'startsAt', code: 'START_TOO_FAR_AHEAD', parameters: { days: BOOKING_START_AHEAD_DAYS_MAX } });
+    problems.push({
+      field: 'startsAt',
+      code: 'START_TOO_FAR_AHEAD',
+      parameters: { days: BOOKING_START_AHEAD_DAYS_MAX },
+    });
   }
   // The hour of slack lets 31 local days through when the clock goes back in between.
   if (end - start > BOOKING_LENGTH_DAYS_MAX * DAY_MS + 60 * MINUTE_MS) {
-    problems.push({ field: 'endsAt', code: 'WINDOW_TOO_LONG', parameters: { max: BOOKING_LENGTH_DAYS_MAX, unit: 'days' } });
+    problems.push({
+      field: 'endsAt',
+      code: 'WINDOW_TOO_LONG',
+      parameters: { max: BOOKING_LENGTH_DAYS_MAX, unit: 'days' },
+    });
     return problems;
   }
   const length = lengthOf(rules, start, end);
-  if (length === undefined) return [...problems, { field: 'startsAt', code: SHAPE_CODE[rules.pricingUnit] }];
-  if (length < rules.minLength) problems.push({ field: 'endsAt', code: 'WINDOW_TOO_SHORT', parameters: { min: rules.minLength, unit: lengthUnitOf(rules) } });
+  if (length === undefined)
+    return [...problems, { field: 'startsAt', code: SHAPE_CODE[rules.pricingUnit] }];
+  if (length < rules.minLength)
+    problems.push({
+      field: 'endsAt',
+      code: 'WINDOW_TOO_SHORT',
+      parameters: { min: rules.minLength, unit: lengthUnitOf(rules) },
+    });
   if (rules.maxLength !== null && length > rules.maxLength) {
-    problems.push({ field: 'endsAt', code: 'WINDOW_TOO_LONG', parameters: { max: rules.maxLength, unit: lengthUnitOf(rules) } });
+    problems.push({
+      field: 'endsAt',
+      code: 'WINDOW_TOO_LONG',
+      parameters: { max: rules.maxLength, unit: lengthUnitOf(rules) },
+    });
   }
-  if (usesOpeningHours(rules) && rules.openingHours !== null && !isOpenThroughout(rules, start, end, open)) {
+  if (
+    usesOpeningHours(rules) &&
+    rules.openingHours !== null &&
+    !isOpenThroughout(rules, start, end, open)
+  ) {
     problems.push({ field: 'startsAt', code: 'OUTSIDE_OPENING_HOURS' });
   }
   return problems;
@@ -105,7 +146,11 @@ function isOpenThroughout(rules: WindowRules, start: number, end: number, open?:
 }
 
 /** The span a booking keeps its units busy: until its end plus the buffer. */
-export function occupiedSpan(rules: Pick<WindowRules, 'bufferMinutes'>, start: number, end: number): Span {
+export function occupiedSpan(
+  rules: Pick<WindowRules, 'bufferMinutes'>,
+  start: number,
+  end: number,
+): Span {
   return { start, end: end + rules.bufferMinutes * MINUTE_MS };
 }
 
@@ -113,7 +158,14 @@ export function occupiedSpan(rules: Pick<WindowRules, 'bufferMinutes'>, start: n
  * The free window nearest in time to a refused one, of the same length and shape, for the same
  * units; looked for up to SUGGESTION_SEARCH_DAYS_MAX days before and after. Undefined when none.
  */
-export function nearestFreeWindow(rules: WindowRules, occupancies: readonly Occupancy[], units: number, start: number, end: number, now: number): Span | undefined {
+export function nearestFreeWindow(
+  rules: WindowRules,
+  occupancies: readonly Occupancy[],
+  units: number,
+  start: number,
+  end: number,
+  now: number,
+): Span | undefined {
   const horizon = SUGGESTION_SEARCH_DAYS_MAX * DAY_MS;
   const open = openSpans(rules.openingHours, start - horizon - DAY_MS, end + horizon + DAY_MS);
   for (const candidate of candidatesByDistance(rules, start, end)) {
@@ -127,7 +179,9 @@ export function nearestFreeWindow(rules: WindowRules, occupancies: readonly Occu
 /** Windows like [start, end), nearest first, alternating later and earlier. */
 function* candidatesByDistance(rules: WindowRules, start: number, end: number): Generator<Span> {
   const candidates = candidateWindows(rules, start, end);
-  candidates.sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start) || b.start - a.start);
+  candidates.sort(
+    (a, b) => Math.abs(a.start - start) - Math.abs(b.start - start) || b.start - a.start,
+  );
   yield* candidates.filter((candidate) => candidate.start !== start);
 }
 
@@ -137,7 +191,8 @@ function candidateWindows(rules: WindowRules, start: number, end: number): Span[
     case 'hour': {
       const step = BOOKING_STEP_MINUTES * MINUTE_MS;
       const steps = (SUGGESTION_SEARCH_DAYS_MAX * DAY_MS) / step;
-      for (let offset = -steps; offset <= steps; offset += 1) candidates.push({ start: start + offset * step, end: end + offset * step });
+      for (let offset = -steps; offset <= steps; offset += 1)
+        candidates.push({ start: start + offset * step, end: end + offset * step });
       return candidates;
     }
     case 'day_part': {
@@ -154,10 +209,14 @@ function candidateWindows(rules: WindowRules, start: number, end: number): Span[
     case 'day':
     case 'item': {
       const date = localDateOf(start);
-      const days = isLocalMidnight(start) && isLocalMidnight(end) ? localDaysBetween(start, end) : 1;
+      const days =
+        isLocalMidnight(start) && isLocalMidnight(end) ? localDaysBetween(start, end) : 1;
       for (let day = -SUGGESTION_SEARCH_DAYS_MAX; day <= SUGGESTION_SEARCH_DAYS_MAX; day += 1) {
         const first = addLocalDays(date, day);
-        candidates.push({ start: localMidnight(first), end: localMidnight(addLocalDays(first, days)) });
+        candidates.push({
+          start: localMidnight(first),
+          end: localMidnight(addLocalDays(first, days)),
+        });
       }
       return candidates;
     }

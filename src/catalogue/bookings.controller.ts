@@ -1,14 +1,31 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import {
+  IdempotencyKey,
+  IdempotentRoute,
+  OptionalIdempotencyKey,
+} from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import { BookingLifecycleService } from './booking-lifecycle.service.js';
 import { BookingsService } from './bookings.service.js';
-import { BookingDto, BookingQueryDto, CompleteDto, CreateBookingDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
+import {
+  BookingDto,
+  BookingQueryDto,
+  CompleteDto,
+  CreateBookingDto,
+  ReasonDto,
+  ReturnDto,
+} from './dto/booking.dto.js';
 
 const BookingPageDto = PageOf(BookingDto);
 
@@ -32,13 +49,16 @@ export class BookingsController {
   create(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: CreateBookingDto
+    @Body() input: CreateBookingDto,
   ) {
     return this.bookings.create(actor, input, key);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your party’s bookings, as booker or provider (?as=), by start; admins and treasurers see all.' })
+  @ApiOperation({
+    summary:
+      'Your party’s bookings, as booker or provider (?as=), by start; admins and treasurers see all.',
+  })
   @ApiOkResponse({ type: BookingPageDto })
   @ApiProblems(400, 401)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: BookingQueryDto) {
@@ -49,7 +69,10 @@ export class BookingsController {
   @ApiOperation({ summary: 'A booking of your party, with its steps so far.' })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 404)
-  get(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string): Promise<BookingDto> {
+  get(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<BookingDto> {
     return this.bookings.get(actor, id);
   }
 
@@ -63,7 +86,7 @@ export class BookingsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown
+    @Body(EmptyBodyPipe) _body: unknown,
   ) {
     return this.lifecycle.confirm(actor, id, key);
   }
@@ -78,7 +101,7 @@ export class BookingsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReasonDto
+    @Body() input: ReasonDto,
   ) {
     return this.lifecycle.decline(actor, id, input, key);
   }
@@ -96,14 +119,16 @@ export class BookingsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReasonDto
+    @Body() input: ReasonDto,
   ) {
     return this.lifecycle.cancel(actor, id, input, key);
   }
 
   @Post(':id/check-out')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The provider hands out confirmed materials (from 24 hours before the start).' })
+  @ApiOperation({
+    summary: 'The provider hands out confirmed materials (from 24 hours before the start).',
+  })
   @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -111,7 +136,7 @@ export class BookingsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown
+    @Body(EmptyBodyPipe) _body: unknown,
   ) {
     return this.lifecycle.checkOut(actor, id, key);
   }
@@ -129,14 +154,17 @@ export class BookingsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReturnDto
+    @Body() input: ReturnDto,
   ) {
     return this.lifecycle.markReturned(actor, id, input, key);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The provider completes a room booking (the price is paid) or an administration service (paid for hoursGiven, the rest released).' })
+  @ApiOperation({
+    summary:
+      'The provider completes a room booking (the price is paid) or an administration service (paid for hoursGiven, the rest released).',
+  })
   @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -144,7 +172,7 @@ export class BookingsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: CompleteDto
+    @Body() input: CompleteDto,
   ) {
     return this.lifecycle.complete(actor, id, input, key);
   }

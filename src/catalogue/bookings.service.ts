@@ -16,8 +16,18 @@ import { lengthOf, nearestFreeWindow, occupiedSpan, windowProblems } from './boo
 import { actingPartyOf, maySeeBooking } from './catalogue-access.js';
 import { readMoments } from './catalogue-input.js';
 import { toBookingDto } from './catalogue-views.js';
-import { BookingConflictError, BookingNotFoundError, ListingNotFoundError, ListingPausedError, OwnListingError } from './catalogue.errors.js';
-import { type BookingStatus, HOLD_GRACE_AFTER_END_DAYS, SUGGESTION_SEARCH_DAYS_MAX } from './catalogue.types.js';
+import {
+  BookingConflictError,
+  BookingNotFoundError,
+  ListingNotFoundError,
+  ListingPausedError,
+  OwnListingError,
+} from './catalogue.errors.js';
+import {
+  type BookingStatus,
+  HOLD_GRACE_AFTER_END_DAYS,
+  SUGGESTION_SEARCH_DAYS_MAX,
+} from './catalogue.types.js';
 import type { BookingDto, BookingQueryDto, CreateBookingDto } from './dto/booking.dto.js';
 import { BookingEvent } from './entities/booking-event.entity.js';
 import { Booking } from './entities/booking.entity.js';
@@ -51,9 +61,17 @@ export class BookingsService {
     private readonly ledger: LedgerService,
   ) {}
 
-  async create(actor: AuthenticatedUser, input: CreateBookingDto, idempotencyKey: string): Promise<Replayable<BookingDto>> {
+  async create(
+    actor: AuthenticatedUser,
+    input: CreateBookingDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<BookingDto>> {
     const bookerPartyId = actingPartyOf(actor, 'booker');
-    const request = { scope: BOOKING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ ...input }) };
+    const request = {
+      scope: BOOKING_IDEMPOTENCY_SCOPE,
+      key: scopedIdempotencyKey(actor.id, idempotencyKey),
+      fingerprint: requestFingerprint({ ...input }),
+    };
     const accounts = await this.accountsOf(bookerPartyId, input.listingId);
     return this.idempotency.run(request, {
       // The listing is locked before the key is looked up: a retry racing its booking waits, then replays it.
@@ -80,7 +98,10 @@ export class BookingsService {
       const booking = await tx.manager.findOneBy(Booking, { id: bookingId });
       if (!booking || !maySeeBooking(actor, booking)) throw new BookingNotFoundError(bookingId);
       const listing = await tx.manager.findOneByOrFail(Listing, { id: booking.listingId });
-      const events = await tx.manager.find(BookingEvent, { where: { bookingId }, order: { sequence: 'ASC' } });
+      const events = await tx.manager.find(BookingEvent, {
+        where: { bookingId },
+        order: { sequence: 'ASC' },
+      });
       return toBookingDto(booking, listing, this.clock.now().toISOString(), events);
     });
   }
@@ -94,27 +115,51 @@ export class BookingsService {
       if (!isOverseer(actor.role)) {
         const own = actor.partyId ?? '';
         if (query.as === 'booker') builder.andWhere('booking.booker_party_id = :own', { own });
-        else if (query.as === 'provider') builder.andWhere('booking.provider_party_id = :own', { own });
-        else builder.andWhere('(booking.booker_party_id = :own OR booking.provider_party_id = :own)', { own });
+        else if (query.as === 'provider')
+          builder.andWhere('booking.provider_party_id = :own', { own });
+        else
+          builder.andWhere('(booking.booker_party_id = :own OR booking.provider_party_id = :own)', {
+            own,
+          });
       }
-      if (query.listingId) builder.andWhere('booking.listing_id = :listingId', { listingId: query.listingId });
-      if (query.status === 'overdue') builder.andWhere("booking.status = 'checked_out' AND booking.busy_until <= :now", { now: nowIso });
-      else if (query.status === 'checked_out') builder.andWhere("booking.status = 'checked_out' AND booking.busy_until > :now", { now: nowIso });
+      if (query.listingId)
+        builder.andWhere('booking.listing_id = :listingId', { listingId: query.listingId });
+      if (query.status === 'overdue')
+        builder.andWhere("booking.status = 'checked_out' AND booking.busy_until <= :now", {
+          now: nowIso,
+        });
+      else if (query.status === 'checked_out')
+        builder.andWhere("booking.status = 'checked_out' AND booking.busy_until > :now", {
+          now: nowIso,
+        });
       else if (query.status) builder.andWhere('booking.status = :status', { status: query.status });
       if (query.cursor) {
         const position = decodeCursor(query.cursor);
-        builder.andWhere('(booking.starts_at > :cursorStart OR (booking.starts_at = :cursorStart AND booking.id > :cursorId))', {
-          cursorStart: position.sortValue,
-          cursorId: position.id,
-        });
+        builder.andWhere(
+          '(booking.starts_at > :cursorStart OR (booking.starts_at = :cursorStart AND booking.id > :cursorId))',
+          {
+            cursorStart: position.sortValue,
+            cursorId: position.id,
+          },
+        );
       }
-      const rows = await builder.orderBy('booking.starts_at', 'ASC').addOrderBy('booking.id', 'ASC').take(limit + 1).getMany();
+      const rows = await builder
+        .orderBy('booking.starts_at', 'ASC')
+        .addOrderBy('booking.id', 'ASC')
+        .take(limit + 1)
+        .getMany();
       const page = rows.slice(0, limit);
-      const listings = await this.listingsById(tx, page.map((booking) => booking.listingId));
+      const listings = await this.listingsById(
+        tx,
+        page.map((booking) => booking.listingId),
+      );
       const last = page[page.length - 1];
       return {
-        items: page.map((booking) => toBookingDto(booking, listings.get(booking.listingId)!, nowIso)),
-        nextCursor: rows.length > limit ? encodeCursor({ sortValue: last.startsAt, id: last.id }) : null,
+        items: page.map((booking) =>
+          toBookingDto(booking, listings.get(booking.listingId)!, nowIso),
+        ),
+        nextCursor:
+          rows.length > limit ? encodeCursor({ sortValue: last.startsAt, id: last.id }) : null,
       };
     });
   }
@@ -132,7 +177,10 @@ export class BookingsService {
     if (listing.providerPartyId === bookerPartyId) throw new OwnListingError();
     if (listing.status !== 'active') throw new ListingPausedError(listing.id);
     const now = this.clock.now();
-    const { startsAt: start, endsAt: end } = readMoments({ startsAt: input.startsAt, endsAt: input.endsAt });
+    const { startsAt: start, endsAt: end } = readMoments({
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+    });
     const quantity = input.quantity ?? 1;
     assertBookable(listing, start, end, now.getTime(), quantity, input.persons);
     await this.assertFree(tx, listing, start, end, quantity, now.getTime());
@@ -142,7 +190,16 @@ export class BookingsService {
     const bookingDepositMinor = depositMinor(listing.depositMinor, quantity);
     const id = randomUUID();
     const holdsExpireAt = utcIso(end + HOLD_GRACE_AFTER_END_DAYS * DAY_MS);
-    const holds = await this.placeHolds({ id, actor, accounts, listing, priceMinor, depositMinor: bookingDepositMinor, start, holdsExpireAt });
+    const holds = await this.placeHolds({
+      id,
+      actor,
+      accounts,
+      listing,
+      priceMinor,
+      depositMinor: bookingDepositMinor,
+      start,
+      holdsExpireAt,
+    });
     const nowIso = now.toISOString();
     const status: BookingStatus = listing.confirmation === 'auto' ? 'confirmed' : 'requested';
     const booking = tx.manager.create(Booking, {
@@ -176,20 +233,52 @@ export class BookingsService {
       updatedAt: nowIso,
     });
     await tx.manager.insert(Booking, booking);
-    const events = [newEvent({ bookingId: id, sequence: 1, action: 'request', statusAfter: 'requested', actorId: actor.id, occurredAt: nowIso })];
+    const events = [
+      newEvent({
+        bookingId: id,
+        sequence: 1,
+        action: 'request',
+        statusAfter: 'requested',
+        actorId: actor.id,
+        occurredAt: nowIso,
+      }),
+    ];
     // Auto-confirmation is the listing's decision, not a user's: the step has no actor.
-    if (status === 'confirmed') events.push(newEvent({ bookingId: id, sequence: 2, action: 'confirm', statusAfter: 'confirmed', actorId: null, occurredAt: nowIso }));
+    if (status === 'confirmed')
+      events.push(
+        newEvent({
+          bookingId: id,
+          sequence: 2,
+          action: 'confirm',
+          statusAfter: 'confirmed',
+          actorId: null,
+          occurredAt: nowIso,
+        }),
+      );
     await tx.manager.insert(BookingEvent, events);
     return toBookingDto(booking, listing, nowIso, events);
   }
 
   /** Refuses a taken window with the nearest free one of the same shape. */
-  private async assertFree(tx: Transaction, listing: Listing, start: number, end: number, quantity: number, nowMs: number): Promise<void> {
+  private async assertFree(
+    tx: Transaction,
+    listing: Listing,
+    start: number,
+    end: number,
+    quantity: number,
+    nowMs: number,
+  ): Promise<void> {
     const occupied = occupiedSpan(listing, start, end);
     const occupancies = await loadOccupancies(tx, listing, occupied.start, occupied.end, nowMs);
     if (fits(occupancies, listing.quantity, quantity, occupied.start, occupied.end)) return;
     const horizon = (SUGGESTION_SEARCH_DAYS_MAX + 1) * DAY_MS;
-    const around = await loadOccupancies(tx, listing, start - horizon, occupied.end + horizon, nowMs);
+    const around = await loadOccupancies(
+      tx,
+      listing,
+      start - horizon,
+      occupied.end + horizon,
+      nowMs,
+    );
     const suggestion = nearestFreeWindow(listing, around, quantity, start, end, nowMs);
     throw new BookingConflictError({ quantity, startMs: start, endMs: end, suggestion });
   }
@@ -199,9 +288,16 @@ export class BookingsService {
    * the booking, so each hold exists once. The holds expire 60 days after the booking's end: a
    * provider who never settles does not keep the booker's Steerkes reserved for ever.
    */
-  private async placeHolds(
-    booking: { id: string; actor: AuthenticatedUser; accounts: PartyAccounts; listing: Listing; priceMinor: bigint; depositMinor: bigint; start: number; holdsExpireAt: string },
-  ): Promise<{ priceHoldId: string; depositHoldId: string | null }> {
+  private async placeHolds(booking: {
+    id: string;
+    actor: AuthenticatedUser;
+    accounts: PartyAccounts;
+    listing: Listing;
+    priceMinor: bigint;
+    depositMinor: bigint;
+    start: number;
+    holdsExpireAt: string;
+  }): Promise<{ priceHoldId: string; depositHoldId: string | null }> {
     const { listing } = booking;
     const code: EntryCode = listing.category === 'administration' ? 'SERVICE' : 'BOOKING';
     const common = {
@@ -212,9 +308,21 @@ export class BookingsService {
       actorId: booking.actor.id,
     };
     const label = `${listing.titleNl} ${localLabel(booking.start)}`.slice(0, 400);
-    const price = await this.ledger.hold({ ...common, amountMinor: booking.priceMinor, code, description: `Boeking ${label}`, idempotencyKey: `booking:${booking.id}:price` });
+    const price = await this.ledger.hold({
+      ...common,
+      amountMinor: booking.priceMinor,
+      code,
+      description: `Boeking ${label}`,
+      idempotencyKey: `booking:${booking.id}:price`,
+    });
     if (booking.depositMinor === 0n) return { priceHoldId: price.result.id, depositHoldId: null };
-    const deposit = await this.ledger.hold({ ...common, amountMinor: booking.depositMinor, code: 'BOOKING', description: `Borg ${label}`, idempotencyKey: `booking:${booking.id}:deposit` });
+    const deposit = await this.ledger.hold({
+      ...common,
+      amountMinor: booking.depositMinor,
+      code: 'BOOKING',
+      description: `Borg ${label}`,
+      idempotencyKey: `booking:${booking.id}:deposit`,
+    });
     return { priceHoldId: price.result.id, depositHoldId: deposit.result.id };
   }
 
@@ -223,30 +331,69 @@ export class BookingsService {
    * never change, and reading them early keeps the transaction short.
    */
   private async accountsOf(bookerPartyId: string, listingId: string): Promise<PartyAccounts> {
-    const providerPartyId = await this.database.read(async (tx) => (await tx.manager.findOne(Listing, { where: { id: listingId }, select: { id: true, providerPartyId: true } }))?.providerPartyId);
+    const providerPartyId = await this.database.read(
+      async (tx) =>
+        (
+          await tx.manager.findOne(Listing, {
+            where: { id: listingId },
+            select: { id: true, providerPartyId: true },
+          })
+        )?.providerPartyId,
+    );
     if (providerPartyId === undefined) throw new ListingNotFoundError(listingId);
-    return { bookerAccountId: await this.ledger.accountIdOfParty(bookerPartyId), providerAccountId: await this.ledger.accountIdOfParty(providerPartyId) };
+    return {
+      bookerAccountId: await this.ledger.accountIdOfParty(bookerPartyId),
+      providerAccountId: await this.ledger.accountIdOfParty(providerPartyId),
+    };
   }
 
   private async listingsById(tx: Transaction, ids: string[]): Promise<Map<string, Listing>> {
     const unique = [...new Set(ids)];
-    const listings = unique.length === 0 ? [] : await tx.manager.find(Listing, { where: { id: In(unique) } });
+    const listings =
+      unique.length === 0 ? [] : await tx.manager.find(Listing, { where: { id: In(unique) } });
     return new Map(listings.map((listing) => [listing.id, listing]));
   }
 }
 
-export function newEvent(step: Pick<BookingEvent, 'bookingId' | 'sequence' | 'action' | 'statusAfter' | 'actorId' | 'occurredAt'>): BookingEvent {
+export function newEvent(
+  step: Pick<
+    BookingEvent,
+    'bookingId' | 'sequence' | 'action' | 'statusAfter' | 'actorId' | 'occurredAt'
+  >,
+): BookingEvent {
   return Object.assign(new BookingEvent(), { id: randomUUID(), ...step });
 }
 
 /** The window, quantity and persons against the listing's rules; every problem at once. */
-function assertBookable(listing: Listing, start: number, end: number, nowMs: number, quantity: number, persons: number | undefined): void {
+function assertBookable(
+  listing: Listing,
+  start: number,
+  end: number,
+  nowMs: number,
+  quantity: number,
+  persons: number | undefined,
+): void {
   const problems: FieldError[] = windowProblems(listing, start, end, nowMs);
-  if (listing.category !== 'materials' && quantity !== 1) problems.push({ field: 'quantity', code: 'QUANTITY_NOT_ONE' });
-  else if (quantity > listing.quantity) problems.push({ field: 'quantity', code: 'QUANTITY_ABOVE_LISTING', parameters: { max: listing.quantity } });
-  if (persons !== undefined && listing.category !== 'room') problems.push({ field: 'persons', code: 'PERSONS_ROOMS_ONLY' });
-  else if (persons !== undefined && listing.capacityPersons !== null && persons > listing.capacityPersons) {
-    problems.push({ field: 'persons', code: 'PERSONS_ABOVE_CAPACITY', parameters: { max: listing.capacityPersons } });
+  if (listing.category !== 'materials' && quantity !== 1)
+    problems.push({ field: 'quantity', code: 'QUANTITY_NOT_ONE' });
+  else if (quantity > listing.quantity)
+    problems.push({
+      field: 'quantity',
+      code: 'QUANTITY_ABOVE_LISTING',
+      parameters: { max: listing.quantity },
+    });
+  if (persons !== undefined && listing.category !== 'room')
+    problems.push({ field: 'persons', code: 'PERSONS_ROOMS_ONLY' });
+  else if (
+    persons !== undefined &&
+    listing.capacityPersons !== null &&
+    persons > listing.capacityPersons
+  ) {
+    problems.push({
+      field: 'persons',
+      code: 'PERSONS_ABOVE_CAPACITY',
+      parameters: { max: listing.capacityPersons },
+    });
   }
   if (problems.length > 0) throw new ValidationFailedError(problems);
 }

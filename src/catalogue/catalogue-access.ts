@@ -12,8 +12,10 @@ const MEMBER_ROLES: readonly Role[] = ['org_manager', 'business_operator'];
 
 /** The party the actor offers or books for, or a refusal that says why not. */
 export function actingPartyOf(actor: AuthenticatedUser, as: 'provider' | 'booker'): string {
-  if (actor.role === 'volunteer') throw new CatalogueForbiddenError(as === 'booker' ? 'booker-kind' : 'provider-kind');
-  if (!MEMBER_ROLES.includes(actor.role) || actor.partyId === null) throw new ForbiddenError('ROLE_REQUIRED');
+  if (actor.role === 'volunteer')
+    throw new CatalogueForbiddenError(as === 'booker' ? 'booker-kind' : 'provider-kind');
+  if (!MEMBER_ROLES.includes(actor.role) || actor.partyId === null)
+    throw new ForbiddenError('ROLE_REQUIRED');
   return actor.partyId;
 }
 
@@ -22,8 +24,15 @@ export function isMemberOf(actor: AuthenticatedUser, partyId: string): boolean {
 }
 
 /** A booking is seen by its booker's and its provider's members, and by admins and treasurers. */
-export function maySeeBooking(actor: AuthenticatedUser, booking: { bookerPartyId: string; providerPartyId: string }): boolean {
-  return isOverseer(actor.role) || actor.partyId === booking.bookerPartyId || actor.partyId === booking.providerPartyId;
+export function maySeeBooking(
+  actor: AuthenticatedUser,
+  booking: { bookerPartyId: string; providerPartyId: string },
+): boolean {
+  return (
+    isOverseer(actor.role) ||
+    actor.partyId === booking.bookerPartyId ||
+    actor.partyId === booking.providerPartyId
+  );
 }
 
 export function assertProviderMember(actor: AuthenticatedUser, providerPartyId: string): void {

@@ -62,15 +62,30 @@ export function toBlockedPeriodDto(period: BlockedPeriod): BlockedPeriodDto {
 }
 
 /** Checked-out materials past their end plus buffer are overdue; the stored status stays checked_out. */
-export function viewStatusOf(booking: Pick<Booking, 'status' | 'busyUntil'>, nowIso: string): BookingViewStatus {
-  return booking.status === 'checked_out' && booking.busyUntil <= nowIso ? 'overdue' : booking.status;
+export function viewStatusOf(
+  booking: Pick<Booking, 'status' | 'busyUntil'>,
+  nowIso: string,
+): BookingViewStatus {
+  return booking.status === 'checked_out' && booking.busyUntil <= nowIso
+    ? 'overdue'
+    : booking.status;
 }
 
-export function toBookingDto(booking: Booking, listing: Listing, nowIso: string, events?: BookingEvent[]): BookingDto {
+export function toBookingDto(
+  booking: Booking,
+  listing: Listing,
+  nowIso: string,
+  events?: BookingEvent[],
+): BookingDto {
   const startMs = Date.parse(booking.startsAt);
   const view: BookingDto = {
     id: booking.id,
-    listing: { id: listing.id, category: listing.category, titleNl: listing.titleNl, titleEn: listing.titleEn },
+    listing: {
+      id: listing.id,
+      category: listing.category,
+      titleNl: listing.titleNl,
+      titleEn: listing.titleEn,
+    },
     bookerPartyId: booking.bookerPartyId,
     providerPartyId: booking.providerPartyId,
     startsAt: booking.startsAt,
@@ -88,12 +103,17 @@ export function toBookingDto(booking: Booking, listing: Listing, nowIso: string,
     priceHoldId: booking.priceHoldId,
     depositHoldId: booking.depositHoldId,
     holdsExpireAt: booking.holdsExpireAt,
-    freeCancellationUntil: new Date(startMs - booking.freeCancellationHours * HOUR_MS).toISOString(),
+    freeCancellationUntil: new Date(
+      startMs - booking.freeCancellationHours * HOUR_MS,
+    ).toISOString(),
     cancellationFeePercent: booking.cancellationFeePercent,
     charged: amountOrNull(booking.chargedMinor),
     depositKept: amountOrNull(booking.depositKeptMinor),
     lateFee: amountOrNull(booking.lateFeeMinor),
-    hoursGiven: booking.hoursGivenHundredths === null ? null : formatAmount(BigInt(booking.hoursGivenHundredths)),
+    hoursGiven:
+      booking.hoursGivenHundredths === null
+        ? null
+        : formatAmount(BigInt(booking.hoursGivenHundredths)),
     note: booking.note,
     resolutionNote: booking.resolutionNote,
     createdAt: booking.createdAt,
@@ -104,5 +124,10 @@ export function toBookingDto(booking: Booking, listing: Listing, nowIso: string,
 }
 
 function toBookingEventDto(event: BookingEvent): BookingEventDto {
-  return { action: event.action, statusAfter: event.statusAfter, actorId: event.actorId, occurredAt: event.occurredAt };
+  return {
+    action: event.action,
+    statusAfter: event.statusAfter,
+    actorId: event.actorId,
+    occurredAt: event.occurredAt,
+  };
 }

@@ -1,4 +1,8 @@
-import { type CatalogueEntry, type Message, registerMessages } from '../common/errors/error-catalogue.js';
+import {
+  type CatalogueEntry,
+  type Message,
+  registerMessages,
+} from '../common/errors/error-catalogue.js';
 
 /**
  * Error codes of the catalogue module, with their HTTP status and Dutch and English messages
@@ -107,9 +111,15 @@ export const CATALOGUE_FIELD_MESSAGES = {
     en: 'This time does not exist in Maastricht (the clock skips it when summer time starts).',
     nl: 'Deze tijd bestaat niet in Maastricht (de klok slaat hem over bij het ingaan van de zomertijd).',
   },
-  END_NOT_AFTER_START: { en: 'The end must lie after the start.', nl: 'Het einde moet na het begin liggen.' },
+  END_NOT_AFTER_START: {
+    en: 'The end must lie after the start.',
+    nl: 'Het einde moet na het begin liggen.',
+  },
   START_IN_PAST: { en: 'The start lies in the past.', nl: 'Het begin ligt in het verleden.' },
-  START_TOO_FAR_AHEAD: { en: 'The start lies too far ahead.', nl: 'Het begin ligt te ver vooruit.' },
+  START_TOO_FAR_AHEAD: {
+    en: 'The start lies too far ahead.',
+    nl: 'Het begin ligt te ver vooruit.',
+  },
   WINDOW_NOT_ON_QUARTER_HOURS: {
     en: 'Hourly bookings start and end on a quarter of an hour.',
     nl: 'Boekingen per uur beginnen en eindigen op een kwartier.',
@@ -122,13 +132,34 @@ export const CATALOGUE_FIELD_MESSAGES = {
     en: 'Book whole days: from midnight to midnight (Maastricht time); the end is not included.',
     nl: 'Boek hele dagen: van middernacht tot middernacht (Maastrichtse tijd); het einde telt niet mee.',
   },
-  WINDOW_TOO_SHORT: { en: 'The booking is shorter than the listing allows.', nl: 'De boeking is korter dan het aanbod toestaat.' },
-  WINDOW_TOO_LONG: { en: 'The booking is longer than allowed.', nl: 'De boeking is langer dan toegestaan.' },
-  OUTSIDE_OPENING_HOURS: { en: 'The listing is closed during (part of) this time.', nl: 'Het aanbod is (een deel van) deze tijd gesloten.' },
-  QUANTITY_ABOVE_LISTING: { en: 'The listing has fewer items.', nl: 'Het aanbod heeft minder stuks.' },
-  QUANTITY_NOT_ONE: { en: 'A room or a service is booked one at a time.', nl: 'Een ruimte of dienst wordt één tegelijk geboekt.' },
-  PERSONS_ABOVE_CAPACITY: { en: 'More persons than the room holds.', nl: 'Meer personen dan de ruimte bevat.' },
-  PERSONS_ROOMS_ONLY: { en: 'Only a room booking counts persons.', nl: 'Alleen een boeking van een ruimte telt personen.' },
+  WINDOW_TOO_SHORT: {
+    en: 'The booking is shorter than the listing allows.',
+    nl: 'De boeking is korter dan het aanbod toestaat.',
+  },
+  WINDOW_TOO_LONG: {
+    en: 'The booking is longer than allowed.',
+    nl: 'De boeking is langer dan toegestaan.',
+  },
+  OUTSIDE_OPENING_HOURS: {
+    en: 'The listing is closed during (part of) this time.',
+    nl: 'Het aanbod is (een deel van) deze tijd gesloten.',
+  },
+  QUANTITY_ABOVE_LISTING: {
+    en: 'The listing has fewer items.',
+    nl: 'Het aanbod heeft minder stuks.',
+  },
+  QUANTITY_NOT_ONE: {
+    en: 'A room or a service is booked one at a time.',
+    nl: 'Een ruimte of dienst wordt één tegelijk geboekt.',
+  },
+  PERSONS_ABOVE_CAPACITY: {
+    en: 'More persons than the room holds.',
+    nl: 'Meer personen dan de ruimte bevat.',
+  },
+  PERSONS_ROOMS_ONLY: {
+    en: 'Only a room booking counts persons.',
+    nl: 'Alleen een boeking van een ruimte telt personen.',
+  },
   HOURS_ABOVE_BOOKED: { en: 'More hours than were booked.', nl: 'Meer uren dan er geboekt waren.' },
   HOURS_INVALID: {
     en: 'Must be hours as a decimal string with at most two decimals, such as "1.50".',
@@ -136,7 +167,10 @@ export const CATALOGUE_FIELD_MESSAGES = {
   },
   DEPOSIT_KEPT_ABOVE_DEPOSIT: { en: 'More than the deposit.', nl: 'Meer dan de borg.' },
   NO_DEPOSIT: { en: 'This booking has no deposit.', nl: 'Deze boeking heeft geen borg.' },
-  DAMAGE_NOTE_REQUIRED: { en: 'Say what was damaged when keeping deposit.', nl: 'Zeg wat er beschadigd is als u borg inhoudt.' },
+  DAMAGE_NOTE_REQUIRED: {
+    en: 'Say what was damaged when keeping deposit.',
+    nl: 'Zeg wat er beschadigd is als u borg inhoudt.',
+  },
   OPENING_HOURS_INVALID: {
     en: 'Must map weekdays (mon…sun) to at most four ordered ["HH:MM","HH:MM"] spans.',
     nl: 'Moet weekdagen (mon…sun) koppelen aan hoogstens vier geordende ["HH:MM","HH:MM"]-tijdvakken.',
@@ -151,13 +185,29 @@ export const CATALOGUE_FIELD_MESSAGES = {
     en: 'A late fee is taken from the deposit: set a deposit too.',
     nl: 'Een boete voor te laat terugbrengen gaat van de borg af: stel ook een borg in.',
   },
-  MIN_LENGTH_ABOVE_MAX: { en: 'The minimum length is above the maximum.', nl: 'De minimale duur ligt boven de maximale.' },
-  WINDOW_TOO_WIDE: { en: 'Ask for at most 62 days at a time.', nl: 'Vraag hoogstens 62 dagen tegelijk op.' },
-  FROM_TO_TOGETHER: { en: 'Give both from and to, or neither.', nl: 'Geef zowel from als to, of geen van beide.' },
-  BLOCKED_QUANTITY_ABOVE_LISTING: { en: 'More units than the listing has.', nl: 'Meer stuks dan het aanbod heeft.' },
+  MIN_LENGTH_ABOVE_MAX: {
+    en: 'The minimum length is above the maximum.',
+    nl: 'De minimale duur ligt boven de maximale.',
+  },
+  WINDOW_TOO_WIDE: {
+    en: 'Ask for at most 62 days at a time.',
+    nl: 'Vraag hoogstens 62 dagen tegelijk op.',
+  },
+  FROM_TO_TOGETHER: {
+    en: 'Give both from and to, or neither.',
+    nl: 'Geef zowel from als to, of geen van beide.',
+  },
+  BLOCKED_QUANTITY_ABOVE_LISTING: {
+    en: 'More units than the listing has.',
+    nl: 'Meer stuks dan het aanbod heeft.',
+  },
 } as const satisfies Record<string, Message>;
 
-registerMessages({ errors: CATALOGUE_ERRORS, phrases: CATALOGUE_PHRASES, fieldMessages: CATALOGUE_FIELD_MESSAGES });
+registerMessages({
+  errors: CATALOGUE_ERRORS,
+  phrases: CATALOGUE_PHRASES,
+  fieldMessages: CATALOGUE_FIELD_MESSAGES,
+});
 
 declare module '../common/errors/error-catalogue.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging

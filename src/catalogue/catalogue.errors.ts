@@ -1,4 +1,9 @@
-import { DomainError, type FieldError, ForbiddenError, NotFoundError } from '../common/errors/domain-error.js';
+import {
+  DomainError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+} from '../common/errors/domain-error.js';
 import type { MessagePhrase } from '../common/errors/error-catalogue.js';
 import type { BookingAction, BookingViewStatus, ListingCategory } from './catalogue.types.js';
 import { localLabel, utcIso } from './local-time.js';
@@ -26,7 +31,8 @@ export class BlockedPeriodNotFoundError extends NotFoundError {
   }
 }
 
-export type CatalogueForbiddenReason = 'not-provider' | 'not-booker' | 'booker-kind' | 'provider-kind';
+export type CatalogueForbiddenReason =
+  'not-provider' | 'not-booker' | 'booker-kind' | 'provider-kind';
 
 export class CatalogueForbiddenError extends ForbiddenError {
   constructor(reason: CatalogueForbiddenReason) {
@@ -39,12 +45,19 @@ export class CatalogueForbiddenError extends ForbiddenError {
  * for programs, under `errors` as the parameters of a `BOOKING_CONFLICT` entry on `startsAt`.
  */
 export class BookingConflictError extends DomainError {
-  constructor(input: { quantity: number; startMs: number; endMs: number; suggestion?: { start: number; end: number } }) {
+  constructor(input: {
+    quantity: number;
+    startMs: number;
+    endMs: number;
+    suggestion?: { start: number; end: number };
+  }) {
     const { suggestion } = input;
     const fieldError: FieldError = {
       field: 'startsAt',
       code: 'BOOKING_CONFLICT',
-      parameters: suggestion ? { suggestedStartsAt: utcIso(suggestion.start), suggestedEndsAt: utcIso(suggestion.end) } : { suggestedStartsAt: null, suggestedEndsAt: null },
+      parameters: suggestion
+        ? { suggestedStartsAt: utcIso(suggestion.start), suggestedEndsAt: utcIso(suggestion.end) }
+        : { suggestedStartsAt: null, suggestedEndsAt: null },
     };
     super(
       'BOOKING_CONFLICT',
@@ -52,7 +65,9 @@ export class BookingConflictError extends DomainError {
         quantity: input.quantity,
         startsAt: localLabel(input.startMs),
         endsAt: localLabel(input.endMs),
-        suggestion: suggestion ? `${localLabel(suggestion.start)} – ${localLabel(suggestion.end)}` : 'catalogue.no-free-slot',
+        suggestion: suggestion
+          ? `${localLabel(suggestion.start)} – ${localLabel(suggestion.end)}`
+          : 'catalogue.no-free-slot',
       },
       [fieldError],
     );
@@ -73,25 +88,40 @@ export class OwnListingError extends DomainError {
 
 export class BookingWrongStatusError extends DomainError {
   constructor(bookingId: string, status: BookingViewStatus, action: BookingAction) {
-    super('BOOKING_WRONG_STATUS', { bookingId, status: `catalogue.status.${status}`, action: `catalogue.action.${action}` });
+    super('BOOKING_WRONG_STATUS', {
+      bookingId,
+      status: `catalogue.status.${status}`,
+      action: `catalogue.action.${action}`,
+    });
   }
 }
 
 export class ActionNotForCategoryError extends DomainError {
   constructor(category: ListingCategory, action: BookingAction) {
-    super('BOOKING_ACTION_NOT_FOR_CATEGORY', { category: `catalogue.category.${category}`, action: `catalogue.action.${action}` });
+    super('BOOKING_ACTION_NOT_FOR_CATEGORY', {
+      category: `catalogue.category.${category}`,
+      action: `catalogue.action.${action}`,
+    });
   }
 }
 
 export class BookingNotStartedError extends DomainError {
   constructor(bookingId: string, startMs: number, action: BookingAction) {
-    super('BOOKING_NOT_STARTED', { bookingId, startsAt: localLabel(startMs), action: `catalogue.action.${action}` });
+    super('BOOKING_NOT_STARTED', {
+      bookingId,
+      startsAt: localLabel(startMs),
+      action: `catalogue.action.${action}`,
+    });
   }
 }
 
 export class BookingEndedError extends DomainError {
   constructor(bookingId: string, endMs: number, action: BookingAction) {
-    super('BOOKING_ENDED', { bookingId, endsAt: localLabel(endMs), action: `catalogue.action.${action}` });
+    super('BOOKING_ENDED', {
+      bookingId,
+      endsAt: localLabel(endMs),
+      action: `catalogue.action.${action}`,
+    });
   }
 }
 

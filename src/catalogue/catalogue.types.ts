@@ -34,15 +34,35 @@ export type ConfirmationMode = (typeof CONFIRMATION_MODES)[number];
  * Stored booking statuses. `overdue` is never stored: a checked-out booking past its end plus
  * buffer shows as overdue (no background job has to notice the moment).
  */
-export const BOOKING_STATUSES = ['requested', 'confirmed', 'checked_out', 'returned', 'completed', 'declined', 'cancelled'] as const;
+export const BOOKING_STATUSES = [
+  'requested',
+  'confirmed',
+  'checked_out',
+  'returned',
+  'completed',
+  'declined',
+  'cancelled',
+] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const BOOKING_VIEW_STATUSES = [...BOOKING_STATUSES, 'overdue'] as const;
 export type BookingViewStatus = (typeof BOOKING_VIEW_STATUSES)[number];
 
 /** Bookings that hold a unit of the listing: they count against its quantity. */
-export const OCCUPYING_STATUSES: readonly BookingStatus[] = ['requested', 'confirmed', 'checked_out'];
+export const OCCUPYING_STATUSES: readonly BookingStatus[] = [
+  'requested',
+  'confirmed',
+  'checked_out',
+];
 
-export const BOOKING_ACTIONS = ['request', 'confirm', 'decline', 'cancel', 'check_out', 'return', 'complete'] as const;
+export const BOOKING_ACTIONS = [
+  'request',
+  'confirm',
+  'decline',
+  'cancel',
+  'check_out',
+  'return',
+  'complete',
+] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -25,11 +25,19 @@ export class ExchangeFigures {
         .addSelect('COUNT(*)', 'bookings')
         .addSelect('COALESCE(SUM(booking.charged_minor), 0)', 'charged')
         .where("booking.status IN ('returned', 'completed')")
-        .andWhere('booking.starts_at >= :fromMoment AND booking.starts_at < :toMoment', { fromMoment, toMoment })
+        .andWhere('booking.starts_at >= :fromMoment AND booking.starts_at < :toMoment', {
+          fromMoment,
+          toMoment,
+        })
         .groupBy('booking.provider_party_id')
         .addGroupBy('booking.booker_party_id')
         .getRawMany<{ providerId: string; bookerId: string; bookings: string; charged: string }>();
-      return rows.map((row) => ({ providerId: row.providerId, bookerId: row.bookerId, bookings: Number(row.bookings), chargedMinor: BigInt(row.charged) }));
+      return rows.map((row) => ({
+        providerId: row.providerId,
+        bookerId: row.bookerId,
+        bookings: Number(row.bookings),
+        chargedMinor: BigInt(row.charged),
+      }));
     });
   }
 }

@@ -30,7 +30,12 @@ export function lockBooking(tx: Transaction, bookingId: string): Promise<Booking
 }
 
 /** Bookings that hold units of the listing at some moment of [fromMs, toMs). */
-export async function occupyingBookings(tx: Transaction, listingId: string, fromMs: number, toMs: number): Promise<Booking[]> {
+export async function occupyingBookings(
+  tx: Transaction,
+  listingId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<Booking[]> {
   const fromIso = utcIso(fromMs);
   const toIso = utcIso(toMs);
   const base = { listingId, startsAt: LessThan(toIso) };
@@ -43,7 +48,12 @@ export async function occupyingBookings(tx: Transaction, listingId: string, from
   });
 }
 
-async function overlappingBlockedPeriods(tx: Transaction, listingId: string, fromMs: number, toMs: number): Promise<BlockedPeriod[]> {
+async function overlappingBlockedPeriods(
+  tx: Transaction,
+  listingId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<BlockedPeriod[]> {
   return tx.manager.find(BlockedPeriod, {
     where: { listingId, startsAt: LessThan(utcIso(toMs)), endsAt: MoreThan(utcIso(fromMs)) },
     order: { startsAt: 'ASC', id: 'ASC' },
@@ -53,16 +63,33 @@ async function overlappingBlockedPeriods(tx: Transaction, listingId: string, fro
 function bookingOccupancy(booking: Booking, nowMs: number): Occupancy {
   const busyUntil = Date.parse(booking.busyUntil);
   const overdue = booking.status === 'checked_out' && busyUntil <= nowMs;
-  return { start: Date.parse(booking.startsAt), end: overdue ? Number.POSITIVE_INFINITY : busyUntil, units: booking.quantity };
+  return {
+    start: Date.parse(booking.startsAt),
+    end: overdue ? Number.POSITIVE_INFINITY : busyUntil,
+    units: booking.quantity,
+  };
 }
 
 function blockedOccupancy(period: BlockedPeriod, listing: Listing): Occupancy {
-  return { start: Date.parse(period.startsAt), end: Date.parse(period.endsAt), units: period.quantity ?? listing.quantity };
+  return {
+    start: Date.parse(period.startsAt),
+    end: Date.parse(period.endsAt),
+    units: period.quantity ?? listing.quantity,
+  };
 }
 
 /** Everything that occupies the listing's units at some moment of [fromMs, toMs). */
-export async function loadOccupancies(tx: Transaction, listing: Listing, fromMs: number, toMs: number, nowMs: number): Promise<Occupancy[]> {
+export async function loadOccupancies(
+  tx: Transaction,
+  listing: Listing,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Promise<Occupancy[]> {
   const bookings = await occupyingBookings(tx, listing.id, fromMs, toMs);
   const blocked = await overlappingBlockedPeriods(tx, listing.id, fromMs, toMs);
-  return [...bookings.map((booking) => bookingOccupancy(booking, nowMs)), ...blocked.map((period) => blockedOccupancy(period, listing))];
+  return [
+    ...bookings.map((booking) => bookingOccupancy(booking, nowMs)),
+    ...blocked.map((period) => blockedOccupancy(period, listing)),
+  ];
 }

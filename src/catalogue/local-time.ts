@@ -16,7 +16,8 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const ZONED_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
-export type MomentParse = { ok: true; ms: number } | { ok: false; code: 'MOMENT_INVALID' | 'LOCAL_TIME_INVALID' };
+export type MomentParse =
+  { ok: true; ms: number } | { ok: false; code: 'MOMENT_INVALID' | 'LOCAL_TIME_INVALID' };
 
 /**
  * Reads a moment as a client may write it: with Z or an offset ("2026-11-28T09:00:00Z"), as a
@@ -28,14 +29,17 @@ export function parseMoment(text: unknown): MomentParse {
   if (typeof text !== 'string' || text.length > 40) return { ok: false, code: 'MOMENT_INVALID' };
   if (ZONED_PATTERN.test(text)) {
     const moment = DateTime.fromISO(text, { setZone: true });
-    return moment.isValid ? { ok: true, ms: moment.toMillis() } : { ok: false, code: 'MOMENT_INVALID' };
+    return moment.isValid
+      ? { ok: true, ms: moment.toMillis() }
+      : { ok: false, code: 'MOMENT_INVALID' };
   }
   if (DATE_PATTERN.test(text) || LOCAL_DATE_TIME_PATTERN.test(text)) {
     const moment = DateTime.fromISO(text, { zone: LOCAL_TIME_ZONE });
     if (!moment.isValid) return { ok: false, code: 'MOMENT_INVALID' };
     // Luxon moves a skipped wall-clock time forward; compare to see whether it had to.
     const written = DATE_PATTERN.test(text) ? `${text}T00:00` : text.slice(0, 16);
-    if (moment.toFormat("yyyy-MM-dd'T'HH:mm") !== written) return { ok: false, code: 'LOCAL_TIME_INVALID' };
+    if (moment.toFormat("yyyy-MM-dd'T'HH:mm") !== written)
+      return { ok: false, code: 'LOCAL_TIME_INVALID' };
     return { ok: true, ms: moment.toMillis() };
   }
   return { ok: false, code: 'MOMENT_INVALID' };
@@ -87,7 +91,9 @@ export function addLocalDays(date: string, days: number): string {
 
 export function isLocalMidnight(ms: number): boolean {
   const moment = DateTime.fromMillis(ms, { zone: LOCAL_TIME_ZONE });
-  return moment.hour === 0 && moment.minute === 0 && moment.second === 0 && moment.millisecond === 0;
+  return (
+    moment.hour === 0 && moment.minute === 0 && moment.second === 0 && moment.millisecond === 0
+  );
 }
 
 /** Whole local calendar days from one midnight to another: a 23- or 25-hour day counts as one. */

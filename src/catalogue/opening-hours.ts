@@ -1,5 +1,20 @@
-import { DAY_PART_TIMES, DAY_PARTS, type DayPart, OPENING_SPANS_PER_DAY_MAX, type OpeningHours, WEEKDAYS, type Weekday } from './catalogue.types.js';
-import { atLocal, DAY_MS, isTimeOfDay, localDatesCovering, minutesOfDay, weekdayIndexOf } from './local-time.js';
+import {
+  DAY_PART_TIMES,
+  DAY_PARTS,
+  type DayPart,
+  OPENING_SPANS_PER_DAY_MAX,
+  type OpeningHours,
+  WEEKDAYS,
+  type Weekday,
+} from './catalogue.types.js';
+import {
+  atLocal,
+  DAY_MS,
+  isTimeOfDay,
+  localDatesCovering,
+  minutesOfDay,
+  weekdayIndexOf,
+} from './local-time.js';
 
 /** A half-open span of time [start, end) in epoch milliseconds; end may be Infinity. */
 export interface Span {
@@ -13,14 +28,23 @@ export interface Span {
  */
 export function isValidOpeningHours(value: unknown): value is OpeningHours {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return Object.entries(value).every(([day, spans]) => WEEKDAYS.includes(day as Weekday) && isValidDaySpans(spans));
+  return Object.entries(value).every(
+    ([day, spans]) => WEEKDAYS.includes(day as Weekday) && isValidDaySpans(spans),
+  );
 }
 
 function isValidDaySpans(spans: unknown): boolean {
   if (!Array.isArray(spans) || spans.length > OPENING_SPANS_PER_DAY_MAX) return false;
   let previousEnd = -1;
   for (const span of spans) {
-    if (!Array.isArray(span) || span.length !== 2 || !isTimeOfDay(span[0]) || !isTimeOfDay(span[1]) || span[0] === '24:00') return false;
+    if (
+      !Array.isArray(span) ||
+      span.length !== 2 ||
+      !isTimeOfDay(span[0]) ||
+      !isTimeOfDay(span[1]) ||
+      span[0] === '24:00'
+    )
+      return false;
     const [start, end] = [minutesOfDay(span[0]), minutesOfDay(span[1])];
     if (start >= end || start < previousEnd) return false;
     previousEnd = end;
@@ -64,5 +88,9 @@ export function liesWithin(spans: Span[], start: number, end: number): boolean {
 
 /** The day-parts of a local date as moments, in order. */
 export function dayPartSpans(date: string): Array<{ part: DayPart } & Span> {
-  return DAY_PARTS.map((part) => ({ part, start: atLocal(date, DAY_PART_TIMES[part][0]), end: atLocal(date, DAY_PART_TIMES[part][1]) }));
+  return DAY_PARTS.map((part) => ({
+    part,
+    start: atLocal(date, DAY_PART_TIMES[part][0]),
+    end: atLocal(date, DAY_PART_TIMES[part][1]),
+  }));
 }

@@ -1,4 +1,10 @@
-import { bookingPriceMinor, cancellationFeeMinor, depositMinor, lateFeeMinor, priceForHoursGivenMinor } from './pricing.js';
+import {
+  bookingPriceMinor,
+  cancellationFeeMinor,
+  depositMinor,
+  lateFeeMinor,
+  priceForHoursGivenMinor,
+} from './pricing.js';
 
 describe('catalogue pricing', () => {
   it('prices per hour for the minutes booked, rounded half-up to the cent', () => {

@@ -14,7 +14,12 @@ function roundHalfUp(value: Decimal): bigint {
  * The price of a booking: per hour × hours, per day-part × parts, per day × days, per item (the
  * whole loan); always × the quantity. `length` is in the unit's length unit (minutes, day-parts, days).
  */
-export function bookingPriceMinor(unit: PricingUnit, priceMinor: bigint, length: number, quantity: number): bigint {
+export function bookingPriceMinor(
+  unit: PricingUnit,
+  priceMinor: bigint,
+  length: number,
+  quantity: number,
+): bigint {
   const price = new Decimal(priceMinor.toString());
   switch (unit) {
     case 'hour':
@@ -41,13 +46,23 @@ export function cancellationFeeMinor(priceMinor: bigint, percent: number): bigin
  * What administration costs for the hours actually given: the held price pro rata of the hours
  * booked (hours in hundredths, the booking's length in minutes), never more than the held price.
  */
-export function priceForHoursGivenMinor(heldMinor: bigint, hoursGivenHundredths: bigint, bookedMinutes: number): bigint {
-  const share = new Decimal(hoursGivenHundredths.toString()).times(60).dividedBy(bookedMinutes * 100);
+export function priceForHoursGivenMinor(
+  heldMinor: bigint,
+  hoursGivenHundredths: bigint,
+  bookedMinutes: number,
+): bigint {
+  const share = new Decimal(hoursGivenHundredths.toString())
+    .times(60)
+    .dividedBy(bookedMinutes * 100);
   const price = roundHalfUp(new Decimal(heldMinor.toString()).times(share));
   return price < heldMinor ? price : heldMinor;
 }
 
 /** The late fee of materials returned after their end plus buffer: per started day. */
-export function lateFeeMinor(feePerDayMinor: bigint | null, lateDays: number, quantity: number): bigint {
+export function lateFeeMinor(
+  feePerDayMinor: bigint | null,
+  lateDays: number,
+  quantity: number,
+): bigint {
   return feePerDayMinor === null ? 0n : feePerDayMinor * BigInt(lateDays) * BigInt(quantity);
 }

@@ -50,7 +50,9 @@ describe(parseAmount.name, () => {
   it('round-trips every minor amount through formatAmount', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -AMOUNT_MAX_MINOR, max: AMOUNT_MAX_MINOR }), (minor) => {
-        expect(parseAmount(formatAmount(minor), { allowZero: true, allowNegative: true })).toBe(minor);
+        expect(parseAmount(formatAmount(minor), { allowZero: true, allowNegative: true })).toBe(
+          minor,
+        );
       }),
     );
   });

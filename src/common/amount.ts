@@ -22,11 +22,13 @@ export interface AmountRules {
 export function parseAmount(text: unknown, rules: AmountRules = {}): bigint {
   const field = rules.field ?? 'amount';
   if (typeof text !== 'string') throw new InvalidAmountError(field, 'not a decimal string');
-  if (!AMOUNT_PATTERN.test(text)) throw new InvalidAmountError(field, 'not a plain decimal with at most two decimals');
+  if (!AMOUNT_PATTERN.test(text))
+    throw new InvalidAmountError(field, 'not a plain decimal with at most two decimals');
   const minor = BigInt(new Decimal(text).times(MINOR_PER_UNIT).toFixed(0));
   if (minor < 0n && !rules.allowNegative) throw new InvalidAmountError(field, 'negative');
   if (minor === 0n && !rules.allowZero) throw new InvalidAmountError(field, 'zero');
-  if (minor > AMOUNT_MAX_MINOR || minor < -AMOUNT_MAX_MINOR) throw new InvalidAmountError(field, `larger than ${AMOUNT_MAX_TEXT}`);
+  if (minor > AMOUNT_MAX_MINOR || minor < -AMOUNT_MAX_MINOR)
+    throw new InvalidAmountError(field, `larger than ${AMOUNT_MAX_TEXT}`);
   return minor;
 }
 

@@ -1,7 +1,12 @@
 /** Maastricht's time zone: the day an entry belongs to is the day it is there. */
 export const LOCAL_TIME_ZONE = 'Europe/Amsterdam';
 
-const localDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const localDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: LOCAL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -12,7 +17,8 @@ let lastLocalDate: { minute: number; date: string } | undefined;
 /** The calendar date (YYYY-MM-DD) in Maastricht at `moment`. */
 export function localDate(moment: Date): string {
   const minute = Math.floor(moment.getTime() / MINUTE_MS);
-  if (lastLocalDate?.minute !== minute) lastLocalDate = { minute, date: localDateFormat.format(moment) };
+  if (lastLocalDate?.minute !== minute)
+    lastLocalDate = { minute, date: localDateFormat.format(moment) };
   return lastLocalDate.date;
 }
 

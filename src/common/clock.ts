@@ -14,7 +14,10 @@ export interface PinnableClock {
 }
 
 export function isPinnable(clock: Clock): clock is Clock & PinnableClock {
-  return typeof (clock as Partial<PinnableClock>).pin === 'function' && typeof (clock as Partial<PinnableClock>).unpin === 'function';
+  return (
+    typeof (clock as Partial<PinnableClock>).pin === 'function' &&
+    typeof (clock as Partial<PinnableClock>).unpin === 'function'
+  );
 }
 
 export class SystemClock extends Clock implements PinnableClock {

@@ -18,7 +18,9 @@ export class PageQueryDto {
   @Max(PAGE_SIZE_MAX)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page; omit for the first page.' })
+  @ApiPropertyOptional({
+    description: 'The nextCursor of the previous page; omit for the first page.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(CURSOR_LENGTH_MAX)
@@ -42,8 +44,13 @@ export function encodeCursor(position: CursorPosition): string {
 
 export function decodeCursor(cursor: string): CursorPosition {
   try {
-    const [sortValue, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof sortValue === 'string' || typeof sortValue === 'number') && typeof id === 'string') {
+    const [sortValue, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (
+      (typeof sortValue === 'string' || typeof sortValue === 'number') &&
+      typeof id === 'string'
+    ) {
       return { sortValue, id };
     }
   } catch {
@@ -83,7 +90,10 @@ export function paginateQuery<Entity extends ObjectLiteral>(
       { cursorSortValue: position.sortValue, cursorId: position.id },
     );
   }
-  query.orderBy(options.sortColumn, 'ASC').addOrderBy(options.idColumn, 'ASC').take(limit + 1);
+  query
+    .orderBy(options.sortColumn, 'ASC')
+    .addOrderBy(options.idColumn, 'ASC')
+    .take(limit + 1);
   return { query, limit };
 }
 
@@ -93,7 +103,11 @@ export function PageOf<Item>(item: new () => Item) {
     @ApiProperty({ type: [item] })
     items: Item[];
 
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page.' })
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as ?cursor= for the next page; null on the last page.',
+    })
     nextCursor: string | null;
   }
   Object.defineProperty(PageOfItem, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });

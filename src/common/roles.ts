@@ -1,4 +1,10 @@
-export const ROLES = ['admin', 'treasurer', 'org_manager', 'business_operator', 'volunteer'] as const;
+export const ROLES = [
+  'admin',
+  'treasurer',
+  'org_manager',
+  'business_operator',
+  'volunteer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that see every party and account, not only their own. */

@@ -12,7 +12,12 @@ describe(timeOrderedId.name, () => {
 
   it('sorts by time across milliseconds, and differs within one', () => {
     const at = Date.UTC(2026, 10, 23, 9, 0, 0);
-    const ids = [timeOrderedId(at + 2), timeOrderedId(at), timeOrderedId(at + 1), timeOrderedId(at + 1000 * 60 * 60 * 24 * 365)];
+    const ids = [
+      timeOrderedId(at + 2),
+      timeOrderedId(at),
+      timeOrderedId(at + 1),
+      timeOrderedId(at + 1000 * 60 * 60 * 24 * 365),
+    ];
     expect([...ids].sort()).toEqual([ids[1], ids[2], ids[0], ids[3]]);
     const sameMillisecond = new Set(Array.from({ length: 1000 }, () => timeOrderedId(at)));
     expect(sameMillisecond.size).toBe(1000);

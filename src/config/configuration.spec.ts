@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { ConfigurationError, DEFAULT_SQLITE_PATH, loadConfiguration, secretWeakness } from './configuration.js';
+import {
+  ConfigurationError,
+  DEFAULT_SQLITE_PATH,
+  loadConfiguration,
+  secretWeakness,
+} from './configuration.js';
 
 const STRONG_SECRET = 'p6Wq9vT2xZ8rLm4NcY7bKd3Hs5Fg1JuE0aQwErTy';
 
@@ -15,24 +20,40 @@ describe(loadConfiguration.name, () => {
   });
 
   it('reads sqlite: and postgres:// URLs', () => {
-    expect(loadConfiguration({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({ kind: 'sqlite', path: '/tmp/x.sqlite' });
-    expect(loadConfiguration({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/test' }).database).toEqual({
+    expect(loadConfiguration({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({
+      kind: 'sqlite',
+      path: '/tmp/x.sqlite',
+    });
+    expect(
+      loadConfiguration({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/test' }).database,
+    ).toEqual({
       kind: 'postgres',
       url: 'postgres://u@127.0.0.1:5432/test',
     });
   });
 
   it('refuses to start in production without a JWT secret', () => {
-    expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
+    expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET must be set in production/,
+    );
   });
 
-  it.each(['short', 'a'.repeat(40), `changeme-${STRONG_SECRET}`])('refuses the weak production secret %p', (secret) => {
-    expect(() => loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/JWT_SECRET is too weak/);
-  });
+  it.each(['short', 'a'.repeat(40), `changeme-${STRONG_SECRET}`])(
+    'refuses the weak production secret %p',
+    (secret) => {
+      expect(() => loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(
+        /JWT_SECRET is too weak/,
+      );
+    },
+  );
 
   it('never echoes the secret or a database password in its message', () => {
     try {
-      loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: 'hunter2-secret', DATABASE_URL: 'mysql://root:pw@x/db' });
+      loadConfiguration({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'hunter2-secret',
+        DATABASE_URL: 'mysql://root:pw@x/db',
+      });
       throw new Error('should have thrown');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigurationError);
@@ -66,9 +87,18 @@ describe(loadConfiguration.name, () => {
   });
 
   it('keeps login sessions 12 hours, 2 hours idle, with a Secure cookie only in production', () => {
-    expect(loadConfiguration({}).sessions).toEqual({ lifetimeSeconds: 12 * 3600, idleTimeoutSeconds: 2 * 3600, secureCookie: false });
-    expect(loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).sessions.secureCookie).toBe(true);
-    expect(loadConfiguration({ SESSION_LIFETIME: '8h', SESSION_IDLE_TIMEOUT: '30m' }).sessions).toEqual({
+    expect(loadConfiguration({}).sessions).toEqual({
+      lifetimeSeconds: 12 * 3600,
+      idleTimeoutSeconds: 2 * 3600,
+      secureCookie: false,
+    });
+    expect(
+      loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).sessions
+        .secureCookie,
+    ).toBe(true);
+    expect(
+      loadConfiguration({ SESSION_LIFETIME: '8h', SESSION_IDLE_TIMEOUT: '30m' }).sessions,
+    ).toEqual({
       lifetimeSeconds: 8 * 3600,
       idleTimeoutSeconds: 30 * 60,
       secureCookie: false,
@@ -76,7 +106,10 @@ describe(loadConfiguration.name, () => {
   });
 
   it('grows the session defaults with a long JWT_TTL rather than refusing it', () => {
-    expect(loadConfiguration({ JWT_TTL: '24h' }).sessions).toMatchObject({ idleTimeoutSeconds: 24 * 3600, lifetimeSeconds: 24 * 3600 });
+    expect(loadConfiguration({ JWT_TTL: '24h' }).sessions).toMatchObject({
+      idleTimeoutSeconds: 24 * 3600,
+      lifetimeSeconds: 24 * 3600,
+    });
   });
 
   it.each([
@@ -84,7 +117,10 @@ describe(loadConfiguration.name, () => {
     [{ SESSION_LIFETIME: '721h' }, /SESSION_LIFETIME must be a duration .* at most 720h/],
     [{ SESSION_IDLE_TIMEOUT: '0' }, /SESSION_IDLE_TIMEOUT must be a duration/],
     [{ SESSION_IDLE_TIMEOUT: '10m' }, /SESSION_IDLE_TIMEOUT must be at least JWT_TTL/],
-    [{ SESSION_LIFETIME: '1h', SESSION_IDLE_TIMEOUT: '2h' }, /SESSION_IDLE_TIMEOUT must not be longer than SESSION_LIFETIME/],
+    [
+      { SESSION_LIFETIME: '1h', SESSION_IDLE_TIMEOUT: '2h' },
+      /SESSION_IDLE_TIMEOUT must not be longer than SESSION_LIFETIME/,
+    ],
   ])('refuses the session settings %p', (variables, message) => {
     expect(() => loadConfiguration(variables)).toThrow(message);
   });
@@ -93,12 +129,21 @@ describe(loadConfiguration.name, () => {
     expect(loadConfiguration({}).demoHistory).toBe(true);
     expect(loadConfiguration({ DEMO_HISTORY: 'on' }).demoHistory).toBe(true);
     expect(loadConfiguration({ DEMO_HISTORY: 'off' }).demoHistory).toBe(false);
-    expect(() => loadConfiguration({ DEMO_HISTORY: 'no' })).toThrow(/DEMO_HISTORY must be on or off/);
+    expect(() => loadConfiguration({ DEMO_HISTORY: 'no' })).toThrow(
+      /DEMO_HISTORY must be on or off/,
+    );
   });
 
   it('checks the first admin credentials', () => {
-    expect(() => loadConfiguration({ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
-    expect(loadConfiguration({ ADMIN_EMAIL: 'Beheer@Steerkes.nl', ADMIN_PASSWORD: 'a-long-enough-password' }).firstAdmin).toEqual({
+    expect(() => loadConfiguration({ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD/,
+    );
+    expect(
+      loadConfiguration({
+        ADMIN_EMAIL: 'Beheer@Steerkes.nl',
+        ADMIN_PASSWORD: 'a-long-enough-password',
+      }).firstAdmin,
+    ).toEqual({
       email: 'beheer@steerkes.nl',
       password: 'a-long-enough-password',
     });

@@ -4,8 +4,7 @@ import { resolve } from 'node:path';
 export type Environment = 'development' | 'test' | 'production';
 
 export type DatabaseConfiguration =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string };
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export interface AppConfiguration {
   environment: Environment;
@@ -50,12 +49,22 @@ const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
 const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
 const BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT = 1024 * 1024;
 const REDEMPTIONS_PER_MINUTE_DEFAULT = 60;
-const WEAK_SECRETS = ['secret', 'changeme', 'change-me', 'password', 'steerkes', 'jwt-secret', 'development'];
+const WEAK_SECRETS = [
+  'secret',
+  'changeme',
+  'change-me',
+  'password',
+  'steerkes',
+  'jwt-secret',
+  'development',
+];
 
 /** Thrown at start-up when the environment does not describe a safe, working configuration. */
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Steerkes cannot start, the configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Steerkes cannot start, the configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigurationError';
   }
 }
@@ -123,17 +132,23 @@ function readInteger(
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < rule.min || parsed > rule.max) {
-    problems.push(`${rule.name} must be a whole number from ${rule.min} to ${rule.max} (got "${value}")`);
+    problems.push(
+      `${rule.name} must be a whole number from ${rule.min} to ${rule.max} (got "${value}")`,
+    );
     return fallback;
   }
   return parsed;
 }
 
 function readDatabase(value: string | undefined, problems: string[]): DatabaseConfiguration {
-  if (value === undefined || value === '') return { kind: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
+  if (value === undefined || value === '')
+    return { kind: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
   if (value.startsWith('sqlite:')) {
     const path = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') problems.push('DATABASE_URL sqlite: needs a file path, e.g. sqlite:/var/lib/steerkes/steerkes.sqlite');
+    if (path === '')
+      problems.push(
+        'DATABASE_URL sqlite: needs a file path, e.g. sqlite:/var/lib/steerkes/steerkes.sqlite',
+      );
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
   if (value.startsWith('postgres://') || value.startsWith('postgresql://')) {
@@ -144,12 +159,27 @@ function readDatabase(value: string | undefined, problems: string[]): DatabaseCo
     }
     return { kind: 'postgres', url: value };
   }
-  problems.push('DATABASE_URL must start with sqlite: or postgres:// (the value is not shown, it may hold a password)');
+  problems.push(
+    'DATABASE_URL must start with sqlite: or postgres:// (the value is not shown, it may hold a password)',
+  );
   return { kind: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
 }
 
-function readJwt(variables: EnvironmentVariables, production: boolean, problems: string[]): AppConfiguration['jwt'] {
-  const ttlSeconds = readDuration(variables.JWT_TTL, { name: 'JWT_TTL', fallback: JWT_TTL_SECONDS_DEFAULT, max: JWT_TTL_SECONDS_MAX, maxLabel: '24h' }, problems);
+function readJwt(
+  variables: EnvironmentVariables,
+  production: boolean,
+  problems: string[],
+): AppConfiguration['jwt'] {
+  const ttlSeconds = readDuration(
+    variables.JWT_TTL,
+    {
+      name: 'JWT_TTL',
+      fallback: JWT_TTL_SECONDS_DEFAULT,
+      max: JWT_TTL_SECONDS_MAX,
+      maxLabel: '24h',
+    },
+    problems,
+  );
   const secret = variables.JWT_SECRET;
   if (secret === undefined || secret === '') {
     if (production) {
@@ -169,8 +199,10 @@ function readJwt(variables: EnvironmentVariables, production: boolean, problems:
 
 /** Why a secret is too weak, or null. Never echoes the secret itself. */
 export function secretWeakness(secret: string): string | null {
-  if (secret.length < JWT_SECRET_LENGTH_MIN) return `it has fewer than ${JWT_SECRET_LENGTH_MIN} characters`;
-  if (new Set(secret).size < JWT_SECRET_DISTINCT_CHARACTERS_MIN) return 'it repeats too few distinct characters';
+  if (secret.length < JWT_SECRET_LENGTH_MIN)
+    return `it has fewer than ${JWT_SECRET_LENGTH_MIN} characters`;
+  if (new Set(secret).size < JWT_SECRET_DISTINCT_CHARACTERS_MIN)
+    return 'it repeats too few distinct characters';
   const lower = secret.toLowerCase();
   if (WEAK_SECRETS.some((weak) => lower.includes(weak))) return 'it contains a well-known word';
   return null;
@@ -181,19 +213,38 @@ export function secretWeakness(secret: string): string | null {
  * lifetime: an app refreshes only when its access token runs out, so a shorter one would end the
  * session of someone at work. The defaults grow with a long JWT_TTL instead of refusing it.
  */
-function readSessions(variables: EnvironmentVariables, jwtTtlSeconds: number, production: boolean, problems: string[]): AppConfiguration['sessions'] {
+function readSessions(
+  variables: EnvironmentVariables,
+  jwtTtlSeconds: number,
+  production: boolean,
+  problems: string[],
+): AppConfiguration['sessions'] {
   const idleTimeoutSeconds = readDuration(
     variables.SESSION_IDLE_TIMEOUT,
-    { name: 'SESSION_IDLE_TIMEOUT', fallback: Math.max(SESSION_IDLE_TIMEOUT_SECONDS_DEFAULT, jwtTtlSeconds), max: SESSION_LIFETIME_SECONDS_MAX, maxLabel: '720h' },
+    {
+      name: 'SESSION_IDLE_TIMEOUT',
+      fallback: Math.max(SESSION_IDLE_TIMEOUT_SECONDS_DEFAULT, jwtTtlSeconds),
+      max: SESSION_LIFETIME_SECONDS_MAX,
+      maxLabel: '720h',
+    },
     problems,
   );
   const lifetimeSeconds = readDuration(
     variables.SESSION_LIFETIME,
-    { name: 'SESSION_LIFETIME', fallback: Math.max(SESSION_LIFETIME_SECONDS_DEFAULT, idleTimeoutSeconds), max: SESSION_LIFETIME_SECONDS_MAX, maxLabel: '720h' },
+    {
+      name: 'SESSION_LIFETIME',
+      fallback: Math.max(SESSION_LIFETIME_SECONDS_DEFAULT, idleTimeoutSeconds),
+      max: SESSION_LIFETIME_SECONDS_MAX,
+      maxLabel: '720h',
+    },
     problems,
   );
-  if (idleTimeoutSeconds < jwtTtlSeconds) problems.push('SESSION_IDLE_TIMEOUT must be at least JWT_TTL (the app refreshes when its access token runs out)');
-  if (idleTimeoutSeconds > lifetimeSeconds) problems.push('SESSION_IDLE_TIMEOUT must not be longer than SESSION_LIFETIME');
+  if (idleTimeoutSeconds < jwtTtlSeconds)
+    problems.push(
+      'SESSION_IDLE_TIMEOUT must be at least JWT_TTL (the app refreshes when its access token runs out)',
+    );
+  if (idleTimeoutSeconds > lifetimeSeconds)
+    problems.push('SESSION_IDLE_TIMEOUT must not be longer than SESSION_LIFETIME');
   return { lifetimeSeconds, idleTimeoutSeconds, secureCookie: production };
 }
 
@@ -205,22 +256,30 @@ function readDuration(
 ): number {
   if (value === undefined || value === '') return rule.fallback;
   const match = /^(\d+)([smh]?)$/.exec(value);
-  const seconds = match ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h'] : NaN;
+  const seconds = match
+    ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h']
+    : NaN;
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > rule.max) {
-    problems.push(`${rule.name} must be a duration such as 900, 15m or 1h, at most ${rule.maxLabel} (got "${value}")`);
+    problems.push(
+      `${rule.name} must be a duration such as 900, 15m or 1h, at most ${rule.maxLabel} (got "${value}")`,
+    );
     return rule.fallback;
   }
   return seconds;
 }
 
-function readFirstAdmin(variables: EnvironmentVariables, problems: string[]): AppConfiguration['firstAdmin'] {
+function readFirstAdmin(
+  variables: EnvironmentVariables,
+  problems: string[],
+): AppConfiguration['firstAdmin'] {
   const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = variables;
   if (!email && !password) return null;
   if (!email || !password) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
     return null;
   }
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push('ADMIN_EMAIL is not an email address');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    problems.push('ADMIN_EMAIL is not an email address');
   if (password.length < ADMIN_PASSWORD_LENGTH_MIN) {
     problems.push(`ADMIN_PASSWORD must have at least ${ADMIN_PASSWORD_LENGTH_MIN} characters`);
   }
@@ -230,7 +289,10 @@ function readFirstAdmin(variables: EnvironmentVariables, problems: string[]): Ap
 /** `https://app.steerkes.nl,https://kassa.example.nl`: exact origins only, no wildcards. */
 function readOrigins(value: string | undefined, problems: string[]): string[] {
   if (value === undefined || value.trim() === '') return [];
-  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let valid: boolean;
     try {
@@ -239,12 +301,19 @@ function readOrigins(value: string | undefined, problems: string[]): string[] {
     } catch {
       valid = false;
     }
-    if (!valid) problems.push(`CORS_ORIGINS must list origins such as https://app.example.nl (got "${origin}")`);
+    if (!valid)
+      problems.push(
+        `CORS_ORIGINS must list origins such as https://app.example.nl (got "${origin}")`,
+      );
   }
   return origins;
 }
 
-function readLogLevel(value: string | undefined, environment: Environment, problems: string[]): AppConfiguration['logLevel'] {
+function readLogLevel(
+  value: string | undefined,
+  environment: Environment,
+  problems: string[],
+): AppConfiguration['logLevel'] {
   if (value === undefined || value === '') return environment === 'test' ? 'warn' : 'log';
   if (value === 'error' || value === 'warn' || value === 'log' || value === 'debug') return value;
   problems.push(`LOG_LEVEL must be error, warn, log or debug (got "${value}")`);

@@ -6,7 +6,8 @@ import type { ValueTransformer } from 'typeorm';
  * written as a decimal string so that no amount passes through a JS number on the way in.
  */
 export const BIGINT_TRANSFORMER: ValueTransformer = {
-  to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
+  to: (value: bigint | null | undefined) =>
+    value === null || value === undefined ? value : value.toString(),
   from: (value: string | number | bigint | null) => (value === null ? null : BigInt(value)),
 };
 

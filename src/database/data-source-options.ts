@@ -14,7 +14,13 @@ const POSTGRES_POOL_SIZE = 10;
  * Schema only ever comes from the migrations: synchronize is off.
  */
 export function dataSourceOptions(database: DatabaseConfiguration): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
   if (database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: POSTGRES_POOL_SIZE } };
   }

@@ -11,7 +11,10 @@ import { Idempotency } from './idempotency.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIGURATION],
-      useFactory: (configuration: AppConfiguration) => ({ ...dataSourceOptions(configuration.database), migrationsRun: true }),
+      useFactory: (configuration: AppConfiguration) => ({
+        ...dataSourceOptions(configuration.database),
+        migrationsRun: true,
+      }),
     }),
   ],
   providers: [Database, Idempotency],

@@ -4,7 +4,12 @@ import { assertInvariant } from '../common/errors/domain-error.js';
 import type { Database as SqliteConnection } from 'better-sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
-import { type Dialect, PostgresExecutor, type SqlExecutor, SqliteExecutor } from './sql-executor.js';
+import {
+  type Dialect,
+  PostgresExecutor,
+  type SqlExecutor,
+  SqliteExecutor,
+} from './sql-executor.js';
 
 /** One database transaction: TypeORM for domain records, plain SQL for the ledger's hot path. */
 export interface Transaction {
@@ -18,7 +23,11 @@ export interface Transaction {
   readonly readOnly: boolean;
 }
 
-function newTransaction(manager: EntityManager, sql: SqlExecutor, beforeCommitTasks: Array<() => Promise<void>> | null): Transaction {
+function newTransaction(
+  manager: EntityManager,
+  sql: SqlExecutor,
+  beforeCommitTasks: Array<() => Promise<void>> | null,
+): Transaction {
   return {
     manager,
     sql,
@@ -69,7 +78,9 @@ export class Database implements OnApplicationShutdown {
       assertInvariant(!joined.readOnly, 'a write inside a read: open the transaction first');
       return work(joined);
     }
-    return this.dialect === 'sqlite' ? this.sqliteGroupCommit().submit('transaction', () => this.sqliteTransaction(work)) : this.postgresTransaction(work);
+    return this.dialect === 'sqlite'
+      ? this.sqliteGroupCommit().submit('transaction', () => this.sqliteTransaction(work))
+      : this.postgresTransaction(work);
   }
 
   /** Whether the caller runs inside a transaction (which `transaction` and `read` would join). */
@@ -97,7 +108,8 @@ export class Database implements OnApplicationShutdown {
 
   /** The raw better-sqlite3 connection (SQLite only), e.g. for an online backup or pragmas. */
   sqliteConnection(): SqliteConnection {
-    return (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+    return (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection })
+      .databaseConnection;
   }
 
   private sqlite(): SqliteExecutor {
@@ -118,7 +130,11 @@ export class Database implements OnApplicationShutdown {
    * application.
    */
   private async sqliteTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-    const queryRunner = this.dataSource.createQueryRunner() as unknown as { manager: EntityManager; isTransactionActive: boolean; transactionDepth: number };
+    const queryRunner = this.dataSource.createQueryRunner() as unknown as {
+      manager: EntityManager;
+      isTransactionActive: boolean;
+      transactionDepth: number;
+    };
     const beforeCommitTasks: Array<() => Promise<void>> = [];
     const transaction = newTransaction(queryRunner.manager, this.sqlite(), beforeCommitTasks);
     queryRunner.isTransactionActive = true;
@@ -137,7 +153,11 @@ export class Database implements OnApplicationShutdown {
     for (let attempt = 1; ; attempt += 1) {
       const queryRunner = this.dataSource.createQueryRunner();
       const beforeCommitTasks: Array<() => Promise<void>> = [];
-      const transaction = newTransaction(queryRunner.manager, new PostgresExecutor(queryRunner), beforeCommitTasks);
+      const transaction = newTransaction(
+        queryRunner.manager,
+        new PostgresExecutor(queryRunner),
+        beforeCommitTasks,
+      );
       try {
         await queryRunner.startTransaction('READ COMMITTED');
         const result = await this.current.run(transaction, () => work(transaction));
@@ -157,7 +177,11 @@ export class Database implements OnApplicationShutdown {
   private async postgresRead<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
     const queryRunner = this.dataSource.createQueryRunner();
     try {
-      const transaction = newTransaction(queryRunner.manager, new PostgresExecutor(queryRunner), null);
+      const transaction = newTransaction(
+        queryRunner.manager,
+        new PostgresExecutor(queryRunner),
+        null,
+      );
       return await this.current.run(transaction, () => work(transaction));
     } finally {
       await queryRunner.release();

@@ -5,19 +5,33 @@ describe('idempotency', () => {
   describe(requestFingerprint.name, () => {
     it('is the same for the same content in any key order, and differs for other content', () => {
       const body = { date: '2026-11-21', participants: [{ volunteerId: 'a', hours: '1.00' }] };
-      expect(requestFingerprint({ action: 'bulk', ...body })).toBe(requestFingerprint({ participants: [{ hours: '1.00', volunteerId: 'a' }], date: '2026-11-21', action: 'bulk' }));
-      expect(requestFingerprint({ action: 'bulk', ...body })).not.toBe(requestFingerprint({ action: 'bulk', ...body, date: '2026-11-22' }));
+      expect(requestFingerprint({ action: 'bulk', ...body })).toBe(
+        requestFingerprint({
+          participants: [{ hours: '1.00', volunteerId: 'a' }],
+          date: '2026-11-21',
+          action: 'bulk',
+        }),
+      );
+      expect(requestFingerprint({ action: 'bulk', ...body })).not.toBe(
+        requestFingerprint({ action: 'bulk', ...body, date: '2026-11-22' }),
+      );
       expect(requestFingerprint({ hours: '2.5' })).not.toBe(requestFingerprint({ hours: 2.5 }));
     });
 
     it('leaves out absent fields, so an omitted optional field and an undefined one are the same request', () => {
-      expect(requestFingerprint({ listingId: 'l', note: undefined })).toBe(requestFingerprint({ listingId: 'l' }));
-      expect(requestFingerprint({ listingId: 'l', note: null })).not.toBe(requestFingerprint({ listingId: 'l' }));
+      expect(requestFingerprint({ listingId: 'l', note: undefined })).toBe(
+        requestFingerprint({ listingId: 'l' }),
+      );
+      expect(requestFingerprint({ listingId: 'l', note: null })).not.toBe(
+        requestFingerprint({ listingId: 'l' }),
+      );
     });
 
     it('hashes a list of plain values as JSON.stringify writes it (fingerprints stored before one mechanism still match)', () => {
       const fields = ['transfer', 'a', 'b', '100', 'TRANSFER', 'rent', null, null];
-      expect(requestFingerprint(fields)).toBe(createHash('sha256').update(JSON.stringify(fields)).digest('hex'));
+      expect(requestFingerprint(fields)).toBe(
+        createHash('sha256').update(JSON.stringify(fields)).digest('hex'),
+      );
     });
   });
 

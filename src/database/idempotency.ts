@@ -72,7 +72,11 @@ export function requestFingerprint(content: unknown): string {
 }
 
 /** PostgreSQL's and SQLite's answers to a second row with the same unique key. */
-const UNIQUE_VIOLATION_CODES: ReadonlySet<string> = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+const UNIQUE_VIOLATION_CODES: ReadonlySet<string> = new Set([
+  '23505',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
 
 /** A unique index refused a row: another transaction committed the same key first. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -95,8 +99,10 @@ export async function retryOnUniqueViolation<T>(attempt: () => Promise<T>): Prom
   }
 }
 
-const SELECT_RECORD = 'SELECT fingerprint, result_kind, result_id FROM idempotency_records WHERE scope_key = ?';
-const INSERT_RECORD = 'INSERT INTO idempotency_records (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (?, ?, ?, ?, ?)';
+const SELECT_RECORD =
+  'SELECT fingerprint, result_kind, result_id FROM idempotency_records WHERE scope_key = ?';
+const INSERT_RECORD =
+  'INSERT INTO idempotency_records (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (?, ?, ?, ?, ?)';
 
 interface RecordRow {
   fingerprint: string;
@@ -118,9 +124,13 @@ export class Idempotency {
    * transaction it runs once more, finds the committed record and replays it; inside a caller's
    * transaction the violation goes up to whoever opened it.
    */
-  async run<T>(request: IdempotentRequest | undefined, operation: IdempotentOperation<T>): Promise<Replayable<T>> {
+  async run<T>(
+    request: IdempotentRequest | undefined,
+    operation: IdempotentOperation<T>,
+  ): Promise<Replayable<T>> {
     if (request !== undefined) assertStorableKey(request);
-    const attempt = () => this.database.transaction((transaction) => this.once(transaction, request, operation));
+    const attempt = () =>
+      this.database.transaction((transaction) => this.once(transaction, request, operation));
     if (request === undefined || this.database.inTransaction()) return attempt();
     return retryOnUniqueViolation(attempt);
   }
@@ -133,18 +143,35 @@ export class Idempotency {
     });
   }
 
-  private async once<T>(transaction: Transaction, request: IdempotentRequest | undefined, operation: IdempotentOperation<T>): Promise<Replayable<T>> {
+  private async once<T>(
+    transaction: Transaction,
+    request: IdempotentRequest | undefined,
+    operation: IdempotentOperation<T>,
+  ): Promise<Replayable<T>> {
     await operation.lock?.(transaction);
-    if (request === undefined) return { result: (await operation.perform(transaction)).result, replayed: false };
+    if (request === undefined)
+      return { result: (await operation.perform(transaction)).result, replayed: false };
     const key = storedKey(request);
     const earlier = await transaction.sql.get<RecordRow>(SELECT_RECORD, [key]);
     if (earlier) {
       if (earlier.fingerprint !== request.fingerprint) throw new IdempotencyKeyReusedError();
-      return { result: await operation.replay({ kind: earlier.result_kind, id: earlier.result_id }, transaction), replayed: true };
+      return {
+        result: await operation.replay(
+          { kind: earlier.result_kind, id: earlier.result_id },
+          transaction,
+        ),
+        replayed: true,
+      };
     }
     const { result, stored } = await operation.perform(transaction);
     if (stored !== null) {
-      await transaction.sql.run(INSERT_RECORD, [key, request.fingerprint, stored.kind, stored.id, this.clock.now().toISOString()]);
+      await transaction.sql.run(INSERT_RECORD, [
+        key,
+        request.fingerprint,
+        stored.kind,
+        stored.id,
+        this.clock.now().toISOString(),
+      ]);
     }
     return { result, replayed: false };
   }
@@ -156,5 +183,6 @@ function storedKey(request: Pick<IdempotentRequest, 'scope' | 'key'>): string {
 
 function assertStorableKey(request: IdempotentRequest): void {
   const length = request.scope.length + 1 + request.key.length;
-  if (request.key.length === 0 || length > IDEMPOTENCY_STORED_KEY_LENGTH_MAX) throw new IdempotencyKeyRequiredError();
+  if (request.key.length === 0 || length > IDEMPOTENCY_STORED_KEY_LENGTH_MAX)
+    throw new IdempotencyKeyRequiredError();
 }

@@ -37,7 +37,10 @@ export class SqliteExecutor implements SqlExecutor {
     return this.statement(sql).get(...toSqlite(parameters)) as Row | undefined;
   }
 
-  async allArrays<Row extends unknown[]>(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+  async allArrays<Row extends unknown[]>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<Row[]> {
     let statement = this.arrayStatements.get(sql);
     if (!statement) {
       statement = this.connection.prepare(sql).safeIntegers(true).raw(true);
@@ -65,7 +68,9 @@ export class SqliteExecutor implements SqlExecutor {
 function toSqlite(parameters: readonly unknown[]): readonly unknown[] {
   for (const value of parameters) {
     if (value === undefined || typeof value === 'boolean') {
-      return parameters.map((item) => (item === undefined ? null : typeof item === 'boolean' ? (item ? 1 : 0) : item));
+      return parameters.map((item) =>
+        item === undefined ? null : typeof item === 'boolean' ? (item ? 1 : 0) : item,
+      );
     }
   }
   return parameters;
@@ -79,7 +84,11 @@ export class PostgresExecutor implements SqlExecutor {
   constructor(private readonly queryRunner: QueryRunner) {}
 
   async all<Row>(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.queryRunner.query(PostgresExecutor.number(sql), toPostgres(parameters), true);
+    const result = await this.queryRunner.query(
+      PostgresExecutor.number(sql),
+      toPostgres(parameters),
+      true,
+    );
     return result.records as Row[];
   }
 
@@ -88,12 +97,21 @@ export class PostgresExecutor implements SqlExecutor {
   }
 
   /** pg builds each row's object in the SELECT's column order; our SELECTs never repeat a column name. */
-  async allArrays<Row extends unknown[]>(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.all<Record<string, unknown>>(sql, parameters)).map((row) => Object.values(row) as Row);
+  async allArrays<Row extends unknown[]>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<Row[]> {
+    return (await this.all<Record<string, unknown>>(sql, parameters)).map(
+      (row) => Object.values(row) as Row,
+    );
   }
 
   async run(sql: string, parameters: readonly unknown[] = []): Promise<number> {
-    const result = await this.queryRunner.query(PostgresExecutor.number(sql), toPostgres(parameters), true);
+    const result = await this.queryRunner.query(
+      PostgresExecutor.number(sql),
+      toPostgres(parameters),
+      true,
+    );
     return result.affected ?? 0;
   }
 
@@ -110,5 +128,7 @@ export class PostgresExecutor implements SqlExecutor {
 }
 
 function toPostgres(parameters: readonly unknown[]): unknown[] {
-  return parameters.map((value) => (typeof value === 'bigint' ? value.toString() : value === undefined ? null : value));
+  return parameters.map((value) =>
+    typeof value === 'bigint' ? value.toString() : value === undefined ? null : value,
+  );
 }

@@ -31,12 +31,21 @@ describe(SqliteGroupCommit.name, () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const insert = (label: string, parentId: number | null = null) => async () => {
-    writer.prepare('INSERT INTO item (label, parent_id) VALUES (?, ?)').run(label, parentId);
-    return label;
-  };
-  const labelsSeenByObserver = () => (observer.prepare('SELECT label FROM item ORDER BY id').all() as Array<{ label: string }>).map((row) => row.label);
-  const outcome = (promise: Promise<unknown>) => promise.then((value) => ({ ok: value }), (error: Error) => ({ error: error.message }));
+  const insert =
+    (label: string, parentId: number | null = null) =>
+    async () => {
+      writer.prepare('INSERT INTO item (label, parent_id) VALUES (?, ?)').run(label, parentId);
+      return label;
+    };
+  const labelsSeenByObserver = () =>
+    (observer.prepare('SELECT label FROM item ORDER BY id').all() as Array<{ label: string }>).map(
+      (row) => row.label,
+    );
+  const outcome = (promise: Promise<unknown>) =>
+    promise.then(
+      (value) => ({ ok: value }),
+      (error: Error) => ({ error: error.message }),
+    );
 
   it('lets transactions that arrive together share one durable commit, and answers each only once it is committed', async () => {
     const labels = Array.from({ length: 20 }, (_, index) => `transfer ${index}`);
@@ -49,7 +58,11 @@ describe(SqliteGroupCommit.name, () => {
         }),
       ),
     );
-    expect(committer.statistics).toEqual({ commits: 1, committedTransactions: 20, largestGroup: 20 });
+    expect(committer.statistics).toEqual({
+      commits: 1,
+      committedTransactions: 20,
+      largestGroup: 20,
+    });
     // Another connection sees every row of the group at the moment the first caller is answered.
     expect(seenWhenAnswered).toEqual(labels.map(() => labels));
   });
@@ -74,7 +87,12 @@ describe(SqliteGroupCommit.name, () => {
       // A constraint error inside a unit is that unit's alone too.
       outcome(committer.submit('transaction', insert('before'))),
     ]);
-    expect(outcomes).toEqual([{ ok: 'before' }, { error: 'insufficient funds' }, { ok: 'after' }, { error: expect.stringContaining('UNIQUE constraint failed') }]);
+    expect(outcomes).toEqual([
+      { ok: 'before' },
+      { error: 'insufficient funds' },
+      { ok: 'after' },
+      { error: expect.stringContaining('UNIQUE constraint failed') },
+    ]);
     expect(labelsSeenByObserver()).toEqual(['before', 'after']);
     expect(committer.statistics.commits).toBe(1);
   });
@@ -99,7 +117,11 @@ describe(SqliteGroupCommit.name, () => {
     const outcomes = await Promise.all([
       outcome(committer.submit('transaction', insert('fine'))),
       outcome(committer.submit('transaction', insert('dangling', 404))),
-      outcome(committer.submit('read', async () => writer.prepare('SELECT count(*) AS n FROM item').get())),
+      outcome(
+        committer.submit('read', async () =>
+          writer.prepare('SELECT count(*) AS n FROM item').get(),
+        ),
+      ),
     ]);
     expect(outcomes).toEqual([0, 1, 2].map(() => ({ error: 'FOREIGN KEY constraint failed' })));
     expect(writer.inTransaction).toBe(false);
@@ -127,7 +149,8 @@ describe(SqliteGroupCommit.name, () => {
 
   it('runs a read at once while no group is open, and holds a read made during a group until the group commits', async () => {
     await committer.submit('transaction', insert('committed'));
-    const count = async () => (writer.prepare('SELECT count(*) AS n FROM item').get() as { n: number }).n;
+    const count = async () =>
+      (writer.prepare('SELECT count(*) AS n FROM item').get() as { n: number }).n;
     expect(await committer.submit('read', count)).toBe(1);
     expect(committer.statistics.commits).toBe(1);
 
@@ -137,7 +160,12 @@ describe(SqliteGroupCommit.name, () => {
       await insert('in the group')();
       await transactionMayFinish;
     });
-    const readDuringGroup = committer.submit('read', count).then((seen) => ({ seen, committedWhenAnswered: labelsSeenByObserver().includes('in the group') }));
+    const readDuringGroup = committer
+      .submit('read', count)
+      .then((seen) => ({
+        seen,
+        committedWhenAnswered: labelsSeenByObserver().includes('in the group'),
+      }));
     releaseTransaction();
     await slowTransaction;
     // The read ran after the transaction, inside the same group; it was answered once that was durable.
@@ -149,7 +177,9 @@ describe(SqliteGroupCommit.name, () => {
     let late!: Promise<unknown>;
     await committer.submit('transaction', async () => {
       // Submitted a turn later, as a request read from the network after this one would be.
-      late = new Promise((resolve) => setImmediate(() => resolve(committer.submit('transaction', insert('late, joins')))));
+      late = new Promise((resolve) =>
+        setImmediate(() => resolve(committer.submit('transaction', insert('late, joins')))),
+      );
       return insert('first')();
     });
     await late;
@@ -159,8 +189,16 @@ describe(SqliteGroupCommit.name, () => {
 
   it(`commits at most ${GROUP_COMMIT_UNITS_MAX} transactions together`, async () => {
     const count = GROUP_COMMIT_UNITS_MAX + 44;
-    await Promise.all(Array.from({ length: count }, (_, index) => committer.submit('transaction', insert(`t${index}`))));
-    expect(committer.statistics).toEqual({ commits: 2, committedTransactions: count, largestGroup: GROUP_COMMIT_UNITS_MAX });
+    await Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        committer.submit('transaction', insert(`t${index}`)),
+      ),
+    );
+    expect(committer.statistics).toEqual({
+      commits: 2,
+      committedTransactions: count,
+      largestGroup: GROUP_COMMIT_UNITS_MAX,
+    });
     expect(labelsSeenByObserver()).toHaveLength(count);
   });
 });

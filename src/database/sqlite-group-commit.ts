@@ -49,10 +49,17 @@ export interface GroupCommitStatistics {
  * Work runs one unit at a time, in arrival order: the connection is shared.
  */
 export class SqliteGroupCommit {
-  readonly statistics: GroupCommitStatistics = { commits: 0, committedTransactions: 0, largestGroup: 0 };
+  readonly statistics: GroupCommitStatistics = {
+    commits: 0,
+    committedTransactions: 0,
+    largestGroup: 0,
+  };
   private readonly queue: QueuedUnit[] = [];
   private draining = false;
-  private readonly statements: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Statement>;
+  private readonly statements: Record<
+    'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint',
+    Statement
+  >;
 
   constructor(private readonly connection: SqliteConnection) {
     // Prepared once: TypeORM's own transaction calls cost more than the inserts of a transfer.
@@ -99,7 +106,10 @@ export class SqliteGroupCommit {
       while (finished.length < GROUP_COMMIT_UNITS_MAX && (await this.moreWorkArrives(openedAt))) {
         running = this.queue.shift()!;
         const first = finished.length === 0;
-        const outcome = running.kind === 'read' || first ? await outcomeOf(running.work) : await this.runInSavepoint(running);
+        const outcome =
+          running.kind === 'read' || first
+            ? await outcomeOf(running.work)
+            : await this.runInSavepoint(running);
         if (first && !outcome.ok) {
           // Nothing else is in the transaction: roll it back whole, and answer at once (the
           // refusal rests on committed data only); the units waiting form the next group.
@@ -111,7 +121,8 @@ export class SqliteGroupCommit {
         running = undefined;
         // SQLite ends the whole transaction by itself on some errors (a full disk, an I/O error):
         // then the group's earlier work is gone too, and its units must not be told otherwise.
-        if (!this.connection.inTransaction) throw outcome.ok ? new Error('the group transaction ended during a unit') : outcome.error;
+        if (!this.connection.inTransaction)
+          throw outcome.ok ? new Error('the group transaction ended during a unit') : outcome.error;
       }
       this.statements.commit.run();
     } catch (error) {
@@ -123,7 +134,11 @@ export class SqliteGroupCommit {
   }
 
   /** Nothing of the group is kept: every unit in it hears why, and the queue moves on. */
-  private abandonGroup(error: unknown, finished: FinishedUnit[], running: QueuedUnit | undefined): void {
+  private abandonGroup(
+    error: unknown,
+    finished: FinishedUnit[],
+    running: QueuedUnit | undefined,
+  ): void {
     try {
       if (this.connection.inTransaction) this.statements.rollback.run();
     } catch {

@@ -9,7 +9,11 @@ import { Database } from '../database/database.service.js';
 class HealthDto {
   @ApiProperty({ example: 'ok' }) status: 'ok';
   @ApiProperty({ example: 'sqlite', enum: ['sqlite', 'postgres'] }) database: string;
-  @ApiProperty({ example: true, description: 'A small write (the health probe row) was committed durably just now.' }) ledgerWritable: boolean;
+  @ApiProperty({
+    example: true,
+    description: 'A small write (the health probe row) was committed durably just now.',
+  })
+  ledgerWritable: boolean;
   @ApiProperty({ format: 'date-time' }) checkedAt: string;
 }
 
@@ -25,7 +29,9 @@ export class HealthService {
     try {
       await this.database.read((tx) => tx.sql.get('SELECT 1 AS ok'));
       // Committed, not rolled back: only a commit reaches the disk, and a full disk must show here.
-      await this.database.transaction((tx) => tx.sql.run('UPDATE health_probe SET checked_at = ? WHERE id = 1', [checkedAt]));
+      await this.database.transaction((tx) =>
+        tx.sql.run('UPDATE health_probe SET checked_at = ? WHERE id = 1', [checkedAt]),
+      );
     } catch {
       throw new DomainError('SERVICE_UNAVAILABLE');
     }

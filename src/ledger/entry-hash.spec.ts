@@ -28,13 +28,31 @@ describe(entryHash.name, () => {
   });
 
   it.each([
-    ['an amount', { postings: [{ accountId: 'a', amountMinor: -251n }, { accountId: 'b', amountMinor: 251n }] }],
-    ['an account', { postings: [{ accountId: 'c', amountMinor: -250n }, { accountId: 'b', amountMinor: 250n }] }],
+    [
+      'an amount',
+      {
+        postings: [
+          { accountId: 'a', amountMinor: -251n },
+          { accountId: 'b', amountMinor: 251n },
+        ],
+      },
+    ],
+    [
+      'an account',
+      {
+        postings: [
+          { accountId: 'c', amountMinor: -250n },
+          { accountId: 'b', amountMinor: 250n },
+        ],
+      },
+    ],
     ['the description', { description: 'thee' }],
     ['the sequence', { sequence: 8n }],
     ['the effective date', { effectiveDate: '2026-11-22' }],
   ])('changes when %s changes', (_what, change) => {
-    expect(entryHash('0'.repeat(64), { ...content, ...change })).not.toBe(entryHash('0'.repeat(64), content));
+    expect(entryHash('0'.repeat(64), { ...content, ...change })).not.toBe(
+      entryHash('0'.repeat(64), content),
+    );
   });
 
   it('changes with the previous hash: the chain', () => {

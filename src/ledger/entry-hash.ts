@@ -24,7 +24,8 @@ const ENTRY_HASH_VERSION = 'v1';
  */
 export function entryHash(previousHash: string, content: HashedEntryContent): string {
   const postings: Array<[string, string]> = [];
-  for (const posting of content.postings) postings.push([posting.accountId, posting.amountMinor.toString()]);
+  for (const posting of content.postings)
+    postings.push([posting.accountId, posting.amountMinor.toString()]);
   const fields = JSON.stringify([
     content.id,
     content.sequence.toString(),

@@ -3,8 +3,16 @@ import { parseAmount } from '../common/amount.js';
 import { AuditService } from '../audit/audit.service.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
-import { scopedBatchItemIdempotencyKey, scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import {
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/domain-error.js';
+import {
+  scopedBatchItemIdempotencyKey,
+  scopedIdempotencyKey,
+} from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import type { Page } from '../common/pagination.js';
 import { Database } from '../database/database.service.js';
@@ -42,7 +50,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function redactBalances(entry: EntryView, visibleAccounts: ReadonlySet<string>): EntryView {
   return {
     ...entry,
-    postings: entry.postings.map((posting) => (visibleAccounts.has(posting.accountId) ? posting : { ...posting, balanceAfter: null })),
+    postings: entry.postings.map((posting) =>
+      visibleAccounts.has(posting.accountId) ? posting : { ...posting, balanceAfter: null },
+    ),
   };
 }
 
@@ -71,11 +81,17 @@ export class LedgerAccessService {
     private readonly audit: AuditService,
   ) {}
 
-  transfer(actor: AuthenticatedUser, input: TransferDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+  transfer(
+    actor: AuthenticatedUser,
+    input: TransferDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<EntryView>> {
     return this.database.transaction(async () => {
       await this.assertMaySpendFrom(actor, input.fromAccountId);
       this.assertNotTooOld(input.effectiveDate);
-      const outcome = await this.ledger.transfer(this.transferCommand(actor, input, scopedIdempotencyKey(actor.id, idempotencyKey)));
+      const outcome = await this.ledger.transfer(
+        this.transferCommand(actor, input, scopedIdempotencyKey(actor.id, idempotencyKey)),
+      );
       // The payer sees their own balance after the transfer, not the recipient's.
       return { ...outcome, result: redactBalances(outcome.result, new Set([input.fromAccountId])) };
     });
@@ -87,7 +103,11 @@ export class LedgerAccessService {
    * the Idempotency-Key with its position: a repeated batch answers what was booked, and tries
    * again only what was refused.
    */
-  transferBatch(actor: AuthenticatedUser, input: TransferBatchDto, idempotencyKey: string): Promise<TransferBatchItem[]> {
+  transferBatch(
+    actor: AuthenticatedUser,
+    input: TransferBatchDto,
+    idempotencyKey: string,
+  ): Promise<TransferBatchItem[]> {
     if (!SPENDING_ROLES.includes(actor.role)) throw new ForbiddenError('NOT_PAYING_PARTY');
     return this.database.transaction(async () => {
       const items: TransferBatchItem[] = [];
@@ -96,7 +116,14 @@ export class LedgerAccessService {
       const spendChecks = new Map<string, Promise<void>>();
       for (const [index, transfer] of input.transfers.entries()) {
         try {
-          commands.push(await this.batchTransferCommand(actor, transfer, scopedBatchItemIdempotencyKey(actor.id, idempotencyKey, index), spendChecks));
+          commands.push(
+            await this.batchTransferCommand(
+              actor,
+              transfer,
+              scopedBatchItemIdempotencyKey(actor.id, idempotencyKey, index),
+              spendChecks,
+            ),
+          );
           commandIndexes.push(index);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -109,7 +136,10 @@ export class LedgerAccessService {
         if (!outcome.ok) {
           items[index] = { index, status: 'refused', refusal: outcome.error };
         } else {
-          const entry = redactBalances(outcome.entry, new Set([input.transfers[index].fromAccountId]));
+          const entry = redactBalances(
+            outcome.entry,
+            new Set([input.transfers[index].fromAccountId]),
+          );
           items[index] = { index, status: 'booked', replayed: outcome.replayed, entry };
         }
       }
@@ -125,13 +155,21 @@ export class LedgerAccessService {
     spendChecks: Map<string, Promise<void>>,
   ): Promise<TransferInput> {
     let spendCheck = spendChecks.get(transfer.fromAccountId);
-    if (!spendCheck) spendChecks.set(transfer.fromAccountId, (spendCheck = this.assertMaySpendFrom(actor, transfer.fromAccountId)));
+    if (!spendCheck)
+      spendChecks.set(
+        transfer.fromAccountId,
+        (spendCheck = this.assertMaySpendFrom(actor, transfer.fromAccountId)),
+      );
     await spendCheck;
     this.assertNotTooOld(transfer.effectiveDate);
     return this.transferCommand(actor, transfer, scopedKey);
   }
 
-  private transferCommand(actor: AuthenticatedUser, input: TransferDto, scopedKey: string): TransferInput {
+  private transferCommand(
+    actor: AuthenticatedUser,
+    input: TransferDto,
+    scopedKey: string,
+  ): TransferInput {
     return {
       fromAccountId: input.fromAccountId,
       toAccountId: input.toAccountId,
@@ -146,22 +184,35 @@ export class LedgerAccessService {
   }
 
   /** Treasurer only (enforced by the controller's role guard). */
-  bookEntry(actor: AuthenticatedUser, input: EntryDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
-    return this.audited(actor, 'ledger.entry', () => this.ledger.bookEntry({
-      code: input.code,
-      description: input.description,
-      metadata: input.metadata,
-      effectiveDate: input.effectiveDate,
-      postings: input.postings.map((posting, index) => ({
-        accountId: posting.accountId,
-        amountMinor: parseAmount(posting.amount, { field: `postings.${index}.amount`, allowNegative: true }),
-      })),
-      idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
-      actorId: actor.id,
-    }));
+  bookEntry(
+    actor: AuthenticatedUser,
+    input: EntryDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<EntryView>> {
+    return this.audited(actor, 'ledger.entry', () =>
+      this.ledger.bookEntry({
+        code: input.code,
+        description: input.description,
+        metadata: input.metadata,
+        effectiveDate: input.effectiveDate,
+        postings: input.postings.map((posting, index) => ({
+          accountId: posting.accountId,
+          amountMinor: parseAmount(posting.amount, {
+            field: `postings.${index}.amount`,
+            allowNegative: true,
+          }),
+        })),
+        idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+        actorId: actor.id,
+      }),
+    );
   }
 
-  issue(actor: AuthenticatedUser, input: IssueDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+  issue(
+    actor: AuthenticatedUser,
+    input: IssueDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<EntryView>> {
     return this.audited(actor, 'ledger.issue', async () =>
       this.ledger.transfer({
         fromAccountId: await this.ledger.getSystemAccountId(ISSUANCE_ACCOUNT),
@@ -176,7 +227,11 @@ export class LedgerAccessService {
     );
   }
 
-  retire(actor: AuthenticatedUser, input: RetireDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+  retire(
+    actor: AuthenticatedUser,
+    input: RetireDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<EntryView>> {
     return this.audited(actor, 'ledger.retire', async () =>
       this.ledger.transfer({
         fromAccountId: input.fromAccountId,
@@ -191,17 +246,32 @@ export class LedgerAccessService {
     );
   }
 
-  reverse(actor: AuthenticatedUser, entryId: string, input: ReversalDto, idempotencyKey: string): Promise<Replayable<EntryView>> {
+  reverse(
+    actor: AuthenticatedUser,
+    entryId: string,
+    input: ReversalDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<EntryView>> {
     return this.audited(actor, 'ledger.reversal', async () => {
       // A redemption is corrected through its own record (POST /redemptions/:id/reversal), so that
       // its stock, limits and fiscal count move with the money.
-      if ((await this.ledger.getEntry(entryId)).code === 'REDEEM') throw new EntryCodeNotAllowedError('REDEEM');
-      return this.ledger.reverse({ entryId, description: input.description, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id });
+      if ((await this.ledger.getEntry(entryId)).code === 'REDEEM')
+        throw new EntryCodeNotAllowedError('REDEEM');
+      return this.ledger.reverse({
+        entryId,
+        description: input.description,
+        idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+        actorId: actor.id,
+      });
     });
   }
 
   /** Runs a treasury movement and records it in the audit log in the same transaction (not its replays). */
-  private audited(actor: AuthenticatedUser, action: string, work: () => Promise<Replayable<EntryView>>): Promise<Replayable<EntryView>> {
+  private audited(
+    actor: AuthenticatedUser,
+    action: string,
+    work: () => Promise<Replayable<EntryView>>,
+  ): Promise<Replayable<EntryView>> {
     return this.database.transaction(async () => {
       const outcome = await work();
       if (!outcome.replayed) {
@@ -210,14 +280,24 @@ export class LedgerAccessService {
           action,
           subjectType: 'entry',
           subjectId: entry.id,
-          details: { sequence: entry.sequence, code: entry.code, description: entry.description, reversesEntryId: entry.reversesEntryId, postings: entry.postings.map(({ accountId, amount }) => ({ accountId, amount })) },
+          details: {
+            sequence: entry.sequence,
+            code: entry.code,
+            description: entry.description,
+            reversesEntryId: entry.reversesEntryId,
+            postings: entry.postings.map(({ accountId, amount }) => ({ accountId, amount })),
+          },
         });
       }
       return outcome;
     });
   }
 
-  hold(actor: AuthenticatedUser, input: HoldDto, idempotencyKey: string): Promise<Replayable<HoldView>> {
+  hold(
+    actor: AuthenticatedUser,
+    input: HoldDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
       await this.assertMaySpendFrom(actor, input.fromAccountId);
       return this.ledger.hold({
@@ -235,7 +315,12 @@ export class LedgerAccessService {
   }
 
   /** The receiving party (or a treasurer) captures a hold, like a shop capturing a card payment. */
-  postHold(actor: AuthenticatedUser, holdId: string, input: PostHoldDto, idempotencyKey: string): Promise<Replayable<HoldView>> {
+  postHold(
+    actor: AuthenticatedUser,
+    holdId: string,
+    input: PostHoldDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
       await this.assertMayResolveHold(actor, holdId);
       return this.ledger.postHold({
@@ -249,17 +334,28 @@ export class LedgerAccessService {
   }
 
   /** The receiving party (or a treasurer) releases a hold; the payer cannot take back a promise. */
-  voidHold(actor: AuthenticatedUser, holdId: string, idempotencyKey: string | undefined): Promise<Replayable<HoldView>> {
+  voidHold(
+    actor: AuthenticatedUser,
+    holdId: string,
+    idempotencyKey: string | undefined,
+  ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
       await this.assertMayResolveHold(actor, holdId);
-      return this.ledger.voidHold({ holdId, idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey), actorId: actor.id });
+      return this.ledger.voidHold({
+        holdId,
+        idempotencyKey: scopedIdempotencyKey(actor.id, idempotencyKey),
+        actorId: actor.id,
+      });
     });
   }
 
   async getHold(actor: AuthenticatedUser, holdId: string): Promise<HoldView> {
     const hold = await this.ledger.getHold(holdId);
-    const owners = await Promise.all([hold.fromAccountId, hold.toAccountId].map((id) => this.ledger.findAccountOwner(id)));
-    if (!owners.some((owner) => owner && this.maySee(actor, owner))) throw new NotFoundError('hold', holdId);
+    const owners = await Promise.all(
+      [hold.fromAccountId, hold.toAccountId].map((id) => this.ledger.findAccountOwner(id)),
+    );
+    if (!owners.some((owner) => owner && this.maySee(actor, owner)))
+      throw new NotFoundError('hold', holdId);
     return hold;
   }
 
@@ -272,10 +368,17 @@ export class LedgerAccessService {
     actor: AuthenticatedUser,
     accountId: string,
     query: StatementQueryDto,
-  ): Promise<{ account: AccountView; balanceAsOf?: { asOf: string; balance: string } } & Page<StatementLine>> {
+  ): Promise<
+    { account: AccountView; balanceAsOf?: { asOf: string; balance: string } } & Page<StatementLine>
+  > {
     await this.assertMaySee(actor, accountId);
     const account = await this.ledger.getAccount(accountId);
-    const page = await this.queries.statement(accountId, { fromDate: query.from, toDate: query.to, cursor: query.cursor, limit: query.limit });
+    const page = await this.queries.statement(accountId, {
+      fromDate: query.from,
+      toDate: query.to,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
     if (!query.asOf) return { account, ...page };
     const { asOf, balance } = await this.queries.balanceAsOf(accountId, query.asOf);
     return { account, ...page, balanceAsOf: { asOf, balance } };
@@ -284,18 +387,29 @@ export class LedgerAccessService {
   async getEntry(actor: AuthenticatedUser, entryId: string): Promise<EntryView> {
     const entry = await this.ledger.getEntry(entryId);
     if (isOverseer(actor.role)) return entry;
-    const owners = await Promise.all(entry.postings.map((posting) => this.ledger.findAccountOwner(posting.accountId)));
-    const ownAccounts = new Set(entry.postings.filter((_, index) => owners[index] && this.maySee(actor, owners[index])).map((posting) => posting.accountId));
+    const owners = await Promise.all(
+      entry.postings.map((posting) => this.ledger.findAccountOwner(posting.accountId)),
+    );
+    const ownAccounts = new Set(
+      entry.postings
+        .filter((_, index) => owners[index] && this.maySee(actor, owners[index]))
+        .map((posting) => posting.accountId),
+    );
     if (ownAccounts.size === 0) throw new NotFoundError('entry', entryId);
     return redactBalances(entry, ownAccounts);
   }
 
   accountsOfParty(actor: AuthenticatedUser, partyId: string): Promise<AccountView[]> {
-    if (!isOverseer(actor.role) && actor.partyId !== partyId) throw new NotFoundError('party', partyId);
+    if (!isOverseer(actor.role) && actor.partyId !== partyId)
+      throw new NotFoundError('party', partyId);
     return this.ledger.listAccountsOfParty(partyId);
   }
 
-  updatePolicy(actor: AuthenticatedUser, accountId: string, input: AccountPolicyDto): Promise<AccountView> {
+  updatePolicy(
+    actor: AuthenticatedUser,
+    accountId: string,
+    input: AccountPolicyDto,
+  ): Promise<AccountView> {
     return this.database.transaction(async () => {
       const before = await this.ledger.getAccount(accountId);
       const after = await this.updatePolicyIn(accountId, input);
@@ -303,7 +417,18 @@ export class LedgerAccessService {
         action: 'account.policy',
         subjectType: 'account',
         subjectId: accountId,
-        details: { before: { minBalance: before.minBalance, maxBalance: before.maxBalance, status: before.status }, after: { minBalance: after.minBalance, maxBalance: after.maxBalance, status: after.status } },
+        details: {
+          before: {
+            minBalance: before.minBalance,
+            maxBalance: before.maxBalance,
+            status: before.status,
+          },
+          after: {
+            minBalance: after.minBalance,
+            maxBalance: after.maxBalance,
+            status: after.status,
+          },
+        },
       });
       return after;
     });
@@ -311,8 +436,16 @@ export class LedgerAccessService {
 
   private updatePolicyIn(accountId: string, input: AccountPolicyDto): Promise<AccountView> {
     return this.ledger.updateAccountPolicy(accountId, {
-      minBalanceMinor: input.minBalance === null ? null : parseAmount(input.minBalance, { field: 'minBalance', allowNegative: true, allowZero: true }),
-      maxBalanceMinor: input.maxBalance === null ? null : parseAmount(input.maxBalance, { field: 'maxBalance' }),
+      minBalanceMinor:
+        input.minBalance === null
+          ? null
+          : parseAmount(input.minBalance, {
+              field: 'minBalance',
+              allowNegative: true,
+              allowZero: true,
+            }),
+      maxBalanceMinor:
+        input.maxBalance === null ? null : parseAmount(input.maxBalance, { field: 'maxBalance' }),
       status: input.status,
     });
   }
@@ -320,7 +453,12 @@ export class LedgerAccessService {
   closePeriod(actor: AuthenticatedUser, period: string) {
     return this.database.transaction(async () => {
       const closed = await this.ledger.closePeriod(period, actor.id);
-      await this.audit.record(actor, { action: 'period.close', subjectType: 'period', subjectId: period, details: { accounts: closed.accounts } });
+      await this.audit.record(actor, {
+        action: 'period.close',
+        subjectType: 'period',
+        subjectId: period,
+        details: { accounts: closed.accounts },
+      });
       return closed;
     });
   }
@@ -328,9 +466,13 @@ export class LedgerAccessService {
   /** Members book into recent days only (hours of last month, say); older corrections are the treasury's. */
   private assertNotTooOld(effectiveDate: string | undefined): void {
     if (effectiveDate === undefined) return;
-    const oldest = localDate(new Date(this.clock.now().getTime() - MEMBER_BACKDATE_DAYS_MAX * DAY_MS));
+    const oldest = localDate(
+      new Date(this.clock.now().getTime() - MEMBER_BACKDATE_DAYS_MAX * DAY_MS),
+    );
     if (effectiveDate < oldest) {
-      throw new ValidationFailedError([{ field: 'effectiveDate', code: 'EFFECTIVE_DATE_TOO_OLD', parameters: { oldest } }]);
+      throw new ValidationFailedError([
+        { field: 'effectiveDate', code: 'EFFECTIVE_DATE_TOO_OLD', parameters: { oldest } },
+      ]);
     }
   }
 
@@ -346,7 +488,11 @@ export class LedgerAccessService {
 
   private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string): Promise<void> {
     const owner = await this.assertMaySee(actor, accountId);
-    if (owner.partyId === null || owner.partyId !== actor.partyId || !SPENDING_ROLES.includes(actor.role)) {
+    if (
+      owner.partyId === null ||
+      owner.partyId !== actor.partyId ||
+      !SPENDING_ROLES.includes(actor.role)
+    ) {
       throw new ForbiddenError('NOT_PAYING_PARTY');
     }
   }
@@ -358,7 +504,7 @@ export class LedgerAccessService {
     const visible = [payee, payer].some((owner) => owner && this.maySee(actor, owner));
     if (!visible) throw new NotFoundError('hold', holdId);
     const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;
-    if (!isPayeeMember && actor.role !== 'treasurer') throw new ForbiddenError('NOT_RECEIVING_PARTY');
+    if (!isPayeeMember && actor.role !== 'treasurer')
+      throw new ForbiddenError('NOT_RECEIVING_PARTY');
   }
 }
-

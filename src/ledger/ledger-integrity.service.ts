@@ -61,7 +61,11 @@ export class LedgerIntegrityService {
       const holds = await this.checkHolds(tx, report);
       await this.checkClosingBalances(tx, report);
       const { entries, postings } = await this.checkChain(tx, report, onProgress);
-      return { ok: discrepancies.length === 0, checked: { accounts, entries, postings, holds }, discrepancies };
+      return {
+        ok: discrepancies.length === 0,
+        checked: { accounts, entries, postings, holds },
+        discrepancies,
+      };
     });
   }
 
@@ -77,16 +81,29 @@ export class LedgerIntegrityService {
       const id = row.id as string;
       const balance = big(row.balance_minor);
       if (balance !== big(row.posted)) {
-        report({ check: 'ACCOUNT_BALANCE', subject: id, message: `cached balance ${formatAmount(balance)} ≠ Σ postings ${formatAmount(big(row.posted))}` });
+        report({
+          check: 'ACCOUNT_BALANCE',
+          subject: id,
+          message: `cached balance ${formatAmount(balance)} ≠ Σ postings ${formatAmount(big(row.posted))}`,
+        });
       }
       if (big(row.pending_minor) !== big(row.held)) {
-        report({ check: 'ACCOUNT_PENDING', subject: id, message: `cached pending ${formatAmount(big(row.pending_minor))} ≠ Σ pending holds ${formatAmount(big(row.held))}` });
+        report({
+          check: 'ACCOUNT_PENDING',
+          subject: id,
+          message: `cached pending ${formatAmount(big(row.pending_minor))} ≠ Σ pending holds ${formatAmount(big(row.held))}`,
+        });
       }
       const currency = row.currency as string;
       totals.set(currency, (totals.get(currency) ?? 0n) + balance);
     }
     for (const [currency, total] of totals) {
-      if (total !== 0n) report({ check: 'CURRENCY_TOTAL', subject: currency, message: `Σ of all ${currency} balances is ${formatAmount(total)}, not 0` });
+      if (total !== 0n)
+        report({
+          check: 'CURRENCY_TOTAL',
+          subject: currency,
+          message: `Σ of all ${currency} balances is ${formatAmount(total)}, not 0`,
+        });
     }
     return rows.length;
   }
@@ -101,21 +118,38 @@ export class LedgerIntegrityService {
     for (const row of rows) {
       if (row.status !== 'posted') continue;
       const posted = row.posted_minor === null ? null : big(row.posted_minor);
-      const matches = posted !== null && row.debited !== null && row.credited !== null && big(row.debited) === -posted && big(row.credited) === posted;
-      if (!matches) report({ check: 'HOLD_POSTING', subject: row.id as string, message: 'posted hold does not match the postings of its entry' });
+      const matches =
+        posted !== null &&
+        row.debited !== null &&
+        row.credited !== null &&
+        big(row.debited) === -posted &&
+        big(row.credited) === posted;
+      if (!matches)
+        report({
+          check: 'HOLD_POSTING',
+          subject: row.id as string,
+          message: 'posted hold does not match the postings of its entry',
+        });
     }
     return rows.length;
   }
 
   /** A closed period's stored closing balances must still be what its postings add up to. */
-  private async checkClosingBalances(tx: Transaction, report: (d: Discrepancy) => void): Promise<void> {
-    const periods = await tx.sql.all<{ period: string }>('SELECT period FROM ledger_periods ORDER BY period');
+  private async checkClosingBalances(
+    tx: Transaction,
+    report: (d: Discrepancy) => void,
+  ): Promise<void> {
+    const periods = await tx.sql.all<{ period: string }>(
+      'SELECT period FROM ledger_periods ORDER BY period',
+    );
     for (const { period } of periods) {
       const stored = new Map(
-        (await tx.sql.all<Raw>('SELECT account_id, balance_minor FROM ledger_closing_balances WHERE period = ?', [period])).map((row) => [
-          row.account_id as string,
-          big(row.balance_minor),
-        ]),
+        (
+          await tx.sql.all<Raw>(
+            'SELECT account_id, balance_minor FROM ledger_closing_balances WHERE period = ?',
+            [period],
+          )
+        ).map((row) => [row.account_id as string, big(row.balance_minor)]),
       );
       const recomputed = await tx.sql.all<Raw>(
         'SELECT account_id, SUM(amount_minor) AS total FROM ledger_postings WHERE effective_date <= ? GROUP BY account_id',
@@ -126,11 +160,20 @@ export class LedgerIntegrityService {
         const accountId = row.account_id as string;
         seen.add(accountId);
         if ((stored.get(accountId) ?? 0n) !== big(row.total)) {
-          report({ check: 'CLOSING_BALANCE', subject: accountId, message: `closing balance of ${period} was ${formatAmount(stored.get(accountId) ?? 0n)}, the postings now say ${formatAmount(big(row.total))}` });
+          report({
+            check: 'CLOSING_BALANCE',
+            subject: accountId,
+            message: `closing balance of ${period} was ${formatAmount(stored.get(accountId) ?? 0n)}, the postings now say ${formatAmount(big(row.total))}`,
+          });
         }
       }
       for (const [accountId, balance] of stored) {
-        if (!seen.has(accountId) && balance !== 0n) report({ check: 'CLOSING_BALANCE', subject: accountId, message: `closing balance of ${period} was ${formatAmount(balance)}, the postings now say 0.00` });
+        if (!seen.has(accountId) && balance !== 0n)
+          report({
+            check: 'CLOSING_BALANCE',
+            subject: accountId,
+            message: `closing balance of ${period} was ${formatAmount(balance)}, the postings now say 0.00`,
+          });
       }
     }
   }
@@ -145,8 +188,16 @@ export class LedgerIntegrityService {
     report: (d: Discrepancy) => void,
     onProgress?: (done: number, total: number) => void,
   ): Promise<{ entries: number; postings: number }> {
-    const total = Number((await tx.sql.get<Raw>('SELECT COUNT(*) AS n FROM ledger_entries'))?.n ?? 0);
-    const walk: ChainWalk = { runningBalances: new Map(), expectedSequence: 1n, previousHash: GENESIS_HASH, entries: 0, postings: 0 };
+    const total = Number(
+      (await tx.sql.get<Raw>('SELECT COUNT(*) AS n FROM ledger_entries'))?.n ?? 0,
+    );
+    const walk: ChainWalk = {
+      runningBalances: new Map(),
+      expectedSequence: 1n,
+      previousHash: GENESIS_HASH,
+      entries: 0,
+      postings: 0,
+    };
     let lastSequence = 0n;
     for (;;) {
       const entryRows = await tx.sql.allArrays<EntryRow>(
@@ -162,45 +213,108 @@ export class LedgerIntegrityService {
         [lastSequence, pageEnd],
       );
       const postingsBySequence = groupBySequence(postingRows);
-      for (const entry of entryRows) this.checkEntry(entry, postingsBySequence.get(big(entry[1])) ?? [], walk, report);
+      for (const entry of entryRows)
+        this.checkEntry(entry, postingsBySequence.get(big(entry[1])) ?? [], walk, report);
       for (const orphans of postingsBySequence.values()) {
         for (const [entryId, entrySequence] of orphans) {
-          report({ check: 'POSTING_SEQUENCE', subject: entryId, message: `a posting of this entry is filed under sequence ${entrySequence}, which has no entry` });
+          report({
+            check: 'POSTING_SEQUENCE',
+            subject: entryId,
+            message: `a posting of this entry is filed under sequence ${entrySequence}, which has no entry`,
+          });
         }
       }
       lastSequence = pageEnd;
       onProgress?.(walk.entries, total);
     }
-    const beyondTheLastEntry = await tx.sql.allArrays<[entryId: string, entrySequence: bigint | string]>(
+    const beyondTheLastEntry = await tx.sql.allArrays<
+      [entryId: string, entrySequence: bigint | string]
+    >(
       'SELECT entry_id, entry_sequence FROM ledger_postings WHERE entry_sequence > ? ORDER BY entry_sequence LIMIT ?',
       [lastSequence, DISCREPANCIES_MAX],
     );
     for (const [entryId, entrySequence] of beyondTheLastEntry) {
-      report({ check: 'POSTING_SEQUENCE', subject: entryId, message: `a posting of this entry is filed under sequence ${entrySequence}, after the last entry` });
+      report({
+        check: 'POSTING_SEQUENCE',
+        subject: entryId,
+        message: `a posting of this entry is filed under sequence ${entrySequence}, after the last entry`,
+      });
     }
-    const chain = await tx.sql.get<Raw>('SELECT last_sequence, last_hash FROM ledger_chain WHERE id = 1');
-    if (!chain || big(chain.last_sequence) !== walk.expectedSequence - 1n || chain.last_hash !== walk.previousHash) {
-      report({ check: 'CHAIN_HEAD', subject: 'ledger_chain', message: 'the chain head does not point at the last entry: the last entries were removed or replaced' });
+    const chain = await tx.sql.get<Raw>(
+      'SELECT last_sequence, last_hash FROM ledger_chain WHERE id = 1',
+    );
+    if (
+      !chain ||
+      big(chain.last_sequence) !== walk.expectedSequence - 1n ||
+      chain.last_hash !== walk.previousHash
+    ) {
+      report({
+        check: 'CHAIN_HEAD',
+        subject: 'ledger_chain',
+        message:
+          'the chain head does not point at the last entry: the last entries were removed or replaced',
+      });
     }
     return { entries: walk.entries, postings: walk.postings };
   }
 
   /** One entry of the walk, with the postings filed under its sequence (taken out of `filed`). */
-  private checkEntry(entry: EntryRow, filed: PostingRow[], walk: ChainWalk, report: (d: Discrepancy) => void): void {
-    const [id, sequenceValue, code, description, metadata, effectiveDate, createdAt, createdBy, reversesEntryId, previousHash, hash] = entry;
+  private checkEntry(
+    entry: EntryRow,
+    filed: PostingRow[],
+    walk: ChainWalk,
+    report: (d: Discrepancy) => void,
+  ): void {
+    const [
+      id,
+      sequenceValue,
+      code,
+      description,
+      metadata,
+      effectiveDate,
+      createdAt,
+      createdBy,
+      reversesEntryId,
+      previousHash,
+      hash,
+    ] = entry;
     const sequence = big(sequenceValue);
     if (sequence !== walk.expectedSequence) {
-      report({ check: 'CHAIN_SEQUENCE', subject: id, message: `sequence ${sequence} where ${walk.expectedSequence} was expected: an entry is missing` });
+      report({
+        check: 'CHAIN_SEQUENCE',
+        subject: id,
+        message: `sequence ${sequence} where ${walk.expectedSequence} was expected: an entry is missing`,
+      });
     }
-    if (previousHash !== walk.previousHash) report({ check: 'CHAIN_LINK', subject: id, message: `entry ${sequence} does not name the hash of the entry before it` });
+    if (previousHash !== walk.previousHash)
+      report({
+        check: 'CHAIN_LINK',
+        subject: id,
+        message: `entry ${sequence} does not name the hash of the entry before it`,
+      });
     const lines: PostingRow[] = [];
     for (const posting of filed.splice(0)) {
       if (posting[0] === id) lines.push(posting);
-      else report({ check: 'POSTING_SEQUENCE', subject: posting[0], message: `a posting of this entry is filed under sequence ${sequence}, which is entry ${id}` });
+      else
+        report({
+          check: 'POSTING_SEQUENCE',
+          subject: posting[0],
+          message: `a posting of this entry is filed under sequence ${sequence}, which is entry ${id}`,
+        });
     }
     const sum = lines.reduce((total, [, , , amount]) => total + big(amount), 0n);
-    if (lines.length < 2) report({ check: 'ENTRY_TOO_FEW_POSTINGS', subject: id, message: `entry has ${lines.length} posting(s)` });
-    if (sum !== 0n) report({ check: 'ENTRY_UNBALANCED', subject: id, message: `postings sum to ${formatAmount(sum)}` });
+    if (lines.length < 2)
+      report({
+        check: 'ENTRY_TOO_FEW_POSTINGS',
+        subject: id,
+        message: `entry has ${lines.length} posting(s)`,
+      });
+    if (sum !== 0n)
+      report({
+        check: 'ENTRY_UNBALANCED',
+        subject: id,
+        message: `postings sum to ${formatAmount(sum)}`,
+      });
     const recomputed = entryHash(previousHash, {
       id,
       sequence,
@@ -213,12 +327,21 @@ export class LedgerIntegrityService {
       reversesEntryId: reversesEntryId ?? null,
       postings: lines.map(([, , accountId, amount]) => ({ accountId, amountMinor: big(amount) })),
     });
-    if (recomputed !== hash) report({ check: 'CHAIN_HASH', subject: id, message: `entry ${sequence} was changed after it was booked (its hash no longer matches)` });
+    if (recomputed !== hash)
+      report({
+        check: 'CHAIN_HASH',
+        subject: id,
+        message: `entry ${sequence} was changed after it was booked (its hash no longer matches)`,
+      });
     for (const [, , accountId, amount, balanceAfter] of lines) {
       const running = (walk.runningBalances.get(accountId) ?? 0n) + big(amount);
       walk.runningBalances.set(accountId, running);
       if (running !== big(balanceAfter)) {
-        report({ check: 'RUNNING_BALANCE', subject: accountId, message: `after entry ${sequence} the balance is ${formatAmount(running)}, the posting says ${formatAmount(big(balanceAfter))}` });
+        report({
+          check: 'RUNNING_BALANCE',
+          subject: accountId,
+          message: `after entry ${sequence} the balance is ${formatAmount(running)}, the posting says ${formatAmount(big(balanceAfter))}`,
+        });
         walk.runningBalances.set(accountId, big(balanceAfter));
       }
       walk.postings += 1;
@@ -244,7 +367,13 @@ type EntryRow = [
   hash: string,
 ];
 /** A posting as the chain walk reads it. Integers: bigint on SQLite, string on PostgreSQL. */
-type PostingRow = [entryId: string, entrySequence: bigint | string, accountId: string, amountMinor: bigint | string, balanceAfterMinor: bigint | string];
+type PostingRow = [
+  entryId: string,
+  entrySequence: bigint | string,
+  accountId: string,
+  amountMinor: bigint | string,
+  balanceAfterMinor: bigint | string,
+];
 
 /** Where the chain walk stands between entries. */
 interface ChainWalk {

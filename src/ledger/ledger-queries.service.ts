@@ -22,13 +22,21 @@ export class LedgerQueries {
   ) {}
 
   /** Postings of an account in booking order with the balance after each; dates filter the effective date. */
-  statement(accountId: string, query: { fromDate?: string; toDate?: string; cursor?: string; limit?: number }): Promise<Page<StatementLine>> {
+  statement(
+    accountId: string,
+    query: { fromDate?: string; toDate?: string; cursor?: string; limit?: number },
+  ): Promise<Page<StatementLine>> {
     return this.database.read(async (tx) => {
       const store = ledgerStoreOf(tx);
       await requireAccount(store, accountId);
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
       const afterSequence = query.cursor ? sequenceFromCursor(query.cursor) : undefined;
-      const rows = await store.statementPage(accountId, { fromDate: query.fromDate, toDate: query.toDate, afterSequence, limit: limit + 1 });
+      const rows = await store.statementPage(accountId, {
+        fromDate: query.fromDate,
+        toDate: query.toDate,
+        afterSequence,
+        limit: limit + 1,
+      });
       return pageFrom(
         rows,
         limit,
@@ -47,16 +55,25 @@ export class LedgerQueries {
     });
   }
 
-  balanceAsOf(accountId: string, date: string): Promise<{ accountId: string; asOf: string; balance: string }> {
+  balanceAsOf(
+    accountId: string,
+    date: string,
+  ): Promise<{ accountId: string; asOf: string; balance: string }> {
     return this.database.read(async (tx) => {
       const store = ledgerStoreOf(tx);
       await requireAccount(store, accountId);
-      return { accountId, asOf: date, balance: formatAmount(await store.balanceAsOf(accountId, date)) };
+      return {
+        accountId,
+        asOf: date,
+        balance: formatAmount(await store.balanceAsOf(accountId, date)),
+      };
     });
   }
 
   /** Every account with its balance: now (the cached balance), or as of the end of a date. */
-  accountsWithBalances(asOf?: string): Promise<Array<{ account: AccountView; balanceAsOf: string }>> {
+  accountsWithBalances(
+    asOf?: string,
+  ): Promise<Array<{ account: AccountView; balanceAsOf: string }>> {
     return this.database.read(async (tx) => {
       const store = ledgerStoreOf(tx);
       const nowIso = this.clock.now().toISOString();
@@ -65,27 +82,60 @@ export class LedgerQueries {
       const result: Array<{ account: AccountView; balanceAsOf: string }> = [];
       for (const account of accounts) {
         const view = await readAccountView(store, account, nowIso);
-        result.push({ account: view, balanceAsOf: asOfBalances ? formatAmount(asOfBalances.get(account.id) ?? 0n) : view.balance });
+        result.push({
+          account: view,
+          balanceAsOf: asOfBalances
+            ? formatAmount(asOfBalances.get(account.id) ?? 0n)
+            : view.balance,
+        });
       }
       return result;
     });
   }
 
   /** Closed periods, oldest first, each with the closing balance of every account that had postings. */
-  closedPeriods(): Promise<Array<{ period: string; closedAt: string; closedBy: string | null; balances: Map<string, bigint> }>> {
+  closedPeriods(): Promise<
+    Array<{
+      period: string;
+      closedAt: string;
+      closedBy: string | null;
+      balances: Map<string, bigint>;
+    }>
+  > {
     return this.database.read(async (tx) => {
       const store = ledgerStoreOf(tx);
       const periods = await store.closedPeriods();
-      return Promise.all(periods.map(async (period) => ({ ...period, balances: await store.closingBalances(period.period) })));
+      return Promise.all(
+        periods.map(async (period) => ({
+          ...period,
+          balances: await store.closingBalances(period.period),
+        })),
+      );
     });
   }
 
   /** Money in and out per account and entry code between two dates (inclusive), with each account's owner. */
-  movementsByAccount(fromDate: string, toDate: string): Promise<Array<{ accountId: string; partyId: string | null; code: string; inMinor: bigint; outMinor: bigint }>> {
+  movementsByAccount(
+    fromDate: string,
+    toDate: string,
+  ): Promise<
+    Array<{
+      accountId: string;
+      partyId: string | null;
+      code: string;
+      inMinor: bigint;
+      outMinor: bigint;
+    }>
+  > {
     return this.database.read(async (tx) => {
       const store = ledgerStoreOf(tx);
-      const owners = new Map((await store.listAllAccounts()).map((account) => [account.id, account.partyId]));
-      return (await store.movementsByAccount(fromDate, toDate)).map((movement) => ({ ...movement, partyId: owners.get(movement.accountId) ?? null }));
+      const owners = new Map(
+        (await store.listAllAccounts()).map((account) => [account.id, account.partyId]),
+      );
+      return (await store.movementsByAccount(fromDate, toDate)).map((movement) => ({
+        ...movement,
+        partyId: owners.get(movement.accountId) ?? null,
+      }));
     });
   }
 

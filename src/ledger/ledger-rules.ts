@@ -1,7 +1,12 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import { InvalidAmountError, ValidationFailedError } from '../common/errors/domain-error.js';
 import { requestFingerprint } from '../database/idempotency.js';
-import { BalanceLimitExceededError, EntryCodeNotAllowedError, EntryUnbalancedError, InsufficientFundsError } from './ledger.errors.js';
+import {
+  BalanceLimitExceededError,
+  EntryCodeNotAllowedError,
+  EntryUnbalancedError,
+  InsufficientFundsError,
+} from './ledger.errors.js';
 import type { AccountRow } from './ledger.store.js';
 import {
   DESCRIPTION_LENGTH_MAX,
@@ -37,53 +42,83 @@ export function assertPositive(amountMinor: bigint): void {
 }
 
 /** available = balance − pending must stay ≥ minBalance; the balance must stay ≤ maxBalance. */
-export function checkBalancePolicy(account: AccountRow, amountMinor: bigint, pendingReleaseMinor: bigint): void {
+export function checkBalancePolicy(
+  account: AccountRow,
+  amountMinor: bigint,
+  pendingReleaseMinor: bigint,
+): void {
   const balanceAfter = account.balanceMinor + amountMinor;
   if (amountMinor < 0n && account.minBalanceMinor !== null) {
     const availableAfter = balanceAfter - (account.pendingMinor - pendingReleaseMinor);
     if (availableAfter < account.minBalanceMinor) {
-      const spendable = account.balanceMinor - (account.pendingMinor - pendingReleaseMinor) - account.minBalanceMinor;
+      const spendable =
+        account.balanceMinor -
+        (account.pendingMinor - pendingReleaseMinor) -
+        account.minBalanceMinor;
       throw new InsufficientFundsError(account.id, spendable > 0n ? spendable : 0n, -amountMinor);
     }
   }
-  if (amountMinor > 0n && account.maxBalanceMinor !== null && balanceAfter > account.maxBalanceMinor) {
+  if (
+    amountMinor > 0n &&
+    account.maxBalanceMinor !== null &&
+    balanceAfter > account.maxBalanceMinor
+  ) {
     throw new BalanceLimitExceededError(account.id, account.maxBalanceMinor);
   }
 }
 
 /** Checks everything an entry must be on its own; answers its metadata as stored text. */
 export function validateEntryShape(specification: EntrySpecification): string {
-  if (!ENTRY_CODES.includes(specification.code)) throw new EntryCodeNotAllowedError(String(specification.code));
+  if (!ENTRY_CODES.includes(specification.code))
+    throw new EntryCodeNotAllowedError(String(specification.code));
   validateDescription(specification.description);
   const metadataText = validateMetadata(specification.metadata);
   const { postings } = specification;
   if (postings.length < 2) throw new EntryUnbalancedError('FEWER_THAN_TWO_POSTINGS');
   if (postings.length > POSTINGS_PER_ENTRY_MAX) throw new EntryUnbalancedError('TOO_MANY_POSTINGS');
-  if (new Set(postings.map((posting) => posting.accountId)).size !== postings.length) throw new EntryUnbalancedError('ACCOUNT_TWICE');
-  if (postings.some((posting) => posting.amountMinor === 0n)) throw new EntryUnbalancedError('ZERO_POSTING');
+  if (new Set(postings.map((posting) => posting.accountId)).size !== postings.length)
+    throw new EntryUnbalancedError('ACCOUNT_TWICE');
+  if (postings.some((posting) => posting.amountMinor === 0n))
+    throw new EntryUnbalancedError('ZERO_POSTING');
   const total = postings.reduce((sum, posting) => sum + posting.amountMinor, 0n);
   if (total !== 0n) throw new EntryUnbalancedError('SUM_NOT_ZERO', total);
   return metadataText;
 }
 
 export function validateDescription(description: string): void {
-  if (typeof description !== 'string' || description.trim().length === 0 || description.length > DESCRIPTION_LENGTH_MAX) {
-    throw new ValidationFailedError([{ field: 'description', code: 'isLength', parameters: { max: DESCRIPTION_LENGTH_MAX } }]);
+  if (
+    typeof description !== 'string' ||
+    description.trim().length === 0 ||
+    description.length > DESCRIPTION_LENGTH_MAX
+  ) {
+    throw new ValidationFailedError([
+      { field: 'description', code: 'isLength', parameters: { max: DESCRIPTION_LENGTH_MAX } },
+    ]);
   }
 }
 
 const EMPTY_METADATA = '{}';
 
 export function validateMetadata(metadata: Metadata): string {
-  if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) && Object.keys(metadata).length === 0) return EMPTY_METADATA;
+  if (
+    metadata !== null &&
+    typeof metadata === 'object' &&
+    !Array.isArray(metadata) &&
+    Object.keys(metadata).length === 0
+  )
+    return EMPTY_METADATA;
   const isFlat =
     metadata !== null &&
     typeof metadata === 'object' &&
     !Array.isArray(metadata) &&
-    Object.values(metadata).every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value));
+    Object.values(metadata).every(
+      (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value),
+    );
   const text = isFlat ? canonicalJson(metadata) : '';
   if (!isFlat || Buffer.byteLength(text) > METADATA_BYTES_MAX) {
-    throw new ValidationFailedError([{ field: 'metadata', code: 'METADATA_INVALID', parameters: { bytesMax: METADATA_BYTES_MAX } }]);
+    throw new ValidationFailedError([
+      { field: 'metadata', code: 'METADATA_INVALID', parameters: { bytesMax: METADATA_BYTES_MAX } },
+    ]);
   }
   return text;
 }
@@ -91,8 +126,12 @@ export function validateMetadata(metadata: Metadata): string {
 export function validateExpiry(expiresAt: string | undefined, now: Date): string | null {
   if (expiresAt === undefined) return null;
   const moment = new Date(expiresAt);
-  const valid = !Number.isNaN(moment.getTime()) && moment > now && moment.getTime() - now.getTime() <= HOLD_LIFETIME_MAX_MS;
-  if (!valid) throw new ValidationFailedError([{ field: 'expiresAt', code: 'HOLD_EXPIRY_INVALID' }]);
+  const valid =
+    !Number.isNaN(moment.getTime()) &&
+    moment > now &&
+    moment.getTime() - now.getTime() <= HOLD_LIFETIME_MAX_MS;
+  if (!valid)
+    throw new ValidationFailedError([{ field: 'expiresAt', code: 'HOLD_EXPIRY_INVALID' }]);
   return moment.toISOString();
 }
 
@@ -107,20 +146,48 @@ export function earliest(a: string | null, b: string | null): string | null {
  * a fixed order per kind (cheaper than sorting keys on the hot path; metadata is sorted).
  */
 export function commandFingerprint(command: LedgerCommand): string {
-  const metadata = 'metadata' in command && command.metadata ? canonicalJson(command.metadata) : null;
+  const metadata =
+    'metadata' in command && command.metadata ? canonicalJson(command.metadata) : null;
   let fields: unknown[];
   switch (command.kind) {
     case 'transfer':
-      fields = [command.fromAccountId, command.toAccountId, command.amountMinor.toString(), command.code, command.description, metadata, command.effectiveDate ?? null];
+      fields = [
+        command.fromAccountId,
+        command.toAccountId,
+        command.amountMinor.toString(),
+        command.code,
+        command.description,
+        metadata,
+        command.effectiveDate ?? null,
+      ];
       break;
     case 'entry':
-      fields = [command.code, command.description, metadata, command.effectiveDate ?? null, command.postings.map((posting) => [posting.accountId, posting.amountMinor.toString()])];
+      fields = [
+        command.code,
+        command.description,
+        metadata,
+        command.effectiveDate ?? null,
+        command.postings.map((posting) => [posting.accountId, posting.amountMinor.toString()]),
+      ];
       break;
     case 'hold':
-      fields = [command.fromAccountId, command.toAccountId, command.amountMinor.toString(), command.code, command.description, metadata, command.expiresAt ?? null];
+      fields = [
+        command.fromAccountId,
+        command.toAccountId,
+        command.amountMinor.toString(),
+        command.code,
+        command.description,
+        metadata,
+        command.expiresAt ?? null,
+      ];
       break;
     case 'postHold':
-      fields = [command.holdId, command.amountMinor?.toString() ?? null, command.description ?? null, command.effectiveDate ?? null];
+      fields = [
+        command.holdId,
+        command.amountMinor?.toString() ?? null,
+        command.description ?? null,
+        command.effectiveDate ?? null,
+      ];
       break;
     case 'voidHold':
       fields = [command.holdId];

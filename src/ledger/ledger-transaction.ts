@@ -33,12 +33,20 @@ export function ledgerStoreOf(transaction: Transaction): LedgerStore {
  * and arranges for the head to be written back before COMMIT. Account rows read earlier in the
  * transaction are forgotten when the lock is taken: on PostgreSQL they may be stale until then.
  */
-export async function ledgerTransactionState(transaction: Transaction, store: LedgerStore): Promise<LedgerTransactionState> {
-  const existing = transaction.scratch.get(LEDGER_TRANSACTION_STATE) as LedgerTransactionState | undefined;
+export async function ledgerTransactionState(
+  transaction: Transaction,
+  store: LedgerStore,
+): Promise<LedgerTransactionState> {
+  const existing = transaction.scratch.get(LEDGER_TRANSACTION_STATE) as
+    LedgerTransactionState | undefined;
   if (existing) return existing;
   const head = await store.lockChain();
   store.forgetAccounts();
-  const state: LedgerTransactionState = { head, storedSequence: head.lastSequence, closedPeriods: new Map() };
+  const state: LedgerTransactionState = {
+    head,
+    storedSequence: head.lastSequence,
+    closedPeriods: new Map(),
+  };
   transaction.scratch.set(LEDGER_TRANSACTION_STATE, state);
   transaction.beforeCommit(async () => {
     await store.flushAccounts();

@@ -63,8 +63,14 @@ export function holdView(hold: HoldRow, nowIso: string): HoldView {
 }
 
 /** An account as it stands at `nowIso`: a hold that expired but was not yet swept no longer reserves anything. */
-export async function readAccountView(store: LedgerStore, account: AccountRow, nowIso: string): Promise<AccountView> {
+export async function readAccountView(
+  store: LedgerStore,
+  account: AccountRow,
+  nowIso: string,
+): Promise<AccountView> {
   const pendingMinor =
-    account.nextHoldExpiry !== null && account.nextHoldExpiry <= nowIso ? await store.livePendingTotal(account.id, nowIso) : account.pendingMinor;
+    account.nextHoldExpiry !== null && account.nextHoldExpiry <= nowIso
+      ? await store.livePendingTotal(account.id, nowIso)
+      : account.pendingMinor;
   return accountView(account, pendingMinor);
 }

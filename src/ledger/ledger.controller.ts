@@ -1,10 +1,21 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import type { Language } from '../common/errors/error-catalogue.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { ApiIdempotencyKey, IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import {
+  ApiIdempotencyKey,
+  IdempotencyKey,
+  IdempotentRoute,
+  OptionalIdempotencyKey,
+} from '../common/http/idempotency-key.decorator.js';
 import { preferredLanguage } from '../common/http/language.js';
 import { describeRefusal } from '../common/http/problem-details.filter.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
@@ -23,14 +34,22 @@ import {
   TransferBatchResultDto,
   TransferDto,
 } from './dto/ledger.dto.js';
-import { LedgerAccessService, SPENDING_ROLES, type TransferBatchItem } from './ledger-access.service.js';
+import {
+  LedgerAccessService,
+  SPENDING_ROLES,
+  type TransferBatchItem,
+} from './ledger-access.service.js';
 
 /** Each refusal of a batch in the words of a problem response, in the reader's language. */
 function batchAnswer(items: TransferBatchItem[], language: Language): TransferBatchResultDto {
   const results = items.map((item) =>
     item.status === 'booked'
       ? { index: item.index, status: item.status, replayed: item.replayed, entry: item.entry }
-      : { index: item.index, status: item.status, refusal: describeRefusal(item.refusal, language) },
+      : {
+          index: item.index,
+          status: item.status,
+          refusal: describeRefusal(item.refusal, language),
+        },
   );
   const booked = items.filter((item) => item.status === 'booked').length;
   return { booked, refused: items.length - booked, results };
@@ -50,10 +69,17 @@ export class LedgerController {
   }
 
   @Get('accounts/:id/postings')
-  @ApiOperation({ summary: 'Statement: postings in booking order with the running balance; ?from&to filter on effective date, ?asOf adds the balance as of that date.' })
+  @ApiOperation({
+    summary:
+      'Statement: postings in booking order with the running balance; ?from&to filter on effective date, ?asOf adds the balance as of that date.',
+  })
   @ApiOkResponse({ type: StatementDto })
   @ApiProblems(400, 401, 404)
-  statement(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Query() query: StatementQueryDto) {
+  statement(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Query() query: StatementQueryDto,
+  ) {
     return this.access.statement(actor, id, query);
   }
 
@@ -62,7 +88,11 @@ export class LedgerController {
   @ApiOperation({ summary: 'Set an account’s balance limits and status (admin).' })
   @ApiOkResponse({ type: AccountDto })
   @ApiProblems(400, 401, 403, 404)
-  updatePolicy(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Body() input: AccountPolicyDto) {
+  updatePolicy(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: AccountPolicyDto,
+  ) {
     return this.access.updatePolicy(actor, id, input);
   }
 
@@ -81,7 +111,7 @@ export class LedgerController {
   transfer(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: TransferDto
+    @Body() input: TransferDto,
   ) {
     return this.access.transfer(actor, input, key);
   }
@@ -103,19 +133,24 @@ export class LedgerController {
     @Body() input: TransferBatchDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<TransferBatchResultDto> {
-    return batchAnswer(await this.access.transferBatch(actor, input, key), preferredLanguage(acceptLanguage));
+    return batchAnswer(
+      await this.access.transferBatch(actor, input, key),
+      preferredLanguage(acceptLanguage),
+    );
   }
 
   @Post('entries')
   @Roles('treasurer')
-  @ApiOperation({ summary: 'Book a multi-posting entry (treasurer); postings are signed and sum to zero.' })
+  @ApiOperation({
+    summary: 'Book a multi-posting entry (treasurer); postings are signed and sum to zero.',
+  })
   @IdempotentRoute()
   @ApiCreatedResponse({ type: EntryViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   bookEntry(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: EntryDto
+    @Body() input: EntryDto,
   ) {
     return this.access.bookEntry(actor, input, key);
   }
@@ -129,7 +164,9 @@ export class LedgerController {
 
   @Post('entries/:id/reversal')
   @Roles('treasurer')
-  @ApiOperation({ summary: 'Reverse an entry once (treasurer): a new REVERSAL entry with every posting negated.' })
+  @ApiOperation({
+    summary: 'Reverse an entry once (treasurer): a new REVERSAL entry with every posting negated.',
+  })
   @IdempotentRoute()
   @ApiCreatedResponse({ type: EntryViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -137,20 +174,23 @@ export class LedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReversalDto
+    @Body() input: ReversalDto,
   ) {
     return this.access.reverse(actor, id, input, key);
   }
 
   @Post('holds')
-  @ApiOperation({ summary: 'Reserve Steerkes on an account of your party for a later payment (two-phase transfer).' })
+  @ApiOperation({
+    summary:
+      'Reserve Steerkes on an account of your party for a later payment (two-phase transfer).',
+  })
   @IdempotentRoute()
   @ApiCreatedResponse({ type: HoldViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   hold(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: HoldDto
+    @Body() input: HoldDto,
   ) {
     return this.access.hold(actor, input, key);
   }
@@ -163,7 +203,9 @@ export class LedgerController {
   }
 
   @Post('holds/:id/post')
-  @ApiOperation({ summary: 'Post a hold, whole or in part (receiving party or treasurer); the rest is released.' })
+  @ApiOperation({
+    summary: 'Post a hold, whole or in part (receiving party or treasurer); the rest is released.',
+  })
   @IdempotentRoute()
   @ApiCreatedResponse({ type: HoldViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -171,7 +213,7 @@ export class LedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: PostHoldDto
+    @Body() input: PostHoldDto,
   ) {
     return this.access.postHold(actor, id, input, key);
   }
@@ -186,7 +228,7 @@ export class LedgerController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown
+    @Body(EmptyBodyPipe) _body: unknown,
   ) {
     return this.access.voidHold(actor, id, key);
   }

@@ -1,4 +1,8 @@
-import { type CatalogueEntry, type Message, registerMessages } from '../common/errors/error-catalogue.js';
+import {
+  type CatalogueEntry,
+  type Message,
+  registerMessages,
+} from '../common/errors/error-catalogue.js';
 
 /**
  * Error codes of the ledger, with their HTTP status and Dutch and English messages (see
@@ -15,9 +19,21 @@ export const LEDGER_ERRORS = {
     en: 'Account {accountId} may hold at most {maxBalance} STK.',
     nl: 'Rekening {accountId} mag hoogstens {maxBalance} STK bevatten.',
   },
-  ACCOUNT_NOT_OPEN: { status: 422, en: 'Account {accountId} is {status}.', nl: 'Rekening {accountId} is {status}.' },
-  SAME_ACCOUNT: { status: 422, en: 'An account cannot pay itself.', nl: 'Een rekening kan niet aan zichzelf betalen.' },
-  CURRENCY_MISMATCH: { status: 422, en: 'The accounts hold different currencies.', nl: 'De rekeningen hebben verschillende valuta.' },
+  ACCOUNT_NOT_OPEN: {
+    status: 422,
+    en: 'Account {accountId} is {status}.',
+    nl: 'Rekening {accountId} is {status}.',
+  },
+  SAME_ACCOUNT: {
+    status: 422,
+    en: 'An account cannot pay itself.',
+    nl: 'Een rekening kan niet aan zichzelf betalen.',
+  },
+  CURRENCY_MISMATCH: {
+    status: 422,
+    en: 'The accounts hold different currencies.',
+    nl: 'De rekeningen hebben verschillende valuta.',
+  },
   ENTRY_UNBALANCED: {
     status: 422,
     en: 'An entry needs two or more postings, on different accounts, that sum to zero: {reason}.',
@@ -33,10 +49,26 @@ export const LEDGER_ERRORS = {
     en: 'Entry code {entryCode} cannot be used here.',
     nl: 'Boekingscode {entryCode} kan hier niet worden gebruikt.',
   },
-  ENTRY_ALREADY_REVERSED: { status: 409, en: 'Entry {entryId} has already been reversed.', nl: 'Boeking {entryId} is al teruggedraaid.' },
-  ENTRY_NOT_REVERSIBLE: { status: 422, en: 'Entry {entryId} is itself a reversal.', nl: 'Boeking {entryId} is zelf een terugboeking.' },
-  HOLD_NOT_PENDING: { status: 409, en: 'Hold {holdId} is {status}, not pending.', nl: 'Reservering {holdId} is {status}, niet openstaand.' },
-  HOLD_EXPIRED: { status: 409, en: 'Hold {holdId} has expired.', nl: 'Reservering {holdId} is verlopen.' },
+  ENTRY_ALREADY_REVERSED: {
+    status: 409,
+    en: 'Entry {entryId} has already been reversed.',
+    nl: 'Boeking {entryId} is al teruggedraaid.',
+  },
+  ENTRY_NOT_REVERSIBLE: {
+    status: 422,
+    en: 'Entry {entryId} is itself a reversal.',
+    nl: 'Boeking {entryId} is zelf een terugboeking.',
+  },
+  HOLD_NOT_PENDING: {
+    status: 409,
+    en: 'Hold {holdId} is {status}, not pending.',
+    nl: 'Reservering {holdId} is {status}, niet openstaand.',
+  },
+  HOLD_EXPIRED: {
+    status: 409,
+    en: 'Hold {holdId} has expired.',
+    nl: 'Reservering {holdId} is verlopen.',
+  },
   HOLD_AMOUNT_EXCEEDED: {
     status: 422,
     en: 'Hold {holdId} reserves {holdAmount} STK; {requested} STK cannot be posted.',
@@ -64,12 +96,21 @@ export const LEDGER_PHRASES = {
     en: 'only the receiving party or a treasurer settles a hold',
     nl: 'alleen de ontvangende partij of een penningmeester handelt een reservering af',
   },
-  SYSTEM_ACCOUNT_POLICY: { en: 'system accounts keep their policy', nl: 'systeemrekeningen houden hun beleid' },
-  FEWER_THAN_TWO_POSTINGS: { en: 'it has fewer than two postings', nl: 'er zijn minder dan twee boekingsregels' },
+  SYSTEM_ACCOUNT_POLICY: {
+    en: 'system accounts keep their policy',
+    nl: 'systeemrekeningen houden hun beleid',
+  },
+  FEWER_THAN_TWO_POSTINGS: {
+    en: 'it has fewer than two postings',
+    nl: 'er zijn minder dan twee boekingsregels',
+  },
   TOO_MANY_POSTINGS: { en: 'it has too many postings', nl: 'er zijn te veel boekingsregels' },
   ACCOUNT_TWICE: { en: 'an account appears twice', nl: 'een rekening komt twee keer voor' },
   ZERO_POSTING: { en: 'a posting is zero', nl: 'een boekingsregel is nul' },
-  SUM_NOT_ZERO: { en: 'the postings do not sum to zero', nl: 'de boekingsregels zijn samen niet nul' },
+  SUM_NOT_ZERO: {
+    en: 'the postings do not sum to zero',
+    nl: 'de boekingsregels zijn samen niet nul',
+  },
   open: { en: 'open', nl: 'open' },
   frozen: { en: 'frozen', nl: 'bevroren' },
   closed: { en: 'closed', nl: 'gesloten' },
@@ -84,14 +125,33 @@ export const LEDGER_PHRASES = {
 
 /** Field-level codes of the ledger's rules. */
 export const LEDGER_FIELD_MESSAGES = {
-  MIN_ABOVE_MAX: { en: 'minBalance must not be above maxBalance.', nl: 'minBalance mag niet boven maxBalance liggen.' },
-  EFFECTIVE_DATE_IN_FUTURE: { en: 'The effective date lies after today.', nl: 'De boekdatum ligt na vandaag.' },
-  EFFECTIVE_DATE_TOO_OLD: { en: 'The effective date lies too far back; ask a treasurer.', nl: 'De boekdatum ligt te ver terug; vraag een penningmeester.' },
-  METADATA_INVALID: { en: 'Must be a flat object of at most 4 KB.', nl: 'Moet een plat object zijn van hoogstens 4 KB.' },
-  HOLD_EXPIRY_INVALID: { en: 'Must be a moment in the future, at most a year ahead.', nl: 'Moet een moment in de toekomst zijn, hoogstens een jaar vooruit.' },
+  MIN_ABOVE_MAX: {
+    en: 'minBalance must not be above maxBalance.',
+    nl: 'minBalance mag niet boven maxBalance liggen.',
+  },
+  EFFECTIVE_DATE_IN_FUTURE: {
+    en: 'The effective date lies after today.',
+    nl: 'De boekdatum ligt na vandaag.',
+  },
+  EFFECTIVE_DATE_TOO_OLD: {
+    en: 'The effective date lies too far back; ask a treasurer.',
+    nl: 'De boekdatum ligt te ver terug; vraag een penningmeester.',
+  },
+  METADATA_INVALID: {
+    en: 'Must be a flat object of at most 4 KB.',
+    nl: 'Moet een plat object zijn van hoogstens 4 KB.',
+  },
+  HOLD_EXPIRY_INVALID: {
+    en: 'Must be a moment in the future, at most a year ahead.',
+    nl: 'Moet een moment in de toekomst zijn, hoogstens een jaar vooruit.',
+  },
 } as const satisfies Record<string, Message>;
 
-registerMessages({ errors: LEDGER_ERRORS, phrases: LEDGER_PHRASES, fieldMessages: LEDGER_FIELD_MESSAGES });
+registerMessages({
+  errors: LEDGER_ERRORS,
+  phrases: LEDGER_PHRASES,
+  fieldMessages: LEDGER_FIELD_MESSAGES,
+});
 
 declare module '../common/errors/error-catalogue.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging

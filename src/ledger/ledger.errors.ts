@@ -3,7 +3,11 @@ import { formatAmount } from '../common/amount.js';
 
 export class InsufficientFundsError extends DomainError {
   constructor(accountId: string, availableMinor: bigint, requiredMinor: bigint) {
-    super('INSUFFICIENT_FUNDS', { accountId, available: formatAmount(availableMinor), required: formatAmount(requiredMinor) });
+    super('INSUFFICIENT_FUNDS', {
+      accountId,
+      available: formatAmount(availableMinor),
+      required: formatAmount(requiredMinor),
+    });
   }
 }
 
@@ -31,17 +35,29 @@ export class CurrencyMismatchError extends DomainError {
   }
 }
 
-export type UnbalancedReason = 'FEWER_THAN_TWO_POSTINGS' | 'TOO_MANY_POSTINGS' | 'ACCOUNT_TWICE' | 'ZERO_POSTING' | 'SUM_NOT_ZERO';
+export type UnbalancedReason =
+  | 'FEWER_THAN_TWO_POSTINGS'
+  | 'TOO_MANY_POSTINGS'
+  | 'ACCOUNT_TWICE'
+  | 'ZERO_POSTING'
+  | 'SUM_NOT_ZERO';
 
 export class EntryUnbalancedError extends DomainError {
   constructor(reason: UnbalancedReason, total?: bigint) {
-    super('ENTRY_UNBALANCED', total === undefined ? { reason } : { reason, total: formatAmount(total) });
+    super(
+      'ENTRY_UNBALANCED',
+      total === undefined ? { reason } : { reason, total: formatAmount(total) },
+    );
   }
 }
 
 export class PolicyConflictsWithBalanceError extends DomainError {
   constructor(accountId: string, balanceMinor: bigint, availableMinor: bigint) {
-    super('POLICY_CONFLICTS_WITH_BALANCE', { accountId, balance: formatAmount(balanceMinor), available: formatAmount(availableMinor) });
+    super('POLICY_CONFLICTS_WITH_BALANCE', {
+      accountId,
+      balance: formatAmount(balanceMinor),
+      available: formatAmount(availableMinor),
+    });
   }
 }
 
@@ -77,7 +93,11 @@ export class HoldExpiredError extends DomainError {
 
 export class HoldAmountExceededError extends DomainError {
   constructor(holdId: string, holdMinor: bigint, requestedMinor: bigint) {
-    super('HOLD_AMOUNT_EXCEEDED', { holdId, holdAmount: formatAmount(holdMinor), requested: formatAmount(requestedMinor) });
+    super('HOLD_AMOUNT_EXCEEDED', {
+      holdId,
+      holdAmount: formatAmount(holdMinor),
+      requested: formatAmount(requestedMinor),
+    });
   }
 }
 

@@ -17,7 +17,20 @@ import { LedgerService } from './ledger.service.js';
 @Module({
   imports: [AuditModule],
   controllers: [LedgerController],
-  providers: [LedgerService, LedgerQueries, LedgerAccessService, LedgerIntegrityService, HoldExpirySweeper, { provide: PartyAccountsOpener, useClass: LedgerPartyAccounts }],
-  exports: [LedgerService, LedgerQueries, LedgerAccessService, LedgerIntegrityService, PartyAccountsOpener],
+  providers: [
+    LedgerService,
+    LedgerQueries,
+    LedgerAccessService,
+    LedgerIntegrityService,
+    HoldExpirySweeper,
+    { provide: PartyAccountsOpener, useClass: LedgerPartyAccounts },
+  ],
+  exports: [
+    LedgerService,
+    LedgerQueries,
+    LedgerAccessService,
+    LedgerIntegrityService,
+    PartyAccountsOpener,
+  ],
 })
 export class LedgerModule {}

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isCalendarDate, isPeriod, lastDayOf, localDate, periodOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { assertInvariant, DomainError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import {
+  assertInvariant,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/domain-error.js';
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import { Database } from '../database/database.service.js';
 import { Idempotency, type Replayable, type StoredResult } from '../database/idempotency.js';
@@ -32,7 +38,11 @@ import {
   validateExpiry,
   validateMetadata,
 } from './ledger-rules.js';
-import { type LedgerTransactionState, ledgerStoreOf, ledgerTransactionState } from './ledger-transaction.js';
+import {
+  type LedgerTransactionState,
+  ledgerStoreOf,
+  ledgerTransactionState,
+} from './ledger-transaction.js';
 import { accountView, entryView, holdView, readAccountView } from './ledger-views.js';
 import type { AccountRow, EntryRow, HoldRow, LedgerStore, PostingRow } from './ledger.store.js';
 import {
@@ -67,7 +77,8 @@ interface CommandContext {
 type Movement = { kind: 'entry'; entry: EntryView } | { kind: 'hold'; hold: HoldView };
 
 /** One transfer of a batch: booked (or replayed), or refused with why. */
-export type TransferBatchOutcome = { ok: true; entry: EntryView; replayed: boolean } | { ok: false; error: DomainError };
+export type TransferBatchOutcome =
+  { ok: true; entry: EntryView; replayed: boolean } | { ok: false; error: DomainError };
 
 /** The scope of the ledger's keys in the one idempotency table. */
 const IDEMPOTENCY_SCOPE = 'ledger';
@@ -122,7 +133,9 @@ export class LedgerService {
   /** Many transfers, one commit; each is booked or refused on its own (a refusal writes nothing). */
   transferBatch(commands: Array<TransferInput>): Promise<TransferBatchOutcome[]> {
     if (commands.length > BATCH_COMMANDS_MAX) {
-      throw new ValidationFailedError([{ field: 'commands', code: 'arrayMaxSize', parameters: { max: BATCH_COMMANDS_MAX } }]);
+      throw new ValidationFailedError([
+        { field: 'commands', code: 'arrayMaxSize', parameters: { max: BATCH_COMMANDS_MAX } },
+      ]);
     }
     return this.database.transaction(async () => {
       const outcomes: TransferBatchOutcome[] = [];
@@ -140,7 +153,11 @@ export class LedgerService {
   }
 
   /** Opens a party's STK account with its balance policy. */
-  openAccount(input: { partyId: string; minBalanceMinor: bigint | null; maxBalanceMinor?: bigint | null }): Promise<AccountView> {
+  openAccount(input: {
+    partyId: string;
+    minBalanceMinor: bigint | null;
+    maxBalanceMinor?: bigint | null;
+  }): Promise<AccountView> {
     const account: AccountRow = {
       id: randomUUID(),
       partyId: input.partyId,
@@ -163,22 +180,33 @@ export class LedgerService {
   /** Sets an account's limits and status (an admin's decision). */
   updateAccountPolicy(
     accountId: string,
-    policy: { minBalanceMinor: bigint | null; maxBalanceMinor: bigint | null; status: AccountStatus },
+    policy: {
+      minBalanceMinor: bigint | null;
+      maxBalanceMinor: bigint | null;
+      status: AccountStatus;
+    },
   ): Promise<AccountView> {
     return this.database.transaction(async (tx) => {
       const store = ledgerStoreOf(tx);
       await ledgerTransactionState(tx, store);
       const account = await this.requireAccount(store, accountId);
       if (account.systemName !== null) throw new ForbiddenError('SYSTEM_ACCOUNT_POLICY');
-      if (policy.minBalanceMinor !== null && policy.maxBalanceMinor !== null && policy.minBalanceMinor > policy.maxBalanceMinor) {
+      if (
+        policy.minBalanceMinor !== null &&
+        policy.maxBalanceMinor !== null &&
+        policy.minBalanceMinor > policy.maxBalanceMinor
+      ) {
         throw new ValidationFailedError([{ field: 'minBalance', code: 'MIN_ABOVE_MAX' }]);
       }
       // The invariant available ≥ minBalance (and balance ≤ maxBalance) must hold the moment the policy does.
       await this.releaseExpiredHoldsOf(store, account, this.clock.now().toISOString());
       const availableMinor = account.balanceMinor - account.pendingMinor;
-      const belowMinimum = policy.minBalanceMinor !== null && availableMinor < policy.minBalanceMinor;
-      const aboveMaximum = policy.maxBalanceMinor !== null && account.balanceMinor > policy.maxBalanceMinor;
-      if (belowMinimum || aboveMaximum) throw new PolicyConflictsWithBalanceError(account.id, account.balanceMinor, availableMinor);
+      const belowMinimum =
+        policy.minBalanceMinor !== null && availableMinor < policy.minBalanceMinor;
+      const aboveMaximum =
+        policy.maxBalanceMinor !== null && account.balanceMinor > policy.maxBalanceMinor;
+      if (belowMinimum || aboveMaximum)
+        throw new PolicyConflictsWithBalanceError(account.id, account.balanceMinor, availableMinor);
       await store.updatePolicy(accountId, policy);
       Object.assign(account, policy);
       return this.readAccount(store, account);
@@ -195,7 +223,9 @@ export class LedgerService {
   }
 
   /** The raw owner of an account, for the access checks of the HTTP layer. */
-  findAccountOwner(accountId: string): Promise<{ partyId: string | null; systemName: string | null } | undefined> {
+  findAccountOwner(
+    accountId: string,
+  ): Promise<{ partyId: string | null; systemName: string | null } | undefined> {
     return this.database.read(async (tx) => {
       const account = await ledgerStoreOf(tx).findAccount(accountId);
       return account && { partyId: account.partyId, systemName: account.systemName };
@@ -216,7 +246,9 @@ export class LedgerService {
    */
   accountIdOfParty(partyId: string): Promise<string> {
     return this.database.read(async (tx) => {
-      const account = (await ledgerStoreOf(tx).listAccountsOfParty(partyId)).find((candidate) => candidate.currency === CURRENCY);
+      const account = (await ledgerStoreOf(tx).listAccountsOfParty(partyId)).find(
+        (candidate) => candidate.currency === CURRENCY,
+      );
       if (!account) throw new NotFoundError('account', partyId);
       return account.id;
     });
@@ -226,7 +258,10 @@ export class LedgerService {
   getSystemAccountId(systemName: string): Promise<string> {
     return this.database.read(async (tx) => {
       const account = await ledgerStoreOf(tx).findSystemAccount(systemName);
-      assertInvariant(account, `system account ${systemName} is missing: the ledger migration did not run`);
+      assertInvariant(
+        account,
+        `system account ${systemName} is missing: the ledger migration did not run`,
+      );
       return account.id;
     });
   }
@@ -252,11 +287,15 @@ export class LedgerService {
    * Closes a month: entries dated inside it are refused from now on. Only a month that has ended
    * (in Maastricht) can be closed, and only once.
    */
-  closePeriod(period: string, actorId: string | null): Promise<{ period: string; closedAt: string; closedBy: string | null; accounts: number }> {
+  closePeriod(
+    period: string,
+    actorId: string | null,
+  ): Promise<{ period: string; closedAt: string; closedBy: string | null; accounts: number }> {
     return this.database.transaction(async (tx) => {
       const store = ledgerStoreOf(tx);
       const state = await ledgerTransactionState(tx, store);
-      if (!isPeriod(period)) throw new ValidationFailedError([{ field: 'period', code: 'isPeriod' }]);
+      if (!isPeriod(period))
+        throw new ValidationFailedError([{ field: 'period', code: 'isPeriod' }]);
       const now = this.clock.now();
       if (period >= periodOf(localDate(now))) throw new PeriodNotEndedError(period);
       if (await this.isPeriodClosed(store, state, period)) throw new PeriodClosedError(period);
@@ -265,7 +304,8 @@ export class LedgerService {
       // The closing balances are stored with the close: from now on they are asserted, by the
       // integrity check and in every export, and no entry can be dated inside the period.
       const balances = await store.balancesAsOf(lastDayOf(period));
-      for (const [accountId, balanceMinor] of balances) await store.insertClosingBalance(period, accountId, balanceMinor);
+      for (const [accountId, balanceMinor] of balances)
+        await store.insertClosingBalance(period, accountId, balanceMinor);
       state.closedPeriods.set(period, true);
       return { period, closedAt, closedBy: actorId, accounts: balances.size };
     });
@@ -299,12 +339,31 @@ export class LedgerService {
       const store = ledgerStoreOf(tx);
       const state = await ledgerTransactionState(tx, store);
       const now = this.clock.now();
-      const context: CommandContext = { store, now, nowIso: now.toISOString(), state, actorId: command.actorId ?? null };
-      const request = command.idempotencyKey === undefined ? undefined : { scope: IDEMPOTENCY_SCOPE, key: command.idempotencyKey, fingerprint: commandFingerprint(command) };
+      const context: CommandContext = {
+        store,
+        now,
+        nowIso: now.toISOString(),
+        state,
+        actorId: command.actorId ?? null,
+      };
+      const request =
+        command.idempotencyKey === undefined
+          ? undefined
+          : {
+              scope: IDEMPOTENCY_SCOPE,
+              key: command.idempotencyKey,
+              fingerprint: commandFingerprint(command),
+            };
       return this.idempotency.run<Movement>(request, {
         perform: async () => {
           const movement = await this.apply(context, command);
-          return { result: movement, stored: movement.kind === 'entry' ? { kind: 'entry', id: movement.entry.id } : { kind: 'hold', id: movement.hold.id } };
+          return {
+            result: movement,
+            stored:
+              movement.kind === 'entry'
+                ? { kind: 'entry', id: movement.entry.id }
+                : { kind: 'hold', id: movement.hold.id },
+          };
         },
         replay: (stored) => this.replay(store, stored, context.nowIso),
       });
@@ -330,7 +389,11 @@ export class LedgerService {
         return { kind: 'entry', entry };
       }
       case 'entry': {
-        const entry = await this.book(context, { ...command, metadata: command.metadata ?? {}, reversesEntryId: null });
+        const entry = await this.book(context, {
+          ...command,
+          metadata: command.metadata ?? {},
+          reversesEntryId: null,
+        });
         return { kind: 'entry', entry };
       }
       case 'hold':
@@ -344,27 +407,45 @@ export class LedgerService {
     }
   }
 
-  private async replay(store: LedgerStore, stored: StoredResult, nowIso: string): Promise<Movement> {
+  private async replay(
+    store: LedgerStore,
+    stored: StoredResult,
+    nowIso: string,
+  ): Promise<Movement> {
     if (stored.kind === 'entry') {
       const entry = await store.findEntry(stored.id);
       assertInvariant(entry, `idempotency record points at missing entry ${stored.id}`);
       return { kind: 'entry', entry: entryView(entry, await store.postingsOfEntry(stored.id)) };
     }
-    assertInvariant(stored.kind === 'hold', `idempotency record of the ledger points at a ${stored.kind}`);
+    assertInvariant(
+      stored.kind === 'hold',
+      `idempotency record of the ledger points at a ${stored.kind}`,
+    );
     const hold = await store.findHold(stored.id);
     assertInvariant(hold, `idempotency record points at missing hold ${stored.id}`);
     return { kind: 'hold', hold: holdView(hold, nowIso) };
   }
 
   /** Checks an entry whole, then writes it: entry, postings, balances and the chain head. */
-  private async book(context: CommandContext, specification: EntrySpecification): Promise<EntryView> {
+  private async book(
+    context: CommandContext,
+    specification: EntrySpecification,
+  ): Promise<EntryView> {
     const { store } = context;
     const metadataText = validateEntryShape(specification);
     const effectiveDate = await this.effectiveDate(context, specification.effectiveDate);
-    const accounts = await this.loadOpenAccounts(context, specification.postings.map((posting) => posting.accountId), specification.code);
+    const accounts = await this.loadOpenAccounts(
+      context,
+      specification.postings.map((posting) => posting.accountId),
+      specification.code,
+    );
     for (const posting of specification.postings) {
       const account = accounts.get(posting.accountId)!;
-      checkBalancePolicy(account, posting.amountMinor, specification.pendingReleaseMinor?.get(account.id) ?? 0n);
+      checkBalancePolicy(
+        account,
+        posting.amountMinor,
+        specification.pendingReleaseMinor?.get(account.id) ?? 0n,
+      );
     }
 
     // Everything is checked; from here on nothing may refuse.
@@ -412,7 +493,11 @@ export class LedgerService {
     validateDescription(command.description);
     const metadata = validateMetadata(command.metadata ?? {});
     const expiresAt = validateExpiry(command.expiresAt, context.now);
-    const accounts = await this.loadOpenAccounts(context, [command.fromAccountId, command.toAccountId], command.code);
+    const accounts = await this.loadOpenAccounts(
+      context,
+      [command.fromAccountId, command.toAccountId],
+      command.code,
+    );
     const payer = accounts.get(command.fromAccountId)!;
     checkBalancePolicy(payer, -command.amountMinor, 0n);
 
@@ -439,12 +524,16 @@ export class LedgerService {
     return holdView(hold, context.nowIso);
   }
 
-  private async postPendingHold(context: CommandContext, command: PostHoldCommand): Promise<HoldView> {
+  private async postPendingHold(
+    context: CommandContext,
+    command: PostHoldCommand,
+  ): Promise<HoldView> {
     const { store } = context;
     const hold = await this.requirePendingHold(context, command.holdId);
     const amountMinor = command.amountMinor ?? hold.amountMinor;
     assertPositive(amountMinor);
-    if (amountMinor > hold.amountMinor) throw new HoldAmountExceededError(hold.id, hold.amountMinor, amountMinor);
+    if (amountMinor > hold.amountMinor)
+      throw new HoldAmountExceededError(hold.id, hold.amountMinor, amountMinor);
     const entry = await this.book(context, {
       code: hold.code,
       description: command.description ?? hold.description,
@@ -457,12 +546,21 @@ export class LedgerService {
       reversesEntryId: null,
       pendingReleaseMinor: new Map([[hold.accountId, hold.amountMinor]]),
     });
-    const resolved: HoldRow = { ...hold, status: 'posted', postedMinor: amountMinor, resolvedAt: context.nowIso, postedEntryId: entry.id };
+    const resolved: HoldRow = {
+      ...hold,
+      status: 'posted',
+      postedMinor: amountMinor,
+      resolvedAt: context.nowIso,
+      postedEntryId: entry.id,
+    };
     await this.resolveHold(store, resolved);
     return holdView(resolved, context.nowIso);
   }
 
-  private async voidPendingHold(context: CommandContext, command: VoidHoldCommand): Promise<HoldView> {
+  private async voidPendingHold(
+    context: CommandContext,
+    command: VoidHoldCommand,
+  ): Promise<HoldView> {
     const hold = await this.requirePendingHold(context, command.holdId);
     const resolved: HoldRow = { ...hold, status: 'voided', resolvedAt: context.nowIso };
     await this.resolveHold(context.store, resolved);
@@ -481,14 +579,21 @@ export class LedgerService {
       description: command.description ?? `Reversal of entry ${original.sequence}`,
       metadata: { reversesEntryId: original.id },
       effectiveDate: command.effectiveDate,
-      postings: postings.map((posting) => ({ accountId: posting.accountId, amountMinor: -posting.amountMinor })),
+      postings: postings.map((posting) => ({
+        accountId: posting.accountId,
+        amountMinor: -posting.amountMinor,
+      })),
       reversesEntryId: original.id,
     });
   }
 
   // --- helpers of the write path -----------------------------------------------------------------
 
-  private async isPeriodClosed(store: LedgerStore, state: LedgerTransactionState, period: string): Promise<boolean> {
+  private async isPeriodClosed(
+    store: LedgerStore,
+    state: LedgerTransactionState,
+    period: string,
+  ): Promise<boolean> {
     let closed = state.closedPeriods.get(period);
     if (closed === undefined) {
       closed = await store.isPeriodClosed(period);
@@ -504,7 +609,11 @@ export class LedgerService {
   }
 
   /** Loads the accounts of a movement, frees their expired holds, and checks they may move. */
-  private async loadOpenAccounts(context: CommandContext, accountIds: string[], code: EntryCode): Promise<Map<string, AccountRow>> {
+  private async loadOpenAccounts(
+    context: CommandContext,
+    accountIds: string[],
+    code: EntryCode,
+  ): Promise<Map<string, AccountRow>> {
     const accounts = new Map<string, AccountRow>();
     for (const accountId of accountIds) {
       const account = await this.requireAccount(context.store, accountId);
@@ -514,14 +623,19 @@ export class LedgerService {
     const currencies = new Set<string>();
     for (const account of accounts.values()) {
       if (account.status !== 'open') throw new AccountNotOpenError(account.id, account.status);
-      if (account.systemName !== null && !MONEY_SUPPLY_CODES.includes(code)) throw new EntryCodeNotAllowedError(code);
+      if (account.systemName !== null && !MONEY_SUPPLY_CODES.includes(code))
+        throw new EntryCodeNotAllowedError(code);
       currencies.add(account.currency);
     }
     if (currencies.size > 1) throw new CurrencyMismatchError();
     return accounts;
   }
 
-  private async releaseExpiredHoldsOf(store: LedgerStore, account: AccountRow, nowIso: string): Promise<void> {
+  private async releaseExpiredHoldsOf(
+    store: LedgerStore,
+    account: AccountRow,
+    nowIso: string,
+  ): Promise<void> {
     if (account.nextHoldExpiry === null || account.nextHoldExpiry > nowIso) return;
     const releasedMinor = await store.expirePendingHolds(account.id, nowIso);
     account.pendingMinor -= releasedMinor;
@@ -534,7 +648,9 @@ export class LedgerService {
     const hold = await context.store.findHold(holdId);
     if (!hold) throw new NotFoundError('hold', holdId);
     // Expired is expired, whether or not a sweep has marked it yet.
-    const expired = hold.status === 'expired' || (hold.status === 'pending' && hold.expiresAt !== null && hold.expiresAt <= context.nowIso);
+    const expired =
+      hold.status === 'expired' ||
+      (hold.status === 'pending' && hold.expiresAt !== null && hold.expiresAt <= context.nowIso);
     if (expired) throw new HoldExpiredError(hold.id);
     if (hold.status !== 'pending') throw new HoldNotPendingError(hold.id, hold.status);
     return hold;
@@ -542,7 +658,12 @@ export class LedgerService {
 
   /** Marks a hold resolved and takes its amount off the payer's pending total. */
   private async resolveHold(store: LedgerStore, hold: HoldRow): Promise<void> {
-    await store.resolveHold(hold.id, { status: hold.status, postedMinor: hold.postedMinor, resolvedAt: hold.resolvedAt!, postedEntryId: hold.postedEntryId });
+    await store.resolveHold(hold.id, {
+      status: hold.status,
+      postedMinor: hold.postedMinor,
+      resolvedAt: hold.resolvedAt!,
+      postedEntryId: hold.postedEntryId,
+    });
     const payer = await this.requireAccount(store, hold.accountId);
     payer.pendingMinor -= hold.amountMinor;
     assertInvariant(payer.pendingMinor >= 0n, `pending of account ${payer.id} went negative`);
@@ -550,21 +671,27 @@ export class LedgerService {
     store.markAccountChanged(payer);
   }
 
-  private async effectiveDate(context: CommandContext, requested: string | undefined): Promise<string> {
+  private async effectiveDate(
+    context: CommandContext,
+    requested: string | undefined,
+  ): Promise<string> {
     const today = localDate(context.now);
     const date = requested ?? today;
-    if (requested !== undefined && !isCalendarDate(requested)) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'isCalendarDate' }]);
-    if (date > today) throw new ValidationFailedError([{ field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE', parameters: { today } }]);
-    if (await this.isPeriodClosed(context.store, context.state, periodOf(date))) throw new PeriodClosedError(periodOf(date));
+    if (requested !== undefined && !isCalendarDate(requested))
+      throw new ValidationFailedError([{ field: 'effectiveDate', code: 'isCalendarDate' }]);
+    if (date > today)
+      throw new ValidationFailedError([
+        { field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE', parameters: { today } },
+      ]);
+    if (await this.isPeriodClosed(context.store, context.state, periodOf(date)))
+      throw new PeriodClosedError(periodOf(date));
     return date;
   }
 
   private readAccount(store: LedgerStore, account: AccountRow): Promise<AccountView> {
     return readAccountView(store, account, this.clock.now().toISOString());
   }
-
 }
-
 
 function entryOf(outcome: Replayable<Movement>): Replayable<EntryView> {
   assertInvariant(outcome.result.kind === 'entry', 'an entry command answers an entry');

@@ -72,7 +72,8 @@ const ACCOUNT_COLUMNS =
   'id, party_id, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
 const ENTRY_COLUMNS =
   'id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash';
-const POSTING_COLUMNS = 'entry_id, line, account_id, amount_minor, balance_after_minor, entry_sequence, effective_date';
+const POSTING_COLUMNS =
+  'entry_id, line, account_id, amount_minor, balance_after_minor, entry_sequence, effective_date';
 const HOLD_COLUMNS =
   'id, account_id, counterparty_account_id, amount_minor, posted_minor, status, code, description, metadata, expires_at, created_at, created_by, resolved_at, posted_entry_id';
 
@@ -93,12 +94,14 @@ const SQL = {
   postingsOfEntry: `SELECT ${POSTING_COLUMNS} FROM ledger_postings WHERE entry_id = ? ORDER BY line`,
   insertHold: `INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findHold: `SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`,
-  writeAccountMovements: 'UPDATE ledger_accounts SET balance_minor = ?, pending_minor = ?, next_hold_expiry = ? WHERE id = ?',
+  writeAccountMovements:
+    'UPDATE ledger_accounts SET balance_minor = ?, pending_minor = ?, next_hold_expiry = ? WHERE id = ?',
 } as const;
 
 type Raw = Record<string, unknown>;
 const big = (value: unknown): bigint => BigInt(value as bigint | string | number);
-const bigOrNull = (value: unknown): bigint | null => (value === null || value === undefined ? null : big(value));
+const bigOrNull = (value: unknown): bigint | null =>
+  value === null || value === undefined ? null : big(value);
 const text = (value: unknown): string => value as string;
 const textOrNull = (value: unknown): string | null => (value ?? null) as string | null;
 
@@ -181,13 +184,18 @@ export class LedgerStore {
   // --- the chain head: on PostgreSQL its row lock serialises every ledger write -------------
 
   async lockChain(): Promise<ChainHead> {
-    const row = await this.sql.get<Raw>(this.sql.dialect === 'postgres' ? SQL.lockChainForUpdate : SQL.readChain);
+    const row = await this.sql.get<Raw>(
+      this.sql.dialect === 'postgres' ? SQL.lockChainForUpdate : SQL.readChain,
+    );
     assertInvariant(row, 'ledger_chain has no head row: the ledger migration did not run');
     return { lastSequence: big(row.last_sequence), lastHash: text(row.last_hash) };
   }
 
   async advanceChain(head: ChainHead): Promise<void> {
-    await this.sql.run('UPDATE ledger_chain SET last_sequence = ?, last_hash = ? WHERE id = 1', [head.lastSequence, head.lastHash]);
+    await this.sql.run('UPDATE ledger_chain SET last_sequence = ?, last_hash = ? WHERE id = 1', [
+      head.lastSequence,
+      head.lastHash,
+    ]);
   }
 
   // --- accounts --------------------------------------------------------------------------
@@ -216,7 +224,10 @@ export class LedgerStore {
    * caching them past it would lose that writer's update.
    */
   forgetAccounts(): void {
-    assertInvariant(this.changedAccounts.size === 0, 'accounts changed before the chain lock was taken');
+    assertInvariant(
+      this.changedAccounts.size === 0,
+      'accounts changed before the chain lock was taken',
+    );
     this.accountCache.clear();
   }
 
@@ -228,7 +239,12 @@ export class LedgerStore {
   /** Writes every changed account once; the transaction calls it before COMMIT. */
   async flushAccounts(): Promise<void> {
     for (const account of this.changedAccounts) {
-      await this.sql.run(SQL.writeAccountMovements, [account.balanceMinor, account.pendingMinor, account.nextHoldExpiry, account.id]);
+      await this.sql.run(SQL.writeAccountMovements, [
+        account.balanceMinor,
+        account.pendingMinor,
+        account.nextHoldExpiry,
+        account.id,
+      ]);
     }
     this.changedAccounts.clear();
   }
@@ -242,7 +258,9 @@ export class LedgerStore {
   }
 
   async listAllAccounts(): Promise<AccountRow[]> {
-    const rows = await this.sql.all<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts ORDER BY created_at, id`);
+    const rows = await this.sql.all<Raw>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts ORDER BY created_at, id`,
+    );
     return rows.map(toAccount);
   }
 
@@ -262,13 +280,18 @@ export class LedgerStore {
     ]);
   }
 
-  async updatePolicy(accountId: string, policy: { minBalanceMinor: bigint | null; maxBalanceMinor: bigint | null; status: AccountStatus }): Promise<void> {
-    await this.sql.run('UPDATE ledger_accounts SET min_balance_minor = ?, max_balance_minor = ?, status = ? WHERE id = ?', [
-      policy.minBalanceMinor,
-      policy.maxBalanceMinor,
-      policy.status,
-      accountId,
-    ]);
+  async updatePolicy(
+    accountId: string,
+    policy: {
+      minBalanceMinor: bigint | null;
+      maxBalanceMinor: bigint | null;
+      status: AccountStatus;
+    },
+  ): Promise<void> {
+    await this.sql.run(
+      'UPDATE ledger_accounts SET min_balance_minor = ?, max_balance_minor = ?, status = ? WHERE id = ?',
+      [policy.minBalanceMinor, policy.maxBalanceMinor, policy.status, accountId],
+    );
   }
 
   // --- entries and postings ----------------------------------------------------------------
@@ -307,7 +330,10 @@ export class LedgerStore {
   }
 
   async findReversalOf(entryId: string): Promise<string | undefined> {
-    const row = await this.sql.get<Raw>('SELECT id FROM ledger_entries WHERE reverses_entry_id = ?', [entryId]);
+    const row = await this.sql.get<Raw>(
+      'SELECT id FROM ledger_entries WHERE reverses_entry_id = ?',
+      [entryId],
+    );
     return row ? text(row.id) : undefined;
   }
 
@@ -328,17 +354,28 @@ export class LedgerStore {
         WHERE p.account_id = ? AND p.entry_sequence > ? AND p.effective_date >= ? AND p.effective_date <= ?
         ORDER BY p.entry_sequence, p.line
         LIMIT ?`,
-      [accountId, filter.afterSequence ?? -1n, filter.fromDate ?? '0000-01-01', filter.toDate ?? '9999-12-31', filter.limit],
+      [
+        accountId,
+        filter.afterSequence ?? -1n,
+        filter.fromDate ?? '0000-01-01',
+        filter.toDate ?? '9999-12-31',
+        filter.limit,
+      ],
     );
-    return rows.map((row) => ({ ...toPosting(row), code: text(row.code) as EntryCode, description: text(row.description), createdAt: text(row.created_at) }));
+    return rows.map((row) => ({
+      ...toPosting(row),
+      code: text(row.code) as EntryCode,
+      description: text(row.description),
+      createdAt: text(row.created_at),
+    }));
   }
 
   /** Σ of an account's postings with an effective date on or before `date`. */
   async balanceAsOf(accountId: string, date: string): Promise<bigint> {
-    const row = await this.sql.get<Raw>('SELECT COALESCE(SUM(amount_minor), 0) AS total FROM ledger_postings WHERE account_id = ? AND effective_date <= ?', [
-      accountId,
-      date,
-    ]);
+    const row = await this.sql.get<Raw>(
+      'SELECT COALESCE(SUM(amount_minor), 0) AS total FROM ledger_postings WHERE account_id = ? AND effective_date <= ?',
+      [accountId, date],
+    );
     return big(row?.total ?? 0);
   }
 
@@ -368,14 +405,25 @@ export class LedgerStore {
     return row && toHold(row);
   }
 
-  async resolveHold(id: string, resolution: { status: HoldStatus; postedMinor: bigint | null; resolvedAt: string; postedEntryId: string | null }): Promise<void> {
-    await this.sql.run('UPDATE ledger_holds SET status = ?, posted_minor = ?, resolved_at = ?, posted_entry_id = ? WHERE id = ?', [
-      resolution.status,
-      resolution.postedMinor,
-      resolution.resolvedAt,
-      resolution.postedEntryId,
-      id,
-    ]);
+  async resolveHold(
+    id: string,
+    resolution: {
+      status: HoldStatus;
+      postedMinor: bigint | null;
+      resolvedAt: string;
+      postedEntryId: string | null;
+    },
+  ): Promise<void> {
+    await this.sql.run(
+      'UPDATE ledger_holds SET status = ?, posted_minor = ?, resolved_at = ?, posted_entry_id = ? WHERE id = ?',
+      [
+        resolution.status,
+        resolution.postedMinor,
+        resolution.resolvedAt,
+        resolution.postedEntryId,
+        id,
+      ],
+    );
   }
 
   /** Pending holds of an account that have expired by `now`: their total, and the marking of them. */
@@ -413,16 +461,20 @@ export class LedgerStore {
   }
 
   async accountsWithExpiredHolds(now: string): Promise<string[]> {
-    const rows = await this.sql.all<Raw>('SELECT id FROM ledger_accounts WHERE next_hold_expiry IS NOT NULL AND next_hold_expiry <= ?', [now]);
+    const rows = await this.sql.all<Raw>(
+      'SELECT id FROM ledger_accounts WHERE next_hold_expiry IS NOT NULL AND next_hold_expiry <= ?',
+      [now],
+    );
     return rows.map((row) => text(row.id));
   }
 
   // --- periods -----------------------------------------------------------------
 
-
-
   async insertPeriod(period: string, closedAt: string, closedBy: string | null): Promise<void> {
-    await this.sql.run('INSERT INTO ledger_periods (period, closed_at, closed_by) VALUES (?, ?, ?)', [period, closedAt, closedBy]);
+    await this.sql.run(
+      'INSERT INTO ledger_periods (period, closed_at, closed_by) VALUES (?, ?, ?)',
+      [period, closedAt, closedBy],
+    );
   }
 
   /** Every account's Σ postings dated on or before `date` (accounts without postings are absent). */
@@ -434,23 +486,49 @@ export class LedgerStore {
     return new Map(rows.map((row) => [text(row.account_id), big(row.total)]));
   }
 
-  async insertClosingBalance(period: string, accountId: string, balanceMinor: bigint): Promise<void> {
-    await this.sql.run('INSERT INTO ledger_closing_balances (period, account_id, balance_minor) VALUES (?, ?, ?)', [period, accountId, balanceMinor]);
+  async insertClosingBalance(
+    period: string,
+    accountId: string,
+    balanceMinor: bigint,
+  ): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO ledger_closing_balances (period, account_id, balance_minor) VALUES (?, ?, ?)',
+      [period, accountId, balanceMinor],
+    );
   }
 
-  async closedPeriods(): Promise<Array<{ period: string; closedAt: string; closedBy: string | null }>> {
-    const rows = await this.sql.all<Raw>('SELECT period, closed_at, closed_by FROM ledger_periods ORDER BY period');
-    return rows.map((row) => ({ period: text(row.period), closedAt: text(row.closed_at), closedBy: textOrNull(row.closed_by) }));
+  async closedPeriods(): Promise<
+    Array<{ period: string; closedAt: string; closedBy: string | null }>
+  > {
+    const rows = await this.sql.all<Raw>(
+      'SELECT period, closed_at, closed_by FROM ledger_periods ORDER BY period',
+    );
+    return rows.map((row) => ({
+      period: text(row.period),
+      closedAt: text(row.closed_at),
+      closedBy: textOrNull(row.closed_by),
+    }));
   }
 
   async closingBalances(period: string): Promise<Map<string, bigint>> {
-    const rows = await this.sql.all<Raw>('SELECT account_id, balance_minor FROM ledger_closing_balances WHERE period = ?', [period]);
+    const rows = await this.sql.all<Raw>(
+      'SELECT account_id, balance_minor FROM ledger_closing_balances WHERE period = ?',
+      [period],
+    );
     return new Map(rows.map((row) => [text(row.account_id), big(row.balance_minor)]));
   }
 
   /** A page of entries in booking order, with their postings. */
-  async journalPage(afterSequence: bigint, limit: number): Promise<Array<EntryRow & { postings: PostingRow[] }>> {
-    const entries = (await this.sql.all<Raw>(`SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE sequence > ? ORDER BY sequence LIMIT ?`, [afterSequence, limit])).map(toEntry);
+  async journalPage(
+    afterSequence: bigint,
+    limit: number,
+  ): Promise<Array<EntryRow & { postings: PostingRow[] }>> {
+    const entries = (
+      await this.sql.all<Raw>(
+        `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE sequence > ? ORDER BY sequence LIMIT ?`,
+        [afterSequence, limit],
+      )
+    ).map(toEntry);
     if (entries.length === 0) return [];
     const postings = (
       await this.sql.all<Raw>(
@@ -468,7 +546,10 @@ export class LedgerStore {
   }
 
   /** Money in and out per account and entry code, for postings dated in [fromDate, toDate]. */
-  async movementsByAccount(fromDate: string, toDate: string): Promise<Array<{ accountId: string; code: string; inMinor: bigint; outMinor: bigint }>> {
+  async movementsByAccount(
+    fromDate: string,
+    toDate: string,
+  ): Promise<Array<{ accountId: string; code: string; inMinor: bigint; outMinor: bigint }>> {
     const rows = await this.sql.all<Raw>(
       `SELECT p.account_id, e.code,
               COALESCE(SUM(CASE WHEN p.amount_minor > 0 THEN p.amount_minor ELSE 0 END), 0) AS money_in,
@@ -478,10 +559,18 @@ export class LedgerStore {
         GROUP BY p.account_id, e.code`,
       [fromDate, toDate],
     );
-    return rows.map((row) => ({ accountId: text(row.account_id), code: text(row.code), inMinor: big(row.money_in), outMinor: big(row.money_out) }));
+    return rows.map((row) => ({
+      accountId: text(row.account_id),
+      code: text(row.code),
+      inMinor: big(row.money_in),
+      outMinor: big(row.money_out),
+    }));
   }
 
   async isPeriodClosed(period: string): Promise<boolean> {
-    return (await this.sql.get<Raw>('SELECT period FROM ledger_periods WHERE period = ?', [period])) !== undefined;
+    return (
+      (await this.sql.get<Raw>('SELECT period FROM ledger_periods WHERE period = ?', [period])) !==
+      undefined
+    );
   }
 }

@@ -1,5 +1,15 @@
 /** What kind of movement an entry is. The ledger checks only which accounts a code may touch. */
-export const ENTRY_CODES = ['ISSUE', 'TRANSFER', 'HOURS', 'REDEEM', 'BOOKING', 'SERVICE', 'RETIRE', 'REVERSAL', 'ADJUST'] as const;
+export const ENTRY_CODES = [
+  'ISSUE',
+  'TRANSFER',
+  'HOURS',
+  'REDEEM',
+  'BOOKING',
+  'SERVICE',
+  'RETIRE',
+  'REVERSAL',
+  'ADJUST',
+] as const;
 export type EntryCode = (typeof ENTRY_CODES)[number];
 
 /** Codes that may move the issuance account: money is created, destroyed or corrected only so. */
@@ -95,10 +105,14 @@ export interface ReverseCommand extends CommandBase {
   effectiveDate?: string;
 }
 
-export type LedgerCommand = TransferCommand | EntryCommand | HoldCommand | PostHoldCommand | VoidHoldCommand | ReverseCommand;
+export type LedgerCommand =
+  TransferCommand | EntryCommand | HoldCommand | PostHoldCommand | VoidHoldCommand | ReverseCommand;
 
 /** A command as its typed entry point of LedgerService takes it: the kind is the entry point's. */
-export type LedgerCommandInput<Kind extends LedgerCommand['kind']> = Omit<Extract<LedgerCommand, { kind: Kind }>, 'kind'>;
+export type LedgerCommandInput<Kind extends LedgerCommand['kind']> = Omit<
+  Extract<LedgerCommand, { kind: Kind }>,
+  'kind'
+>;
 
 /** A transfer as LedgerService.transfer takes it. */
 export type TransferInput = LedgerCommandInput<'transfer'>;

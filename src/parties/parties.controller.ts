@@ -24,7 +24,10 @@ export class PartiesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: PartyPageDto, description: 'Admins and treasurers see every party; others only their own.' })
+  @ApiOkResponse({
+    type: PartyPageDto,
+    description: 'Admins and treasurers see every party; others only their own.',
+  })
   @ApiProblems(400, 401)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListPartiesQueryDto) {
     return this.parties.list(actor, query);
@@ -33,7 +36,10 @@ export class PartiesController {
   @Get(':id')
   @ApiOkResponse({ type: PartyDto })
   @ApiProblems(400, 401, 404)
-  findOne(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string): Promise<PartyDto> {
+  findOne(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<PartyDto> {
     return this.parties.findVisible(actor, id);
   }
 }

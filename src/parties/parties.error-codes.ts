@@ -6,8 +6,14 @@ export const PARTIES_PHRASES = {
 } as const satisfies Record<string, Message>;
 
 export const PARTIES_FIELD_MESSAGES = {
-  BIRTH_DATE_VOLUNTEERS_ONLY: { en: 'Only a volunteer has a date of birth here.', nl: 'Alleen een vrijwilliger heeft hier een geboortedatum.' },
-  BIRTH_DATE_IN_FUTURE: { en: 'The date of birth lies in the future.', nl: 'De geboortedatum ligt in de toekomst.' },
+  BIRTH_DATE_VOLUNTEERS_ONLY: {
+    en: 'Only a volunteer has a date of birth here.',
+    nl: 'Alleen een vrijwilliger heeft hier een geboortedatum.',
+  },
+  BIRTH_DATE_IN_FUTURE: {
+    en: 'The date of birth lies in the future.',
+    nl: 'De geboortedatum ligt in de toekomst.',
+  },
 } as const satisfies Record<string, Message>;
 
 registerMessages({ phrases: PARTIES_PHRASES, fieldMessages: PARTIES_FIELD_MESSAGES });

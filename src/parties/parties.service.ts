@@ -2,12 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { localDate } from '../common/calendar.js';
-import { assertInvariant, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import {
+  assertInvariant,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database } from '../database/database.service.js';
 import { isOverseer } from '../common/roles.js';
-import type { CreatePartyDto, ListPartiesQueryDto, ListPublicOrganisationsQueryDto, PartyDto, PublicOrganisationDto } from './dto/party.dto.js';
+import type {
+  CreatePartyDto,
+  ListPartiesQueryDto,
+  ListPublicOrganisationsQueryDto,
+  PartyDto,
+  PublicOrganisationDto,
+} from './dto/party.dto.js';
 import { type District, Party, type PartyKind } from './entities/party.entity.js';
 import { PartyAccountsOpener } from './party-accounts-opener.service.js';
 
@@ -48,12 +58,23 @@ export class PartiesService {
   list(actor: AuthenticatedUser, query: ListPartiesQueryDto): Promise<Page<PartyDto>> {
     return this.database.read(async ({ manager }) => {
       const builder = manager.createQueryBuilder(Party, 'party');
-      if (!isOverseer(actor.role)) builder.andWhere('party.id = :ownPartyId', { ownPartyId: actor.partyId ?? '' });
+      if (!isOverseer(actor.role))
+        builder.andWhere('party.id = :ownPartyId', { ownPartyId: actor.partyId ?? '' });
       if (query.kind) builder.andWhere('party.kind = :kind', { kind: query.kind });
-      if (query.district) builder.andWhere('party.district = :district', { district: query.district });
-      const { limit } = paginateQuery(builder, { sortColumn: 'party.created_at', idColumn: 'party.id', page: query });
+      if (query.district)
+        builder.andWhere('party.district = :district', { district: query.district });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'party.created_at',
+        idColumn: 'party.id',
+        page: query,
+      });
       const rows = await builder.getMany();
-      return pageFrom(rows, limit, (party) => ({ sortValue: party.createdAt, id: party.id }), toPartyDto);
+      return pageFrom(
+        rows,
+        limit,
+        (party) => ({ sortValue: party.createdAt, id: party.id }),
+        toPartyDto,
+      );
     });
   }
 
@@ -62,14 +83,31 @@ export class PartiesService {
    * whose name contains `search` (any letter case) and those of one district. Only organisations:
    * volunteers, businesses and institutions never appear, and no contact details.
    */
-  listPublicOrganisations(query: ListPublicOrganisationsQueryDto): Promise<Page<PublicOrganisationDto>> {
+  listPublicOrganisations(
+    query: ListPublicOrganisationsQueryDto,
+  ): Promise<Page<PublicOrganisationDto>> {
     return this.database.read(async ({ manager }) => {
-      const builder = manager.createQueryBuilder(Party, 'party').where('party.kind = :kind', { kind: 'organisation' });
-      if (query.search) builder.andWhere("LOWER(party.name) LIKE :pattern ESCAPE '\\'", { pattern: `%${escapeLikePattern(query.search.toLowerCase())}%` });
-      if (query.district) builder.andWhere('party.district = :district', { district: query.district });
-      const { limit } = paginateQuery(builder, { sortColumn: 'party.name', idColumn: 'party.id', page: query });
+      const builder = manager
+        .createQueryBuilder(Party, 'party')
+        .where('party.kind = :kind', { kind: 'organisation' });
+      if (query.search)
+        builder.andWhere("LOWER(party.name) LIKE :pattern ESCAPE '\\'", {
+          pattern: `%${escapeLikePattern(query.search.toLowerCase())}%`,
+        });
+      if (query.district)
+        builder.andWhere('party.district = :district', { district: query.district });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'party.name',
+        idColumn: 'party.id',
+        page: query,
+      });
       const rows = await builder.getMany();
-      return pageFrom(rows, limit, (party) => ({ sortValue: party.name, id: party.id }), toPublicOrganisationDto);
+      return pageFrom(
+        rows,
+        limit,
+        (party) => ({ sortValue: party.name, id: party.id }),
+        toPublicOrganisationDto,
+      );
     });
   }
 
@@ -83,12 +121,21 @@ export class PartiesService {
 
   /** Every party, for the treasury's reports and exports (not for members: see list()). */
   listAll(): Promise<PartyDto[]> {
-    return this.database.read(async ({ manager }) => (await manager.find(Party, { order: { createdAt: 'ASC', id: 'ASC' } })).map(toPartyDto));
+    return this.database.read(async ({ manager }) =>
+      (await manager.find(Party, { order: { createdAt: 'ASC', id: 'ASC' } })).map(toPartyDto),
+    );
   }
 
   /** The ids of the parties of one kind in one district (e.g. to list the offers of a district's businesses). */
   idsOf(filter: { kind: PartyKind; district: District }): Promise<string[]> {
-    return this.database.read(async ({ manager }) => (await manager.find(Party, { select: { id: true }, where: { kind: filter.kind, district: filter.district } })).map((party) => party.id));
+    return this.database.read(async ({ manager }) =>
+      (
+        await manager.find(Party, {
+          select: { id: true },
+          where: { kind: filter.kind, district: filter.district },
+        })
+      ).map((party) => party.id),
+    );
   }
 
   findById(id: string): Promise<Party | null> {
@@ -111,7 +158,13 @@ function toPartyDto(party: Party): PartyDto {
 
 function toPublicOrganisationDto(party: Party): PublicOrganisationDto {
   assertInvariant(party.kind === 'organisation', 'only organisations are listed publicly');
-  return { id: party.id, name: party.name, kind: party.kind, district: party.district, description: party.description };
+  return {
+    id: party.id,
+    name: party.name,
+    kind: party.kind,
+    district: party.district,
+    description: party.description,
+  };
 }
 
 /** `%`, `_` and the escape character (a backslash) match only themselves in the LIKE pattern. */

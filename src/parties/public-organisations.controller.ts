@@ -15,7 +15,10 @@ export class PublicOrganisationsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'No login: the organisations volunteers give hours to, by name; ?search= (part of the name) and ?district=. No personal data.' })
+  @ApiOperation({
+    summary:
+      'No login: the organisations volunteers give hours to, by name; ?search= (part of the name) and ?district=. No personal data.',
+  })
   @ApiOkResponse({ type: PublicOrganisationPageDto })
   @ApiProblems(400)
   list(@Query() query: ListPublicOrganisationsQueryDto) {

@@ -14,10 +14,25 @@ import {
 } from './fiscal-rules.js';
 
 /** The Dutch figures of 2025, in cents. */
-const LIMITS_2025: FiscalLimits = { year: 2025, hourlyAdultMinor: 560n, hourlyYoungMinor: 330n, adultAge: 21, monthlyMinor: 21_000n, yearlyMinor: 210_000n };
+const LIMITS_2025: FiscalLimits = {
+  year: 2025,
+  hourlyAdultMinor: 560n,
+  hourlyYoungMinor: 330n,
+  adultAge: 21,
+  monthlyMinor: 21_000n,
+  yearlyMinor: 210_000n,
+};
 
 function position(overrides: Partial<FiscalPosition> = {}): FiscalPosition {
-  return { month: '2026-11', year: '2026', receivedMonthMinor: 0n, receivedYearMinor: 0n, approvedHours: new Decimal(1000), age: 30, ...overrides };
+  return {
+    month: '2026-11',
+    year: '2026',
+    receivedMonthMinor: 0n,
+    receivedYearMinor: 0n,
+    approvedHours: new Decimal(1000),
+    age: 30,
+    ...overrides,
+  };
 }
 
 describe('fiscal rules', () => {
@@ -72,26 +87,56 @@ describe('fiscal rules', () => {
 
   describe(assessFiscal.name, () => {
     it('allows a benefit up to exactly the limit', () => {
-      const measures = fiscalMeasures(LIMITS_2025, position({ receivedMonthMinor: 20_550n, receivedYearMinor: 20_550n }));
+      const measures = fiscalMeasures(
+        LIMITS_2025,
+        position({ receivedMonthMinor: 20_550n, receivedYearMinor: 20_550n }),
+      );
       expect(assessFiscal(measures, 450n).exceeded).toBeNull();
-      expect(assessFiscal(measures, 451n).exceeded).toMatchObject({ limit: 'month', limitMinor: 21_000n, receivedMinor: 20_550n });
+      expect(assessFiscal(measures, 451n).exceeded).toMatchObject({
+        limit: 'month',
+        limitMinor: 21_000n,
+        receivedMinor: 20_550n,
+      });
     });
 
     it('refuses over the month even when the year has room, and over the year even when the month has room', () => {
-      const month = fiscalMeasures(LIMITS_2025, position({ receivedMonthMinor: 21_000n, receivedYearMinor: 21_000n }));
+      const month = fiscalMeasures(
+        LIMITS_2025,
+        position({ receivedMonthMinor: 21_000n, receivedYearMinor: 21_000n }),
+      );
       expect(assessFiscal(month, 1n).exceeded?.limit).toBe('month');
       // December: nothing this month yet, but the year is nearly full.
-      const year = fiscalMeasures(LIMITS_2025, position({ month: '2026-12', receivedMonthMinor: 0n, receivedYearMinor: 209_900n }));
+      const year = fiscalMeasures(
+        LIMITS_2025,
+        position({ month: '2026-12', receivedMonthMinor: 0n, receivedYearMinor: 209_900n }),
+      );
       expect(assessFiscal(year, 200n).exceeded).toMatchObject({ limit: 'year', basis: '2026' });
     });
 
     it('refuses over approved hours × hourly amount for the age', () => {
-      const adult = fiscalMeasures(LIMITS_2025, position({ approvedHours: new Decimal(2), age: 21 }));
+      const adult = fiscalMeasures(
+        LIMITS_2025,
+        position({ approvedHours: new Decimal(2), age: 21 }),
+      );
       expect(assessFiscal(adult, 1_120n).exceeded).toBeNull();
-      expect(assessFiscal(adult, 1_121n).exceeded).toMatchObject({ limit: 'hours', limitMinor: 1_120n, basis: '2.00 × 5.60' });
-      const young = fiscalMeasures(LIMITS_2025, position({ approvedHours: new Decimal(2), age: 20 }));
-      expect(assessFiscal(young, 661n).exceeded).toMatchObject({ limit: 'hours', limitMinor: 660n, basis: '2.00 × 3.30' });
-      const unknown = fiscalMeasures(LIMITS_2025, position({ approvedHours: new Decimal(2), age: null }));
+      expect(assessFiscal(adult, 1_121n).exceeded).toMatchObject({
+        limit: 'hours',
+        limitMinor: 1_120n,
+        basis: '2.00 × 5.60',
+      });
+      const young = fiscalMeasures(
+        LIMITS_2025,
+        position({ approvedHours: new Decimal(2), age: 20 }),
+      );
+      expect(assessFiscal(young, 661n).exceeded).toMatchObject({
+        limit: 'hours',
+        limitMinor: 660n,
+        basis: '2.00 × 3.30',
+      });
+      const unknown = fiscalMeasures(
+        LIMITS_2025,
+        position({ approvedHours: new Decimal(2), age: null }),
+      );
       expect(assessFiscal(unknown, 661n).exceeded?.limit).toBe('hours');
     });
 
@@ -101,14 +146,24 @@ describe('fiscal rules', () => {
     });
 
     it('names the limit with the least room when several are broken', () => {
-      const measures = fiscalMeasures(LIMITS_2025, position({ receivedMonthMinor: 20_000n, receivedYearMinor: 20_000n, approvedHours: new Decimal(36) }));
+      const measures = fiscalMeasures(
+        LIMITS_2025,
+        position({
+          receivedMonthMinor: 20_000n,
+          receivedYearMinor: 20_000n,
+          approvedHours: new Decimal(36),
+        }),
+      );
       // month room 10.00; hours: 36 × 5.60 = 201.60, room 1.60
       expect(assessFiscal(measures, 5_000n).exceeded).toMatchObject({ limit: 'hours' });
       expect(roomOf(assessFiscal(measures, 5_000n).exceeded!)).toBe(160n);
     });
 
     it('warns from 80 % of a limit, with what was received after the benefit', () => {
-      const measures = fiscalMeasures(LIMITS_2025, position({ receivedMonthMinor: 16_000n, receivedYearMinor: 16_000n }));
+      const measures = fiscalMeasures(
+        LIMITS_2025,
+        position({ receivedMonthMinor: 16_000n, receivedYearMinor: 16_000n }),
+      );
       expect(assessFiscal(measures, 799n).warnings).toEqual([]);
       const warned = assessFiscal(measures, 800n).warnings;
       expect(warned).toEqual([expect.objectContaining({ limit: 'month', receivedMinor: 16_800n })]);
@@ -117,10 +172,16 @@ describe('fiscal rules', () => {
 
     it('counts a month’s benefits against that month only, and the year’s against the year', () => {
       // Received 200 in October: November starts afresh for the month, not for the year.
-      const november = fiscalMeasures(LIMITS_2025, position({ month: '2026-11', receivedMonthMinor: 0n, receivedYearMinor: 20_000n }));
+      const november = fiscalMeasures(
+        LIMITS_2025,
+        position({ month: '2026-11', receivedMonthMinor: 0n, receivedYearMinor: 20_000n }),
+      );
       expect(assessFiscal(november, 20_000n).exceeded).toBeNull();
       // A new year starts afresh for both.
-      const january = fiscalMeasures(LIMITS_2025, position({ month: '2027-01', year: '2027', receivedMonthMinor: 0n, receivedYearMinor: 0n }));
+      const january = fiscalMeasures(
+        LIMITS_2025,
+        position({ month: '2027-01', year: '2027', receivedMonthMinor: 0n, receivedYearMinor: 0n }),
+      );
       expect(assessFiscal(january, 21_000n).exceeded).toBeNull();
     });
   });

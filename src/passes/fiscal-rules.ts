@@ -56,7 +56,10 @@ export interface FiscalAssessment {
 }
 
 /** The limits that apply to a year: its own row, or else the latest earlier year's (carried forward). */
-export function limitsApplyingTo(year: number, rows: readonly FiscalLimits[]): FiscalLimits | undefined {
+export function limitsApplyingTo(
+  year: number,
+  rows: readonly FiscalLimits[],
+): FiscalLimits | undefined {
   return rows.filter((row) => row.year <= year).sort((a, b) => b.year - a.year)[0];
 }
 
@@ -82,8 +85,18 @@ export function hoursAllowanceMinor(hours: Decimal, hourlyMinor: bigint): bigint
 export function fiscalMeasures(limits: FiscalLimits, position: FiscalPosition): FiscalMeasure[] {
   const hourlyMinor = hourlyAmountFor(limits, position.age);
   return [
-    { limit: 'month', basis: position.month, limitMinor: limits.monthlyMinor, receivedMinor: position.receivedMonthMinor },
-    { limit: 'year', basis: position.year, limitMinor: limits.yearlyMinor, receivedMinor: position.receivedYearMinor },
+    {
+      limit: 'month',
+      basis: position.month,
+      limitMinor: limits.monthlyMinor,
+      receivedMinor: position.receivedMonthMinor,
+    },
+    {
+      limit: 'year',
+      basis: position.year,
+      limitMinor: limits.yearlyMinor,
+      receivedMinor: position.receivedYearMinor,
+    },
     {
       limit: 'hours',
       basis: `${position.approvedHours.toFixed(2)} × ${formatAmount(hourlyMinor)}`,
@@ -109,11 +122,17 @@ export function isNearLimit(measure: FiscalMeasure): boolean {
 }
 
 /** Would a benefit worth `valueMinor` stay within every limit, and which limits does it bring near? */
-export function assessFiscal(measures: readonly FiscalMeasure[], valueMinor: bigint): FiscalAssessment {
+export function assessFiscal(
+  measures: readonly FiscalMeasure[],
+  valueMinor: bigint,
+): FiscalAssessment {
   const exceeded = measures
     .filter((measure) => measure.receivedMinor + valueMinor > measure.limitMinor)
     .sort((a, b) => (roomOf(a) < roomOf(b) ? -1 : roomOf(a) > roomOf(b) ? 1 : 0))[0];
   if (exceeded) return { exceeded, warnings: [] };
-  const after = measures.map((measure) => ({ ...measure, receivedMinor: measure.receivedMinor + valueMinor }));
+  const after = measures.map((measure) => ({
+    ...measure,
+    receivedMinor: measure.receivedMinor + valueMinor,
+  }));
   return { exceeded: null, warnings: after.filter(isNearLimit) };
 }

@@ -32,10 +32,17 @@ export class FiscalController {
 
   @Put('limits/:year')
   @Roles('admin')
-  @ApiOperation({ summary: 'Set a year’s tax-free limits (admin): per hour by age, per month, per year. A new year is a new row.' })
+  @ApiOperation({
+    summary:
+      'Set a year’s tax-free limits (admin): per hour by age, per month, per year. A new year is a new row.',
+  })
   @ApiOkResponse({ type: FiscalLimitsViewDto })
   @ApiProblems(400, 401, 403)
-  setLimits(@CurrentUser() actor: AuthenticatedUser, @Param() parameters: YearParameterDto, @Body() input: FiscalLimitsDto) {
+  setLimits(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param() parameters: YearParameterDto,
+    @Body() input: FiscalLimitsDto,
+  ) {
     return this.fiscal.setLimits(parameters.year, input, actor.id);
   }
 
@@ -50,7 +57,10 @@ export class FiscalController {
 
   @Get('overview')
   @Roles('volunteer', 'admin', 'treasurer')
-  @ApiOperation({ summary: 'Euro value received and room left per month and for the year (a volunteer: their own; admin, treasurer: ?volunteerId).' })
+  @ApiOperation({
+    summary:
+      'Euro value received and room left per month and for the year (a volunteer: their own; admin, treasurer: ?volunteerId).',
+  })
   @ApiOkResponse({ type: FiscalOverviewDto })
   @ApiProblems(400, 401, 403, 404)
   overview(@CurrentUser() actor: AuthenticatedUser, @Query() query: FiscalOverviewQueryDto) {
@@ -74,7 +84,9 @@ export class PassPolicyController {
 
   @Put()
   @Roles('admin', 'treasurer')
-  @ApiOperation({ summary: 'Set the daily STK limit per pass and the void window (admin, treasurer).' })
+  @ApiOperation({
+    summary: 'Set the daily STK limit per pass and the void window (admin, treasurer).',
+  })
   @ApiOkResponse({ type: PassPolicyDto })
   @ApiProblems(400, 401, 403)
   set(@CurrentUser() actor: AuthenticatedUser, @Body() input: PassPolicyDto) {

@@ -81,7 +81,12 @@ export interface FiscalOverview {
   /** Age on the reference day (today, or the year's last day for a past year); null: birth date unknown. */
   age: number | null;
   total: { received: string; limit: string | null; room: string | null };
-  hours: { approvedHours: string; hourlyAmount: string | null; limit: string | null; room: string | null };
+  hours: {
+    approvedHours: string;
+    hourlyAmount: string | null;
+    limit: string | null;
+    room: string | null;
+  };
   months: FiscalMonthView[];
   /** What one more benefit may be worth today (the tightest of month, year and hours); current year only. */
   roomNow: string | null;
@@ -104,7 +109,10 @@ export function warningView(measure: FiscalMeasure): FiscalWarningView {
     limitAmount: parameters.limitAmount,
     room: parameters.room,
     percent: parameters.percent,
-    message: { nl: renderMessage(WARNING_TEMPLATE.nl, parameters, 'nl'), en: renderMessage(WARNING_TEMPLATE.en, parameters, 'en') },
+    message: {
+      nl: renderMessage(WARNING_TEMPLATE.nl, parameters, 'nl'),
+      en: renderMessage(WARNING_TEMPLATE.en, parameters, 'en'),
+    },
   };
 }
 
@@ -148,7 +156,13 @@ export class FiscalService {
   /** Sets a year's limits from euro strings (admin); a year already set is replaced. */
   setLimits(
     year: number,
-    input: { hourlyAdult: string; hourlyYoung: string; adultAge: number; monthly: string; yearly: string },
+    input: {
+      hourlyAdult: string;
+      hourlyYoung: string;
+      adultAge: number;
+      monthly: string;
+      yearly: string;
+    },
     actorId: string | null,
   ): Promise<FiscalLimitsView> {
     return this.putLimits(
@@ -165,16 +179,37 @@ export class FiscalService {
   }
 
   /** Sets a year's limits (admin); a year already set is replaced. */
-  putLimits(year: number, input: FiscalLimitsInput, actorId: string | null): Promise<FiscalLimitsView> {
+  putLimits(
+    year: number,
+    input: FiscalLimitsInput,
+    actorId: string | null,
+  ): Promise<FiscalLimitsView> {
     const problems = [];
-    if (input.monthlyMinor > input.yearlyMinor) problems.push({ field: 'monthly', code: 'MONTHLY_ABOVE_YEARLY' });
-    if (input.hourlyYoungMinor > input.hourlyAdultMinor) problems.push({ field: 'hourlyYoung', code: 'YOUNG_ABOVE_ADULT' });
+    if (input.monthlyMinor > input.yearlyMinor)
+      problems.push({ field: 'monthly', code: 'MONTHLY_ABOVE_YEARLY' });
+    if (input.hourlyYoungMinor > input.hourlyAdultMinor)
+      problems.push({ field: 'hourlyYoung', code: 'YOUNG_ABOVE_ADULT' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
     return this.database.transaction(async (tx) => {
-      const row: FiscalLimit = { year, ...input, updatedAt: this.clock.now().toISOString(), updatedBy: actorId };
-      if (await tx.manager.existsBy(FiscalLimit, { year })) await tx.manager.update(FiscalLimit, { year }, row);
+      const row: FiscalLimit = {
+        year,
+        ...input,
+        updatedAt: this.clock.now().toISOString(),
+        updatedBy: actorId,
+      };
+      if (await tx.manager.existsBy(FiscalLimit, { year }))
+        await tx.manager.update(FiscalLimit, { year }, row);
       else await tx.manager.insert(FiscalLimit, row);
-      if (actorId) await this.audit.record({ id: actorId }, { action: 'fiscal.limits', subjectType: 'fiscal-year', subjectId: String(year), details: { ...limitsView(row) } });
+      if (actorId)
+        await this.audit.record(
+          { id: actorId },
+          {
+            action: 'fiscal.limits',
+            subjectType: 'fiscal-year',
+            subjectId: String(year),
+            details: { ...limitsView(row) },
+          },
+        );
       return limitsView(row);
     });
   }
@@ -195,7 +230,12 @@ export class FiscalService {
    * transaction. Refuses with FISCAL_LIMIT_REACHED (or FISCAL_LIMITS_NOT_CONFIGURED); answers the
    * limits the benefit brings to 80 % or more. With the guardrail off, nothing is measured.
    */
-  async assessRedemption(volunteerPartyId: string, valueMinor: bigint, date: string, tx: Transaction): Promise<FiscalMeasure[]> {
+  async assessRedemption(
+    volunteerPartyId: string,
+    valueMinor: bigint,
+    date: string,
+    tx: Transaction,
+  ): Promise<FiscalMeasure[]> {
     if (!(await this.settings.guardrailEnabled())) return [];
     const year = Number(date.slice(0, 4));
     const limits = limitsApplyingTo(year, await this.allLimits(tx));
@@ -207,26 +247,44 @@ export class FiscalService {
   }
 
   /** A volunteer's euro value received and room left per month and for the year. */
-  async overview(actor: AuthenticatedUser, query: { year?: number; volunteerId?: string }): Promise<FiscalOverview> {
+  async overview(
+    actor: AuthenticatedUser,
+    query: { year?: number; volunteerId?: string },
+  ): Promise<FiscalOverview> {
     const volunteerId = await this.visibleVolunteer(actor, query.volunteerId);
     const today = localDate(this.clock.now());
     const year = query.year ?? Number(today.slice(0, 4));
     const currentYear = Number(today.slice(0, 4));
-    const referenceDate = year === currentYear ? today : year < currentYear ? `${year}-12-31` : `${year}-01-01`;
+    const referenceDate =
+      year === currentYear ? today : year < currentYear ? `${year}-12-31` : `${year}-01-01`;
     return this.database.read(async (tx) => {
       const limits = limitsApplyingTo(year, await this.allLimits(tx));
       const receivedByMonth = await this.receivedByMonth(tx, volunteerId, year);
-      const receivedYearMinor = [...receivedByMonth.values()].reduce((sum, value) => sum + value, 0n);
+      const receivedYearMinor = [...receivedByMonth.values()].reduce(
+        (sum, value) => sum + value,
+        0n,
+      );
       const party = await this.parties.findById(volunteerId);
       const age = party?.birthDate ? ageOn(party.birthDate, referenceDate) : null;
-      const approvedHours = await this.volunteerHours.approvedHours(volunteerId, `${year}-01-01`, referenceDate);
+      const approvedHours = await this.volunteerHours.approvedHours(
+        volunteerId,
+        `${year}-01-01`,
+        referenceDate,
+      );
       const hourlyMinor = limits ? hourlyAmountFor(limits, age) : null;
-      const hoursLimitMinor = hourlyMinor === null ? null : hoursAllowanceMinor(approvedHours, hourlyMinor);
-      const room = (limit: bigint | null, received: bigint) => (limit === null ? null : formatAmount(limit > received ? limit - received : 0n));
+      const hoursLimitMinor =
+        hourlyMinor === null ? null : hoursAllowanceMinor(approvedHours, hourlyMinor);
+      const room = (limit: bigint | null, received: bigint) =>
+        limit === null ? null : formatAmount(limit > received ? limit - received : 0n);
       const months = Array.from({ length: MONTHS_PER_YEAR }, (_, index) => {
         const month = `${year}-${String(index + 1).padStart(2, '0')}`;
         const received = receivedByMonth.get(month) ?? 0n;
-        return { month, received: formatAmount(received), limit: limits ? formatAmount(limits.monthlyMinor) : null, room: room(limits?.monthlyMinor ?? null, received) };
+        return {
+          month,
+          received: formatAmount(received),
+          limit: limits ? formatAmount(limits.monthlyMinor) : null,
+          room: room(limits?.monthlyMinor ?? null, received),
+        };
       });
       const position: FiscalPosition = {
         month: today.slice(0, 7),
@@ -243,7 +301,11 @@ export class FiscalService {
         guardrailEnabled: await this.settings.guardrailEnabled(),
         limitsYear: limits?.year ?? null,
         age,
-        total: { received: formatAmount(receivedYearMinor), limit: limits ? formatAmount(limits.yearlyMinor) : null, room: room(limits?.yearlyMinor ?? null, receivedYearMinor) },
+        total: {
+          received: formatAmount(receivedYearMinor),
+          limit: limits ? formatAmount(limits.yearlyMinor) : null,
+          room: room(limits?.yearlyMinor ?? null, receivedYearMinor),
+        },
         hours: {
           approvedHours: approvedHours.toFixed(2),
           hourlyAmount: hourlyMinor === null ? null : formatAmount(hourlyMinor),
@@ -251,34 +313,65 @@ export class FiscalService {
           room: room(hoursLimitMinor, receivedYearMinor),
         },
         months,
-        roomNow: measures.length > 0 ? formatAmount(measures.map(roomOf).reduce((least, value) => (value < least ? value : least))) : null,
-        warnings: measures.filter((measure) => measure.limitMinor > 0n && isNearLimit(measure)).map(warningView),
+        roomNow:
+          measures.length > 0
+            ? formatAmount(
+                measures.map(roomOf).reduce((least, value) => (value < least ? value : least)),
+              )
+            : null,
+        warnings: measures
+          .filter((measure) => measure.limitMinor > 0n && isNearLimit(measure))
+          .map(warningView),
       };
     });
   }
 
-  private async visibleVolunteer(actor: AuthenticatedUser, volunteerId: string | undefined): Promise<string> {
+  private async visibleVolunteer(
+    actor: AuthenticatedUser,
+    volunteerId: string | undefined,
+  ): Promise<string> {
     if (!isOverseer(actor.role)) {
-      if (volunteerId !== undefined && volunteerId !== actor.partyId) throw new NotFoundError('party', volunteerId);
+      if (volunteerId !== undefined && volunteerId !== actor.partyId)
+        throw new NotFoundError('party', volunteerId);
       return actor.partyId!;
     }
-    if (volunteerId === undefined) throw new ValidationFailedError([{ field: 'volunteerId', code: 'isDefined' }]);
+    if (volunteerId === undefined)
+      throw new ValidationFailedError([{ field: 'volunteerId', code: 'isDefined' }]);
     const party = await this.parties.findById(volunteerId);
     if (!party) throw new NotFoundError('party', volunteerId);
-    if (party.kind !== 'volunteer') throw new ValidationFailedError([{ field: 'volunteerId', code: 'NOT_A_VOLUNTEER' }]);
+    if (party.kind !== 'volunteer')
+      throw new ValidationFailedError([{ field: 'volunteerId', code: 'NOT_A_VOLUNTEER' }]);
     return volunteerId;
   }
 
-  private async position(tx: Transaction, volunteerPartyId: string, date: string): Promise<FiscalPosition> {
+  private async position(
+    tx: Transaction,
+    volunteerPartyId: string,
+    date: string,
+  ): Promise<FiscalPosition> {
     const month = date.slice(0, 7);
     const year = date.slice(0, 4);
     const party = await this.parties.findById(volunteerPartyId);
     return {
       month,
       year,
-      receivedMonthMinor: await this.receivedBetween(tx, volunteerPartyId, `${month}-01`, `${month}-31`),
-      receivedYearMinor: await this.receivedBetween(tx, volunteerPartyId, `${year}-01-01`, `${year}-12-31`),
-      approvedHours: await this.volunteerHours.approvedHours(volunteerPartyId, `${year}-01-01`, date),
+      receivedMonthMinor: await this.receivedBetween(
+        tx,
+        volunteerPartyId,
+        `${month}-01`,
+        `${month}-31`,
+      ),
+      receivedYearMinor: await this.receivedBetween(
+        tx,
+        volunteerPartyId,
+        `${year}-01-01`,
+        `${year}-12-31`,
+      ),
+      approvedHours: await this.volunteerHours.approvedHours(
+        volunteerPartyId,
+        `${year}-01-01`,
+        date,
+      ),
       age: party?.birthDate ? ageOn(party.birthDate, date) : null,
     };
   }
@@ -288,25 +381,40 @@ export class FiscalService {
   }
 
   /** Euro value of a volunteer's redemptions that still stand (voided and reversed ones do not count). */
-  private async receivedBetween(tx: Transaction, volunteerPartyId: string, fromDate: string, toDate: string): Promise<bigint> {
+  private async receivedBetween(
+    tx: Transaction,
+    volunteerPartyId: string,
+    fromDate: string,
+    toDate: string,
+  ): Promise<bigint> {
     const row = await tx.manager
       .createQueryBuilder(Redemption, 'redemption')
       .select('COALESCE(SUM(redemption.euro_value_minor), 0)', 'total')
       .where('redemption.volunteer_party_id = :volunteerPartyId', { volunteerPartyId })
       .andWhere('redemption.status = :status', { status: 'completed' })
-      .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', { fromDate, toDate })
+      .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', {
+        fromDate,
+        toDate,
+      })
       .getRawOne<{ total: unknown }>();
     return toBigInt(row?.total);
   }
 
-  private async receivedByMonth(tx: Transaction, volunteerPartyId: string, year: number): Promise<Map<string, bigint>> {
+  private async receivedByMonth(
+    tx: Transaction,
+    volunteerPartyId: string,
+    year: number,
+  ): Promise<Map<string, bigint>> {
     const rows = await tx.manager
       .createQueryBuilder(Redemption, 'redemption')
       .select('SUBSTR(redemption.redeemed_date, 1, 7)', 'month')
       .addSelect('SUM(redemption.euro_value_minor)', 'total')
       .where('redemption.volunteer_party_id = :volunteerPartyId', { volunteerPartyId })
       .andWhere('redemption.status = :status', { status: 'completed' })
-      .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', { fromDate: `${year}-01-01`, toDate: `${year}-12-31` })
+      .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', {
+        fromDate: `${year}-01-01`,
+        toDate: `${year}-12-31`,
+      })
       .groupBy('SUBSTR(redemption.redeemed_date, 1, 7)')
       .getRawMany<{ month: string; total: unknown }>();
     return new Map(rows.map((row) => [row.month, toBigInt(row.total)]));

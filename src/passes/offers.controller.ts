@@ -1,10 +1,22 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
-import { CreateOfferDto, ListManagedOffersQueryDto, ListRedeemableOffersQueryDto, OfferDto, UpdateOfferDto } from './dto/offers.dto.js';
+import {
+  CreateOfferDto,
+  ListManagedOffersQueryDto,
+  ListRedeemableOffersQueryDto,
+  OfferDto,
+  UpdateOfferDto,
+} from './dto/offers.dto.js';
 import { OffersService } from './offers.service.js';
 
 const OfferPageDto = PageOf(OfferDto);
@@ -17,7 +29,10 @@ export class OffersController {
   @Post()
   @ApiBearerAuth()
   @Roles('business_operator')
-  @ApiOperation({ summary: 'Publish an offer of your business: title and description in Dutch and English, price in STK, euro value.' })
+  @ApiOperation({
+    summary:
+      'Publish an offer of your business: title and description in Dutch and English, price in STK, euro value.',
+  })
   @ApiCreatedResponse({ type: OfferDto })
   @ApiProblems(400, 401, 403)
   create(@CurrentUser() actor: AuthenticatedUser, @Body() input: CreateOfferDto) {
@@ -26,7 +41,10 @@ export class OffersController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Offers redeemable today, for anyone (no login needed); ?businessId or ?district to narrow them.' })
+  @ApiOperation({
+    summary:
+      'Offers redeemable today, for anyone (no login needed); ?businessId or ?district to narrow them.',
+  })
   @ApiOkResponse({ type: OfferPageDto })
   @ApiProblems(400)
   list(@Query() query: ListRedeemableOffersQueryDto) {
@@ -36,7 +54,10 @@ export class OffersController {
   @Get('managed')
   @ApiBearerAuth()
   @Roles('business_operator', 'admin', 'treasurer')
-  @ApiOperation({ summary: 'Every offer of your business in any state (admins and treasurers: all, or ?businessId).' })
+  @ApiOperation({
+    summary:
+      'Every offer of your business in any state (admins and treasurers: all, or ?businessId).',
+  })
   @ApiOkResponse({ type: OfferPageDto })
   @ApiProblems(400, 401, 403)
   listManaged(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListManagedOffersQueryDto) {
@@ -55,10 +76,17 @@ export class OffersController {
   @Patch(':id')
   @ApiBearerAuth()
   @Roles('business_operator')
-  @ApiOperation({ summary: 'Change or withdraw an offer of your business; past redemptions keep their price and value.' })
+  @ApiOperation({
+    summary:
+      'Change or withdraw an offer of your business; past redemptions keep their price and value.',
+  })
   @ApiOkResponse({ type: OfferDto })
   @ApiProblems(400, 401, 403, 404)
-  update(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Body() input: UpdateOfferDto) {
+  update(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: UpdateOfferDto,
+  ) {
     return this.offers.update(actor, id, input);
   }
 }

@@ -5,7 +5,11 @@ import { isOverseer } from '../common/roles.js';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { type FieldError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import {
+  type FieldError,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
@@ -82,9 +86,14 @@ function offerView(offer: Offer, today: string, business: BusinessFacts | null):
     validFrom: offer.validFrom,
     validUntil: offer.validUntil,
     stockRemaining: offer.stockRemaining,
-    perPassLimit: offer.perPassLimit === null || offer.perPassPeriod === null ? null : { quantity: offer.perPassLimit, period: offer.perPassPeriod },
+    perPassLimit:
+      offer.perPassLimit === null || offer.perPassPeriod === null
+        ? null
+        : { quantity: offer.perPassLimit, period: offer.perPassPeriod },
     status: offer.status,
-    redeemable: inactiveReason(offer, today) === null && (offer.stockRemaining === null || offer.stockRemaining > 0),
+    redeemable:
+      inactiveReason(offer, today) === null &&
+      (offer.stockRemaining === null || offer.stockRemaining > 0),
     createdAt: offer.createdAt,
     updatedAt: offer.updatedAt,
   };
@@ -103,7 +112,12 @@ export class OffersService {
   ) {}
 
   /** Publishes an offer of the operator's business. A fixed id is for demo data only. */
-  create(businessPartyId: string, actorId: string | null, input: OfferInput, options: { id?: string } = {}): Promise<OfferView> {
+  create(
+    businessPartyId: string,
+    actorId: string | null,
+    input: OfferInput,
+    options: { id?: string } = {},
+  ): Promise<OfferView> {
     const today = this.today();
     const validFrom = input.validFrom ?? today;
     const validUntil = input.validUntil ?? null;
@@ -143,15 +157,22 @@ export class OffersService {
       const offer = await this.lockForRedemption(tx, offerId);
       if (offer.businessPartyId !== actor.partyId) throw new NotFoundError('offer', offerId);
       const today = this.today();
-      const changed: Offer = { ...offer, ...this.changedColumns(changes), updatedAt: this.clock.now().toISOString() };
-      if (changes.validFrom !== undefined || changes.validUntil !== undefined) this.assertValidity(changed.validFrom, changed.validUntil, today);
+      const changed: Offer = {
+        ...offer,
+        ...this.changedColumns(changes),
+        updatedAt: this.clock.now().toISOString(),
+      };
+      if (changes.validFrom !== undefined || changes.validUntil !== undefined)
+        this.assertValidity(changed.validFrom, changed.validUntil, today);
       await tx.manager.update(Offer, { id: offer.id }, changed);
       return offerView(changed, today, await this.business(offer.businessPartyId));
     });
   }
 
   /** Offers redeemable today, for everyone; optionally of one business, or of the businesses of one district. */
-  listRedeemable(query: PageQueryDto & { businessId?: string; district?: District }): Promise<Page<OfferView>> {
+  listRedeemable(
+    query: PageQueryDto & { businessId?: string; district?: District },
+  ): Promise<Page<OfferView>> {
     const today = this.today();
     return this.list(query, async (builder) => {
       builder
@@ -159,10 +180,14 @@ export class OffersService {
         .andWhere('offer.valid_from <= :today', { today })
         .andWhere('(offer.valid_until IS NULL OR offer.valid_until >= :today)', { today })
         .andWhere('(offer.stock_remaining IS NULL OR offer.stock_remaining > 0)');
-      if (query.businessId) builder.andWhere('offer.business_party_id = :businessId', { businessId: query.businessId });
+      if (query.businessId)
+        builder.andWhere('offer.business_party_id = :businessId', { businessId: query.businessId });
       if (query.district) {
         // Through the parties' service (not their table): the few businesses of one district.
-        const businessIds = await this.parties.idsOf({ kind: 'business', district: query.district });
+        const businessIds = await this.parties.idsOf({
+          kind: 'business',
+          district: query.district,
+        });
         if (businessIds.length === 0) builder.andWhere('1 = 0');
         else builder.andWhere('offer.business_party_id IN (:...businessIds)', { businessIds });
       }
@@ -170,10 +195,14 @@ export class OffersService {
   }
 
   /** Every offer of the operator's business, in any state; admins and treasurers see all (or one business's). */
-  listManaged(actor: AuthenticatedUser, query: PageQueryDto & { businessId?: string; status?: OfferStatus }): Promise<Page<OfferView>> {
+  listManaged(
+    actor: AuthenticatedUser,
+    query: PageQueryDto & { businessId?: string; status?: OfferStatus },
+  ): Promise<Page<OfferView>> {
     const businessId = isOverseer(actor.role) ? query.businessId : (actor.partyId ?? '');
     return this.list(query, (builder) => {
-      if (businessId !== undefined) builder.andWhere('offer.business_party_id = :businessId', { businessId });
+      if (businessId !== undefined)
+        builder.andWhere('offer.business_party_id = :businessId', { businessId });
       if (query.status) builder.andWhere('offer.status = :status', { status: query.status });
     });
   }
@@ -192,7 +221,10 @@ export class OffersService {
 
   /** The offer, locked for the caller's transaction, so that its stock moves with the redemption. */
   async lockForRedemption(tx: Transaction, offerId: string): Promise<Offer> {
-    const offer = await forUpdate(tx.manager.createQueryBuilder(Offer, 'offer').where('offer.id = :offerId', { offerId }), tx).getOne();
+    const offer = await forUpdate(
+      tx.manager.createQueryBuilder(Offer, 'offer').where('offer.id = :offerId', { offerId }),
+      tx,
+    ).getOne();
     if (!offer) throw new NotFoundError('offer', offerId);
     return offer;
   }
@@ -200,34 +232,61 @@ export class OffersService {
   /** Takes `quantity` from the stock (a redemption) or gives it back (a void or reversal): null stock is unlimited. */
   async moveStock(tx: Transaction, offer: Offer, quantity: number): Promise<void> {
     if (offer.stockRemaining === null) return;
-    await tx.manager.update(Offer, { id: offer.id }, { stockRemaining: offer.stockRemaining + quantity });
+    await tx.manager.update(
+      Offer,
+      { id: offer.id },
+      { stockRemaining: offer.stockRemaining + quantity },
+    );
   }
 
   findByIds(tx: Transaction, ids: string[]): Promise<Offer[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return tx.manager.createQueryBuilder(Offer, 'offer').where('offer.id IN (:...ids)', { ids }).getMany();
+    return tx.manager
+      .createQueryBuilder(Offer, 'offer')
+      .where('offer.id IN (:...ids)', { ids })
+      .getMany();
   }
 
-  private async list(query: PageQueryDto, filter: (builder: SelectQueryBuilder<Offer>, tx: Transaction) => void | Promise<void>): Promise<Page<OfferView>> {
+  private async list(
+    query: PageQueryDto,
+    filter: (builder: SelectQueryBuilder<Offer>, tx: Transaction) => void | Promise<void>,
+  ): Promise<Page<OfferView>> {
     const today = this.today();
     return this.database.read(async (tx) => {
       const builder = tx.manager.createQueryBuilder(Offer, 'offer');
       await filter(builder, tx);
-      const { limit } = paginateQuery(builder, { sortColumn: 'offer.created_at', idColumn: 'offer.id', page: query });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'offer.created_at',
+        idColumn: 'offer.id',
+        page: query,
+      });
       const offers = await builder.getMany();
       const businesses = new Map<string, BusinessFacts | null>();
       // One lookup per business on the page, not per offer: a page holds few businesses.
-      for (const businessId of new Set(offers.map((offer) => offer.businessPartyId))) businesses.set(businessId, await this.business(businessId));
-      return pageFrom(offers, limit, (offer) => ({ sortValue: offer.createdAt, id: offer.id }), (offer) => offerView(offer, today, businesses.get(offer.businessPartyId) ?? null));
+      for (const businessId of new Set(offers.map((offer) => offer.businessPartyId)))
+        businesses.set(businessId, await this.business(businessId));
+      return pageFrom(
+        offers,
+        limit,
+        (offer) => ({ sortValue: offer.createdAt, id: offer.id }),
+        (offer) => offerView(offer, today, businesses.get(offer.businessPartyId) ?? null),
+      );
     });
   }
 
   private changedColumns(changes: OfferChanges): Partial<Offer> {
     const columns: Partial<Offer> = {};
-    if (changes.title) Object.assign(columns, { titleNl: changes.title.nl, titleEn: changes.title.en });
-    if (changes.description) Object.assign(columns, { descriptionNl: changes.description.nl, descriptionEn: changes.description.en });
-    if (changes.price !== undefined) columns.priceMinor = parseAmount(changes.price, { field: 'price' });
-    if (changes.euroValue !== undefined) columns.euroValueMinor = parseAmount(changes.euroValue, { field: 'euroValue' });
+    if (changes.title)
+      Object.assign(columns, { titleNl: changes.title.nl, titleEn: changes.title.en });
+    if (changes.description)
+      Object.assign(columns, {
+        descriptionNl: changes.description.nl,
+        descriptionEn: changes.description.en,
+      });
+    if (changes.price !== undefined)
+      columns.priceMinor = parseAmount(changes.price, { field: 'price' });
+    if (changes.euroValue !== undefined)
+      columns.euroValueMinor = parseAmount(changes.euroValue, { field: 'euroValue' });
     if (changes.validFrom !== undefined) columns.validFrom = changes.validFrom;
     if (changes.validUntil !== undefined) columns.validUntil = changes.validUntil;
     if (changes.stock !== undefined) columns.stockRemaining = changes.stock;
@@ -241,8 +300,10 @@ export class OffersService {
 
   private assertValidity(validFrom: string, validUntil: string | null, today: string): void {
     const problems: FieldError[] = [];
-    if (validUntil !== null && validUntil < validFrom) problems.push({ field: 'validUntil', code: 'VALID_UNTIL_BEFORE_VALID_FROM' });
-    else if (validUntil !== null && validUntil < today) problems.push({ field: 'validUntil', code: 'VALID_UNTIL_IN_PAST' });
+    if (validUntil !== null && validUntil < validFrom)
+      problems.push({ field: 'validUntil', code: 'VALID_UNTIL_BEFORE_VALID_FROM' });
+    else if (validUntil !== null && validUntil < today)
+      problems.push({ field: 'validUntil', code: 'VALID_UNTIL_IN_PAST' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
   }
 

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { formatPassNumber, generatePassNumber, hasValidCheckDigit, luhnCheckDigit, PASS_NUMBER_LENGTH, passNumberFromDigits, readPassNumber } from './pass-number.js';
+import {
+  formatPassNumber,
+  generatePassNumber,
+  hasValidCheckDigit,
+  luhnCheckDigit,
+  PASS_NUMBER_LENGTH,
+  passNumberFromDigits,
+  readPassNumber,
+} from './pass-number.js';
 
 describe('pass numbers (Luhn, ISO/IEC 7812-1)', () => {
   describe(luhnCheckDigit.name, () => {
@@ -17,30 +25,41 @@ describe('pass numbers (Luhn, ISO/IEC 7812-1)', () => {
   });
 
   describe(hasValidCheckDigit.name, () => {
-    const validNumber = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 }).map((digits) => {
-      const payload = digits.join('');
-      return payload + String(luhnCheckDigit(payload));
-    });
+    const validNumber = fc
+      .array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 })
+      .map((digits) => {
+        const payload = digits.join('');
+        return payload + String(luhnCheckDigit(payload));
+      });
 
     it('catches every single mistyped digit', () => {
       fc.assert(
-        fc.property(validNumber, fc.integer({ min: 0, max: PASS_NUMBER_LENGTH - 1 }), fc.integer({ min: 1, max: 9 }), (number, position, shift) => {
-          const changed = (Number(number[position]) + shift) % 10;
-          const typo = number.slice(0, position) + String(changed) + number.slice(position + 1);
-          expect(hasValidCheckDigit(number)).toBe(true);
-          expect(hasValidCheckDigit(typo)).toBe(false);
-        }),
+        fc.property(
+          validNumber,
+          fc.integer({ min: 0, max: PASS_NUMBER_LENGTH - 1 }),
+          fc.integer({ min: 1, max: 9 }),
+          (number, position, shift) => {
+            const changed = (Number(number[position]) + shift) % 10;
+            const typo = number.slice(0, position) + String(changed) + number.slice(position + 1);
+            expect(hasValidCheckDigit(number)).toBe(true);
+            expect(hasValidCheckDigit(typo)).toBe(false);
+          },
+        ),
       );
     });
 
     it('catches two swapped neighbours, except 09 ↔ 90 (Luhn’s known blind spot)', () => {
       fc.assert(
-        fc.property(validNumber, fc.integer({ min: 0, max: PASS_NUMBER_LENGTH - 2 }), (number, position) => {
-          const [a, b] = [number[position], number[position + 1]];
-          fc.pre(a !== b && !((a === '0' && b === '9') || (a === '9' && b === '0')));
-          const swapped = number.slice(0, position) + b + a + number.slice(position + 2);
-          expect(hasValidCheckDigit(swapped)).toBe(false);
-        }),
+        fc.property(
+          validNumber,
+          fc.integer({ min: 0, max: PASS_NUMBER_LENGTH - 2 }),
+          (number, position) => {
+            const [a, b] = [number[position], number[position + 1]];
+            fc.pre(a !== b && !((a === '0' && b === '9') || (a === '9' && b === '0')));
+            const swapped = number.slice(0, position) + b + a + number.slice(position + 2);
+            expect(hasValidCheckDigit(swapped)).toBe(false);
+          },
+        ),
       );
     });
 
@@ -81,7 +100,10 @@ describe('pass numbers (Luhn, ISO/IEC 7812-1)', () => {
 
     it('reads a number as printed, with spaces or dashes', () => {
       expect(readPassNumber(formatPassNumber(number))).toEqual({ ok: true, number });
-      expect(readPassNumber(formatPassNumber(number).replaceAll(' ', '-'))).toEqual({ ok: true, number });
+      expect(readPassNumber(formatPassNumber(number).replaceAll(' ', '-'))).toEqual({
+        ok: true,
+        number,
+      });
     });
 
     it('tells a malformed number from a wrong check digit', () => {

@@ -46,7 +46,10 @@ export function generatePassNumber(nextDigit: (bound: number) => number = random
 /** A pass number from digits that come from elsewhere (demo data): the first 11, plus the check digit. */
 export function passNumberFromDigits(digits: string): string {
   const payload = `${1 + (Number(digits[0]) % 9)}${digits.slice(1, PAYLOAD_LENGTH)}`;
-  assertInvariant(payload.length === PAYLOAD_LENGTH && DIGITS_ONLY.test(payload), `need ${PAYLOAD_LENGTH} digits`);
+  assertInvariant(
+    payload.length === PAYLOAD_LENGTH && DIGITS_ONLY.test(payload),
+    `need ${PAYLOAD_LENGTH} digits`,
+  );
   return payload + String(luhnCheckDigit(payload));
 }
 
@@ -56,13 +59,13 @@ export function formatPassNumber(number: string): string {
 }
 
 export type PassNumberReading =
-  | { ok: true; number: string }
-  | { ok: false; reason: 'format' | 'checkDigit' };
+  { ok: true; number: string } | { ok: false; reason: 'format' | 'checkDigit' };
 
 /** Reads a pass number as typed or scanned: separators dropped, then length and check digit checked. */
 export function readPassNumber(input: string): PassNumberReading {
   const digits = input.replace(SEPARATORS, '');
-  if (digits.length !== PASS_NUMBER_LENGTH || !DIGITS_ONLY.test(digits)) return { ok: false, reason: 'format' };
+  if (digits.length !== PASS_NUMBER_LENGTH || !DIGITS_ONLY.test(digits))
+    return { ok: false, reason: 'format' };
   if (!hasValidCheckDigit(digits)) return { ok: false, reason: 'checkDigit' };
   return { ok: true, number: digits };
 }

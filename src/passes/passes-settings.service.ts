@@ -30,7 +30,10 @@ export interface PassPolicyView {
 }
 
 function policyView(policy: PassPolicy): PassPolicyView {
-  return { dailyLimit: formatAmount(policy.dailyLimitMinor), voidWindowMinutes: policy.voidWindowMinutes };
+  return {
+    dailyLimit: formatAmount(policy.dailyLimitMinor),
+    voidWindowMinutes: policy.voidWindowMinutes,
+  };
 }
 
 /**
@@ -56,7 +59,15 @@ export class PassesSettingsService {
   setGuardrail(enabled: boolean, actorId: string): Promise<boolean> {
     return this.database.transaction(async (tx) => {
       await this.store(tx, GUARDRAIL_KEY, String(enabled), actorId);
-      await this.audit.record({ id: actorId }, { action: 'fiscal.guardrail', subjectType: 'setting', subjectId: GUARDRAIL_KEY, details: { enabled } });
+      await this.audit.record(
+        { id: actorId },
+        {
+          action: 'fiscal.guardrail',
+          subjectType: 'setting',
+          subjectId: GUARDRAIL_KEY,
+          details: { enabled },
+        },
+      );
       return enabled;
     });
   }
@@ -66,8 +77,10 @@ export class PassesSettingsService {
       const dailyLimit = await this.value(tx, DAILY_LIMIT_KEY);
       const voidWindow = await this.value(tx, VOID_WINDOW_KEY);
       return {
-        dailyLimitMinor: dailyLimit === undefined ? PASS_DAILY_LIMIT_DEFAULT_MINOR : BigInt(dailyLimit),
-        voidWindowMinutes: voidWindow === undefined ? VOID_WINDOW_DEFAULT_MINUTES : Number(voidWindow),
+        dailyLimitMinor:
+          dailyLimit === undefined ? PASS_DAILY_LIMIT_DEFAULT_MINOR : BigInt(dailyLimit),
+        voidWindowMinutes:
+          voidWindow === undefined ? VOID_WINDOW_DEFAULT_MINUTES : Number(voidWindow),
       };
     });
   }
@@ -80,16 +93,35 @@ export class PassesSettingsService {
   async updatePassPolicy(input: PassPolicyView, actorId: string): Promise<PassPolicyView> {
     const dailyLimitMinor = parseAmount(input.dailyLimit, { field: 'dailyLimit' });
     if (dailyLimitMinor > PASS_DAILY_LIMIT_MAX_MINOR) {
-      throw new ValidationFailedError([{ field: 'dailyLimit', code: 'max', parameters: { max: formatAmount(PASS_DAILY_LIMIT_MAX_MINOR) } }]);
+      throw new ValidationFailedError([
+        {
+          field: 'dailyLimit',
+          code: 'max',
+          parameters: { max: formatAmount(PASS_DAILY_LIMIT_MAX_MINOR) },
+        },
+      ]);
     }
-    return policyView(await this.setPassPolicy({ dailyLimitMinor, voidWindowMinutes: input.voidWindowMinutes }, actorId));
+    return policyView(
+      await this.setPassPolicy(
+        { dailyLimitMinor, voidWindowMinutes: input.voidWindowMinutes },
+        actorId,
+      ),
+    );
   }
 
   setPassPolicy(policy: PassPolicy, actorId: string): Promise<PassPolicy> {
     return this.database.transaction(async (tx) => {
       await this.store(tx, DAILY_LIMIT_KEY, policy.dailyLimitMinor.toString(), actorId);
       await this.store(tx, VOID_WINDOW_KEY, String(policy.voidWindowMinutes), actorId);
-      await this.audit.record({ id: actorId }, { action: 'pass.policy', subjectType: 'setting', subjectId: 'pass-policy', details: { ...policyView(policy) } });
+      await this.audit.record(
+        { id: actorId },
+        {
+          action: 'pass.policy',
+          subjectType: 'setting',
+          subjectId: 'pass-policy',
+          details: { ...policyView(policy) },
+        },
+      );
       return policy;
     });
   }
@@ -99,8 +131,14 @@ export class PassesSettingsService {
   }
 
   private async store(tx: Transaction, key: string, value: string, actorId: string): Promise<void> {
-    const setting: PassesSetting = { key, value, updatedAt: this.clock.now().toISOString(), updatedBy: actorId };
-    if (await tx.manager.existsBy(PassesSetting, { key })) await tx.manager.update(PassesSetting, { key }, setting);
+    const setting: PassesSetting = {
+      key,
+      value,
+      updatedAt: this.clock.now().toISOString(),
+      updatedBy: actorId,
+    };
+    if (await tx.manager.existsBy(PassesSetting, { key }))
+      await tx.manager.update(PassesSetting, { key }, setting);
     else await tx.manager.insert(PassesSetting, setting);
   }
 }

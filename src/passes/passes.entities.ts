@@ -5,4 +5,10 @@ import { PassesSetting } from './entities/passes-setting.entity.js';
 import { Redemption } from './entities/redemption.entity.js';
 
 /** TypeORM entities of the passes module, gathered into src/entities.ts. */
-export const PASSES_ENTITIES: Array<new () => object> = [Pass, Offer, Redemption, FiscalLimit, PassesSetting];
+export const PASSES_ENTITIES: Array<new () => object> = [
+  Pass,
+  Offer,
+  Redemption,
+  FiscalLimit,
+  PassesSetting,
+];

@@ -1,11 +1,19 @@
-import { type CatalogueEntry, type Message, registerMessages } from '../common/errors/error-catalogue.js';
+import {
+  type CatalogueEntry,
+  type Message,
+  registerMessages,
+} from '../common/errors/error-catalogue.js';
 
 /**
  * Error codes of the passes module, with their HTTP status and Dutch and English messages
  * (see src/common/errors/error-catalogue.ts for the format). Registered when the module loads.
  */
 export const PASSES_ERRORS = {
-  PASS_NOT_FOUND: { status: 404, en: 'No voordeelpas with number {number} was found.', nl: 'Geen voordeelpas met nummer {number} gevonden.' },
+  PASS_NOT_FOUND: {
+    status: 404,
+    en: 'No voordeelpas with number {number} was found.',
+    nl: 'Geen voordeelpas met nummer {number} gevonden.',
+  },
   PASS_CHECK_DIGIT_INVALID: {
     status: 400,
     en: 'Pass number {number} is not valid: its check digit does not match. Check it for a typo.',
@@ -99,9 +107,15 @@ export const PASSES_PHRASES = {
   BLOCKED_STOLEN: { en: 'reported stolen', nl: 'als gestolen gemeld' },
   BLOCKED_DAMAGED: { en: 'damaged', nl: 'beschadigd' },
   BLOCKED_PIN_ATTEMPTS: { en: 'too many wrong PINs', nl: 'te vaak een onjuiste pincode' },
-  BLOCKED_OTHER: { en: 'blocked by its holder or the administration', nl: 'geblokkeerd door de houder of de administratie' },
+  BLOCKED_OTHER: {
+    en: 'blocked by its holder or the administration',
+    nl: 'geblokkeerd door de houder of de administratie',
+  },
   OFFER_WITHDRAWN: { en: 'the business has withdrawn it', nl: 'het bedrijf heeft het ingetrokken' },
-  OFFER_NOT_STARTED: { en: 'its validity has not begun yet', nl: 'de geldigheid is nog niet begonnen' },
+  OFFER_NOT_STARTED: {
+    en: 'its validity has not begun yet',
+    nl: 'de geldigheid is nog niet begonnen',
+  },
   OFFER_ENDED: { en: 'its validity has ended', nl: 'de geldigheid is voorbij' },
   PER_PASS_DAY: { en: 'per day', nl: 'per dag' },
   PER_PASS_WEEK: { en: 'per week', nl: 'per week' },
@@ -118,21 +132,46 @@ export const PASSES_PHRASES = {
 
 /** Field-level codes (the `code` of an entry under `errors`) with their messages. */
 export const PASSES_FIELD_MESSAGES = {
-  PASS_NUMBER_FORMAT: { en: 'Must be a pass number of 12 digits (spaces allowed).', nl: 'Moet een pasnummer van 12 cijfers zijn (spaties mogen).' },
-  PASS_CHECK_DIGIT_INVALID: { en: 'The check digit does not match: check the number for a typo.', nl: 'Het controlecijfer klopt niet: controleer het nummer op een tikfout.' },
+  PASS_NUMBER_FORMAT: {
+    en: 'Must be a pass number of 12 digits (spaces allowed).',
+    nl: 'Moet een pasnummer van 12 cijfers zijn (spaties mogen).',
+  },
+  PASS_CHECK_DIGIT_INVALID: {
+    en: 'The check digit does not match: check the number for a typo.',
+    nl: 'Het controlecijfer klopt niet: controleer het nummer op een tikfout.',
+  },
   PIN_FORMAT: { en: 'A PIN is 4 to 6 digits.', nl: 'Een pincode bestaat uit 4 tot 6 cijfers.' },
-  NOT_A_VOLUNTEER: { en: 'This party is not a volunteer.', nl: 'Deze partij is geen vrijwilliger.' },
-  VALID_UNTIL_BEFORE_VALID_FROM: { en: 'validUntil must not lie before validFrom.', nl: 'validUntil mag niet voor validFrom liggen.' },
-  VALID_UNTIL_IN_PAST: { en: 'validUntil must not lie in the past.', nl: 'validUntil mag niet in het verleden liggen.' },
-  MONTHLY_ABOVE_YEARLY: { en: 'The monthly limit must not exceed the yearly limit.', nl: 'De maandgrens mag niet boven de jaargrens liggen.' },
+  NOT_A_VOLUNTEER: {
+    en: 'This party is not a volunteer.',
+    nl: 'Deze partij is geen vrijwilliger.',
+  },
+  VALID_UNTIL_BEFORE_VALID_FROM: {
+    en: 'validUntil must not lie before validFrom.',
+    nl: 'validUntil mag niet voor validFrom liggen.',
+  },
+  VALID_UNTIL_IN_PAST: {
+    en: 'validUntil must not lie in the past.',
+    nl: 'validUntil mag niet in het verleden liggen.',
+  },
+  MONTHLY_ABOVE_YEARLY: {
+    en: 'The monthly limit must not exceed the yearly limit.',
+    nl: 'De maandgrens mag niet boven de jaargrens liggen.',
+  },
   YOUNG_ABOVE_ADULT: {
     en: 'The hourly amount under the adult age must not exceed the adult hourly amount.',
     nl: 'Het uurbedrag onder de volwassen leeftijd mag niet boven het uurbedrag voor volwassenen liggen.',
   },
-  NOTHING_TO_CHANGE: { en: 'Send at least one field to change.', nl: 'Stuur ten minste één veld om te wijzigen.' },
+  NOTHING_TO_CHANGE: {
+    en: 'Send at least one field to change.',
+    nl: 'Stuur ten minste één veld om te wijzigen.',
+  },
 } as const satisfies Record<string, Message>;
 
-registerMessages({ errors: PASSES_ERRORS, phrases: PASSES_PHRASES, fieldMessages: PASSES_FIELD_MESSAGES });
+registerMessages({
+  errors: PASSES_ERRORS,
+  phrases: PASSES_PHRASES,
+  fieldMessages: PASSES_FIELD_MESSAGES,
+});
 
 declare module '../common/errors/error-catalogue.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging

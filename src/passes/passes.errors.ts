@@ -74,8 +74,20 @@ export class OfferOutOfStockError extends DomainError {
 }
 
 export class OfferPerPassLimitReachedError extends DomainError {
-  constructor(offerId: string, limit: number, period: PerPassPeriod, taken: number, quantity: number) {
-    super('OFFER_PER_PASS_LIMIT_REACHED', { offerId, limit, period: `PER_PASS_${period.toUpperCase()}`, taken, quantity });
+  constructor(
+    offerId: string,
+    limit: number,
+    period: PerPassPeriod,
+    taken: number,
+    quantity: number,
+  ) {
+    super('OFFER_PER_PASS_LIMIT_REACHED', {
+      offerId,
+      limit,
+      period: `PER_PASS_${period.toUpperCase()}`,
+      taken,
+      quantity,
+    });
   }
 }
 

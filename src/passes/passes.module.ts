@@ -19,8 +19,29 @@ import { RedemptionsService } from './redemptions.service.js';
 /** Voordeelpassen, offers, redemptions and the fiscal guardrail. */
 @Module({
   imports: [LedgerModule, AuditModule, PartiesModule, VolunteeringModule],
-  controllers: [PassesController, OffersController, RedemptionsController, FiscalController, PassPolicyController],
-  providers: [RedemptionRateLimitGuard, SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
-  exports: [SponsorshipFigures, PassesService, OffersService, RedemptionsService, FiscalService, PassesSettingsService],
+  controllers: [
+    PassesController,
+    OffersController,
+    RedemptionsController,
+    FiscalController,
+    PassPolicyController,
+  ],
+  providers: [
+    RedemptionRateLimitGuard,
+    SponsorshipFigures,
+    PassesService,
+    OffersService,
+    RedemptionsService,
+    FiscalService,
+    PassesSettingsService,
+  ],
+  exports: [
+    SponsorshipFigures,
+    PassesService,
+    OffersService,
+    RedemptionsService,
+    FiscalService,
+    PassesSettingsService,
+  ],
 })
 export class PassesModule {}

@@ -6,14 +6,24 @@ import { hashPassword } from '../common/password-hasher.js';
 import { isOverseer } from '../common/roles.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { NotFoundError, ValidationFailedError, InvariantViolation } from '../common/errors/domain-error.js';
+import {
+  NotFoundError,
+  ValidationFailedError,
+  InvariantViolation,
+} from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { type BlockReason, Pass, type PassStatus } from './entities/pass.entity.js';
 import { formatPassNumber, generatePassNumber, readPassNumber } from './pass-number.js';
-import { PassAlreadyActiveError, PassBlockedError, PassCheckDigitInvalidError, PassExpiredError, PassNotFoundError } from './passes.errors.js';
+import {
+  PassAlreadyActiveError,
+  PassBlockedError,
+  PassCheckDigitInvalidError,
+  PassExpiredError,
+  PassNotFoundError,
+} from './passes.errors.js';
 import { addDays, addYears } from './redemption-limits.js';
 import { retryOnUniqueViolation } from '../database/idempotency.js';
 import { forUpdate } from '../database/row-lock.js';
@@ -68,7 +78,8 @@ function passView(pass: Pass, today: string): PassView {
 export function requirePassNumber(input: string, field: string): string {
   const reading = readPassNumber(input);
   if (reading.ok) return reading.number;
-  if (reading.reason === 'checkDigit') throw new PassCheckDigitInvalidError(input.replace(/[\s-]/g, ''), field);
+  if (reading.reason === 'checkDigit')
+    throw new PassCheckDigitInvalidError(input.replace(/[\s-]/g, ''), field);
   throw new ValidationFailedError([{ field, code: 'PASS_NUMBER_FORMAT' }]);
 }
 
@@ -95,20 +106,40 @@ export class PassesService {
   ) {}
 
   /** Issues a pass. A fixed id and number are for demo data only. */
-  async issue(actor: AuthenticatedUser | null, volunteerId: string, options: { id?: string; number?: string } = {}): Promise<PassView> {
-    if (actor && !isOverseer(actor.role) && actor.partyId !== volunteerId) throw new NotFoundError('party', volunteerId);
+  async issue(
+    actor: AuthenticatedUser | null,
+    volunteerId: string,
+    options: { id?: string; number?: string } = {},
+  ): Promise<PassView> {
+    if (actor && !isOverseer(actor.role) && actor.partyId !== volunteerId)
+      throw new NotFoundError('party', volunteerId);
     // Two issues raced on PostgreSQL and the other won: running again answers PASS_ALREADY_ACTIVE.
-    return retryOnUniqueViolation(() => this.database.transaction((tx) => this.issueInTransaction(tx, actor, volunteerId, options)));
+    return retryOnUniqueViolation(() =>
+      this.database.transaction((tx) => this.issueInTransaction(tx, actor, volunteerId, options)),
+    );
   }
 
-  list(actor: AuthenticatedUser, query: PageQueryDto & { volunteerId?: string }): Promise<Page<PassView>> {
+  list(
+    actor: AuthenticatedUser,
+    query: PageQueryDto & { volunteerId?: string },
+  ): Promise<Page<PassView>> {
     const volunteerId = isOverseer(actor.role) ? query.volunteerId : (actor.partyId ?? '');
     return this.database.read(async ({ manager }) => {
       const builder = manager.createQueryBuilder(Pass, 'pass');
-      if (volunteerId !== undefined) builder.where('pass.volunteer_party_id = :volunteerId', { volunteerId });
-      const { limit } = paginateQuery(builder, { sortColumn: 'pass.created_at', idColumn: 'pass.id', page: query });
+      if (volunteerId !== undefined)
+        builder.where('pass.volunteer_party_id = :volunteerId', { volunteerId });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'pass.created_at',
+        idColumn: 'pass.id',
+        page: query,
+      });
       const today = this.today();
-      return pageFrom(await builder.getMany(), limit, (pass) => ({ sortValue: pass.createdAt, id: pass.id }), (pass) => passView(pass, today));
+      return pageFrom(
+        await builder.getMany(),
+        limit,
+        (pass) => ({ sortValue: pass.createdAt, id: pass.id }),
+        (pass) => passView(pass, today),
+      );
     });
   }
 
@@ -117,13 +148,21 @@ export class PassesService {
   }
 
   /** The pass number as a QR code, for the volunteer's phone or a print. Holds only the 12 digits, as a scanner types them. */
-  async qrCode(actor: AuthenticatedUser, numberInput: string, format: QrFormat): Promise<{ number: string; contentType: string; body: Buffer }> {
+  async qrCode(
+    actor: AuthenticatedUser,
+    numberInput: string,
+    format: QrFormat,
+  ): Promise<{ number: string; contentType: string; body: Buffer }> {
     const pass = await this.findVisible(actor, numberInput);
     if (format === 'svg') {
       const svg = await QRCode.toString(pass.number, { ...QR_OPTIONS, type: 'svg' });
       return { number: pass.number, contentType: 'image/svg+xml', body: Buffer.from(svg, 'utf8') };
     }
-    const png = await QRCode.toBuffer(pass.number, { ...QR_OPTIONS, type: 'png', scale: QR_PNG_SCALE });
+    const png = await QRCode.toBuffer(pass.number, {
+      ...QR_OPTIONS,
+      type: 'png',
+      scale: QR_PNG_SCALE,
+    });
     return { number: pass.number, contentType: 'image/png', body: png };
   }
 
@@ -133,9 +172,28 @@ export class PassesService {
     return this.database.transaction(async (tx) => {
       const pass = await this.lockVisible(tx, actor, number);
       if (pass.status !== 'blocked') {
-        Object.assign(pass, { status: 'blocked', blockedAt: this.clock.now().toISOString(), blockedReason: reason, blockedBy: actor.id });
-        await tx.manager.update(Pass, { id: pass.id }, { status: pass.status, blockedAt: pass.blockedAt, blockedReason: reason, blockedBy: actor.id });
-        await this.audit.record(actor, { action: 'pass.block', subjectType: 'pass', subjectId: pass.id, details: { reason, volunteerId: pass.volunteerPartyId } });
+        Object.assign(pass, {
+          status: 'blocked',
+          blockedAt: this.clock.now().toISOString(),
+          blockedReason: reason,
+          blockedBy: actor.id,
+        });
+        await tx.manager.update(
+          Pass,
+          { id: pass.id },
+          {
+            status: pass.status,
+            blockedAt: pass.blockedAt,
+            blockedReason: reason,
+            blockedBy: actor.id,
+          },
+        );
+        await this.audit.record(actor, {
+          action: 'pass.block',
+          subjectType: 'pass',
+          subjectId: pass.id,
+          details: { reason, volunteerId: pass.volunteerPartyId },
+        });
       }
       return passView(pass, this.today());
     });
@@ -163,7 +221,10 @@ export class PassesService {
 
   /** The pass with this number, locked for the caller's transaction (a redemption's). */
   async lockByNumber(tx: Transaction, number: string): Promise<Pass> {
-    const pass = await forUpdate(tx.manager.createQueryBuilder(Pass, 'pass').where('pass.number = :number', { number }), tx).getOne();
+    const pass = await forUpdate(
+      tx.manager.createQueryBuilder(Pass, 'pass').where('pass.number = :number', { number }),
+      tx,
+    ).getOne();
     if (!pass) throw new PassNotFoundError(number);
     return pass;
   }
@@ -178,16 +239,30 @@ export class PassesService {
 
   findByIds(tx: Transaction, ids: string[]): Promise<Pass[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return tx.manager.createQueryBuilder(Pass, 'pass').where('pass.id IN (:...ids)', { ids }).getMany();
+    return tx.manager
+      .createQueryBuilder(Pass, 'pass')
+      .where('pass.id IN (:...ids)', { ids })
+      .getMany();
   }
 
-  private async issueInTransaction(tx: Transaction, actor: AuthenticatedUser | null, volunteerId: string, options: { id?: string; number?: string }): Promise<PassView> {
+  private async issueInTransaction(
+    tx: Transaction,
+    actor: AuthenticatedUser | null,
+    volunteerId: string,
+    options: { id?: string; number?: string },
+  ): Promise<PassView> {
     const party = await this.parties.findById(volunteerId);
     if (!party) throw new NotFoundError('party', volunteerId);
-    if (party.kind !== 'volunteer') throw new ValidationFailedError([{ field: 'volunteerId', code: 'NOT_A_VOLUNTEER' }]);
+    if (party.kind !== 'volunteer')
+      throw new ValidationFailedError([{ field: 'volunteerId', code: 'NOT_A_VOLUNTEER' }]);
     const today = this.today();
     const active = await forUpdate(
-      tx.manager.createQueryBuilder(Pass, 'pass').where('pass.volunteer_party_id = :volunteerId AND pass.status = :status', { volunteerId, status: 'active' }),
+      tx.manager
+        .createQueryBuilder(Pass, 'pass')
+        .where('pass.volunteer_party_id = :volunteerId AND pass.status = :status', {
+          volunteerId,
+          status: 'active',
+        }),
       tx,
     ).getMany();
     for (const pass of active) {
@@ -230,14 +305,21 @@ export class PassesService {
     return pass;
   }
 
-  private async lockVisible(tx: Transaction, actor: AuthenticatedUser, number: string): Promise<Pass> {
+  private async lockVisible(
+    tx: Transaction,
+    actor: AuthenticatedUser,
+    number: string,
+  ): Promise<Pass> {
     const pass = await this.lockByNumber(tx, number);
     if (!this.maySee(actor, pass)) throw new PassNotFoundError(number);
     return pass;
   }
 
   private maySee(actor: AuthenticatedUser, pass: Pass): boolean {
-    return isOverseer(actor.role) || (actor.role === 'volunteer' && actor.partyId === pass.volunteerPartyId);
+    return (
+      isOverseer(actor.role) ||
+      (actor.role === 'volunteer' && actor.partyId === pass.volunteerPartyId)
+    );
   }
 
   private today(): string {

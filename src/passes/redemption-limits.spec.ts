@@ -1,4 +1,11 @@
-import { addDays, addYears, dailyRoomMinor, perPassRoom, periodStart, stockAfter } from './redemption-limits.js';
+import {
+  addDays,
+  addYears,
+  dailyRoomMinor,
+  perPassRoom,
+  periodStart,
+  stockAfter,
+} from './redemption-limits.js';
 
 describe('redemption limits', () => {
   describe(periodStart.name, () => {

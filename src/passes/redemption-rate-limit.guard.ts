@@ -17,7 +17,10 @@ export class RedemptionRateLimitGuard implements CanActivate {
   private readonly limiter: RateLimiterMemory;
 
   constructor(@Inject(APP_CONFIGURATION) configuration: AppConfiguration) {
-    this.limiter = new RateLimiterMemory({ points: configuration.redemptionsPerMinute, duration: REDEMPTION_WINDOW_SECONDS });
+    this.limiter = new RateLimiterMemory({
+      points: configuration.redemptionsPerMinute,
+      duration: REDEMPTION_WINDOW_SECONDS,
+    });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,7 +30,10 @@ export class RedemptionRateLimitGuard implements CanActivate {
       return true;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', Math.ceil(rejection.msBeforeNext / 1000));
+      context
+        .switchToHttp()
+        .getResponse<FastifyReply>()
+        .header('Retry-After', Math.ceil(rejection.msBeforeNext / 1000));
       throw new DomainError('RATE_LIMITED');
     }
   }

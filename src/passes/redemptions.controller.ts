@@ -1,9 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import {
+  IdempotencyKey,
+  IdempotentRoute,
+  OptionalIdempotencyKey,
+} from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import {
@@ -39,14 +49,17 @@ export class RedemptionsController {
   redeem(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: RedeemDto
+    @Body() input: RedeemDto,
   ) {
     return this.redemptions.redeem(actor, input, key);
   }
 
   @Get()
   @Roles('business_operator', 'volunteer', 'admin', 'treasurer')
-  @ApiOperation({ summary: 'Redemptions, oldest first: a business’s own, a volunteer’s own, or (admin, treasurer) all.' })
+  @ApiOperation({
+    summary:
+      'Redemptions, oldest first: a business’s own, a volunteer’s own, or (admin, treasurer) all.',
+  })
   @ApiOkResponse({ type: RedemptionPageDto })
   @ApiProblems(400, 401, 403)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListRedemptionsQueryDto) {
@@ -55,7 +68,10 @@ export class RedemptionsController {
 
   @Get('summary')
   @Roles('business_operator', 'admin', 'treasurer')
-  @ApiOperation({ summary: 'A business’s sponsorship in a year: redemptions that stand, in STK and in euro value, per month.' })
+  @ApiOperation({
+    summary:
+      'A business’s sponsorship in a year: redemptions that stand, in STK and in euro value, per month.',
+  })
   @ApiOkResponse({ type: SponsorshipSummaryDto })
   @ApiProblems(400, 401, 403, 404)
   summary(@CurrentUser() actor: AuthenticatedUser, @Query() query: SponsorshipQueryDto) {
@@ -73,7 +89,10 @@ export class RedemptionsController {
   @Post(':id/void')
   @HttpCode(200)
   @Roles('business_operator')
-  @ApiOperation({ summary: 'Void a redemption of your business within the void window (default 15 minutes): the Steerkes go back, stock and limits are restored.' })
+  @ApiOperation({
+    summary:
+      'Void a redemption of your business within the void window (default 15 minutes): the Steerkes go back, stock and limits are restored.',
+  })
   @IdempotentRoute({ keyRequired: false })
   @ApiOkResponse({ type: RedemptionDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -81,14 +100,17 @@ export class RedemptionsController {
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown
+    @Body(EmptyBodyPipe) _body: unknown,
   ) {
     return this.redemptions.void(actor, id, key);
   }
 
   @Post(':id/reversal')
   @Roles('treasurer')
-  @ApiOperation({ summary: 'Reverse a redemption at any time (treasurer): a REVERSAL entry; stock and limits are restored.' })
+  @ApiOperation({
+    summary:
+      'Reverse a redemption at any time (treasurer): a REVERSAL entry; stock and limits are restored.',
+  })
   @IdempotentRoute()
   @ApiCreatedResponse({ type: RedemptionDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -96,7 +118,7 @@ export class RedemptionsController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body() input: ReverseRedemptionDto
+    @Body() input: ReverseRedemptionDto,
   ) {
     return this.redemptions.reverse(actor, id, input.description, key);
   }

@@ -6,7 +6,12 @@ import { isOverseer } from '../common/roles.js';
 import { formatAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { assertInvariant, DomainError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import {
+  assertInvariant,
+  DomainError,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/domain-error.js';
 import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
@@ -106,9 +111,14 @@ type PinVerdict = { pinHash: string; matches: boolean } | null;
 /** What is read before the transaction: the slow PIN check, and the (never changing) ledger accounts. */
 interface LookAhead {
   verdict: PinVerdict;
-  accounts: { volunteerPartyId: string; volunteerAccountId: string; businessAccountId: string } | null;
+  accounts: {
+    volunteerPartyId: string;
+    volunteerAccountId: string;
+    businessAccountId: string;
+  } | null;
 }
-type RedeemResult = { kind: 'redeemed'; receipt: RedemptionReceipt } | { kind: 'pinRefused'; error: DomainError };
+type RedeemResult =
+  { kind: 'redeemed'; receipt: RedemptionReceipt } | { kind: 'pinRefused'; error: DomainError };
 
 interface StoredWarning {
   limit: FiscalMeasure['limit'];
@@ -135,7 +145,12 @@ function storedWarnings(measures: FiscalMeasure[]): string | null {
 function warningsOf(redemption: Redemption): FiscalWarningView[] {
   if (!redemption.fiscalWarnings) return [];
   return (JSON.parse(redemption.fiscalWarnings) as StoredWarning[]).map((stored) =>
-    warningView({ limit: stored.limit, basis: stored.basis, limitMinor: BigInt(stored.limitMinor), receivedMinor: BigInt(stored.receivedMinor) }),
+    warningView({
+      limit: stored.limit,
+      basis: stored.basis,
+      limitMinor: BigInt(stored.limitMinor),
+      receivedMinor: BigInt(stored.receivedMinor),
+    }),
   );
 }
 
@@ -162,19 +177,37 @@ export class RedemptionsService {
     private readonly parties: PartiesService,
   ) {}
 
-  async redeem(actor: AuthenticatedUser, input: RedeemInput, idempotencyKey: string): Promise<Replayable<RedemptionReceipt>> {
+  async redeem(
+    actor: AuthenticatedUser,
+    input: RedeemInput,
+    idempotencyKey: string,
+  ): Promise<Replayable<RedemptionReceipt>> {
     const passNumber = requirePassNumber(input.passNumber, 'passNumber');
     const quantity = input.quantity ?? 1;
     const request = { passNumber, offerId: input.offerId, quantity, pin: input.pin };
     const lookAhead = await this.lookAhead(passNumber, actor, input.pin);
     // The PIN is never part of what makes two requests the same: a retry after a wrong PIN may carry the right one.
-    const key = { scope: REDEEM_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint([passNumber, input.offerId, quantity]) };
+    const key = {
+      scope: REDEEM_SCOPE,
+      key: scopedIdempotencyKey(actor.id, idempotencyKey),
+      fingerprint: requestFingerprint([passNumber, input.offerId, quantity]),
+    };
     const outcome = await this.idempotency.run<RedeemResult>(key, {
       perform: async (tx) => {
         const result = await this.redeemInTransaction(tx, actor, request, lookAhead);
-        return { result, stored: result.kind === 'redeemed' ? { kind: 'redemption', id: result.receipt.id } : null };
+        return {
+          result,
+          stored: result.kind === 'redeemed' ? { kind: 'redemption', id: result.receipt.id } : null,
+        };
       },
-      replay: async (stored, tx) => ({ kind: 'redeemed', receipt: await this.receipt(tx, actor, await tx.manager.findOneByOrFail(Redemption, { id: stored.id })) }),
+      replay: async (stored, tx) => ({
+        kind: 'redeemed',
+        receipt: await this.receipt(
+          tx,
+          actor,
+          await tx.manager.findOneByOrFail(Redemption, { id: stored.id }),
+        ),
+      }),
     });
     // A wrong PIN is refused, but the count of wrong PINs (and a block) was committed first.
     if (outcome.result.kind === 'pinRefused') throw outcome.result.error;
@@ -182,24 +215,43 @@ export class RedemptionsService {
   }
 
   /** The business undoes its own redemption within the void window: a ledger reversal, stock and limits restored. */
-  void(actor: AuthenticatedUser, redemptionId: string, idempotencyKey: string | undefined): Promise<Replayable<RedemptionView>> {
+  void(
+    actor: AuthenticatedUser,
+    redemptionId: string,
+    idempotencyKey: string | undefined,
+  ): Promise<Replayable<RedemptionView>> {
     return this.closing(actor, redemptionId, idempotencyKey, async (tx) => {
       const redemption = await this.lockRedemption(tx, redemptionId);
-      if (redemption.businessPartyId !== actor.partyId) throw new NotFoundError('redemption', redemptionId);
-      if (redemption.status !== 'completed') throw new RedemptionNotCompletedError(redemption.id, redemption.status);
+      if (redemption.businessPartyId !== actor.partyId)
+        throw new NotFoundError('redemption', redemptionId);
+      if (redemption.status !== 'completed')
+        throw new RedemptionNotCompletedError(redemption.id, redemption.status);
       const { voidWindowMinutes } = await this.settings.passPolicy();
       const voidableUntil = this.voidableUntil(redemption, voidWindowMinutes);
-      if (this.clock.now().toISOString() > voidableUntil) throw new RedemptionVoidWindowClosedError(redemption.id, voidableUntil, voidWindowMinutes);
-      return this.close(tx, actor, redemption, { status: 'voided', description: `Inwisseling geannuleerd door het bedrijf (${redemption.id})` });
+      if (this.clock.now().toISOString() > voidableUntil)
+        throw new RedemptionVoidWindowClosedError(redemption.id, voidableUntil, voidWindowMinutes);
+      return this.close(tx, actor, redemption, {
+        status: 'voided',
+        description: `Inwisseling geannuleerd door het bedrijf (${redemption.id})`,
+      });
     });
   }
 
   /** A treasurer's correction of a redemption, at any time: a ledger reversal, stock and limits restored. */
-  reverse(actor: AuthenticatedUser, redemptionId: string, description: string | undefined, idempotencyKey: string): Promise<Replayable<RedemptionView>> {
+  reverse(
+    actor: AuthenticatedUser,
+    redemptionId: string,
+    description: string | undefined,
+    idempotencyKey: string,
+  ): Promise<Replayable<RedemptionView>> {
     return this.closing(actor, redemptionId, idempotencyKey, async (tx) => {
       const redemption = await this.lockRedemption(tx, redemptionId);
-      if (redemption.status !== 'completed') throw new RedemptionNotCompletedError(redemption.id, redemption.status);
-      return this.close(tx, actor, redemption, { status: 'reversed', description: description ?? `Inwisseling teruggeboekt (${redemption.id})` });
+      if (redemption.status !== 'completed')
+        throw new RedemptionNotCompletedError(redemption.id, redemption.status);
+      return this.close(tx, actor, redemption, {
+        status: 'reversed',
+        description: description ?? `Inwisseling teruggeboekt (${redemption.id})`,
+      });
     });
   }
 
@@ -213,17 +265,33 @@ export class RedemptionsService {
     idempotencyKey: string | undefined,
     work: (tx: Transaction) => Promise<RedemptionView>,
   ): Promise<Replayable<RedemptionView>> {
-    const key = idempotencyKey === undefined ? undefined : { scope: CLOSE_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ redemptionId }) };
+    const key =
+      idempotencyKey === undefined
+        ? undefined
+        : {
+            scope: CLOSE_SCOPE,
+            key: scopedIdempotencyKey(actor.id, idempotencyKey),
+            fingerprint: requestFingerprint({ redemptionId }),
+          };
     return this.idempotency.run(key, {
-      perform: async (tx) => ({ result: await work(tx), stored: { kind: 'redemption', id: redemptionId } }),
-      replay: async (stored, tx) => (await this.views(tx, actor, [await tx.manager.findOneByOrFail(Redemption, { id: stored.id })]))[0],
+      perform: async (tx) => ({
+        result: await work(tx),
+        stored: { kind: 'redemption', id: redemptionId },
+      }),
+      replay: async (stored, tx) =>
+        (
+          await this.views(tx, actor, [
+            await tx.manager.findOneByOrFail(Redemption, { id: stored.id }),
+          ])
+        )[0],
     });
   }
 
   get(actor: AuthenticatedUser, redemptionId: string): Promise<RedemptionView> {
     return this.database.read(async (tx) => {
       const redemption = await tx.manager.findOneBy(Redemption, { id: redemptionId });
-      if (!redemption || !this.maySee(actor, redemption)) throw new NotFoundError('redemption', redemptionId);
+      if (!redemption || !this.maySee(actor, redemption))
+        throw new NotFoundError('redemption', redemptionId);
       return (await this.views(tx, actor, [redemption]))[0];
     });
   }
@@ -236,15 +304,29 @@ export class RedemptionsService {
       if (query.status) builder.andWhere('redemption.status = :status', { status: query.status });
       if (query.from) builder.andWhere('redemption.redeemed_date >= :from', { from: query.from });
       if (query.to) builder.andWhere('redemption.redeemed_date <= :to', { to: query.to });
-      const { limit } = paginateQuery(builder, { sortColumn: 'redemption.redeemed_at', idColumn: 'redemption.id', page: query });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'redemption.redeemed_at',
+        idColumn: 'redemption.id',
+        page: query,
+      });
       const rows = await builder.getMany();
-      const views = new Map((await this.views(tx, actor, rows.slice(0, limit))).map((view) => [view.id, view]));
-      return pageFrom(rows, limit, (row) => ({ sortValue: row.redeemedAt, id: row.id }), (row) => views.get(row.id)!);
+      const views = new Map(
+        (await this.views(tx, actor, rows.slice(0, limit))).map((view) => [view.id, view]),
+      );
+      return pageFrom(
+        rows,
+        limit,
+        (row) => ({ sortValue: row.redeemedAt, id: row.id }),
+        (row) => views.get(row.id)!,
+      );
     });
   }
 
   /** A business's sponsorship in a year: the redemptions that stand, in Steerkes and in euro value. */
-  async summary(actor: AuthenticatedUser, query: { year?: number; businessId?: string }): Promise<SponsorshipSummary> {
+  async summary(
+    actor: AuthenticatedUser,
+    query: { year?: number; businessId?: string },
+  ): Promise<SponsorshipSummary> {
     const businessId = await this.visibleBusiness(actor, query.businessId);
     const year = query.year ?? Number(localDate(this.clock.now()).slice(0, 4));
     return this.database.read(async (tx) => {
@@ -256,14 +338,22 @@ export class RedemptionsService {
         .addSelect('SUM(redemption.euro_value_minor)', 'euro')
         .where('redemption.business_party_id = :businessId', { businessId })
         .andWhere('redemption.status = :status', { status: 'completed' })
-        .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', { fromDate: `${year}-01-01`, toDate: `${year}-12-31` })
+        .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', {
+          fromDate: `${year}-01-01`,
+          toDate: `${year}-12-31`,
+        })
         .groupBy('SUBSTR(redemption.redeemed_date, 1, 7)')
         .getRawMany<{ month: string; redemptions: unknown; steerkes: unknown; euro: unknown }>();
       const byMonth = new Map(rows.map((row) => [row.month, row]));
       const months = Array.from({ length: MONTHS_PER_YEAR }, (_, index) => {
         const month = `${year}-${String(index + 1).padStart(2, '0')}`;
         const row = byMonth.get(month);
-        return { month, redemptions: Number(toBigInt(row?.redemptions)), steerkesMinor: toBigInt(row?.steerkes), euroMinor: toBigInt(row?.euro) };
+        return {
+          month,
+          redemptions: Number(toBigInt(row?.redemptions)),
+          steerkesMinor: toBigInt(row?.steerkes),
+          euroMinor: toBigInt(row?.euro),
+        };
       });
       return {
         businessId,
@@ -272,7 +362,12 @@ export class RedemptionsService {
         redemptions: months.reduce((sum, month) => sum + month.redemptions, 0),
         steerkes: formatAmount(months.reduce((sum, month) => sum + month.steerkesMinor, 0n)),
         euroValue: formatAmount(months.reduce((sum, month) => sum + month.euroMinor, 0n)),
-        months: months.map((month) => ({ month: month.month, redemptions: month.redemptions, steerkes: formatAmount(month.steerkesMinor), euroValue: formatAmount(month.euroMinor) })),
+        months: months.map((month) => ({
+          month: month.month,
+          redemptions: month.redemptions,
+          steerkes: formatAmount(month.steerkesMinor),
+          euroValue: formatAmount(month.euroMinor),
+        })),
       };
     });
   }
@@ -298,11 +393,28 @@ export class RedemptionsService {
     const amountMinor = offer.priceMinor * BigInt(request.quantity);
     const euroValueMinor = offer.euroValueMinor * BigInt(request.quantity);
     await this.checkLimits(tx, pass, offer, request.quantity, amountMinor, today);
-    const warnings = await this.fiscal.assessRedemption(pass.volunteerPartyId, euroValueMinor, today, tx);
+    const warnings = await this.fiscal.assessRedemption(
+      pass.volunteerPartyId,
+      euroValueMinor,
+      today,
+      tx,
+    );
     // The pass was issued after the look-ahead (a rare race): as if it had not been there yet.
     if (!lookAhead.accounts) throw new PassNotFoundError(pass.number);
-    assertInvariant(lookAhead.accounts.volunteerPartyId === pass.volunteerPartyId, `pass ${pass.id} changed its volunteer`);
-    const redemption = await this.book(tx, actor, { pass, offer, quantity: request.quantity, amountMinor, euroValueMinor, today, warnings, accounts: lookAhead.accounts });
+    assertInvariant(
+      lookAhead.accounts.volunteerPartyId === pass.volunteerPartyId,
+      `pass ${pass.id} changed its volunteer`,
+    );
+    const redemption = await this.book(tx, actor, {
+      pass,
+      offer,
+      quantity: request.quantity,
+      amountMinor,
+      euroValueMinor,
+      today,
+      warnings,
+      accounts: lookAhead.accounts,
+    });
     await this.offers.moveStock(tx, offer, -request.quantity);
     return { kind: 'redeemed', receipt: await this.receipt(tx, actor, redemption) };
   }
@@ -313,7 +425,11 @@ export class RedemptionsService {
    * business never change, and reading them inside the transaction before the ledger takes its
    * lock would leave the ledger a stale copy of their balances on PostgreSQL.
    */
-  private async lookAhead(passNumber: string, actor: AuthenticatedUser, pin: string | undefined): Promise<LookAhead> {
+  private async lookAhead(
+    passNumber: string,
+    actor: AuthenticatedUser,
+    pin: string | undefined,
+  ): Promise<LookAhead> {
     const pass = await this.passes.findByNumber(passNumber);
     if (!pass) return { verdict: null, accounts: null };
     const accounts = {
@@ -322,18 +438,27 @@ export class RedemptionsService {
       businessAccountId: await this.accountOf(actor.partyId ?? ''),
     };
     if (pin === undefined || !pass.pinHash) return { verdict: null, accounts };
-    return { verdict: { pinHash: pass.pinHash, matches: await verifyPassword(pin, pass.pinHash) }, accounts };
+    return {
+      verdict: { pinHash: pass.pinHash, matches: await verifyPassword(pin, pass.pinHash) },
+      accounts,
+    };
   }
 
   /**
    * A pass with a PIN needs it. A wrong one counts (five in a row block the pass) and refuses the
    * redemption; the count is written even so, which is why it is answered rather than thrown.
    */
-  private async checkPin(tx: Transaction, pass: Pass, pin: string | undefined, verdict: PinVerdict): Promise<DomainError | null> {
+  private async checkPin(
+    tx: Transaction,
+    pass: Pass,
+    pin: string | undefined,
+    verdict: PinVerdict,
+  ): Promise<DomainError | null> {
     if (pass.pinHash === null) return null;
     if (pin === undefined) throw new PinRequiredError();
     // The PIN may have changed since it was checked ahead; then check it again against the locked row.
-    const matches = verdict?.pinHash === pass.pinHash ? verdict.matches : await verifyPassword(pin, pass.pinHash);
+    const matches =
+      verdict?.pinHash === pass.pinHash ? verdict.matches : await verifyPassword(pin, pass.pinHash);
     if (matches) {
       if (pass.pinFailures > 0) await tx.manager.update(Pass, { id: pass.id }, { pinFailures: 0 });
       return null;
@@ -343,28 +468,52 @@ export class RedemptionsService {
       await tx.manager.update(Pass, { id: pass.id }, { pinFailures: failures });
       return new PinIncorrectError(PIN_ATTEMPTS_MAX - failures);
     }
-    await tx.manager.update(Pass, { id: pass.id }, {
-      pinFailures: failures,
-      status: 'blocked',
-      blockedAt: this.clock.now().toISOString(),
-      blockedReason: 'pin_attempts',
-      blockedBy: null,
-    });
+    await tx.manager.update(
+      Pass,
+      { id: pass.id },
+      {
+        pinFailures: failures,
+        status: 'blocked',
+        blockedAt: this.clock.now().toISOString(),
+        blockedReason: 'pin_attempts',
+        blockedBy: null,
+      },
+    );
     return new PinAttemptsExhaustedError(failures);
   }
 
   /** Stock, the offer's per-pass limit (counted per volunteer, so a new pass does not reset it), the pass's daily limit. */
-  private async checkLimits(tx: Transaction, pass: Pass, offer: Offer, quantity: number, amountMinor: bigint, today: string): Promise<void> {
-    if (offer.stockRemaining !== null && offer.stockRemaining < quantity) throw new OfferOutOfStockError(offer.id, offer.stockRemaining, quantity);
+  private async checkLimits(
+    tx: Transaction,
+    pass: Pass,
+    offer: Offer,
+    quantity: number,
+    amountMinor: bigint,
+    today: string,
+  ): Promise<void> {
+    if (offer.stockRemaining !== null && offer.stockRemaining < quantity)
+      throw new OfferOutOfStockError(offer.id, offer.stockRemaining, quantity);
     if (offer.perPassLimit !== null && offer.perPassPeriod !== null) {
-      const taken = await this.quantityTaken(tx, offer.id, pass.volunteerPartyId, periodStart(offer.perPassPeriod, today));
+      const taken = await this.quantityTaken(
+        tx,
+        offer.id,
+        pass.volunteerPartyId,
+        periodStart(offer.perPassPeriod, today),
+      );
       if (perPassRoom(offer.perPassLimit, taken) < quantity) {
-        throw new OfferPerPassLimitReachedError(offer.id, offer.perPassLimit, offer.perPassPeriod, taken, quantity);
+        throw new OfferPerPassLimitReachedError(
+          offer.id,
+          offer.perPassLimit,
+          offer.perPassPeriod,
+          taken,
+          quantity,
+        );
       }
     }
     const { dailyLimitMinor } = await this.settings.passPolicy();
     const spentTodayMinor = await this.spentOnPass(tx, pass.id, today);
-    if (dailyRoomMinor(dailyLimitMinor, spentTodayMinor) < amountMinor) throw new PassDailyLimitReachedError(dailyLimitMinor, spentTodayMinor, amountMinor);
+    if (dailyRoomMinor(dailyLimitMinor, spentTodayMinor) < amountMinor)
+      throw new PassDailyLimitReachedError(dailyLimitMinor, spentTodayMinor, amountMinor);
   }
 
   private async book(
@@ -384,14 +533,19 @@ export class RedemptionsService {
     const { pass, offer, quantity } = booking;
     const id = randomUUID();
     const { result: entry } = await this.ledger.transfer({
-        fromAccountId: booking.accounts.volunteerAccountId,
-        toAccountId: booking.accounts.businessAccountId,
-        amountMinor: booking.amountMinor,
-        code: 'REDEEM',
-        description: `Voordeelpas: ${quantity}× ${offer.titleNl}`,
-        metadata: { redemptionId: id, offerId: offer.id, quantity, euroValue: formatAmount(booking.euroValueMinor) },
-        idempotencyKey: `redemption:${id}:redeem`,
-        actorId: actor.id,
+      fromAccountId: booking.accounts.volunteerAccountId,
+      toAccountId: booking.accounts.businessAccountId,
+      amountMinor: booking.amountMinor,
+      code: 'REDEEM',
+      description: `Voordeelpas: ${quantity}× ${offer.titleNl}`,
+      metadata: {
+        redemptionId: id,
+        offerId: offer.id,
+        quantity,
+        euroValue: formatAmount(booking.euroValueMinor),
+      },
+      idempotencyKey: `redemption:${id}:redeem`,
+      actorId: actor.id,
     });
     const redemption: Redemption = {
       id,
@@ -425,12 +579,23 @@ export class RedemptionsService {
     return account.id;
   }
 
-  private async quantityTaken(tx: Transaction, offerId: string, volunteerPartyId: string, fromDate: string): Promise<number> {
+  private async quantityTaken(
+    tx: Transaction,
+    offerId: string,
+    volunteerPartyId: string,
+    fromDate: string,
+  ): Promise<number> {
     const row = await tx.manager
       .createQueryBuilder(Redemption, 'redemption')
       .select('COALESCE(SUM(redemption.quantity), 0)', 'taken')
-      .where('redemption.offer_id = :offerId AND redemption.volunteer_party_id = :volunteerPartyId', { offerId, volunteerPartyId })
-      .andWhere('redemption.status = :status AND redemption.redeemed_date >= :fromDate', { status: 'completed', fromDate })
+      .where(
+        'redemption.offer_id = :offerId AND redemption.volunteer_party_id = :volunteerPartyId',
+        { offerId, volunteerPartyId },
+      )
+      .andWhere('redemption.status = :status AND redemption.redeemed_date >= :fromDate', {
+        status: 'completed',
+        fromDate,
+      })
       .getRawOne<{ taken: unknown }>();
     return Number(toBigInt(row?.taken));
   }
@@ -469,12 +634,16 @@ export class RedemptionsService {
       closedAt: this.clock.now().toISOString(),
       closedBy: actor.id,
     };
-    await tx.manager.update(Redemption, { id: redemption.id }, {
-      status: closed.status,
-      reversalEntryId: closed.reversalEntryId,
-      closedAt: closed.closedAt,
-      closedBy: closed.closedBy,
-    });
+    await tx.manager.update(
+      Redemption,
+      { id: redemption.id },
+      {
+        status: closed.status,
+        reversalEntryId: closed.reversalEntryId,
+        closedAt: closed.closedAt,
+        closedBy: closed.closedBy,
+      },
+    );
     return (await this.views(tx, actor, [closed]))[0];
   }
 
@@ -493,34 +662,67 @@ export class RedemptionsService {
     return false;
   }
 
-  private scopeToActor(builder: SelectQueryBuilder<Redemption>, actor: AuthenticatedUser, query: RedemptionQuery): void {
+  private scopeToActor(
+    builder: SelectQueryBuilder<Redemption>,
+    actor: AuthenticatedUser,
+    query: RedemptionQuery,
+  ): void {
     const ownParty = actor.partyId ?? '';
-    if (actor.role === 'business_operator') builder.andWhere('redemption.business_party_id = :ownParty', { ownParty });
-    else if (actor.role === 'volunteer') builder.andWhere('redemption.volunteer_party_id = :ownParty', { ownParty });
+    if (actor.role === 'business_operator')
+      builder.andWhere('redemption.business_party_id = :ownParty', { ownParty });
+    else if (actor.role === 'volunteer')
+      builder.andWhere('redemption.volunteer_party_id = :ownParty', { ownParty });
     else if (!isOverseer(actor.role)) builder.andWhere('1 = 0');
-    if (isOverseer(actor.role) && query.businessId) builder.andWhere('redemption.business_party_id = :businessId', { businessId: query.businessId });
-    if (isOverseer(actor.role) && query.volunteerId) builder.andWhere('redemption.volunteer_party_id = :volunteerId', { volunteerId: query.volunteerId });
+    if (isOverseer(actor.role) && query.businessId)
+      builder.andWhere('redemption.business_party_id = :businessId', {
+        businessId: query.businessId,
+      });
+    if (isOverseer(actor.role) && query.volunteerId)
+      builder.andWhere('redemption.volunteer_party_id = :volunteerId', {
+        volunteerId: query.volunteerId,
+      });
   }
 
-  private async visibleBusiness(actor: AuthenticatedUser, businessId: string | undefined): Promise<string> {
+  private async visibleBusiness(
+    actor: AuthenticatedUser,
+    businessId: string | undefined,
+  ): Promise<string> {
     if (!isOverseer(actor.role)) {
-      if (businessId !== undefined && businessId !== actor.partyId) throw new NotFoundError('party', businessId);
+      if (businessId !== undefined && businessId !== actor.partyId)
+        throw new NotFoundError('party', businessId);
       return actor.partyId ?? '';
     }
-    if (businessId === undefined) throw new ValidationFailedError([{ field: 'businessId', code: 'isDefined' }]);
+    if (businessId === undefined)
+      throw new ValidationFailedError([{ field: 'businessId', code: 'isDefined' }]);
     if (!(await this.parties.findById(businessId))) throw new NotFoundError('party', businessId);
     return businessId;
   }
 
-  private async receipt(tx: Transaction, actor: AuthenticatedUser, redemption: Redemption): Promise<RedemptionReceipt> {
+  private async receipt(
+    tx: Transaction,
+    actor: AuthenticatedUser,
+    redemption: Redemption,
+  ): Promise<RedemptionReceipt> {
     const [view] = await this.views(tx, actor, [redemption]);
     return { ...view, fiscalWarnings: warningsOf(redemption) };
   }
 
   /** Views of redemptions as `actor` may see them; offers and passes read once for the whole page. */
-  private async views(tx: Transaction, actor: AuthenticatedUser, redemptions: Redemption[]): Promise<RedemptionView[]> {
-    const offers = new Map((await this.offers.findByIds(tx, [...new Set(redemptions.map((row) => row.offerId))])).map((offer) => [offer.id, offer]));
-    const passes = new Map((await this.passes.findByIds(tx, [...new Set(redemptions.map((row) => row.passId))])).map((pass) => [pass.id, pass]));
+  private async views(
+    tx: Transaction,
+    actor: AuthenticatedUser,
+    redemptions: Redemption[],
+  ): Promise<RedemptionView[]> {
+    const offers = new Map(
+      (await this.offers.findByIds(tx, [...new Set(redemptions.map((row) => row.offerId))])).map(
+        (offer) => [offer.id, offer],
+      ),
+    );
+    const passes = new Map(
+      (await this.passes.findByIds(tx, [...new Set(redemptions.map((row) => row.passId))])).map(
+        (pass) => [pass.id, pass],
+      ),
+    );
     const { voidWindowMinutes } = await this.settings.passPolicy();
     const isBusiness = actor.role === 'business_operator';
     return redemptions.map((redemption) => {
@@ -532,7 +734,9 @@ export class RedemptionsService {
         offerTitle: { nl: offer.titleNl, en: offer.titleEn },
         businessId: redemption.businessPartyId,
         volunteerId: isBusiness ? null : redemption.volunteerPartyId,
-        passNumber: isBusiness ? `${'*'.repeat(number.length - PASS_DIGITS_SHOWN_TO_BUSINESS)}${number.slice(-PASS_DIGITS_SHOWN_TO_BUSINESS)}` : number,
+        passNumber: isBusiness
+          ? `${'*'.repeat(number.length - PASS_DIGITS_SHOWN_TO_BUSINESS)}${number.slice(-PASS_DIGITS_SHOWN_TO_BUSINESS)}`
+          : number,
         quantity: redemption.quantity,
         unitPrice: formatAmount(redemption.unitPriceMinor),
         amount: formatAmount(redemption.amountMinor),
@@ -549,6 +753,8 @@ export class RedemptionsService {
   }
 
   private voidableUntil(redemption: Redemption, voidWindowMinutes: number): string {
-    return new Date(Date.parse(redemption.redeemedAt) + voidWindowMinutes * MINUTE_MS).toISOString();
+    return new Date(
+      Date.parse(redemption.redeemedAt) + voidWindowMinutes * MINUTE_MS,
+    ).toISOString();
   }
 }

@@ -26,9 +26,18 @@ export class SponsorshipFigures {
         .addSelect('SUM(redemption.euro_value_minor)', 'euroValue')
         .addSelect('COUNT(DISTINCT redemption.volunteer_party_id)', 'volunteers')
         .where("redemption.status = 'completed'")
-        .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', { fromDate, toDate })
+        .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', {
+          fromDate,
+          toDate,
+        })
         .groupBy('redemption.business_party_id')
-        .getRawMany<{ businessId: string; redemptions: string; steerkes: string; euroValue: string; volunteers: string }>();
+        .getRawMany<{
+          businessId: string;
+          redemptions: string;
+          steerkes: string;
+          euroValue: string;
+          volunteers: string;
+        }>();
       return rows.map((row) => ({
         businessId: row.businessId,
         redemptions: Number(row.redemptions),

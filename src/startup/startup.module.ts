@@ -22,7 +22,9 @@ export class StartupService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.configuration.jwt.secretWasGenerated) {
-      this.logger.warn('JWT_SECRET is not set: using a random secret, so tokens end when the process does.');
+      this.logger.warn(
+        'JWT_SECRET is not set: using a random secret, so tokens end when the process does.',
+      );
     }
     const isNew = (await this.users.count()) === 0;
     if (isNew) await this.createFirstAdmin();
@@ -30,21 +32,37 @@ export class StartupService implements OnApplicationBootstrap {
     // (the loader is idempotent) still ends as the whole demo.
     const holdsDemo = isNew || (await this.users.findByEmail(DEMO_LOGINS[0].email)) !== null;
     if (this.configuration.loadDemoData && holdsDemo) {
-      const report = await loadDemoData(this.moduleRef, { history: this.configuration.demoHistory });
-      if (report.partiesCreated + report.usersCreated + report.entriesBooked + report.recordsCreated > 0) {
-        this.logger.log(`Loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries).`);
+      const report = await loadDemoData(this.moduleRef, {
+        history: this.configuration.demoHistory,
+      });
+      if (
+        report.partiesCreated + report.usersCreated + report.entriesBooked + report.recordsCreated >
+        0
+      ) {
+        this.logger.log(
+          `Loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries).`,
+        );
       }
-      this.logger.log(`Demo logins (password "${DEMO_LOGINS[0].password}"): ${DEMO_LOGINS.map((login) => `${login.email} (${login.role})`).join(', ')}`);
+      this.logger.log(
+        `Demo logins (password "${DEMO_LOGINS[0].password}"): ${DEMO_LOGINS.map((login) => `${login.email} (${login.role})`).join(', ')}`,
+      );
     }
   }
 
   private async createFirstAdmin(): Promise<void> {
     const { firstAdmin } = this.configuration;
     if (firstAdmin) {
-      await this.users.create({ email: firstAdmin.email, password: firstAdmin.password, role: 'admin', displayName: 'Administrator' });
+      await this.users.create({
+        email: firstAdmin.email,
+        password: firstAdmin.password,
+        role: 'admin',
+        displayName: 'Administrator',
+      });
       this.logger.log(`Created the first admin, ${firstAdmin.email}.`);
     } else if (this.configuration.environment === 'production') {
-      throw new ConfigurationError(['the database has no users: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin']);
+      throw new ConfigurationError([
+        'the database has no users: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin',
+      ]);
     }
   }
 }

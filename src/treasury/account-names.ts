@@ -10,7 +10,10 @@ export interface AccountLabel {
   partyId: string | null;
 }
 
-export function labelAccounts(accounts: AccountView[], parties: PartyDto[]): Map<string, AccountLabel> {
+export function labelAccounts(
+  accounts: AccountView[],
+  parties: PartyDto[],
+): Map<string, AccountLabel> {
   const partyById = new Map(parties.map((party) => [party.id, party]));
   const labels = new Map<string, AccountLabel>();
   for (const account of accounts) {

@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/http/api-problems.decorator.js';
@@ -13,7 +19,9 @@ export class AuditQueryDto extends PageQueryDto {
   @MaxLength(60)
   action?: string;
 
-  @ApiPropertyOptional({ description: 'The id of the account, entry, party, user or period concerned.' })
+  @ApiPropertyOptional({
+    description: 'The id of the account, entry, party, user or period concerned.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(60)
@@ -39,7 +47,10 @@ export class AuditLogController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOkResponse({ type: PageOf(AuditEventDto), description: 'Every admin and treasurer action, oldest first.' })
+  @ApiOkResponse({
+    type: PageOf(AuditEventDto),
+    description: 'Every admin and treasurer action, oldest first.',
+  })
   @ApiProblems(400, 401, 403)
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);

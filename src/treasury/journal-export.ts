@@ -39,29 +39,60 @@ export function journalCsv({ entries, labels }: JournalExportInput): string {
   );
   return stringify(rows, {
     header: true,
-    columns: ['sequence', 'entry_id', 'effective_date', 'created_at', 'code', 'description', 'account_id', 'account_group', 'account_name', 'amount', 'currency', 'reverses_entry_id'],
+    columns: [
+      'sequence',
+      'entry_id',
+      'effective_date',
+      'created_at',
+      'code',
+      'description',
+      'account_id',
+      'account_group',
+      'account_name',
+      'amount',
+      'currency',
+      'reverses_entry_id',
+    ],
   });
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-const byDateThenSequence = (a: EntryView, b: EntryView) => (a.effectiveDate === b.effectiveDate ? a.sequence - b.sequence : a.effectiveDate < b.effectiveDate ? -1 : 1);
+const byDateThenSequence = (a: EntryView, b: EntryView) =>
+  a.effectiveDate === b.effectiveDate
+    ? a.sequence - b.sequence
+    : a.effectiveDate < b.effectiveDate
+      ? -1
+      : 1;
 
 /**
  * An hledger journal: one transaction per entry (its sequence as the code), and at the end of each
  * closed period a transaction of balance assertions (`= closing balance`) on every account.
  */
-export function hledgerJournal({ entries, labels, closedPeriods, generatedAt }: JournalExportInput): string {
+export function hledgerJournal({
+  entries,
+  labels,
+  closedPeriods,
+  generatedAt,
+}: JournalExportInput): string {
   const name = (accountId: string) => hledgerAccountName(labels.get(accountId)!);
-  const lines = [`; Steerkes journal, exported ${generatedAt}`, '; amounts in STK (1 STK = one volunteer hour)', ''];
+  const lines = [
+    `; Steerkes journal, exported ${generatedAt}`,
+    '; amounts in STK (1 STK = one volunteer hour)',
+    '',
+  ];
   for (const entry of [...entries].sort(byDateThenSequence)) {
-    lines.push(`${entry.effectiveDate} (${entry.sequence}) ${entry.code} | ${oneLine(entry.description).replace(/;/g, ',')}  ; entry:${entry.id}`);
-    for (const posting of entry.postings) lines.push(`    ${name(posting.accountId)}  ${posting.amount} STK`);
+    lines.push(
+      `${entry.effectiveDate} (${entry.sequence}) ${entry.code} | ${oneLine(entry.description).replace(/;/g, ',')}  ; entry:${entry.id}`,
+    );
+    for (const posting of entry.postings)
+      lines.push(`    ${name(posting.accountId)}  ${posting.amount} STK`);
     lines.push('');
   }
   // After every entry of their day: hledger orders same-day transactions as they are written.
   for (const { period, balances } of closedPeriods) {
     lines.push(`${lastDayOf(period)} closing balances ${period}`);
-    for (const [accountId, balance] of balances) lines.push(`    ${name(accountId)}  0 STK = ${formatAmount(balance)} STK`);
+    for (const [accountId, balance] of balances)
+      lines.push(`    ${name(accountId)}  0 STK = ${formatAmount(balance)} STK`);
     lines.push('');
   }
   return lines.join('\n');
@@ -74,22 +105,38 @@ const quoted = (text: string) => `"${oneLine(text).replace(/\\/g, '\\\\').replac
  * `balance` directive per account on the first day after each closed period (Beancount asserts
  * balances at the start of a day).
  */
-export function beancountFile({ entries, labels, closedPeriods, generatedAt }: JournalExportInput): string {
+export function beancountFile({
+  entries,
+  labels,
+  closedPeriods,
+  generatedAt,
+}: JournalExportInput): string {
   const name = (accountId: string) => beancountAccountName(labels.get(accountId)!);
-  const dates = [...entries.map((entry) => entry.effectiveDate), ...closedPeriods.map(({ period }) => `${period}-01`)].sort();
+  const dates = [
+    ...entries.map((entry) => entry.effectiveDate),
+    ...closedPeriods.map(({ period }) => `${period}-01`),
+  ].sort();
   const openDate = dates.length > 0 ? dayBefore(dates[0]) : generatedAt.slice(0, 10);
-  const lines = [`; Steerkes journal, exported ${generatedAt}`, 'option "title" "Steerkes"', 'option "operating_currency" "STK"', '', `${openDate} commodity STK`];
+  const lines = [
+    `; Steerkes journal, exported ${generatedAt}`,
+    'option "title" "Steerkes"',
+    'option "operating_currency" "STK"',
+    '',
+    `${openDate} commodity STK`,
+  ];
   for (const label of labels.values()) lines.push(`${openDate} open ${name(label.accountId)} STK`);
   lines.push('');
   for (const entry of [...entries].sort(byDateThenSequence)) {
     lines.push(`${entry.effectiveDate} * ${quoted(entry.code)} ${quoted(entry.description)}`);
     lines.push(`  entry: "${entry.id}"`, `  sequence: "${entry.sequence}"`);
-    for (const posting of entry.postings) lines.push(`  ${name(posting.accountId)}  ${posting.amount} STK`);
+    for (const posting of entry.postings)
+      lines.push(`  ${name(posting.accountId)}  ${posting.amount} STK`);
     lines.push('');
   }
   for (const { period, balances } of closedPeriods) {
     const nextDay = dayAfter(lastDayOf(period));
-    for (const [accountId, balance] of balances) lines.push(`${nextDay} balance ${name(accountId)}  ${formatAmount(balance)} STK`);
+    for (const [accountId, balance] of balances)
+      lines.push(`${nextDay} balance ${name(accountId)}  ${formatAmount(balance)} STK`);
   }
   lines.push('');
   return lines.join('\n');

@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, Public } from '../auth/decorators.js';
@@ -24,7 +30,10 @@ export class YearQueryDto {
 }
 
 export class PeriodQueryDto {
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'First date; 1 January of this year when omitted.' })
+  @ApiPropertyOptional({
+    example: '2026-01-01',
+    description: 'First date; 1 January of this year when omitted.',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
@@ -45,8 +54,14 @@ export class ReportsController {
 
   @Get('reports/sponsorship')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Per business and year: Steerkes accepted, euro value given, redemptions. A business operator sees their own business.' })
-  @ApiOkResponse({ description: '{ year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] }' })
+  @ApiOperation({
+    summary:
+      'Per business and year: Steerkes accepted, euro value given, redemptions. A business operator sees their own business.',
+  })
+  @ApiOkResponse({
+    description:
+      '{ year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] }',
+  })
   @ApiProblems(400, 401, 403)
   sponsorship(@CurrentUser() actor: AuthenticatedUser, @Query() query: YearQueryDto) {
     return this.reports.sponsorshipReport(actor, query.year ?? this.thisYear());
@@ -54,18 +69,30 @@ export class ReportsController {
 
   @Get('reports/impact')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Per organisation and district: hours rewarded, distinct volunteers, Steerkes for hours and services, services given and used. An org manager sees their own organisation.' })
+  @ApiOperation({
+    summary:
+      'Per organisation and district: hours rewarded, distinct volunteers, Steerkes for hours and services, services given and used. An org manager sees their own organisation.',
+  })
   @ApiOkResponse({ description: '{ from, to, organisations: [...], districts: [...] }' })
   @ApiProblems(400, 401, 403)
   impact(@CurrentUser() actor: AuthenticatedUser, @Query() query: PeriodQueryDto) {
     const today = localDate(this.clock.now());
-    return this.reports.impactReport(actor, query.from ?? `${today.slice(0, 4)}-01-01`, query.to ?? today);
+    return this.reports.impactReport(
+      actor,
+      query.from ?? `${today.slice(0, 4)}-01-01`,
+      query.to ?? today,
+    );
   }
 
   @Get('public/transparency')
   @Public()
-  @ApiOperation({ summary: 'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed.' })
-  @ApiOkResponse({ description: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }' })
+  @ApiOperation({
+    summary:
+      'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed.',
+  })
+  @ApiOkResponse({
+    description: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }',
+  })
   @ApiProblems(400)
   transparency(@Query() query: YearQueryDto) {
     return this.reports.transparency(query.year ?? this.thisYear());

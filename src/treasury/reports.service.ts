@@ -48,7 +48,16 @@ interface Counters {
   used: number;
 }
 
-const emptyCounters = (): Counters => ({ minutes: 0, volunteers: new Set(), hoursMinor: 0n, earnedMinor: 0n, spentMinor: 0n, issuedMinor: 0n, given: 0, used: 0 });
+const emptyCounters = (): Counters => ({
+  minutes: 0,
+  volunteers: new Set(),
+  hoursMinor: 0n,
+  earnedMinor: 0n,
+  spentMinor: 0n,
+  issuedMinor: 0n,
+  given: 0,
+  used: 0,
+});
 
 const hoursText = (minutes: number) => (minutes / MINUTES_PER_HOUR).toFixed(2);
 
@@ -69,8 +78,12 @@ export class ReportsService {
   ) {}
 
   /** Per business and year: Steerkes accepted, euro value given, redemptions (for an MVO statement). */
-  async sponsorshipReport(actor: AuthenticatedUser, year: number): Promise<{ year: number; businesses: SponsorshipLine[] }> {
-    if (!isOverseer(actor.role) && actor.role !== 'business_operator') throw new ForbiddenError('ROLE_REQUIRED');
+  async sponsorshipReport(
+    actor: AuthenticatedUser,
+    year: number,
+  ): Promise<{ year: number; businesses: SponsorshipLine[] }> {
+    if (!isOverseer(actor.role) && actor.role !== 'business_operator')
+      throw new ForbiddenError('ROLE_REQUIRED');
     const parties = await this.partiesById();
     const figures = await this.sponsorship.byBusiness(`${year}-01-01`, `${year}-12-31`);
     const businesses = figures
@@ -89,7 +102,8 @@ export class ReportsService {
 
   /** Per organisation and per district, between two dates: hours, volunteers, Steerkes, services. */
   async impactReport(actor: AuthenticatedUser, fromDate: string, toDate: string) {
-    if (!isOverseer(actor.role) && actor.role !== 'org_manager') throw new ForbiddenError('ROLE_REQUIRED');
+    if (!isOverseer(actor.role) && actor.role !== 'org_manager')
+      throw new ForbiddenError('ROLE_REQUIRED');
     const { organisations, districts } = await this.tally(fromDate, toDate);
     const parties = await this.partiesById();
     const organisationLines = [...organisations.entries()]
@@ -101,8 +115,18 @@ export class ReportsService {
         ...impactLine(counters),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    const districtLines = isOverseer(actor.role) ? DISTRICTS.map((district) => ({ district, ...impactLine(districts.get(district) ?? emptyCounters()) })) : [];
-    return { from: fromDate, to: toDate, organisations: organisationLines, districts: districtLines };
+    const districtLines = isOverseer(actor.role)
+      ? DISTRICTS.map((district) => ({
+          district,
+          ...impactLine(districts.get(district) ?? emptyCounters()),
+        }))
+      : [];
+    return {
+      from: fromDate,
+      to: toDate,
+      organisations: organisationLines,
+      districts: districtLines,
+    };
   }
 
   /** The public account of a year: aggregates only, small groups of volunteers suppressed. */
@@ -112,10 +136,18 @@ export class ReportsService {
     const { organisations, districts } = await this.tally(fromDate, toDate);
     const parties = await this.partiesById();
     const sponsorship = await this.sponsorship.byBusiness(fromDate, toDate);
-    const sponsorshipByDistrict = new Map<string, { steerkesMinor: bigint; euroValueMinor: bigint; redemptions: number; volunteers: number }>();
+    const sponsorshipByDistrict = new Map<
+      string,
+      { steerkesMinor: bigint; euroValueMinor: bigint; redemptions: number; volunteers: number }
+    >();
     for (const figure of sponsorship) {
       const district = parties.get(figure.businessId)?.district ?? 'city-wide';
-      const sum = sponsorshipByDistrict.get(district) ?? { steerkesMinor: 0n, euroValueMinor: 0n, redemptions: 0, volunteers: 0 };
+      const sum = sponsorshipByDistrict.get(district) ?? {
+        steerkesMinor: 0n,
+        euroValueMinor: 0n,
+        redemptions: 0,
+        volunteers: 0,
+      };
       sum.steerkesMinor += figure.steerkesMinor;
       sum.euroValueMinor += figure.euroValueMinor;
       sum.redemptions += figure.redemptions;
@@ -126,7 +158,11 @@ export class ReportsService {
       year,
       volunteersPublishedMin: VOLUNTEERS_PUBLISHED_MIN,
       organisations: [...organisations.entries()]
-        .filter(([organisationId]) => parties.get(organisationId)?.kind === 'organisation' || parties.get(organisationId)?.kind === 'institution')
+        .filter(
+          ([organisationId]) =>
+            parties.get(organisationId)?.kind === 'organisation' ||
+            parties.get(organisationId)?.kind === 'institution',
+        )
         .map(([organisationId, counters]) => ({
           name: parties.get(organisationId)!.name,
           district: parties.get(organisationId)!.district,
@@ -140,13 +176,20 @@ export class ReportsService {
         const counters = districts.get(district) ?? emptyCounters();
         const accepted = sponsorshipByDistrict.get(district);
         // Sponsorship is about the volunteers who redeemed: published only for enough of them.
-        const sponsorshipPublished = accepted !== undefined && accepted.volunteers >= VOLUNTEERS_PUBLISHED_MIN;
+        const sponsorshipPublished =
+          accepted !== undefined && accepted.volunteers >= VOLUNTEERS_PUBLISHED_MIN;
         return {
           district,
           budgetIssued: formatAmount(counters.issuedMinor),
           ...publicVolunteerFigures(counters),
           servicesExchanged: counters.given,
-          sponsorshipAccepted: sponsorshipPublished ? { steerkes: formatAmount(accepted.steerkesMinor), euroValue: formatAmount(accepted.euroValueMinor), redemptions: accepted.redemptions } : null,
+          sponsorshipAccepted: sponsorshipPublished
+            ? {
+                steerkes: formatAmount(accepted.steerkesMinor),
+                euroValue: formatAmount(accepted.euroValueMinor),
+                redemptions: accepted.redemptions,
+              }
+            : null,
           sponsorshipSuppressed: accepted !== undefined && !sponsorshipPublished,
         };
       }),
@@ -154,13 +197,17 @@ export class ReportsService {
   }
 
   /** Hours, volunteers, Steerkes and services per organisation and per district. */
-  private async tally(fromDate: string, toDate: string): Promise<{ organisations: Map<string, Counters>; districts: Map<string, Counters> }> {
+  private async tally(
+    fromDate: string,
+    toDate: string,
+  ): Promise<{ organisations: Map<string, Counters>; districts: Map<string, Counters> }> {
     const parties = await this.partiesById();
     const organisations = new Map<string, Counters>();
     const districts = new Map<string, Counters>();
     const countersOf = (partyId: string): Counters[] | undefined => {
       const party = parties.get(partyId);
-      if (!party || (party.kind !== 'organisation' && party.kind !== 'institution')) return undefined;
+      if (!party || (party.kind !== 'organisation' && party.kind !== 'institution'))
+        return undefined;
       if (!organisations.has(partyId)) organisations.set(partyId, emptyCounters());
       if (!districts.has(party.district)) districts.set(party.district, emptyCounters());
       return [organisations.get(partyId)!, districts.get(party.district)!];
@@ -181,9 +228,14 @@ export class ReportsService {
         }
       }
     }
-    for (const exchange of await this.exchanges.carriedOut(`${fromDate}T00:00:00.000Z`, `${toDate}T23:59:59.999Z`)) {
-      for (const counters of countersOf(exchange.providerId) ?? []) counters.given += exchange.bookings;
-      for (const counters of countersOf(exchange.bookerId) ?? []) counters.used += exchange.bookings;
+    for (const exchange of await this.exchanges.carriedOut(
+      `${fromDate}T00:00:00.000Z`,
+      `${toDate}T23:59:59.999Z`,
+    )) {
+      for (const counters of countersOf(exchange.providerId) ?? [])
+        counters.given += exchange.bookings;
+      for (const counters of countersOf(exchange.bookerId) ?? [])
+        counters.used += exchange.bookings;
     }
     return { organisations, districts };
   }
@@ -206,8 +258,13 @@ function impactLine(counters: Counters): ImpactLine {
 }
 
 /** Hours and volunteer counts, or null (suppressed) when fewer than five volunteers are behind them. */
-function publicVolunteerFigures(counters: Counters): { hoursRewarded: string | null; volunteers: number | null; volunteerFiguresSuppressed: boolean } {
-  const published = counters.volunteers.size >= VOLUNTEERS_PUBLISHED_MIN || counters.volunteers.size === 0;
+function publicVolunteerFigures(counters: Counters): {
+  hoursRewarded: string | null;
+  volunteers: number | null;
+  volunteerFiguresSuppressed: boolean;
+} {
+  const published =
+    counters.volunteers.size >= VOLUNTEERS_PUBLISHED_MIN || counters.volunteers.size === 0;
   return {
     hoursRewarded: published ? hoursText(counters.minutes) : null,
     volunteers: published ? counters.volunteers.size : null,

@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
-import { AccountPeriodStatementDto, ExportQueryDto, StatementPeriodQueryDto, TrialBalanceDto, TrialBalanceQueryDto } from './dto/treasury.dto.js';
+import {
+  AccountPeriodStatementDto,
+  ExportQueryDto,
+  StatementPeriodQueryDto,
+  TrialBalanceDto,
+  TrialBalanceQueryDto,
+} from './dto/treasury.dto.js';
 import { TreasuryService } from './treasury.service.js';
 
 const EXPORT_CONTENT: Record<string, { type: string; extension: string }> = {
@@ -16,7 +22,9 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Content-Disposition for a download, as Express's res.attachment() wrote it for these ASCII names. */
 function attachment(filename: string): string {
-  return TOKEN.test(filename) ? `attachment; filename=${filename}` : `attachment; filename="${filename.replace(/[\\"]/g, '\\$&')}"`;
+  return TOKEN.test(filename)
+    ? `attachment; filename=${filename}`
+    : `attachment; filename="${filename.replace(/[\\"]/g, '\\$&')}"`;
 }
 
 @ApiTags('treasury')
@@ -27,7 +35,10 @@ export class TreasuryController {
   constructor(private readonly treasury: TreasuryService) {}
 
   @Get('trial-balance')
-  @ApiOperation({ summary: 'Every balance by party kind and system account, the total (always 0), circulation and pending holds; now or as of a date.' })
+  @ApiOperation({
+    summary:
+      'Every balance by party kind and system account, the total (always 0), circulation and pending holds; now or as of a date.',
+  })
   @ApiOkResponse({ type: TrialBalanceDto })
   @ApiProblems(400, 401, 403)
   trialBalance(@Query() query: TrialBalanceQueryDto) {
@@ -35,25 +46,41 @@ export class TreasuryController {
   }
 
   @Get('statements/:accountId')
-  @ApiOperation({ summary: 'One account in one month: opening balance, movements, closing balance (JSON or CSV).' })
+  @ApiOperation({
+    summary: 'One account in one month: opening balance, movements, closing balance (JSON or CSV).',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: AccountPeriodStatementDto })
   @ApiProblems(400, 401, 403, 404)
-  async statement(@Param('accountId', uuidPipe('accountId')) accountId: string, @Query() query: StatementPeriodQueryDto, @Res({ passthrough: true }) response: FastifyReply) {
+  async statement(
+    @Param('accountId', uuidPipe('accountId')) accountId: string,
+    @Query() query: StatementPeriodQueryDto,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ) {
     const statement = await this.treasury.accountStatement(accountId, query.period);
     if (query.format !== 'csv') return statement;
-    response.header('Content-Disposition', attachment(`steerkes-${accountId.slice(0, 8)}-${query.period}.csv`)).type('text/csv; charset=utf-8');
+    response
+      .header(
+        'Content-Disposition',
+        attachment(`steerkes-${accountId.slice(0, 8)}-${query.period}.csv`),
+      )
+      .type('text/csv; charset=utf-8');
     return this.treasury.accountStatementCsv(statement);
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end.' })
+  @ApiOperation({
+    summary:
+      'The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end.',
+  })
   @ApiProduces('text/csv', 'text/plain')
   @ApiOkResponse({ description: 'The export file.' })
   @ApiProblems(400, 401, 403)
   async export(@Query() query: ExportQueryDto, @Res({ passthrough: true }) response: FastifyReply) {
     const content = EXPORT_CONTENT[query.format];
-    response.header('Content-Disposition', attachment(`steerkes.${content.extension}`)).type(content.type);
+    response
+      .header('Content-Disposition', attachment(`steerkes.${content.extension}`))
+      .type(content.type);
     return this.treasury.exportJournal(query.format);
   }
 }

@@ -17,8 +17,20 @@ import { TreasuryService } from './treasury.service.js';
  * months, statements and exports, the audit log; and the reports. Money moves only through the ledger.
  */
 @Module({
-  imports: [LedgerModule, AuditModule, PartiesModule, VolunteeringModule, PassesModule, CatalogueModule],
-  controllers: [TreasuryController, TreasuryLedgerController, AuditLogController, ReportsController],
+  imports: [
+    LedgerModule,
+    AuditModule,
+    PartiesModule,
+    VolunteeringModule,
+    PassesModule,
+    CatalogueModule,
+  ],
+  controllers: [
+    TreasuryController,
+    TreasuryLedgerController,
+    AuditLogController,
+    ReportsController,
+  ],
   providers: [TreasuryService, ReportsService],
   exports: [TreasuryService],
 })

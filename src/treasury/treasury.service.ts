@@ -54,7 +54,10 @@ export class TreasuryService {
 
   async trialBalance(asOf?: string): Promise<TrialBalance> {
     const accounts = await this.ledgerQueries.accountsWithBalances(asOf);
-    const labels = labelAccounts(accounts.map(({ account }) => account), await this.parties.listAll());
+    const labels = labelAccounts(
+      accounts.map(({ account }) => account),
+      await this.parties.listAll(),
+    );
     const groups = new Map<string, { total: bigint; accounts: TrialBalanceLine[] }>();
     let total = 0n;
     let circulation = 0n;
@@ -64,7 +67,13 @@ export class TreasuryService {
       const balanceMinor = parseAmount(balanceAsOf, { allowNegative: true, allowZero: true });
       const group = groups.get(label.group) ?? { total: 0n, accounts: [] };
       group.total += balanceMinor;
-      group.accounts.push({ accountId: account.id, partyId: account.partyId, name: label.name, balance: balanceAsOf, pending: account.pending });
+      group.accounts.push({
+        accountId: account.id,
+        partyId: account.partyId,
+        name: label.name,
+        balance: balanceAsOf,
+        pending: account.pending,
+      });
       groups.set(label.group, group);
       total += balanceMinor;
       if (account.systemName === null) circulation += balanceMinor;
@@ -75,7 +84,11 @@ export class TreasuryService {
       currency: 'STK',
       groups: [...groups.entries()]
         .sort(([a], [b]) => GROUP_ORDER.indexOf(a) - GROUP_ORDER.indexOf(b))
-        .map(([group, { total: groupTotal, accounts: lines }]) => ({ group, total: formatAmount(groupTotal), accounts: lines })),
+        .map(([group, { total: groupTotal, accounts: lines }]) => ({
+          group,
+          total: formatAmount(groupTotal),
+          accounts: lines,
+        })),
       total: formatAmount(total),
       balanced: total === 0n,
       circulation: formatAmount(circulation),
@@ -91,32 +104,67 @@ export class TreasuryService {
     const movements: StatementLine[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.ledgerQueries.statement(accountId, { fromDate: firstDayOf(period), toDate: lastDayOf(period), cursor, limit: PAGE_SIZE_MAX });
+      const page = await this.ledgerQueries.statement(accountId, {
+        fromDate: firstDayOf(period),
+        toDate: lastDayOf(period),
+        cursor,
+        limit: PAGE_SIZE_MAX,
+      });
       movements.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     const closing = await this.ledgerQueries.balanceAsOf(accountId, lastDayOf(period));
-    return { account, name: labels.get(accountId)!.name, period, openingBalance: opening.balance, closingBalance: closing.balance, movements };
+    return {
+      account,
+      name: labels.get(accountId)!.name,
+      period,
+      openingBalance: opening.balance,
+      closingBalance: closing.balance,
+      movements,
+    };
   }
 
   accountStatementCsv(statement: AccountPeriodStatement): string {
-    const rows: unknown[][] = [[`${statement.period}-01`, '', 'OPENING', 'Opening balance', '', statement.openingBalance]];
+    const rows: unknown[][] = [
+      [`${statement.period}-01`, '', 'OPENING', 'Opening balance', '', statement.openingBalance],
+    ];
     let running = parseAmount(statement.openingBalance, { allowNegative: true, allowZero: true });
     for (const line of statement.movements) {
       running += parseAmount(line.amount, { allowNegative: true });
-      rows.push([line.effectiveDate, line.sequence, line.code, line.description, line.amount, formatAmount(running)]);
+      rows.push([
+        line.effectiveDate,
+        line.sequence,
+        line.code,
+        line.description,
+        line.amount,
+        formatAmount(running),
+      ]);
     }
-    rows.push([lastDayOf(statement.period), '', 'CLOSING', 'Closing balance', '', statement.closingBalance]);
-    return stringify(rows, { header: true, columns: ['date', 'sequence', 'code', 'description', 'amount', 'balance'] });
+    rows.push([
+      lastDayOf(statement.period),
+      '',
+      'CLOSING',
+      'Closing balance',
+      '',
+      statement.closingBalance,
+    ]);
+    return stringify(rows, {
+      header: true,
+      columns: ['date', 'sequence', 'code', 'description', 'amount', 'balance'],
+    });
   }
 
   /** The whole journal in one of the formats, with balance assertions at every closed period's end. */
   async exportJournal(format: ExportFormat): Promise<string> {
     const entries: EntryView[] = [];
     for await (const entry of this.ledgerQueries.journal()) entries.push(entry);
-    const accounts = (await this.ledgerQueries.accountsWithBalances()).map(({ account }) => account);
+    const accounts = (await this.ledgerQueries.accountsWithBalances()).map(
+      ({ account }) => account,
+    );
     const labels: Map<string, AccountLabel> = labelAccounts(accounts, await this.parties.listAll());
-    const closedPeriods = (await this.ledgerQueries.closedPeriods()).map(({ period, balances }) => ({ period, balances }));
+    const closedPeriods = (await this.ledgerQueries.closedPeriods()).map(
+      ({ period, balances }) => ({ period, balances }),
+    );
     const input = { entries, labels, closedPeriods, generatedAt: this.clock.now().toISOString() };
     if (format === 'csv') return journalCsv(input);
     if (format === 'hledger') return hledgerJournal(input);

@@ -19,7 +19,10 @@ export class ApprovedVolunteerHours extends VolunteerHours {
         .select('COALESCE(SUM(claim.minutes), 0)', 'minutes')
         .where('claim.volunteer_party_id = :volunteerPartyId', { volunteerPartyId })
         .andWhere('claim.status = :status', { status: 'approved' })
-        .andWhere('claim.claim_date >= :fromDate AND claim.claim_date <= :toDate', { fromDate, toDate })
+        .andWhere('claim.claim_date >= :fromDate AND claim.claim_date <= :toDate', {
+          fromDate,
+          toDate,
+        })
         .getRawOne<{ minutes: string | number }>();
       return minutesToHours(Number(row?.minutes ?? 0));
     });

@@ -36,13 +36,26 @@ describe(BulkTimeClaimsService.name, () => {
         100n,
       );
       expect(problems).toEqual([
-        { field: 'participants.2.hours', code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', parameters: { claimed: '23.00', requested: '1.25', limit: 24 } },
-        { field: 'participants.4.hours', code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', parameters: { claimed: '23.25', requested: '1.00', limit: 24 } },
+        {
+          field: 'participants.2.hours',
+          code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED',
+          parameters: { claimed: '23.00', requested: '1.25', limit: 24 },
+        },
+        {
+          field: 'participants.4.hours',
+          code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED',
+          parameters: { claimed: '23.25', requested: '1.00', limit: 24 },
+        },
       ]);
     });
 
     it('lists an unknown volunteer and bad hours on their own fields', () => {
-      const { problems } = checkParticipants([{ volunteerId: 'nobody', hours: '1.10' }], new Set([anouk]), new Map(), 100n);
+      const { problems } = checkParticipants(
+        [{ volunteerId: 'nobody', hours: '1.10' }],
+        new Set([anouk]),
+        new Map(),
+        100n,
+      );
       expect(problems).toEqual([
         { field: 'participants.0.volunteerId', code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN' },
         { field: 'participants.0.hours', code: 'isQuarterHours' },

@@ -54,15 +54,26 @@ export class BulkTimeClaimsService {
     private readonly views: TimeClaimViews,
   ) {}
 
-  record(actor: AuthenticatedUser, input: BulkTimeClaimsDto, idempotencyKey: string): Promise<Replayable<TimeClaimBatchDto>> {
-    const request = { scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint({ action: 'bulk', ...input }) };
+  record(
+    actor: AuthenticatedUser,
+    input: BulkTimeClaimsDto,
+    idempotencyKey: string,
+  ): Promise<Replayable<TimeClaimBatchDto>> {
+    const request = {
+      scope: VOLUNTEERING_IDEMPOTENCY_SCOPE,
+      key: scopedIdempotencyKey(actor.id, idempotencyKey),
+      fingerprint: requestFingerprint({ action: 'bulk', ...input }),
+    };
     return this.idempotency.run(request, {
       perform: async (tx) => {
         const organisationId = await this.ownOrganisation(actor);
         const batchId = randomUUID();
         const rateMinor = await this.rates.rateInForce(organisationId, tx);
         const lines = await this.check(organisationId, input, rateMinor, tx);
-        return { result: await this.pay(actor, { batchId, organisationId, input, rateMinor, lines }, tx), stored: { kind: 'batch', id: batchId } };
+        return {
+          result: await this.pay(actor, { batchId, organisationId, input, rateMinor, lines }, tx),
+          stored: { kind: 'batch', id: batchId },
+        };
       },
       replay: async (stored, tx) => {
         await this.ownOrganisation(actor);
@@ -72,27 +83,52 @@ export class BulkTimeClaimsService {
   }
 
   /** Every rule, on every participant; refuses the whole activity listing every problem found. */
-  private async check(organisationId: string, input: BulkTimeClaimsDto, rateMinor: bigint, tx: Transaction): Promise<CheckedLine[]> {
+  private async check(
+    organisationId: string,
+    input: BulkTimeClaimsDto,
+    rateMinor: bigint,
+    tx: Transaction,
+  ): Promise<CheckedLine[]> {
     const dateProblem = claimDateProblem(input.date, this.clock.now());
-    const volunteers = await this.parties.findVolunteers(input.participants.map((participant) => participant.volunteerId));
+    const volunteers = await this.parties.findVolunteers(
+      input.participants.map((participant) => participant.volunteerId),
+    );
     await this.store.lockVolunteers([...volunteers.keys()], tx);
     const dayTotals = await this.store.claimedMinutesOn([...volunteers.keys()], input.date, tx);
-    const { lines, problems } = checkParticipants(input.participants, new Set(volunteers.keys()), dayTotals, rateMinor);
+    const { lines, problems } = checkParticipants(
+      input.participants,
+      new Set(volunteers.keys()),
+      dayTotals,
+      rateMinor,
+    );
     const fundsProblem = await this.fundsProblem(organisationId, lines);
-    const all = [...(dateProblem ? [dateProblem] : []), ...problems, ...(fundsProblem ? [fundsProblem] : [])];
+    const all = [
+      ...(dateProblem ? [dateProblem] : []),
+      ...problems,
+      ...(fundsProblem ? [fundsProblem] : []),
+    ];
     if (all.length > 0) throw new TimeClaimsRefusedError(all);
     return lines;
   }
 
   /** The organisation must have the total available (down to its credit limit), not only each line. */
-  private async fundsProblem(organisationId: string, lines: CheckedLine[]): Promise<FieldError | undefined> {
+  private async fundsProblem(
+    organisationId: string,
+    lines: CheckedLine[],
+  ): Promise<FieldError | undefined> {
     const account = await this.ledger.getAccount(await this.store.accountOf(organisationId));
     if (account.minBalance === null) return undefined;
     const requiredMinor = lines.reduce((sum, line) => sum + line.amountMinor, 0n);
-    const spendableMinor = parseAmount(account.available, { allowNegative: true, allowZero: true }) - parseAmount(account.minBalance, { allowNegative: true, allowZero: true });
+    const spendableMinor =
+      parseAmount(account.available, { allowNegative: true, allowZero: true }) -
+      parseAmount(account.minBalance, { allowNegative: true, allowZero: true });
     if (requiredMinor <= spendableMinor) return undefined;
     const available = formatAmount(spendableMinor > 0n ? spendableMinor : 0n);
-    return { field: 'participants', code: 'INSUFFICIENT_FUNDS', parameters: { accountId: account.id, available, required: formatAmount(requiredMinor) } };
+    return {
+      field: 'participants',
+      code: 'INSUFFICIENT_FUNDS',
+      parameters: { accountId: account.id, available, required: formatAmount(requiredMinor) },
+    };
   }
 
   /** Records the activity and its approved claims, and pays each in its own HOURS entry. */
@@ -119,7 +155,9 @@ export class BulkTimeClaimsService {
     const commands = [];
     for (const claim of claims) {
       const volunteerAccountId = await this.store.accountOf(claim.volunteerPartyId);
-      commands.push(paymentCommand(claim, rateMinor, { organisationAccountId, volunteerAccountId }, actor.id));
+      commands.push(
+        paymentCommand(claim, rateMinor, { organisationAccountId, volunteerAccountId }, actor.id),
+      );
     }
     const outcomes = await this.ledger.transferBatch(commands);
     const refusals = ledgerProblems(outcomes, organisationAccountId);
@@ -134,7 +172,10 @@ export class BulkTimeClaimsService {
   /** The activity as first recorded, for a replay. */
   private async load(batchId: string, tx: Transaction): Promise<TimeClaimBatchDto> {
     const batch = await tx.manager.findOneByOrFail(TimeClaimBatch, { id: batchId });
-    const claims = await tx.manager.find(TimeClaim, { where: { batchId }, order: { batchLine: 'ASC' } });
+    const claims = await tx.manager.find(TimeClaim, {
+      where: { batchId },
+      order: { batchLine: 'ASC' },
+    });
     return this.views.batch(batch, claims);
   }
 
@@ -147,11 +188,7 @@ export class BulkTimeClaimsService {
 }
 
 /** One approved claim per line, decided by whoever records the activity, in the order sent. */
-function approvedClaims(
-  activity: ActivityToPay,
-  actorId: string,
-  nowIso: string,
-): TimeClaim[] {
+function approvedClaims(activity: ActivityToPay, actorId: string, nowIso: string): TimeClaim[] {
   return activity.lines.map((line, index) => ({
     id: randomUUID(),
     volunteerPartyId: line.volunteerId,
@@ -189,7 +226,8 @@ export function checkParticipants(
   const problems: FieldError[] = [];
   for (const [index, participant] of participants.entries()) {
     const field = `participants.${index}`;
-    if (!volunteerIds.has(participant.volunteerId)) problems.push({ field: `${field}.volunteerId`, code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN' });
+    if (!volunteerIds.has(participant.volunteerId))
+      problems.push({ field: `${field}.volunteerId`, code: 'TIME_CLAIM_VOLUNTEER_UNKNOWN' });
     const minutes = parseHours(participant.hours);
     if (minutes === undefined) {
       problems.push({ field: `${field}.hours`, code: 'isQuarterHours' });
@@ -197,12 +235,20 @@ export function checkParticipants(
     }
     const before = claimed.get(participant.volunteerId) ?? 0;
     if (before + minutes > DAY_LIMIT_MINUTES) {
-      const parameters = { claimed: formatHours(before), requested: formatHours(minutes), limit: CLAIM_HOURS_PER_DAY_MAX };
+      const parameters = {
+        claimed: formatHours(before),
+        requested: formatHours(minutes),
+        limit: CLAIM_HOURS_PER_DAY_MAX,
+      };
       problems.push({ field: `${field}.hours`, code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED', parameters });
       continue; // a refused line does not count toward the lines after it
     }
     claimed.set(participant.volunteerId, before + minutes);
-    lines.push({ volunteerId: participant.volunteerId, minutes, amountMinor: paymentFor(minutes, rateMinor) });
+    lines.push({
+      volunteerId: participant.volunteerId,
+      minutes,
+      amountMinor: paymentFor(minutes, rateMinor),
+    });
   }
   return { lines, problems };
 }
@@ -211,18 +257,30 @@ export function checkParticipants(
  * What the ledger refused, line by line (it checks each payment on its own): a problem of the
  * organisation's account is named once on the whole list, one of a volunteer's account on its line.
  */
-function ledgerProblems(outcomes: TransferBatchOutcome[], organisationAccountId: string): FieldError[] {
+function ledgerProblems(
+  outcomes: TransferBatchOutcome[],
+  organisationAccountId: string,
+): FieldError[] {
   const problems: FieldError[] = [];
   const organisationCodes = new Set<string>();
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome.ok) continue;
     const { code, parameters } = outcome.error;
-    const safeParameters = Object.fromEntries(Object.entries(parameters).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))) as FieldError['parameters'];
+    const safeParameters = Object.fromEntries(
+      Object.entries(parameters).filter(([, value]) =>
+        ['string', 'number', 'boolean'].includes(typeof value),
+      ),
+    ) as FieldError['parameters'];
     if (parameters.accountId === organisationAccountId) {
-      if (!organisationCodes.has(code)) problems.push({ field: 'participants', code, parameters: safeParameters });
+      if (!organisationCodes.has(code))
+        problems.push({ field: 'participants', code, parameters: safeParameters });
       organisationCodes.add(code);
     } else {
-      problems.push({ field: `participants.${index}.volunteerId`, code, parameters: safeParameters });
+      problems.push({
+        field: `participants.${index}.volunteerId`,
+        code,
+        parameters: safeParameters,
+      });
     }
   }
   return problems;

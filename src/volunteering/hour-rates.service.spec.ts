@@ -10,12 +10,26 @@ describe(HourRatesService.name, () => {
 
     it('names every problem on its field', () => {
       expect(rangeProblems(5n, 20_000n, 100n)).toEqual([
-        { field: 'min', code: 'HOUR_RATE_BEYOND_BOUNDS', parameters: { floor: '0.10', ceiling: '100.00' } },
-        { field: 'max', code: 'HOUR_RATE_BEYOND_BOUNDS', parameters: { floor: '0.10', ceiling: '100.00' } },
+        {
+          field: 'min',
+          code: 'HOUR_RATE_BEYOND_BOUNDS',
+          parameters: { floor: '0.10', ceiling: '100.00' },
+        },
+        {
+          field: 'max',
+          code: 'HOUR_RATE_BEYOND_BOUNDS',
+          parameters: { floor: '0.10', ceiling: '100.00' },
+        },
       ]);
-      expect(rangeProblems(200n, 100n, 150n)).toEqual([{ field: 'min', code: 'HOUR_RATE_MIN_ABOVE_MAX' }]);
-      expect(rangeProblems(50n, 200n, 201n)).toEqual([{ field: 'defaultRate', code: 'HOUR_RATE_DEFAULT_OUT_OF_RANGE' }]);
-      expect(rangeProblems(50n, 200n, 49n)).toEqual([{ field: 'defaultRate', code: 'HOUR_RATE_DEFAULT_OUT_OF_RANGE' }]);
+      expect(rangeProblems(200n, 100n, 150n)).toEqual([
+        { field: 'min', code: 'HOUR_RATE_MIN_ABOVE_MAX' },
+      ]);
+      expect(rangeProblems(50n, 200n, 201n)).toEqual([
+        { field: 'defaultRate', code: 'HOUR_RATE_DEFAULT_OUT_OF_RANGE' },
+      ]);
+      expect(rangeProblems(50n, 200n, 49n)).toEqual([
+        { field: 'defaultRate', code: 'HOUR_RATE_DEFAULT_OUT_OF_RANGE' },
+      ]);
     });
   });
 

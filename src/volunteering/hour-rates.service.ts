@@ -2,7 +2,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { Injectable } from '@nestjs/common';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { Clock } from '../common/clock.js';
-import { type FieldError, ForbiddenError, ValidationFailedError, assertInvariant } from '../common/errors/domain-error.js';
+import {
+  type FieldError,
+  ForbiddenError,
+  ValidationFailedError,
+  assertInvariant,
+} from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { HourRateRange, OrganisationHourRate } from './entities/hour-rate.entity.js';
@@ -52,17 +57,35 @@ export class HourRatesService {
   }
 
   /** Admin only (the controller's role guard). The default rate stays unless another is sent. */
-  setRange(actor: AuthenticatedUser, input: { min: string; max: string; defaultRate?: string }): Promise<HourRateRangeView> {
+  setRange(
+    actor: AuthenticatedUser,
+    input: { min: string; max: string; defaultRate?: string },
+  ): Promise<HourRateRangeView> {
     return this.database.transaction(async (tx) => {
       const current = await this.loadRange(tx);
       const minRateMinor = parseAmount(input.min, { field: 'min' });
       const maxRateMinor = parseAmount(input.max, { field: 'max' });
-      const defaultRateMinor = input.defaultRate === undefined ? current.defaultRateMinor : parseAmount(input.defaultRate, { field: 'defaultRate' });
+      const defaultRateMinor =
+        input.defaultRate === undefined
+          ? current.defaultRateMinor
+          : parseAmount(input.defaultRate, { field: 'defaultRate' });
       const problems = rangeProblems(minRateMinor, maxRateMinor, defaultRateMinor);
       if (problems.length > 0) throw new ValidationFailedError(problems);
-      const updated: HourRateRange = { ...current, minRateMinor, maxRateMinor, defaultRateMinor, updatedAt: this.clock.now().toISOString(), updatedBy: actor.id };
+      const updated: HourRateRange = {
+        ...current,
+        minRateMinor,
+        maxRateMinor,
+        defaultRateMinor,
+        updatedAt: this.clock.now().toISOString(),
+        updatedBy: actor.id,
+      };
       await tx.manager.update(HourRateRange, { id: RANGE_ROW_ID }, updated);
-      await this.audit.record(actor, { action: 'volunteering.hour-rate-range', subjectType: 'hour-rate-range', subjectId: 'default', details: { before: rangeView(current), after: rangeView(updated) } });
+      await this.audit.record(actor, {
+        action: 'volunteering.hour-rate-range',
+        subjectType: 'hour-rate-range',
+        subjectId: 'default',
+        details: { before: rangeView(current), after: rangeView(updated) },
+      });
       return rangeView(updated);
     });
   }
@@ -76,16 +99,33 @@ export class HourRatesService {
   }
 
   /** An admin, or a manager of that organisation, sets its rate inside the allowed range. */
-  setOrganisationRate(actor: AuthenticatedUser, organisationId: string, rate: string): Promise<OrganisationHourRateView> {
+  setOrganisationRate(
+    actor: AuthenticatedUser,
+    organisationId: string,
+    rate: string,
+  ): Promise<OrganisationHourRateView> {
     return this.database.transaction(async (tx) => {
       await this.parties.requireOrganisation(organisationId);
-      if (actor.role !== 'admin' && actor.partyId !== organisationId) throw new ForbiddenError('NOT_ORGANISATION_MANAGER');
+      if (actor.role !== 'admin' && actor.partyId !== organisationId)
+        throw new ForbiddenError('NOT_ORGANISATION_MANAGER');
       const rateMinor = parseAmount(rate, { field: 'rate' });
       const range = await this.loadRange(tx);
-      if (rateMinor < range.minRateMinor || rateMinor > range.maxRateMinor) throw new HourRateOutOfRangeError(range.minRateMinor, range.maxRateMinor);
-      const row: OrganisationHourRate = { organisationPartyId: organisationId, rateMinor, updatedAt: this.clock.now().toISOString(), updatedBy: actor.id };
+      if (rateMinor < range.minRateMinor || rateMinor > range.maxRateMinor)
+        throw new HourRateOutOfRangeError(range.minRateMinor, range.maxRateMinor);
+      const row: OrganisationHourRate = {
+        organisationPartyId: organisationId,
+        rateMinor,
+        updatedAt: this.clock.now().toISOString(),
+        updatedBy: actor.id,
+      };
       await tx.manager.upsert(OrganisationHourRate, row, ['organisationPartyId']);
-      if (actor.role === 'admin') await this.audit.record(actor, { action: 'volunteering.hour-rate', subjectType: 'party', subjectId: organisationId, details: { rate } });
+      if (actor.role === 'admin')
+        await this.audit.record(actor, {
+          action: 'volunteering.hour-rate',
+          subjectType: 'party',
+          subjectId: organisationId,
+          details: { rate },
+        });
       return this.organisationRateView(organisationId, tx);
     });
   }
@@ -93,13 +133,20 @@ export class HourRatesService {
   /** The rate (hundredths of a Steerke per hour) at which the organisation pays an hour right now. */
   async rateInForce(organisationId: string, transaction: Transaction): Promise<bigint> {
     const range = await this.loadRange(transaction);
-    const own = await transaction.manager.findOneBy(OrganisationHourRate, { organisationPartyId: organisationId });
+    const own = await transaction.manager.findOneBy(OrganisationHourRate, {
+      organisationPartyId: organisationId,
+    });
     return clamp(own?.rateMinor ?? range.defaultRateMinor, range.minRateMinor, range.maxRateMinor);
   }
 
-  private async organisationRateView(organisationId: string, tx: Transaction): Promise<OrganisationHourRateView> {
+  private async organisationRateView(
+    organisationId: string,
+    tx: Transaction,
+  ): Promise<OrganisationHourRateView> {
     const range = await this.loadRange(tx);
-    const own = await tx.manager.findOneBy(OrganisationHourRate, { organisationPartyId: organisationId });
+    const own = await tx.manager.findOneBy(OrganisationHourRate, {
+      organisationPartyId: organisationId,
+    });
     return {
       organisationId,
       rate: formatAmount(await this.rateInForce(organisationId, tx)),
@@ -112,19 +159,32 @@ export class HourRatesService {
 
   private async loadRange(tx: Transaction): Promise<HourRateRange> {
     const range = await tx.manager.findOneBy(HourRateRange, { id: RANGE_ROW_ID });
-    assertInvariant(range, 'the hour-rate range is missing: the volunteering migration did not run');
+    assertInvariant(
+      range,
+      'the hour-rate range is missing: the volunteering migration did not run',
+    );
     return range;
   }
 }
 
 /** Everything wrong with a proposed range, each on its field. */
-export function rangeProblems(minRateMinor: bigint, maxRateMinor: bigint, defaultRateMinor: bigint): FieldError[] {
+export function rangeProblems(
+  minRateMinor: bigint,
+  maxRateMinor: bigint,
+  defaultRateMinor: bigint,
+): FieldError[] {
   const problems: FieldError[] = [];
-  const bounds = { floor: formatAmount(HOUR_RATE_FLOOR_MINOR), ceiling: formatAmount(HOUR_RATE_CEILING_MINOR) };
-  if (minRateMinor < HOUR_RATE_FLOOR_MINOR) problems.push({ field: 'min', code: 'HOUR_RATE_BEYOND_BOUNDS', parameters: bounds });
-  if (maxRateMinor > HOUR_RATE_CEILING_MINOR) problems.push({ field: 'max', code: 'HOUR_RATE_BEYOND_BOUNDS', parameters: bounds });
+  const bounds = {
+    floor: formatAmount(HOUR_RATE_FLOOR_MINOR),
+    ceiling: formatAmount(HOUR_RATE_CEILING_MINOR),
+  };
+  if (minRateMinor < HOUR_RATE_FLOOR_MINOR)
+    problems.push({ field: 'min', code: 'HOUR_RATE_BEYOND_BOUNDS', parameters: bounds });
+  if (maxRateMinor > HOUR_RATE_CEILING_MINOR)
+    problems.push({ field: 'max', code: 'HOUR_RATE_BEYOND_BOUNDS', parameters: bounds });
   if (minRateMinor > maxRateMinor) problems.push({ field: 'min', code: 'HOUR_RATE_MIN_ABOVE_MAX' });
-  else if (defaultRateMinor < minRateMinor || defaultRateMinor > maxRateMinor) problems.push({ field: 'defaultRate', code: 'HOUR_RATE_DEFAULT_OUT_OF_RANGE' });
+  else if (defaultRateMinor < minRateMinor || defaultRateMinor > maxRateMinor)
+    problems.push({ field: 'defaultRate', code: 'HOUR_RATE_DEFAULT_OUT_OF_RANGE' });
   return problems;
 }
 

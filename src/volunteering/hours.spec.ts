@@ -14,12 +14,31 @@ describe(parseHours.name, () => {
     expect(parseHours(input)).toBe(minutes);
   });
 
-  it.each([['0'], [0], ['-1'], [-0.25], ['2.10'], [2.1], ['24.25'], [25], ['1e1'], [' 2'], ['2.'], ['.5'], ['02'], [''], [null], [undefined], [Number.NaN], [Infinity], [true], [{}], ['2.125']])(
-    'refuses %p',
-    (input) => {
-      expect(parseHours(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['0'],
+    [0],
+    ['-1'],
+    [-0.25],
+    ['2.10'],
+    [2.1],
+    ['24.25'],
+    [25],
+    ['1e1'],
+    [' 2'],
+    ['2.'],
+    ['.5'],
+    ['02'],
+    [''],
+    [null],
+    [undefined],
+    [Number.NaN],
+    [Infinity],
+    [true],
+    [{}],
+    ['2.125'],
+  ])('refuses %p', (input) => {
+    expect(parseHours(input)).toBeUndefined();
+  });
 
   it('accepts exactly the quarter hours from 0.25 to 24, as text and as number', () => {
     fc.assert(

@@ -16,7 +16,8 @@ export function parseHours(value: unknown): number | undefined {
   else if (typeof value === 'number' && Number.isFinite(value)) hours = new Decimal(value);
   else return undefined;
   const minutes = hours.times(MINUTES_PER_HOUR);
-  if (!minutes.isInteger() || minutes.lte(0) || minutes.gt(CLAIM_HOURS_MAX * MINUTES_PER_HOUR)) return undefined;
+  if (!minutes.isInteger() || minutes.lte(0) || minutes.gt(CLAIM_HOURS_MAX * MINUTES_PER_HOUR))
+    return undefined;
   if (minutes.modulo(CLAIM_STEP_MINUTES).gt(0)) return undefined;
   return minutes.toNumber();
 }

@@ -10,20 +10,37 @@ describe(claimDateProblem.name, () => {
   });
 
   it('refuses a day after today', () => {
-    expect(claimDateProblem('2026-11-24', now)).toEqual({ field: 'date', code: 'TIME_CLAIM_DATE_IN_FUTURE', parameters: { today: '2026-11-23' } });
+    expect(claimDateProblem('2026-11-24', now)).toEqual({
+      field: 'date',
+      code: 'TIME_CLAIM_DATE_IN_FUTURE',
+      parameters: { today: '2026-11-23' },
+    });
   });
 
   it('accepts a year back and refuses one day more, naming the field asked for', () => {
     expect(claimDateProblem('2025-11-23', now)).toBeUndefined();
-    expect(claimDateProblem('2025-11-22', now, 'participants.date')).toEqual({ field: 'participants.date', code: 'TIME_CLAIM_DATE_TOO_OLD', parameters: { oldest: '2025-11-23' } });
+    expect(claimDateProblem('2025-11-22', now, 'participants.date')).toEqual({
+      field: 'participants.date',
+      code: 'TIME_CLAIM_DATE_TOO_OLD',
+      parameters: { oldest: '2025-11-23' },
+    });
   });
 });
 
 describe(paymentCommand.name, () => {
-  const accounts = { organisationAccountId: 'organisation-account', volunteerAccountId: 'volunteer-account' };
+  const accounts = {
+    organisationAccountId: 'organisation-account',
+    volunteerAccountId: 'volunteer-account',
+  };
 
   it('pays the claim from the organisation to the volunteer as HOURS, keyed by the claim', () => {
-    const claim = { id: 'claim-1', claimDate: '2026-11-21', minutes: 105, activity: 'Koffieochtend', batchId: null };
+    const claim = {
+      id: 'claim-1',
+      claimDate: '2026-11-21',
+      minutes: 105,
+      activity: 'Koffieochtend',
+      batchId: null,
+    };
     expect(paymentCommand(claim, 120n, accounts, 'user-1')).toEqual({
       fromAccountId: 'organisation-account',
       toAccountId: 'volunteer-account',
@@ -37,7 +54,15 @@ describe(paymentCommand.name, () => {
   });
 
   it('names the bulk activity of a claim recorded with one', () => {
-    const claim = { id: 'claim-2', claimDate: '2026-11-21', minutes: 60, activity: 'Buurtfeest', batchId: 'batch-1' };
-    expect(paymentCommand(claim, 100n, accounts, 'user-1').metadata).toMatchObject({ timeClaimBatchId: 'batch-1' });
+    const claim = {
+      id: 'claim-2',
+      claimDate: '2026-11-21',
+      minutes: 60,
+      activity: 'Buurtfeest',
+      batchId: 'batch-1',
+    };
+    expect(paymentCommand(claim, 100n, accounts, 'user-1').metadata).toMatchObject({
+      timeClaimBatchId: 'batch-1',
+    });
   });
 });

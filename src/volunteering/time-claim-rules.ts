@@ -4,7 +4,11 @@ import type { FieldError } from '../common/errors/domain-error.js';
 import type { Metadata, TransferInput } from '../ledger/ledger.types.js';
 import type { TimeClaim } from './entities/time-claim.entity.js';
 import { formatHours, paymentFor } from './hours.js';
-import { CLAIM_AGE_MAX_DAYS, CLAIM_HOURS_PER_DAY_MAX, MINUTES_PER_HOUR } from './volunteering.limits.js';
+import {
+  CLAIM_AGE_MAX_DAYS,
+  CLAIM_HOURS_PER_DAY_MAX,
+  MINUTES_PER_HOUR,
+} from './volunteering.limits.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DAY_LIMIT_MINUTES = CLAIM_HOURS_PER_DAY_MAX * MINUTES_PER_HOUR;
@@ -34,7 +38,12 @@ export function paymentCommand(
   actorId: string,
 ): TransferInput {
   const hours = formatHours(claim.minutes);
-  const metadata: Metadata = { timeClaimId: claim.id, claimDate: claim.claimDate, hours, rate: formatAmount(rateMinor) };
+  const metadata: Metadata = {
+    timeClaimId: claim.id,
+    claimDate: claim.claimDate,
+    hours,
+    rate: formatAmount(rateMinor),
+  };
   if (claim.batchId) metadata.timeClaimBatchId = claim.batchId;
   return {
     fromAccountId: accounts.organisationAccountId,

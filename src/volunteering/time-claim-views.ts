@@ -12,7 +12,9 @@ export class TimeClaimViews {
   constructor(private readonly parties: VolunteeringParties) {}
 
   async many(claims: TimeClaim[]): Promise<TimeClaimDto[]> {
-    const names = await this.parties.namesOf(claims.flatMap((claim) => [claim.volunteerPartyId, claim.organisationPartyId]));
+    const names = await this.parties.namesOf(
+      claims.flatMap((claim) => [claim.volunteerPartyId, claim.organisationPartyId]),
+    );
     return claims.map((claim) => toTimeClaimDto(claim, names));
   }
 

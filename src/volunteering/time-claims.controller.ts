@@ -1,9 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
-import { IdempotencyKey, IdempotentRoute, OptionalIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
+import {
+  IdempotencyKey,
+  IdempotentRoute,
+  OptionalIdempotencyKey,
+} from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import { BulkTimeClaimsService } from './bulk-time-claims.service.js';
@@ -32,7 +42,8 @@ export class TimeClaimsController {
   @Post()
   @Roles('volunteer')
   @ApiOperation({
-    summary: 'Claim hours given to an organisation (volunteer): quarter-hour steps, not in the future, at most 24 hours a day across all claims.',
+    summary:
+      'Claim hours given to an organisation (volunteer): quarter-hour steps, not in the future, at most 24 hours a day across all claims.',
   })
   @IdempotentRoute({ keyRequired: false })
   @ApiCreatedResponse({ type: TimeClaimDto })
@@ -40,14 +51,17 @@ export class TimeClaimsController {
   submit(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
-    @Body() input: SubmitTimeClaimDto
+    @Body() input: SubmitTimeClaimDto,
   ) {
     return this.claims.submit(actor, input, key);
   }
 
   @Get()
   @Roles('volunteer', 'org_manager', 'admin', 'treasurer')
-  @ApiOperation({ summary: 'Time claims: a volunteer sees their own, an organisation’s manager those made to it, admins and treasurers all. Oldest first.' })
+  @ApiOperation({
+    summary:
+      'Time claims: a volunteer sees their own, an organisation’s manager those made to it, admins and treasurers all. Oldest first.',
+  })
   @ApiOkResponse({ type: TimeClaimPageDto })
   @ApiProblems(400, 401, 403)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListTimeClaimsQueryDto) {
@@ -57,7 +71,8 @@ export class TimeClaimsController {
   @Post('bulk')
   @Roles('org_manager')
   @ApiOperation({
-    summary: 'Record one activity with many volunteers (org manager): every participant is checked first; all are paid, or none with a list of why.',
+    summary:
+      'Record one activity with many volunteers (org manager): every participant is checked first; all are paid, or none with a list of why.',
   })
   @IdempotentRoute()
   @ApiCreatedResponse({ type: TimeClaimBatchDto })
@@ -65,7 +80,7 @@ export class TimeClaimsController {
   recordBulk(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
-    @Body() input: BulkTimeClaimsDto
+    @Body() input: BulkTimeClaimsDto,
   ) {
     return this.bulk.record(actor, input, key);
   }
@@ -81,7 +96,10 @@ export class TimeClaimsController {
   @Post(':id/approve')
   @Roles('org_manager')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve a requested claim (the organisation’s manager): one HOURS entry pays hours × the rate in force, once.' })
+  @ApiOperation({
+    summary:
+      'Approve a requested claim (the organisation’s manager): one HOURS entry pays hours × the rate in force, once.',
+  })
   @IdempotentRoute()
   @ApiOkResponse({ type: TimeClaimDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
@@ -89,7 +107,7 @@ export class TimeClaimsController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
     @Param('id', uuidPipe()) id: string,
-    @Body(EmptyBodyPipe) _body: unknown
+    @Body(EmptyBodyPipe) _body: unknown,
   ) {
     return this.claims.approve(actor, id, key);
   }
@@ -97,10 +115,17 @@ export class TimeClaimsController {
   @Post(':id/reject')
   @Roles('org_manager')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reject a requested claim with a reason (the organisation’s manager); nothing is paid.' })
+  @ApiOperation({
+    summary:
+      'Reject a requested claim with a reason (the organisation’s manager); nothing is paid.',
+  })
   @ApiOkResponse({ type: TimeClaimDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  reject(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Body() input: RejectTimeClaimDto) {
+  reject(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: RejectTimeClaimDto,
+  ) {
     return this.claims.reject(actor, id, input.reason);
   }
 
@@ -110,7 +135,11 @@ export class TimeClaimsController {
   @ApiOperation({ summary: 'Withdraw your own claim while it is still requested (volunteer).' })
   @ApiOkResponse({ type: TimeClaimDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  withdraw(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string, @Body() input: WithdrawTimeClaimDto) {
+  withdraw(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: WithdrawTimeClaimDto,
+  ) {
     return this.claims.withdraw(actor, id, input.reason);
   }
 }

@@ -3,14 +3,27 @@ import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { isOverseer } from '../common/roles.js';
 import { Clock } from '../common/clock.js';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/domain-error.js';
 import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
-import { Idempotency, type IdempotentRequest, type Replayable, requestFingerprint } from '../database/idempotency.js';
+import {
+  Idempotency,
+  type IdempotentRequest,
+  type Replayable,
+  requestFingerprint,
+} from '../database/idempotency.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import type { ListTimeClaimsQueryDto, SubmitTimeClaimDto, TimeClaimDto } from './dto/time-claim.dto.js';
+import type {
+  ListTimeClaimsQueryDto,
+  SubmitTimeClaimDto,
+  TimeClaimDto,
+} from './dto/time-claim.dto.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
 import { HourRatesService } from './hour-rates.service.js';
 import { parseHours } from './hours.js';
@@ -44,22 +57,46 @@ export class TimeClaimsService {
    * A volunteer claims hours given to an organisation. With an Idempotency-Key a retry answers the
    * claim made the first time instead of claiming the hours twice.
    */
-  submit(actor: AuthenticatedUser, input: SubmitTimeClaimDto, idempotencyKey?: string): Promise<Replayable<TimeClaimDto>> {
-    const request = idempotencyKey === undefined ? undefined : this.request(actor, idempotencyKey, { action: 'submit', ...input });
+  submit(
+    actor: AuthenticatedUser,
+    input: SubmitTimeClaimDto,
+    idempotencyKey?: string,
+  ): Promise<Replayable<TimeClaimDto>> {
+    const request =
+      idempotencyKey === undefined
+        ? undefined
+        : this.request(actor, idempotencyKey, { action: 'submit', ...input });
     return this.idempotency.run(request, {
       perform: async (tx) => {
         const claimId = randomUUID();
-        return { result: await this.createClaim(actor, input, claimId, tx), stored: { kind: 'claim', id: claimId } };
+        return {
+          result: await this.createClaim(actor, input, claimId, tx),
+          stored: { kind: 'claim', id: claimId },
+        };
       },
-      replay: async (stored, tx) => this.views.one(await tx.manager.findOneByOrFail(TimeClaim, { id: stored.id })),
+      replay: async (stored, tx) =>
+        this.views.one(await tx.manager.findOneByOrFail(TimeClaim, { id: stored.id })),
     });
   }
 
   list(actor: AuthenticatedUser, query: ListTimeClaimsQueryDto): Promise<Page<TimeClaimDto>> {
     return this.database.read(async (tx) => {
-      const builder = filteredClaims(tx.manager.createQueryBuilder(TimeClaim, 'claim'), actor, query);
-      const { limit } = paginateQuery(builder, { sortColumn: 'claim.created_at', idColumn: 'claim.id', page: query });
-      const page = pageFrom(await builder.getMany(), limit, (claim) => ({ sortValue: claim.createdAt, id: claim.id }), (claim) => claim);
+      const builder = filteredClaims(
+        tx.manager.createQueryBuilder(TimeClaim, 'claim'),
+        actor,
+        query,
+      );
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'claim.created_at',
+        idColumn: 'claim.id',
+        page: query,
+      });
+      const page = pageFrom(
+        await builder.getMany(),
+        limit,
+        (claim) => ({ sortValue: claim.createdAt, id: claim.id }),
+        (claim) => claim,
+      );
       return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
     });
   }
@@ -79,26 +116,49 @@ export class TimeClaimsService {
    * from the claim, so a claim is paid at most once whatever is retried; the request's own key
    * makes a retry answer the first result.
    */
-  approve(actor: AuthenticatedUser, claimId: string, idempotencyKey: string): Promise<Replayable<TimeClaimDto>> {
-    return this.idempotency.run(this.request(actor, idempotencyKey, { action: 'approve', claimId }), {
-      lock: async (tx) => void (await this.decidableClaim(actor, claimId, tx)),
-      perform: async (tx) => {
-        const claim = await this.decidableClaim(actor, claimId, tx);
-        assertRequested(claim);
-        return { result: await this.views.one(await this.pay(actor, claim, tx)), stored: { kind: 'claim', id: claimId } };
+  approve(
+    actor: AuthenticatedUser,
+    claimId: string,
+    idempotencyKey: string,
+  ): Promise<Replayable<TimeClaimDto>> {
+    return this.idempotency.run(
+      this.request(actor, idempotencyKey, { action: 'approve', claimId }),
+      {
+        lock: async (tx) => void (await this.decidableClaim(actor, claimId, tx)),
+        perform: async (tx) => {
+          const claim = await this.decidableClaim(actor, claimId, tx);
+          assertRequested(claim);
+          return {
+            result: await this.views.one(await this.pay(actor, claim, tx)),
+            stored: { kind: 'claim', id: claimId },
+          };
+        },
+        // A replay answers the claim as it is now, to a manager who may still decide it.
+        replay: async (_stored, tx) =>
+          this.views.one(await this.decidableClaim(actor, claimId, tx)),
       },
-      // A replay answers the claim as it is now, to a manager who may still decide it.
-      replay: async (_stored, tx) => this.views.one(await this.decidableClaim(actor, claimId, tx)),
-    });
+    );
   }
 
   /** Volunteering's requests share one scope: a key used to submit cannot also approve. */
-  private request(actor: AuthenticatedUser, idempotencyKey: string, content: Record<string, unknown>): IdempotentRequest {
-    return { scope: VOLUNTEERING_IDEMPOTENCY_SCOPE, key: scopedIdempotencyKey(actor.id, idempotencyKey), fingerprint: requestFingerprint(content) };
+  private request(
+    actor: AuthenticatedUser,
+    idempotencyKey: string,
+    content: Record<string, unknown>,
+  ): IdempotentRequest {
+    return {
+      scope: VOLUNTEERING_IDEMPOTENCY_SCOPE,
+      key: scopedIdempotencyKey(actor.id, idempotencyKey),
+      fingerprint: requestFingerprint(content),
+    };
   }
 
   /** Pays a claim at the rate in force with one HOURS entry and records it approved. */
-  private async pay(actor: AuthenticatedUser, claim: TimeClaim, tx: Transaction): Promise<TimeClaim> {
+  private async pay(
+    actor: AuthenticatedUser,
+    claim: TimeClaim,
+    tx: Transaction,
+  ): Promise<TimeClaim> {
     const rateMinor = await this.rates.rateInForce(claim.organisationPartyId, tx);
     const accounts = {
       organisationAccountId: await this.store.accountOf(claim.organisationPartyId),
@@ -106,7 +166,14 @@ export class TimeClaimsService {
     };
     const command = paymentCommand(claim, rateMinor, accounts, actor.id);
     const { result: entry } = await this.ledger.transfer(command);
-    const approved: TimeClaim = { ...claim, status: 'approved', rateMinor, amountMinor: command.amountMinor, entryId: entry.id, ...this.decision(actor) };
+    const approved: TimeClaim = {
+      ...claim,
+      status: 'approved',
+      rateMinor,
+      amountMinor: command.amountMinor,
+      entryId: entry.id,
+      ...this.decision(actor),
+    };
     await tx.manager.update(TimeClaim, { id: claim.id }, approved);
     return approved;
   }
@@ -123,27 +190,45 @@ export class TimeClaimsService {
   }
 
   /** The volunteer takes back a claim that is still waiting; its hours no longer count for the day. */
-  withdraw(actor: AuthenticatedUser, claimId: string, reason: string | undefined): Promise<TimeClaimDto> {
+  withdraw(
+    actor: AuthenticatedUser,
+    claimId: string,
+    reason: string | undefined,
+  ): Promise<TimeClaimDto> {
     return this.database.transaction(async (tx) => {
       const claim = await this.store.lockClaim(claimId, tx);
-      if (!claim || actor.partyId === null || claim.volunteerPartyId !== actor.partyId) throw new NotFoundError('time_claim', claimId);
+      if (!claim || actor.partyId === null || claim.volunteerPartyId !== actor.partyId)
+        throw new NotFoundError('time_claim', claimId);
       assertRequested(claim);
-      const withdrawn: TimeClaim = { ...claim, status: 'withdrawn', reason: reason ?? null, ...this.decision(actor) };
+      const withdrawn: TimeClaim = {
+        ...claim,
+        status: 'withdrawn',
+        reason: reason ?? null,
+        ...this.decision(actor),
+      };
       await tx.manager.update(TimeClaim, { id: claim.id }, withdrawn);
       return this.views.one(withdrawn);
     });
   }
 
-  private async createClaim(actor: AuthenticatedUser, input: SubmitTimeClaimDto, claimId: string, tx: Transaction): Promise<TimeClaimDto> {
+  private async createClaim(
+    actor: AuthenticatedUser,
+    input: SubmitTimeClaimDto,
+    claimId: string,
+    tx: Transaction,
+  ): Promise<TimeClaimDto> {
     const volunteerId = await this.ownVolunteerParty(actor);
     await this.parties.requireOrganisation(input.organisationId);
     const minutes = parseHours(input.hours);
-    if (minutes === undefined) throw new ValidationFailedError([{ field: 'hours', code: 'isQuarterHours' }]);
+    if (minutes === undefined)
+      throw new ValidationFailedError([{ field: 'hours', code: 'isQuarterHours' }]);
     const dateProblem = claimDateProblem(input.date, this.clock.now());
     if (dateProblem) throw new ValidationFailedError([dateProblem]);
     await this.store.lockVolunteers([volunteerId], tx);
-    const claimed = (await this.store.claimedMinutesOn([volunteerId], input.date, tx)).get(volunteerId) ?? 0;
-    if (claimed + minutes > DAY_LIMIT_MINUTES) throw new TimeClaimDayLimitExceededError(input.date, claimed, minutes);
+    const claimed =
+      (await this.store.claimedMinutesOn([volunteerId], input.date, tx)).get(volunteerId) ?? 0;
+    if (claimed + minutes > DAY_LIMIT_MINUTES)
+      throw new TimeClaimDayLimitExceededError(input.date, claimed, minutes);
     const claim = tx.manager.create(TimeClaim, {
       id: claimId,
       volunteerPartyId: volunteerId,
@@ -168,9 +253,14 @@ export class TimeClaimsService {
   }
 
   /** A claim made to the actor's organisation, locked for the decision; any other answers 404. */
-  private async decidableClaim(actor: AuthenticatedUser, claimId: string, tx: Transaction): Promise<TimeClaim> {
+  private async decidableClaim(
+    actor: AuthenticatedUser,
+    claimId: string,
+    tx: Transaction,
+  ): Promise<TimeClaim> {
     const claim = await this.store.lockClaim(claimId, tx);
-    if (!claim || actor.partyId === null || claim.organisationPartyId !== actor.partyId) throw new NotFoundError('time_claim', claimId);
+    if (!claim || actor.partyId === null || claim.organisationPartyId !== actor.partyId)
+      throw new NotFoundError('time_claim', claimId);
     return claim;
   }
 
@@ -191,13 +281,27 @@ function assertRequested(claim: TimeClaim): void {
 }
 
 /** The claims the actor may see, narrowed by the query's filters. */
-function filteredClaims(builder: SelectQueryBuilder<TimeClaim>, actor: AuthenticatedUser, query: ListTimeClaimsQueryDto): SelectQueryBuilder<TimeClaim> {
+function filteredClaims(
+  builder: SelectQueryBuilder<TimeClaim>,
+  actor: AuthenticatedUser,
+  query: ListTimeClaimsQueryDto,
+): SelectQueryBuilder<TimeClaim> {
   const scope = visibleScope(actor);
-  if (scope.volunteerPartyId !== undefined) builder.andWhere('claim.volunteer_party_id = :ownVolunteer', { ownVolunteer: scope.volunteerPartyId });
-  if (scope.organisationPartyId !== undefined) builder.andWhere('claim.organisation_party_id = :ownOrganisation', { ownOrganisation: scope.organisationPartyId });
+  if (scope.volunteerPartyId !== undefined)
+    builder.andWhere('claim.volunteer_party_id = :ownVolunteer', {
+      ownVolunteer: scope.volunteerPartyId,
+    });
+  if (scope.organisationPartyId !== undefined)
+    builder.andWhere('claim.organisation_party_id = :ownOrganisation', {
+      ownOrganisation: scope.organisationPartyId,
+    });
   if (query.status) builder.andWhere('claim.status = :status', { status: query.status });
-  if (query.organisationId) builder.andWhere('claim.organisation_party_id = :organisationId', { organisationId: query.organisationId });
-  if (query.volunteerId) builder.andWhere('claim.volunteer_party_id = :volunteerId', { volunteerId: query.volunteerId });
+  if (query.organisationId)
+    builder.andWhere('claim.organisation_party_id = :organisationId', {
+      organisationId: query.organisationId,
+    });
+  if (query.volunteerId)
+    builder.andWhere('claim.volunteer_party_id = :volunteerId', { volunteerId: query.volunteerId });
   if (query.batchId) builder.andWhere('claim.batch_id = :batchId', { batchId: query.batchId });
   if (query.from) builder.andWhere('claim.claim_date >= :from', { from: query.from });
   if (query.to) builder.andWhere('claim.claim_date <= :to', { to: query.to });
@@ -205,7 +309,10 @@ function filteredClaims(builder: SelectQueryBuilder<TimeClaim>, actor: Authentic
 }
 
 /** Which claims an actor may see: a volunteer their own, an organisation's member those made to it. */
-function visibleScope(actor: AuthenticatedUser): { volunteerPartyId?: string; organisationPartyId?: string } {
+function visibleScope(actor: AuthenticatedUser): {
+  volunteerPartyId?: string;
+  organisationPartyId?: string;
+} {
   if (isOverseer(actor.role)) return {};
   if (actor.role === 'volunteer') return { volunteerPartyId: actor.partyId ?? '' };
   return { organisationPartyId: actor.partyId ?? '' };
@@ -213,7 +320,12 @@ function visibleScope(actor: AuthenticatedUser): { volunteerPartyId?: string; or
 
 function isVisible(actor: AuthenticatedUser, claim: TimeClaim): boolean {
   const scope = visibleScope(actor);
-  if (scope.volunteerPartyId !== undefined && claim.volunteerPartyId !== scope.volunteerPartyId) return false;
-  if (scope.organisationPartyId !== undefined && claim.organisationPartyId !== scope.organisationPartyId) return false;
+  if (scope.volunteerPartyId !== undefined && claim.volunteerPartyId !== scope.volunteerPartyId)
+    return false;
+  if (
+    scope.organisationPartyId !== undefined &&
+    claim.organisationPartyId !== scope.organisationPartyId
+  )
+    return false;
   return true;
 }

@@ -29,19 +29,27 @@ export class TimeClaimsStore {
   async lockVolunteers(volunteerIds: readonly string[], tx: Transaction): Promise<void> {
     if (this.database.dialect !== 'postgres') return;
     for (const volunteerId of [...new Set(volunteerIds)].sort()) {
-      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`time-claims:${volunteerId}`]);
+      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `time-claims:${volunteerId}`,
+      ]);
     }
   }
 
   /** Minutes already claimed (requested or approved) on a day, per volunteer. */
-  async claimedMinutesOn(volunteerIds: readonly string[], date: string, tx: Transaction): Promise<Map<string, number>> {
+  async claimedMinutesOn(
+    volunteerIds: readonly string[],
+    date: string,
+    tx: Transaction,
+  ): Promise<Map<string, number>> {
     const claimed = new Map<string, number>();
     if (volunteerIds.length === 0) return claimed;
     const rows = await tx.manager
       .createQueryBuilder(TimeClaim, 'claim')
       .select('claim.volunteer_party_id', 'volunteerId')
       .addSelect('SUM(claim.minutes)', 'minutes')
-      .where('claim.volunteer_party_id IN (:...volunteerIds)', { volunteerIds: [...new Set(volunteerIds)] })
+      .where('claim.volunteer_party_id IN (:...volunteerIds)', {
+        volunteerIds: [...new Set(volunteerIds)],
+      })
       .andWhere('claim.claim_date = :date', { date })
       .andWhere('claim.status IN (:...statuses)', { statuses: LIVE_CLAIM_STATUSES })
       .groupBy('claim.volunteer_party_id')

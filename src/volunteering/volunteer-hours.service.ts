@@ -6,5 +6,9 @@ import type { Decimal } from 'decimal.js';
  * volunteering module provides the implementation and exports it.
  */
 export abstract class VolunteerHours {
-  abstract approvedHours(volunteerPartyId: string, fromDate: string, toDate: string): Promise<Decimal>;
+  abstract approvedHours(
+    volunteerPartyId: string,
+    fromDate: string,
+    toDate: string,
+  ): Promise<Decimal>;
 }

@@ -22,11 +22,18 @@ export class VolunteeringFigures {
         .addSelect('claim.volunteer_party_id', 'volunteerId')
         .addSelect('SUM(claim.minutes)', 'minutes')
         .where("claim.status = 'approved'")
-        .andWhere('claim.claim_date >= :fromDate AND claim.claim_date <= :toDate', { fromDate, toDate })
+        .andWhere('claim.claim_date >= :fromDate AND claim.claim_date <= :toDate', {
+          fromDate,
+          toDate,
+        })
         .groupBy('claim.organisation_party_id')
         .addGroupBy('claim.volunteer_party_id')
         .getRawMany<{ organisationId: string; volunteerId: string; minutes: string | number }>();
-      return rows.map((row) => ({ organisationId: row.organisationId, volunteerId: row.volunteerId, minutes: Number(row.minutes) }));
+      return rows.map((row) => ({
+        organisationId: row.organisationId,
+        volunteerId: row.volunteerId,
+        minutes: Number(row.minutes),
+      }));
     });
   }
 }

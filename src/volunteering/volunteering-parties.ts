@@ -11,7 +11,8 @@ export class VolunteeringParties {
   /** Hours are given to organisations; any other id answers 404, as if it did not exist. */
   async requireOrganisation(organisationId: string): Promise<Party> {
     const party = await this.parties.findById(organisationId);
-    if (!party || party.kind !== 'organisation') throw new NotFoundError('organisation', organisationId);
+    if (!party || party.kind !== 'organisation')
+      throw new NotFoundError('organisation', organisationId);
     return party;
   }
 

@@ -1,4 +1,8 @@
-import { type CatalogueEntry, type Message, registerMessages } from '../common/errors/error-catalogue.js';
+import {
+  type CatalogueEntry,
+  type Message,
+  registerMessages,
+} from '../common/errors/error-catalogue.js';
 
 /**
  * Error codes of the volunteering module, with their HTTP status and Dutch and English messages
@@ -47,26 +51,57 @@ export const VOLUNTEERING_FIELD_MESSAGES = {
     en: 'Must be hours in quarter-hour steps from 0.25 to 24, such as "2.50" or 2.5.',
     nl: 'Moet een aantal uren zijn in stappen van een kwartier, van 0.25 tot 24, zoals "2.50" of 2.5.',
   },
-  TIME_CLAIM_DATE_IN_FUTURE: { en: 'The date lies after today; claim hours once they are given.', nl: 'De datum ligt na vandaag; declareer uren pas als ze gegeven zijn.' },
-  TIME_CLAIM_DATE_TOO_OLD: { en: 'The date lies more than a year back.', nl: 'De datum ligt meer dan een jaar terug.' },
+  TIME_CLAIM_DATE_IN_FUTURE: {
+    en: 'The date lies after today; claim hours once they are given.',
+    nl: 'De datum ligt na vandaag; declareer uren pas als ze gegeven zijn.',
+  },
+  TIME_CLAIM_DATE_TOO_OLD: {
+    en: 'The date lies more than a year back.',
+    nl: 'De datum ligt meer dan een jaar terug.',
+  },
   TIME_CLAIM_DAY_LIMIT_EXCEEDED: {
     en: 'With these hours the volunteer would claim more than 24 hours on this day.',
     nl: 'Met deze uren zou de vrijwilliger meer dan 24 uur op deze dag declareren.',
   },
-  TIME_CLAIM_VOLUNTEER_UNKNOWN: { en: 'There is no volunteer with this id.', nl: 'Er is geen vrijwilliger met dit id.' },
-  INSUFFICIENT_FUNDS: { en: 'Not enough Steerkes are available for this.', nl: 'Hiervoor zijn niet genoeg Steerkes beschikbaar.' },
-  ACCOUNT_NOT_OPEN: { en: 'The account is frozen or closed.', nl: 'De rekening is bevroren of gesloten.' },
-  BALANCE_LIMIT_EXCEEDED: { en: 'The account would exceed its highest allowed balance.', nl: 'De rekening zou boven haar hoogst toegestane saldo komen.' },
-  HOUR_RATE_MIN_ABOVE_MAX: { en: 'min must not be above max.', nl: 'min mag niet boven max liggen.' },
-  HOUR_RATE_BEYOND_BOUNDS: { en: 'Hour rates lie between 0.10 and 100.00 STK per hour.', nl: 'Uurtarieven liggen tussen 0.10 en 100.00 STK per uur.' },
-  HOUR_RATE_OUT_OF_RANGE: { en: 'The rate lies outside the range the admin allows.', nl: 'Het tarief ligt buiten de bandbreedte die de beheerder toestaat.' },
+  TIME_CLAIM_VOLUNTEER_UNKNOWN: {
+    en: 'There is no volunteer with this id.',
+    nl: 'Er is geen vrijwilliger met dit id.',
+  },
+  INSUFFICIENT_FUNDS: {
+    en: 'Not enough Steerkes are available for this.',
+    nl: 'Hiervoor zijn niet genoeg Steerkes beschikbaar.',
+  },
+  ACCOUNT_NOT_OPEN: {
+    en: 'The account is frozen or closed.',
+    nl: 'De rekening is bevroren of gesloten.',
+  },
+  BALANCE_LIMIT_EXCEEDED: {
+    en: 'The account would exceed its highest allowed balance.',
+    nl: 'De rekening zou boven haar hoogst toegestane saldo komen.',
+  },
+  HOUR_RATE_MIN_ABOVE_MAX: {
+    en: 'min must not be above max.',
+    nl: 'min mag niet boven max liggen.',
+  },
+  HOUR_RATE_BEYOND_BOUNDS: {
+    en: 'Hour rates lie between 0.10 and 100.00 STK per hour.',
+    nl: 'Uurtarieven liggen tussen 0.10 en 100.00 STK per uur.',
+  },
+  HOUR_RATE_OUT_OF_RANGE: {
+    en: 'The rate lies outside the range the admin allows.',
+    nl: 'Het tarief ligt buiten de bandbreedte die de beheerder toestaat.',
+  },
   HOUR_RATE_DEFAULT_OUT_OF_RANGE: {
     en: 'The default rate must lie between min and max; send one that does.',
     nl: 'Het standaardtarief moet tussen min en max liggen; stuur er een mee dat dat doet.',
   },
 } as const satisfies Record<string, Message>;
 
-registerMessages({ errors: VOLUNTEERING_ERRORS, phrases: VOLUNTEERING_PHRASES, fieldMessages: VOLUNTEERING_FIELD_MESSAGES });
+registerMessages({
+  errors: VOLUNTEERING_ERRORS,
+  phrases: VOLUNTEERING_PHRASES,
+  fieldMessages: VOLUNTEERING_FIELD_MESSAGES,
+});
 
 declare module '../common/errors/error-catalogue.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging

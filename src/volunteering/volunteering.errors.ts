@@ -14,7 +14,12 @@ export class TimeClaimDayLimitExceededError extends DomainError {
   constructor(date: string, claimedMinutes: number, requestedMinutes: number) {
     super(
       'TIME_CLAIM_DAY_LIMIT_EXCEEDED',
-      { date, claimed: formatHours(claimedMinutes), requested: formatHours(requestedMinutes), limit: CLAIM_HOURS_PER_DAY_MAX },
+      {
+        date,
+        claimed: formatHours(claimedMinutes),
+        requested: formatHours(requestedMinutes),
+        limit: CLAIM_HOURS_PER_DAY_MAX,
+      },
       [{ field: 'hours', code: 'TIME_CLAIM_DAY_LIMIT_EXCEEDED' }],
     );
   }
@@ -29,6 +34,8 @@ export class TimeClaimsRefusedError extends DomainError {
 
 export class HourRateOutOfRangeError extends DomainError {
   constructor(minMinor: bigint, maxMinor: bigint) {
-    super('HOUR_RATE_OUT_OF_RANGE', { min: formatAmount(minMinor), max: formatAmount(maxMinor) }, [{ field: 'rate', code: 'HOUR_RATE_OUT_OF_RANGE' }]);
+    super('HOUR_RATE_OUT_OF_RANGE', { min: formatAmount(minMinor), max: formatAmount(maxMinor) }, [
+      { field: 'rate', code: 'HOUR_RATE_OUT_OF_RANGE' },
+    ]);
   }
 }

@@ -19,7 +19,8 @@ import { VolunteeringParties } from './volunteering-parties.js';
 @Module({
   imports: [LedgerModule, AuditModule, PartiesModule],
   controllers: [TimeClaimsController, HourRatesController],
-  providers: [VolunteeringFigures, 
+  providers: [
+    VolunteeringFigures,
     TimeClaimsService,
     BulkTimeClaimsService,
     HourRatesService,

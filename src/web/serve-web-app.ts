@@ -44,7 +44,8 @@ export function findWebAppBuild(): string | null {
   let folder = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 4; depth += 1) {
     const candidate = join(folder, 'web', 'dist');
-    if (existsSync(join(folder, 'web', 'package.json'))) return existsSync(join(candidate, 'index.html')) ? candidate : null;
+    if (existsSync(join(folder, 'web', 'package.json')))
+      return existsSync(join(candidate, 'index.html')) ? candidate : null;
     folder = dirname(folder);
   }
   return null;
@@ -60,7 +61,8 @@ export function serveWebApp(app: NestFastifyApplication, root: string): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     // After the API's helmet hook: the app's pages get their own, stricter policy.
-    if (!isApiPath(request.url)) reply.header('Content-Security-Policy', WEB_APP_CONTENT_SECURITY_POLICY);
+    if (!isApiPath(request.url))
+      reply.header('Content-Security-Policy', WEB_APP_CONTENT_SECURITY_POLICY);
     done();
   });
   // globIgnore is @fastify/static's own option, not in Nest's copy of its type: a variable, not a literal.
@@ -75,7 +77,10 @@ export function serveWebApp(app: NestFastifyApplication, root: string): void {
     // @fastify/static 10 passes the reply here (Nest's type still names the older response shape).
     setHeaders: (response: unknown, path: string) => {
       const immutable = path.startsWith(join(buildFolder, HASHED_ASSETS_PREFIX));
-      (response as FastifyReply).header('Cache-Control', immutable ? IMMUTABLE_ASSETS_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL);
+      (response as FastifyReply).header(
+        'Cache-Control',
+        immutable ? IMMUTABLE_ASSETS_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL,
+      );
     },
   };
   app.useStaticAssets(staticOptions);

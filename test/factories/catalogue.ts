@@ -47,7 +47,12 @@ export interface BookingBody {
   depositKept: string | null;
   lateFee: string | null;
   hoursGiven: string | null;
-  events?: Array<{ action: string; statusAfter: string; actorId: string | null; occurredAt: string }>;
+  events?: Array<{
+    action: string;
+    statusAfter: string;
+    actorId: string | null;
+    occurredAt: string;
+  }>;
   [field: string]: unknown;
 }
 
@@ -63,7 +68,14 @@ const DEFAULTS = {
     price: '4.00',
     capacityPersons: 20,
     bufferMinutes: 30,
-    openingHours: { mon: [['09:00', '22:00']], tue: [['09:00', '22:00']], wed: [['09:00', '22:00']], thu: [['09:00', '22:00']], fri: [['09:00', '22:00']], sat: [['10:00', '17:00']] },
+    openingHours: {
+      mon: [['09:00', '22:00']],
+      tue: [['09:00', '22:00']],
+      wed: [['09:00', '22:00']],
+      thu: [['09:00', '22:00']],
+      fri: [['09:00', '22:00']],
+      sat: [['10:00', '17:00']],
+    },
     confirmation: 'provider',
     freeCancellationHours: 48,
     cancellationFeePercent: 50,
@@ -99,11 +111,24 @@ const DEFAULTS = {
 
 export type Category = keyof typeof DEFAULTS;
 
-export function postListing(http: TestAgent, session: Session, category: Category, overrides: Record<string, unknown> = {}): Promise<Response> {
-  return http.post(`${API}/listings`).set(session.auth).send({ ...DEFAULTS[category], ...overrides });
+export function postListing(
+  http: TestAgent,
+  session: Session,
+  category: Category,
+  overrides: Record<string, unknown> = {},
+): Promise<Response> {
+  return http
+    .post(`${API}/listings`)
+    .set(session.auth)
+    .send({ ...DEFAULTS[category], ...overrides });
 }
 
-export async function createListing(http: TestAgent, session: Session, category: Category, overrides: Record<string, unknown> = {}): Promise<ListingBody> {
+export async function createListing(
+  http: TestAgent,
+  session: Session,
+  category: Category,
+  overrides: Record<string, unknown> = {},
+): Promise<ListingBody> {
   const response = await postListing(http, session, category, overrides);
   expect(response.status).toBe(201);
   return response.body as ListingBody;
@@ -112,41 +137,75 @@ export async function createListing(http: TestAgent, session: Session, category:
 /** A pending request: add headers (Accept-Language) before awaiting it. */
 type PendingRequest = ReturnType<TestAgent['post']>;
 
-export function postBooking(http: TestAgent, session: Session, body: Record<string, unknown>, key: string | null = newKey()): PendingRequest {
+export function postBooking(
+  http: TestAgent,
+  session: Session,
+  body: Record<string, unknown>,
+  key: string | null = newKey(),
+): PendingRequest {
   const request = http.post(`${API}/bookings`).set(session.auth);
   if (key !== null) request.set('Idempotency-Key', key);
   return request.send(body);
 }
 
-export async function book(http: TestAgent, session: Session, body: Record<string, unknown>): Promise<BookingBody> {
+export async function book(
+  http: TestAgent,
+  session: Session,
+  body: Record<string, unknown>,
+): Promise<BookingBody> {
   const response = await postBooking(http, session, body);
-  expect({ status: response.status, body: response.body }).toEqual({ status: 201, body: expect.anything() });
+  expect({ status: response.status, body: response.body }).toEqual({
+    status: 201,
+    body: expect.anything(),
+  });
   return response.body as BookingBody;
 }
 
 export type BookingStep = 'confirm' | 'decline' | 'cancel' | 'check-out' | 'return' | 'complete';
 
-export function step(http: TestAgent, session: Session, bookingId: string, action: BookingStep, body?: Record<string, unknown>, key?: string): PendingRequest {
+export function step(
+  http: TestAgent,
+  session: Session,
+  bookingId: string,
+  action: BookingStep,
+  body?: Record<string, unknown>,
+  key?: string,
+): PendingRequest {
   const request = http.post(`${API}/bookings/${bookingId}/${action}`).set(session.auth);
   if (key !== undefined) request.set('Idempotency-Key', key);
   return body === undefined ? request.send() : request.send(body);
 }
 
-export async function readBooking(http: TestAgent, session: Session, bookingId: string): Promise<BookingBody> {
+export async function readBooking(
+  http: TestAgent,
+  session: Session,
+  bookingId: string,
+): Promise<BookingBody> {
   const response = await http.get(`${API}/bookings/${bookingId}`).set(session.auth).expect(200);
   return response.body as BookingBody;
 }
 
 /** Counts of the catalogue's own records, to prove a refusal wrote none. */
-export async function catalogueCounts(http: TestAgent, treasurer: Session): Promise<{ bookings: number; listings: number }> {
+export async function catalogueCounts(
+  http: TestAgent,
+  treasurer: Session,
+): Promise<{ bookings: number; listings: number }> {
   let bookings = 0;
   let cursor: string | null = null;
   do {
-    const response: Response = await http.get(`${API}/bookings`).query({ limit: 100, ...(cursor ? { cursor } : {}) }).set(treasurer.auth).expect(200);
+    const response: Response = await http
+      .get(`${API}/bookings`)
+      .query({ limit: 100, ...(cursor ? { cursor } : {}) })
+      .set(treasurer.auth)
+      .expect(200);
     bookings += (response.body.items as unknown[]).length;
     cursor = response.body.nextCursor as string | null;
   } while (cursor);
-  const listings = await http.get(`${API}/listings`).query({ limit: 100 }).set(treasurer.auth).expect(200);
+  const listings = await http
+    .get(`${API}/listings`)
+    .query({ limit: 100 })
+    .set(treasurer.auth)
+    .expect(200);
   return { bookings, listings: (listings.body.items as unknown[]).length };
 }
 

@@ -59,23 +59,42 @@ export interface EntryBody {
   postings: Array<{ accountId: string; amount: string; balanceAfter: string | null }>;
 }
 
-export async function readAccount(http: TestAgent, session: Session, accountId: string): Promise<AccountBody> {
+export async function readAccount(
+  http: TestAgent,
+  session: Session,
+  accountId: string,
+): Promise<AccountBody> {
   const response = await http.get(`${API}/accounts/${accountId}`).set(session.auth).expect(200);
   return response.body as AccountBody;
 }
 
-export async function accountIdOfParty(http: TestAgent, session: Session, partyId: string): Promise<string> {
-  const response = await http.get(`${API}/parties/${partyId}/accounts`).set(session.auth).expect(200);
+export async function accountIdOfParty(
+  http: TestAgent,
+  session: Session,
+  partyId: string,
+): Promise<string> {
+  const response = await http
+    .get(`${API}/parties/${partyId}/accounts`)
+    .set(session.auth)
+    .expect(200);
   return (response.body as AccountBody[])[0].id;
 }
 
 /** Every line of an account's statement, following the cursor to the end. */
-export async function readStatement(http: TestAgent, session: Session, accountId: string): Promise<StatementLineBody[]> {
+export async function readStatement(
+  http: TestAgent,
+  session: Session,
+  accountId: string,
+): Promise<StatementLineBody[]> {
   const lines: StatementLineBody[] = [];
   let cursor: string | null = null;
   do {
     const query: Record<string, string | number> = { limit: 100, ...(cursor ? { cursor } : {}) };
-    const response = await http.get(`${API}/accounts/${accountId}/postings`).query(query).set(session.auth).expect(200);
+    const response = await http
+      .get(`${API}/accounts/${accountId}/postings`)
+      .query(query)
+      .set(session.auth)
+      .expect(200);
     lines.push(...(response.body.items as StatementLineBody[]));
     cursor = response.body.nextCursor as string | null;
   } while (cursor);
@@ -83,12 +102,26 @@ export async function readStatement(http: TestAgent, session: Session, accountId
 }
 
 export interface LedgerSnapshot {
-  accounts: Record<string, { balance: string; pending: string; available: string; status: string; statementLines: number; lastSequence: number | null }>;
+  accounts: Record<
+    string,
+    {
+      balance: string;
+      pending: string;
+      available: string;
+      status: string;
+      statementLines: number;
+      lastSequence: number | null;
+    }
+  >;
   ledger: { ok: boolean; entries: number; postings: number; holds: number };
 }
 
 /** What a refusal must leave alone: the accounts it touched and the ledger as a whole. */
-export async function snapshotLedger(http: TestAgent, treasurer: Session, accountIds: string[]): Promise<LedgerSnapshot> {
+export async function snapshotLedger(
+  http: TestAgent,
+  treasurer: Session,
+  accountIds: string[],
+): Promise<LedgerSnapshot> {
   const accounts: LedgerSnapshot['accounts'] = {};
   for (const accountId of accountIds) {
     const account = await readAccount(http, treasurer, accountId);
@@ -102,9 +135,18 @@ export async function snapshotLedger(http: TestAgent, treasurer: Session, accoun
       lastSequence: lines.length > 0 ? lines[lines.length - 1].sequence : null,
     };
   }
-  const reconciliation = await http.get(`${API}/treasury/reconciliation`).set(treasurer.auth).expect(200);
-  const { ok, checked } = reconciliation.body as { ok: boolean; checked: { entries: number; postings: number; holds: number } };
-  return { accounts, ledger: { ok, entries: checked.entries, postings: checked.postings, holds: checked.holds } };
+  const reconciliation = await http
+    .get(`${API}/treasury/reconciliation`)
+    .set(treasurer.auth)
+    .expect(200);
+  const { ok, checked } = reconciliation.body as {
+    ok: boolean;
+    checked: { entries: number; postings: number; holds: number };
+  };
+  return {
+    accounts,
+    ledger: { ok, entries: checked.entries, postings: checked.postings, holds: checked.holds },
+  };
 }
 
 /** Asserts a problem+json response with this status and code. */
@@ -132,7 +174,14 @@ export interface Refusal {
  * named accounts (balance, pending, status, statement) and the ledger's entry, posting and hold
  * counts are the same before and after.
  */
-export async function expectRefusedWritingNothing({ http, treasurer, accountIds, status, code, act }: Refusal): Promise<Response> {
+export async function expectRefusedWritingNothing({
+  http,
+  treasurer,
+  accountIds,
+  status,
+  code,
+  act,
+}: Refusal): Promise<Response> {
   const before = await snapshotLedger(http, treasurer, accountIds);
   const response = await act();
   expectProblem(response, status, code);
@@ -170,7 +219,13 @@ export async function createFundedParty(
   return { partyId: party.id, accountId: party.accountId, name: party.name, member };
 }
 
-export async function issue(http: TestAgent, treasurer: Session, toAccountId: string, amount: string, description = 'Budget e2e'): Promise<EntryBody> {
+export async function issue(
+  http: TestAgent,
+  treasurer: Session,
+  toAccountId: string,
+  amount: string,
+  description = 'Budget e2e',
+): Promise<EntryBody> {
   const response = await http
     .post(`${API}/treasury/issue`)
     .set(treasurer.auth)
@@ -191,14 +246,23 @@ export interface TransferBody {
 }
 
 /** POST /transfers; the caller checks the answer. */
-export function postTransfer(http: TestAgent, session: Session, body: TransferBody, key: string | null = newKey()): Promise<Response> {
+export function postTransfer(
+  http: TestAgent,
+  session: Session,
+  body: TransferBody,
+  key: string | null = newKey(),
+): Promise<Response> {
   const request = http.post(`${API}/transfers`).set(session.auth);
   if (key !== null) request.set('Idempotency-Key', key);
   return request.send({ description: 'Betaling e2e', ...body });
 }
 
 /** POST /transfers that must succeed. */
-export async function transfer(http: TestAgent, session: Session, body: TransferBody): Promise<EntryBody> {
+export async function transfer(
+  http: TestAgent,
+  session: Session,
+  body: TransferBody,
+): Promise<EntryBody> {
   const response = await postTransfer(http, session, body);
   expect(response.status).toBe(201);
   return response.body as EntryBody;

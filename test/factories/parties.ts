@@ -16,19 +16,37 @@ export async function createParty(
   const party = await http
     .post('/api/v1/parties')
     .set(admin.auth)
-    .send({ kind: overrides.kind ?? 'organisation', name, district: overrides.district ?? 'noord-oost' })
+    .send({
+      kind: overrides.kind ?? 'organisation',
+      name,
+      district: overrides.district ?? 'noord-oost',
+    })
     .expect(201);
-  const accounts = await http.get(`/api/v1/parties/${party.body.id}/accounts`).set(admin.auth).expect(200);
+  const accounts = await http
+    .get(`/api/v1/parties/${party.body.id}/accounts`)
+    .set(admin.auth)
+    .expect(200);
   return { id: party.body.id, accountId: accounts.body[0].id, name };
 }
 
 /** A new user of a party, logged in. */
-export async function createMember(http: TestAgent, admin: Session, partyId: string | null, role: Role): Promise<Session> {
+export async function createMember(
+  http: TestAgent,
+  admin: Session,
+  partyId: string | null,
+  role: Role,
+): Promise<Session> {
   const email = `${role}-${randomUUID().slice(0, 8)}@factory.test`;
   await http
     .post('/api/v1/users')
     .set(admin.auth)
-    .send({ email, password: FACTORY_PASSWORD, role, displayName: `Factory ${role}`, ...(partyId ? { partyId } : {}) })
+    .send({
+      email,
+      password: FACTORY_PASSWORD,
+      role,
+      displayName: `Factory ${role}`,
+      ...(partyId ? { partyId } : {}),
+    })
     .expect(201);
   return login(http, email, FACTORY_PASSWORD);
 }

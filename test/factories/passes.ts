@@ -82,13 +82,25 @@ export interface TestVolunteer {
 }
 
 /** A new volunteer (made by the admin, with a birth date when given) and a logged-in user for them. */
-export async function createVolunteer(http: TestAgent, admin: Session, options: { birthDate?: string } = {}): Promise<TestVolunteer> {
+export async function createVolunteer(
+  http: TestAgent,
+  admin: Session,
+  options: { birthDate?: string } = {},
+): Promise<TestVolunteer> {
   const party = await http
     .post(`${API}/parties`)
     .set(admin.auth)
-    .send({ kind: 'volunteer', name: `Vrijwilliger ${randomUUID().slice(0, 8)}`, district: 'noord-west', ...(options.birthDate ? { birthDate: options.birthDate } : {}) })
+    .send({
+      kind: 'volunteer',
+      name: `Vrijwilliger ${randomUUID().slice(0, 8)}`,
+      district: 'noord-west',
+      ...(options.birthDate ? { birthDate: options.birthDate } : {}),
+    })
     .expect(201);
-  const accounts = await http.get(`${API}/parties/${party.body.id}/accounts`).set(admin.auth).expect(200);
+  const accounts = await http
+    .get(`${API}/parties/${party.body.id}/accounts`)
+    .set(admin.auth)
+    .expect(200);
   const member = await createMember(http, admin, party.body.id, 'volunteer');
   return { partyId: party.body.id, accountId: accounts.body[0].id, member };
 }
@@ -101,29 +113,61 @@ export async function giveApprovedHours(
   hours: string,
   date = '2026-11-21',
 ): Promise<void> {
-  const claim = await submitClaim(http, volunteer, { organisationId: organisation.partyId, date, hours, activity: 'Buurthulp' });
+  const claim = await submitClaim(http, volunteer, {
+    organisationId: organisation.partyId,
+    date,
+    hours,
+    activity: 'Buurthulp',
+  });
   await approveClaim(http, organisation.member, claim.id);
 }
 
-export async function issuePass(http: TestAgent, session: Session, volunteerId: string): Promise<PassBody> {
+export async function issuePass(
+  http: TestAgent,
+  session: Session,
+  volunteerId: string,
+): Promise<PassBody> {
   const response = await http.post(`${API}/passes`).set(session.auth).send({ volunteerId });
   expect(response.status).toBe(201);
   return response.body as PassBody;
 }
 
-export async function readPass(http: TestAgent, session: Session, number: string): Promise<PassBody> {
+export async function readPass(
+  http: TestAgent,
+  session: Session,
+  number: string,
+): Promise<PassBody> {
   return (await http.get(`${API}/passes/${number}`).set(session.auth).expect(200)).body as PassBody;
 }
 
 /** A new business with a logged-in operator. */
-export async function createBusiness(http: TestAgent, admin: Session, options: { district?: string } = {}): Promise<{ partyId: string; accountId: string; member: Session }> {
+export async function createBusiness(
+  http: TestAgent,
+  admin: Session,
+  options: { district?: string } = {},
+): Promise<{ partyId: string; accountId: string; member: Session }> {
   const district = options.district ?? 'zuid-oost';
-  const party = await http.post(`${API}/parties`).set(admin.auth).send({ kind: 'business', name: `Zaak ${randomUUID().slice(0, 8)}`, district }).expect(201);
-  const accounts = await http.get(`${API}/parties/${party.body.id}/accounts`).set(admin.auth).expect(200);
-  return { partyId: party.body.id, accountId: accounts.body[0].id, member: await createMember(http, admin, party.body.id, 'business_operator') };
+  const party = await http
+    .post(`${API}/parties`)
+    .set(admin.auth)
+    .send({ kind: 'business', name: `Zaak ${randomUUID().slice(0, 8)}`, district })
+    .expect(201);
+  const accounts = await http
+    .get(`${API}/parties/${party.body.id}/accounts`)
+    .set(admin.auth)
+    .expect(200);
+  return {
+    partyId: party.body.id,
+    accountId: accounts.body[0].id,
+    member: await createMember(http, admin, party.body.id, 'business_operator'),
+  };
 }
 
-export async function createOffer(http: TestAgent, operator: Session, overrides: Record<string, unknown> = {}): Promise<OfferBody> {
+export async function createOffer(
+  http: TestAgent,
+  operator: Session,
+  overrides: Record<string, unknown> = {},
+): Promise<OfferBody> {
   const response = await http
     .post(`${API}/offers`)
     .set(operator.auth)
@@ -147,20 +191,36 @@ export interface RedeemRequest {
 }
 
 /** POST /redemptions; the caller checks the answer. */
-export function postRedemption(http: TestAgent, operator: Session, body: RedeemRequest, key: string | null = newKey()): Promise<Response> {
+export function postRedemption(
+  http: TestAgent,
+  operator: Session,
+  body: RedeemRequest,
+  key: string | null = newKey(),
+): Promise<Response> {
   const request = http.post(`${API}/redemptions`).set(operator.auth);
   if (key !== null) request.set('Idempotency-Key', key);
   return request.send(body);
 }
 
-export async function redeem(http: TestAgent, operator: Session, body: RedeemRequest): Promise<RedemptionBody> {
+export async function redeem(
+  http: TestAgent,
+  operator: Session,
+  body: RedeemRequest,
+): Promise<RedemptionBody> {
   const response = await postRedemption(http, operator, body);
-  expect({ status: response.status, body: response.body }).toEqual({ status: 201, body: expect.objectContaining({ status: 'completed' }) });
+  expect({ status: response.status, body: response.body }).toEqual({
+    status: 201,
+    body: expect.objectContaining({ status: 'completed' }),
+  });
   return response.body as RedemptionBody;
 }
 
 /** Every redemption the session may see, following the cursor to the end. */
-export async function listRedemptions(http: TestAgent, session: Session, query: Record<string, string> = {}): Promise<RedemptionBody[]> {
+export async function listRedemptions(
+  http: TestAgent,
+  session: Session,
+  query: Record<string, string> = {},
+): Promise<RedemptionBody[]> {
   const items: RedemptionBody[] = [];
   let cursor: string | null = null;
   do {
@@ -184,17 +244,31 @@ export interface PassesWorld {
 /** Ledger, the named passes and offers, and every redemption, as the treasurer sees them. */
 export async function snapshotPasses(http: TestAgent, treasurer: Session, world: PassesWorld) {
   const offers = [];
-  for (const offerId of world.offerIds ?? []) offers.push((await http.get(`${API}/offers/${offerId}`).expect(200)).body);
+  for (const offerId of world.offerIds ?? [])
+    offers.push((await http.get(`${API}/offers/${offerId}`).expect(200)).body);
   const passes = [];
-  for (const number of world.passNumbers ?? []) passes.push(await readPass(http, treasurer, number));
-  return { ledger: await snapshotLedger(http, treasurer, world.accountIds), offers, passes, redemptions: await listRedemptions(http, treasurer) };
+  for (const number of world.passNumbers ?? [])
+    passes.push(await readPass(http, treasurer, number));
+  return {
+    ledger: await snapshotLedger(http, treasurer, world.accountIds),
+    offers,
+    passes,
+    redemptions: await listRedemptions(http, treasurer),
+  };
 }
 
 /** A refusal among passes: `world` names what it might have written. */
 export type PassRefusal = Omit<Refusal, 'accountIds'> & { world: PassesWorld };
 
 /** Runs a request that must be refused with `status`/`code`, and proves it wrote nothing. */
-export async function expectPassRefusalWritingNothing({ http, treasurer, world, status, code, act }: PassRefusal): Promise<Response> {
+export async function expectPassRefusalWritingNothing({
+  http,
+  treasurer,
+  world,
+  status,
+  code,
+  act,
+}: PassRefusal): Promise<Response> {
   const before = await snapshotPasses(http, treasurer, world);
   const response = await act();
   expectProblem(response, status, code);

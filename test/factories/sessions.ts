@@ -17,16 +17,30 @@ export interface Session {
   auth: { Authorization: string };
 }
 
-export async function login(http: TestAgent, email: string, password = DEMO_PASSWORD): Promise<Session> {
+export async function login(
+  http: TestAgent,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
   const response = await http.post('/api/v1/auth/login').send({ email, password }).expect(200);
-  const { accessToken, user } = response.body as { accessToken: string; user: { id: string; partyId: string | null } };
-  return { token: accessToken, userId: user.id, partyId: user.partyId, auth: { Authorization: `Bearer ${accessToken}` } };
+  const { accessToken, user } = response.body as {
+    accessToken: string;
+    user: { id: string; partyId: string | null };
+  };
+  return {
+    token: accessToken,
+    userId: user.id,
+    partyId: user.partyId,
+    auth: { Authorization: `Bearer ${accessToken}` },
+  };
 }
 
 /** A session for each demo role. */
 export async function loginAllRoles(http: TestAgent): Promise<Record<Role, Session>> {
   const entries = await Promise.all(
-    (Object.entries(DEMO_EMAIL) as Array<[Role, string]>).map(async ([role, email]) => [role, await login(http, email)] as const),
+    (Object.entries(DEMO_EMAIL) as Array<[Role, string]>).map(
+      async ([role, email]) => [role, await login(http, email)] as const,
+    ),
   );
   return Object.fromEntries(entries) as Record<Role, Session>;
 }

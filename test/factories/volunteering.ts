@@ -52,39 +52,68 @@ export interface ClaimInput {
 }
 
 /** POST /time-claims; the caller checks the answer. The test clock's today is 2026-11-23. */
-export function postClaim(http: TestAgent, volunteer: Session, input: ClaimInput): Promise<Response> {
-  return http.post(`${API}/time-claims`).set(volunteer.auth).send({ date: '2026-11-21', hours: '2.50', activity: 'Huiswerkbegeleiding', ...input });
+export function postClaim(
+  http: TestAgent,
+  volunteer: Session,
+  input: ClaimInput,
+): Promise<Response> {
+  return http
+    .post(`${API}/time-claims`)
+    .set(volunteer.auth)
+    .send({ date: '2026-11-21', hours: '2.50', activity: 'Huiswerkbegeleiding', ...input });
 }
 
 /** POST /time-claims that must succeed. */
-export async function submitClaim(http: TestAgent, volunteer: Session, input: ClaimInput): Promise<TimeClaimBody> {
+export async function submitClaim(
+  http: TestAgent,
+  volunteer: Session,
+  input: ClaimInput,
+): Promise<TimeClaimBody> {
   const response = await postClaim(http, volunteer, input);
   expect(response.status).toBe(201);
   return response.body as TimeClaimBody;
 }
 
 /** POST /time-claims/:id/approve; the caller checks the answer. */
-export function postApprove(http: TestAgent, manager: Session, claimId: string, key: string | null = newKey()): Promise<Response> {
+export function postApprove(
+  http: TestAgent,
+  manager: Session,
+  claimId: string,
+  key: string | null = newKey(),
+): Promise<Response> {
   const request = http.post(`${API}/time-claims/${claimId}/approve`).set(manager.auth);
   if (key !== null) request.set('Idempotency-Key', key);
   return request.send();
 }
 
-export async function approveClaim(http: TestAgent, manager: Session, claimId: string): Promise<TimeClaimBody> {
+export async function approveClaim(
+  http: TestAgent,
+  manager: Session,
+  claimId: string,
+): Promise<TimeClaimBody> {
   const response = await postApprove(http, manager, claimId);
   expect(response.status).toBe(200);
   return response.body as TimeClaimBody;
 }
 
 /** POST /time-claims/bulk; the caller checks the answer. */
-export function postBulk(http: TestAgent, manager: Session, body: Record<string, unknown>, key: string | null = newKey()): Promise<Response> {
+export function postBulk(
+  http: TestAgent,
+  manager: Session,
+  body: Record<string, unknown>,
+  key: string | null = newKey(),
+): Promise<Response> {
   const request = http.post(`${API}/time-claims/bulk`).set(manager.auth);
   if (key !== null) request.set('Idempotency-Key', key);
   return request.send(body);
 }
 
 /** Every claim the session may see, following the cursor to the end. */
-export async function listClaims(http: TestAgent, session: Session, query: Record<string, string> = {}): Promise<TimeClaimBody[]> {
+export async function listClaims(
+  http: TestAgent,
+  session: Session,
+  query: Record<string, string> = {},
+): Promise<TimeClaimBody[]> {
   const claims: TimeClaimBody[] = [];
   let cursor: string | null = null;
   do {
@@ -103,11 +132,24 @@ export async function listClaims(http: TestAgent, session: Session, query: Recor
  * Runs a request that must be refused with `status`/`code`, and proves it wrote nothing: every
  * claim (as the treasurer sees them all), the named accounts and the ledger's counts are unchanged.
  */
-export async function expectClaimRefusalWritingNothing({ http, treasurer, accountIds, status, code, act }: Refusal): Promise<Response> {
-  const before = { claims: await listClaims(http, treasurer), ledger: await snapshotLedger(http, treasurer, accountIds) };
+export async function expectClaimRefusalWritingNothing({
+  http,
+  treasurer,
+  accountIds,
+  status,
+  code,
+  act,
+}: Refusal): Promise<Response> {
+  const before = {
+    claims: await listClaims(http, treasurer),
+    ledger: await snapshotLedger(http, treasurer, accountIds),
+  };
   const response = await act();
   expectProblem(response, status, code);
-  const after = { claims: await listClaims(http, treasurer), ledger: await snapshotLedger(http, treasurer, accountIds) };
+  const after = {
+    claims: await listClaims(http, treasurer),
+    ledger: await snapshotLedger(http, treasurer, accountIds),
+  };
   expect(after).toEqual(before);
   expect(after.ledger.ledger.ok).toBe(true);
   return response;

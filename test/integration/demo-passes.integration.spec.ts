@@ -10,7 +10,10 @@ const PASSES_TABLES = ['passes', 'offers', 'redemptions', 'fiscal_limits', 'pass
 async function rowCounts(context: TestContext): Promise<Record<string, string>> {
   return context.app.get(Database).read(async (tx) => {
     const counts: Record<string, string> = {};
-    for (const table of PASSES_TABLES) counts[table] = String((await tx.sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+    for (const table of PASSES_TABLES)
+      counts[table] = String(
+        (await tx.sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n,
+      );
     return counts;
   });
 }
@@ -36,9 +39,14 @@ describe('the passes part of the Maastricht demo', () => {
     });
     // The demo's year at the counters (seeds/demo-history.ts): at least one redemption a month per business on average.
     expect(Number(redemptions)).toBeGreaterThanOrEqual(12 * 5);
-    for (const volunteer of volunteers) expect(hasValidCheckDigit(demoPassNumber(volunteer.key))).toBe(true);
-    expect(new Set(volunteers.map((volunteer) => demoPassNumber(volunteer.key))).size).toBe(volunteers.length);
-    const businesses = new Set(DEMO_PARTIES.filter((party) => party.kind === 'business').map((party) => party.key));
+    for (const volunteer of volunteers)
+      expect(hasValidCheckDigit(demoPassNumber(volunteer.key))).toBe(true);
+    expect(new Set(volunteers.map((volunteer) => demoPassNumber(volunteer.key))).size).toBe(
+      volunteers.length,
+    );
+    const businesses = new Set(
+      DEMO_PARTIES.filter((party) => party.kind === 'business').map((party) => party.key),
+    );
     expect(new Set(DEMO_OFFERS.map(([businessKey]) => businessKey))).toEqual(businesses);
   }, 90_000); // with the demo's year of history
 

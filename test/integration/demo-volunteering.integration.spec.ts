@@ -15,9 +15,15 @@ describe('the volunteering demo (seeds/demo-volunteering.ts)', () => {
 
   /** The demo's present: the claims of this month (the history's are of the twelve months before). */
   const claims = async () =>
-    (await context.app.get(Database).read((tx) => tx.manager.find(TimeClaim, { order: { claimDate: 'ASC', activity: 'ASC', batchLine: 'ASC' } }))).filter(
-      (claim) => claim.claimDate >= '2026-11-01',
-    );
+    (
+      await context.app
+        .get(Database)
+        .read((tx) =>
+          tx.manager.find(TimeClaim, {
+            order: { claimDate: 'ASC', activity: 'ASC', batchLine: 'ASC' },
+          }),
+        )
+    ).filter((claim) => claim.claimDate >= '2026-11-01');
   const batches = () => context.app.get(Database).read((tx) => tx.manager.count(TimeClaimBatch));
 
   beforeAll(async () => {
@@ -28,7 +34,15 @@ describe('the volunteering demo (seeds/demo-volunteering.ts)', () => {
 
   it('gives Anouk claims waiting for her organisations and one of today paid, and a buurtfeest recorded and paid for three volunteers', async () => {
     const loaded = await claims();
-    expect(loaded.map((claim) => [claim.claimDate, claim.activity, formatHours(claim.minutes), claim.status, claim.entryId !== null])).toEqual([
+    expect(
+      loaded.map((claim) => [
+        claim.claimDate,
+        claim.activity,
+        formatHours(claim.minutes),
+        claim.status,
+        claim.entryId !== null,
+      ]),
+    ).toEqual([
       ['2026-11-17', 'Buurtfeest Jekerkwartier opbouwen', '3.00', 'approved', true],
       ['2026-11-17', 'Buurtfeest Jekerkwartier opbouwen', '2.50', 'approved', true],
       ['2026-11-17', 'Buurtfeest Jekerkwartier opbouwen', '1.25', 'approved', true],

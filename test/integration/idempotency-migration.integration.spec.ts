@@ -15,7 +15,10 @@ describe('Migration: one idempotency table for every module', () => {
   beforeEach(async () => {
     database = await createTestDatabase();
     const before = MIGRATIONS.filter((migration) => migration !== IdempotencyRecords1763900300000);
-    dataSource = new DataSource({ ...dataSourceOptions(database.configuration), migrations: before });
+    dataSource = new DataSource({
+      ...dataSourceOptions(database.configuration),
+      migrations: before,
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
   });
@@ -26,13 +29,33 @@ describe('Migration: one idempotency table for every module', () => {
   });
 
   const placeholders = (count: number) =>
-    Array.from({ length: count }, (_, index) => (dataSource.options.type === 'postgres' ? `$${index + 1}` : '?')).join(', ');
+    Array.from({ length: count }, (_, index) =>
+      dataSource.options.type === 'postgres' ? `$${index + 1}` : '?',
+    ).join(', ');
 
   it('moves the ledger’s and volunteering’s stored keys, each under its scope, and drops the old tables', async () => {
-    const ledgerKey = ['user:u-1:retry-me', 'a'.repeat(64), 'entry', '0190b3f4-0000-7000-8000-000000000001', '2026-11-30T10:00:00.000Z'];
-    const claimKey = ['user:u-2:claim-1', 'b'.repeat(64), 'claim', '6f1c7a52-0000-4000-8000-000000000002', '2026-11-30T11:00:00.000Z'];
-    await dataSource.query(`INSERT INTO ledger_idempotency (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (${placeholders(5)})`, ledgerKey);
-    await dataSource.query(`INSERT INTO volunteering_requests (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (${placeholders(5)})`, claimKey);
+    const ledgerKey = [
+      'user:u-1:retry-me',
+      'a'.repeat(64),
+      'entry',
+      '0190b3f4-0000-7000-8000-000000000001',
+      '2026-11-30T10:00:00.000Z',
+    ];
+    const claimKey = [
+      'user:u-2:claim-1',
+      'b'.repeat(64),
+      'claim',
+      '6f1c7a52-0000-4000-8000-000000000002',
+      '2026-11-30T11:00:00.000Z',
+    ];
+    await dataSource.query(
+      `INSERT INTO ledger_idempotency (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (${placeholders(5)})`,
+      ledgerKey,
+    );
+    await dataSource.query(
+      `INSERT INTO volunteering_requests (scope_key, fingerprint, result_kind, result_id, created_at) VALUES (${placeholders(5)})`,
+      claimKey,
+    );
 
     await new IdempotencyRecords1763900300000().up(dataSource.createQueryRunner());
 
@@ -40,8 +63,20 @@ describe('Migration: one idempotency table for every module', () => {
       'SELECT scope_key, fingerprint, result_kind, result_id, created_at FROM idempotency_records ORDER BY scope_key',
     );
     expect(rows).toEqual([
-      { scope_key: `ledger|${ledgerKey[0]}`, fingerprint: ledgerKey[1], result_kind: 'entry', result_id: ledgerKey[3], created_at: ledgerKey[4] },
-      { scope_key: `volunteering|${claimKey[0]}`, fingerprint: claimKey[1], result_kind: 'claim', result_id: claimKey[3], created_at: claimKey[4] },
+      {
+        scope_key: `ledger|${ledgerKey[0]}`,
+        fingerprint: ledgerKey[1],
+        result_kind: 'entry',
+        result_id: ledgerKey[3],
+        created_at: ledgerKey[4],
+      },
+      {
+        scope_key: `volunteering|${claimKey[0]}`,
+        fingerprint: claimKey[1],
+        result_kind: 'claim',
+        result_id: claimKey[3],
+        created_at: claimKey[4],
+      },
     ]);
     const queryRunner = dataSource.createQueryRunner();
     expect(await queryRunner.hasTable('ledger_idempotency')).toBe(false);

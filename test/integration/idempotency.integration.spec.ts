@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Database } from '../../src/database/database.service.js';
-import { Idempotency, IdempotencyKeyReusedError, IdempotencyKeyRequiredError, requestFingerprint } from '../../src/database/idempotency.js';
+import {
+  Idempotency,
+  IdempotencyKeyReusedError,
+  IdempotencyKeyRequiredError,
+  requestFingerprint,
+} from '../../src/database/idempotency.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 /** The one idempotency mechanism, on the real database: replay, refuse, remember nothing when told. */
@@ -16,7 +21,12 @@ describe('Idempotency.run', () => {
   });
   afterAll(() => context.close());
 
-  const records = () => database.read(async (tx) => Number((await tx.sql.get<{ n: unknown }>('SELECT COUNT(*) AS n FROM idempotency_records'))?.n));
+  const records = () =>
+    database.read(async (tx) =>
+      Number(
+        (await tx.sql.get<{ n: unknown }>('SELECT COUNT(*) AS n FROM idempotency_records'))?.n,
+      ),
+    );
 
   /** An operation that counts how often it ran and answers a fresh id each time. */
   function counting() {
@@ -36,7 +46,11 @@ describe('Idempotency.run', () => {
   }
 
   it('does the work once per key and replays the stored answer after that', async () => {
-    const request = { scope: 'test', key: `user:u:${randomUUID()}`, fingerprint: requestFingerprint({ amount: '1.00' }) };
+    const request = {
+      scope: 'test',
+      key: `user:u:${randomUUID()}`,
+      fingerprint: requestFingerprint({ amount: '1.00' }),
+    };
     const { calls, operation } = counting();
     const first = await idempotency.run(request, operation);
     const second = await idempotency.run(request, operation);
@@ -48,11 +62,17 @@ describe('Idempotency.run', () => {
   it('refuses the key with another request (409) and writes nothing', async () => {
     const key = `user:u:${randomUUID()}`;
     const { calls, operation } = counting();
-    await idempotency.run({ scope: 'test', key, fingerprint: requestFingerprint({ amount: '1.00' }) }, operation);
-    const before = await records();
-    await expect(idempotency.run({ scope: 'test', key, fingerprint: requestFingerprint({ amount: '2.00' }) }, operation)).rejects.toBeInstanceOf(
-      IdempotencyKeyReusedError,
+    await idempotency.run(
+      { scope: 'test', key, fingerprint: requestFingerprint({ amount: '1.00' }) },
+      operation,
     );
+    const before = await records();
+    await expect(
+      idempotency.run(
+        { scope: 'test', key, fingerprint: requestFingerprint({ amount: '2.00' }) },
+        operation,
+      ),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     expect(await records()).toBe(before);
     expect(calls.perform).toBe(1);
   });
@@ -71,21 +91,31 @@ describe('Idempotency.run', () => {
     const before = await records();
     const key = `user:u:${randomUUID()}`;
     const fingerprint = requestFingerprint({});
-    await idempotency.run({ scope: 'test', key, fingerprint }, { perform: async () => ({ result: 'refused', stored: null }), replay: async () => 'never' });
+    await idempotency.run(
+      { scope: 'test', key, fingerprint },
+      { perform: async () => ({ result: 'refused', stored: null }), replay: async () => 'never' },
+    );
     await expect(
-      idempotency.run({ scope: 'test', key, fingerprint }, {
-        perform: async () => {
-          throw new Error('the record could not be saved');
+      idempotency.run(
+        { scope: 'test', key, fingerprint },
+        {
+          perform: async () => {
+            throw new Error('the record could not be saved');
+          },
+          replay: async () => 'never',
         },
-        replay: async () => 'never',
-      }),
+      ),
     ).rejects.toThrow('the record could not be saved');
     expect(await records()).toBe(before);
   });
 
   it('refuses an empty key and one too long to store', async () => {
     const { operation } = counting();
-    await expect(idempotency.run({ scope: 'test', key: '', fingerprint: 'f' }, operation)).rejects.toBeInstanceOf(IdempotencyKeyRequiredError);
-    await expect(idempotency.run({ scope: 'test', key: 'k'.repeat(400), fingerprint: 'f' }, operation)).rejects.toBeInstanceOf(IdempotencyKeyRequiredError);
+    await expect(
+      idempotency.run({ scope: 'test', key: '', fingerprint: 'f' }, operation),
+    ).rejects.toBeInstanceOf(IdempotencyKeyRequiredError);
+    await expect(
+      idempotency.run({ scope: 'test', key: 'k'.repeat(400), fingerprint: 'f' }, operation),
+    ).rejects.toBeInstanceOf(IdempotencyKeyRequiredError);
   });
 });

@@ -28,7 +28,8 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
 
   beforeAll(async () => {
     contexts.push(await createTestContext());
-    for (let index = 1; index < INSTANCES; index += 1) contexts.push(await createTestContext({ shareDatabase: contexts[0].database }));
+    for (let index = 1; index < INSTANCES; index += 1)
+      contexts.push(await createTestContext({ shareDatabase: contexts[0].database }));
     ledgers = contexts.map((context) => context.app.get(LedgerService));
   }, 60_000);
 
@@ -36,9 +37,17 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
   beforeEach(async () => {
     const parties = contexts[0].app.get(PartiesService);
     const accountOf = async (kind: 'volunteer' | 'business') =>
-      (await ledgers[0].listAccountsOfParty((await parties.create({ kind, name: `race ${kind}`, district: 'city-wide' })).id))[0].id;
+      (
+        await ledgers[0].listAccountsOfParty(
+          (await parties.create({ kind, name: `race ${kind}`, district: 'city-wide' })).id,
+        )
+      )[0].id;
     payer = await accountOf('volunteer');
-    recipients = [await accountOf('business'), await accountOf('business'), await accountOf('business')];
+    recipients = [
+      await accountOf('business'),
+      await accountOf('business'),
+      await accountOf('business'),
+    ];
   });
 
   async function issueToPayer(amountMinor: bigint, description: string) {
@@ -83,10 +92,16 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
     const results = await settle(commands);
     const succeeded = results.filter((result) => result.ok).length;
     expect(succeeded).toBe(Number(BALANCE_MINOR / SPEND_MINOR));
-    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.code === 'INSUFFICIENT_FUNDS')).toBe(true);
+    expect(
+      results
+        .filter((result) => !result.ok)
+        .every((result) => !result.ok && result.code === 'INSUFFICIENT_FUNDS'),
+    ).toBe(true);
     expect((await ledgers[0].getAccount(payer)).balance).toBe('0.00');
     const received = await Promise.all(recipients.map((id) => ledgers[0].getAccount(id)));
-    expect(received.reduce((sum, account) => sum + Number(account.balance.replace('.', '')), 0)).toBe(Number(BALANCE_MINOR));
+    expect(
+      received.reduce((sum, account) => sum + Number(account.balance.replace('.', '')), 0),
+    ).toBe(Number(BALANCE_MINOR));
   }, 60_000);
 
   it('loses no update when a client reads the account before it spends, in one transaction (as the HTTP layer does)', async () => {
@@ -97,9 +112,19 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
         databases[index % databases.length]
           .transaction(async () => {
             await ledgers[index % ledgers.length].findAccountOwner(payer);
-            return ledgers[index % ledgers.length].transfer({ fromAccountId: payer, toAccountId: recipients[0], amountMinor: 50n, code: 'TRANSFER', description: `read then spend ${index}` });
+            return ledgers[index % ledgers.length].transfer({
+              fromAccountId: payer,
+              toAccountId: recipients[0],
+              amountMinor: 50n,
+              code: 'TRANSFER',
+              description: `read then spend ${index}`,
+            });
           })
-          .then(() => true, (error: unknown) => (error instanceof DomainError ? false : Promise.reject(error as Error))),
+          .then(
+            () => true,
+            (error: unknown) =>
+              error instanceof DomainError ? false : Promise.reject(error as Error),
+          ),
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(20);
@@ -109,10 +134,22 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
 
   it('books a key raced by many clients exactly once, and every client gets that one entry', async () => {
     await issueToPayer(500n, 'budget');
-    const command: LedgerCommand = { kind: 'transfer', fromAccountId: payer, toAccountId: recipients[0], amountMinor: 100n, code: 'TRANSFER', description: 'once', idempotencyKey: `race:${randomUUID()}` };
+    const command: LedgerCommand = {
+      kind: 'transfer',
+      fromAccountId: payer,
+      toAccountId: recipients[0],
+      amountMinor: 100n,
+      code: 'TRANSFER',
+      description: 'once',
+      idempotencyKey: `race:${randomUUID()}`,
+    };
     const results = await settle(Array.from({ length: 30 }, () => command));
     expect(results.every((result) => result.ok)).toBe(true);
-    const entryIds = new Set(results.map((result) => (result.ok && result.outcome.kind === 'entry' ? result.outcome.entry.id : '')));
+    const entryIds = new Set(
+      results.map((result) =>
+        result.ok && result.outcome.kind === 'entry' ? result.outcome.entry.id : '',
+      ),
+    );
     expect(entryIds.size).toBe(1);
     expect(results.filter((result) => result.ok && !result.outcome.replayed)).toHaveLength(1);
     expect((await ledgers[0].getAccount(payer)).balance).toBe('4.00');
@@ -122,8 +159,22 @@ describe(`${LedgerService.name} under concurrent clients (${onPostgres ? `Postgr
     await issueToPayer(400n, 'budget');
     const commands: LedgerCommand[] = Array.from({ length: CLIENTS }, (_, index) =>
       index % 2 === 0
-        ? { kind: 'hold', fromAccountId: payer, toAccountId: recipients[1], amountMinor: 50n, code: 'TRANSFER', description: `hold ${index}` }
-        : { kind: 'transfer', fromAccountId: payer, toAccountId: recipients[2], amountMinor: 50n, code: 'TRANSFER', description: `spend ${index}` },
+        ? {
+            kind: 'hold',
+            fromAccountId: payer,
+            toAccountId: recipients[1],
+            amountMinor: 50n,
+            code: 'TRANSFER',
+            description: `hold ${index}`,
+          }
+        : {
+            kind: 'transfer',
+            fromAccountId: payer,
+            toAccountId: recipients[2],
+            amountMinor: 50n,
+            code: 'TRANSFER',
+            description: `spend ${index}`,
+          },
     );
     const results = await settle(commands);
     expect(results.filter((result) => result.ok)).toHaveLength(8); // 4.00 STK in steps of 0.50

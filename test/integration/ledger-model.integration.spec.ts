@@ -80,13 +80,19 @@ function pendingOf(model: Model, account: number): bigint {
 }
 
 /** The model's verdict on moving `postings`, in the ledger's order of checks. */
-function checkPostings(model: Model, postings: Array<[number, bigint]>, releasedPending = new Map<number, bigint>()): Prediction {
+function checkPostings(
+  model: Model,
+  postings: Array<[number, bigint]>,
+  releasedPending = new Map<number, bigint>(),
+): Prediction {
   for (const [index, amount] of postings) {
     const account = model.accounts[index];
     const after = account.balance + amount;
     const pending = pendingOf(model, index) - (releasedPending.get(index) ?? 0n);
-    if (amount < 0n && account.min !== null && after - pending < account.min) return { ok: false, code: 'INSUFFICIENT_FUNDS' };
-    if (amount > 0n && account.max !== null && after > account.max) return { ok: false, code: 'BALANCE_LIMIT_EXCEEDED' };
+    if (amount < 0n && account.min !== null && after - pending < account.min)
+      return { ok: false, code: 'INSUFFICIENT_FUNDS' };
+    if (amount > 0n && account.max !== null && after > account.max)
+      return { ok: false, code: 'BALANCE_LIMIT_EXCEEDED' };
   }
   return { ok: true };
 }
@@ -109,12 +115,24 @@ async function snapshot(real: Real): Promise<Snapshot> {
               (SELECT COUNT(*) FROM ledger_holds) AS holds, (SELECT COUNT(*) FROM idempotency_records) AS idempotency,
               (SELECT COUNT(*) FROM ledger_holds WHERE status = 'pending') AS pending_holds`,
     );
-    const accounts = await tx.sql.all<Record<string, unknown>>('SELECT id, balance_minor, pending_minor FROM ledger_accounts ORDER BY id');
-    return { counts: JSON.stringify(counts, (_, value) => (typeof value === 'bigint' ? value.toString() : value)), accounts: JSON.stringify(accounts, (_, value) => (typeof value === 'bigint' ? value.toString() : value)) };
+    const accounts = await tx.sql.all<Record<string, unknown>>(
+      'SELECT id, balance_minor, pending_minor FROM ledger_accounts ORDER BY id',
+    );
+    return {
+      counts: JSON.stringify(counts, (_, value) =>
+        typeof value === 'bigint' ? value.toString() : value,
+      ),
+      accounts: JSON.stringify(accounts, (_, value) =>
+        typeof value === 'bigint' ? value.toString() : value,
+      ),
+    };
   });
 }
 
-async function execute(real: Real, command: LedgerCommand): Promise<{ outcome?: LedgerOutcome; code?: string }> {
+async function execute(
+  real: Real,
+  command: LedgerCommand,
+): Promise<{ outcome?: LedgerOutcome; code?: string }> {
   try {
     return { outcome: await runLedgerCommand(real.ledger, command) };
   } catch (error) {
@@ -124,7 +142,11 @@ async function execute(real: Real, command: LedgerCommand): Promise<{ outcome?: 
 }
 
 /** Runs the command, checks the verdict, and on a refusal that nothing was written. */
-async function runAndCompare(real: Real, command: LedgerCommand, prediction: Prediction): Promise<LedgerOutcome | undefined> {
+async function runAndCompare(
+  real: Real,
+  command: LedgerCommand,
+  prediction: Prediction,
+): Promise<LedgerOutcome | undefined> {
   const before = await snapshot(real);
   const result = await execute(real, command);
   if (prediction.ok) {
@@ -178,12 +200,26 @@ function toMinor(text: string): bigint {
 const newKey = () => `model:${randomUUID()}`;
 
 class Issue implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly to: number, readonly amount: bigint) {}
+  constructor(
+    readonly to: number,
+    readonly amount: bigint,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
-    const postings: Array<[number, bigint]> = [[0, -this.amount], [this.to, this.amount]];
+    const postings: Array<[number, bigint]> = [
+      [0, -this.amount],
+      [this.to, this.amount],
+    ];
     const prediction = checkPostings(model, postings);
-    const command: LedgerCommand = { kind: 'transfer', fromAccountId: real.accountIds[0], toAccountId: real.accountIds[this.to], amountMinor: this.amount, code: 'ISSUE', description: 'issue', idempotencyKey: newKey() };
+    const command: LedgerCommand = {
+      kind: 'transfer',
+      fromAccountId: real.accountIds[0],
+      toAccountId: real.accountIds[this.to],
+      amountMinor: this.amount,
+      code: 'ISSUE',
+      description: 'issue',
+      idempotencyKey: newKey(),
+    };
     const outcome = await runAndCompare(real, command, prediction);
     if (outcome?.kind === 'entry') {
       applyPostings(model, postings);
@@ -205,14 +241,31 @@ function spendable(model: Model, account: number): bigint {
 
 class Transfer implements fc.AsyncCommand<Model, Real> {
   private amount = 0n;
-  constructor(readonly from: number, readonly to: number, readonly choice: AmountChoice) {}
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly choice: AmountChoice,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
-    this.amount = 'fixed' in this.choice ? this.choice.fixed : spendable(model, this.from) + this.choice.edge;
+    this.amount =
+      'fixed' in this.choice ? this.choice.fixed : spendable(model, this.from) + this.choice.edge;
     if (this.amount <= 0n) this.amount = 1n;
-    const postings: Array<[number, bigint]> = [[this.from, -this.amount], [this.to, this.amount]];
-    const prediction: Prediction = this.from === this.to ? { ok: false, code: 'SAME_ACCOUNT' } : checkPostings(model, postings);
-    const command: LedgerCommand = { kind: 'transfer', fromAccountId: real.accountIds[this.from], toAccountId: real.accountIds[this.to], amountMinor: this.amount, code: 'TRANSFER', description: 'transfer', idempotencyKey: newKey() };
+    const postings: Array<[number, bigint]> = [
+      [this.from, -this.amount],
+      [this.to, this.amount],
+    ];
+    const prediction: Prediction =
+      this.from === this.to ? { ok: false, code: 'SAME_ACCOUNT' } : checkPostings(model, postings);
+    const command: LedgerCommand = {
+      kind: 'transfer',
+      fromAccountId: real.accountIds[this.from],
+      toAccountId: real.accountIds[this.to],
+      amountMinor: this.amount,
+      code: 'TRANSFER',
+      description: 'transfer',
+      idempotencyKey: newKey(),
+    };
     const outcome = await runAndCompare(real, command, prediction);
     if (outcome?.kind === 'entry') {
       applyPostings(model, postings);
@@ -221,18 +274,29 @@ class Transfer implements fc.AsyncCommand<Model, Real> {
     }
     await checkInvariants(model, real);
   }
-  toString = () => `transfer(${this.from} → ${this.to}, ${'fixed' in this.choice ? this.choice.fixed : `spendable + ${this.choice.edge}`})`;
+  toString = () =>
+    `transfer(${this.from} → ${this.to}, ${'fixed' in this.choice ? this.choice.fixed : `spendable + ${this.choice.edge}`})`;
 }
 
 class Hold implements fc.AsyncCommand<Model, Real> {
   private amount = 0n;
-  constructor(readonly from: number, readonly to: number, readonly choice: AmountChoice, readonly expiresInMinutes: number | null) {}
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly choice: AmountChoice,
+    readonly expiresInMinutes: number | null,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real): Promise<void> {
-    this.amount = 'fixed' in this.choice ? this.choice.fixed : spendable(model, this.from) + this.choice.edge;
+    this.amount =
+      'fixed' in this.choice ? this.choice.fixed : spendable(model, this.from) + this.choice.edge;
     if (this.amount <= 0n) this.amount = 1n;
-    const prediction: Prediction = this.from === this.to ? { ok: false, code: 'SAME_ACCOUNT' } : checkPostings(model, [[this.from, -this.amount]]);
-    const expiresAt = this.expiresInMinutes === null ? null : model.now + this.expiresInMinutes * MINUTE_MS;
+    const prediction: Prediction =
+      this.from === this.to
+        ? { ok: false, code: 'SAME_ACCOUNT' }
+        : checkPostings(model, [[this.from, -this.amount]]);
+    const expiresAt =
+      this.expiresInMinutes === null ? null : model.now + this.expiresInMinutes * MINUTE_MS;
     const command: LedgerCommand = {
       kind: 'hold',
       fromAccountId: real.accountIds[this.from],
@@ -245,34 +309,59 @@ class Hold implements fc.AsyncCommand<Model, Real> {
     };
     const outcome = await runAndCompare(real, command, prediction);
     if (outcome?.kind === 'hold') {
-      model.holds.push({ id: outcome.hold.id, from: this.from, to: this.to, amount: this.amount, status: 'pending', expiresAt });
+      model.holds.push({
+        id: outcome.hold.id,
+        from: this.from,
+        to: this.to,
+        amount: this.amount,
+        status: 'pending',
+        expiresAt,
+      });
       model.keyed.push({ command, resultId: outcome.hold.id });
     }
     await checkInvariants(model, real);
   }
-  toString = () => `hold(${this.from} → ${this.to}, ${'fixed' in this.choice ? this.choice.fixed : `spendable + ${this.choice.edge}`}, expires in ${this.expiresInMinutes} min)`;
+  toString = () =>
+    `hold(${this.from} → ${this.to}, ${'fixed' in this.choice ? this.choice.fixed : `spendable + ${this.choice.edge}`}, expires in ${this.expiresInMinutes} min)`;
 }
 
 class PostHold implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly selector: number, readonly quarters: number) {}
+  constructor(
+    readonly selector: number,
+    readonly quarters: number,
+  ) {}
   check = (model: Readonly<Model>) => model.holds.length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const hold = model.holds[this.selector % model.holds.length];
     // quarters 4 posts the whole hold (amount omitted); fewer post a part, at least one cent.
-    const partial = this.quarters < 4 ? (hold.amount * BigInt(this.quarters)) / 4n || 1n : undefined;
+    const partial =
+      this.quarters < 4 ? (hold.amount * BigInt(this.quarters)) / 4n || 1n : undefined;
     const amount = partial ?? hold.amount;
-    const postings: Array<[number, bigint]> = [[hold.from, -amount], [hold.to, amount]];
+    const postings: Array<[number, bigint]> = [
+      [hold.from, -amount],
+      [hold.to, amount],
+    ];
     let prediction: Prediction;
     if (hold.status !== 'pending') prediction = { ok: false, code: 'HOLD_NOT_PENDING' };
     else if (isExpired(model, hold)) prediction = { ok: false, code: 'HOLD_EXPIRED' };
     else prediction = checkPostings(model, postings, new Map([[hold.from, hold.amount]]));
-    const command: LedgerCommand = { kind: 'postHold', holdId: hold.id, amountMinor: partial, idempotencyKey: newKey() };
+    const command: LedgerCommand = {
+      kind: 'postHold',
+      holdId: hold.id,
+      amountMinor: partial,
+      idempotencyKey: newKey(),
+    };
     const outcome = await runAndCompare(real, command, prediction);
     if (outcome?.kind === 'hold') {
       expect(outcome.hold.postedAmount).toBe(formatMinor(amount));
       hold.status = 'posted';
       applyPostings(model, postings);
-      model.entries.push({ id: outcome.hold.postedEntryId!, postings, isReversal: false, reversed: false });
+      model.entries.push({
+        id: outcome.hold.postedEntryId!,
+        postings,
+        isReversal: false,
+        reversed: false,
+      });
       model.keyed.push({ command, resultId: outcome.hold.id });
     }
     await checkInvariants(model, real);
@@ -300,7 +389,10 @@ class Reverse implements fc.AsyncCommand<Model, Real> {
   check = (model: Readonly<Model>) => model.entries.length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const entry = model.entries[this.selector % model.entries.length];
-    const postings = entry.postings.map(([account, amount]): [number, bigint] => [account, -amount]);
+    const postings = entry.postings.map(([account, amount]): [number, bigint] => [
+      account,
+      -amount,
+    ]);
     let prediction: Prediction;
     if (entry.isReversal) prediction = { ok: false, code: 'ENTRY_NOT_REVERSIBLE' };
     else if (entry.reversed) prediction = { ok: false, code: 'ENTRY_ALREADY_REVERSED' };
@@ -342,7 +434,11 @@ class ReuseKey implements fc.AsyncCommand<Model, Real> {
   check = (model: Readonly<Model>) => model.keyed.length > 0;
   async run(model: Model, real: Real): Promise<void> {
     const earlier = model.keyed[this.selector % model.keyed.length];
-    const other: LedgerCommand = { kind: 'voidHold', holdId: randomUUID(), idempotencyKey: earlier.command.idempotencyKey };
+    const other: LedgerCommand = {
+      kind: 'voidHold',
+      holdId: randomUUID(),
+      idempotencyKey: earlier.command.idempotencyKey,
+    };
     await runAndCompare(real, other, { ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
     await checkInvariants(model, real);
   }
@@ -367,7 +463,12 @@ const partyIndex = fc.integer({ min: 1, max: PARTY_ACCOUNTS });
 const amount = fc.bigInt({ min: 1n, max: 4000n });
 /** Two different party accounts most of the time; the same one now and then (SAME_ACCOUNT). */
 const accountPair = fc.oneof(
-  { weight: 9, arbitrary: fc.tuple(partyIndex, fc.integer({ min: 1, max: PARTY_ACCOUNTS - 1 })).map(([from, offset]) => [from, ((from - 1 + offset) % PARTY_ACCOUNTS) + 1] as const) },
+  {
+    weight: 9,
+    arbitrary: fc
+      .tuple(partyIndex, fc.integer({ min: 1, max: PARTY_ACCOUNTS - 1 }))
+      .map(([from, offset]) => [from, ((from - 1 + offset) % PARTY_ACCOUNTS) + 1] as const),
+  },
   { weight: 1, arbitrary: partyIndex.map((index) => [index, index] as const) },
 );
 const amountChoice: fc.Arbitrary<AmountChoice> = fc.oneof(
@@ -378,12 +479,18 @@ const amountChoice: fc.Arbitrary<AmountChoice> = fc.oneof(
 const commands = fc.commands(
   [
     fc.tuple(partyIndex, amount).map(([to, minor]) => new Issue(to, minor)),
-    fc.tuple(accountPair, amountChoice).map(([[from, to], choice]) => new Transfer(from, to, choice)),
-    fc.tuple(accountPair, amountChoice).map(([[from, to], choice]) => new Transfer(from, to, choice)),
-    fc.tuple(accountPair, amountChoice, fc.option(fc.integer({ min: 1, max: 120 }), { nil: null })).map(
-      ([[from, to], choice, expires]) => new Hold(from, to, choice, expires),
-    ),
-    fc.tuple(fc.nat(), fc.oneof(fc.constant(4), fc.integer({ min: 1, max: 3 }))).map(([selector, quarters]) => new PostHold(selector, quarters)),
+    fc
+      .tuple(accountPair, amountChoice)
+      .map(([[from, to], choice]) => new Transfer(from, to, choice)),
+    fc
+      .tuple(accountPair, amountChoice)
+      .map(([[from, to], choice]) => new Transfer(from, to, choice)),
+    fc
+      .tuple(accountPair, amountChoice, fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }))
+      .map(([[from, to], choice, expires]) => new Hold(from, to, choice, expires)),
+    fc
+      .tuple(fc.nat(), fc.oneof(fc.constant(4), fc.integer({ min: 1, max: 3 })))
+      .map(([selector, quarters]) => new PostHold(selector, quarters)),
     fc.nat().map((selector) => new VoidHold(selector)),
     fc.nat().map((selector) => new Reverse(selector)),
     fc.nat().map((selector) => new Replay(selector)),
@@ -412,11 +519,23 @@ describe(`${LedgerService.name} against an in-memory model (${process.env.TEST_D
       fc.asyncProperty(commands, async (sequence) => {
         const accountIds = [issuance];
         for (const kind of ['volunteer', 'organisation', 'business'] as const) {
-          const party = await parties.create({ kind, name: `model ${kind}`, district: 'city-wide' });
+          const party = await parties.create({
+            kind,
+            name: `model ${kind}`,
+            district: 'city-wide',
+          });
           accountIds.push((await ledger.listAccountsOfParty(party.id))[0].id);
         }
-        await ledger.updateAccountPolicy(accountIds[2], { minBalanceMinor: -5000n, maxBalanceMinor: null, status: 'open' });
-        await ledger.updateAccountPolicy(accountIds[3], { minBalanceMinor: 0n, maxBalanceMinor: 3000n, status: 'open' });
+        await ledger.updateAccountPolicy(accountIds[2], {
+          minBalanceMinor: -5000n,
+          maxBalanceMinor: null,
+          status: 'open',
+        });
+        await ledger.updateAccountPolicy(accountIds[3], {
+          minBalanceMinor: 0n,
+          maxBalanceMinor: 3000n,
+          status: 'open',
+        });
         const model: Model = {
           accounts: [
             { balance: 0n, min: null, max: null },
@@ -431,7 +550,12 @@ describe(`${LedgerService.name} against an in-memory model (${process.env.TEST_D
         };
         const real: Real = { ledger, database, context, accountIds };
         // Each run starts with money in the accounts, so that holds and transfers mostly can happen.
-        for (const [to, minor] of [[1, 4000n], [2, 10000n], [3, 1000n]] as const) await new Issue(to, minor).run(model, real);
+        for (const [to, minor] of [
+          [1, 4000n],
+          [2, 10000n],
+          [3, 1000n],
+        ] as const)
+          await new Issue(to, minor).run(model, real);
         await fc.asyncModelRun(() => ({ model, real }), sequence);
         const report = await integrity.verify();
         expect(report.discrepancies).toEqual([]);

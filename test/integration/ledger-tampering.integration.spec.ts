@@ -24,13 +24,23 @@ describe(`${LedgerIntegrityService.name} against tampering`, () => {
     const parties = context.app.get(PartiesService);
     accounts = [];
     for (const name of ['Buurtcentrum Malberg', 'Anouk Janssen']) {
-      const party = await parties.create({ kind: name.startsWith('Buurt') ? 'organisation' : 'volunteer', name, district: 'noord-west' });
+      const party = await parties.create({
+        kind: name.startsWith('Buurt') ? 'organisation' : 'volunteer',
+        name,
+        district: 'noord-west',
+      });
       accounts.push((await ledger.listAccountsOfParty(party.id))[0].id);
     }
     const issuance = await ledger.getSystemAccountId(ISSUANCE_ACCOUNT);
     entries = [];
     const book = async (from: string, to: string, amountMinor: bigint) => {
-      const outcome = await ledger.transfer({ fromAccountId: from, toAccountId: to, amountMinor, code: from === issuance ? 'ISSUE' : 'HOURS', description: 'x' });
+      const outcome = await ledger.transfer({
+        fromAccountId: from,
+        toAccountId: to,
+        amountMinor,
+        code: from === issuance ? 'ISSUE' : 'HOURS',
+        description: 'x',
+      });
       entries.push(outcome.result.id);
     };
     await book(issuance, accounts[0], 10_000n);
@@ -40,10 +50,13 @@ describe(`${LedgerIntegrityService.name} against tampering`, () => {
   });
   afterEach(() => context.close());
 
-  const tamper = (sql: string, parameters: unknown[]) => database.transaction((tx) => tx.sql.run(sql, parameters));
+  const tamper = (sql: string, parameters: unknown[]) =>
+    database.transaction((tx) => tx.sql.run(sql, parameters));
 
   it('names a cached balance changed by hand', async () => {
-    await tamper('UPDATE ledger_accounts SET balance_minor = balance_minor + 100 WHERE id = ?', [accounts[1]]);
+    await tamper('UPDATE ledger_accounts SET balance_minor = balance_minor + 100 WHERE id = ?', [
+      accounts[1],
+    ]);
     const report = await integrity.verify();
     expect(report.ok).toBe(false);
     expect(report.discrepancies).toEqual(
@@ -55,7 +68,9 @@ describe(`${LedgerIntegrityService.name} against tampering`, () => {
   });
 
   it('names a posting amount changed by hand (and its entry no longer sums to zero)', async () => {
-    await tamper('UPDATE ledger_postings SET amount_minor = 800 WHERE entry_id = ? AND line = 2', [entries[1]]);
+    await tamper('UPDATE ledger_postings SET amount_minor = 800 WHERE entry_id = ? AND line = 2', [
+      entries[1],
+    ]);
     const report = await integrity.verify();
     expect(report.discrepancies).toEqual(
       expect.arrayContaining([
@@ -67,20 +82,39 @@ describe(`${LedgerIntegrityService.name} against tampering`, () => {
   });
 
   it('names a balanced change of both postings through the hash chain', async () => {
-    await tamper('UPDATE ledger_postings SET amount_minor = CASE line WHEN 1 THEN -900 ELSE 900 END WHERE entry_id = ?', [entries[1]]);
+    await tamper(
+      'UPDATE ledger_postings SET amount_minor = CASE line WHEN 1 THEN -900 ELSE 900 END WHERE entry_id = ?',
+      [entries[1]],
+    );
     const report = await integrity.verify();
     expect(report.discrepancies.map((discrepancy) => discrepancy.check)).toContain('CHAIN_HASH');
-    expect(report.discrepancies.find((discrepancy) => discrepancy.check === 'CHAIN_HASH')?.subject).toBe(entries[1]);
+    expect(
+      report.discrepancies.find((discrepancy) => discrepancy.check === 'CHAIN_HASH')?.subject,
+    ).toBe(entries[1]);
   });
 
   it('names a posting moved to another entry’s sequence, and one moved past the last entry', async () => {
-    await tamper('UPDATE ledger_postings SET entry_sequence = entry_sequence + 1 WHERE entry_id = ? AND line = 2', [entries[1]]);
-    await tamper('UPDATE ledger_postings SET entry_sequence = 1000 WHERE entry_id = ? AND line = 1', [entries[2]]);
+    await tamper(
+      'UPDATE ledger_postings SET entry_sequence = entry_sequence + 1 WHERE entry_id = ? AND line = 2',
+      [entries[1]],
+    );
+    await tamper(
+      'UPDATE ledger_postings SET entry_sequence = 1000 WHERE entry_id = ? AND line = 1',
+      [entries[2]],
+    );
     const report = await integrity.verify();
     expect(report.discrepancies).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ check: 'POSTING_SEQUENCE', subject: entries[1], message: expect.stringContaining(`which is entry ${entries[2]}`) }),
-        expect.objectContaining({ check: 'POSTING_SEQUENCE', subject: entries[2], message: expect.stringContaining('after the last entry') }),
+        expect.objectContaining({
+          check: 'POSTING_SEQUENCE',
+          subject: entries[1],
+          message: expect.stringContaining(`which is entry ${entries[2]}`),
+        }),
+        expect.objectContaining({
+          check: 'POSTING_SEQUENCE',
+          subject: entries[2],
+          message: expect.stringContaining('after the last entry'),
+        }),
         expect.objectContaining({ check: 'ENTRY_TOO_FEW_POSTINGS', subject: entries[1] }),
         expect.objectContaining({ check: 'CHAIN_HASH', subject: entries[1] }),
         expect.objectContaining({ check: 'CHAIN_HASH', subject: entries[2] }),
@@ -104,9 +138,15 @@ describe(`${LedgerIntegrityService.name} against tampering`, () => {
   it('names the last entry deleted together with the balances it moved', async () => {
     await tamper('DELETE FROM ledger_postings WHERE entry_id = ?', [entries[2]]);
     await tamper('DELETE FROM ledger_entries WHERE id = ?', [entries[2]]);
-    await tamper('UPDATE ledger_accounts SET balance_minor = balance_minor + 250 WHERE id = ?', [accounts[0]]);
-    await tamper('UPDATE ledger_accounts SET balance_minor = balance_minor - 250 WHERE id = ?', [accounts[1]]);
+    await tamper('UPDATE ledger_accounts SET balance_minor = balance_minor + 250 WHERE id = ?', [
+      accounts[0],
+    ]);
+    await tamper('UPDATE ledger_accounts SET balance_minor = balance_minor - 250 WHERE id = ?', [
+      accounts[1],
+    ]);
     const report = await integrity.verify();
-    expect(report.discrepancies).toEqual([expect.objectContaining({ check: 'CHAIN_HEAD', subject: 'ledger_chain' })]);
+    expect(report.discrepancies).toEqual([
+      expect.objectContaining({ check: 'CHAIN_HEAD', subject: 'ledger_chain' }),
+    ]);
   });
 });

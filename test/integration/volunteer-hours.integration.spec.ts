@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Database } from '../../src/database/database.service.js';
 import { PartiesService } from '../../src/parties/parties.service.js';
-import { TimeClaim, type TimeClaimStatus } from '../../src/volunteering/entities/time-claim.entity.js';
+import {
+  TimeClaim,
+  type TimeClaimStatus,
+} from '../../src/volunteering/entities/time-claim.entity.js';
 import { VolunteerHours } from '../../src/volunteering/volunteer-hours.service.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
@@ -19,10 +22,21 @@ describe(`${VolunteerHours.name} (as VolunteeringModule provides it)`, () => {
     hours = context.app.get(VolunteerHours);
     database = context.app.get(Database);
     const parties = context.app.get(PartiesService);
-    volunteer = (await parties.create({ kind: 'volunteer', name: 'Vrijwilliger', district: 'zuid-oost' })).id;
-    otherVolunteer = (await parties.create({ kind: 'volunteer', name: 'Ander', district: 'zuid-oost' })).id;
-    organisation = (await parties.create({ kind: 'organisation', name: 'Stichting', district: 'zuid-oost' })).id;
-    const claim = (volunteerPartyId: string, claimDate: string, minutes: number, status: TimeClaimStatus): Partial<TimeClaim> => ({
+    volunteer = (
+      await parties.create({ kind: 'volunteer', name: 'Vrijwilliger', district: 'zuid-oost' })
+    ).id;
+    otherVolunteer = (
+      await parties.create({ kind: 'volunteer', name: 'Ander', district: 'zuid-oost' })
+    ).id;
+    organisation = (
+      await parties.create({ kind: 'organisation', name: 'Stichting', district: 'zuid-oost' })
+    ).id;
+    const claim = (
+      volunteerPartyId: string,
+      claimDate: string,
+      minutes: number,
+      status: TimeClaimStatus,
+    ): Partial<TimeClaim> => ({
       id: randomUUID(),
       volunteerPartyId,
       organisationPartyId: organisation,
@@ -54,12 +68,18 @@ describe(`${VolunteerHours.name} (as VolunteeringModule provides it)`, () => {
   });
 
   it('counts neither requested, rejected and withdrawn claims nor other volunteers', async () => {
-    expect((await hours.approvedHours(volunteer, '2026-06-15', '2026-06-17')).toFixed(2)).toBe('0.75');
-    expect((await hours.approvedHours(otherVolunteer, '2026-01-01', '2026-12-31')).toFixed(2)).toBe('8.00');
+    expect((await hours.approvedHours(volunteer, '2026-06-15', '2026-06-17')).toFixed(2)).toBe(
+      '0.75',
+    );
+    expect((await hours.approvedHours(otherVolunteer, '2026-01-01', '2026-12-31')).toFixed(2)).toBe(
+      '8.00',
+    );
   });
 
   it('answers zero for a volunteer without claims or a range without any', async () => {
-    expect((await hours.approvedHours(randomUUID(), '2026-01-01', '2026-12-31')).isZero()).toBe(true);
+    expect((await hours.approvedHours(randomUUID(), '2026-01-01', '2026-12-31')).isZero()).toBe(
+      true,
+    );
     expect((await hours.approvedHours(volunteer, '2026-02-01', '2026-02-28')).isZero()).toBe(true);
   });
 
@@ -76,7 +96,9 @@ describe(`${VolunteerHours.name} (as VolunteeringModule provides it)`, () => {
           status: 'approved',
           createdAt: '2026-11-01T10:00:00.000Z',
         });
-        expect((await hours.approvedHours(volunteer, '2026-03-01', '2026-03-01')).toFixed(2)).toBe('0.50');
+        expect((await hours.approvedHours(volunteer, '2026-03-01', '2026-03-01')).toFixed(2)).toBe(
+          '0.50',
+        );
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');

@@ -118,7 +118,9 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'GET /listings/{id}/availability': { roles: ALL },
   'GET /listings/{id}/calendar': { roles: ALL },
   'POST /listings/{id}/blocked-periods': { roles: ['org_manager', 'business_operator'] },
-  'DELETE /listings/{id}/blocked-periods/{blockedPeriodId}': { roles: ['org_manager', 'business_operator'] },
+  'DELETE /listings/{id}/blocked-periods/{blockedPeriodId}': {
+    roles: ['org_manager', 'business_operator'],
+  },
   'POST /bookings': { roles: ALL },
   'GET /bookings': { roles: ALL },
   'GET /bookings/{id}': { roles: ALL },
@@ -130,8 +132,14 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /bookings/{id}/complete': { roles: ALL },
 
   // reports
-  'GET /reports/sponsorship': { roles: ['business_operator', 'admin', 'treasurer'], byService: 'ReportsService.sponsorshipReport' },
-  'GET /reports/impact': { roles: ['org_manager', 'admin', 'treasurer'], byService: 'ReportsService.impactReport' },
+  'GET /reports/sponsorship': {
+    roles: ['business_operator', 'admin', 'treasurer'],
+    byService: 'ReportsService.sponsorshipReport',
+  },
+  'GET /reports/impact': {
+    roles: ['org_manager', 'admin', 'treasurer'],
+    byService: 'ReportsService.impactReport',
+  },
   'GET /public/transparency': { public: true, roles: ALL },
 };
 

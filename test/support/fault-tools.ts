@@ -19,7 +19,9 @@ export interface RawAnswer {
   answeredAt: number;
 }
 
-export type RawOutcome = { kind: 'answer'; answer: RawAnswer } | { kind: 'connection-error'; code: string; message: string; at: number };
+export type RawOutcome =
+  | { kind: 'answer'; answer: RawAnswer }
+  | { kind: 'connection-error'; code: string; message: string; at: number };
 
 /**
  * One request on a connection of its own (no keep-alive agent, so no request ever waits behind
@@ -30,10 +32,17 @@ export function rawRequest(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number; onWritten?: () => void } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+    onWritten?: () => void;
+  } = {},
 ): Promise<RawOutcome> {
   const url = new URL(`${baseUrl}${path}`);
-  const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  const payload =
+    options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
   return new Promise<RawOutcome>((done) => {
     let settled = false;
     const settle = (outcome: RawOutcome) => {
@@ -51,7 +60,9 @@ export function rawRequest(
         timeout: options.timeoutMs ?? 10_000,
         headers: {
           Connection: 'close',
-          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}),
+          ...(payload
+            ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) }
+            : {}),
           ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
           ...options.headers,
         },
@@ -60,11 +71,21 @@ export function rawRequest(
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', (error: NodeJS.ErrnoException) =>
-          settle({ kind: 'connection-error', code: error.code ?? 'RESPONSE_ERROR', message: error.message, at: performance.now() }),
+          settle({
+            kind: 'connection-error',
+            code: error.code ?? 'RESPONSE_ERROR',
+            message: error.message,
+            at: performance.now(),
+          }),
         );
         response.on('end', () => {
           if (!response.complete) {
-            settle({ kind: 'connection-error', code: 'INCOMPLETE_RESPONSE', message: 'the answer was cut off', at: performance.now() });
+            settle({
+              kind: 'connection-error',
+              code: 'INCOMPLETE_RESPONSE',
+              message: 'the answer was cut off',
+              at: performance.now(),
+            });
             return;
           }
           const text = Buffer.concat(chunks).toString('utf8');
@@ -74,12 +95,29 @@ export function rawRequest(
           } catch {
             // not JSON: keep the text for the failure message
           }
-          settle({ kind: 'answer', answer: { status: response.statusCode ?? 0, headers: response.headers, body, answeredAt: performance.now() } });
+          settle({
+            kind: 'answer',
+            answer: {
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body,
+              answeredAt: performance.now(),
+            },
+          });
         });
       },
     );
-    request.on('timeout', () => request.destroy(Object.assign(new Error('request timed out'), { code: 'CLIENT_TIMEOUT' })));
-    request.on('error', (error: NodeJS.ErrnoException) => settle({ kind: 'connection-error', code: error.code ?? 'ERROR', message: error.message, at: performance.now() }));
+    request.on('timeout', () =>
+      request.destroy(Object.assign(new Error('request timed out'), { code: 'CLIENT_TIMEOUT' })),
+    );
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      settle({
+        kind: 'connection-error',
+        code: error.code ?? 'ERROR',
+        message: error.message,
+        at: performance.now(),
+      }),
+    );
     request.on('finish', () => options.onWritten?.());
     request.end(payload);
   });
@@ -118,16 +156,28 @@ export function acceptsConnections(port: number, timeoutMs = 2_000): Promise<boo
 export function setFileSizeLimit(pid: number, bytes: number | null): Promise<void> {
   const soft = bytes === null ? 'unlimited' : String(bytes);
   return new Promise((done, fail) => {
-    execFile('prlimit', ['--pid', String(pid), `--fsize=${soft}:`], { timeout: 5_000 }, (error, stdout, stderr) => {
-      if (error) fail(new Error(`prlimit --pid ${pid} --fsize=${soft}: failed: ${error.message} ${stderr}`));
-      else done();
-    });
+    execFile(
+      'prlimit',
+      ['--pid', String(pid), `--fsize=${soft}:`],
+      { timeout: 5_000 },
+      (error, stdout, stderr) => {
+        if (error)
+          fail(
+            new Error(`prlimit --pid ${pid} --fsize=${soft}: failed: ${error.message} ${stderr}`),
+          );
+        else done();
+      },
+    );
   });
 }
 
 /** The soft RLIMIT_FSIZE of a running process as prlimit reports it ('unlimited' or bytes). */
 export function fileSizeLimitOf(pid: number): string {
-  return execFileSync('prlimit', ['--pid', String(pid), '--fsize', '--output=SOFT', '--noheadings'], { encoding: 'utf8', timeout: 5_000 }).trim();
+  return execFileSync(
+    'prlimit',
+    ['--pid', String(pid), '--fsize', '--output=SOFT', '--noheadings'],
+    { encoding: 'utf8', timeout: 5_000 },
+  ).trim();
 }
 
 export interface SqliteFileState {
@@ -147,7 +197,9 @@ export function inspectSqliteFile(path: string): SqliteFileState {
   const walBytes = existsSync(walPath) ? statSync(walPath).size : 0;
   const connection = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const integrity = (connection.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
+    const integrity = (
+      connection.pragma('integrity_check') as Array<{ integrity_check: string }>
+    ).map((row) => row.integrity_check);
     const journalMode = String(connection.pragma('journal_mode', { simple: true }));
     return { integrity, walBytes, journalMode };
   } finally {

@@ -2,13 +2,18 @@ import type { LedgerService } from '../../src/ledger/ledger.service.js';
 import type { EntryView, HoldView, LedgerCommand } from '../../src/ledger/ledger.types.js';
 
 /** What a command made, tagged by kind, and whether it repeated an earlier answer. */
-export type LedgerOutcome = { kind: 'entry'; entry: EntryView; replayed: boolean } | { kind: 'hold'; hold: HoldView; replayed: boolean };
+export type LedgerOutcome =
+  | { kind: 'entry'; entry: EntryView; replayed: boolean }
+  | { kind: 'hold'; hold: HoldView; replayed: boolean };
 
 /**
  * Runs any ledger command through its typed entry point: for tests that generate commands of every
  * kind (the model test, the races). The application itself always calls the entry point it means.
  */
-export async function runLedgerCommand(ledger: LedgerService, command: LedgerCommand): Promise<LedgerOutcome> {
+export async function runLedgerCommand(
+  ledger: LedgerService,
+  command: LedgerCommand,
+): Promise<LedgerOutcome> {
   switch (command.kind) {
     case 'transfer': {
       const { result, replayed } = await ledger.transfer(command);

@@ -40,16 +40,32 @@ export async function buildServer(options: { timeoutMs?: number } = {}): Promise
   };
   try {
     const tsc = join(REPOSITORY_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = await run(process.execPath, [tsc, '-p', join(REPOSITORY_ROOT, 'tsconfig.build.json'), '--outDir', outDir, '--pretty', 'false'], {
-      cwd: REPOSITORY_ROOT,
-      timeoutMs: options.timeoutMs ?? 120_000,
-    });
+    const result = await run(
+      process.execPath,
+      [
+        tsc,
+        '-p',
+        join(REPOSITORY_ROOT, 'tsconfig.build.json'),
+        '--outDir',
+        outDir,
+        '--pretty',
+        'false',
+      ],
+      {
+        cwd: REPOSITORY_ROOT,
+        timeoutMs: options.timeoutMs ?? 120_000,
+      },
+    );
     const mainPath = join(outDir, 'src', 'main.js');
-    if (result.timedOut) throw new Error(`compiling the server took longer than ${options.timeoutMs ?? 120_000} ms`);
-    if (!existsSync(mainPath)) throw new Error(`compiling the server failed (exit ${result.code}):\n${result.output}`);
+    if (result.timedOut)
+      throw new Error(`compiling the server took longer than ${options.timeoutMs ?? 120_000} ms`);
+    if (!existsSync(mainPath))
+      throw new Error(`compiling the server failed (exit ${result.code}):\n${result.output}`);
     if (result.code !== 0) {
       // tsc still emits on type errors; the type check is `npm run typecheck`'s job, not this test's.
-      console.warn(`tsc reported problems (exit ${result.code}); testing the emitted server anyway:\n${result.output}`);
+      console.warn(
+        `tsc reported problems (exit ${result.code}); testing the emitted server anyway:\n${result.output}`,
+      );
     }
     writeFileSync(join(outDir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
     symlinkSync(join(REPOSITORY_ROOT, 'node_modules'), nodeModulesLink, 'dir');
@@ -62,14 +78,24 @@ export async function buildServer(options: { timeoutMs?: number } = {}): Promise
 
 function run(command: string, args: string[], options: { cwd: string; timeoutMs: number }) {
   return new Promise<{ code: number | null; output: string; timedOut: boolean }>((done) => {
-    execFile(command, args, { cwd: options.cwd, timeout: options.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const failure = error as (Error & { code?: number | string; killed?: boolean }) | null;
-      done({
-        code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0,
-        output: `${stdout}${stderr}`.trim(),
-        timedOut: Boolean(failure?.killed),
-      });
-    });
+    execFile(
+      command,
+      args,
+      {
+        cwd: options.cwd,
+        timeout: options.timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const failure = error as (Error & { code?: number | string; killed?: boolean }) | null;
+        done({
+          code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0,
+          output: `${stdout}${stderr}`.trim(),
+          timedOut: Boolean(failure?.killed),
+        });
+      },
+    );
   });
 }
 
@@ -136,7 +162,13 @@ export function startServer(
     const timeoutMs = options.readyTimeoutMs ?? 30_000;
     const timer = setTimeout(() => {
       void kill();
-      settle(() => fail(new Error(`the server did not report ready within ${timeoutMs} ms; its last output:\n${recentOutput()}`)));
+      settle(() =>
+        fail(
+          new Error(
+            `the server did not report ready within ${timeoutMs} ms; its last output:\n${recentOutput()}`,
+          ),
+        ),
+      );
     }, timeoutMs);
     const onLines = (stream: NodeJS.ReadableStream) => {
       let partial = '';
@@ -149,7 +181,16 @@ export function startServer(
           const match = READY_LINE.exec(line);
           if (match) {
             const port = Number(match[1]);
-            settle(() => ready({ child, port, baseUrl: `http://127.0.0.1:${port}/api/v1`, exited, recentOutput, kill }));
+            settle(() =>
+              ready({
+                child,
+                port,
+                baseUrl: `http://127.0.0.1:${port}/api/v1`,
+                exited,
+                recentOutput,
+                kill,
+              }),
+            );
           }
         }
       });
@@ -158,7 +199,13 @@ export function startServer(
     onLines(child.stderr);
     child.once('error', (error) => settle(() => fail(error)));
     void exited.then(({ code, signal }) =>
-      settle(() => fail(new Error(`the server exited before it was ready (code ${code}, signal ${signal}); its last output:\n${recentOutput()}`))),
+      settle(() =>
+        fail(
+          new Error(
+            `the server exited before it was ready (code ${code}, signal ${signal}); its last output:\n${recentOutput()}`,
+          ),
+        ),
+      ),
     );
   });
 }

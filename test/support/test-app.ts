@@ -27,11 +27,21 @@ export const TEST_START = new Date('2026-11-23T09:00:00.000Z');
  * need the demo's people and places, not its past.
  */
 export async function createTestApp(
-  options: { demoData?: boolean; demoHistory?: boolean; environment?: Record<string, string>; beforeInit?: (app: NestFastifyApplication) => void } = {},
+  options: {
+    demoData?: boolean;
+    demoHistory?: boolean;
+    environment?: Record<string, string>;
+    beforeInit?: (app: NestFastifyApplication) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const configuration: AppConfiguration = {
-    ...loadConfiguration({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_MINUTE: '1000', REDEMPTIONS_PER_MINUTE: '100000', ...options.environment }),
+    ...loadConfiguration({
+      NODE_ENV: 'test',
+      LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+      REDEMPTIONS_PER_MINUTE: '100000',
+      ...options.environment,
+    }),
     database: database.configuration,
     loadDemoData: options.demoData ?? true,
     demoHistory: options.demoHistory ?? false,
@@ -41,7 +51,10 @@ export async function createTestApp(
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(configuration), { ...APP_OPTIONS, logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createHttpAdapter(configuration),
+    { ...APP_OPTIONS, logger: ['error'] },
+  );
   configureApp(app, configuration);
   options.beforeInit?.(app);
   try {

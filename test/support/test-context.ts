@@ -19,7 +19,9 @@ export interface TestContext {
  * Given `shareDatabase`, it is a second instance on another context's database, as two app
  * servers on one PostgreSQL; closing it leaves the database to its owner.
  */
-export async function createTestContext(options: { demoData?: boolean; shareDatabase?: TestDatabase } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { demoData?: boolean; shareDatabase?: TestDatabase } = {},
+): Promise<TestContext> {
   const database: TestDatabase = options.shareDatabase ?? (await createTestDatabase());
   const configuration: AppConfiguration = {
     ...loadConfiguration({ NODE_ENV: 'test' }),

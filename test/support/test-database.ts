@@ -35,7 +35,10 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `TEST_DATABASE_URL is set but PostgreSQL cannot be reached: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();

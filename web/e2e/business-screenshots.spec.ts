@@ -6,16 +6,17 @@ import { openAs } from './volunteer-and-business-fixtures';
 test.skip(!process.env.SCREENSHOTS, 'SCREENSHOTS=1 takes the pictures');
 
 const OUT = '../docs/screenshots';
-const SHOTS: Array<{ size: Size; language: Language }> = [
-  { size: 'tablet', language: 'en' },
-];
+const SHOTS: Array<{ size: Size; language: Language }> = [{ size: 'tablet', language: 'en' }];
 
 for (const { size, language } of SHOTS) {
   test(`business sponsorship ${size} ${language}`, async ({ browser }) => {
     const { context, page } = await openAs(browser, BUSINESS, { size, language });
     await page.goto('/business/sponsorship');
     await expect(page.getByRole('table')).toBeVisible();
-    await page.screenshot({ path: `${OUT}/business-sponsorship-${size}-${language}.png`, fullPage: true });
+    await page.screenshot({
+      path: `${OUT}/business-sponsorship-${size}-${language}.png`,
+      fullPage: true,
+    });
     await context.close();
   });
 }

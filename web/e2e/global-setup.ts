@@ -20,13 +20,20 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Starts the built server on a fresh SQLite file with the demo; resolves with its URL once it listens. */
-async function startServer(name: string, environment: Record<string, string>): Promise<{ url: string; process: ChildProcess; folder: string }> {
+async function startServer(
+  name: string,
+  environment: Record<string, string>,
+): Promise<{ url: string; process: ChildProcess; folder: string }> {
   const port = await freePort();
   const folder = mkdtempSync(join(tmpdir(), `steerkes-e2e-${name}-`));
   const child = spawn(process.execPath, [SERVER_ENTRY], {
@@ -47,7 +54,10 @@ async function startServer(name: string, environment: Record<string, string>): P
   let output = '';
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} server did not start in time:\n${output}`)), SERVER_START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} server did not start in time:\n${output}`)),
+      SERVER_START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       // main.ts logs this line once it listens (at LOG_LEVEL warn the log line is not printed: ask /health).
@@ -60,7 +70,9 @@ async function startServer(name: string, environment: Record<string, string>): P
     });
     const probe = () =>
       fetch(`${url}/api/v1/health`)
-        .then((response) => (response.ok ? (clearTimeout(timer), resolve()) : setTimeout(probe, 250)))
+        .then((response) =>
+          response.ok ? (clearTimeout(timer), resolve()) : setTimeout(probe, 250),
+        )
         .catch(() => setTimeout(probe, 250));
     probe();
   });
@@ -69,9 +81,15 @@ async function startServer(name: string, environment: Record<string, string>): P
 }
 
 async function demoPassNumber(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'volunteer@steerkes.test', password: 'steerkes-demo' }) });
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'volunteer@steerkes.test', password: 'steerkes-demo' }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const passes = (await (await fetch(`${url}/api/v1/passes`, { headers: { Authorization: `Bearer ${accessToken}` } })).json()) as { items: Array<{ number: string; status: string }> };
+  const passes = (await (
+    await fetch(`${url}/api/v1/passes`, { headers: { Authorization: `Bearer ${accessToken}` } })
+  ).json()) as { items: Array<{ number: string; status: string }> };
   const active = passes.items.find((pass) => pass.status === 'active');
   if (!active) throw new Error('the demo volunteer has no active pass');
   return active.number;
@@ -79,9 +97,13 @@ async function demoPassNumber(url: string): Promise<string> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   for (const built of [SERVER_ENTRY, join(REPOSITORY, 'web', 'dist', 'index.html')]) {
-    if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build at the repository root first`);
+    if (!existsSync(built))
+      throw new Error(`${built} is missing: run npm run build at the repository root first`);
   }
-  const [main, shortSessions] = await Promise.all([startServer('main', {}), startServer('short-ttl', { JWT_TTL: String(SHORT_JWT_TTL_SECONDS) })]);
+  const [main, shortSessions] = await Promise.all([
+    startServer('main', {}),
+    startServer('short-ttl', { JWT_TTL: String(SHORT_JWT_TTL_SECONDS) }),
+  ]);
   const passNumber = await demoPassNumber(main.url);
   mkdirSync(join(FAKE_CAMERA_VIDEO, '..'), { recursive: true });
   writeFileSync(FAKE_CAMERA_VIDEO, fakeCameraVideo(passNumber));

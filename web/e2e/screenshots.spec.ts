@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { BUSINESS, demoPassNumber, grouped, logIn, newPage, type Language, type Size } from './kassa-fixtures';
+import {
+  BUSINESS,
+  demoPassNumber,
+  grouped,
+  logIn,
+  newPage,
+  type Language,
+  type Size,
+} from './kassa-fixtures';
 
 /**
  * Screenshots for people to look at (docs/screenshots): run with SCREENSHOTS=1. Not a test of
@@ -23,7 +31,10 @@ for (const size of ['phone', 'tablet'] as Size[]) {
       await page.screenshot({ path: `${OUT}/kassa-${size}-${language}.png`, fullPage: true });
       await page.getByRole('button', { name: /^(inwisselen|redeem)$/i }).click();
       await expect(page.getByRole('heading', { name: /^✓ (Ingewisseld|Redeemed)$/ })).toBeVisible();
-      await page.screenshot({ path: `${OUT}/kassa-receipt-${size}-${language}.png`, fullPage: true });
+      await page.screenshot({
+        path: `${OUT}/kassa-receipt-${size}-${language}.png`,
+        fullPage: true,
+      });
       await page.getByRole('button', { name: /^(ongedaan maken|undo)$/i }).click();
       await expect(page.getByRole('heading', { name: /^(Ongedaan gemaakt|Undone)/ })).toBeVisible();
       await context.close();

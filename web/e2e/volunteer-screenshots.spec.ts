@@ -6,15 +6,16 @@ import { openAs } from './volunteer-and-business-fixtures';
 test.skip(!process.env.SCREENSHOTS, 'SCREENSHOTS=1 takes the pictures');
 
 const OUT = '../docs/screenshots';
-const SHOTS: Array<{ size: Size; language: Language }> = [
-  { size: 'phone', language: 'nl' },
-];
+const SHOTS: Array<{ size: Size; language: Language }> = [{ size: 'phone', language: 'nl' }];
 
 for (const { size, language } of SHOTS) {
   test(`volunteer home ${size} ${language}`, async ({ browser }) => {
     const { context, page } = await openAs(browser, VOLUNTEER, { size, language });
     await expect(page.getByRole('img', { name: /QR/ })).toBeVisible();
-    await page.screenshot({ path: `${OUT}/volunteer-home-${size}-${language}.png`, fullPage: true });
+    await page.screenshot({
+      path: `${OUT}/volunteer-home-${size}-${language}.png`,
+      fullPage: true,
+    });
     await context.close();
   });
 }

@@ -22,7 +22,10 @@ for (const path of filesIn(BUILD_FOLDER)) {
   if (!COMPRESSIBLE.test(path)) continue;
   const content = readFileSync(path);
   if (content.length < COMPRESSION_SIZE_MIN_BYTES) continue;
-  writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(
+    `${path}.br`,
+    brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
   writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
   count += 1;
 }

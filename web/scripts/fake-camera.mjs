@@ -20,12 +20,20 @@ export function fakeCameraVideo(text) {
   for (let row = 0; row < modules.size; row += 1) {
     for (let column = 0; column < modules.size; column += 1) {
       if (!modules.get(row, column)) continue;
-      for (let y = 0; y < MODULE_PX; y += 1) luma.fill(BLACK, (top + row * MODULE_PX + y) * WIDTH + left + column * MODULE_PX, (top + row * MODULE_PX + y) * WIDTH + left + (column + 1) * MODULE_PX);
+      for (let y = 0; y < MODULE_PX; y += 1)
+        luma.fill(
+          BLACK,
+          (top + row * MODULE_PX + y) * WIDTH + left + column * MODULE_PX,
+          (top + row * MODULE_PX + y) * WIDTH + left + (column + 1) * MODULE_PX,
+        );
     }
   }
   const chroma = Buffer.alloc((WIDTH / 2) * (HEIGHT / 2), CHROMA_NEUTRAL);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
-  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`), ...Array(FRAMES).fill(frame)]);
+  return Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`),
+    ...Array(FRAMES).fill(frame),
+  ]);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {

@@ -16,7 +16,9 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: (failures, error) => failures < QUERY_RETRIES_MAX && !(error instanceof ApiProblemError && error.problem.status < 500),
+        retry: (failures, error) =>
+          failures < QUERY_RETRIES_MAX &&
+          !(error instanceof ApiProblemError && error.problem.status < 500),
         refetchOnWindowFocus: false,
       },
       mutations: { retry: false },
@@ -33,9 +35,30 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
             <AppShell>
               <Routes>
                 <Route path="/" element={<HomePage />} />
-                <Route path="/kassa" element={<RequireRole role="business_operator"><KassaPage /></RequireRole>} />
-                <Route path="/business/*" element={<RequireRole role="business_operator"><BusinessRoutes /></RequireRole>} />
-                <Route path="/volunteer/*" element={<RequireRole role="volunteer"><VolunteerRoutes /></RequireRole>} />
+                <Route
+                  path="/kassa"
+                  element={
+                    <RequireRole role="business_operator">
+                      <KassaPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="/business/*"
+                  element={
+                    <RequireRole role="business_operator">
+                      <BusinessRoutes />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="/volunteer/*"
+                  element={
+                    <RequireRole role="volunteer">
+                      <VolunteerRoutes />
+                    </RequireRole>
+                  }
+                />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </AppShell>

@@ -11,5 +11,8 @@ createRoot(document.getElementById('root')!).render(
 
 // The app shell cached for a flaky connection (never /api): see vite.config.ts.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+  window.addEventListener(
+    'load',
+    () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined),
+  );
 }

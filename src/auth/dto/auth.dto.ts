@@ -1,11 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { ROLES, type Role } from '../../common/roles.js';
 
 export const PASSWORD_LENGTH_MIN = 10;
 export const PASSWORD_LENGTH_MAX = 200;
-const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const lowerCase = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class LoginDto {
   @ApiProperty({ example: 'treasurer@steerkes.test' })
@@ -31,7 +41,8 @@ export class UserDto {
 }
 
 export class LoginResponseDto {
-  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`.' }) accessToken: string;
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
+  accessToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
   @ApiProperty({ description: 'Seconds until the token expires.', example: 900 }) expiresIn: number;
   @ApiProperty({ type: UserDto }) user: UserDto;
@@ -56,7 +67,8 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The party the user acts for: required for volunteer, org_manager and business_operator.',
+    description:
+      'The party the user acts for: required for volunteer, org_manager and business_operator.',
   })
   @IsOptional()
   @IsUUID()

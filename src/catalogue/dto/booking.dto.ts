@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { isValidAmount } from '../../common/amount.js';
 import { IsAmount } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
@@ -37,21 +48,33 @@ export class CreateBookingDto {
   @MaxLength(40)
   endsAt: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: QUANTITY_MAX, default: 1, description: 'Items of a materials listing; 1 for rooms and services.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: QUANTITY_MAX,
+    default: 1,
+    description: 'Items of a materials listing; 1 for rooms and services.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(QUANTITY_MAX)
   quantity?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_PERSONS_MAX, description: 'Rooms: expected persons, at most the capacity.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: CAPACITY_PERSONS_MAX,
+    description: 'Rooms: expected persons, at most the capacity.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(CAPACITY_PERSONS_MAX)
   persons?: number;
 
-  @ApiPropertyOptional({ maxLength: NOTE_LENGTH_MAX, example: 'Ledenvergadering, graag opstelling in carré.' })
+  @ApiPropertyOptional({
+    maxLength: NOTE_LENGTH_MAX,
+    example: 'Ledenvergadering, graag opstelling in carré.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_LENGTH_MAX)
@@ -71,13 +94,18 @@ export class ReturnDto {
   @ApiPropertyOptional({
     example: '5.00',
     default: '0.00',
-    description: 'Part of the deposit kept for damage (on top of any late fee, which is taken from the deposit by itself); at most the deposit.',
+    description:
+      'Part of the deposit kept for damage (on top of any late fee, which is taken from the deposit by itself); at most the deposit.',
   })
   @IsOptional()
   @IsAmount({ allowZero: true })
   depositKept?: string;
 
-  @ApiPropertyOptional({ maxLength: NOTE_LENGTH_MAX, example: 'Tentdoek gescheurd.', description: 'What was damaged; required when keeping deposit.' })
+  @ApiPropertyOptional({
+    maxLength: NOTE_LENGTH_MAX,
+    example: 'Tentdoek gescheurd.',
+    description: 'What was damaged; required when keeping deposit.',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -88,15 +116,22 @@ export class ReturnDto {
 export class CompleteDto {
   @ApiPropertyOptional({
     example: '1.50',
-    description: 'Administration only (required there): hours actually given, at most the hours booked; the provider receives the hourly price for them and the rest is released.',
+    description:
+      'Administration only (required there): hours actually given, at most the hours booked; the provider receives the hourly price for them and the rest is released.',
   })
   @IsOptional()
-  @ValidateBy({ name: 'HOURS_INVALID', validator: { validate: (value) => isValidAmount(value, { allowZero: true }) } })
+  @ValidateBy({
+    name: 'HOURS_INVALID',
+    validator: { validate: (value) => isValidAmount(value, { allowZero: true }) },
+  })
   hoursGiven?: string;
 }
 
 export class BookingQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['booker', 'provider'], description: 'Bookings your party made, or bookings of your listings; both when omitted.' })
+  @ApiPropertyOptional({
+    enum: ['booker', 'provider'],
+    description: 'Bookings your party made, or bookings of your listings; both when omitted.',
+  })
   @IsOptional()
   @IsIn(['booker', 'provider'])
   as?: 'booker' | 'provider';
@@ -124,7 +159,12 @@ export class BookingListingDto {
 export class BookingEventDto {
   @ApiProperty({ enum: BOOKING_ACTIONS }) action: BookingAction;
   @ApiProperty() statusAfter: BookingStatus;
-  @ApiProperty({ type: String, nullable: true, description: 'The user; null when automatic (auto-confirm).' }) actorId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The user; null when automatic (auto-confirm).',
+  })
+  actorId: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
 }
 
@@ -137,7 +177,12 @@ export class BookingDto {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ example: '2026-11-28T10:00:00+01:00' }) startsAtLocal: string;
   @ApiProperty({ example: '2026-11-28T12:00:00+01:00' }) endsAtLocal: string;
-  @ApiProperty({ format: 'date-time', description: 'End plus the buffer: the units are busy until then; materials not returned by then are overdue.' }) busyUntil: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'End plus the buffer: the units are busy until then; materials not returned by then are overdue.',
+  })
+  busyUntil: string;
   @ApiProperty() quantity: number;
   @ApiProperty({ type: Number, nullable: true }) persons: number | null;
   @ApiProperty({ description: 'Length as priced, in lengthUnit.' }) length: number;
@@ -145,20 +190,39 @@ export class BookingDto {
   @ApiProperty({ enum: BOOKING_VIEW_STATUSES }) status: BookingViewStatus;
   @ApiProperty({ example: '8.00' }) price: string;
   @ApiProperty({ example: '0.00' }) deposit: string;
-  @ApiProperty({ format: 'uuid', description: 'The ledger hold of the price on the booker’s account.' }) priceHoldId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The ledger hold of the price on the booker’s account.',
+  })
+  priceHoldId: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) depositHoldId: string | null;
-  @ApiProperty({ format: 'date-time', description: 'Unsettled holds release by themselves at this moment (60 days after the end).' }) holdsExpireAt: string;
-  @ApiProperty({ format: 'date-time', description: 'Until then the booker cancels for free.' }) freeCancellationUntil: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Unsettled holds release by themselves at this moment (60 days after the end).',
+  })
+  holdsExpireAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Until then the booker cancels for free.' })
+  freeCancellationUntil: string;
   @ApiProperty() cancellationFeePercent: number;
-  @ApiProperty({ type: String, nullable: true, description: 'What the provider received of the price.' }) charged: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Deposit kept (late fee and damage).' }) depositKept: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What the provider received of the price.',
+  })
+  charged: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Deposit kept (late fee and damage).' })
+  depositKept: string | null;
   @ApiProperty({ type: String, nullable: true }) lateFee: string | null;
   @ApiProperty({ type: String, nullable: true, example: '1.50' }) hoursGiven: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: String, nullable: true }) resolutionNote: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiPropertyOptional({ type: [BookingEventDto], description: 'GET /bookings/:id only: the steps so far.' }) events?: BookingEventDto[];
+  @ApiPropertyOptional({
+    type: [BookingEventDto],
+    description: 'GET /bookings/:id only: the steps so far.',
+  })
+  events?: BookingEventDto[];
 }
 
 export class CalendarBookingDto extends BookingDto {
@@ -169,7 +233,11 @@ export class CalendarDto {
   @ApiProperty({ format: 'uuid' }) listingId: string;
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ type: [CalendarBookingDto], description: 'Bookings that hold units in the window (requested, confirmed, checked out) and those settled in it.' })
+  @ApiProperty({
+    type: [CalendarBookingDto],
+    description:
+      'Bookings that hold units in the window (requested, confirmed, checked out) and those settled in it.',
+  })
   bookings: CalendarBookingDto[];
 
   @ApiProperty({ type: [BlockedPeriodDto] })

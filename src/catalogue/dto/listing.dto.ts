@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { AmountProperty } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { DISTRICTS, type District } from '../../parties/entities/party.entity.js';
@@ -37,7 +48,10 @@ const MOMENT_DESCRIPTION =
   'A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28").';
 
 function IsOpeningHours() {
-  return ValidateBy({ name: 'OPENING_HOURS_INVALID', validator: { validate: (value) => isValidOpeningHours(value) } });
+  return ValidateBy({
+    name: 'OPENING_HOURS_INVALID',
+    validator: { validate: (value) => isValidOpeningHours(value) },
+  });
 }
 
 export class CreateListingDto {
@@ -59,19 +73,28 @@ export class CreateListingDto {
   @MaxLength(TITLE_LENGTH_MAX)
   titleEn: string;
 
-  @ApiProperty({ example: 'Zaal voor 80 personen met keuken en beamer.', maxLength: LISTING_DESCRIPTION_LENGTH_MAX })
+  @ApiProperty({
+    example: 'Zaal voor 80 personen met keuken en beamer.',
+    maxLength: LISTING_DESCRIPTION_LENGTH_MAX,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(LISTING_DESCRIPTION_LENGTH_MAX)
   descriptionNl: string;
 
-  @ApiProperty({ example: 'Hall for 80 people with kitchen and projector.', maxLength: LISTING_DESCRIPTION_LENGTH_MAX })
+  @ApiProperty({
+    example: 'Hall for 80 people with kitchen and projector.',
+    maxLength: LISTING_DESCRIPTION_LENGTH_MAX,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(LISTING_DESCRIPTION_LENGTH_MAX)
   descriptionEn: string;
 
-  @ApiPropertyOptional({ enum: DISTRICTS, description: 'Where the service is; the provider’s district when omitted.' })
+  @ApiPropertyOptional({
+    enum: DISTRICTS,
+    description: 'Where the service is; the provider’s district when omitted.',
+  })
   @IsOptional()
   @IsIn(DISTRICTS)
   district?: District;
@@ -83,50 +106,89 @@ export class CreateListingDto {
   @MaxLength(ADDRESS_LENGTH_MAX)
   address: string;
 
-  @ApiProperty({ enum: PRICING_UNITS, description: 'administration: hour; materials: day or item; room: hour or day_part.' })
+  @ApiProperty({
+    enum: PRICING_UNITS,
+    description: 'administration: hour; materials: day or item; room: hour or day_part.',
+  })
   @IsIn(PRICING_UNITS)
   pricingUnit: PricingUnit;
 
-  @AmountProperty({ description: 'Price in STK per pricing unit (per item and unit for materials)', example: '4.00' })
+  @AmountProperty({
+    description: 'Price in STK per pricing unit (per item and unit for materials)',
+    example: '4.00',
+  })
   price: string;
 
-  @AmountProperty({ required: false, description: 'Materials only: deposit per item, held on the booker’s account until the return', example: '10.00' })
+  @AmountProperty({
+    required: false,
+    description: 'Materials only: deposit per item, held on the booker’s account until the return',
+    example: '10.00',
+  })
   @IsOptional()
   deposit?: string;
 
-  @AmountProperty({ required: false, description: 'Materials only: late fee per item and started day overdue, taken from the deposit', example: '1.00' })
+  @AmountProperty({
+    required: false,
+    description:
+      'Materials only: late fee per item and started day overdue, taken from the deposit',
+    example: '1.00',
+  })
   @IsOptional()
   lateFeePerDay?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: QUANTITY_MAX, default: 1, description: 'Materials only: number of identical items.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: QUANTITY_MAX,
+    default: 1,
+    description: 'Materials only: number of identical items.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(QUANTITY_MAX)
   quantity?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: CAPACITY_PERSONS_MAX, description: 'Rooms only: persons the room holds.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: CAPACITY_PERSONS_MAX,
+    description: 'Rooms only: persons the room holds.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(CAPACITY_PERSONS_MAX)
   capacityPersons?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: BUFFER_MINUTES_MAX, default: 0, description: 'Minutes a unit stays busy after each booking (cleaning, checking).' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: BUFFER_MINUTES_MAX,
+    default: 0,
+    description: 'Minutes a unit stays busy after each booking (cleaning, checking).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(BUFFER_MINUTES_MAX)
   bufferMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Shortest booking in the length unit: minutes (hour), day-parts (day_part) or days (day, item). Default 60 minutes or 1.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      'Shortest booking in the length unit: minutes (hour), day-parts (day_part) or days (day, item). Default 60 minutes or 1.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(LENGTH_LIMIT_MAX)
   minLength?: number;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, description: 'Longest booking in the length unit; null: no limit but the 31 days of any booking.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    description:
+      'Longest booking in the length unit; null: no limit but the 31 days of any booking.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -138,39 +200,61 @@ export class CreateListingDto {
     nullable: true,
     additionalProperties: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
     example: { mon: [['09:00', '17:00']], sat: [['10:00', '14:00']] },
-    description: 'Maastricht local opening hours per weekday (mon…sun); a missing day is closed; null: always open. Limits hourly and day-part bookings.',
+    description:
+      'Maastricht local opening hours per weekday (mon…sun); a missing day is closed; null: always open. Limits hourly and day-part bookings.',
   })
   @IsOptional()
   @IsOpeningHours()
   openingHours?: OpeningHours | null;
 
-  @ApiPropertyOptional({ enum: CONFIRMATION_MODES, default: 'provider', description: 'auto: bookings are confirmed at once; provider: the provider confirms or declines.' })
+  @ApiPropertyOptional({
+    enum: CONFIRMATION_MODES,
+    default: 'provider',
+    description:
+      'auto: bookings are confirmed at once; provider: the provider confirms or declines.',
+  })
   @IsOptional()
   @IsIn(CONFIRMATION_MODES)
   confirmation?: ConfirmationMode;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: FREE_CANCELLATION_HOURS_MAX, default: 48, description: 'The booker cancels for free until this many hours before the start.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: FREE_CANCELLATION_HOURS_MAX,
+    default: 48,
+    description: 'The booker cancels for free until this many hours before the start.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(FREE_CANCELLATION_HOURS_MAX)
   freeCancellationHours?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: CANCELLATION_FEE_PERCENT_MAX, default: 50, description: 'Fee of a later cancellation, in percent of the price.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: CANCELLATION_FEE_PERCENT_MAX,
+    default: 50,
+    description: 'Fee of a later cancellation, in percent of the price.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(CANCELLATION_FEE_PERCENT_MAX)
   cancellationFeePercent?: number;
 
-  @ApiPropertyOptional({ enum: LISTING_STATUSES, default: 'active', description: 'A paused listing takes no bookings.' })
+  @ApiPropertyOptional({
+    enum: LISTING_STATUSES,
+    default: 'active',
+    description: 'A paused listing takes no bookings.',
+  })
   @IsOptional()
   @IsIn(LISTING_STATUSES)
   status?: ListingStatus;
 }
 
 /** Everything but the category and the pricing unit may change; existing bookings keep their terms. */
-export class UpdateListingDto extends PartialType(OmitType(CreateListingDto, ['category', 'pricingUnit'] as const)) {}
+export class UpdateListingDto extends PartialType(
+  OmitType(CreateListingDto, ['category', 'pricingUnit'] as const),
+) {}
 
 export class ListingQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: LISTING_CATEGORIES })
@@ -183,13 +267,18 @@ export class ListingQueryDto extends PageQueryDto {
   @IsIn(DISTRICTS)
   district?: District;
 
-  @ApiPropertyOptional({ description: 'Words in the Dutch or English title or description.', maxLength: SEARCH_TEXT_LENGTH_MAX })
+  @ApiPropertyOptional({
+    description: 'Words in the Dutch or English title or description.',
+    maxLength: SEARCH_TEXT_LENGTH_MAX,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(SEARCH_TEXT_LENGTH_MAX)
   q?: string;
 
-  @ApiPropertyOptional({ description: `Only listings free from this moment (with to). ${MOMENT_DESCRIPTION}` })
+  @ApiPropertyOptional({
+    description: `Only listings free from this moment (with to). ${MOMENT_DESCRIPTION}`,
+  })
   @IsOptional()
   @IsString()
   from?: string;
@@ -199,7 +288,12 @@ export class ListingQueryDto extends PageQueryDto {
   @IsString()
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: QUANTITY_MAX, default: 1, description: 'With from/to: units that must be free.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: QUANTITY_MAX,
+    default: 1,
+    description: 'With from/to: units that must be free.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -207,24 +301,34 @@ export class ListingQueryDto extends PageQueryDto {
   @Max(QUANTITY_MAX)
   quantity?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this provider’s listings. A provider sees its own paused listings too.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this provider’s listings. A provider sees its own paused listings too.',
+  })
   @IsOptional()
   @IsUUID()
   providerPartyId?: string;
 
-  @ApiPropertyOptional({ enum: LISTING_STATUSES, description: 'active by default; paused shows the caller’s own paused listings.' })
+  @ApiPropertyOptional({
+    enum: LISTING_STATUSES,
+    description: 'active by default; paused shows the caller’s own paused listings.',
+  })
   @IsOptional()
   @IsIn(LISTING_STATUSES)
   status?: ListingStatus;
 }
 
 export class WindowQueryDto {
-  @ApiPropertyOptional({ description: `Start of the window; now when omitted. ${MOMENT_DESCRIPTION}` })
+  @ApiPropertyOptional({
+    description: `Start of the window; now when omitted. ${MOMENT_DESCRIPTION}`,
+  })
   @IsOptional()
   @IsString()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'End of the window; 7 days after from when omitted; at most 62 days after from.' })
+  @ApiPropertyOptional({
+    description: 'End of the window; 7 days after from when omitted; at most 62 days after from.',
+  })
   @IsOptional()
   @IsString()
   to?: string;
@@ -239,7 +343,11 @@ export class CreateBlockedPeriodDto {
   @IsString()
   endsAt: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: QUANTITY_MAX, description: 'Units blocked; all of them when omitted.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: QUANTITY_MAX,
+    description: 'Units blocked; all of them when omitted.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -274,10 +382,12 @@ export class ListingDto {
   @ApiProperty() quantity: number;
   @ApiProperty({ type: Number, nullable: true }) capacityPersons: number | null;
   @ApiProperty() bufferMinutes: number;
-  @ApiProperty({ enum: LENGTH_UNITS, description: 'What minLength and maxLength count.' }) lengthUnit: LengthUnit;
+  @ApiProperty({ enum: LENGTH_UNITS, description: 'What minLength and maxLength count.' })
+  lengthUnit: LengthUnit;
   @ApiProperty() minLength: number;
   @ApiProperty({ type: Number, nullable: true }) maxLength: number | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) openingHours: OpeningHours | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  openingHours: OpeningHours | null;
   @ApiProperty({ enum: CONFIRMATION_MODES }) confirmation: ConfirmationMode;
   @ApiProperty() freeCancellationHours: number;
   @ApiProperty() cancellationFeePercent: number;
@@ -301,7 +411,8 @@ export class AvailabilityDto {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
   @ApiProperty() quantity: number;
-  @ApiProperty({ description: 'A booking’s end plus this buffer must fit in a free interval.' }) bufferMinutes: number;
+  @ApiProperty({ description: 'A booking’s end plus this buffer must fit in a free interval.' })
+  bufferMinutes: number;
   @ApiProperty({ type: [AvailabilityIntervalDto] }) intervals: AvailabilityIntervalDto[];
 }
 
@@ -312,7 +423,8 @@ export class BlockedPeriodDto {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty() startsAtLocal: string;
   @ApiProperty() endsAtLocal: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Units blocked; null: all.' }) quantity: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Units blocked; null: all.' })
+  quantity: number | null;
   @ApiProperty() reason: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

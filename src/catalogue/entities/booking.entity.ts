@@ -60,7 +60,12 @@ export class Booking {
   @Column({ type: 'integer', name: 'cancellation_fee_percent' })
   cancellationFeePercent: number;
 
-  @Column({ type: 'bigint', name: 'late_fee_per_day_minor', nullable: true, transformer: BIGINT_TRANSFORMER })
+  @Column({
+    type: 'bigint',
+    name: 'late_fee_per_day_minor',
+    nullable: true,
+    transformer: BIGINT_TRANSFORMER,
+  })
   lateFeePerDayMinor: bigint | null;
 
   /** When the holds release by themselves if nobody settles them. */
@@ -68,13 +73,28 @@ export class Booking {
   holdsExpireAt: string;
 
   /** What the provider received of the price (the price, a cancellation fee, the hours given). */
-  @Column({ type: 'bigint', name: 'charged_minor', nullable: true, transformer: BIGINT_TRANSFORMER })
+  @Column({
+    type: 'bigint',
+    name: 'charged_minor',
+    nullable: true,
+    transformer: BIGINT_TRANSFORMER,
+  })
   chargedMinor: bigint | null;
 
-  @Column({ type: 'bigint', name: 'deposit_kept_minor', nullable: true, transformer: BIGINT_TRANSFORMER })
+  @Column({
+    type: 'bigint',
+    name: 'deposit_kept_minor',
+    nullable: true,
+    transformer: BIGINT_TRANSFORMER,
+  })
   depositKeptMinor: bigint | null;
 
-  @Column({ type: 'bigint', name: 'late_fee_minor', nullable: true, transformer: BIGINT_TRANSFORMER })
+  @Column({
+    type: 'bigint',
+    name: 'late_fee_minor',
+    nullable: true,
+    transformer: BIGINT_TRANSFORMER,
+  })
   lateFeeMinor: bigint | null;
 
   /** Administration: hundredths of an hour actually given. */

@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { District } from '../../parties/entities/party.entity.js';
-import type { ConfirmationMode, ListingCategory, ListingStatus, OpeningHours, PricingUnit } from '../catalogue.types.js';
+import type {
+  ConfirmationMode,
+  ListingCategory,
+  ListingStatus,
+  OpeningHours,
+  PricingUnit,
+} from '../catalogue.types.js';
 import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
 /** A service in the shared-services catalogue: administration, materials or a room, paid in Steerkes. */
@@ -40,11 +46,21 @@ export class Listing {
   priceMinor: bigint;
 
   /** Per item, materials only. */
-  @Column({ type: 'bigint', name: 'deposit_minor', nullable: true, transformer: BIGINT_TRANSFORMER })
+  @Column({
+    type: 'bigint',
+    name: 'deposit_minor',
+    nullable: true,
+    transformer: BIGINT_TRANSFORMER,
+  })
   depositMinor: bigint | null;
 
   /** Per item and started day overdue, materials only; taken from the deposit. */
-  @Column({ type: 'bigint', name: 'late_fee_per_day_minor', nullable: true, transformer: BIGINT_TRANSFORMER })
+  @Column({
+    type: 'bigint',
+    name: 'late_fee_per_day_minor',
+    nullable: true,
+    transformer: BIGINT_TRANSFORMER,
+  })
   lateFeePerDayMinor: bigint | null;
 
   /** Identical units: materials may have several; a room or an administration service has one. */
@@ -91,6 +107,8 @@ export class Listing {
   createdBy: string | null;
 
   get openingHours(): OpeningHours | null {
-    return this.openingHoursJson === null ? null : (JSON.parse(this.openingHoursJson) as OpeningHours);
+    return this.openingHoursJson === null
+      ? null
+      : (JSON.parse(this.openingHoursJson) as OpeningHours);
   }
 }

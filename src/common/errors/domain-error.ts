@@ -46,10 +46,11 @@ export class ValidationFailedError extends DomainError {
 
 export class InvalidAmountError extends DomainError {
   constructor(field: string, reason: string) {
-    super('INVALID_AMOUNT', { field, reason }, [{ field, code: 'INVALID_AMOUNT', parameters: { reason } }]);
+    super('INVALID_AMOUNT', { field, reason }, [
+      { field, code: 'INVALID_AMOUNT', parameters: { reason } },
+    ]);
   }
 }
-
 
 /** A broken invariant: a bug, not a refusal. Fails loudly and is never shown in detail. */
 export class InvariantViolation extends Error {

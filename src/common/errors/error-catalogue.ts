@@ -17,8 +17,16 @@ export type Message = Readonly<Record<Language, string>>;
 export type CatalogueEntry = Message & { readonly status: number };
 
 export const COMMON_ERRORS = {
-  VALIDATION_FAILED: { status: 400, en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
-  MALFORMED_JSON: { status: 400, en: 'The request body is not valid JSON.', nl: 'De inhoud van het verzoek is geen geldige JSON.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    en: 'The request is not valid.',
+    nl: 'Het verzoek is niet geldig.',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    en: 'The request body is not valid JSON.',
+    nl: 'De inhoud van het verzoek is geen geldige JSON.',
+  },
   INVALID_AMOUNT: {
     status: 400,
     en: 'The amount in {field} is not valid: {reason}.',
@@ -29,22 +37,46 @@ export const COMMON_ERRORS = {
     en: 'This request moves Steerkes and needs an Idempotency-Key header (1 to 200 visible characters).',
     nl: 'Dit verzoek verplaatst Steerkes en heeft een Idempotency-Key-header nodig (1 tot 200 zichtbare tekens).',
   },
-  FORBIDDEN: { status: 403, en: 'You may not do this: {reason}.', nl: 'U mag dit niet doen: {reason}.' },
-  NOT_FOUND: { status: 404, en: 'No {resource} with id {id} was found.', nl: 'Geen {resource} met id {id} gevonden.' },
-  ROUTE_NOT_FOUND: { status: 404, en: 'There is no such endpoint.', nl: 'Dit endpoint bestaat niet.' },
-  CONFLICT: { status: 409, en: 'The request conflicts with the current state: {reason}.', nl: 'Het verzoek botst met de huidige toestand: {reason}.' },
+  FORBIDDEN: {
+    status: 403,
+    en: 'You may not do this: {reason}.',
+    nl: 'U mag dit niet doen: {reason}.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    en: 'No {resource} with id {id} was found.',
+    nl: 'Geen {resource} met id {id} gevonden.',
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    en: 'There is no such endpoint.',
+    nl: 'Dit endpoint bestaat niet.',
+  },
+  CONFLICT: {
+    status: 409,
+    en: 'The request conflicts with the current state: {reason}.',
+    nl: 'Het verzoek botst met de huidige toestand: {reason}.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     en: 'This Idempotency-Key was already used for a different request.',
     nl: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
   },
-  PAYLOAD_TOO_LARGE: { status: 413, en: 'The request body is too large.', nl: 'De inhoud van het verzoek is te groot.' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    en: 'The request body is too large.',
+    nl: 'De inhoud van het verzoek is te groot.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     en: 'Send the request body as application/json.',
     nl: 'Stuur de inhoud van het verzoek als application/json.',
   },
-  RATE_LIMITED: { status: 429, en: 'Too many requests; try again later.', nl: 'Te veel verzoeken; probeer het later opnieuw.' },
+  RATE_LIMITED: {
+    status: 429,
+    en: 'Too many requests; try again later.',
+    nl: 'Te veel verzoeken; probeer het later opnieuw.',
+  },
   INTERNAL_ERROR: {
     status: 500,
     en: 'Something went wrong on our side. Quote request id {requestId} when you report it.',
@@ -55,7 +87,6 @@ export const COMMON_ERRORS = {
     en: 'The service cannot handle requests right now; try again shortly.',
     nl: 'De dienst kan nu geen verzoeken verwerken; probeer het zo opnieuw.',
   },
-
 } as const satisfies Record<string, CatalogueEntry>;
 
 export const COMMON_PHRASES = {
@@ -90,10 +121,17 @@ export function registerMessages(messages: {
   add(fieldMessages, messages.fieldMessages ?? {}, 'field message');
 }
 
-function add<T extends Message>(target: Map<string, T>, entries: Record<string, T>, what: string): void {
+function add<T extends Message>(
+  target: Map<string, T>,
+  entries: Record<string, T>,
+  what: string,
+): void {
   for (const [key, entry] of Object.entries(entries)) {
     const existing = target.get(key);
-    assertInvariant(!existing || (existing.en === entry.en && existing.nl === entry.nl), `${what} ${key} is registered twice with different messages`);
+    assertInvariant(
+      !existing || (existing.en === entry.en && existing.nl === entry.nl),
+      `${what} ${key} is registered twice with different messages`,
+    );
     target.set(key, entry);
   }
 }
@@ -101,7 +139,10 @@ function add<T extends Message>(target: Map<string, T>, entries: Record<string, 
 /** The catalogue entry of a code; a code nobody registered is a programming error. */
 export function catalogueEntry(code: string): CatalogueEntry {
   const entry = errors.get(code);
-  assertInvariant(entry, `error code ${code} is not registered: the module's *.module.ts imports its error codes`);
+  assertInvariant(
+    entry,
+    `error code ${code} is not registered: the module's *.module.ts imports its error codes`,
+  );
   return entry;
 }
 
@@ -115,7 +156,11 @@ export function fieldMessageOf(code: string): Message | undefined {
   return fieldMessages.get(code);
 }
 
-export function renderMessage(template: string, parameters: Record<string, unknown>, language: Language = 'en'): string {
+export function renderMessage(
+  template: string,
+  parameters: Record<string, unknown>,
+  language: Language = 'en',
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in parameters)) return whole;
     const value = parameters[name];

@@ -1,5 +1,12 @@
 import { applyDecorators, ParseUUIDPipe } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  getSchemaPath,
+  type OpenAPIObject,
+} from '@nestjs/swagger';
 import { ValidationFailedError } from '../errors/domain-error.js';
 import { errorCodes } from '../errors/error-catalogue.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.filter.js';
@@ -7,7 +14,8 @@ import { PROBLEM_CONTENT_TYPE } from './problem-details.filter.js';
 export class FieldErrorDto {
   @ApiProperty({ example: 'amount' }) field: string;
   @ApiProperty({ example: 'isAmount' }) code: string;
-  @ApiProperty({ example: 'Must be a decimal string with at most two decimals, such as "12.50".' }) message: string;
+  @ApiProperty({ example: 'Must be a decimal string with at most two decimals, such as "12.50".' })
+  message: string;
 }
 
 export class ProblemDetailsDto {
@@ -16,7 +24,8 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 422 }) status: number;
   /** Its enum, every registered code, is filled in by withErrorCodes once every module has loaded. */
   @ApiProperty({ description: 'Stable machine code; switch on this.' }) code: string;
-  @ApiProperty({ description: 'Human message in the language of Accept-Language (nl or en).' }) detail: string;
+  @ApiProperty({ description: 'Human message in the language of Accept-Language (nl or en).' })
+  detail: string;
   @ApiProperty({ example: '/api/v1/transfers' }) instance: string;
   @ApiProperty() requestId: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
@@ -49,7 +58,9 @@ export function ApiProblems(...statuses: number[]) {
 
 /** Route parameter pipe for ids: a malformed id is a 400 with the field named. */
 export function uuidPipe(field = 'id') {
-  return new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedError([{ field, code: 'isUuid' }]) });
+  return new ParseUUIDPipe({
+    exceptionFactory: () => new ValidationFailedError([{ field, code: 'isUuid' }]),
+  });
 }
 
 /**
@@ -58,7 +69,8 @@ export function uuidPipe(field = 'id') {
  */
 export function withErrorCodes(document: OpenAPIObject): OpenAPIObject {
   type Schema = { properties?: Record<string, { enum?: unknown[] }> };
-  const code = (document.components?.schemas?.[ProblemDetailsDto.name] as Schema | undefined)?.properties?.code;
+  const code = (document.components?.schemas?.[ProblemDetailsDto.name] as Schema | undefined)
+    ?.properties?.code;
   if (code) code.enum = errorCodes();
   return document;
 }

@@ -7,7 +7,10 @@ export class EmptyBodyPipe implements PipeTransform<unknown, undefined> {
   transform(value: unknown): undefined {
     if (value === undefined || value === null) return undefined;
     const fields = typeof value === 'object' ? Object.keys(value) : ['body'];
-    if (fields.length > 0) throw new ValidationFailedError(fields.map((field) => ({ field, code: 'whitelistValidation' })));
+    if (fields.length > 0)
+      throw new ValidationFailedError(
+        fields.map((field) => ({ field, code: 'whitelistValidation' })),
+      );
     return undefined;
   }
 }

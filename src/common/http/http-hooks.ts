@@ -13,15 +13,24 @@ import { requestIdFrom, requestPath, type SteerkesRequest } from './request-cont
 const logger = new Logger('HTTP');
 
 /** Security headers; the Swagger UI at /api/docs needs its inline script and styles. */
-export function securityHeaders(): (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void {
+export function securityHeaders(): (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: (error?: Error) => void,
+) => void {
   // Built once: helmet's own middleware, on the Node.js response, so that every response has the
   // headers, errors and 404s included (Fastify merges them into what it sends).
   const middleware = helmet({
     contentSecurityPolicy: {
-      directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
     },
   });
-  return (request, reply, done) => middleware(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  return (request, reply, done) =>
+    middleware(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
 }
 
 /** Gives the request its id (the caller's X-Request-Id when harmless), echoed as X-Request-Id; once. */
@@ -65,14 +74,19 @@ const PARSED = Symbol('steerkes.bodyParsed');
  * requests, as the Express middleware did) on the Node.js request, whose stream Fastify leaves
  * unread (see leaveBodiesToJsonBody).
  */
-export function jsonBody(options: { limit: number; largerLimit: { pathPrefix: string; limit: number } }) {
+export function jsonBody(options: {
+  limit: number;
+  largerLimit: { pathPrefix: string; limit: number };
+}) {
   const parse = bodyParser.json({ limit: options.limit, strict: true });
   const parseLarger = bodyParser.json({ limit: options.largerLimit.limit, strict: true });
   const prefix = options.largerLimit.pathPrefix.toLowerCase();
   // Express's app.use(path): the path or below it, whatever the letter case.
   const hasLargerLimit = (path: string) => {
     const lower = path.toLowerCase();
-    return lower.startsWith(prefix) && (lower.length === prefix.length || lower[prefix.length] === '/');
+    return (
+      lower.startsWith(prefix) && (lower.length === prefix.length || lower[prefix.length] === '/')
+    );
   };
   return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
     const raw = request.raw as typeof request.raw & { body?: unknown; [PARSED]?: true };
@@ -103,17 +117,29 @@ export function leaveBodiesToJsonBody(fastify: FastifyInstance): void {
  * Content-Type gets charset=utf-8, the response a weak ETag, and a GET or HEAD whose If-None-Match
  * matches it a 304 Not Modified (Express's `req.fresh`), so that conditional requests work as before.
  */
-export function expressSend(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void): void {
+export function expressSend(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: Error | null, payload?: unknown) => void,
+): void {
   if (typeof payload === 'string') {
     const contentType = reply.getHeader('content-type');
-    if (typeof contentType === 'string' && !CHARSET.test(contentType)) reply.header('Content-Type', `${contentType}; charset=utf-8`);
+    if (typeof contentType === 'string' && !CHARSET.test(contentType))
+      reply.header('Content-Type', `${contentType}; charset=utf-8`);
   } else if (!Buffer.isBuffer(payload)) {
     return done(null, payload);
   }
-  if (reply.hasHeader('etag') || reply.statusCode === 204 || reply.statusCode === 304) return done(null, payload);
+  if (reply.hasHeader('etag') || reply.statusCode === 204 || reply.statusCode === 304)
+    return done(null, payload);
   const etag = weakETag(payload);
   reply.header('ETag', etag);
-  if ((request.method === 'GET' || request.method === 'HEAD') && reply.statusCode >= 200 && reply.statusCode < 300 && isFresh(request.headers, etag)) {
+  if (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    reply.statusCode >= 200 &&
+    reply.statusCode < 300 &&
+    isFresh(request.headers, etag)
+  ) {
     reply.code(304);
     reply.removeHeader('content-type');
     reply.removeHeader('content-length');

@@ -24,7 +24,8 @@ function readKey(request: SteerkesRequest, required: boolean): string | undefine
   const header = request.headers[IDEMPOTENCY_HEADER];
   const key = Array.isArray(header) ? header[0] : header;
   if (key === undefined && !required) return undefined;
-  if (key === undefined || !IDEMPOTENCY_KEY_PATTERN.test(key)) throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
+  if (key === undefined || !IDEMPOTENCY_KEY_PATTERN.test(key))
+    throw new DomainError('IDEMPOTENCY_KEY_REQUIRED');
   return key;
 }
 
@@ -34,15 +35,17 @@ export const IdempotencyKey = createParamDecorator((_data: unknown, context: Exe
 );
 
 /** The request's Idempotency-Key header, if any. */
-export const OptionalIdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  readKey(context.switchToHttp().getRequest<SteerkesRequest>(), false),
+export const OptionalIdempotencyKey = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) =>
+    readKey(context.switchToHttp().getRequest<SteerkesRequest>(), false),
 );
 
 export const ApiIdempotencyKey = (required: boolean) =>
   ApiHeader({
     name: 'Idempotency-Key',
     required,
-    description: 'Makes the request safe to retry: the same key and body return the first result; another body is a 409.',
+    description:
+      'Makes the request safe to retry: the same key and body return the first result; another body is a 409.',
   });
 
 /**
@@ -51,11 +54,18 @@ export const ApiIdempotencyKey = (required: boolean) =>
  */
 @Injectable()
 export class ReplayableAnswerInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler<Replayable<unknown>>): Observable<unknown> {
+  intercept(
+    context: ExecutionContext,
+    next: CallHandler<Replayable<unknown>>,
+  ): Observable<unknown> {
     return next.handle().pipe(
       map((outcome) => {
-        assertInvariant(typeof outcome?.replayed === 'boolean' && 'result' in outcome, 'an idempotent route answers a Replayable');
-        if (outcome.replayed) context.switchToHttp().getResponse<FastifyReply>().header('Idempotent-Replayed', 'true');
+        assertInvariant(
+          typeof outcome?.replayed === 'boolean' && 'result' in outcome,
+          'an idempotent route answers a Replayable',
+        );
+        if (outcome.replayed)
+          context.switchToHttp().getResponse<FastifyReply>().header('Idempotent-Replayed', 'true');
         return outcome.result;
       }),
     );
@@ -67,7 +77,10 @@ export class ReplayableAnswerInterceptor implements NestInterceptor {
  * otherwise) and answers the Replayable its service returns. Read the key with @IdempotencyKey().
  */
 export const IdempotentRoute = (options: { keyRequired: boolean } = { keyRequired: true }) =>
-  applyDecorators(ApiIdempotencyKey(options.keyRequired), UseInterceptors(ReplayableAnswerInterceptor));
+  applyDecorators(
+    ApiIdempotencyKey(options.keyRequired),
+    UseInterceptors(ReplayableAnswerInterceptor),
+  );
 
 /** Idempotency keys are per user: two users' "abc" never collide. */
 export function scopedIdempotencyKey(userId: string, key: string): string;

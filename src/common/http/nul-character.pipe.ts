@@ -15,9 +15,16 @@ const NUL_FIELDS_LISTED_MAX = 20;
 @Injectable()
 export class RejectNulCharactersPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
-    const fields = fieldsWithNul(value, metadata.type === 'param' ? (metadata.data ?? 'param') : '');
-    if (fields.length > 0) throw new ValidationFailedError(fields.map((field) => ({ field, code: 'noNulCharacter' }) satisfies FieldError));
+    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param')
+      return value;
+    const fields = fieldsWithNul(
+      value,
+      metadata.type === 'param' ? (metadata.data ?? 'param') : '',
+    );
+    if (fields.length > 0)
+      throw new ValidationFailedError(
+        fields.map((field) => ({ field, code: 'noNulCharacter' }) satisfies FieldError),
+      );
     return value;
   }
 }
@@ -30,7 +37,9 @@ export function fieldsWithNul(root: unknown, rootPath = ''): string[] {
     if (typeof value === 'string') {
       if (value.includes(NUL)) found.push(path || '(value)');
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => pending.push({ value: item, path: joinPath(path, String(index)) }));
+      value.forEach((item, index) =>
+        pending.push({ value: item, path: joinPath(path, String(index)) }),
+      );
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         if (key.includes(NUL)) found.push(joinPath(path, key.replaceAll(NUL, '\\u0000')));

@@ -1,7 +1,18 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type ErrorParameters, type FieldError } from '../errors/domain-error.js';
-import { catalogueEntry, type ErrorCode, type Language, renderMessage } from '../errors/error-catalogue.js';
+import {
+  catalogueEntry,
+  type ErrorCode,
+  type Language,
+  renderMessage,
+} from '../errors/error-catalogue.js';
 import { fieldMessage } from '../errors/field-messages.js';
 import { preferredLanguage } from './language.js';
 import { assignRequestId, weakETag } from './http-hooks.js';
@@ -33,15 +44,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 const logger = new Logger(ProblemDetailsFilter.name);
 
 /** The problem response for anything thrown: the filter's, and the router's own refusals' (configure-app.ts). */
-export function sendProblem(exception: unknown, request: SteerkesRequest, reply: FastifyReply): void {
+export function sendProblem(
+  exception: unknown,
+  request: SteerkesRequest,
+  reply: FastifyReply,
+): void {
   // An error before the request hooks ran (none is expected: frameworkErrors gives the id too).
-  if (request.requestId === null || request.requestId === undefined) assignRequestId(request, reply);
+  if (request.requestId === null || request.requestId === undefined)
+    assignRequestId(request, reply);
   const domainError = toDomainError(exception, request);
-  const problem = buildProblem(domainError, request, preferredLanguage(request.headers['accept-language']));
+  const problem = buildProblem(
+    domainError,
+    request,
+    preferredLanguage(request.headers['accept-language']),
+  );
   if (reply.sent || reply.raw.headersSent) return;
   const body = JSON.stringify(problem);
   // The ETag here too (as Express's res.send() gave it), for the router's refusals, which no onSend hook sees.
-  reply.code(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).header('ETag', weakETag(body)).send(body);
+  reply
+    .code(problem.status)
+    .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .header('ETag', weakETag(body))
+    .send(body);
 }
 
 function toDomainError(exception: unknown, request: SteerkesRequest): DomainError {
@@ -49,11 +73,21 @@ function toDomainError(exception: unknown, request: SteerkesRequest): DomainErro
   const known = fromFrameworkError(exception);
   if (known?.code === 'SERVICE_UNAVAILABLE') {
     // The operator must hear of a full disk or an unwritable file, though the client gets a clean 503.
-    logger.warn({ requestId: request.requestId, method: request.method, path: requestPath(request), error: describe(exception) });
+    logger.warn({
+      requestId: request.requestId,
+      method: request.method,
+      path: requestPath(request),
+      error: describe(exception),
+    });
   }
   if (known) return known;
   logger.error(
-    { requestId: request.requestId, method: request.method, path: requestPath(request), error: describe(exception) },
+    {
+      requestId: request.requestId,
+      method: request.method,
+      path: requestPath(request),
+      error: describe(exception),
+    },
     exception instanceof Error ? exception.stack : undefined,
   );
   return new DomainError('INTERNAL_ERROR');
@@ -67,7 +101,9 @@ function toDomainError(exception: unknown, request: SteerkesRequest): DomainErro
 const UNAVAILABLE_DATABASE_CODES = /^SQLITE_(FULL|IOERR|READONLY|BUSY|CANTOPEN|LOCKED)/;
 
 function isDatabaseUnavailable(exception: unknown): boolean {
-  const code = (exception as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (exception as { code?: unknown })?.code;
+  const code =
+    (exception as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
+    (exception as { code?: unknown })?.code;
   return typeof code === 'string' && UNAVAILABLE_DATABASE_CODES.test(code);
 }
 
@@ -75,37 +111,66 @@ function isDatabaseUnavailable(exception: unknown): boolean {
 function fromFrameworkError(exception: unknown): DomainError | undefined {
   if (isDatabaseUnavailable(exception)) return new DomainError('SERVICE_UNAVAILABLE');
   // The adapter wraps body-parser's and Fastify's own errors in an HttpException; the cause says which.
-  const candidate = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string; code?: unknown };
+  const candidate = ((exception as { cause?: unknown })?.cause ?? exception) as {
+    type?: string;
+    code?: unknown;
+  };
   if (candidate?.type === 'entity.parse.failed') return new DomainError('MALFORMED_JSON');
   if (candidate?.type === 'entity.too.large') return new DomainError('PAYLOAD_TOO_LARGE');
   if (candidate?.type === 'encoding.unsupported' || candidate?.type === 'charset.unsupported') {
     return new DomainError('UNSUPPORTED_MEDIA_TYPE');
   }
   // Fastify's content-type parsers (none is registered: body-parser reads the body) and router.
-  if (candidate?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || candidate?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new DomainError('MALFORMED_JSON');
+  if (
+    candidate?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    candidate?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  )
+    return new DomainError('MALFORMED_JSON');
   if (candidate?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new DomainError('PAYLOAD_TOO_LARGE');
-  if (candidate?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new DomainError('UNSUPPORTED_MEDIA_TYPE');
-  const status = exception instanceof HttpException ? exception.getStatus() : clientFastifyErrorStatus(exception);
+  if (candidate?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new DomainError('UNSUPPORTED_MEDIA_TYPE');
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : clientFastifyErrorStatus(exception);
   switch (status) {
-    case 400: return new DomainError('VALIDATION_FAILED');
-    case 401: return new DomainError('UNAUTHENTICATED');
-    case 403: return new DomainError('FORBIDDEN', { reason: 'ROLE_REQUIRED' });
-    case 404: return new DomainError('ROUTE_NOT_FOUND');
-    case 405: return new DomainError('ROUTE_NOT_FOUND');
-    case 413: return new DomainError('PAYLOAD_TOO_LARGE');
-    case 415: return new DomainError('UNSUPPORTED_MEDIA_TYPE');
-    case 429: return new DomainError('RATE_LIMITED');
-    default: return undefined;
+    case 400:
+      return new DomainError('VALIDATION_FAILED');
+    case 401:
+      return new DomainError('UNAUTHENTICATED');
+    case 403:
+      return new DomainError('FORBIDDEN', { reason: 'ROLE_REQUIRED' });
+    case 404:
+      return new DomainError('ROUTE_NOT_FOUND');
+    case 405:
+      return new DomainError('ROUTE_NOT_FOUND');
+    case 413:
+      return new DomainError('PAYLOAD_TOO_LARGE');
+    case 415:
+      return new DomainError('UNSUPPORTED_MEDIA_TYPE');
+    case 429:
+      return new DomainError('RATE_LIMITED');
+    default:
+      return undefined;
   }
 }
 
 /** The status of one of Fastify's own errors that is the caller's fault (FST_ERR_BAD_URL…), as the adapter would map it. */
 function clientFastifyErrorStatus(exception: unknown): number | undefined {
   const error = exception as { name?: unknown; statusCode?: unknown };
-  return exception instanceof Error && error.name === 'FastifyError' && typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : undefined;
+  return exception instanceof Error &&
+    error.name === 'FastifyError' &&
+    typeof error.statusCode === 'number' &&
+    error.statusCode < 500
+    ? error.statusCode
+    : undefined;
 }
 
-function buildProblem(error: DomainError, request: SteerkesRequest, language: Language): ProblemDetails {
+function buildProblem(
+  error: DomainError,
+  request: SteerkesRequest,
+  language: Language,
+): ProblemDetails {
   const refusal = describeRefusal(error, language, request.requestId ?? undefined);
   return {
     type: `urn:steerkes:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
@@ -120,16 +185,24 @@ function buildProblem(error: DomainError, request: SteerkesRequest, language: La
 }
 
 /** A refusal as a problem response says it, without the envelope: also for one item of a batch. */
-export function describeRefusal(error: DomainError, language: Language, requestId?: string): Pick<ProblemDetails, 'code' | 'status' | 'detail' | 'errors'> {
+export function describeRefusal(
+  error: DomainError,
+  language: Language,
+  requestId?: string,
+): Pick<ProblemDetails, 'code' | 'status' | 'detail' | 'errors'> {
   const entry = catalogueEntry(error.code);
-  const parameters: ErrorParameters = requestId === undefined ? error.parameters : { ...error.parameters, requestId };
+  const parameters: ErrorParameters =
+    requestId === undefined ? error.parameters : { ...error.parameters, requestId };
   const refusal: Pick<ProblemDetails, 'code' | 'status' | 'detail' | 'errors'> = {
     code: error.code,
     status: entry.status,
     detail: renderMessage(entry[language], parameters, language),
   };
   if (error.fieldErrors.length > 0) {
-    refusal.errors = error.fieldErrors.map((fieldError) => ({ ...fieldError, message: fieldError.message ?? fieldMessage(fieldError.code, language) }));
+    refusal.errors = error.fieldErrors.map((fieldError) => ({
+      ...fieldError,
+      message: fieldError.message ?? fieldMessage(fieldError.code, language),
+    }));
   }
   return refusal;
 }

@@ -5,7 +5,10 @@ import { type FieldError, ValidationFailedError } from '../errors/domain-error.j
 function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own = Object.keys(error.constraints ?? {}).map((constraint) => ({ field, code: constraint }));
+    const own = Object.keys(error.constraints ?? {}).map((constraint) => ({
+      field,
+      code: constraint,
+    }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
 }

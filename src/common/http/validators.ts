@@ -6,23 +6,36 @@ import { isCalendarDate, isPeriod } from '../calendar.js';
 
 /** A decimal-string amount as DESIGN §5 allows it: "12.50", at most two decimals, positive unless told. */
 export function IsAmount(rules: AmountRules = {}, options?: ValidationOptions) {
-  return ValidateBy({ name: 'isAmount', validator: { validate: (value) => isValidAmount(value, rules) } }, options);
+  return ValidateBy(
+    { name: 'isAmount', validator: { validate: (value) => isValidAmount(value, rules) } },
+    options,
+  );
 }
 
 export function IsCalendarDate(options?: ValidationOptions) {
-  return ValidateBy({ name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value) } }, options);
+  return ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value) } },
+    options,
+  );
 }
 
 export function IsPeriod(options?: ValidationOptions) {
-  return ValidateBy({ name: 'isPeriod', validator: { validate: (value) => isPeriod(value) } }, options);
+  return ValidateBy(
+    { name: 'isPeriod', validator: { validate: (value) => isPeriod(value) } },
+    options,
+  );
 }
 
 /** OpenAPI description of an amount field plus its validation. */
-export function AmountProperty(options: { description?: string; required?: boolean; signed?: boolean; example?: string } = {}) {
+export function AmountProperty(
+  options: { description?: string; required?: boolean; signed?: boolean; example?: string } = {},
+) {
   const documentation = {
     type: String,
     example: options.example ?? '12.50',
-    pattern: options.signed ? '^-?(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$' : '^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$',
+    pattern: options.signed
+      ? '^-?(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$'
+      : '^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$',
     description: `${options.description ?? 'Amount in STK'}: a decimal string with at most two decimals, at most ${AMOUNT_MAX_TEXT}.`,
   };
   return applyDecorators(

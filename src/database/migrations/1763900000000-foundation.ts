@@ -35,7 +35,13 @@ export class Foundation1763900000000 implements MigrationInterface {
           { name: 'display_name', type: 'varchar', length: '200' },
           { name: 'created_at', type: 'varchar', length: '32' },
         ],
-        foreignKeys: [{ columnNames: ['party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+        ],
         indices: [{ name: 'idx_users_party', columnNames: ['party_id'] }],
       }),
     );

@@ -29,8 +29,16 @@ export class Ledger1763900100000 implements MigrationInterface {
           { name: 'next_hold_expiry', type: 'varchar', length: '32', isNullable: true },
           { name: 'created_at', type: 'varchar', length: '32' },
         ],
-        foreignKeys: [{ columnNames: ['party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] }],
-        uniques: [{ name: 'uq_ledger_accounts_party_currency', columnNames: ['party_id', 'currency'] }],
+        foreignKeys: [
+          {
+            columnNames: ['party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+        ],
+        uniques: [
+          { name: 'uq_ledger_accounts_party_currency', columnNames: ['party_id', 'currency'] },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -45,11 +53,23 @@ export class Ledger1763900100000 implements MigrationInterface {
           { name: 'effective_date', type: 'varchar', length: '10' },
           { name: 'created_at', type: 'varchar', length: '32' },
           { name: 'created_by', type: 'varchar', length: '36', isNullable: true },
-          { name: 'reverses_entry_id', type: 'varchar', length: '36', isNullable: true, isUnique: true },
+          {
+            name: 'reverses_entry_id',
+            type: 'varchar',
+            length: '36',
+            isNullable: true,
+            isUnique: true,
+          },
           { name: 'previous_hash', type: 'varchar', length: '64' },
           { name: 'hash', type: 'varchar', length: '64' },
         ],
-        foreignKeys: [{ columnNames: ['reverses_entry_id'], referencedTableName: 'ledger_entries', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['reverses_entry_id'],
+            referencedTableName: 'ledger_entries',
+            referencedColumnNames: ['id'],
+          },
+        ],
         indices: [{ name: 'idx_ledger_entries_effective_date', columnNames: ['effective_date'] }],
       }),
     );
@@ -66,12 +86,26 @@ export class Ledger1763900100000 implements MigrationInterface {
           { name: 'effective_date', type: 'varchar', length: '10' },
         ],
         foreignKeys: [
-          { columnNames: ['entry_id'], referencedTableName: 'ledger_entries', referencedColumnNames: ['id'] },
-          { columnNames: ['account_id'], referencedTableName: 'ledger_accounts', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['entry_id'],
+            referencedTableName: 'ledger_entries',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['account_id'],
+            referencedTableName: 'ledger_accounts',
+            referencedColumnNames: ['id'],
+          },
         ],
         indices: [
-          { name: 'idx_ledger_postings_account_sequence', columnNames: ['account_id', 'entry_sequence'] },
-          { name: 'idx_ledger_postings_account_date', columnNames: ['account_id', 'effective_date'] },
+          {
+            name: 'idx_ledger_postings_account_sequence',
+            columnNames: ['account_id', 'entry_sequence'],
+          },
+          {
+            name: 'idx_ledger_postings_account_date',
+            columnNames: ['account_id', 'effective_date'],
+          },
         ],
       }),
     );
@@ -95,11 +129,25 @@ export class Ledger1763900100000 implements MigrationInterface {
           { name: 'posted_entry_id', type: 'varchar', length: '36', isNullable: true },
         ],
         foreignKeys: [
-          { columnNames: ['account_id'], referencedTableName: 'ledger_accounts', referencedColumnNames: ['id'] },
-          { columnNames: ['counterparty_account_id'], referencedTableName: 'ledger_accounts', referencedColumnNames: ['id'] },
-          { columnNames: ['posted_entry_id'], referencedTableName: 'ledger_entries', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['account_id'],
+            referencedTableName: 'ledger_accounts',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['counterparty_account_id'],
+            referencedTableName: 'ledger_accounts',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['posted_entry_id'],
+            referencedTableName: 'ledger_entries',
+            referencedColumnNames: ['id'],
+          },
         ],
-        indices: [{ name: 'idx_ledger_holds_account_status', columnNames: ['account_id', 'status'] }],
+        indices: [
+          { name: 'idx_ledger_holds_account_status', columnNames: ['account_id', 'status'] },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -124,7 +172,9 @@ export class Ledger1763900100000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.query(`INSERT INTO ledger_chain (id, last_sequence, last_hash) VALUES (1, 0, '${GENESIS_HASH}')`);
+    await queryRunner.query(
+      `INSERT INTO ledger_chain (id, last_sequence, last_hash) VALUES (1, 0, '${GENESIS_HASH}')`,
+    );
     await queryRunner.query(
       `INSERT INTO ledger_accounts (id, party_id, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at)
        VALUES ('${ISSUANCE_ACCOUNT_ID}', NULL, 'issuance', 'STK', NULL, NULL, 'open', 0, 0, NULL, '2026-01-01T00:00:00.000Z')`,
@@ -142,7 +192,15 @@ export class Ledger1763900100000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['ledger_periods', 'ledger_chain', 'ledger_idempotency', 'ledger_holds', 'ledger_postings', 'ledger_entries', 'ledger_accounts']) {
+    for (const table of [
+      'ledger_periods',
+      'ledger_chain',
+      'ledger_idempotency',
+      'ledger_holds',
+      'ledger_postings',
+      'ledger_entries',
+      'ledger_accounts',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -5,7 +5,10 @@ export class PartyBirthDate1763900150000 implements MigrationInterface {
   name = 'PartyBirthDate1763900150000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('parties', new TableColumn({ name: 'birth_date', type: 'varchar', length: '10', isNullable: true }));
+    await queryRunner.addColumn(
+      'parties',
+      new TableColumn({ name: 'birth_date', type: 'varchar', length: '10', isNullable: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

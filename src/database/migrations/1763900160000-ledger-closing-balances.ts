@@ -14,8 +14,16 @@ export class LedgerClosingBalances1763900160000 implements MigrationInterface {
           { name: 'balance_minor', type: 'bigint' },
         ],
         foreignKeys: [
-          { columnNames: ['period'], referencedTableName: 'ledger_periods', referencedColumnNames: ['period'] },
-          { columnNames: ['account_id'], referencedTableName: 'ledger_accounts', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['period'],
+            referencedTableName: 'ledger_periods',
+            referencedColumnNames: ['period'],
+          },
+          {
+            columnNames: ['account_id'],
+            referencedTableName: 'ledger_accounts',
+            referencedColumnNames: ['id'],
+          },
         ],
       }),
     );

@@ -5,7 +5,10 @@ export class UserSessionVersion1763900180000 implements MigrationInterface {
   name = 'UserSessionVersion1763900180000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('users', new TableColumn({ name: 'session_version', type: 'integer', default: 1 }));
+    await queryRunner.addColumn(
+      'users',
+      new TableColumn({ name: 'session_version', type: 'integer', default: 1 }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -25,8 +25,19 @@ export class Volunteering1763900220000 implements MigrationInterface {
           { name: 'created_by', type: 'varchar', length: '36', isNullable: true },
           { name: 'created_at', type: 'varchar', length: '32' },
         ],
-        foreignKeys: [{ columnNames: ['organisation_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] }],
-        indices: [{ name: 'idx_time_claim_batches_organisation', columnNames: ['organisation_party_id', 'created_at'] }],
+        foreignKeys: [
+          {
+            columnNames: ['organisation_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+        ],
+        indices: [
+          {
+            name: 'idx_time_claim_batches_organisation',
+            columnNames: ['organisation_party_id', 'created_at'],
+          },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -52,13 +63,31 @@ export class Volunteering1763900220000 implements MigrationInterface {
           { name: 'reason', type: 'varchar', length: '500', isNullable: true },
         ],
         foreignKeys: [
-          { columnNames: ['volunteer_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] },
-          { columnNames: ['organisation_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] },
-          { columnNames: ['batch_id'], referencedTableName: 'time_claim_batches', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['volunteer_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['organisation_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['batch_id'],
+            referencedTableName: 'time_claim_batches',
+            referencedColumnNames: ['id'],
+          },
         ],
         indices: [
-          { name: 'idx_time_claims_volunteer_date', columnNames: ['volunteer_party_id', 'claim_date'] },
-          { name: 'idx_time_claims_organisation_created', columnNames: ['organisation_party_id', 'created_at', 'id'] },
+          {
+            name: 'idx_time_claims_volunteer_date',
+            columnNames: ['volunteer_party_id', 'claim_date'],
+          },
+          {
+            name: 'idx_time_claims_organisation_created',
+            columnNames: ['organisation_party_id', 'created_at', 'id'],
+          },
           { name: 'idx_time_claims_created', columnNames: ['created_at', 'id'] },
           { name: 'idx_time_claims_batch', columnNames: ['batch_id', 'batch_line'] },
         ],
@@ -91,7 +120,13 @@ export class Volunteering1763900220000 implements MigrationInterface {
           { name: 'updated_at', type: 'varchar', length: '32' },
           { name: 'updated_by', type: 'varchar', length: '36', isNullable: true },
         ],
-        foreignKeys: [{ columnNames: ['organisation_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['organisation_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -109,7 +144,13 @@ export class Volunteering1763900220000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['volunteering_requests', 'organisation_hour_rates', 'volunteering_rate_range', 'time_claims', 'time_claim_batches']) {
+    for (const table of [
+      'volunteering_requests',
+      'organisation_hour_rates',
+      'volunteering_rate_range',
+      'time_claims',
+      'time_claim_batches',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

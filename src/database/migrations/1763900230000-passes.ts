@@ -27,11 +27,22 @@ export class Passes1763900230000 implements MigrationInterface {
           { name: 'issued_by', type: 'varchar', length: '36', isNullable: true },
           { name: 'created_at', type: 'varchar', length: '32' },
         ],
-        foreignKeys: [{ columnNames: ['volunteer_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['volunteer_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+        ],
         indices: [
           { name: 'idx_passes_volunteer', columnNames: ['volunteer_party_id', 'created_at', 'id'] },
           // One active pass per volunteer, kept by the database even when two requests race.
-          { name: 'uq_passes_one_active_per_volunteer', columnNames: ['volunteer_party_id'], isUnique: true, where: "status = 'active'" },
+          {
+            name: 'uq_passes_one_active_per_volunteer',
+            columnNames: ['volunteer_party_id'],
+            isUnique: true,
+            where: "status = 'active'",
+          },
         ],
       }),
     );
@@ -57,7 +68,13 @@ export class Passes1763900230000 implements MigrationInterface {
           { name: 'created_at', type: 'varchar', length: '32' },
           { name: 'updated_at', type: 'varchar', length: '32' },
         ],
-        foreignKeys: [{ columnNames: ['business_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['business_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+        ],
         indices: [
           { name: 'idx_offers_created', columnNames: ['created_at', 'id'] },
           { name: 'idx_offers_business', columnNames: ['business_party_id', 'created_at', 'id'] },
@@ -92,16 +109,41 @@ export class Passes1763900230000 implements MigrationInterface {
           { name: 'close_key', type: 'varchar', length: '300', isNullable: true, isUnique: true },
         ],
         foreignKeys: [
-          { columnNames: ['pass_id'], referencedTableName: 'passes', referencedColumnNames: ['id'] },
-          { columnNames: ['offer_id'], referencedTableName: 'offers', referencedColumnNames: ['id'] },
-          { columnNames: ['volunteer_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] },
-          { columnNames: ['business_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['pass_id'],
+            referencedTableName: 'passes',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['offer_id'],
+            referencedTableName: 'offers',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['volunteer_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['business_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
         ],
         indices: [
-          { name: 'idx_redemptions_volunteer_date', columnNames: ['volunteer_party_id', 'redeemed_date'] },
+          {
+            name: 'idx_redemptions_volunteer_date',
+            columnNames: ['volunteer_party_id', 'redeemed_date'],
+          },
           { name: 'idx_redemptions_pass_date', columnNames: ['pass_id', 'redeemed_date'] },
-          { name: 'idx_redemptions_offer_volunteer_date', columnNames: ['offer_id', 'volunteer_party_id', 'redeemed_date'] },
-          { name: 'idx_redemptions_business_redeemed', columnNames: ['business_party_id', 'redeemed_at', 'id'] },
+          {
+            name: 'idx_redemptions_offer_volunteer_date',
+            columnNames: ['offer_id', 'volunteer_party_id', 'redeemed_date'],
+          },
+          {
+            name: 'idx_redemptions_business_redeemed',
+            columnNames: ['business_party_id', 'redeemed_at', 'id'],
+          },
           { name: 'idx_redemptions_redeemed', columnNames: ['redeemed_at', 'id'] },
         ],
       }),

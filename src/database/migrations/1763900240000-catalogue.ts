@@ -40,10 +40,19 @@ export class Catalogue1763900240000 implements MigrationInterface {
           { name: 'updated_at', type: 'varchar', length: '32' },
           { name: 'created_by', type: 'varchar', length: '36', isNullable: true },
         ],
-        foreignKeys: [{ columnNames: ['provider_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['provider_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+        ],
         indices: [
           { name: 'idx_catalogue_listings_created', columnNames: ['created_at', 'id'] },
-          { name: 'idx_catalogue_listings_search', columnNames: ['status', 'category', 'district'] },
+          {
+            name: 'idx_catalogue_listings_search',
+            columnNames: ['status', 'category', 'district'],
+          },
           { name: 'idx_catalogue_listings_provider', columnNames: ['provider_party_id'] },
         ],
       }),
@@ -61,8 +70,16 @@ export class Catalogue1763900240000 implements MigrationInterface {
           { name: 'created_at', type: 'varchar', length: '32' },
           { name: 'created_by', type: 'varchar', length: '36', isNullable: true },
         ],
-        foreignKeys: [{ columnNames: ['listing_id'], referencedTableName: 'catalogue_listings', referencedColumnNames: ['id'] }],
-        indices: [{ name: 'idx_catalogue_blocked_listing_time', columnNames: ['listing_id', 'starts_at'] }],
+        foreignKeys: [
+          {
+            columnNames: ['listing_id'],
+            referencedTableName: 'catalogue_listings',
+            referencedColumnNames: ['id'],
+          },
+        ],
+        indices: [
+          { name: 'idx_catalogue_blocked_listing_time', columnNames: ['listing_id', 'starts_at'] },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -101,14 +118,32 @@ export class Catalogue1763900240000 implements MigrationInterface {
           { name: 'updated_at', type: 'varchar', length: '32' },
         ],
         foreignKeys: [
-          { columnNames: ['listing_id'], referencedTableName: 'catalogue_listings', referencedColumnNames: ['id'] },
-          { columnNames: ['booker_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] },
-          { columnNames: ['provider_party_id'], referencedTableName: 'parties', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['listing_id'],
+            referencedTableName: 'catalogue_listings',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['booker_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['provider_party_id'],
+            referencedTableName: 'parties',
+            referencedColumnNames: ['id'],
+          },
         ],
         indices: [
           { name: 'idx_catalogue_bookings_listing_time', columnNames: ['listing_id', 'starts_at'] },
-          { name: 'idx_catalogue_bookings_booker', columnNames: ['booker_party_id', 'starts_at', 'id'] },
-          { name: 'idx_catalogue_bookings_provider', columnNames: ['provider_party_id', 'starts_at', 'id'] },
+          {
+            name: 'idx_catalogue_bookings_booker',
+            columnNames: ['booker_party_id', 'starts_at', 'id'],
+          },
+          {
+            name: 'idx_catalogue_bookings_provider',
+            columnNames: ['provider_party_id', 'starts_at', 'id'],
+          },
         ],
       }),
     );
@@ -123,17 +158,36 @@ export class Catalogue1763900240000 implements MigrationInterface {
           { name: 'status_after', type: 'varchar', length: '20' },
           { name: 'actor_id', type: 'varchar', length: '36', isNullable: true },
           { name: 'occurred_at', type: 'varchar', length: '32' },
-          { name: 'idempotency_key', type: 'varchar', length: '300', isNullable: true, isUnique: true },
+          {
+            name: 'idempotency_key',
+            type: 'varchar',
+            length: '300',
+            isNullable: true,
+            isUnique: true,
+          },
           { name: 'request_fingerprint', type: 'varchar', length: '64', isNullable: true },
         ],
-        foreignKeys: [{ columnNames: ['booking_id'], referencedTableName: 'catalogue_bookings', referencedColumnNames: ['id'] }],
-        uniques: [{ name: 'uq_catalogue_booking_events_sequence', columnNames: ['booking_id', 'sequence'] }],
+        foreignKeys: [
+          {
+            columnNames: ['booking_id'],
+            referencedTableName: 'catalogue_bookings',
+            referencedColumnNames: ['id'],
+          },
+        ],
+        uniques: [
+          { name: 'uq_catalogue_booking_events_sequence', columnNames: ['booking_id', 'sequence'] },
+        ],
       }),
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['catalogue_booking_events', 'catalogue_bookings', 'catalogue_blocked_periods', 'catalogue_listings']) {
+    for (const table of [
+      'catalogue_booking_events',
+      'catalogue_bookings',
+      'catalogue_blocked_periods',
+      'catalogue_listings',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

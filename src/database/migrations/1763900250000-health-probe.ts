@@ -17,7 +17,9 @@ export class HealthProbe1763900250000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.query("INSERT INTO health_probe (id, checked_at) VALUES (1, '1970-01-01T00:00:00.000Z')");
+    await queryRunner.query(
+      "INSERT INTO health_probe (id, checked_at) VALUES (1, '1970-01-01T00:00:00.000Z')",
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -9,7 +9,13 @@ export class PostingsByEntrySequence1763900260000 implements MigrationInterface 
   name = 'PostingsByEntrySequence1763900260000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createIndex('ledger_postings', new TableIndex({ name: 'idx_ledger_postings_entry_sequence', columnNames: ['entry_sequence', 'line'] }));
+    await queryRunner.createIndex(
+      'ledger_postings',
+      new TableIndex({
+        name: 'idx_ledger_postings_entry_sequence',
+        columnNames: ['entry_sequence', 'line'],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

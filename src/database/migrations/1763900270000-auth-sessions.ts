@@ -24,7 +24,9 @@ export class AuthSessions1763900270000 implements MigrationInterface {
           { name: 'ended_at', type: 'varchar', length: '32', isNullable: true },
           { name: 'end_reason', type: 'varchar', length: '20', isNullable: true },
         ],
-        foreignKeys: [{ columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] },
+        ],
         indices: [{ name: 'idx_auth_sessions_user', columnNames: ['user_id'] }],
       }),
     );

@@ -17,7 +17,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AmountProperty, IsAmount, IsCalendarDate, IsPeriod } from '../../common/http/validators.js';
+import {
+  AmountProperty,
+  IsAmount,
+  IsCalendarDate,
+  IsPeriod,
+} from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import type { FieldError } from '../../common/errors/domain-error.js';
 import {
@@ -32,9 +37,20 @@ import {
 } from '../ledger.types.js';
 
 /** Codes a party's member may use for a plain transfer; the rest belong to the treasury or a module. */
-export const MEMBER_TRANSFER_CODES = ['TRANSFER', 'HOURS', 'SERVICE'] as const satisfies readonly EntryCode[];
+export const MEMBER_TRANSFER_CODES = [
+  'TRANSFER',
+  'HOURS',
+  'SERVICE',
+] as const satisfies readonly EntryCode[];
 /** Codes a treasurer may use for a multi-posting entry; reversals, redemptions and bookings have their own paths. */
-export const TREASURER_ENTRY_CODES = ['ADJUST', 'TRANSFER', 'ISSUE', 'RETIRE', 'HOURS', 'SERVICE'] as const satisfies readonly EntryCode[];
+export const TREASURER_ENTRY_CODES = [
+  'ADJUST',
+  'TRANSFER',
+  'ISSUE',
+  'RETIRE',
+  'HOURS',
+  'SERVICE',
+] as const satisfies readonly EntryCode[];
 
 class DescribedMovementDto {
   @ApiProperty({ example: 'Bijdrage buurtfeest Malberg', maxLength: DESCRIPTION_LENGTH_MAX })
@@ -43,7 +59,11 @@ class DescribedMovementDto {
   @MaxLength(DESCRIPTION_LENGTH_MAX)
   description: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Flat key/value pairs, at most 4 KB.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Flat key/value pairs, at most 4 KB.',
+  })
   @IsOptional()
   @IsObject()
   metadata?: Metadata;
@@ -66,7 +86,10 @@ export class TransferDto extends DescribedMovementDto {
   @IsIn(MEMBER_TRANSFER_CODES)
   code?: (typeof MEMBER_TRANSFER_CODES)[number];
 
-  @ApiPropertyOptional({ example: '2026-11-20', description: 'YYYY-MM-DD in an open period; today when omitted.' })
+  @ApiPropertyOptional({
+    example: '2026-11-20',
+    description: 'YYYY-MM-DD in an open period; today when omitted.',
+  })
   @IsOptional()
   @IsCalendarDate()
   effectiveDate?: string;
@@ -77,7 +100,11 @@ export class PostingDto {
   @IsUUID()
   accountId: string;
 
-  @AmountProperty({ signed: true, example: '-25.00', description: 'Signed amount: positive raises the balance' })
+  @AmountProperty({
+    signed: true,
+    example: '-25.00',
+    description: 'Signed amount: positive raises the balance',
+  })
   amount: string;
 }
 
@@ -113,12 +140,20 @@ export class HoldDto extends DescribedMovementDto {
   @AmountProperty()
   amount: string;
 
-  @ApiPropertyOptional({ enum: MEMBER_TRANSFER_CODES, default: 'TRANSFER', description: 'Code of the entry the hold becomes.' })
+  @ApiPropertyOptional({
+    enum: MEMBER_TRANSFER_CODES,
+    default: 'TRANSFER',
+    description: 'Code of the entry the hold becomes.',
+  })
   @IsOptional()
   @IsIn(MEMBER_TRANSFER_CODES)
   code?: (typeof MEMBER_TRANSFER_CODES)[number];
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T17:00:00Z', description: 'After this moment the hold releases by itself; with Z or an offset.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-01T17:00:00Z',
+    description: 'After this moment the hold releases by itself; with Z or an offset.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(/(Z|[+-]\d{2}:\d{2})$/)
@@ -126,7 +161,10 @@ export class HoldDto extends DescribedMovementDto {
 }
 
 export class PostHoldDto {
-  @AmountProperty({ required: false, description: 'Part of the hold to post; the whole hold when omitted' })
+  @AmountProperty({
+    required: false,
+    description: 'Part of the hold to post; the whole hold when omitted',
+  })
   @IsOptional()
   amount?: string;
 
@@ -157,7 +195,10 @@ export class IssueDto extends DescribedMovementDto {
 }
 
 export class RetireDto extends DescribedMovementDto {
-  @ApiProperty({ format: 'uuid', description: 'The account whose Steerkes are handed back and retired.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The account whose Steerkes are handed back and retired.',
+  })
   @IsUUID()
   fromAccountId: string;
 
@@ -166,13 +207,23 @@ export class RetireDto extends DescribedMovementDto {
 }
 
 export class AccountPolicyDto {
-  @ApiProperty({ type: String, nullable: true, example: '-50.00', description: 'Lowest available balance allowed (signed); null: unbounded.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '-50.00',
+    description: 'Lowest available balance allowed (signed); null: unbounded.',
+  })
   @IsDefined()
   @ValidateIf((_, value) => value !== null)
   @IsAmount({ allowNegative: true, allowZero: true })
   minBalance: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'Highest balance allowed; null: no maximum.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Highest balance allowed; null: no maximum.',
+  })
   @IsDefined()
   @ValidateIf((_, value) => value !== null)
   @IsAmount()
@@ -194,7 +245,10 @@ export class StatementQueryDto extends PageQueryDto {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ example: '2026-10-31', description: 'Also answer the balance as of the end of this date.' })
+  @ApiPropertyOptional({
+    example: '2026-10-31',
+    description: 'Also answer the balance as of the end of this date.',
+  })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
@@ -205,7 +259,13 @@ export class StatementQueryDto extends PageQueryDto {
 export class AccountDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) partyId: string | null;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'Set for system accounts such as issuance.' }) systemName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Set for system accounts such as issuance.',
+  })
+  systemName: string | null;
   @ApiProperty({ example: 'STK' }) currency: string;
   @ApiProperty({ example: '40.00' }) balance: string;
   @ApiProperty({ example: '10.00', description: 'Σ of pending holds.' }) pending: string;
@@ -219,7 +279,13 @@ export class AccountDto {
 export class PostingViewDto {
   @ApiProperty({ format: 'uuid' }) accountId: string;
   @ApiProperty({ example: '-12.50' }) amount: string;
-  @ApiProperty({ type: String, nullable: true, example: '27.50', description: 'Balance after this posting; null on another party’s account.' }) balanceAfter: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '27.50',
+    description: 'Balance after this posting; null on another party’s account.',
+  })
+  balanceAfter: string | null;
 }
 
 export class EntryViewDto {
@@ -262,24 +328,34 @@ export class StatementLineDto {
   @ApiProperty({ example: '2026-11-23' }) effectiveDate: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ example: '-12.50' }) amount: string;
-  @ApiProperty({ example: '27.50', description: 'Balance after this posting, in booking order.' }) balanceAfter: string;
+  @ApiProperty({ example: '27.50', description: 'Balance after this posting, in booking order.' })
+  balanceAfter: string;
 }
 
 export class BalanceAsOfDto {
   @ApiProperty({ example: '2026-10-31' }) asOf: string;
-  @ApiProperty({ example: '35.00', description: 'Σ of postings with an effective date on or before asOf.' }) balance: string;
+  @ApiProperty({
+    example: '35.00',
+    description: 'Σ of postings with an effective date on or before asOf.',
+  })
+  balance: string;
 }
 
 export class StatementDto {
   @ApiProperty({ type: AccountDto }) account: AccountDto;
   @ApiProperty({ type: [StatementLineDto] }) items: StatementLineDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-  @ApiPropertyOptional({ type: () => BalanceAsOfDto, description: 'Present when ?asOf= was given.' }) balanceAsOf?: BalanceAsOfDto;
+  @ApiPropertyOptional({
+    type: () => BalanceAsOfDto,
+    description: 'Present when ?asOf= was given.',
+  })
+  balanceAsOf?: BalanceAsOfDto;
 }
 
 export class DiscrepancyDto {
   @ApiProperty({ example: 'ACCOUNT_BALANCE' }) check: string;
-  @ApiProperty({ description: 'The account, entry or hold id (or currency) concerned.' }) subject: string;
+  @ApiProperty({ description: 'The account, entry or hold id (or currency) concerned.' })
+  subject: string;
   @ApiProperty() message: string;
 }
 
@@ -309,7 +385,12 @@ export class ClosedPeriodDto {
 }
 
 export class TransferBatchDto {
-  @ApiProperty({ type: [TransferDto], minItems: 1, maxItems: BATCH_COMMANDS_MAX, description: 'Each from an account of your party; each is booked or refused on its own.' })
+  @ApiProperty({
+    type: [TransferDto],
+    minItems: 1,
+    maxItems: BATCH_COMMANDS_MAX,
+    description: 'Each from an account of your party; each is booked or refused on its own.',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(BATCH_COMMANDS_MAX)
@@ -321,15 +402,20 @@ export class TransferBatchDto {
 
 export class BatchRefusalDto {
   @ApiProperty({ example: 'INSUFFICIENT_FUNDS' }) code: string;
-  @ApiProperty({ example: 422, description: 'The status this transfer would have had on its own.' }) status: number;
+  @ApiProperty({ example: 422, description: 'The status this transfer would have had on its own.' })
+  status: number;
   @ApiProperty({ description: 'In the language of Accept-Language (nl or en).' }) detail: string;
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) errors?: FieldError[];
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  errors?: FieldError[];
 }
 
 export class TransferBatchItemDto {
   @ApiProperty({ example: 0, description: 'Position in the request’s transfers.' }) index: number;
   @ApiProperty({ enum: ['booked', 'refused'] }) status: 'booked' | 'refused';
-  @ApiPropertyOptional({ description: 'Booked earlier under the same Idempotency-Key and position: the first result.' }) replayed?: boolean;
+  @ApiPropertyOptional({
+    description: 'Booked earlier under the same Idempotency-Key and position: the first result.',
+  })
+  replayed?: boolean;
   @ApiPropertyOptional({ type: EntryViewDto }) entry?: EntryViewDto;
   @ApiPropertyOptional({ type: BatchRefusalDto }) refusal?: BatchRefusalDto;
 }

@@ -21,7 +21,10 @@ export class CreatePartyDto {
   @MaxLength(NAME_LENGTH_MAX)
   name: string;
 
-  @ApiProperty({ enum: DISTRICTS, description: 'One of the four stadsdelen of Maastricht, or city-wide.' })
+  @ApiProperty({
+    enum: DISTRICTS,
+    description: 'One of the four stadsdelen of Maastricht, or city-wide.',
+  })
   @IsIn(DISTRICTS)
   district: District;
 
@@ -37,7 +40,10 @@ export class CreatePartyDto {
   @MaxLength(DESCRIPTION_LENGTH_MAX)
   description?: string;
 
-  @ApiPropertyOptional({ example: '1998-04-12', description: 'Volunteers only: date of birth (the fiscal limits depend on age).' })
+  @ApiPropertyOptional({
+    example: '1998-04-12',
+    description: 'Volunteers only: date of birth (the fiscal limits depend on age).',
+  })
   @IsOptional()
   @IsCalendarDate()
   birthDate?: string;
@@ -62,16 +68,27 @@ export class PartyDto {
   @ApiProperty({ enum: DISTRICTS }) district: District;
   @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '1998-04-12', description: 'Volunteers only.' }) birthDate: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1998-04-12',
+    description: 'Volunteers only.',
+  })
+  birthDate: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 const SEARCH_LENGTH_MAX = 100;
 /** A blank search is no search. */
-const trimToOptional = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
+const trimToOptional = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() || undefined : value;
 
 export class ListPublicOrganisationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, in any letter case.', maxLength: SEARCH_LENGTH_MAX, example: 'buurt' })
+  @ApiPropertyOptional({
+    description: 'Part of the name, in any letter case.',
+    maxLength: SEARCH_LENGTH_MAX,
+    example: 'buurt',
+  })
   @Transform(trimToOptional)
   @IsOptional()
   @IsString()
@@ -88,7 +105,16 @@ export class ListPublicOrganisationsQueryDto extends PageQueryDto {
 export class PublicOrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Buurtcentrum Malberg' }) name: string;
-  @ApiProperty({ enum: ['organisation'], description: 'The party kind; every item is an organisation (parties have no finer kind).' }) kind: 'organisation';
+  @ApiProperty({
+    enum: ['organisation'],
+    description: 'The party kind; every item is an organisation (parties have no finer kind).',
+  })
+  kind: 'organisation';
   @ApiProperty({ enum: DISTRICTS }) district: District;
-  @ApiProperty({ type: String, nullable: true, description: 'A short description by the organisation.' }) description: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A short description by the organisation.',
+  })
+  description: string | null;
 }

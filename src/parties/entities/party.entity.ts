@@ -4,7 +4,13 @@ export const PARTY_KINDS = ['organisation', 'volunteer', 'business', 'institutio
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 /** The four stadsdelen of Maastricht, or the whole city. */
-export const DISTRICTS = ['noord-west', 'noord-oost', 'zuid-west-centrum', 'zuid-oost', 'city-wide'] as const;
+export const DISTRICTS = [
+  'noord-west',
+  'noord-oost',
+  'zuid-west-centrum',
+  'zuid-oost',
+  'city-wide',
+] as const;
 export type District = (typeof DISTRICTS)[number];
 
 @Entity('parties')

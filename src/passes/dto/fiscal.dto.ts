@@ -11,7 +11,11 @@ export const ADULT_AGE_MAX = 30;
 export const VOID_WINDOW_MINUTES_MIN = 0;
 
 function EuroProperty(example: string, description: string) {
-  return ApiProperty({ type: String, example, description: `${description}: euros as a decimal string with two decimals, at most ${AMOUNT_MAX_TEXT}.` });
+  return ApiProperty({
+    type: String,
+    example,
+    description: `${description}: euros as a decimal string with two decimals, at most ${AMOUNT_MAX_TEXT}.`,
+  });
 }
 
 export class YearParameterDto {
@@ -58,8 +62,13 @@ export class FiscalLimitsViewDto {
 }
 
 export class FiscalConfigurationDto {
-  @ApiProperty({ description: 'Whether redemptions are measured against the limits.' }) guardrailEnabled: boolean;
-  @ApiProperty({ type: [FiscalLimitsViewDto], description: 'A year without a row uses the latest earlier year.' }) limits: FiscalLimitsViewDto[];
+  @ApiProperty({ description: 'Whether redemptions are measured against the limits.' })
+  guardrailEnabled: boolean;
+  @ApiProperty({
+    type: [FiscalLimitsViewDto],
+    description: 'A year without a row uses the latest earlier year.',
+  })
+  limits: FiscalLimitsViewDto[];
 }
 
 export class GuardrailDto {
@@ -69,7 +78,12 @@ export class GuardrailDto {
 }
 
 export class FiscalOverviewQueryDto {
-  @ApiPropertyOptional({ example: 2026, minimum: YEAR_MIN, maximum: YEAR_MAX, description: 'This year when omitted.' })
+  @ApiPropertyOptional({
+    example: 2026,
+    minimum: YEAR_MIN,
+    maximum: YEAR_MAX,
+    description: 'This year when omitted.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -77,7 +91,10 @@ export class FiscalOverviewQueryDto {
   @Max(YEAR_MAX)
   year?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Admins and treasurers: the volunteer (required for them).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Admins and treasurers: the volunteer (required for them).',
+  })
   @IsOptional()
   @IsUUID()
   volunteerId?: string;
@@ -90,9 +107,19 @@ class FiscalTotalDto {
 }
 
 class FiscalHoursDto {
-  @ApiProperty({ example: '12.50', description: 'Approved hours this year up to the reference day.' }) approvedHours: string;
+  @ApiProperty({
+    example: '12.50',
+    description: 'Approved hours this year up to the reference day.',
+  })
+  approvedHours: string;
   @ApiProperty({ type: String, nullable: true, example: '5.60' }) hourlyAmount: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '70.00', description: 'approvedHours × hourlyAmount, rounded down to the cent.' }) limit: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '70.00',
+    description: 'approvedHours × hourlyAmount, rounded down to the cent.',
+  })
+  limit: string | null;
   @ApiProperty({ type: String, nullable: true, example: '28.00' }) room: string | null;
 }
 
@@ -107,21 +134,49 @@ export class FiscalOverviewDto {
   @ApiProperty({ format: 'uuid' }) volunteerId: string;
   @ApiProperty({ example: 2026 }) year: number;
   @ApiProperty() guardrailEnabled: boolean;
-  @ApiProperty({ type: Number, nullable: true, example: 2025, description: 'The year whose limits apply; null when none are set.' }) limitsYear: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Age on the reference day; null when the birth date is unknown (the lower hourly amount applies).' }) age: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 2025,
+    description: 'The year whose limits apply; null when none are set.',
+  })
+  limitsYear: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Age on the reference day; null when the birth date is unknown (the lower hourly amount applies).',
+  })
+  age: number | null;
   @ApiProperty({ type: FiscalTotalDto }) total: FiscalTotalDto;
   @ApiProperty({ type: FiscalHoursDto }) hours: FiscalHoursDto;
   @ApiProperty({ type: [FiscalMonthDto] }) months: FiscalMonthDto[];
-  @ApiProperty({ type: String, nullable: true, example: '28.00', description: 'The most one more benefit may be worth today; current year only.' }) roomNow: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '28.00',
+    description: 'The most one more benefit may be worth today; current year only.',
+  })
+  roomNow: string | null;
   @ApiProperty({ type: [FiscalWarningDto] }) warnings: FiscalWarningDto[];
 }
 
 export class PassPolicyDto {
-  @ApiProperty({ type: String, example: '25.00', description: 'STK a pass may spend per Maastricht calendar day: bounds what a stolen pass costs.' })
+  @ApiProperty({
+    type: String,
+    example: '25.00',
+    description:
+      'STK a pass may spend per Maastricht calendar day: bounds what a stolen pass costs.',
+  })
   @IsAmount()
   dailyLimit: string;
 
-  @ApiProperty({ example: 15, minimum: VOID_WINDOW_MINUTES_MIN, maximum: VOID_WINDOW_MAX_MINUTES, description: 'Minutes after a redemption in which the business may void it; 0: never.' })
+  @ApiProperty({
+    example: 15,
+    minimum: VOID_WINDOW_MINUTES_MIN,
+    maximum: VOID_WINDOW_MAX_MINUTES,
+    description: 'Minutes after a redemption in which the business may void it; 0: never.',
+  })
   @IsInt()
   @Min(VOID_WINDOW_MINUTES_MIN)
   @Max(VOID_WINDOW_MAX_MINUTES)

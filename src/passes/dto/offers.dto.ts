@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { AmountProperty, IsAmount, IsCalendarDate } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { LocalizedTextDto } from './localized-text.dto.js';
@@ -31,13 +45,19 @@ export class OfferTitleDto {
 }
 
 export class OfferDescriptionDto {
-  @ApiProperty({ example: 'Een kop versgebrande koffie en een punt vlaai naar keuze.', maxLength: OFFER_DESCRIPTION_LENGTH_MAX })
+  @ApiProperty({
+    example: 'Een kop versgebrande koffie en een punt vlaai naar keuze.',
+    maxLength: OFFER_DESCRIPTION_LENGTH_MAX,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(OFFER_DESCRIPTION_LENGTH_MAX)
   nl: string;
 
-  @ApiProperty({ example: 'A cup of freshly roasted coffee and a slice of pie of your choice.', maxLength: OFFER_DESCRIPTION_LENGTH_MAX })
+  @ApiProperty({
+    example: 'A cup of freshly roasted coffee and a slice of pie of your choice.',
+    maxLength: OFFER_DESCRIPTION_LENGTH_MAX,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(OFFER_DESCRIPTION_LENGTH_MAX)
@@ -51,7 +71,12 @@ export class PerPassLimitDto {
   @Max(PER_PASS_LIMIT_MAX)
   quantity: number;
 
-  @ApiProperty({ enum: PER_PASS_PERIODS, example: 'day', description: 'Calendar day, week (from Monday), month or year in Maastricht, or the whole offer.' })
+  @ApiProperty({
+    enum: PER_PASS_PERIODS,
+    example: 'day',
+    description:
+      'Calendar day, week (from Monday), month or year in Maastricht, or the whole offer.',
+  })
   @IsIn(PER_PASS_PERIODS)
   period: PerPassPeriod;
 }
@@ -74,27 +99,48 @@ export class CreateOfferDto {
   @AmountProperty({ description: 'Price of one in STK', example: '2.00' })
   price: string;
 
-  @AmountProperty({ description: 'Euro value of one to the volunteer (counts for the fiscal guardrail)', example: '3.50' })
+  @AmountProperty({
+    description: 'Euro value of one to the volunteer (counts for the fiscal guardrail)',
+    example: '3.50',
+  })
   euroValue: string;
 
-  @ApiPropertyOptional({ example: '2026-11-23', description: 'First valid day; today when omitted.' })
+  @ApiPropertyOptional({
+    example: '2026-11-23',
+    description: 'First valid day; today when omitted.',
+  })
   @IsOptional()
   @IsCalendarDate()
   validFrom?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-03-31', description: 'Last valid day (inclusive); none when omitted.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2027-03-31',
+    description: 'Last valid day (inclusive); none when omitted.',
+  })
   @IsOptional()
   @IsCalendarDate()
   validUntil?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: OFFER_STOCK_MAX, description: 'How many can be redeemed; unlimited when omitted.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: OFFER_STOCK_MAX,
+    description: 'How many can be redeemed; unlimited when omitted.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(OFFER_STOCK_MAX)
   stock?: number | null;
 
-  @ApiPropertyOptional({ type: PerPassLimitDto, nullable: true, description: 'At most this many per pass holder per period.' })
+  @ApiPropertyOptional({
+    type: PerPassLimitDto,
+    nullable: true,
+    description: 'At most this many per pass holder per period.',
+  })
   @IsOptional()
   @ValidateNested()
   @IsObject()
@@ -120,12 +166,20 @@ export class UpdateOfferDto {
   @IsDefined()
   description?: OfferDescriptionDto;
 
-  @ApiPropertyOptional({ type: String, example: '2.00', description: 'Price of one in STK; past redemptions keep theirs.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2.00',
+    description: 'Price of one in STK; past redemptions keep theirs.',
+  })
   @unlessOmitted
   @IsAmount()
   price?: string;
 
-  @ApiPropertyOptional({ type: String, example: '3.50', description: 'Euro value of one; past redemptions keep theirs.' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '3.50',
+    description: 'Euro value of one; past redemptions keep theirs.',
+  })
   @unlessOmitted
   @IsAmount()
   euroValue?: string;
@@ -140,7 +194,13 @@ export class UpdateOfferDto {
   @IsCalendarDate()
   validUntil?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: OFFER_STOCK_MAX, description: 'Sets the stock left; null: unlimited.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: OFFER_STOCK_MAX,
+    description: 'Sets the stock left; null: unlimited.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -154,7 +214,10 @@ export class UpdateOfferDto {
   @Type(() => PerPassLimitDto)
   perPassLimit?: PerPassLimitDto | null;
 
-  @ApiPropertyOptional({ enum: OFFER_STATUSES, description: 'withdrawn: no longer listed or redeemable; active again to restore.' })
+  @ApiPropertyOptional({
+    enum: OFFER_STATUSES,
+    description: 'withdrawn: no longer listed or redeemable; active again to restore.',
+  })
   @unlessOmitted
   @IsIn(OFFER_STATUSES)
   status?: OfferStatus;
@@ -168,7 +231,10 @@ export class ListOffersQueryDto extends PageQueryDto {
 }
 
 export class ListRedeemableOffersQueryDto extends ListOffersQueryDto {
-  @ApiPropertyOptional({ enum: DISTRICTS, description: 'Only the offers of businesses in this district.' })
+  @ApiPropertyOptional({
+    enum: DISTRICTS,
+    description: 'Only the offers of businesses in this district.',
+  })
   @IsOptional()
   @IsIn(DISTRICTS)
   district?: District;
@@ -184,18 +250,28 @@ export class ListManagedOffersQueryDto extends ListOffersQueryDto {
 export class OfferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) businessId: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Koffiebranderij Het Bonenhuis' }) businessName: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: DISTRICTS, example: 'zuid-west-centrum', description: 'The district of the business.' }) businessDistrict: District | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Koffiebranderij Het Bonenhuis' })
+  businessName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: DISTRICTS,
+    example: 'zuid-west-centrum',
+    description: 'The district of the business.',
+  })
+  businessDistrict: District | null;
   @ApiProperty({ type: LocalizedTextDto }) title: LocalizedTextDto;
   @ApiProperty({ type: LocalizedTextDto }) description: LocalizedTextDto;
   @ApiProperty({ example: '2.00', description: 'STK' }) price: string;
   @ApiProperty({ example: '3.50', description: 'EUR' }) euroValue: string;
   @ApiProperty({ example: '2026-11-23' }) validFrom: string;
   @ApiProperty({ type: String, nullable: true }) validUntil: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Null: unlimited.' }) stockRemaining: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null: unlimited.' }) stockRemaining:
+    number | null;
   @ApiProperty({ type: PerPassLimitDto, nullable: true }) perPassLimit: PerPassLimitDto | null;
   @ApiProperty({ enum: OFFER_STATUSES }) status: OfferStatus;
-  @ApiProperty({ description: 'Active, within its validity today, and not sold out.' }) redeemable: boolean;
+  @ApiProperty({ description: 'Active, within its validity today, and not sold out.' })
+  redeemable: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

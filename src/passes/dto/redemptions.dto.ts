@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { LocalizedTextDto } from './localized-text.dto.js';
@@ -14,7 +24,10 @@ export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 
 export class RedeemDto {
-  @ApiProperty({ example: '4417 0923 6618', description: 'As printed or scanned; spaces and dashes are ignored.' })
+  @ApiProperty({
+    example: '4417 0923 6618',
+    description: 'As printed or scanned; spaces and dashes are ignored.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASS_NUMBER_INPUT_LENGTH_MAX)
@@ -31,7 +44,11 @@ export class RedeemDto {
   @Max(REDEMPTION_QUANTITY_MAX)
   quantity?: number;
 
-  @ApiPropertyOptional({ example: '4821', writeOnly: true, description: 'The volunteer types it when the pass has a PIN. Never stored or logged.' })
+  @ApiPropertyOptional({
+    example: '4821',
+    writeOnly: true,
+    description: 'The volunteer types it when the pass has a PIN. Never stored or logged.',
+  })
   @IsOptional()
   @IsPin()
   pin?: string;
@@ -52,12 +69,18 @@ export class ListRedemptionsQueryDto extends PageQueryDto {
   @IsIn(REDEMPTION_STATUSES)
   status?: RedemptionStatus;
 
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'From this redemption date (Maastricht), inclusive.' })
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'From this redemption date (Maastricht), inclusive.',
+  })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-30', description: 'Up to this redemption date, inclusive.' })
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'Up to this redemption date, inclusive.',
+  })
   @IsOptional()
   @IsCalendarDate()
   to?: string;
@@ -67,14 +90,22 @@ export class ListRedemptionsQueryDto extends PageQueryDto {
   @IsUUID()
   businessId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Admins and treasurers only: one volunteer.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Admins and treasurers only: one volunteer.',
+  })
   @IsOptional()
   @IsUUID()
   volunteerId?: string;
 }
 
 export class SponsorshipQueryDto {
-  @ApiPropertyOptional({ example: 2026, minimum: YEAR_MIN, maximum: YEAR_MAX, description: 'This year when omitted.' })
+  @ApiPropertyOptional({
+    example: 2026,
+    minimum: YEAR_MIN,
+    maximum: YEAR_MAX,
+    description: 'This year when omitted.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -82,16 +113,28 @@ export class SponsorshipQueryDto {
   @Max(YEAR_MAX)
   year?: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Admins and treasurers: the business (required for them).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Admins and treasurers: the business (required for them).',
+  })
   @IsOptional()
   @IsUUID()
   businessId?: string;
 }
 
 export class FiscalWarningDto {
-  @ApiProperty({ enum: FISCAL_LIMIT_KINDS, description: 'month, year, or hours (approved hours × hourly amount).' }) limit: FiscalLimitKind;
-  @ApiProperty({ example: '2026-11', description: 'The month, the year, or "hours × hourly amount".' }) basis: string;
-  @ApiProperty({ example: '172.00', description: 'EUR received, this redemption included.' }) received: string;
+  @ApiProperty({
+    enum: FISCAL_LIMIT_KINDS,
+    description: 'month, year, or hours (approved hours × hourly amount).',
+  })
+  limit: FiscalLimitKind;
+  @ApiProperty({
+    example: '2026-11',
+    description: 'The month, the year, or "hours × hourly amount".',
+  })
+  basis: string;
+  @ApiProperty({ example: '172.00', description: 'EUR received, this redemption included.' })
+  received: string;
   @ApiProperty({ example: '210.00', description: 'EUR' }) limitAmount: string;
   @ApiProperty({ example: '38.00', description: 'EUR left' }) room: string;
   @ApiProperty({ example: 81 }) percent: number;
@@ -103,8 +146,18 @@ export class RedemptionDto {
   @ApiProperty({ format: 'uuid' }) offerId: string;
   @ApiProperty({ type: LocalizedTextDto }) offerTitle: LocalizedTextDto;
   @ApiProperty({ format: 'uuid' }) businessId: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'Null for the business: it knows the pass, not the person.' }) volunteerId: string | null;
-  @ApiProperty({ example: '********6618', description: 'Masked but for the last 4 digits for the business.' }) passNumber: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'Null for the business: it knows the pass, not the person.',
+  })
+  volunteerId: string | null;
+  @ApiProperty({
+    example: '********6618',
+    description: 'Masked but for the last 4 digits for the business.',
+  })
+  passNumber: string;
   @ApiProperty({ example: 1 }) quantity: number;
   @ApiProperty({ example: '2.00', description: 'STK' }) unitPrice: string;
   @ApiProperty({ example: '2.00', description: 'STK paid' }) amount: string;
@@ -112,14 +165,24 @@ export class RedemptionDto {
   @ApiProperty({ example: '3.50', description: 'EUR received by the volunteer' }) euroValue: string;
   @ApiProperty({ enum: REDEMPTION_STATUSES }) status: RedemptionStatus;
   @ApiProperty({ format: 'uuid', description: 'The REDEEM ledger entry.' }) entryId: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The REVERSAL entry of a void or reversal.' }) reversalEntryId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The REVERSAL entry of a void or reversal.',
+  })
+  reversalEntryId: string | null;
   @ApiProperty({ format: 'date-time' }) redeemedAt: string;
-  @ApiProperty({ format: 'date-time', description: 'Until when the business may void it.' }) voidableUntil: string;
+  @ApiProperty({ format: 'date-time', description: 'Until when the business may void it.' })
+  voidableUntil: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
 }
 
 export class RedemptionReceiptDto extends RedemptionDto {
-  @ApiProperty({ type: [FiscalWarningDto], description: 'Tax-free limits at 80 % or more after this redemption: tell the volunteer.' })
+  @ApiProperty({
+    type: [FiscalWarningDto],
+    description: 'Tax-free limits at 80 % or more after this redemption: tell the volunteer.',
+  })
   fiscalWarnings: FiscalWarningDto[];
 }
 
@@ -134,8 +197,11 @@ export class SponsorshipSummaryDto {
   @ApiProperty({ format: 'uuid' }) businessId: string;
   @ApiProperty({ type: String, nullable: true }) businessName: string | null;
   @ApiProperty({ example: 2026 }) year: number;
-  @ApiProperty({ description: 'Redemptions that stand (not voided or reversed).' }) redemptions: number;
-  @ApiProperty({ example: '24.00', description: 'STK accepted: the sponsorship in Steerkes.' }) steerkes: string;
-  @ApiProperty({ example: '42.00', description: 'EUR value given: the sponsorship in euros.' }) euroValue: string;
+  @ApiProperty({ description: 'Redemptions that stand (not voided or reversed).' })
+  redemptions: number;
+  @ApiProperty({ example: '24.00', description: 'STK accepted: the sponsorship in Steerkes.' })
+  steerkes: string;
+  @ApiProperty({ example: '42.00', description: 'EUR value given: the sponsorship in euros.' })
+  euroValue: string;
   @ApiProperty({ type: [SponsorshipMonthDto] }) months: SponsorshipMonthDto[];
 }

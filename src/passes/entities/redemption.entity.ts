@@ -60,7 +60,6 @@ export class Redemption {
   @Column({ type: 'varchar', length: 36, nullable: true, name: 'redeemed_by' })
   redeemedBy: string | null;
 
-
   /** The fiscal limits this redemption brought near (JSON), so that a replay answers the same warnings. */
   @Column({ type: 'text', nullable: true, name: 'fiscal_warnings' })
   fiscalWarnings: string | null;

@@ -5,7 +5,10 @@ import { AccountDto, StatementLineDto } from '../../ledger/dto/ledger.dto.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../journal-export.js';
 
 export class TrialBalanceQueryDto {
-  @ApiPropertyOptional({ example: '2026-10-31', description: 'Balances as of the end of this date; now when omitted.' })
+  @ApiPropertyOptional({
+    example: '2026-10-31',
+    description: 'Balances as of the end of this date; now when omitted.',
+  })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
@@ -48,7 +51,11 @@ export class TrialBalanceDto {
   @ApiProperty({ type: [TrialBalanceGroupDto] }) groups: TrialBalanceGroupDto[];
   @ApiProperty({ example: '0.00', description: 'Σ of every balance; always 0.00.' }) total: string;
   @ApiProperty() balanced: boolean;
-  @ApiProperty({ example: '4000.00', description: 'Steerkes held by parties (minus the issuance balance).' }) circulation: string;
+  @ApiProperty({
+    example: '4000.00',
+    description: 'Steerkes held by parties (minus the issuance balance).',
+  })
+  circulation: string;
   @ApiProperty({ example: '15.00' }) pendingHolds: string;
 }
 

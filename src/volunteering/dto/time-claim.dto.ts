@@ -20,23 +20,38 @@ import { IsCalendarDate } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { TIME_CLAIM_STATUSES, type TimeClaimStatus } from '../entities/time-claim.entity.js';
 import { isValidHours } from '../hours.js';
-import { ACTIVITY_LENGTH_MAX_CHARACTERS, BULK_PARTICIPANTS_MAX, REASON_LENGTH_MAX_CHARACTERS } from '../volunteering.limits.js';
+import {
+  ACTIVITY_LENGTH_MAX_CHARACTERS,
+  BULK_PARTICIPANTS_MAX,
+  REASON_LENGTH_MAX_CHARACTERS,
+} from '../volunteering.limits.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 const HOURS_DOCUMENTATION = {
-  oneOf: [{ type: 'string', pattern: '^[0-9]{1,2}(\\.[0-9]{1,2})?$', example: '2.50' }, { type: 'number', example: 2.5 }],
-  description: 'Hours in quarter-hour steps, 0.25 to 24: a decimal string ("2.50") or a number (2.5).',
+  oneOf: [
+    { type: 'string', pattern: '^[0-9]{1,2}(\\.[0-9]{1,2})?$', example: '2.50' },
+    { type: 'number', example: 2.5 },
+  ],
+  description:
+    'Hours in quarter-hour steps, 0.25 to 24: a decimal string ("2.50") or a number (2.5).',
 };
 
 /** Hours in quarter-hour steps, as a decimal string or a number. */
 export function IsQuarterHours() {
-  return ValidateBy({ name: 'isQuarterHours', validator: { validate: (value) => isValidHours(value) } });
+  return ValidateBy({
+    name: 'isQuarterHours',
+    validator: { validate: (value) => isValidHours(value) },
+  });
 }
 
 function ActivityProperty() {
   return applyDecorators(
-    ApiProperty({ example: 'Huiswerkbegeleiding', maxLength: ACTIVITY_LENGTH_MAX_CHARACTERS, description: 'What the volunteer did.' }),
+    ApiProperty({
+      example: 'Huiswerkbegeleiding',
+      maxLength: ACTIVITY_LENGTH_MAX_CHARACTERS,
+      description: 'What the volunteer did.',
+    }),
     Transform(trim),
     IsString(),
     IsNotEmpty(),
@@ -49,7 +64,11 @@ export class SubmitTimeClaimDto {
   @IsUUID()
   organisationId: string;
 
-  @ApiProperty({ example: '2026-11-21', description: 'The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.' })
+  @ApiProperty({
+    example: '2026-11-21',
+    description:
+      'The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.',
+  })
   @IsCalendarDate()
   date: string;
 
@@ -62,7 +81,10 @@ export class SubmitTimeClaimDto {
 }
 
 export class RejectTimeClaimDto {
-  @ApiProperty({ example: 'Deze middag was de activiteit afgelast.', maxLength: REASON_LENGTH_MAX_CHARACTERS })
+  @ApiProperty({
+    example: 'Deze middag was de activiteit afgelast.',
+    maxLength: REASON_LENGTH_MAX_CHARACTERS,
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -92,7 +114,10 @@ export class BulkParticipantDto {
 }
 
 export class BulkTimeClaimsDto {
-  @ApiProperty({ example: '2026-11-21', description: 'The day of the activity (YYYY-MM-DD): not after today, at most a year back.' })
+  @ApiProperty({
+    example: '2026-11-21',
+    description: 'The day of the activity (YYYY-MM-DD): not after today, at most a year back.',
+  })
   @IsCalendarDate()
   date: string;
 
@@ -153,14 +178,51 @@ export class TimeClaimDto {
   @ApiProperty({ example: '2.50', description: 'Hours, two decimals.' }) hours: string;
   @ApiProperty() activity: string;
   @ApiProperty({ enum: TIME_CLAIM_STATUSES }) status: TimeClaimStatus;
-  @ApiProperty({ type: String, nullable: true, example: '1.00', description: 'STK per hour at approval.' }) rate: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '2.50', description: 'STK paid: hours × rate, rounded half-up to the cent.' }) amount: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The HOURS entry that paid the claim.' }) entryId: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The user who approved, rejected or withdrew it.' }) decidedBy: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1.00',
+    description: 'STK per hour at approval.',
+  })
+  rate: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2.50',
+    description: 'STK paid: hours × rate, rounded half-up to the cent.',
+  })
+  amount: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The HOURS entry that paid the claim.',
+  })
+  entryId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The user who approved, rejected or withdrew it.',
+  })
+  decidedBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected or withdrawn.' }) reason: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The bulk activity it was recorded with.' }) batchId: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The user who submitted it.' }) submittedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected or withdrawn.' })
+  reason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The bulk activity it was recorded with.',
+  })
+  batchId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The user who submitted it.',
+  })
+  submittedBy: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -170,10 +232,15 @@ export class TimeClaimBatchDto {
   @ApiProperty() organisationName: string;
   @ApiProperty({ example: '2026-11-21' }) date: string;
   @ApiProperty() activity: string;
-  @ApiProperty({ example: '1.00', description: 'STK per hour, the rate in force when recorded.' }) rate: string;
+  @ApiProperty({ example: '1.00', description: 'STK per hour, the rate in force when recorded.' })
+  rate: string;
   @ApiProperty({ example: '12.50' }) totalHours: string;
   @ApiProperty({ example: '12.50' }) totalAmount: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) createdBy: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: [TimeClaimDto], description: 'One approved, paid claim per participant, in the order sent.' }) claims: TimeClaimDto[];
+  @ApiProperty({
+    type: [TimeClaimDto],
+    description: 'One approved, paid claim per participant, in the order sent.',
+  })
+  claims: TimeClaimDto[];
 }

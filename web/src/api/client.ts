@@ -34,7 +34,8 @@ export function onSessionEnded(listener: (() => void) | null): void {
 
 function prepare(request: Request): Request {
   request.headers.set('Accept-Language', acceptLanguage);
-  if (accessToken !== null && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${accessToken}`);
+  if (accessToken !== null && !request.headers.has('Authorization'))
+    request.headers.set('Authorization', `Bearer ${accessToken}`);
   return request;
 }
 
@@ -46,7 +47,11 @@ function prepare(request: Request): Request {
 export function refreshSession(): Promise<LoginResponse | null> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch(REFRESH_PATH, { method: 'POST', credentials: 'same-origin', headers: { 'Accept-Language': acceptLanguage } });
+      const response = await fetch(REFRESH_PATH, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Accept-Language': acceptLanguage },
+      });
       if (!response.ok) return null;
       const session = (await response.json()) as LoginResponse;
       setAccessToken(session.accessToken);
@@ -64,7 +69,11 @@ export function refreshSession(): Promise<LoginResponse | null> {
 export async function endSession(): Promise<void> {
   const token = accessToken;
   setAccessToken(null);
-  await fetch(LOGOUT_PATH, { method: 'POST', credentials: 'same-origin', headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
+  await fetch(LOGOUT_PATH, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  }).catch(() => undefined);
 }
 
 /** fetch for the API client: the token and language on every request; on a 401, one refresh and one retry. */
@@ -82,7 +91,11 @@ async function sessionFetch(request: Request): Promise<Response> {
   return fetch(prepare(retry));
 }
 
-export const api = createClient<paths>({ baseUrl: location.origin, fetch: sessionFetch, credentials: 'same-origin' });
+export const api = createClient<paths>({
+  baseUrl: location.origin,
+  fetch: sessionFetch,
+  credentials: 'same-origin',
+});
 
 /** A refusal of the API, with its problem details (code, detail in the chosen language, errors[] by field). */
 export class ApiProblemError extends Error {
@@ -94,13 +107,22 @@ export class ApiProblemError extends Error {
 
 /** The data of an openapi-fetch result, or its problem thrown as ApiProblemError (for TanStack Query). */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
-  if (result.error !== undefined || !result.response.ok) throw new ApiProblemError(asProblem(result.error, result.response));
+  if (result.error !== undefined || !result.response.ok)
+    throw new ApiProblemError(asProblem(result.error, result.response));
   return result.data as T;
 }
 
 function asProblem(body: unknown, response: Response): Problem {
   if (typeof body === 'object' && body !== null && 'code' in body) return body as Problem;
-  return { type: 'about:blank', title: response.statusText, status: response.status, code: 'INTERNAL_ERROR', detail: response.statusText, instance: response.url, requestId: '' };
+  return {
+    type: 'about:blank',
+    title: response.statusText,
+    status: response.status,
+    code: 'INTERNAL_ERROR',
+    detail: response.statusText,
+    instance: response.url,
+    requestId: '',
+  };
 }
 
 /** The messages of errors[] per field (the API's names: passNumber, email...). */

@@ -18,12 +18,18 @@ export function BusinessOffersPage() {
   const t = useT();
   const location = useLocation();
   // A notice from the form that sent the operator back here (created, saved).
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(
+    (location.state as { notice?: string } | null)?.notice ?? null,
+  );
   const offers = useInfiniteQuery({
     queryKey: businessKeys.offers,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
-      return unwrap(await api.GET('/api/v1/offers/managed', { params: { query: { limit: OFFERS_PAGE_SIZE, cursor: pageParam } } }));
+      return unwrap(
+        await api.GET('/api/v1/offers/managed', {
+          params: { query: { limit: OFFERS_PAGE_SIZE, cursor: pageParam } },
+        }),
+      );
     },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -47,7 +53,12 @@ export function BusinessOffersPage() {
         ))}
       </ul>
       {offers.hasNextPage && (
-        <button type="button" className="button-secondary" onClick={() => offers.fetchNextPage()} disabled={offers.isFetchingNextPage}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => offers.fetchNextPage()}
+          disabled={offers.isFetchingNextPage}
+        >
           {t('business.offers.more')}
         </button>
       )}
@@ -62,43 +73,92 @@ function ManagedOffer({ offer, onChanged }: { offer: Offer; onChanged: (notice: 
   const title = offer.title[format.language];
   const setStatus = useMutation({
     mutationFn: async (status: Offer['status']) => {
-      return unwrap(await api.PATCH('/api/v1/offers/{id}', { params: { path: { id: offer.id } }, body: { status } }));
+      return unwrap(
+        await api.PATCH('/api/v1/offers/{id}', {
+          params: { path: { id: offer.id } },
+          body: { status },
+        }),
+      );
     },
     onSuccess: (changed) => {
-      onChanged(t(changed.status === 'withdrawn' ? 'business.offers.withdrawn' : 'business.offers.restored', { offer: title }));
+      onChanged(
+        t(
+          changed.status === 'withdrawn' ? 'business.offers.withdrawn' : 'business.offers.restored',
+          { offer: title },
+        ),
+      );
       void queryClient.invalidateQueries({ queryKey: businessKeys.offers });
     },
   });
   return (
     <li className={`card offer-card offer-card--${offer.status}`} data-testid="managed-offer">
       <h2 className="offer-card__title">{title}</h2>
-      <p className={`badge badge--${offer.status}`}>{t(`business.offers.status.${offer.status}`)}</p>
-      <p>{t('business.offers.priceAndValue', { price: format.steerkes(offer.price), value: format.euro(offer.euroValue) })}</p>
+      <p className={`badge badge--${offer.status}`}>
+        {t(`business.offers.status.${offer.status}`)}
+      </p>
+      <p>
+        {t('business.offers.priceAndValue', {
+          price: format.steerkes(offer.price),
+          value: format.euro(offer.euroValue),
+        })}
+      </p>
       <p className="hint">
         {offer.validUntil
-          ? t('business.offers.validity', { from: format.date(offer.validFrom), until: format.date(offer.validUntil) })
+          ? t('business.offers.validity', {
+              from: format.date(offer.validFrom),
+              until: format.date(offer.validUntil),
+            })
           : t('business.offers.validityOpen', { from: format.date(offer.validFrom) })}
       </p>
-      <p className="hint">{offer.stockRemaining === null ? t('business.offers.stockUnlimited') : t('business.offers.stock', { count: format.integer(offer.stockRemaining) })}</p>
+      <p className="hint">
+        {offer.stockRemaining === null
+          ? t('business.offers.stockUnlimited')
+          : t('business.offers.stock', { count: format.integer(offer.stockRemaining) })}
+      </p>
       {offer.perPassLimit && (
-        <p className="hint">{t('business.offers.limit', { quantity: format.integer(offer.perPassLimit.quantity), period: t(`business.period.${offer.perPassLimit.period}`) })}</p>
+        <p className="hint">
+          {t('business.offers.limit', {
+            quantity: format.integer(offer.perPassLimit.quantity),
+            period: t(`business.period.${offer.perPassLimit.period}`),
+          })}
+        </p>
       )}
-      {offer.status === 'active' && !offer.redeemable && <p className="hint">{t('business.offers.notRedeemable')}</p>}
+      {offer.status === 'active' && !offer.redeemable && (
+        <p className="hint">{t('business.offers.notRedeemable')}</p>
+      )}
       <div className="actions">
-        <Link className="button-secondary" to={`/business/offers/${offer.id}`} aria-label={t('business.offers.editLabel', { offer: title })}>
+        <Link
+          className="button-secondary"
+          to={`/business/offers/${offer.id}`}
+          aria-label={t('business.offers.editLabel', { offer: title })}
+        >
           {t('business.offers.edit')}
         </Link>
         {offer.status === 'active' ? (
-          <button type="button" className="button-secondary" onClick={() => setStatus.mutate('withdrawn')} disabled={setStatus.isPending} aria-label={t('business.offers.withdrawLabel', { offer: title })}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setStatus.mutate('withdrawn')}
+            disabled={setStatus.isPending}
+            aria-label={t('business.offers.withdrawLabel', { offer: title })}
+          >
             {t('business.offers.withdraw')}
           </button>
         ) : (
-          <button type="button" className="button-secondary" onClick={() => setStatus.mutate('active')} disabled={setStatus.isPending} aria-label={t('business.offers.restoreLabel', { offer: title })}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setStatus.mutate('active')}
+            disabled={setStatus.isPending}
+            aria-label={t('business.offers.restoreLabel', { offer: title })}
+          >
             {t('business.offers.restore')}
           </button>
         )}
       </div>
-      {setStatus.isError && <p role="alert">{problemText(setStatus.error, t('business.loadFailed'))}</p>}
+      {setStatus.isError && (
+        <p role="alert">{problemText(setStatus.error, t('business.loadFailed'))}</p>
+      )}
     </li>
   );
 }

@@ -75,11 +75,15 @@ function OfferForm({ offer }: { offer: Offer | null }) {
   const { language } = usePageFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const initial = useMemo(() => (offer ? offerFormFrom(offer) : emptyOfferForm(todayInMaastricht())), [offer]);
+  const initial = useMemo(
+    () => (offer ? offerFormFrom(offer) : emptyOfferForm(todayInMaastricht())),
+    [offer],
+  );
   const [values, setValues] = useState<OfferFormValues>(initial);
   const [problems, setProblems] = useState<Problems>({});
   const formId = useId();
-  const set = (field: FieldName) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: FieldName) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
 
   const save = useMutation({
     mutationFn: async (): Promise<Offer | null> => {
@@ -88,11 +92,21 @@ function OfferForm({ offer }: { offer: Offer | null }) {
       }
       const changes = updateOfferBody(values, offer);
       if (Object.keys(changes).length === 0) return null;
-      return unwrap(await api.PATCH('/api/v1/offers/{id}', { params: { path: { id: offer.id } }, body: changes }));
+      return unwrap(
+        await api.PATCH('/api/v1/offers/{id}', {
+          params: { path: { id: offer.id } },
+          body: changes,
+        }),
+      );
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['business'] });
-      const notice = saved === null ? t('business.offerForm.nothingChanged') : t(offer ? 'business.offerForm.saved' : 'business.offerForm.created', { offer: saved.title[language] });
+      const notice =
+        saved === null
+          ? t('business.offerForm.nothingChanged')
+          : t(offer ? 'business.offerForm.saved' : 'business.offerForm.created', {
+              offer: saved.title[language],
+            });
       navigate('/business/offers', { state: { notice } });
     },
     onError: (problem) => setProblems(problemsOf(problem, t('business.offerForm.problems'))),
@@ -102,21 +116,51 @@ function OfferForm({ offer }: { offer: Offer | null }) {
     event.preventDefault();
     const notWhole = countFieldsNotWhole(values);
     if (notWhole.length > 0) {
-      setProblems(Object.fromEntries([...notWhole.map((field) => [field, t('business.offerForm.wholeNumber')]), ['form', t('business.offerForm.problems')]]));
+      setProblems(
+        Object.fromEntries([
+          ...notWhole.map((field) => [field, t('business.offerForm.wholeNumber')]),
+          ['form', t('business.offerForm.problems')],
+        ]),
+      );
       return;
     }
     setProblems({});
     save.mutate();
   };
 
-  const field = (name: FieldName, label: string, input: { type?: string; inputMode?: 'decimal' | 'numeric'; multiline?: boolean; hint?: string; required?: boolean }) => {
+  const field = (
+    name: FieldName,
+    label: string,
+    input: {
+      type?: string;
+      inputMode?: 'decimal' | 'numeric';
+      multiline?: boolean;
+      hint?: string;
+      required?: boolean;
+    },
+  ) => {
     const id = `${formId}-${name}`;
-    const describedBy = [input.hint ? `${id}-hint` : null, problems[name] ? `${id}-problem` : null].filter(Boolean).join(' ') || undefined;
-    const common = { id, name, value: values[name], onChange: set(name), 'aria-invalid': Boolean(problems[name]), 'aria-describedby': describedBy, required: input.required };
+    const describedBy =
+      [input.hint ? `${id}-hint` : null, problems[name] ? `${id}-problem` : null]
+        .filter(Boolean)
+        .join(' ') || undefined;
+    const common = {
+      id,
+      name,
+      value: values[name],
+      onChange: set(name),
+      'aria-invalid': Boolean(problems[name]),
+      'aria-describedby': describedBy,
+      required: input.required,
+    };
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        {input.multiline ? <textarea rows={3} {...common} /> : <input type={input.type ?? 'text'} inputMode={input.inputMode} {...common} />}
+        {input.multiline ? (
+          <textarea rows={3} {...common} />
+        ) : (
+          <input type={input.type ?? 'text'} inputMode={input.inputMode} {...common} />
+        )}
         {input.hint && (
           <p id={`${id}-hint`} className="hint">
             {input.hint}
@@ -133,29 +177,54 @@ function OfferForm({ offer }: { offer: Offer | null }) {
 
   return (
     <section className="business-page" aria-labelledby={`${formId}-title`}>
-      <h1 id={`${formId}-title`}>{offer ? t('business.offerForm.editTitle') : t('business.offerForm.createTitle')}</h1>
+      <h1 id={`${formId}-title`}>
+        {offer ? t('business.offerForm.editTitle') : t('business.offerForm.createTitle')}
+      </h1>
       <form className="offer-form" onSubmit={onSubmit} noValidate>
         <fieldset className="card">
           <legend>{t('business.offerForm.dutch')}</legend>
           {field('titleNl', t('business.offerForm.titleNl'), { required: true })}
-          {field('descriptionNl', t('business.offerForm.descriptionNl'), { multiline: true, required: true })}
+          {field('descriptionNl', t('business.offerForm.descriptionNl'), {
+            multiline: true,
+            required: true,
+          })}
         </fieldset>
         <fieldset className="card" lang="en">
           <legend>{t('business.offerForm.english')}</legend>
           {field('titleEn', t('business.offerForm.titleEn'), { required: true })}
-          {field('descriptionEn', t('business.offerForm.descriptionEn'), { multiline: true, required: true })}
+          {field('descriptionEn', t('business.offerForm.descriptionEn'), {
+            multiline: true,
+            required: true,
+          })}
         </fieldset>
         <fieldset className="card">
           <legend>{t('business.offerForm.terms')}</legend>
           {field('price', t('business.offerForm.price'), { inputMode: 'decimal', required: true })}
-          {field('euroValue', t('business.offerForm.euroValue'), { inputMode: 'decimal', required: true, hint: t('business.offerForm.euroValueHint') })}
+          {field('euroValue', t('business.offerForm.euroValue'), {
+            inputMode: 'decimal',
+            required: true,
+            hint: t('business.offerForm.euroValueHint'),
+          })}
           {field('validFrom', t('business.offerForm.validFrom'), { type: 'date' })}
           {field('validUntil', t('business.offerForm.validUntil'), { type: 'date' })}
           {field('stock', t('business.offerForm.stock'), { inputMode: 'numeric' })}
-          {field('perPassQuantity', t('business.offerForm.perPassQuantity'), { inputMode: 'numeric' })}
+          {field('perPassQuantity', t('business.offerForm.perPassQuantity'), {
+            inputMode: 'numeric',
+          })}
           <div className="field">
-            <label htmlFor={`${formId}-perPassPeriod`}>{t('business.offerForm.perPassPeriod')}</label>
-            <select id={`${formId}-perPassPeriod`} value={values.perPassPeriod} onChange={(event) => setValues((current) => ({ ...current, perPassPeriod: event.target.value as PerPassPeriod }))}>
+            <label htmlFor={`${formId}-perPassPeriod`}>
+              {t('business.offerForm.perPassPeriod')}
+            </label>
+            <select
+              id={`${formId}-perPassPeriod`}
+              value={values.perPassPeriod}
+              onChange={(event) =>
+                setValues((current) => ({
+                  ...current,
+                  perPassPeriod: event.target.value as PerPassPeriod,
+                }))
+              }
+            >
               {PER_PASS_PERIODS.map((period) => (
                 <option key={period} value={period}>
                   {t(`business.period.${period}`)}

@@ -57,7 +57,12 @@ function SponsorshipFigures({ summary }: { summary: Summary }) {
   return (
     <>
       <p className="card" data-testid="sponsorship-total">
-        {t('business.sponsorship.total', { year, redemptions: format.integer(summary.redemptions), steerkes: format.steerkes(summary.steerkes), euroValue: format.euro(summary.euroValue) })}
+        {t('business.sponsorship.total', {
+          year,
+          redemptions: format.integer(summary.redemptions),
+          steerkes: format.steerkes(summary.steerkes),
+          euroValue: format.euro(summary.euroValue),
+        })}
       </p>
       <div className="chart-and-table">
         <SponsorshipChart summary={summary} />
@@ -107,8 +112,15 @@ function SponsorshipChart({ summary }: { summary: Summary }) {
     plot,
   );
   return (
-    <svg className="bar-chart" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-labelledby={`${titleId} ${descriptionId}`}>
-      <title id={titleId}>{t('business.sponsorship.chartTitle', { year: String(summary.year) })}</title>
+    <svg
+      className="bar-chart"
+      viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+      role="img"
+      aria-labelledby={`${titleId} ${descriptionId}`}
+    >
+      <title id={titleId}>
+        {t('business.sponsorship.chartTitle', { year: String(summary.year) })}
+      </title>
       <desc id={descriptionId}>{t('business.sponsorship.chartDescription')}</desc>
       <g transform={`translate(${CHART.left} ${CHART.top})`}>
         {layout.ticks.map((tick) => {
@@ -124,8 +136,19 @@ function SponsorshipChart({ summary }: { summary: Summary }) {
         })}
         {layout.bars.map((bar, index) => (
           <g key={summary.months[index].month}>
-            <rect className="bar-chart__bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
-            <text className="bar-chart__label" x={bar.x + bar.width / 2} y={plot.height + 18} textAnchor="middle">
+            <rect
+              className="bar-chart__bar"
+              x={bar.x}
+              y={bar.y}
+              width={bar.width}
+              height={bar.height}
+            />
+            <text
+              className="bar-chart__label"
+              x={bar.x + bar.width / 2}
+              y={plot.height + 18}
+              textAnchor="middle"
+            >
               {format.monthShort(summary.months[index].month)}
             </text>
           </g>

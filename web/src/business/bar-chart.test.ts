@@ -26,7 +26,10 @@ describe('layOutBars', () => {
   });
 
   it('draws a year without sponsorship as twelve empty bars under an axis to 1', () => {
-    const layout = layOutBars(Array.from({ length: 12 }, () => '0.00'), { width: 120, height: 50 });
+    const layout = layOutBars(
+      Array.from({ length: 12 }, () => '0.00'),
+      { width: 120, height: 50 },
+    );
     expect(layout.ceiling).toBe(1);
     expect(layout.bars).toHaveLength(12);
     expect(layout.bars.every((bar) => bar.height === 0 && bar.y === 50)).toBe(true);

@@ -30,20 +30,34 @@ function pixels(value: number): number {
 export function niceCeiling(value: number): number {
   if (!(value > 0)) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  const step = NICE_STEPS.find((candidate) => candidate * magnitude >= value - magnitude * 1e-9) ?? 10;
+  const step =
+    NICE_STEPS.find((candidate) => candidate * magnitude >= value - magnitude * 1e-9) ?? 10;
   return step * magnitude;
 }
 
-export function layOutBars(values: readonly string[], area: { width: number; height: number }, gapRatio = 0.25): BarChartLayout {
+export function layOutBars(
+  values: readonly string[],
+  area: { width: number; height: number },
+  gapRatio = 0.25,
+): BarChartLayout {
   const numbers = values.map(Number);
-  if (numbers.some((value) => !Number.isFinite(value) || value < 0)) throw new Error('bar values are amounts of zero or more');
+  if (numbers.some((value) => !Number.isFinite(value) || value < 0))
+    throw new Error('bar values are amounts of zero or more');
   const ceiling = niceCeiling(Math.max(0, ...numbers));
   const slot = area.width / Math.max(1, numbers.length);
   const barWidth = slot * (1 - gapRatio);
   const bars = numbers.map((value, index) => {
     const height = pixels((value / ceiling) * area.height);
-    return { x: pixels(index * slot + (slot - barWidth) / 2), y: pixels(area.height - height), width: pixels(barWidth), height };
+    return {
+      x: pixels(index * slot + (slot - barWidth) / 2),
+      y: pixels(area.height - height),
+      width: pixels(barWidth),
+      height,
+    };
   });
-  const ticks = Array.from({ length: TICKS_PER_AXIS + 1 }, (_, index) => (ceiling * index) / TICKS_PER_AXIS);
+  const ticks = Array.from(
+    { length: TICKS_PER_AXIS + 1 },
+    (_, index) => (ceiling * index) / TICKS_PER_AXIS,
+  );
   return { bars, ceiling, ticks };
 }

@@ -12,9 +12,15 @@ export const businessMenu: MenuItem[] = [
   { to: '/business/sponsorship', label: 'business.menu.sponsorship' },
 ];
 
-const BusinessOffersPage = lazy(() => import('./BusinessOffersPage').then((module) => ({ default: module.BusinessOffersPage })));
-const OfferFormPage = lazy(() => import('./OfferFormPage').then((module) => ({ default: module.OfferFormPage })));
-const SponsorshipPage = lazy(() => import('./SponsorshipPage').then((module) => ({ default: module.SponsorshipPage })));
+const BusinessOffersPage = lazy(() =>
+  import('./BusinessOffersPage').then((module) => ({ default: module.BusinessOffersPage })),
+);
+const OfferFormPage = lazy(() =>
+  import('./OfferFormPage').then((module) => ({ default: module.OfferFormPage })),
+);
+const SponsorshipPage = lazy(() =>
+  import('./SponsorshipPage').then((module) => ({ default: module.SponsorshipPage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   const t = useT();

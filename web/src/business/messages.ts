@@ -19,11 +19,13 @@ export const businessMessages = defineMessages(
     'business.offers.withdrawLabel': '{offer} intrekken',
     'business.offers.restore': 'Weer aanbieden',
     'business.offers.restoreLabel': '{offer} weer aanbieden',
-    'business.offers.withdrawn': '{offer} is ingetrokken: het staat niet meer in de lijst en kan niet meer worden ingewisseld.',
+    'business.offers.withdrawn':
+      '{offer} is ingetrokken: het staat niet meer in de lijst en kan niet meer worden ingewisseld.',
     'business.offers.restored': '{offer} wordt weer aangeboden.',
     'business.offers.status.active': 'Actief',
     'business.offers.status.withdrawn': 'Ingetrokken',
-    'business.offers.notRedeemable': 'Vandaag niet in te wisselen (buiten de geldigheid of uitverkocht).',
+    'business.offers.notRedeemable':
+      'Vandaag niet in te wisselen (buiten de geldigheid of uitverkocht).',
     'business.offers.priceAndValue': '{price} · waarde {value}',
     'business.offers.stock': 'Voorraad: {count}',
     'business.offers.stockUnlimited': 'Voorraad: onbeperkt',
@@ -42,7 +44,8 @@ export const businessMessages = defineMessages(
     'business.offerForm.terms': 'Prijs en voorwaarden',
     'business.offerForm.price': 'Prijs in STK',
     'business.offerForm.euroValue': 'Waarde in euro',
-    'business.offerForm.euroValueHint': 'Wat het de vrijwilliger waard is; dit telt voor de belastingvrije grens.',
+    'business.offerForm.euroValueHint':
+      'Wat het de vrijwilliger waard is; dit telt voor de belastingvrije grens.',
     'business.offerForm.validFrom': 'Geldig vanaf',
     'business.offerForm.validUntil': 'Geldig tot en met (leeg: geen einde)',
     'business.offerForm.stock': 'Voorraad (leeg: onbeperkt)',
@@ -58,11 +61,14 @@ export const businessMessages = defineMessages(
     'business.offerForm.problems': 'Het aanbod is niet opgeslagen. Verbeter de gemarkeerde velden.',
 
     'business.sponsorship.title': 'Sponsoring',
-    'business.sponsorship.intro': 'Wat jullie als sponsoring hebben geaccepteerd: ingewisselde Steerkes en de waarde die de vrijwilligers kregen, per maand. Teruggedraaide inwisselingen tellen niet mee.',
+    'business.sponsorship.intro':
+      'Wat jullie als sponsoring hebben geaccepteerd: ingewisselde Steerkes en de waarde die de vrijwilligers kregen, per maand. Teruggedraaide inwisselingen tellen niet mee.',
     'business.sponsorship.year': 'Jaar',
-    'business.sponsorship.total': 'In {year}: {redemptions} inwisselingen, {steerkes}, waarde {euroValue}.',
+    'business.sponsorship.total':
+      'In {year}: {redemptions} inwisselingen, {steerkes}, waarde {euroValue}.',
     'business.sponsorship.chartTitle': 'Steerkes per maand in {year}',
-    'business.sponsorship.chartDescription': 'Staafdiagram van de ingewisselde Steerkes per maand; de tabel ernaast geeft dezelfde cijfers.',
+    'business.sponsorship.chartDescription':
+      'Staafdiagram van de ingewisselde Steerkes per maand; de tabel ernaast geeft dezelfde cijfers.',
     'business.sponsorship.tableCaption': 'Sponsoring per maand in {year}',
     'business.sponsorship.column.month': 'Maand',
     'business.sponsorship.column.redemptions': 'Inwisselingen',
@@ -93,7 +99,8 @@ export const businessMessages = defineMessages(
     'business.offers.withdrawLabel': 'Withdraw {offer}',
     'business.offers.restore': 'Offer again',
     'business.offers.restoreLabel': 'Offer {offer} again',
-    'business.offers.withdrawn': '{offer} has been withdrawn: it is no longer listed and cannot be redeemed.',
+    'business.offers.withdrawn':
+      '{offer} has been withdrawn: it is no longer listed and cannot be redeemed.',
     'business.offers.restored': '{offer} is offered again.',
     'business.offers.status.active': 'Active',
     'business.offers.status.withdrawn': 'Withdrawn',
@@ -116,7 +123,8 @@ export const businessMessages = defineMessages(
     'business.offerForm.terms': 'Price and terms',
     'business.offerForm.price': 'Price in STK',
     'business.offerForm.euroValue': 'Value in euros',
-    'business.offerForm.euroValueHint': 'What it is worth to the volunteer; this counts towards the tax-free limit.',
+    'business.offerForm.euroValueHint':
+      'What it is worth to the volunteer; this counts towards the tax-free limit.',
     'business.offerForm.validFrom': 'Valid from',
     'business.offerForm.validUntil': 'Valid up to and including (empty: no end)',
     'business.offerForm.stock': 'Stock (empty: unlimited)',
@@ -132,11 +140,14 @@ export const businessMessages = defineMessages(
     'business.offerForm.problems': 'The offer was not saved. Correct the marked fields.',
 
     'business.sponsorship.title': 'Sponsorship',
-    'business.sponsorship.intro': 'What you accepted as sponsorship: Steerkes redeemed and the value the volunteers received, per month. Undone redemptions do not count.',
+    'business.sponsorship.intro':
+      'What you accepted as sponsorship: Steerkes redeemed and the value the volunteers received, per month. Undone redemptions do not count.',
     'business.sponsorship.year': 'Year',
-    'business.sponsorship.total': 'In {year}: {redemptions} redemptions, {steerkes}, value {euroValue}.',
+    'business.sponsorship.total':
+      'In {year}: {redemptions} redemptions, {steerkes}, value {euroValue}.',
     'business.sponsorship.chartTitle': 'Steerkes per month in {year}',
-    'business.sponsorship.chartDescription': 'Bar chart of the Steerkes redeemed per month; the table beside it gives the same figures.',
+    'business.sponsorship.chartDescription':
+      'Bar chart of the Steerkes redeemed per month; the table beside it gives the same figures.',
     'business.sponsorship.tableCaption': 'Sponsorship per month in {year}',
     'business.sponsorship.column.month': 'Month',
     'business.sponsorship.column.redemptions': 'Redemptions',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../api/schema';
-import { countFieldsNotWhole, createOfferBody, emptyOfferForm, offerFormFrom, updateOfferBody } from './offer-form-values';
+import {
+  countFieldsNotWhole,
+  createOfferBody,
+  emptyOfferForm,
+  offerFormFrom,
+  updateOfferBody,
+} from './offer-form-values';
 
 type OfferDto = components['schemas']['OfferDto'];
 
@@ -25,7 +31,15 @@ const offer: OfferDto = {
 
 describe('createOfferBody', () => {
   it('sends both languages, amounts with a decimal point, and empty stock and limit as none', () => {
-    const values = { ...emptyOfferForm('2026-12-03'), titleNl: ' Soep ', titleEn: 'Soup', descriptionNl: 'Kom soep.', descriptionEn: 'Bowl of soup.', price: '1,50', euroValue: '3' };
+    const values = {
+      ...emptyOfferForm('2026-12-03'),
+      titleNl: ' Soep ',
+      titleEn: 'Soup',
+      descriptionNl: 'Kom soep.',
+      descriptionEn: 'Bowl of soup.',
+      price: '1,50',
+      euroValue: '3',
+    };
     expect(createOfferBody(values)).toEqual({
       title: { nl: 'Soep', en: 'Soup' },
       description: { nl: 'Kom soep.', en: 'Bowl of soup.' },
@@ -39,8 +53,16 @@ describe('createOfferBody', () => {
   });
 
   it('sends a stock and a per-pass limit when given', () => {
-    const values = { ...emptyOfferForm('2026-12-03'), stock: '40', perPassQuantity: '2', perPassPeriod: 'week' as const };
-    expect(createOfferBody(values)).toMatchObject({ stock: 40, perPassLimit: { quantity: 2, period: 'week' } });
+    const values = {
+      ...emptyOfferForm('2026-12-03'),
+      stock: '40',
+      perPassQuantity: '2',
+      perPassPeriod: 'week' as const,
+    };
+    expect(createOfferBody(values)).toMatchObject({
+      stock: 40,
+      perPassLimit: { quantity: 2, period: 'week' },
+    });
   });
 
   it('finds counts that are not whole numbers before anything is sent (NaN would read as unlimited)', () => {
@@ -58,16 +80,30 @@ describe('updateOfferBody', () => {
 
   it('sends only what changed, so a stock lowered by redemptions meanwhile is not set back', () => {
     const values = { ...offerFormFrom(offer), titleEn: 'Coffee and pie', price: '2,50' };
-    expect(updateOfferBody(values, offer)).toEqual({ title: { nl: 'Kop koffie met vlaai', en: 'Coffee and pie' }, price: '2.50' });
+    expect(updateOfferBody(values, offer)).toEqual({
+      title: { nl: 'Kop koffie met vlaai', en: 'Coffee and pie' },
+      price: '2.50',
+    });
   });
 
   it('clears the stock, the end date and the per-pass limit with null', () => {
-    const values = { ...offerFormFrom({ ...offer, validUntil: '2027-01-31' }), stock: '', validUntil: '', perPassQuantity: '' };
-    expect(updateOfferBody(values, { ...offer, validUntil: '2027-01-31' })).toEqual({ stock: null, validUntil: null, perPassLimit: null });
+    const values = {
+      ...offerFormFrom({ ...offer, validUntil: '2027-01-31' }),
+      stock: '',
+      validUntil: '',
+      perPassQuantity: '',
+    };
+    expect(updateOfferBody(values, { ...offer, validUntil: '2027-01-31' })).toEqual({
+      stock: null,
+      validUntil: null,
+      perPassLimit: null,
+    });
   });
 
   it('sends the per-pass limit when only its period changed', () => {
     const values = { ...offerFormFrom(offer), perPassPeriod: 'month' as const };
-    expect(updateOfferBody(values, offer)).toEqual({ perPassLimit: { quantity: 1, period: 'month' } });
+    expect(updateOfferBody(values, offer)).toEqual({
+      perPassLimit: { quantity: 1, period: 'month' },
+    });
   });
 });

@@ -5,7 +5,13 @@ type CreateOfferDto = components['schemas']['CreateOfferDto'];
 type UpdateOfferDto = components['schemas']['UpdateOfferDto'];
 export type PerPassPeriod = components['schemas']['PerPassLimitDto']['period'];
 
-export const PER_PASS_PERIODS: readonly PerPassPeriod[] = ['day', 'week', 'month', 'year', 'validity'];
+export const PER_PASS_PERIODS: readonly PerPassPeriod[] = [
+  'day',
+  'week',
+  'month',
+  'year',
+  'validity',
+];
 
 /** What the offer form holds: text as typed. An empty stock is unlimited, an empty limit none. */
 export interface OfferFormValues {
@@ -63,7 +69,9 @@ const WHOLE_NUMBER = /^\d+$/;
 
 /** The count fields that hold something other than a whole number (empty is fine: none). */
 export function countFieldsNotWhole(values: OfferFormValues): Array<'stock' | 'perPassQuantity'> {
-  return (['stock', 'perPassQuantity'] as const).filter((field) => values[field].trim() !== '' && !WHOLE_NUMBER.test(values[field].trim()));
+  return (['stock', 'perPassQuantity'] as const).filter(
+    (field) => values[field].trim() !== '' && !WHOLE_NUMBER.test(values[field].trim()),
+  );
 }
 
 /** A count as typed; call only after countFieldsNotWhole found none (NaN would read as "unlimited"). */
@@ -99,7 +107,8 @@ export function createOfferBody(values: OfferFormValues): CreateOfferDto {
 export function updateOfferBody(values: OfferFormValues, offer: OfferDto): UpdateOfferDto {
   const before = offerFormFrom(offer);
   const wanted = createOfferBody(values);
-  const changed = (...keys: Array<keyof OfferFormValues>) => keys.some((key) => values[key].trim() !== before[key].trim());
+  const changed = (...keys: Array<keyof OfferFormValues>) =>
+    keys.some((key) => values[key].trim() !== before[key].trim());
   const body: UpdateOfferDto = {};
   if (changed('titleNl', 'titleEn')) body.title = wanted.title;
   if (changed('descriptionNl', 'descriptionEn')) body.description = wanted.description;
@@ -108,6 +117,10 @@ export function updateOfferBody(values: OfferFormValues, offer: OfferDto): Updat
   if (changed('validFrom')) body.validFrom = wanted.validFrom;
   if (changed('validUntil')) body.validUntil = wanted.validUntil;
   if (changed('stock')) body.stock = wanted.stock;
-  if (changed('perPassQuantity') || (values.perPassQuantity.trim() !== '' && changed('perPassPeriod'))) body.perPassLimit = wanted.perPassLimit;
+  if (
+    changed('perPassQuantity') ||
+    (values.perPassQuantity.trim() !== '' && changed('perPassPeriod'))
+  )
+    body.perPassLimit = wanted.perPassLimit;
   return body;
 }

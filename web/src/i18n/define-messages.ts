@@ -6,6 +6,9 @@ export type Language = (typeof LANGUAGES)[number];
  * A catalogue of one part of the app: Dutch defines the keys, and English must give every one of
  * them (a missing or extra English text is a type error, not a blank on the screen).
  */
-export function defineMessages<const Keys extends string>(nl: Record<Keys, string>, en: NoInfer<Record<Keys, string>>): { nl: Record<Keys, string>; en: Record<Keys, string> } {
+export function defineMessages<const Keys extends string>(
+  nl: Record<Keys, string>,
+  en: NoInfer<Record<Keys, string>>,
+): { nl: Record<Keys, string>; en: Record<Keys, string> } {
   return { nl, en };
 }

@@ -10,11 +10,22 @@ const SECONDS_PER_MINUTE = 60;
 /** Formatting of numbers, amounts and times through Intl, in the chosen language. */
 export function formatters(language: Language) {
   const locale = LOCALES[language];
-  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const decimal = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
   const integer = new Intl.NumberFormat(locale);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: MAASTRICHT_TIME_ZONE });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: MAASTRICHT_TIME_ZONE });
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: MAASTRICHT_TIME_ZONE,
+  });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: MAASTRICHT_TIME_ZONE,
+  });
   return {
     /** An STK amount from the API's decimal string ("12.50"): display only, never arithmetic. */
     steerkes: (amount: string) => `${decimal.format(Number(amount))} STK`,

@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { MESSAGES, type MessageKey } from './catalogue';
 import { type Language, LANGUAGES } from './define-messages';
 import { setApiLanguage } from '../api/client';
@@ -10,7 +18,10 @@ export type MessageParameters = Record<string, string | number>;
 export type Translate = (key: MessageKey, parameters?: MessageParameters) => string;
 
 /** The remembered choice, else the first of the browser's languages we speak, else Dutch. */
-export function initialLanguage(storage: Pick<Storage, 'getItem'> | null = safeStorage(), browserLanguages: readonly string[] = navigator.languages ?? [navigator.language]): Language {
+export function initialLanguage(
+  storage: Pick<Storage, 'getItem'> | null = safeStorage(),
+  browserLanguages: readonly string[] = navigator.languages ?? [navigator.language],
+): Language {
   const remembered = storage?.getItem(LANGUAGE_STORAGE_KEY);
   if (isLanguage(remembered)) return remembered;
   for (const tag of browserLanguages) {
@@ -32,9 +43,15 @@ function safeStorage(): Storage | null {
   }
 }
 
-export function translate(language: Language, key: MessageKey, parameters: MessageParameters = {}): string {
+export function translate(
+  language: Language,
+  key: MessageKey,
+  parameters: MessageParameters = {},
+): string {
   const text: string = MESSAGES[language][key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in parameters ? String(parameters[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in parameters ? String(parameters[name]) : whole,
+  );
 }
 
 interface I18nContextValue {
@@ -45,7 +62,13 @@ interface I18nContextValue {
 
 const I18nContext = createContext<I18nContextValue | null>(null);
 
-export function I18nProvider({ children, language: fixedLanguage }: { children: ReactNode; language?: Language }) {
+export function I18nProvider({
+  children,
+  language: fixedLanguage,
+}: {
+  children: ReactNode;
+  language?: Language;
+}) {
   const [language, setLanguageState] = useState<Language>(() => fixedLanguage ?? initialLanguage());
   useEffect(() => {
     document.documentElement.lang = language;
@@ -55,7 +78,10 @@ export function I18nProvider({ children, language: fixedLanguage }: { children: 
     setLanguageState(next);
     safeStorage()?.setItem(LANGUAGE_STORAGE_KEY, next);
   }, []);
-  const value = useMemo<I18nContextValue>(() => ({ language, setLanguage, t: (key, parameters) => translate(language, key, parameters) }), [language, setLanguage]);
+  const value = useMemo<I18nContextValue>(
+    () => ({ language, setLanguage, t: (key, parameters) => translate(language, key, parameters) }),
+    [language, setLanguage],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -11,7 +11,13 @@ type CameraStatus = 'loading' | 'scanning' | 'denied' | 'unavailable' | 'notAPas
  * The camera view that reads the pass's QR code. The decoder (and its wasm) is loaded only now;
  * the camera stops as soon as a pass number is read or the scanner is closed.
  */
-export function CameraScanner({ onScanned, onClose }: { onScanned: (passNumber: string) => void; onClose: () => void }) {
+export function CameraScanner({
+  onScanned,
+  onClose,
+}: {
+  onScanned: (passNumber: string) => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [status, setStatus] = useState<CameraStatus>('loading');
@@ -29,7 +35,10 @@ export function CameraScanner({ onScanned, onClose }: { onScanned: (passNumber: 
       try {
         const [{ createQrDetector }, media] = await Promise.all([
           import('./barcode-decoder'),
-          navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }),
+          navigator.mediaDevices.getUserMedia({
+            video: { facingMode: 'environment' },
+            audio: false,
+          }),
         ]);
         stream = media;
         if (stopped || !video.current) return stop();
@@ -57,7 +66,12 @@ export function CameraScanner({ onScanned, onClose }: { onScanned: (passNumber: 
         void scan();
       } catch (error) {
         console.error('camera scanner', error);
-        if (!stopped) setStatus(error instanceof DOMException && error.name === 'NotAllowedError' ? 'denied' : 'unavailable');
+        if (!stopped)
+          setStatus(
+            error instanceof DOMException && error.name === 'NotAllowedError'
+              ? 'denied'
+              : 'unavailable',
+          );
         stop();
       }
     })();
@@ -73,8 +87,17 @@ export function CameraScanner({ onScanned, onClose }: { onScanned: (passNumber: 
   };
   return (
     <div className="camera">
-      <video ref={video} className="camera__video" muted playsInline aria-label={t('kassa.camera.label')} />
-      <p role="status" className={status === 'denied' || status === 'unavailable' ? 'field__error' : 'field__hint'}>
+      <video
+        ref={video}
+        className="camera__video"
+        muted
+        playsInline
+        aria-label={t('kassa.camera.label')}
+      />
+      <p
+        role="status"
+        className={status === 'denied' || status === 'unavailable' ? 'field__error' : 'field__hint'}
+      >
         {messages[status]}
       </p>
       <button type="button" className="button-secondary" onClick={onClose}>

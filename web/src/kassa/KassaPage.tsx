@@ -15,7 +15,13 @@ import {
   QUANTITY_MAX,
   undoTimeLeft,
 } from './counter-machine';
-import { sendRedemption, todayKey, useCounterOffers, useTodayRedemptions, useVoidRedemption } from './kassa-api';
+import {
+  sendRedemption,
+  todayKey,
+  useCounterOffers,
+  useTodayRedemptions,
+  useVoidRedemption,
+} from './kassa-api';
 import { PassNumberField } from './PassNumberField';
 import { PinPad } from './PinPad';
 import { Refusal } from './Refusal';
@@ -23,7 +29,9 @@ import { groupPassNumber } from './pass-number';
 import { useNow } from './use-now';
 
 // The camera view and its decoder load only when the operator opens the camera.
-const CameraScanner = lazy(() => import('./CameraScanner').then((module) => ({ default: module.CameraScanner })));
+const CameraScanner = lazy(() =>
+  import('./CameraScanner').then((module) => ({ default: module.CameraScanner })),
+);
 
 /** The counter: pass, offer, quantity, Redeem; PIN pad, refusals, receipt with undo, today's list. */
 export function KassaPage() {
@@ -41,7 +49,8 @@ export function KassaPage() {
         dispatch({ type: 'redeemed', receipt: outcome.receipt });
         void queryClient.invalidateQueries({ queryKey: todayKey });
         void queryClient.invalidateQueries({ queryKey: ['offers'] });
-      } else if (outcome.kind === 'refused') dispatch({ type: 'refused', problem: outcome.problem });
+      } else if (outcome.kind === 'refused')
+        dispatch({ type: 'refused', problem: outcome.problem });
       else dispatch({ type: 'networkFailed' });
     });
   }, [state, queryClient]);
@@ -59,7 +68,13 @@ export function KassaPage() {
   );
 }
 
-function CounterPanel({ state, dispatch }: { state: CounterState; dispatch: (event: CounterEvent) => void }) {
+function CounterPanel({
+  state,
+  dispatch,
+}: {
+  state: CounterState;
+  dispatch: (event: CounterEvent) => void;
+}) {
   switch (state.phase) {
     case 'entering':
     case 'submitting':
@@ -81,7 +96,13 @@ function CounterPanel({ state, dispatch }: { state: CounterState; dispatch: (eve
   }
 }
 
-function RedeemForm({ state, dispatch }: { state: Extract<CounterState, { phase: 'entering' | 'submitting' }>; dispatch: (event: CounterEvent) => void }) {
+function RedeemForm({
+  state,
+  dispatch,
+}: {
+  state: Extract<CounterState, { phase: 'entering' | 'submitting' }>;
+  dispatch: (event: CounterEvent) => void;
+}) {
   const { t, language } = useI18n();
   const format = useFormat();
   const offers = useCounterOffers();
@@ -116,13 +137,24 @@ function RedeemForm({ state, dispatch }: { state: Extract<CounterState, { phase:
     >
       <fieldset>
         <legend>{t('kassa.pass.legend')}</legend>
-        <PassNumberField ref={passField} value={draft.passInput} disabled={submitting} onChange={(value) => dispatch({ type: 'passChanged', value })} onEnter={onEnter} />
+        <PassNumberField
+          ref={passField}
+          value={draft.passInput}
+          disabled={submitting}
+          onChange={(value) => dispatch({ type: 'passChanged', value })}
+          onEnter={onEnter}
+        />
         {cameraOpen ? (
           <Suspense fallback={<p role="status">{t('kassa.camera.loading')}</p>}>
             <CameraScanner onScanned={onScanned} onClose={() => setCameraOpen(false)} />
           </Suspense>
         ) : (
-          <button type="button" className="button-secondary" disabled={submitting} onClick={() => setCameraOpen(true)}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={submitting}
+            onClick={() => setCameraOpen(true)}
+          >
             {t('kassa.camera.start')}
           </button>
         )}
@@ -130,7 +162,13 @@ function RedeemForm({ state, dispatch }: { state: Extract<CounterState, { phase:
       <fieldset>
         <legend>{t('kassa.offers.legend')}</legend>
         {offers.isPending && <p role="status">{t('kassa.offers.loading')}</p>}
-        {offers.isError && <p role="alert" className="alert">{offers.error instanceof ApiProblemError ? offers.error.problem.detail : t('error.network')}</p>}
+        {offers.isError && (
+          <p role="alert" className="alert">
+            {offers.error instanceof ApiProblemError
+              ? offers.error.problem.detail
+              : t('error.network')}
+          </p>
+        )}
         {offers.data?.length === 0 && <p>{t('kassa.offers.none')}</p>}
         <div className="offers">
           {offers.data?.map((offer: Offer, index) => (
@@ -145,14 +183,23 @@ function RedeemForm({ state, dispatch }: { state: Extract<CounterState, { phase:
             >
               <span className="offer__title">{offer.title[language]}</span>
               <span className="offer__price">{format.steerkes(offer.price)}</span>
-              {offer.stockRemaining !== null && <span className="offer__stock">{t('kassa.offers.stockLeft', { count: format.integer(offer.stockRemaining) })}</span>}
+              {offer.stockRemaining !== null && (
+                <span className="offer__stock">
+                  {t('kassa.offers.stockLeft', { count: format.integer(offer.stockRemaining) })}
+                </span>
+              )}
             </button>
           ))}
         </div>
         <div className="quantity">
           <label htmlFor="quantity">{t('kassa.quantity.label')}</label>
           <div className="quantity__controls">
-            <button type="button" aria-label={t('kassa.quantity.less')} disabled={submitting || draft.quantity <= 1} onClick={() => dispatch({ type: 'quantityChanged', quantity: draft.quantity - 1 })}>
+            <button
+              type="button"
+              aria-label={t('kassa.quantity.less')}
+              disabled={submitting || draft.quantity <= 1}
+              onClick={() => dispatch({ type: 'quantityChanged', quantity: draft.quantity - 1 })}
+            >
               −
             </button>
             <input
@@ -163,21 +210,40 @@ function RedeemForm({ state, dispatch }: { state: Extract<CounterState, { phase:
               max={QUANTITY_MAX}
               value={draft.quantity}
               disabled={submitting}
-              onChange={(event) => dispatch({ type: 'quantityChanged', quantity: Number(event.target.value) })}
+              onChange={(event) =>
+                dispatch({ type: 'quantityChanged', quantity: Number(event.target.value) })
+              }
             />
-            <button type="button" aria-label={t('kassa.quantity.more')} disabled={submitting || draft.quantity >= QUANTITY_MAX} onClick={() => dispatch({ type: 'quantityChanged', quantity: draft.quantity + 1 })}>
+            <button
+              type="button"
+              aria-label={t('kassa.quantity.more')}
+              disabled={submitting || draft.quantity >= QUANTITY_MAX}
+              onClick={() => dispatch({ type: 'quantityChanged', quantity: draft.quantity + 1 })}
+            >
               +
             </button>
           </div>
         </div>
       </fieldset>
-      {chosen && <p className="total">{t('kassa.total', { amount: format.steerkes(sumAmounts(Array(draft.quantity).fill(chosen.price))) })}</p>}
+      {chosen && (
+        <p className="total">
+          {t('kassa.total', {
+            amount: format.steerkes(sumAmounts(Array(draft.quantity).fill(chosen.price))),
+          })}
+        </p>
+      )}
       {missing && !submitting && (
         <p className="field__hint" id="redeem-missing">
           {t(missing === 'pass' ? 'kassa.choose.pass' : 'kassa.choose.offer')}
         </p>
       )}
-      <button ref={redeemButton} type="submit" className="button-primary button-large" disabled={submitting || missing !== null} aria-describedby={missing ? 'redeem-missing' : undefined}>
+      <button
+        ref={redeemButton}
+        type="submit"
+        className="button-primary button-large"
+        disabled={submitting || missing !== null}
+        aria-describedby={missing ? 'redeem-missing' : undefined}
+      >
         {submitting ? t('kassa.redeeming') : t('kassa.redeem')}
       </button>
     </form>
@@ -199,7 +265,13 @@ function RetryPanel({ onRetry }: { onRetry(): void }) {
   );
 }
 
-function RefusedPanel({ state, dispatch }: { state: Extract<CounterState, { phase: 'refused' }>; dispatch: (event: CounterEvent) => void }) {
+function RefusedPanel({
+  state,
+  dispatch,
+}: {
+  state: Extract<CounterState, { phase: 'refused' }>;
+  dispatch: (event: CounterEvent) => void;
+}) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -211,13 +283,25 @@ function RefusedPanel({ state, dispatch }: { state: Extract<CounterState, { phas
       </h2>
       <div role="alert" className="refusal">
         <Refusal problem={state.problem} />
-        {passError && <p className="field__error">{t('kassa.pass.label')}: {passError}</p>}
+        {passError && (
+          <p className="field__error">
+            {t('kassa.pass.label')}: {passError}
+          </p>
+        )}
       </div>
       <div className="actions">
-        <button type="button" className="button-secondary" onClick={() => dispatch({ type: 'nextCustomer' })}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => dispatch({ type: 'nextCustomer' })}
+        >
           {t('kassa.receipt.next')}
         </button>
-        <button type="button" className="button-primary" onClick={() => dispatch({ type: 'backRequested' })}>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => dispatch({ type: 'backRequested' })}
+        >
           {t('kassa.refused.again')}
         </button>
       </div>
@@ -225,7 +309,13 @@ function RefusedPanel({ state, dispatch }: { state: Extract<CounterState, { phas
   );
 }
 
-function ReceiptPanel({ state, dispatch }: { state: Extract<CounterState, { phase: 'redeemed' }>; dispatch: (event: CounterEvent) => void }) {
+function ReceiptPanel({
+  state,
+  dispatch,
+}: {
+  state: Extract<CounterState, { phase: 'redeemed' }>;
+  dispatch: (event: CounterEvent) => void;
+}) {
   const { t, language } = useI18n();
   const format = useFormat();
   const now = useNow();
@@ -240,13 +330,32 @@ function ReceiptPanel({ state, dispatch }: { state: Extract<CounterState, { phas
     voidRedemption.mutate(receipt.id, {
       onSuccess: () => dispatch({ type: 'undone' }),
       onError: (error) =>
-        dispatch({ type: 'undoRefused', problem: error instanceof ApiProblemError ? error.problem : { type: '', title: '', status: 0, code: 'INTERNAL_ERROR', detail: t('error.network'), instance: '', requestId: '' } }),
+        dispatch({
+          type: 'undoRefused',
+          problem:
+            error instanceof ApiProblemError
+              ? error.problem
+              : {
+                  type: '',
+                  title: '',
+                  status: 0,
+                  code: 'INTERNAL_ERROR',
+                  detail: t('error.network'),
+                  instance: '',
+                  requestId: '',
+                },
+        }),
     });
   };
 
   return (
     <section className="card receipt" aria-labelledby="receipt-title">
-      <h2 id="receipt-title" ref={heading} tabIndex={-1} className={undo.status === 'undone' ? '' : 'receipt__ok'}>
+      <h2
+        id="receipt-title"
+        ref={heading}
+        tabIndex={-1}
+        className={undo.status === 'undone' ? '' : 'receipt__ok'}
+      >
         {undo.status === 'undone' ? t('kassa.receipt.undone') : `✓ ${t('kassa.receipt.title')}`}
       </h2>
       <dl className="receipt__lines">
@@ -279,15 +388,28 @@ function ReceiptPanel({ state, dispatch }: { state: Extract<CounterState, { phas
         </div>
       )}
       {undo.status !== 'undone' && (
-        <p className="receipt__undo-time">{timeLeft > 0 ? t('kassa.receipt.undoTimeLeft', { time: format.duration(timeLeft) }) : t('kassa.receipt.undoClosed')}</p>
+        <p className="receipt__undo-time">
+          {timeLeft > 0
+            ? t('kassa.receipt.undoTimeLeft', { time: format.duration(timeLeft) })
+            : t('kassa.receipt.undoClosed')}
+        </p>
       )}
       <div className="actions">
         {undo.status !== 'undone' && timeLeft > 0 && (
-          <button type="button" className="button-secondary" disabled={undo.status === 'undoing'} onClick={onUndo}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={undo.status === 'undoing'}
+            onClick={onUndo}
+          >
             {t('kassa.receipt.undo')}
           </button>
         )}
-        <button type="button" className="button-primary button-large" onClick={() => dispatch({ type: 'nextCustomer' })}>
+        <button
+          type="button"
+          className="button-primary button-large"
+          onClick={() => dispatch({ type: 'nextCustomer' })}
+        >
           {t('kassa.receipt.next')}
         </button>
       </div>
@@ -306,12 +428,18 @@ function TodayRedemptions() {
     <section className="card today" aria-labelledby="today-title">
       <h2 id="today-title">{t('kassa.today.title')}</h2>
       {today.isPending && <p role="status">{t('app.loading')}</p>}
-      {today.isError && <p role="alert" className="alert">{t('error.network')}</p>}
+      {today.isError && (
+        <p role="alert" className="alert">
+          {t('error.network')}
+        </p>
+      )}
       {today.data?.length === 0 && <p>{t('kassa.today.empty')}</p>}
       {voidRedemption.isError && (
         <div role="alert" className="alert">
           <p>{t('kassa.today.undoFailed')}</p>
-          {voidRedemption.error instanceof ApiProblemError && <Refusal problem={voidRedemption.error.problem} />}
+          {voidRedemption.error instanceof ApiProblemError && (
+            <Refusal problem={voidRedemption.error.problem} />
+          )}
         </div>
       )}
       {today.data && today.data.length > 0 && (
@@ -349,7 +477,12 @@ function TodayRedemptions() {
                       <td>{t(`kassa.today.status.${redemption.status}`)}</td>
                       <td>
                         {redemption.status === 'completed' && left > 0 && (
-                          <button type="button" className="button-small" disabled={voidRedemption.isPending} onClick={() => voidRedemption.mutate(redemption.id)}>
+                          <button
+                            type="button"
+                            className="button-small"
+                            disabled={voidRedemption.isPending}
+                            onClick={() => voidRedemption.mutate(redemption.id)}
+                          >
                             {t('kassa.today.undo', { time: format.duration(left) })}
                           </button>
                         )}

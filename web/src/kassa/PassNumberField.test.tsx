@@ -30,7 +30,9 @@ describe('the pass number field', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Pasnummer klopt.');
     expect(field).not.toHaveAttribute('aria-invalid');
     await user.type(field, '1');
-    expect(screen.getByRole('status')).toHaveTextContent('Een pasnummer heeft 12 cijfers; dit zijn er 13.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Een pasnummer heeft 12 cijfers; dit zijn er 13.',
+    );
   });
 
   it('refuses letters before anything is sent', async () => {

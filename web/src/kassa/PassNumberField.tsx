@@ -13,7 +13,9 @@ interface Props {
   disabled?: boolean;
 }
 
-function feedback(check: PassNumberCheck): { key: MessageKey; count?: number; error: boolean } | null {
+function feedback(
+  check: PassNumberCheck,
+): { key: MessageKey; count?: number; error: boolean } | null {
   switch (check.status) {
     case 'empty':
       return null;
@@ -31,7 +33,10 @@ function feedback(check: PassNumberCheck): { key: MessageKey; count?: number; er
 }
 
 /** "Pasnummer": numeric keypad, spaces allowed, the Luhn check digit checked as you type. */
-export const PassNumberField = forwardRef<HTMLInputElement, Props>(function PassNumberField({ value, onChange, onEnter, serverError, disabled }, ref) {
+export const PassNumberField = forwardRef<HTMLInputElement, Props>(function PassNumberField(
+  { value, onChange, onEnter, serverError, disabled },
+  ref,
+) {
   const t = useT();
   const check = checkPassNumber(value);
   const said = feedback(check);
@@ -64,7 +69,13 @@ export const PassNumberField = forwardRef<HTMLInputElement, Props>(function Pass
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <p id="pass-number-feedback" role="status" className={invalid ? 'field__error' : check.status === 'valid' ? 'field__ok' : 'field__hint'}>
+      <p
+        id="pass-number-feedback"
+        role="status"
+        className={
+          invalid ? 'field__error' : check.status === 'valid' ? 'field__ok' : 'field__hint'
+        }
+      >
         {serverError ?? (said ? t(said.key, { count: said.count ?? 0 }) : '')}
       </p>
     </div>

@@ -20,7 +20,8 @@ describe('the PIN pad', () => {
     const user = userEvent.setup();
     const { onConfirm, view } = renderPad();
     const confirm = screen.getByRole('button', { name: 'Confirm' });
-    for (const digit of ['4', '8', '2']) await user.click(screen.getByRole('button', { name: digit }));
+    for (const digit of ['4', '8', '2'])
+      await user.click(screen.getByRole('button', { name: digit }));
     expect(confirm).toBeDisabled();
     expect(screen.getByText('3 digits typed')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '1' }));
@@ -45,7 +46,9 @@ describe('the PIN pad', () => {
 
   it('shows the refusal of a wrong PIN and can be cancelled', async () => {
     const user = userEvent.setup();
-    const { onCancel } = renderPad('The PIN is wrong. After 4 more wrong attempt(s) in a row the pass is blocked.');
+    const { onCancel } = renderPad(
+      'The PIN is wrong. After 4 more wrong attempt(s) in a row the pass is blocked.',
+    );
     expect(screen.getByRole('alert')).toHaveTextContent('After 4 more wrong attempt(s)');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalled();

@@ -10,7 +10,13 @@ export function refusalKey(code: string): MessageKey {
 }
 
 /** Codes whose API detail adds what the operator needs (attempts left, amounts, reason); others name internal ids. */
-const DETAIL_SHOWN = new Set(['PIN_INCORRECT', 'PASS_BLOCKED', 'PASS_EXPIRED', 'PASS_DAILY_LIMIT_REACHED', 'FISCAL_LIMIT_REACHED']);
+const DETAIL_SHOWN = new Set([
+  'PIN_INCORRECT',
+  'PASS_BLOCKED',
+  'PASS_EXPIRED',
+  'PASS_DAILY_LIMIT_REACHED',
+  'FISCAL_LIMIT_REACHED',
+]);
 
 /** A refusal in words: the sentence, and the API's own detail (in the chosen language) for the particulars. Never a code or JSON. */
 export function Refusal({ problem }: { problem: Problem }) {
@@ -18,7 +24,9 @@ export function Refusal({ problem }: { problem: Problem }) {
   return (
     <>
       <p className="refusal__sentence">{t(refusalKey(problem.code))}</p>
-      {(DETAIL_SHOWN.has(problem.code) || refusalKey(problem.code) === 'refusal.other') && <p className="refusal__detail">{problem.detail}</p>}
+      {(DETAIL_SHOWN.has(problem.code) || refusalKey(problem.code) === 'refusal.other') && (
+        <p className="refusal__detail">{problem.detail}</p>
+      )}
     </>
   );
 }

@@ -14,5 +14,10 @@ export function sumAmounts(amounts: readonly string[]): string {
 
 /** The calendar date in Maastricht (YYYY-MM-DD), the day the API's date filters mean. */
 export function maastrichtDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

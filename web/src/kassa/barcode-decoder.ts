@@ -1,6 +1,9 @@
 // Loaded only when the camera is used (a dynamic import from CameraScanner): the library decoder and
 // its WebAssembly do not weigh on the counter's first load.
-import { BarcodeDetector as BarcodeDetectorPonyfill, prepareZXingModule } from 'barcode-detector/ponyfill';
+import {
+  BarcodeDetector as BarcodeDetectorPonyfill,
+  prepareZXingModule,
+} from 'barcode-detector/ponyfill';
 import zxingReaderWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 
 export interface QrDetector {
@@ -18,9 +21,13 @@ interface NativeBarcodeDetector {
  */
 export async function createQrDetector(): Promise<QrDetector> {
   const native = (globalThis as { BarcodeDetector?: NativeBarcodeDetector }).BarcodeDetector;
-  if (native && (await native.getSupportedFormats().catch((): string[] => [])).includes('qr_code')) return new native({ formats: ['qr_code'] });
+  if (native && (await native.getSupportedFormats().catch((): string[] => [])).includes('qr_code'))
+    return new native({ formats: ['qr_code'] });
   await prepareZXingModule({
-    overrides: { locateFile: (file: string, prefix: string) => (file.endsWith('.wasm') ? zxingReaderWasmUrl : prefix + file) },
+    overrides: {
+      locateFile: (file: string, prefix: string) =>
+        file.endsWith('.wasm') ? zxingReaderWasmUrl : prefix + file,
+    },
     fireImmediately: true,
   });
   return new BarcodeDetectorPonyfill({ formats: ['qr_code'] });

@@ -28,7 +28,11 @@ export interface Attempt {
   pin?: string;
 }
 
-export type UndoState = { status: 'idle' } | { status: 'undoing' } | { status: 'undone' } | { status: 'failed'; problem: Problem };
+export type UndoState =
+  | { status: 'idle' }
+  | { status: 'undoing' }
+  | { status: 'undone' }
+  | { status: 'failed'; problem: Problem };
 
 export type CounterState =
   | { phase: 'entering'; draft: Draft }
@@ -85,46 +89,85 @@ export function pendingRequest(state: CounterState): Attempt | null {
 export function counterReducer(state: CounterState, event: CounterEvent): CounterState {
   switch (event.type) {
     case 'passChanged':
-      return state.phase === 'entering' ? { ...state, draft: { ...state.draft, passInput: event.value } } : state;
+      return state.phase === 'entering'
+        ? { ...state, draft: { ...state.draft, passInput: event.value } }
+        : state;
     case 'offerChosen':
-      return state.phase === 'entering' ? { ...state, draft: { ...state.draft, offerId: event.offerId } } : state;
+      return state.phase === 'entering'
+        ? { ...state, draft: { ...state.draft, offerId: event.offerId } }
+        : state;
     case 'quantityChanged':
-      return state.phase === 'entering' ? { ...state, draft: { ...state.draft, quantity: clampQuantity(event.quantity) } } : state;
+      return state.phase === 'entering'
+        ? { ...state, draft: { ...state.draft, quantity: clampQuantity(event.quantity) } }
+        : state;
     case 'redeemRequested': {
       if (state.phase !== 'entering' || missingChoice(state.draft) !== null) return state;
       const check = checkPassNumber(state.draft.passInput);
       if (check.status !== 'valid' || state.draft.offerId === null) return state;
-      const attempt: Attempt = { idempotencyKey: event.idempotencyKey, passNumber: check.number, offerId: state.draft.offerId, quantity: state.draft.quantity };
+      const attempt: Attempt = {
+        idempotencyKey: event.idempotencyKey,
+        passNumber: check.number,
+        offerId: state.draft.offerId,
+        quantity: state.draft.quantity,
+      };
       return { phase: 'submitting', draft: state.draft, attempt };
     }
     case 'pinEntered':
-      return state.phase === 'pin' ? { phase: 'submitting', draft: state.draft, attempt: { ...state.attempt, pin: event.pin } } : state;
+      return state.phase === 'pin'
+        ? { phase: 'submitting', draft: state.draft, attempt: { ...state.attempt, pin: event.pin } }
+        : state;
     case 'pinCancelled':
       return state.phase === 'pin' ? { phase: 'entering', draft: state.draft } : state;
     case 'redeemed':
-      return state.phase === 'submitting' ? { phase: 'redeemed', draft: state.draft, receipt: event.receipt, undo: { status: 'idle' } } : state;
+      return state.phase === 'submitting'
+        ? {
+            phase: 'redeemed',
+            draft: state.draft,
+            receipt: event.receipt,
+            undo: { status: 'idle' },
+          }
+        : state;
     case 'refused':
       if (state.phase !== 'submitting') return state;
       if (PIN_CODES.has(event.problem.code)) {
         // Same attempt, same key: the PIN is not part of what makes the request "the same".
         const attempt = { ...state.attempt, pin: undefined };
-        return { phase: 'pin', draft: state.draft, attempt, pinProblem: event.problem.code === 'PIN_INCORRECT' ? event.problem : null };
+        return {
+          phase: 'pin',
+          draft: state.draft,
+          attempt,
+          pinProblem: event.problem.code === 'PIN_INCORRECT' ? event.problem : null,
+        };
       }
       return { phase: 'refused', draft: state.draft, problem: event.problem };
     case 'networkFailed':
-      return state.phase === 'submitting' ? { phase: 'unknownOutcome', draft: state.draft, attempt: state.attempt } : state;
+      return state.phase === 'submitting'
+        ? { phase: 'unknownOutcome', draft: state.draft, attempt: state.attempt }
+        : state;
     case 'retryRequested':
-      return state.phase === 'unknownOutcome' ? { phase: 'submitting', draft: state.draft, attempt: state.attempt } : state;
+      return state.phase === 'unknownOutcome'
+        ? { phase: 'submitting', draft: state.draft, attempt: state.attempt }
+        : state;
     case 'backRequested':
       return state.phase === 'refused' ? { phase: 'entering', draft: state.draft } : state;
     case 'undoRequested':
-      return state.phase === 'redeemed' && state.undo.status !== 'undoing' && state.undo.status !== 'undone' ? { ...state, undo: { status: 'undoing' } } : state;
+      return state.phase === 'redeemed' &&
+        state.undo.status !== 'undoing' &&
+        state.undo.status !== 'undone'
+        ? { ...state, undo: { status: 'undoing' } }
+        : state;
     case 'undone':
-      return state.phase === 'redeemed' && state.undo.status === 'undoing' ? { ...state, undo: { status: 'undone' } } : state;
+      return state.phase === 'redeemed' && state.undo.status === 'undoing'
+        ? { ...state, undo: { status: 'undone' } }
+        : state;
     case 'undoRefused':
-      return state.phase === 'redeemed' && state.undo.status === 'undoing' ? { ...state, undo: { status: 'failed', problem: event.problem } } : state;
+      return state.phase === 'redeemed' && state.undo.status === 'undoing'
+        ? { ...state, undo: { status: 'failed', problem: event.problem } }
+        : state;
     case 'nextCustomer':
-      return state.phase === 'redeemed' || state.phase === 'refused' ? { phase: 'entering', draft: EMPTY_DRAFT } : state;
+      return state.phase === 'redeemed' || state.phase === 'refused'
+        ? { phase: 'entering', draft: EMPTY_DRAFT }
+        : state;
   }
 }
 

@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiProblemError, unwrap } from '../api/client';
 import { maastrichtDate } from './amounts';
-import { type Attempt, newIdempotencyKey, type Offer, type Receipt, type Redemption } from './counter-machine';
+import {
+  type Attempt,
+  newIdempotencyKey,
+  type Offer,
+  type Receipt,
+  type Redemption,
+} from './counter-machine';
 
 const PAGE_SIZE = 100;
 /** A counter's day is a few hundred redemptions at most; stop reading pages beyond this many. */
@@ -14,7 +20,11 @@ export function useCounterOffers() {
   return useQuery({
     queryKey: ['offers', 'managed', 'active'],
     queryFn: async (): Promise<Offer[]> => {
-      const page = unwrap(await api.GET('/api/v1/offers/managed', { params: { query: { status: 'active', limit: PAGE_SIZE } } }));
+      const page = unwrap(
+        await api.GET('/api/v1/offers/managed', {
+          params: { query: { status: 'active', limit: PAGE_SIZE } },
+        }),
+      );
       return page.items.filter((offer) => offer.redeemable);
     },
   });
@@ -29,7 +39,11 @@ export function useTodayRedemptions() {
       const all: Redemption[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < TODAY_PAGES_MAX; page += 1) {
-        const result = unwrap(await api.GET('/api/v1/redemptions', { params: { query: { from: today, to: today, limit: PAGE_SIZE, cursor } } }));
+        const result = unwrap(
+          await api.GET('/api/v1/redemptions', {
+            params: { query: { from: today, to: today, limit: PAGE_SIZE, cursor } },
+          }),
+        );
         all.push(...result.items);
         if (!result.nextCursor) break;
         cursor = result.nextCursor;
@@ -39,7 +53,10 @@ export function useTodayRedemptions() {
   });
 }
 
-export type RedeemOutcome = { kind: 'redeemed'; receipt: Receipt } | { kind: 'refused'; problem: ApiProblemError['problem'] } | { kind: 'unknown' };
+export type RedeemOutcome =
+  | { kind: 'redeemed'; receipt: Receipt }
+  | { kind: 'refused'; problem: ApiProblemError['problem'] }
+  | { kind: 'unknown' };
 
 /**
  * Sends one attempt. A refusal (4xx) is an answer; no answer at all, or a 5xx from anything in
@@ -49,7 +66,12 @@ export async function sendRedemption(attempt: Attempt): Promise<RedeemOutcome> {
   try {
     const result = await api.POST('/api/v1/redemptions', {
       params: { header: { 'Idempotency-Key': attempt.idempotencyKey } },
-      body: { passNumber: attempt.passNumber, offerId: attempt.offerId, quantity: attempt.quantity, ...(attempt.pin ? { pin: attempt.pin } : {}) },
+      body: {
+        passNumber: attempt.passNumber,
+        offerId: attempt.offerId,
+        quantity: attempt.quantity,
+        ...(attempt.pin ? { pin: attempt.pin } : {}),
+      },
     });
     if (result.response.status >= 500) return { kind: 'unknown' };
     return { kind: 'redeemed', receipt: unwrap(result) };
@@ -64,7 +86,14 @@ export function useVoidRedemption() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (redemptionId: string) =>
-      unwrap(await api.POST('/api/v1/redemptions/{id}/void', { params: { path: { id: redemptionId }, header: { 'Idempotency-Key': newIdempotencyKey() } } })),
+      unwrap(
+        await api.POST('/api/v1/redemptions/{id}/void', {
+          params: {
+            path: { id: redemptionId },
+            header: { 'Idempotency-Key': newIdempotencyKey() },
+          },
+        }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: todayKey }),
   });
 }

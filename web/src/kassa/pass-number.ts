@@ -33,9 +33,11 @@ export function checkPassNumber(input: string): PassNumberCheck {
   const digits = input.replace(SEPARATORS, '');
   if (digits === '') return { status: 'empty' };
   if (!DIGITS_ONLY.test(digits)) return { status: 'notDigits' };
-  if (digits.length < PASS_NUMBER_LENGTH) return { status: 'incomplete', missing: PASS_NUMBER_LENGTH - digits.length };
+  if (digits.length < PASS_NUMBER_LENGTH)
+    return { status: 'incomplete', missing: PASS_NUMBER_LENGTH - digits.length };
   if (digits.length > PASS_NUMBER_LENGTH) return { status: 'tooLong', length: digits.length };
-  if (luhnCheckDigit(digits.slice(0, -1)) !== Number(digits[digits.length - 1])) return { status: 'checkDigit' };
+  if (luhnCheckDigit(digits.slice(0, -1)) !== Number(digits[digits.length - 1]))
+    return { status: 'checkDigit' };
   return { status: 'valid', number: digits };
 }
 

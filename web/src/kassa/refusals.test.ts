@@ -7,7 +7,13 @@ import { refusalKey } from './Refusal';
 /** Every refusal the redemption and void endpoints can give (the passes module's codes, and the general ones they use). */
 const REDEMPTION_REFUSALS = [
   ...Object.keys(PASSES_ERRORS).filter((code) => code !== 'PASS_ALREADY_ACTIVE'),
-  'INSUFFICIENT_FUNDS', 'ACCOUNT_NOT_OPEN', 'RATE_LIMITED', 'NOT_FOUND', 'FORBIDDEN', 'IDEMPOTENCY_KEY_REUSED', 'VALIDATION_FAILED',
+  'INSUFFICIENT_FUNDS',
+  'ACCOUNT_NOT_OPEN',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'IDEMPOTENCY_KEY_REUSED',
+  'VALIDATION_FAILED',
 ];
 
 describe('refusals at the counter', () => {

@@ -1,6 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, endSession, type LoginResponse, onSessionEnded, refreshSession, setAccessToken, unwrap, type User } from '../api/client';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import {
+  api,
+  endSession,
+  type LoginResponse,
+  onSessionEnded,
+  refreshSession,
+  setAccessToken,
+  unwrap,
+  type User,
+} from '../api/client';
 
 export type SessionState =
   | { status: 'restoring' }
@@ -26,7 +43,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let current = true;
     void refreshSession().then((session) => {
-      if (current) setState(session ? { status: 'authenticated', user: session.user } : { status: 'anonymous', ended: false });
+      if (current)
+        setState(
+          session
+            ? { status: 'authenticated', user: session.user }
+            : { status: 'anonymous', ended: false },
+        );
     });
     onSessionEnded(() => {
       queryClient.clear();
@@ -38,12 +60,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [queryClient]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const session: LoginResponse = unwrap(await api.POST('/api/v1/auth/login', { body: { email, password } }));
-    setAccessToken(session.accessToken);
-    queryClient.clear();
-    setState({ status: 'authenticated', user: session.user });
-  }, [queryClient]);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const session: LoginResponse = unwrap(
+        await api.POST('/api/v1/auth/login', { body: { email, password } }),
+      );
+      setAccessToken(session.accessToken);
+      queryClient.clear();
+      setState({ status: 'authenticated', user: session.user });
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
     await endSession();

@@ -49,7 +49,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             </button>
           )}
         </div>
-        {user && <p className="app-header__user">{t('session.loggedInAs', { name: user.displayName })}</p>}
+        {user && (
+          <p className="app-header__user">{t('session.loggedInAs', { name: user.displayName })}</p>
+        )}
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -25,7 +25,10 @@ describe('the language', () => {
       </I18nProvider>,
     );
     expect(screen.getByRole('heading')).toHaveTextContent('Inloggen');
-    expect(screen.getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Nederlands' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await user.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByRole('heading')).toHaveTextContent('Log in');
     expect(screen.getByRole('group', { name: 'Language' })).toBeInTheDocument();
@@ -45,6 +48,7 @@ describe('the language', () => {
 
   it('has every Dutch text in English and no text empty (the types require it; this checks the running catalogue)', () => {
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.nl).sort());
-    for (const language of ['nl', 'en'] as const) for (const text of Object.values(MESSAGES[language])) expect(text.trim()).not.toBe('');
+    for (const language of ['nl', 'en'] as const)
+      for (const text of Object.values(MESSAGES[language])) expect(text.trim()).not.toBe('');
   });
 });

@@ -24,7 +24,8 @@ export function LoginPage() {
   }
 
   const byField = fieldErrors(error);
-  const message = error instanceof ApiProblemError ? error.problem.detail : error ? t('error.network') : null;
+  const message =
+    error instanceof ApiProblemError ? error.problem.detail : error ? t('error.network') : null;
   return (
     <section className="login card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
@@ -41,8 +42,20 @@ export function LoginPage() {
         </div>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field name="email" type="email" autoComplete="username" label={t('login.email')} error={byField.email} />
-        <Field name="password" type="password" autoComplete="current-password" label={t('login.password')} error={byField.password} />
+        <Field
+          name="email"
+          type="email"
+          autoComplete="username"
+          label={t('login.email')}
+          error={byField.email}
+        />
+        <Field
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t('login.password')}
+          error={byField.password}
+        />
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </button>
@@ -51,7 +64,13 @@ export function LoginPage() {
   );
 }
 
-function Field(props: { name: string; type: string; autoComplete: string; label: string; error?: string }) {
+function Field(props: {
+  name: string;
+  type: string;
+  autoComplete: string;
+  label: string;
+  error?: string;
+}) {
   const errorId = `${props.name}-error`;
   return (
     <div className="field">

@@ -29,13 +29,15 @@ export const shellMessages = defineMessages(
     'role.volunteer': 'vrijwilliger',
     'home.placeholder.title': 'Welkom, {name}',
     'home.placeholder.role': 'Je bent ingelogd als {role}.',
-    'home.placeholder.later': 'De pagina’s voor jouw rol komen in een volgende versie van de webapp. Tot dan werk je met de API (zie de documentatie op /api/docs).',
+    'home.placeholder.later':
+      'De pagina’s voor jouw rol komen in een volgende versie van de webapp. Tot dan werk je met de API (zie de documentatie op /api/docs).',
     'notForYou.title': 'Deze pagina is niet voor jou',
     'notForYou.text': 'Deze pagina hoort bij een andere rol. Ga terug naar je eigen startpagina.',
     'notForYou.home': 'Naar mijn startpagina',
     'notFound.title': 'Pagina niet gevonden',
     'notFound.text': 'Deze pagina bestaat niet.',
-    'error.network': 'Geen verbinding met de server. Controleer het internet en probeer het opnieuw.',
+    'error.network':
+      'Geen verbinding met de server. Controleer het internet en probeer het opnieuw.',
     'error.unexpected': 'Er ging iets mis. Probeer het opnieuw.',
     'error.fieldsBelow': 'Controleer de velden hieronder.',
   },
@@ -66,7 +68,8 @@ export const shellMessages = defineMessages(
     'role.volunteer': 'volunteer',
     'home.placeholder.title': 'Welcome, {name}',
     'home.placeholder.role': 'You are logged in as {role}.',
-    'home.placeholder.later': 'The pages for your role come in a later version of the web app. Until then, use the API (see the documentation at /api/docs).',
+    'home.placeholder.later':
+      'The pages for your role come in a later version of the web app. Until then, use the API (see the documentation at /api/docs).',
     'notForYou.title': 'This page is not for you',
     'notForYou.text': 'This page belongs to another role. Go back to your own home page.',
     'notForYou.home': 'To my home page',

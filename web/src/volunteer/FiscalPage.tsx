@@ -29,14 +29,18 @@ export function FiscalPage() {
       <p>{t('volunteer.fiscal.intro')}</p>
       {overview.isPending && <p>{t('volunteer.loading')}</p>}
       {overview.isError && <p role="alert">{t('volunteer.loadFailed')}</p>}
-      {overview.data && overview.data.limitsYear === null && <p className="card">{t('volunteer.fiscal.noLimits')}</p>}
+      {overview.data && overview.data.limitsYear === null && (
+        <p className="card">{t('volunteer.fiscal.noLimits')}</p>
+      )}
       {overview.data && overview.data.limitsYear !== null && (
         <>
           <FiscalSummary overview={overview.data} thisMonth={thisMonth} />
           {overview.data.warnings.length > 0 && (
             <ul className="warnings">
               {overview.data.warnings.map((warning) => (
-                <li key={`${warning.limit}-${warning.basis}`}>{warning.message[format.language]}</li>
+                <li key={`${warning.limit}-${warning.basis}`}>
+                  {warning.message[format.language]}
+                </li>
               ))}
             </ul>
           )}
@@ -53,10 +57,17 @@ export function FiscalPage() {
               {overview.data.months
                 .filter((month) => month.month <= thisMonth)
                 .map((month) => (
-                  <tr key={month.month} aria-current={month.month === thisMonth ? 'date' : undefined}>
+                  <tr
+                    key={month.month}
+                    aria-current={month.month === thisMonth ? 'date' : undefined}
+                  >
                     <th scope="row">{format.month(month.month)}</th>
                     <td>{format.euro(month.received)}</td>
-                    <td>{month.room === null ? t('volunteer.fiscal.noRoomFigure') : format.euro(month.room)}</td>
+                    <td>
+                      {month.room === null
+                        ? t('volunteer.fiscal.noRoomFigure')
+                        : format.euro(month.room)}
+                    </td>
                   </tr>
                 ))}
             </tbody>
@@ -78,19 +89,46 @@ function FiscalSummary({ overview, thisMonth }: { overview: FiscalOverview; this
       {month && (
         <p>
           {month.limit !== null && month.room !== null
-            ? t('volunteer.fiscal.month', { month: format.month(month.month), room: format.euro(month.room), received: format.euro(month.received), limit: format.euro(month.limit) })
-            : t('volunteer.fiscal.monthNoLimit', { month: format.month(month.month), received: format.euro(month.received) })}
+            ? t('volunteer.fiscal.month', {
+                month: format.month(month.month),
+                room: format.euro(month.room),
+                received: format.euro(month.received),
+                limit: format.euro(month.limit),
+              })
+            : t('volunteer.fiscal.monthNoLimit', {
+                month: format.month(month.month),
+                received: format.euro(month.received),
+              })}
         </p>
       )}
       <p>
         {total.limit !== null && total.room !== null
-          ? t('volunteer.fiscal.year', { year: String(year), room: format.euro(total.room), received: format.euro(total.received), limit: format.euro(total.limit) })
-          : t('volunteer.fiscal.yearNoLimit', { year: String(year), received: format.euro(total.received) })}
+          ? t('volunteer.fiscal.year', {
+              year: String(year),
+              room: format.euro(total.room),
+              received: format.euro(total.received),
+              limit: format.euro(total.limit),
+            })
+          : t('volunteer.fiscal.yearNoLimit', {
+              year: String(year),
+              received: format.euro(total.received),
+            })}
       </p>
       {hours.hourlyAmount !== null && hours.limit !== null && hours.room !== null && (
-        <p>{t('volunteer.fiscal.hours', { hourly: format.euro(hours.hourlyAmount), hours: format.hours(hours.approvedHours), limit: format.euro(hours.limit), room: format.euro(hours.room) })}</p>
+        <p>
+          {t('volunteer.fiscal.hours', {
+            hourly: format.euro(hours.hourlyAmount),
+            hours: format.hours(hours.approvedHours),
+            limit: format.euro(hours.limit),
+            room: format.euro(hours.room),
+          })}
+        </p>
       )}
-      {roomNow !== null && <p className="fiscal-summary__now">{t('volunteer.fiscal.now', { room: format.euro(roomNow) })}</p>}
+      {roomNow !== null && (
+        <p className="fiscal-summary__now">
+          {t('volunteer.fiscal.now', { room: format.euro(roomNow) })}
+        </p>
+      )}
       {!overview.guardrailEnabled && <p>{t('volunteer.fiscal.guardrailOff')}</p>}
     </div>
   );

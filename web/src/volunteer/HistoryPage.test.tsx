@@ -25,29 +25,93 @@ const get = vi.hoisted(() => vi.fn());
 
 vi.mock('../api/client', async (importOriginal) => {
   const original = await importOriginal<typeof import('../api/client')>();
-  return { ...original, api: { GET: (...args: unknown[]) => Promise.resolve({ data: get(...args), error: undefined, response: new Response(null, { status: 200 }) }) } };
+  return {
+    ...original,
+    api: {
+      GET: (...args: unknown[]) =>
+        Promise.resolve({
+          data: get(...args),
+          error: undefined,
+          response: new Response(null, { status: 200 }),
+        }),
+    },
+  };
 });
 
 vi.mock('../session/session', () => ({
-  useUser: () => ({ id: 'user-1', email: 'anouk@example.test', role: 'volunteer', partyId: 'volunteer-1', displayName: 'Anouk', createdAt: '' }),
+  useUser: () => ({
+    id: 'user-1',
+    email: 'anouk@example.test',
+    role: 'volunteer',
+    partyId: 'volunteer-1',
+    displayName: 'Anouk',
+    createdAt: '',
+  }),
 }));
 
 const { HistoryPage } = await import('./HistoryPage');
 
 /** The API as the page asks it: the account, the statement in two pages, the claims and redemptions behind the lines, an offer. */
-function answer(path: string, options: { params?: { query?: Record<string, unknown>; path?: Record<string, string> } }) {
+function answer(
+  path: string,
+  options: { params?: { query?: Record<string, unknown>; path?: Record<string, string> } },
+) {
   const query = options.params?.query ?? {};
   switch (path) {
     case '/api/v1/parties/{id}/accounts':
-      return [{ id: 'account-1', currency: 'STK', balance: '20.00', available: '20.00', pending: '0.00' }];
+      return [
+        { id: 'account-1', currency: 'STK', balance: '20.00', available: '20.00', pending: '0.00' },
+      ];
     case '/api/v1/accounts/{id}/postings':
       return query.cursor === 'page-2'
-        ? { account: {}, items: [line(3, { code: 'REDEEM', entryId: 'entry-redeem', amount: '-2.00', description: 'Voordeelpas: 1× Kop koffie met vlaai' })], nextCursor: null, balanceAsOf: { asOf: '2026-10-31', balance: '10.00' } }
-        : { account: {}, items: [line(1, { code: 'HOURS', entryId: 'entry-hours', amount: '2.50' }), line(2)], nextCursor: 'page-2', balanceAsOf: { asOf: '2026-10-31', balance: '10.00' } };
+        ? {
+            account: {},
+            items: [
+              line(3, {
+                code: 'REDEEM',
+                entryId: 'entry-redeem',
+                amount: '-2.00',
+                description: 'Voordeelpas: 1× Kop koffie met vlaai',
+              }),
+            ],
+            nextCursor: null,
+            balanceAsOf: { asOf: '2026-10-31', balance: '10.00' },
+          }
+        : {
+            account: {},
+            items: [line(1, { code: 'HOURS', entryId: 'entry-hours', amount: '2.50' }), line(2)],
+            nextCursor: 'page-2',
+            balanceAsOf: { asOf: '2026-10-31', balance: '10.00' },
+          };
     case '/api/v1/time-claims':
-      return { items: [{ id: 'claim-1', entryId: 'entry-hours', organisationName: 'Buurtcentrum Malberg', activity: 'Koffieochtend', hours: '2.50', date: '2026-11-08' }], nextCursor: null };
+      return {
+        items: [
+          {
+            id: 'claim-1',
+            entryId: 'entry-hours',
+            organisationName: 'Buurtcentrum Malberg',
+            activity: 'Koffieochtend',
+            hours: '2.50',
+            date: '2026-11-08',
+          },
+        ],
+        nextCursor: null,
+      };
     case '/api/v1/redemptions':
-      return { items: [{ id: 'redemption-1', entryId: 'entry-redeem', reversalEntryId: null, offerId: 'offer-1', businessId: 'business-1', quantity: 1, offerTitle: { nl: 'Kop koffie met vlaai', en: 'Coffee with Limburg pie' } }], nextCursor: null };
+      return {
+        items: [
+          {
+            id: 'redemption-1',
+            entryId: 'entry-redeem',
+            reversalEntryId: null,
+            offerId: 'offer-1',
+            businessId: 'business-1',
+            quantity: 1,
+            offerTitle: { nl: 'Kop koffie met vlaai', en: 'Coffee with Limburg pie' },
+          },
+        ],
+        nextCursor: null,
+      };
     case '/api/v1/offers/{id}':
       return { id: 'offer-1', businessId: 'business-1', businessName: 'Het Bonenhuis' };
     default:
@@ -64,7 +128,9 @@ describe('the history page', () => {
   it('tells each line in plain words with the balance after it, and loads the month’s next page on request', async () => {
     const user = userEvent.setup();
     render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <QueryClientProvider
+        client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+      >
         <I18nProvider language="en">
           <HistoryPage />
         </I18nProvider>
@@ -74,14 +140,23 @@ describe('the history page', () => {
     expect(await within(list).findByText('Hours paid by Buurtcentrum Malberg')).toBeTruthy();
     expect(within(list).getByText('Koffieochtend: 2.5 hours on 8 November 2026')).toBeTruthy();
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
-    expect(within(list).getAllByRole('listitem')[1].textContent).toContain('Balance after: 12.00 STK');
+    expect(within(list).getAllByRole('listitem')[1].textContent).toContain(
+      'Balance after: 12.00 STK',
+    );
 
     await user.click(screen.getByRole('button', { name: 'More lines of this month' }));
     expect(await within(list).findByText('Redeemed at Het Bonenhuis')).toBeTruthy();
     expect(within(list).getByText('1 × Coffee with Limburg pie')).toBeTruthy();
     expect(within(list).getAllByRole('listitem')).toHaveLength(3);
     expect(screen.queryByRole('button', { name: 'More lines of this month' })).toBeNull();
-    const statementCalls = get.mock.calls.filter(([path]) => path === '/api/v1/accounts/{id}/postings');
-    expect(statementCalls.map(([, options]) => (options as { params: { query: { cursor?: string } } }).params.query.cursor)).toEqual([undefined, 'page-2']);
+    const statementCalls = get.mock.calls.filter(
+      ([path]) => path === '/api/v1/accounts/{id}/postings',
+    );
+    expect(
+      statementCalls.map(
+        ([, options]) =>
+          (options as { params: { query: { cursor?: string } } }).params.query.cursor,
+      ),
+    ).toEqual([undefined, 'page-2']);
   });
 });

@@ -6,7 +6,13 @@ import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import { monthRange, monthsBack, todayInMaastricht } from './calendar';
-import { datesOf, daysBefore, type LineStory, type StoryContext, tellLine } from './statement-story';
+import {
+  datesOf,
+  daysBefore,
+  type LineStory,
+  type StoryContext,
+  tellLine,
+} from './statement-story';
 import { useOwnAccount, volunteerKeys } from './volunteer-data';
 import { usePageFormat } from './page-format';
 
@@ -34,9 +40,20 @@ export function HistoryPage() {
     enabled: accountId !== '',
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
-      return unwrap(await api.GET('/api/v1/accounts/{id}/postings', {
-        params: { path: { id: accountId }, query: { from: range.from, to: range.to, asOf: range.dayBefore, limit: STATEMENT_PAGE_SIZE, cursor: pageParam } },
-      }));
+      return unwrap(
+        await api.GET('/api/v1/accounts/{id}/postings', {
+          params: {
+            path: { id: accountId },
+            query: {
+              from: range.from,
+              to: range.to,
+              asOf: range.dayBefore,
+              limit: STATEMENT_PAGE_SIZE,
+              cursor: pageParam,
+            },
+          },
+        }),
+      );
     },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -59,7 +76,14 @@ export function HistoryPage() {
       </div>
       {(statement.isError || account.isError) && <p role="alert">{t('volunteer.loadFailed')}</p>}
       {statement.isPending && accountId !== '' && <p>{t('volunteer.loading')}</p>}
-      {openingBalance !== undefined && <p>{t('volunteer.history.openingBalance', { month: format.month(month), amount: format.steerkes(openingBalance) })}</p>}
+      {openingBalance !== undefined && (
+        <p>
+          {t('volunteer.history.openingBalance', {
+            month: format.month(month),
+            amount: format.steerkes(openingBalance),
+          })}
+        </p>
+      )}
       {statement.isSuccess && lines.length === 0 && <p>{t('volunteer.history.empty')}</p>}
       {lines.length > 0 && (
         <ol className="statement" aria-label={t('volunteer.history.title')}>
@@ -69,7 +93,12 @@ export function HistoryPage() {
         </ol>
       )}
       {statement.hasNextPage && (
-        <button type="button" className="button-secondary" onClick={() => statement.fetchNextPage()} disabled={statement.isFetchingNextPage}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => statement.fetchNextPage()}
+          disabled={statement.isFetchingNextPage}
+        >
           {t('volunteer.history.more')}
         </button>
       )}
@@ -88,7 +117,9 @@ function StatementItem({ line, story }: { line: StatementLine; story: LineStory 
       <div className="statement__row">
         <p className="statement__headline">{headline}</p>
         <p className={received ? 'amount amount--in' : 'amount amount--out'}>
-          <span className="visually-hidden">{received ? t('volunteer.history.received') : t('volunteer.history.spent')}: </span>
+          <span className="visually-hidden">
+            {received ? t('volunteer.history.received') : t('volunteer.history.spent')}:{' '}
+          </span>
           {format.signedSteerkes(line.amount)}
         </p>
       </div>
@@ -97,7 +128,9 @@ function StatementItem({ line, story }: { line: StatementLine; story: LineStory 
         <p className="statement__when">
           <time dateTime={line.effectiveDate}>{format.date(line.effectiveDate)}</time>
         </p>
-        <p className="statement__balance">{t('volunteer.history.balanceAfter', { amount: format.steerkes(line.balanceAfter) })}</p>
+        <p className="statement__balance">
+          {t('volunteer.history.balanceAfter', { amount: format.steerkes(line.balanceAfter) })}
+        </p>
       </div>
     </li>
   );
@@ -106,20 +139,41 @@ function StatementItem({ line, story }: { line: StatementLine; story: LineStory 
 type Translate = ReturnType<typeof useT>;
 type Format = ReturnType<typeof usePageFormat>;
 
-function storyWords(story: LineStory, t: Translate, format: Format, language: 'nl' | 'en'): { headline: string; detail: string | null } {
+function storyWords(
+  story: LineStory,
+  t: Translate,
+  format: Format,
+  language: 'nl' | 'en',
+): { headline: string; detail: string | null } {
   switch (story.kind) {
     case 'hoursPaid':
       return {
         headline: t('volunteer.history.hoursPaid', { organisation: story.organisation }),
-        detail: t('volunteer.history.hoursPaidDetail', { activity: story.activity, hours: format.hours(story.hours), date: format.date(story.claimDate) }),
+        detail: t('volunteer.history.hoursPaidDetail', {
+          activity: story.activity,
+          hours: format.hours(story.hours),
+          date: format.date(story.claimDate),
+        }),
       };
     case 'redeemed':
     case 'redemptionUndone': {
       const undone = story.kind === 'redemptionUndone';
       const headline = story.business
-        ? t(undone ? 'volunteer.history.redemptionUndone' : 'volunteer.history.redeemed', { business: story.business })
-        : t(undone ? 'volunteer.history.redemptionUndoneSomewhere' : 'volunteer.history.redeemedSomewhere');
-      return { headline, detail: t('volunteer.history.offerDetail', { quantity: format.integer(story.quantity), offer: story.offerTitle[language] }) };
+        ? t(undone ? 'volunteer.history.redemptionUndone' : 'volunteer.history.redeemed', {
+            business: story.business,
+          })
+        : t(
+            undone
+              ? 'volunteer.history.redemptionUndoneSomewhere'
+              : 'volunteer.history.redeemedSomewhere',
+          );
+      return {
+        headline,
+        detail: t('volunteer.history.offerDetail', {
+          quantity: format.integer(story.quantity),
+          offer: story.offerTitle[language],
+        }),
+      };
     }
     case 'other':
       return { headline: t(`volunteer.history.code.${story.code}`), detail: story.description };
@@ -140,7 +194,14 @@ function useStoryContext(lines: StatementLine[]): StoryContext {
     queryFn: async () => {
       const page = unwrap(
         await api.GET('/api/v1/time-claims', {
-          params: { query: { status: 'approved', from: daysBefore(dates!.from, CLAIM_TO_PAYMENT_DAYS_MAX), to: dates!.to, limit: RECORDS_PAGE_SIZE } },
+          params: {
+            query: {
+              status: 'approved',
+              from: daysBefore(dates!.from, CLAIM_TO_PAYMENT_DAYS_MAX),
+              to: dates!.to,
+              limit: RECORDS_PAGE_SIZE,
+            },
+          },
         }),
       );
       return page.items;
@@ -150,23 +211,37 @@ function useStoryContext(lines: StatementLine[]): StoryContext {
     queryKey: ['volunteer', 'story-redemptions', dates?.from, dates?.to],
     enabled: dates !== null && hasRedemptions,
     queryFn: async () => {
-      const page = unwrap(await api.GET('/api/v1/redemptions', { params: { query: { from: daysBefore(dates!.from, 1), to: dates!.to, limit: RECORDS_PAGE_SIZE } } }));
+      const page = unwrap(
+        await api.GET('/api/v1/redemptions', {
+          params: {
+            query: { from: daysBefore(dates!.from, 1), to: dates!.to, limit: RECORDS_PAGE_SIZE },
+          },
+        }),
+      );
       return page.items;
     },
   });
-  const offerIds = [...new Set((redemptions.data ?? []).map((redemption) => redemption.offerId))].sort();
+  const offerIds = [
+    ...new Set((redemptions.data ?? []).map((redemption) => redemption.offerId)),
+  ].sort();
   const businessNames = useQuery({
     queryKey: ['volunteer', 'story-businesses', offerIds],
     enabled: offerIds.length > 0,
     queryFn: async () => {
       const names = new Map<string, string>();
       for (const offerId of offerIds) {
-        const { data } = await api.GET('/api/v1/offers/{id}', { params: { path: { id: offerId } } });
+        const { data } = await api.GET('/api/v1/offers/{id}', {
+          params: { path: { id: offerId } },
+        });
         if (data?.businessName) names.set(data.businessId, data.businessName);
       }
       return names;
     },
     staleTime: Infinity,
   });
-  return { claims: claims.data ?? [], redemptions: redemptions.data ?? [], businessNames: businessNames.data ?? new Map() };
+  return {
+    claims: claims.data ?? [],
+    redemptions: redemptions.data ?? [],
+    businessNames: businessNames.data ?? new Map(),
+  };
 }

@@ -3,7 +3,14 @@ import './volunteer.css';
 import { useT } from '../i18n/i18n';
 import { useUser } from '../session/session';
 import { PassQrCode } from './PassQrCode';
-import { currentPass, type Pass, problemText, useOwnAccount, useOwnPasses, useRequestPass } from './volunteer-data';
+import {
+  currentPass,
+  type Pass,
+  problemText,
+  useOwnAccount,
+  useOwnPasses,
+  useRequestPass,
+} from './volunteer-data';
 import { usePageFormat } from './page-format';
 
 /** The volunteer's home: balance, available and reserved, and the voordeelpas to show at the counter. */
@@ -11,7 +18,9 @@ export function VolunteerHome() {
   const t = useT();
   return (
     <section className="volunteer-page" aria-labelledby="volunteer-home-title">
-      <h1 id="volunteer-home-title" className="no-print">{t('volunteer.home.title')}</h1>
+      <h1 id="volunteer-home-title" className="no-print">
+        {t('volunteer.home.title')}
+      </h1>
       <BalanceCard />
       <PassCard />
     </section>
@@ -28,7 +37,9 @@ function BalanceCard() {
       {account.isError && <p role="alert">{t('volunteer.loadFailed')}</p>}
       {account.data && (
         <>
-          <p className="balance-card__amount" data-testid="balance">{format.steerkes(account.data.balance)}</p>
+          <p className="balance-card__amount" data-testid="balance">
+            {format.steerkes(account.data.balance)}
+          </p>
           <dl className="figures">
             <div>
               <dt>{t('volunteer.balance.available')}</dt>
@@ -39,7 +50,9 @@ function BalanceCard() {
               <dd data-testid="pending">{format.steerkes(account.data.pending)}</dd>
             </div>
           </dl>
-          {account.data.pending !== '0.00' && <p className="hint">{t('volunteer.balance.pendingExplained')}</p>}
+          {account.data.pending !== '0.00' && (
+            <p className="hint">{t('volunteer.balance.pendingExplained')}</p>
+          )}
         </>
       )}
       {account.isPending && <p>{t('volunteer.loading')}</p>}
@@ -69,7 +82,9 @@ function ActivePassCard({ pass }: { pass: Pass }) {
       <dl className="figures pass-card__facts">
         <div>
           <dt>{t('volunteer.pass.number')}</dt>
-          <dd className="pass-number" data-testid="pass-number">{pass.printedNumber}</dd>
+          <dd className="pass-number" data-testid="pass-number">
+            {pass.printedNumber}
+          </dd>
         </div>
         <div>
           <dt>{t('volunteer.pass.validUntil')}</dt>
@@ -77,7 +92,9 @@ function ActivePassCard({ pass }: { pass: Pass }) {
         </div>
       </dl>
       <p className="no-print">{t('volunteer.pass.showAtCounter')}</p>
-      <p className="no-print">{pass.pinSet ? t('volunteer.pass.pinSet') : t('volunteer.pass.pinNotSet')}</p>
+      <p className="no-print">
+        {pass.pinSet ? t('volunteer.pass.pinSet') : t('volunteer.pass.pinNotSet')}
+      </p>
       <button type="button" className="button-primary no-print" onClick={() => window.print()}>
         {t('volunteer.pass.print')}
       </button>
@@ -94,15 +111,25 @@ export function NoActivePass({ pass }: { pass: Pass | null }) {
       <h2 id="no-pass-title">{t('volunteer.pass.title')}</h2>
       {pass ? (
         <p role="status">
-          {t('volunteer.pass.notActive', { number: pass.printedNumber, status: t(`volunteer.pass.status.${pass.status}`) })}
+          {t('volunteer.pass.notActive', {
+            number: pass.printedNumber,
+            status: t(`volunteer.pass.status.${pass.status}`),
+          })}
         </p>
       ) : (
         <p>{t('volunteer.pass.none')}</p>
       )}
-      <button type="button" className="button-primary" onClick={() => request.mutate()} disabled={request.isPending}>
+      <button
+        type="button"
+        className="button-primary"
+        onClick={() => request.mutate()}
+        disabled={request.isPending}
+      >
         {pass ? t('volunteer.block.newPass') : t('volunteer.pass.request')}
       </button>
-      {request.isError && <p role="alert">{problemText(request.error, t('volunteer.loadFailed'))}</p>}
+      {request.isError && (
+        <p role="alert">{problemText(request.error, t('volunteer.loadFailed'))}</p>
+      )}
     </section>
   );
 }

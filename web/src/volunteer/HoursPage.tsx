@@ -59,14 +59,26 @@ function ClaimForm() {
   const submit = useMutation({
     mutationFn: async () => {
       attemptKey.current ??= crypto.randomUUID();
-      return unwrap(await api.POST('/api/v1/time-claims', {
-        params: { header: { 'Idempotency-Key': attemptKey.current } },
-        body: { organisationId: organisation!.id, date, hours: hours.trim().replace(',', '.'), activity },
-      }));
+      return unwrap(
+        await api.POST('/api/v1/time-claims', {
+          params: { header: { 'Idempotency-Key': attemptKey.current } },
+          body: {
+            organisationId: organisation!.id,
+            date,
+            hours: hours.trim().replace(',', '.'),
+            activity,
+          },
+        }),
+      );
     },
     onSuccess: (claim) => {
       attemptKey.current = null;
-      setDone(t('volunteer.hours.submitted', { hours: format.hours(claim.hours), organisation: claim.organisationName }));
+      setDone(
+        t('volunteer.hours.submitted', {
+          hours: format.hours(claim.hours),
+          organisation: claim.organisationName,
+        }),
+      );
       setHours('');
       setActivity('');
       setProblems({});
@@ -76,7 +88,14 @@ function ClaimForm() {
       // A refusal ends the attempt (the corrected claim is a new one); a lost answer keeps its key for the retry.
       if (problem instanceof ApiProblemError) attemptKey.current = null;
       const byField = fieldErrors(problem);
-      setProblems(Object.keys(byField).length > 0 ? byField : { form: problem instanceof ApiProblemError ? problem.problem.detail : t('error.network') });
+      setProblems(
+        Object.keys(byField).length > 0
+          ? byField
+          : {
+              form:
+                problem instanceof ApiProblemError ? problem.problem.detail : t('error.network'),
+            },
+      );
     },
   });
 
@@ -90,33 +109,84 @@ function ClaimForm() {
     submit.mutate();
   };
 
-  const describedBy = (hint: string | null, field: keyof FieldProblems) => [hint, problems[field] ? `${field}-problem` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = (hint: string | null, field: keyof FieldProblems) =>
+    [hint, problems[field] ? `${field}-problem` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="claim-title">
       <h2 id="claim-title">{t('volunteer.hours.claimTitle')}</h2>
-      <OrganisationPicker value={organisation} onChange={setOrganisation} error={problems.organisationId} />
+      <OrganisationPicker
+        value={organisation}
+        onChange={setOrganisation}
+        error={problems.organisationId}
+      />
       <div className="field">
         <label htmlFor={ids.date}>{t('volunteer.hours.date')}</label>
-        <input id={ids.date} type="date" value={date} max={today} onChange={(event) => setDate(event.target.value)} required aria-invalid={Boolean(problems.date)} aria-describedby={describedBy(null, 'date')} />
-        {problems.date && <p id="date-problem" className="field__error">{problems.date}</p>}
+        <input
+          id={ids.date}
+          type="date"
+          value={date}
+          max={today}
+          onChange={(event) => setDate(event.target.value)}
+          required
+          aria-invalid={Boolean(problems.date)}
+          aria-describedby={describedBy(null, 'date')}
+        />
+        {problems.date && (
+          <p id="date-problem" className="field__error">
+            {problems.date}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={ids.hours}>{t('volunteer.hours.hours')}</label>
-        <input id={ids.hours} type="text" inputMode="decimal" value={hours} onChange={(event) => setHours(event.target.value)} required aria-invalid={Boolean(problems.hours)} aria-describedby={describedBy(ids.hoursHint, 'hours')} />
-        <p id={ids.hoursHint} className="field__hint">{t('volunteer.hours.hoursHint')}</p>
-        {problems.hours && <p id="hours-problem" className="field__error">{problems.hours}</p>}
+        <input
+          id={ids.hours}
+          type="text"
+          inputMode="decimal"
+          value={hours}
+          onChange={(event) => setHours(event.target.value)}
+          required
+          aria-invalid={Boolean(problems.hours)}
+          aria-describedby={describedBy(ids.hoursHint, 'hours')}
+        />
+        <p id={ids.hoursHint} className="field__hint">
+          {t('volunteer.hours.hoursHint')}
+        </p>
+        {problems.hours && (
+          <p id="hours-problem" className="field__error">
+            {problems.hours}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={ids.activity}>{t('volunteer.hours.activity')}</label>
-        <input id={ids.activity} type="text" value={activity} onChange={(event) => setActivity(event.target.value)} required aria-invalid={Boolean(problems.activity)} aria-describedby={describedBy(null, 'activity')} />
-        {problems.activity && <p id="activity-problem" className="field__error">{problems.activity}</p>}
+        <input
+          id={ids.activity}
+          type="text"
+          value={activity}
+          onChange={(event) => setActivity(event.target.value)}
+          required
+          aria-invalid={Boolean(problems.activity)}
+          aria-describedby={describedBy(null, 'activity')}
+        />
+        {problems.activity && (
+          <p id="activity-problem" className="field__error">
+            {problems.activity}
+          </p>
+        )}
       </div>
-      {problems.form && <p role="alert" className="alert">{problems.form}</p>}
+      {problems.form && (
+        <p role="alert" className="alert">
+          {problems.form}
+        </p>
+      )}
       <button type="submit" className="button-primary" disabled={submit.isPending}>
         {t('volunteer.hours.submit')}
       </button>
-      <p role="status" className="form-done">{done}</p>
+      <p role="status" className="form-done">
+        {done}
+      </p>
     </form>
   );
 }
@@ -128,12 +198,25 @@ function ClaimLists() {
     queryKey: [...volunteerKeys.claims, since],
     queryFn: async () => {
       const load = async (query: { status?: TimeClaim['status']; from?: string }) => {
-        return unwrap(await api.GET('/api/v1/time-claims', { params: { query: { ...query, limit: CLAIMS_PAGE_SIZE } } })).items;
+        return unwrap(
+          await api.GET('/api/v1/time-claims', {
+            params: { query: { ...query, limit: CLAIMS_PAGE_SIZE } },
+          }),
+        ).items;
       };
-      const [waiting, recent] = await Promise.all([load({ status: 'requested' }), load({ from: since })]);
+      const [waiting, recent] = await Promise.all([
+        load({ status: 'requested' }),
+        load({ from: since }),
+      ]);
       // Lists come oldest first; people read the newest day first.
-      const newestFirst = (claims: TimeClaim[]) => [...claims].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
-      return { waiting: newestFirst(waiting), decided: newestFirst(recent.filter((claim) => claim.status !== 'requested')) };
+      const newestFirst = (claims: TimeClaim[]) =>
+        [...claims].sort(
+          (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+        );
+      return {
+        waiting: newestFirst(waiting),
+        decided: newestFirst(recent.filter((claim) => claim.status !== 'requested')),
+      };
     },
   });
   const [notice, setNotice] = useState<string | null>(null);
@@ -149,7 +232,11 @@ function ClaimLists() {
         ) : (
           <ul className="claims">
             {claims.data.waiting.map((claim) => (
-              <ClaimItem key={claim.id} claim={claim} onWithdrawn={() => setNotice(t('volunteer.hours.withdrawn'))} />
+              <ClaimItem
+                key={claim.id}
+                claim={claim}
+                onWithdrawn={() => setNotice(t('volunteer.hours.withdrawn'))}
+              />
             ))}
           </ul>
         )}
@@ -176,14 +263,23 @@ function ClaimItem({ claim, onWithdrawn }: { claim: TimeClaim; onWithdrawn?: () 
   const queryClient = useQueryClient();
   const withdraw = useMutation({
     mutationFn: async () => {
-      return unwrap(await api.POST('/api/v1/time-claims/{id}/withdraw', { params: { path: { id: claim.id } }, body: {} }));
+      return unwrap(
+        await api.POST('/api/v1/time-claims/{id}/withdraw', {
+          params: { path: { id: claim.id } },
+          body: {},
+        }),
+      );
     },
     onSuccess: () => {
       onWithdrawn?.();
       void queryClient.invalidateQueries({ queryKey: volunteerKeys.claims });
     },
   });
-  const words = { hours: format.hours(claim.hours), organisation: claim.organisationName, date: format.date(claim.date) };
+  const words = {
+    hours: format.hours(claim.hours),
+    organisation: claim.organisationName,
+    date: format.date(claim.date),
+  };
   const status =
     claim.status === 'approved'
       ? t('volunteer.hours.status.approved', { amount: format.steerkes(claim.amount ?? '0.00') })
@@ -193,13 +289,23 @@ function ClaimItem({ claim, onWithdrawn }: { claim: TimeClaim; onWithdrawn?: () 
       <p className="claim__what">{t('volunteer.hours.claimLine', words)}</p>
       <p className="claim__activity">{claim.activity}</p>
       <p className={`claim__status claim__status--${claim.status}`}>{status}</p>
-      {claim.reason && <p className="claim__reason">{t('volunteer.hours.reason', { reason: claim.reason })}</p>}
+      {claim.reason && (
+        <p className="claim__reason">{t('volunteer.hours.reason', { reason: claim.reason })}</p>
+      )}
       {claim.status === 'requested' && (
-        <button type="button" className="button-secondary" onClick={() => withdraw.mutate()} disabled={withdraw.isPending} aria-label={t('volunteer.hours.withdrawLabel', words)}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => withdraw.mutate()}
+          disabled={withdraw.isPending}
+          aria-label={t('volunteer.hours.withdrawLabel', words)}
+        >
           {t('volunteer.hours.withdraw')}
         </button>
       )}
-      {withdraw.isError && <p role="alert">{problemText(withdraw.error, t('volunteer.loadFailed'))}</p>}
+      {withdraw.isError && (
+        <p role="alert">{problemText(withdraw.error, t('volunteer.loadFailed'))}</p>
+      )}
     </li>
   );
 }

@@ -11,7 +11,13 @@ import { usePageFormat } from './page-format';
 type Offer = components['schemas']['OfferDto'];
 type District = NonNullable<Offer['businessDistrict']>;
 
-const DISTRICTS: readonly District[] = ['noord-west', 'noord-oost', 'zuid-west-centrum', 'zuid-oost', 'city-wide'];
+const DISTRICTS: readonly District[] = [
+  'noord-west',
+  'noord-oost',
+  'zuid-west-centrum',
+  'zuid-oost',
+  'city-wide',
+];
 const OFFERS_PAGE_SIZE = 20;
 
 /** What can be had where: the offers redeemable today, optionally of one district. */
@@ -23,7 +29,13 @@ export function OffersPage() {
     queryKey: volunteerKeys.offers(district),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
-      return unwrap(await api.GET('/api/v1/offers', { params: { query: { district: district || undefined, limit: OFFERS_PAGE_SIZE, cursor: pageParam } } }));
+      return unwrap(
+        await api.GET('/api/v1/offers', {
+          params: {
+            query: { district: district || undefined, limit: OFFERS_PAGE_SIZE, cursor: pageParam },
+          },
+        }),
+      );
     },
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -35,7 +47,11 @@ export function OffersPage() {
       <p>{t('volunteer.offers.intro')}</p>
       <div className="field">
         <label htmlFor={districtId}>{t('volunteer.offers.district')}</label>
-        <select id={districtId} value={district} onChange={(event) => setDistrict(event.target.value as District | '')}>
+        <select
+          id={districtId}
+          value={district}
+          onChange={(event) => setDistrict(event.target.value as District | '')}
+        >
           <option value="">{t('volunteer.offers.allDistricts')}</option>
           {DISTRICTS.map((option) => (
             <option key={option} value={option}>
@@ -53,7 +69,12 @@ export function OffersPage() {
         ))}
       </ul>
       {offers.hasNextPage && (
-        <button type="button" className="button-secondary" onClick={() => offers.fetchNextPage()} disabled={offers.isFetchingNextPage}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => offers.fetchNextPage()}
+          disabled={offers.isFetchingNextPage}
+        >
           {t('volunteer.offers.more')}
         </button>
       )}
@@ -85,10 +106,17 @@ function OfferCard({ offer }: { offer: Offer }) {
       </dl>
       {offer.perPassLimit && (
         <p className="hint">
-          {t('volunteer.offers.limit', { quantity: format.integer(offer.perPassLimit.quantity), period: t(`volunteer.period.${offer.perPassLimit.period}`) })}
+          {t('volunteer.offers.limit', {
+            quantity: format.integer(offer.perPassLimit.quantity),
+            period: t(`volunteer.period.${offer.perPassLimit.period}`),
+          })}
         </p>
       )}
-      {offer.stockRemaining !== null && <p className="hint">{t('volunteer.offers.stock', { count: format.integer(offer.stockRemaining) })}</p>}
+      {offer.stockRemaining !== null && (
+        <p className="hint">
+          {t('volunteer.offers.stock', { count: format.integer(offer.stockRemaining) })}
+        </p>
+      )}
     </li>
   );
 }

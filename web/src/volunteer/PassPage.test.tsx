@@ -25,7 +25,11 @@ const calls = vi.hoisted(() => ({ get: vi.fn(), put: vi.fn(), post: vi.fn(), del
 
 vi.mock('../api/client', async (importOriginal) => {
   const original = await importOriginal<typeof import('../api/client')>();
-  const ok = (data: unknown) => ({ data, error: undefined, response: new Response(null, { status: 200 }) });
+  const ok = (data: unknown) => ({
+    data,
+    error: undefined,
+    response: new Response(null, { status: 200 }),
+  });
   return {
     ...original,
     api: {
@@ -38,7 +42,14 @@ vi.mock('../api/client', async (importOriginal) => {
 });
 
 vi.mock('../session/session', () => ({
-  useUser: () => ({ id: 'user-1', email: 'anouk@example.test', role: 'volunteer', partyId: 'volunteer-1', displayName: 'Anouk', createdAt: '' }),
+  useUser: () => ({
+    id: 'user-1',
+    email: 'anouk@example.test',
+    role: 'volunteer',
+    partyId: 'volunteer-1',
+    displayName: 'Anouk',
+    createdAt: '',
+  }),
 }));
 
 const { PassPage } = await import('./PassPage');
@@ -78,7 +89,10 @@ describe('the pass page', () => {
     await user.type(screen.getByLabelText('New PIN (4 to 6 digits)'), '4812');
     await user.click(screen.getByRole('button', { name: 'Save PIN' }));
     await waitFor(() => expect(calls.put).toHaveBeenCalledTimes(1));
-    expect(calls.put).toHaveBeenCalledWith('/api/v1/passes/{number}/pin', { params: { path: { number: '441709236618' } }, body: { pin: '4812' } });
+    expect(calls.put).toHaveBeenCalledWith('/api/v1/passes/{number}/pin', {
+      params: { path: { number: '441709236618' } },
+      body: { pin: '4812' },
+    });
     expect(await screen.findByText(/Your PIN has been saved/)).toBeTruthy();
   });
 
@@ -94,6 +108,9 @@ describe('the pass page', () => {
     await user.click(screen.getByRole('button', { name: 'Block my pass' }));
     await user.click(screen.getByRole('button', { name: 'Yes, block pass 4417 0923 6618' }));
     await waitFor(() => expect(calls.post).toHaveBeenCalledTimes(1));
-    expect(calls.post).toHaveBeenCalledWith('/api/v1/passes/{number}/block', { params: { path: { number: '441709236618' } }, body: { reason: 'stolen' } });
+    expect(calls.post).toHaveBeenCalledWith('/api/v1/passes/{number}/block', {
+      params: { path: { number: '441709236618' } },
+      body: { reason: 'stolen' },
+    });
   });
 });

@@ -22,7 +22,8 @@ export function PassPage() {
       <h1 id="pass-page-title">{t('volunteer.passPage.title')}</h1>
       {passes.isPending && <p>{t('volunteer.loading')}</p>}
       {passes.isError && <p role="alert">{t('volunteer.loadFailed')}</p>}
-      {passes.isSuccess && (pass?.status === 'active' ? <ActivePass pass={pass} /> : <NoActivePass pass={pass} />)}
+      {passes.isSuccess &&
+        (pass?.status === 'active' ? <ActivePass pass={pass} /> : <NoActivePass pass={pass} />)}
     </section>
   );
 }
@@ -52,7 +53,12 @@ function PinForm({ pass }: { pass: Pass }) {
 
   const save = useMutation({
     mutationFn: async () => {
-      unwrap(await api.PUT('/api/v1/passes/{number}/pin', { params: { path: { number: pass.number } }, body: { pin } }));
+      unwrap(
+        await api.PUT('/api/v1/passes/{number}/pin', {
+          params: { path: { number: pass.number } },
+          body: { pin },
+        }),
+      );
     },
     onSuccess: () => {
       setPin('');
@@ -64,7 +70,11 @@ function PinForm({ pass }: { pass: Pass }) {
   });
   const remove = useMutation({
     mutationFn: async () => {
-      unwrap(await api.DELETE('/api/v1/passes/{number}/pin', { params: { path: { number: pass.number } } }));
+      unwrap(
+        await api.DELETE('/api/v1/passes/{number}/pin', {
+          params: { path: { number: pass.number } },
+        }),
+      );
     },
     onSuccess: () => {
       setDone(t('volunteer.pin.removed'));
@@ -84,15 +94,37 @@ function PinForm({ pass }: { pass: Pass }) {
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="pin-title">
-      <h2 id="pin-title">{pass.pinSet ? t('volunteer.pin.titleChange') : t('volunteer.pin.titleSet')}</h2>
+      <h2 id="pin-title">
+        {pass.pinSet ? t('volunteer.pin.titleChange') : t('volunteer.pin.titleSet')}
+      </h2>
       <p>{t('volunteer.pin.explained')}</p>
       <div className="field">
         <label htmlFor={ids.pin}>{t('volunteer.pin.pin')}</label>
-        <input id={ids.pin} type="password" inputMode="numeric" autoComplete="new-password" maxLength={6} value={pin} onChange={(event) => setPin(event.target.value)} aria-invalid={Boolean(problem)} aria-describedby={problem ? ids.problem : undefined} />
+        <input
+          id={ids.pin}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          maxLength={6}
+          value={pin}
+          onChange={(event) => setPin(event.target.value)}
+          aria-invalid={Boolean(problem)}
+          aria-describedby={problem ? ids.problem : undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.repeat}>{t('volunteer.pin.repeat')}</label>
-        <input id={ids.repeat} type="password" inputMode="numeric" autoComplete="new-password" maxLength={6} value={repeat} onChange={(event) => setRepeat(event.target.value)} aria-invalid={Boolean(problem)} aria-describedby={problem ? ids.problem : undefined} />
+        <input
+          id={ids.repeat}
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          maxLength={6}
+          value={repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+          aria-invalid={Boolean(problem)}
+          aria-describedby={problem ? ids.problem : undefined}
+        />
       </div>
       {problem && (
         <p id={ids.problem} className="field__error" role="alert">
@@ -104,7 +136,12 @@ function PinForm({ pass }: { pass: Pass }) {
           {t('volunteer.pin.save')}
         </button>
         {pass.pinSet && (
-          <button type="button" className="button-secondary" onClick={() => remove.mutate()} disabled={remove.isPending}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => remove.mutate()}
+            disabled={remove.isPending}
+          >
             {t('volunteer.pin.remove')}
           </button>
         )}
@@ -121,7 +158,12 @@ function BlockPass({ pass }: { pass: Pass }) {
   const [confirming, setConfirming] = useState(false);
   const block = useMutation({
     mutationFn: async () => {
-      return unwrap(await api.POST('/api/v1/passes/{number}/block', { params: { path: { number: pass.number } }, body: { reason } }));
+      return unwrap(
+        await api.POST('/api/v1/passes/{number}/block', {
+          params: { path: { number: pass.number } },
+          body: { reason },
+        }),
+      );
     },
     // The page then shows the blocked pass with the way to a new one.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: volunteerKeys.passes }),
@@ -134,7 +176,13 @@ function BlockPass({ pass }: { pass: Pass }) {
         <legend>{t('volunteer.block.reason')}</legend>
         {BLOCK_REASONS.map((option) => (
           <label key={option} className="choice">
-            <input type="radio" name="block-reason" value={option} checked={reason === option} onChange={() => setReason(option)} />
+            <input
+              type="radio"
+              name="block-reason"
+              value={option}
+              checked={reason === option}
+              onChange={() => setReason(option)}
+            />
             <span>{t(`volunteer.block.reason.${option}`)}</span>
           </label>
         ))}
@@ -147,7 +195,12 @@ function BlockPass({ pass }: { pass: Pass }) {
         <div role="group" aria-labelledby="block-confirm">
           <p id="block-confirm">{t('volunteer.block.confirm', { number: pass.printedNumber })}</p>
           <div className="actions">
-            <button type="button" className="button-danger" onClick={() => block.mutate()} disabled={block.isPending}>
+            <button
+              type="button"
+              className="button-danger"
+              onClick={() => block.mutate()}
+              disabled={block.isPending}
+            >
               {t('volunteer.block.confirmYes', { number: pass.printedNumber })}
             </button>
             <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
@@ -160,4 +213,3 @@ function BlockPass({ pass }: { pass: Pass }) {
     </section>
   );
 }
-

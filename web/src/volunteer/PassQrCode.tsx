@@ -13,12 +13,18 @@ export function PassQrCode({ number }: { number: string }) {
   const drawing = useQuery({
     queryKey: volunteerKeys.qr(number),
     queryFn: async () => {
-      const svg = unwrap(await api.GET('/api/v1/passes/{number}/qr', { params: { path: { number }, query: { format: 'svg' } }, parseAs: 'text' }));
+      const svg = unwrap(
+        await api.GET('/api/v1/passes/{number}/qr', {
+          params: { path: { number }, query: { format: 'svg' } },
+          parseAs: 'text',
+        }),
+      );
       return readQrSvg(String(svg));
     },
     staleTime: Infinity,
   });
-  if (!drawing.data) return <div className="pass-qr pass-qr--placeholder" aria-busy={drawing.isPending} />;
+  if (!drawing.data)
+    return <div className="pass-qr pass-qr--placeholder" aria-busy={drawing.isPending} />;
   const { size, modulesPath } = drawing.data;
   const margin = QUIET_ZONE_EXTRA_MODULES;
   return (
@@ -29,7 +35,13 @@ export function PassQrCode({ number }: { number: string }) {
       viewBox={`${-margin} ${-margin} ${size + 2 * margin} ${size + 2 * margin}`}
       shapeRendering="crispEdges"
     >
-      <rect x={-margin} y={-margin} width={size + 2 * margin} height={size + 2 * margin} fill="#ffffff" />
+      <rect
+        x={-margin}
+        y={-margin}
+        width={size + 2 * margin}
+        height={size + 2 * margin}
+        fill="#ffffff"
+      />
       <path d={modulesPath} stroke="#000000" />
     </svg>
   );

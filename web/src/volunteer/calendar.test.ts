@@ -13,8 +13,20 @@ describe('calendar', () => {
   });
 
   it('gives a month its first and last day and the day before, leap years included', () => {
-    expect(monthRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29', dayBefore: '2028-01-31' });
-    expect(monthRange('2026-01')).toEqual({ from: '2026-01-01', to: '2026-01-31', dayBefore: '2025-12-31' });
-    expect(monthRange('2026-11')).toEqual({ from: '2026-11-01', to: '2026-11-30', dayBefore: '2026-10-31' });
+    expect(monthRange('2028-02')).toEqual({
+      from: '2028-02-01',
+      to: '2028-02-29',
+      dayBefore: '2028-01-31',
+    });
+    expect(monthRange('2026-01')).toEqual({
+      from: '2026-01-01',
+      to: '2026-01-31',
+      dayBefore: '2025-12-31',
+    });
+    expect(monthRange('2026-11')).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      dayBefore: '2026-10-31',
+    });
   });
 });

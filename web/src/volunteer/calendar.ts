@@ -3,7 +3,12 @@ const MAASTRICHT_TIME_ZONE = 'Europe/Amsterdam';
 
 export function todayInMaastricht(now: Date = new Date()): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: MAASTRICHT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: MAASTRICHT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** This month and the ones before it, newest first. */
@@ -20,5 +25,9 @@ export function monthRange(month: string): { from: string; to: string; dayBefore
   const [year, monthNumber] = month.split('-').map(Number);
   const last = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
   const before = new Date(Date.UTC(year, monthNumber - 1, 0));
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}`, dayBefore: before.toISOString().slice(0, 10) };
+  return {
+    from: `${month}-01`,
+    to: `${month}-${String(last).padStart(2, '0')}`,
+    dayBefore: before.toISOString().slice(0, 10),
+  };
 }

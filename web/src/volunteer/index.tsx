@@ -17,12 +17,22 @@ export const volunteerMenu: MenuItem[] = [
   { to: '/volunteer/offers', label: 'volunteer.menu.offers' },
 ];
 
-const HomePage = lazy(() => import('./HomePage').then((module) => ({ default: module.VolunteerHome })));
-const HistoryPage = lazy(() => import('./HistoryPage').then((module) => ({ default: module.HistoryPage })));
-const HoursPage = lazy(() => import('./HoursPage').then((module) => ({ default: module.HoursPage })));
-const FiscalPage = lazy(() => import('./FiscalPage').then((module) => ({ default: module.FiscalPage })));
+const HomePage = lazy(() =>
+  import('./HomePage').then((module) => ({ default: module.VolunteerHome })),
+);
+const HistoryPage = lazy(() =>
+  import('./HistoryPage').then((module) => ({ default: module.HistoryPage })),
+);
+const HoursPage = lazy(() =>
+  import('./HoursPage').then((module) => ({ default: module.HoursPage })),
+);
+const FiscalPage = lazy(() =>
+  import('./FiscalPage').then((module) => ({ default: module.FiscalPage })),
+);
 const PassPage = lazy(() => import('./PassPage').then((module) => ({ default: module.PassPage })));
-const OffersPage = lazy(() => import('./OffersPage').then((module) => ({ default: module.OffersPage })));
+const OffersPage = lazy(() =>
+  import('./OffersPage').then((module) => ({ default: module.OffersPage })),
+);
 
 function Loading({ children }: { children: ReactNode }) {
   const t = useT();

@@ -16,7 +16,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.balance.title': 'Saldo',
     'volunteer.balance.available': 'Beschikbaar',
     'volunteer.balance.pending': 'Gereserveerd',
-    'volunteer.balance.pendingExplained': 'Gereserveerd is wat al is vastgezet maar nog niet afgeschreven.',
+    'volunteer.balance.pendingExplained':
+      'Gereserveerd is wat al is vastgezet maar nog niet afgeschreven.',
 
     'volunteer.pass.title': 'Mijn voordeelpas',
     'volunteer.pass.qrLabel': 'QR-code van je voordeelpas',
@@ -73,7 +74,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.hours.hoursHint': 'In kwartieren, bijvoorbeeld 2,5 of 1,75.',
     'volunteer.hours.activity': 'Wat heb je gedaan?',
     'volunteer.hours.submit': 'Declaratie indienen',
-    'volunteer.hours.submitted': 'Je declaratie van {hours} uur voor {organisation} is ingediend. De organisatie keurt hem goed.',
+    'volunteer.hours.submitted':
+      'Je declaratie van {hours} uur voor {organisation} is ingediend. De organisatie keurt hem goed.',
     'volunteer.hours.chooseOrganisation': 'Kies een organisatie.',
     'volunteer.hours.waitingTitle': 'Wachten op goedkeuring',
     'volunteer.hours.noneWaiting': 'Er wacht geen declaratie op goedkeuring.',
@@ -86,18 +88,27 @@ export const volunteerMessages = defineMessages(
     'volunteer.hours.status.withdrawn': 'Ingetrokken',
     'volunteer.hours.reason': 'Reden: {reason}',
     'volunteer.hours.withdraw': 'Intrekken',
-    'volunteer.hours.withdrawLabel': 'Declaratie van {hours} uur voor {organisation} op {date} intrekken',
+    'volunteer.hours.withdrawLabel':
+      'Declaratie van {hours} uur voor {organisation} op {date} intrekken',
     'volunteer.hours.withdrawn': 'Je declaratie is ingetrokken.',
 
     'volunteer.fiscal.title': 'Belastingvrije ruimte',
-    'volunteer.fiscal.intro': 'Voordelen voor vrijwilligerswerk zijn belastingvrij tot een grens per maand en per jaar. Hier zie je hoeveel ruimte je nog hebt.',
-    'volunteer.fiscal.noLimits': 'Er zijn geen belastingvrije grenzen ingesteld, dus er is ook geen grens om op te letten.',
-    'volunteer.fiscal.guardrailOff': 'De kassa houdt nu geen rekening met deze grenzen; let er zelf op.',
-    'volunteer.fiscal.month': 'Deze maand ({month}) kun je nog {room} aan voordelen belastingvrij ontvangen. Je ontving al {received} van de {limit}.',
-    'volunteer.fiscal.monthNoLimit': 'Deze maand ({month}) ontving je {received}; voor de maand is geen grens ingesteld.',
-    'volunteer.fiscal.year': 'Dit jaar ({year}) kun je nog {room} belastingvrij ontvangen. Je ontving al {received} van de {limit}.',
-    'volunteer.fiscal.yearNoLimit': 'Dit jaar ({year}) ontving je {received}; voor het jaar is geen grens ingesteld.',
-    'volunteer.fiscal.hours': 'Per gewerkt uur mag je {hourly} ontvangen. Voor je {hours} goedgekeurde uren is dat {limit}, dus je hebt daarvan nog {room} over.',
+    'volunteer.fiscal.intro':
+      'Voordelen voor vrijwilligerswerk zijn belastingvrij tot een grens per maand en per jaar. Hier zie je hoeveel ruimte je nog hebt.',
+    'volunteer.fiscal.noLimits':
+      'Er zijn geen belastingvrije grenzen ingesteld, dus er is ook geen grens om op te letten.',
+    'volunteer.fiscal.guardrailOff':
+      'De kassa houdt nu geen rekening met deze grenzen; let er zelf op.',
+    'volunteer.fiscal.month':
+      'Deze maand ({month}) kun je nog {room} aan voordelen belastingvrij ontvangen. Je ontving al {received} van de {limit}.',
+    'volunteer.fiscal.monthNoLimit':
+      'Deze maand ({month}) ontving je {received}; voor de maand is geen grens ingesteld.',
+    'volunteer.fiscal.year':
+      'Dit jaar ({year}) kun je nog {room} belastingvrij ontvangen. Je ontving al {received} van de {limit}.',
+    'volunteer.fiscal.yearNoLimit':
+      'Dit jaar ({year}) ontving je {received}; voor het jaar is geen grens ingesteld.',
+    'volunteer.fiscal.hours':
+      'Per gewerkt uur mag je {hourly} ontvangen. Voor je {hours} goedgekeurde uren is dat {limit}, dus je hebt daarvan nog {room} over.',
     'volunteer.fiscal.now': 'Eén voordeel mag vandaag hoogstens {room} waard zijn.',
     'volunteer.fiscal.monthsTitle': 'Per maand',
     'volunteer.fiscal.column.month': 'Maand',
@@ -108,7 +119,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.passPage.title': 'Mijn pas',
     'volunteer.pin.titleSet': 'Pincode instellen',
     'volunteer.pin.titleChange': 'Pincode wijzigen',
-    'volunteer.pin.explained': 'Met een pincode kan niemand anders met je pas inwisselen. Vijf keer een foute pincode blokkeert de pas.',
+    'volunteer.pin.explained':
+      'Met een pincode kan niemand anders met je pas inwisselen. Vijf keer een foute pincode blokkeert de pas.',
     'volunteer.pin.pin': 'Nieuwe pincode (4 tot 6 cijfers)',
     'volunteer.pin.repeat': 'Herhaal de pincode',
     'volunteer.pin.mismatch': 'De twee pincodes zijn niet gelijk.',
@@ -118,7 +130,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.pin.remove': 'Pincode verwijderen',
     'volunteer.pin.removed': 'Je pincode is verwijderd.',
     'volunteer.block.title': 'Pas kwijt of gestolen?',
-    'volunteer.block.explained': 'Blokkeer je pas meteen; daarna kun je een nieuwe aanvragen. Je saldo blijft van jou.',
+    'volunteer.block.explained':
+      'Blokkeer je pas meteen; daarna kun je een nieuwe aanvragen. Je saldo blijft van jou.',
     'volunteer.block.reason': 'Wat is er gebeurd?',
     'volunteer.block.reason.lost': 'Kwijt',
     'volunteer.block.reason.stolen': 'Gestolen',
@@ -180,7 +193,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.pass.status.expired': 'expired',
     'volunteer.pass.pinSet': 'Redeeming asks for your PIN.',
     'volunteer.pass.pinNotSet': 'Your pass has no PIN.',
-    'volunteer.pass.showAtCounter': 'Have this code scanned at the counter, or say the pass number.',
+    'volunteer.pass.showAtCounter':
+      'Have this code scanned at the counter, or say the pass number.',
     'volunteer.pass.print': 'Print pass',
     'volunteer.pass.none': 'You have no active voordeelpas yet.',
     'volunteer.pass.notActive': 'Your pass {number} is {status}; request a new one.',
@@ -225,7 +239,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.hours.hoursHint': 'In quarter hours, for example 2.5 or 1.75.',
     'volunteer.hours.activity': 'What did you do?',
     'volunteer.hours.submit': 'Submit claim',
-    'volunteer.hours.submitted': 'Your claim of {hours} hours for {organisation} has been submitted. The organisation approves it.',
+    'volunteer.hours.submitted':
+      'Your claim of {hours} hours for {organisation} has been submitted. The organisation approves it.',
     'volunteer.hours.chooseOrganisation': 'Choose an organisation.',
     'volunteer.hours.waitingTitle': 'Waiting for approval',
     'volunteer.hours.noneWaiting': 'No claim is waiting for approval.',
@@ -238,18 +253,26 @@ export const volunteerMessages = defineMessages(
     'volunteer.hours.status.withdrawn': 'Withdrawn',
     'volunteer.hours.reason': 'Reason: {reason}',
     'volunteer.hours.withdraw': 'Withdraw',
-    'volunteer.hours.withdrawLabel': 'Withdraw the claim of {hours} hours for {organisation} on {date}',
+    'volunteer.hours.withdrawLabel':
+      'Withdraw the claim of {hours} hours for {organisation} on {date}',
     'volunteer.hours.withdrawn': 'Your claim has been withdrawn.',
 
     'volunteer.fiscal.title': 'Tax-free room',
-    'volunteer.fiscal.intro': 'Benefits for volunteering are tax-free up to a limit per month and per year. Here you see how much room you have left.',
+    'volunteer.fiscal.intro':
+      'Benefits for volunteering are tax-free up to a limit per month and per year. Here you see how much room you have left.',
     'volunteer.fiscal.noLimits': 'No tax-free limits are set, so there is no limit to mind.',
-    'volunteer.fiscal.guardrailOff': 'The counter does not check these limits at the moment; mind them yourself.',
-    'volunteer.fiscal.month': 'This month ({month}) you can still receive {room} in benefits tax-free. You have received {received} of the {limit}.',
-    'volunteer.fiscal.monthNoLimit': 'This month ({month}) you received {received}; no limit is set for the month.',
-    'volunteer.fiscal.year': 'This year ({year}) you can still receive {room} tax-free. You have received {received} of the {limit}.',
-    'volunteer.fiscal.yearNoLimit': 'This year ({year}) you received {received}; no limit is set for the year.',
-    'volunteer.fiscal.hours': 'Per hour given you may receive {hourly}. For your {hours} approved hours that is {limit}, so {room} of it is left.',
+    'volunteer.fiscal.guardrailOff':
+      'The counter does not check these limits at the moment; mind them yourself.',
+    'volunteer.fiscal.month':
+      'This month ({month}) you can still receive {room} in benefits tax-free. You have received {received} of the {limit}.',
+    'volunteer.fiscal.monthNoLimit':
+      'This month ({month}) you received {received}; no limit is set for the month.',
+    'volunteer.fiscal.year':
+      'This year ({year}) you can still receive {room} tax-free. You have received {received} of the {limit}.',
+    'volunteer.fiscal.yearNoLimit':
+      'This year ({year}) you received {received}; no limit is set for the year.',
+    'volunteer.fiscal.hours':
+      'Per hour given you may receive {hourly}. For your {hours} approved hours that is {limit}, so {room} of it is left.',
     'volunteer.fiscal.now': 'One benefit may be worth at most {room} today.',
     'volunteer.fiscal.monthsTitle': 'Per month',
     'volunteer.fiscal.column.month': 'Month',
@@ -260,7 +283,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.passPage.title': 'My pass',
     'volunteer.pin.titleSet': 'Set a PIN',
     'volunteer.pin.titleChange': 'Change your PIN',
-    'volunteer.pin.explained': 'With a PIN nobody else can redeem with your pass. Five wrong PINs block the pass.',
+    'volunteer.pin.explained':
+      'With a PIN nobody else can redeem with your pass. Five wrong PINs block the pass.',
     'volunteer.pin.pin': 'New PIN (4 to 6 digits)',
     'volunteer.pin.repeat': 'Repeat the PIN',
     'volunteer.pin.mismatch': 'The two PINs are not the same.',
@@ -270,7 +294,8 @@ export const volunteerMessages = defineMessages(
     'volunteer.pin.remove': 'Remove PIN',
     'volunteer.pin.removed': 'Your PIN has been removed.',
     'volunteer.block.title': 'Pass lost or stolen?',
-    'volunteer.block.explained': 'Block your pass at once; then you can request a new one. Your balance stays yours.',
+    'volunteer.block.explained':
+      'Block your pass at once; then you can request a new one. Your balance stays yours.',
     'volunteer.block.reason': 'What happened?',
     'volunteer.block.reason.lost': 'Lost',
     'volunteer.block.reason.stolen': 'Stolen',

@@ -19,8 +19,12 @@ export function readQrSvg(svgText: string): QrDrawing {
   const document = new DOMParser().parseFromString(svgText, 'image/svg+xml');
   const svg = document.documentElement;
   const viewBox = VIEW_BOX.exec(svg.getAttribute('viewBox') ?? '');
-  if (svg.localName !== 'svg' || !viewBox || viewBox[1] !== viewBox[2]) throw new Error('the QR code is not a square SVG');
-  const strokes = [...svg.querySelectorAll('path[stroke]')].map((path) => path.getAttribute('d') ?? '');
-  if (strokes.length !== 1 || !PLAIN_PATH.test(strokes[0])) throw new Error('the QR code has no single path of dark modules');
+  if (svg.localName !== 'svg' || !viewBox || viewBox[1] !== viewBox[2])
+    throw new Error('the QR code is not a square SVG');
+  const strokes = [...svg.querySelectorAll('path[stroke]')].map(
+    (path) => path.getAttribute('d') ?? '',
+  );
+  if (strokes.length !== 1 || !PLAIN_PATH.test(strokes[0]))
+    throw new Error('the QR code has no single path of dark modules');
   return { size: Number(viewBox[1]), modulesPath: strokes[0] };
 }

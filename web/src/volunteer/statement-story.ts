@@ -15,7 +15,12 @@ export type EntryCode = StatementLine['code'];
 export type LineStory =
   | { kind: 'hoursPaid'; organisation: string; activity: string; hours: string; claimDate: string }
   | { kind: 'redeemed'; quantity: number; offerTitle: LocalizedText; business: string | null }
-  | { kind: 'redemptionUndone'; quantity: number; offerTitle: LocalizedText; business: string | null }
+  | {
+      kind: 'redemptionUndone';
+      quantity: number;
+      offerTitle: LocalizedText;
+      business: string | null;
+    }
   | { kind: 'other'; code: EntryCode; description: string };
 
 export interface StoryContext {
@@ -28,11 +33,20 @@ export interface StoryContext {
 export function tellLine(line: StatementLine, context: StoryContext): LineStory {
   if (line.code === 'HOURS') {
     const claim = context.claims.find((candidate) => candidate.entryId === line.entryId);
-    if (claim) return { kind: 'hoursPaid', organisation: claim.organisationName, activity: claim.activity, hours: claim.hours, claimDate: claim.date };
+    if (claim)
+      return {
+        kind: 'hoursPaid',
+        organisation: claim.organisationName,
+        activity: claim.activity,
+        hours: claim.hours,
+        claimDate: claim.date,
+      };
   }
   if (line.code === 'REDEEM' || line.code === 'REVERSAL') {
     const redemption = context.redemptions.find((candidate) =>
-      line.code === 'REDEEM' ? candidate.entryId === line.entryId : candidate.reversalEntryId === line.entryId,
+      line.code === 'REDEEM'
+        ? candidate.entryId === line.entryId
+        : candidate.reversalEntryId === line.entryId,
     );
     if (redemption) {
       return {

@@ -22,7 +22,8 @@ export const volunteerKeys = {
   account: (partyId: string) => ['volunteer', 'account', partyId] as const,
   passes: ['volunteer', 'passes'] as const,
   qr: (number: string) => ['volunteer', 'pass-qr', number] as const,
-  statement: (accountId: string, month: string) => ['volunteer', 'statement', accountId, month] as const,
+  statement: (accountId: string, month: string) =>
+    ['volunteer', 'statement', accountId, month] as const,
   claims: ['volunteer', 'time-claims'] as const,
   fiscal: ['volunteer', 'fiscal'] as const,
   offers: (district: string) => ['volunteer', 'offers', district] as const,
@@ -34,7 +35,9 @@ export function useOwnAccount() {
   return useQuery({
     queryKey: volunteerKeys.account(partyId),
     queryFn: async () => {
-      const accounts = unwrap(await api.GET('/api/v1/parties/{id}/accounts', { params: { path: { id: partyId } } }));
+      const accounts = unwrap(
+        await api.GET('/api/v1/parties/{id}/accounts', { params: { path: { id: partyId } } }),
+      );
       const account = accounts.find((candidate) => candidate.currency === 'STK');
       if (!account) throw new Error('the volunteer has no STK account');
       return account;
@@ -47,7 +50,9 @@ export function useOwnPasses() {
   return useQuery({
     queryKey: volunteerKeys.passes,
     queryFn: async () => {
-      return unwrap(await api.GET('/api/v1/passes', { params: { query: { limit: PASSES_PAGE_SIZE } } })).items;
+      return unwrap(
+        await api.GET('/api/v1/passes', { params: { query: { limit: PASSES_PAGE_SIZE } } }),
+      ).items;
     },
   });
 }
@@ -57,7 +62,9 @@ export function useRequestPass() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      return unwrap(await api.POST('/api/v1/passes', { body: { volunteerId: user.partyId ?? '' } }));
+      return unwrap(
+        await api.POST('/api/v1/passes', { body: { volunteerId: user.partyId ?? '' } }),
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: volunteerKeys.passes }),
   });
