@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isUniqueViolation, requestFingerprint } from './idempotency.js';
+import { isUniqueViolation, listFingerprint, requestFingerprint } from './idempotency.js';
 
 describe('idempotency', () => {
   describe(requestFingerprint.name, () => {
@@ -29,6 +29,18 @@ describe('idempotency', () => {
 
     it('hashes a list of plain values as JSON.stringify writes it (fingerprints stored before one mechanism still match)', () => {
       const fields = ['transfer', 'a', 'b', '100', 'TRANSFER', 'rent', null, null];
+      expect(listFingerprint(fields)).toBe(requestFingerprint(fields));
+      const withPostings = [
+        'entry',
+        'ADJUST',
+        'fix',
+        null,
+        [
+          ['a', '-100'],
+          ['b', '100'],
+        ],
+      ];
+      expect(listFingerprint(withPostings)).toBe(requestFingerprint(withPostings));
       expect(requestFingerprint(fields)).toBe(
         createHash('sha256').update(JSON.stringify(fields)).digest('hex'),
       );

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../common/canonical-json.js';
 import { InvalidAmountError, ValidationFailedError } from '../common/errors/domain-error.js';
-import { requestFingerprint } from '../database/idempotency.js';
+import { listFingerprint } from '../database/idempotency.js';
 import {
   BalanceLimitExceededError,
   EntryCodeNotAllowedError,
@@ -196,5 +196,5 @@ export function commandFingerprint(command: LedgerCommand): string {
       fields = [command.entryId, command.description ?? null, command.effectiveDate ?? null];
       break;
   }
-  return requestFingerprint([command.kind, ...fields]);
+  return listFingerprint([command.kind, ...fields]);
 }

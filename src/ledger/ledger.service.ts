@@ -10,7 +10,7 @@ import {
   ValidationFailedError,
 } from '../common/errors/domain-error.js';
 import { timeOrderedId } from '../common/time-ordered-id.js';
-import { Database } from '../database/database.service.js';
+import { Database, type Transaction } from '../database/database.service.js';
 import { Idempotency, type Replayable, type StoredResult } from '../database/idempotency.js';
 import { entryHash } from './entry-hash.js';
 import {
@@ -137,11 +137,14 @@ export class LedgerService {
         { field: 'commands', code: 'arrayMaxSize', parameters: { max: BATCH_COMMANDS_MAX } },
       ]);
     }
-    return this.database.transaction(async () => {
+    return this.database.transaction(async (tx) => {
       const outcomes: TransferBatchOutcome[] = [];
       for (const command of commands) {
         try {
-          const { result, replayed } = await this.transfer(command);
+          // In the batch's own transaction directly: a thousand joins would cost a tenth of a batch.
+          const { result, replayed } = entryOf(
+            await this.executeIn(tx, { ...command, kind: 'transfer' }),
+          );
           outcomes.push({ ok: true, entry: result, replayed });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -335,38 +338,40 @@ export class LedgerService {
    * idempotency mechanism, which replays a known key or applies the command and stores the key.
    */
   private execute(command: LedgerCommand): Promise<Replayable<Movement>> {
-    return this.database.transaction(async (tx) => {
-      const store = ledgerStoreOf(tx);
-      const state = await ledgerTransactionState(tx, store);
-      const now = this.clock.now();
-      const context: CommandContext = {
-        store,
-        now,
-        nowIso: now.toISOString(),
-        state,
-        actorId: command.actorId ?? null,
-      };
-      const request =
-        command.idempotencyKey === undefined
-          ? undefined
-          : {
-              scope: IDEMPOTENCY_SCOPE,
-              key: command.idempotencyKey,
-              fingerprint: commandFingerprint(command),
-            };
-      return this.idempotency.run<Movement>(request, {
-        perform: async () => {
-          const movement = await this.apply(context, command);
-          return {
-            result: movement,
-            stored:
-              movement.kind === 'entry'
-                ? { kind: 'entry', id: movement.entry.id }
-                : { kind: 'hold', id: movement.hold.id },
+    return this.database.transaction((tx) => this.executeIn(tx, command));
+  }
+
+  private async executeIn(tx: Transaction, command: LedgerCommand): Promise<Replayable<Movement>> {
+    const store = ledgerStoreOf(tx);
+    const state = await ledgerTransactionState(tx, store);
+    const now = this.clock.now();
+    const context: CommandContext = {
+      store,
+      now,
+      nowIso: now.toISOString(),
+      state,
+      actorId: command.actorId ?? null,
+    };
+    const request =
+      command.idempotencyKey === undefined
+        ? undefined
+        : {
+            scope: IDEMPOTENCY_SCOPE,
+            key: command.idempotencyKey,
+            fingerprint: commandFingerprint(command),
           };
-        },
-        replay: (stored) => this.replay(store, stored, context.nowIso),
-      });
+    return this.idempotency.runIn<Movement>(tx, request, {
+      perform: async () => {
+        const movement = await this.apply(context, command);
+        return {
+          result: movement,
+          stored:
+            movement.kind === 'entry'
+              ? { kind: 'entry', id: movement.entry.id }
+              : { kind: 'hold', id: movement.hold.id },
+        };
+      },
+      replay: (stored) => this.replay(store, stored, context.nowIso),
     });
   }
 
