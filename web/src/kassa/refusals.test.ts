@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOGUE } from '../../../src/common/errors/error-catalogue';
+import { COMMON_ERRORS } from '../../../src/common/errors/error-catalogue';
+import { LEDGER_ERRORS } from '../../../src/ledger/ledger.error-codes';
 import { PASSES_ERRORS } from '../../../src/passes/passes.error-codes';
 import { translate } from '../i18n/i18n';
 import { refusalKey } from './Refusal';
@@ -19,7 +20,7 @@ const REDEMPTION_REFUSALS = [
 describe('refusals at the counter', () => {
   it('every refusal code of the redemption API has its own plain sentence in both languages', () => {
     for (const code of REDEMPTION_REFUSALS) {
-      expect(code in ERROR_CATALOGUE || code in PASSES_ERRORS).toBe(true);
+      expect(code in COMMON_ERRORS || code in LEDGER_ERRORS || code in PASSES_ERRORS).toBe(true);
       const key = refusalKey(code);
       expect(key).toBe(`refusal.${code}`);
       for (const language of ['nl', 'en'] as const) {
