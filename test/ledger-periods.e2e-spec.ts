@@ -9,18 +9,14 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
   let volunteerAccount: string;
 
   const transfer = (key: string, effectiveDate: string) =>
-    testApp.http
-      .post('/api/v1/transfers')
-      .set(org.auth)
-      .set('Idempotency-Key', key)
-      .send({
-        fromAccountId: orgAccount,
-        toAccountId: volunteerAccount,
-        amount: '2.00',
-        code: 'HOURS',
-        description: 'uren',
-        effectiveDate,
-      });
+    testApp.http.post('/api/v1/transfers').set(org.auth).set('Idempotency-Key', key).send({
+      fromAccountId: orgAccount,
+      toAccountId: volunteerAccount,
+      amount: '2.00',
+      code: 'HOURS',
+      description: 'uren',
+      effectiveDate,
+    });
 
   // Closing a period closes it for the whole ledger: each test gets an application of its own,
   // with October open, and closes it itself where it needs to.

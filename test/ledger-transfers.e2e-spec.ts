@@ -633,15 +633,12 @@ describe('Story: a payment that cannot be made is refused whole, and nothing is 
       () => http().get(`${API}/parties/${volunteer.partyId}/accounts`),
       () => http().get(`${API}/entries/${id}`),
       () =>
-        http()
-          .post(`${API}/transfers`)
-          .set('Idempotency-Key', newKey())
-          .send({
-            fromAccountId: volunteer.accountId,
-            toAccountId: business.accountId,
-            amount: '1.00',
-            description: 'x',
-          }),
+        http().post(`${API}/transfers`).set('Idempotency-Key', newKey()).send({
+          fromAccountId: volunteer.accountId,
+          toAccountId: business.accountId,
+          amount: '1.00',
+          description: 'x',
+        }),
       () => http().post(`${API}/entries`).set('Idempotency-Key', newKey()).send({}),
       () => http().post(`${API}/entries/${id}/reversal`).set('Idempotency-Key', newKey()).send({}),
       () => http().post(`${API}/holds`).set('Idempotency-Key', newKey()).send({}),

@@ -62,16 +62,13 @@ describe('Story: the admin keeps the tax-free limits per year as data', () => {
   it('adds a new year as a new row (admin only), and replaces a year set before', async () => {
     for (const role of ['treasurer', 'org_manager', 'volunteer'] as const) {
       expectProblem(
-        await testApp.http
-          .put(`${API}/fiscal/limits/2026`)
-          .set(roles[role].auth)
-          .send({
-            hourlyAdult: '5.75',
-            hourlyYoung: '3.40',
-            adultAge: 21,
-            monthly: '215.00',
-            yearly: '2150.00',
-          }),
+        await testApp.http.put(`${API}/fiscal/limits/2026`).set(roles[role].auth).send({
+          hourlyAdult: '5.75',
+          hourlyYoung: '3.40',
+          adultAge: 21,
+          monthly: '215.00',
+          yearly: '2150.00',
+        }),
         403,
         'FORBIDDEN',
       );

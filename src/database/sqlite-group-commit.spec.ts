@@ -160,12 +160,10 @@ describe(SqliteGroupCommit.name, () => {
       await insert('in the group')();
       await transactionMayFinish;
     });
-    const readDuringGroup = committer
-      .submit('read', count)
-      .then((seen) => ({
-        seen,
-        committedWhenAnswered: labelsSeenByObserver().includes('in the group'),
-      }));
+    const readDuringGroup = committer.submit('read', count).then((seen) => ({
+      seen,
+      committedWhenAnswered: labelsSeenByObserver().includes('in the group'),
+    }));
     releaseTransaction();
     await slowTransaction;
     // The read ran after the transaction, inside the same group; it was answered once that was durable.

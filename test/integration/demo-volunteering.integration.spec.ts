@@ -16,13 +16,11 @@ describe('the volunteering demo (seeds/demo-volunteering.ts)', () => {
   /** The demo's present: the claims of this month (the history's are of the twelve months before). */
   const claims = async () =>
     (
-      await context.app
-        .get(Database)
-        .read((tx) =>
-          tx.manager.find(TimeClaim, {
-            order: { claimDate: 'ASC', activity: 'ASC', batchLine: 'ASC' },
-          }),
-        )
+      await context.app.get(Database).read((tx) =>
+        tx.manager.find(TimeClaim, {
+          order: { claimDate: 'ASC', activity: 'ASC', batchLine: 'ASC' },
+        }),
+      )
     ).filter((claim) => claim.claimDate >= '2026-11-01');
   const batches = () => context.app.get(Database).read((tx) => tx.manager.count(TimeClaimBatch));
 

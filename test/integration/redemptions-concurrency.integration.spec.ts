@@ -39,13 +39,11 @@ describe(`${RedemptionsService.name} under concurrent counters (${onPostgres ? `
 
   async function volunteerWithPass(funds = 1000n): Promise<{ partyId: string; number: string }> {
     const app = contexts[0].app;
-    const party = await app
-      .get(PartiesService)
-      .create({
-        kind: 'volunteer',
-        name: `racer ${randomUUID().slice(0, 6)}`,
-        district: 'city-wide',
-      });
+    const party = await app.get(PartiesService).create({
+      kind: 'volunteer',
+      name: `racer ${randomUUID().slice(0, 6)}`,
+      district: 'city-wide',
+    });
     const ledger = app.get(LedgerService);
     await ledger.transfer({
       fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT),
@@ -105,15 +103,13 @@ describe(`${RedemptionsService.name} under concurrent counters (${onPostgres ? `
 
   // The pass policy is one for the whole application: each test starts from the defaults.
   beforeEach(() =>
-    contexts[0].app
-      .get(PassesSettingsService)
-      .setPassPolicy(
-        {
-          dailyLimitMinor: PASS_DAILY_LIMIT_DEFAULT_MINOR,
-          voidWindowMinutes: VOID_WINDOW_DEFAULT_MINUTES,
-        },
-        operator.id,
-      ),
+    contexts[0].app.get(PassesSettingsService).setPassPolicy(
+      {
+        dailyLimitMinor: PASS_DAILY_LIMIT_DEFAULT_MINOR,
+        voidWindowMinutes: VOID_WINDOW_DEFAULT_MINUTES,
+      },
+      operator.id,
+    ),
   );
 
   const offer = (input: { price: string; stock?: number }) =>
