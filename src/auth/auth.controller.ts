@@ -12,19 +12,18 @@ import {
 import {
   ApiBearerAuth,
   ApiCookieAuth,
-  ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
 import { AuthService } from './auth.service.js';
-import { CurrentUser, Public, Roles } from './decorators.js';
+import { CurrentUser, Public } from '../common/http/access.js';
 import { CreateUserDto, LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import {
@@ -44,14 +43,13 @@ export class AuthController {
   ) {}
 
   @Post('login')
-  @Public()
-  @UseGuards(LoginThrottlerGuard)
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    access: 'public',
     summary: `Logs in: answers a short-lived access token and sets the refresh cookie ${REFRESH_COOKIE_NAME} (httpOnly, SameSite=Strict, Path=/api/v1/auth) of a new session.`,
+    ok: LoginResponseDto,
+    problems: [400, 401, 429],
   })
-  @ApiOkResponse({ type: LoginResponseDto })
-  @ApiProblems(400, 401, 429)
+  @UseGuards(LoginThrottlerGuard)
   async login(
     @Body() credentials: LoginDto,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -62,15 +60,14 @@ export class AuthController {
   }
 
   @Post('refresh')
-  @Public()
-  @HttpCode(200)
-  @ApiCookieAuth(REFRESH_COOKIE_NAME)
-  @ApiOperation({
+  @Endpoint({
+    access: 'public',
     summary:
       'No body: the refresh cookie. Answers a new access token as login does and rotates the cookie; a cookie that was already used ends its session.',
+    ok: LoginResponseDto,
+    problems: [401],
   })
-  @ApiOkResponse({ type: LoginResponseDto })
-  @ApiProblems(401)
+  @ApiCookieAuth(REFRESH_COOKIE_NAME)
   async refresh(
     @RefreshTokenCookie() refreshToken: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -83,12 +80,12 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiCookieAuth(REFRESH_COOKIE_NAME)
   @ApiOperation({
     summary:
       'Ends the session of the refresh cookie and clears the cookie; without a cookie there is nothing to end (204 all the same).',
   })
   @ApiNoContentResponse()
+  @ApiCookieAuth(REFRESH_COOKIE_NAME)
   async logout(
     @RefreshTokenCookie() refreshToken: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -98,9 +95,8 @@ export class AuthController {
   }
 
   @Get('me')
+  @Endpoint({ ok: UserDto, problems: [401] })
   @ApiBearerAuth()
-  @ApiOkResponse({ type: UserDto })
-  @ApiProblems(401)
   me(@CurrentUser() actor: AuthenticatedUser): Promise<UserDto> {
     return this.auth.me(actor);
   }
@@ -113,21 +109,18 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @Roles('admin')
-  @ApiCreatedResponse({ type: UserDto })
-  @ApiProblems(400, 401, 403, 409)
+  @Endpoint({ access: ['admin'], created: UserDto, problems: [400, 401, 403, 409] })
   create(@Body() input: CreateUserDto): Promise<UserDto> {
     return this.users.create(input);
   }
 
   @Post(':id/sessions/revoke')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'End every session of a user (admin, or the user themselves): their tokens stop working at once.',
+    ok: '{ userId, sessionVersion }',
+    problems: [400, 401, 404],
   })
-  @ApiOkResponse({ description: '{ userId, sessionVersion }' })
-  @ApiProblems(400, 401, 404)
   revokeSessions(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
     return this.users.revokeSessions(actor, id);
   }

@@ -1,15 +1,16 @@
-import { assertInvariant } from '../common/errors/domain-error.js';
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { AuthenticatedUser, SteerkesRequest } from '../common/http/request-context.js';
-import type { Role } from '../common/roles.js';
+import { assertInvariant } from '../errors/domain-error.js';
+import type { Role } from '../roles.js';
+import type { AuthenticatedUser, SteerkesRequest } from './request-context.js';
 
+/** Read by the auth module's guards (src/auth/guards.ts). */
 export const IS_PUBLIC = 'steerkes:isPublic';
 export const REQUIRED_ROLES = 'steerkes:requiredRoles';
 
 /** Opts an endpoint out of the bearer-token guard that protects everything else. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** Only these roles may call the endpoint (403 otherwise). */
+/** Only these roles may call the endpoints of a controller or one endpoint (403 otherwise). */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 /** The authenticated caller, as the bearer token describes them. */
