@@ -1,27 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Endpoint } from '../common/http/endpoint.decorator.js';
 import { CurrentUser } from '../common/http/access.js';
 import { Clock } from '../common/clock.js';
 import { localDate } from '../common/calendar.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { IsCalendarDate } from '../common/http/validators.js';
+import { YearQueryDto } from '../common/http/year-query.dto.js';
 import { ReportsService } from './reports.service.js';
-
-const YEAR_MIN = 2000;
-const YEAR_MAX = 2100;
-
-export class YearQueryDto {
-  @ApiPropertyOptional({ example: 2026, description: 'Calendar year; this year when omitted.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(YEAR_MIN)
-  @Max(YEAR_MAX)
-  year?: number;
-}
 
 export class PeriodQueryDto {
   @ApiPropertyOptional({

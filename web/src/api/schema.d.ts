@@ -6281,7 +6281,7 @@ export interface operations {
     RedemptionsController_summary: {
         parameters: {
             query?: {
-                /** @description This year when omitted. */
+                /** @description Calendar year; this year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the business (required for them). */
                 businessId?: string;
@@ -6742,7 +6742,7 @@ export interface operations {
     FiscalController_overview: {
         parameters: {
             query?: {
-                /** @description This year when omitted. */
+                /** @description Calendar year; this year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the volunteer (required for them). */
                 volunteerId?: string;
