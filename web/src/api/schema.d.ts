@@ -1376,9 +1376,9 @@ export interface components {
         TransferDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1395,6 +1395,7 @@ export interface components {
              */
             code: "TRANSFER" | "HOURS" | "SERVICE";
             /**
+             * Format: date
              * @description YYYY-MM-DD in an open period; today when omitted.
              * @example 2026-11-20
              */
@@ -1419,8 +1420,9 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** @example 2026-11-23 */
             effectiveDate: string;
@@ -1485,14 +1487,17 @@ export interface components {
         EntryDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** @enum {string} */
             code: "ADJUST" | "TRANSFER" | "ISSUE" | "RETIRE" | "HOURS" | "SERVICE";
             postings: components["schemas"]["PostingDto"][];
-            /** @example 2026-11-20 */
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
             effectiveDate?: string;
         };
         ReversalDto: {
@@ -1502,9 +1507,9 @@ export interface components {
         HoldDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1546,8 +1551,9 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: date-time */
             expiresAt: string | null;
@@ -1577,10 +1583,14 @@ export interface components {
              * @enum {string}
              */
             district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
-            /** @example info@buurtcentrum-malberg.nl */
+            /**
+             * Format: email
+             * @example info@buurtcentrum-malberg.nl
+             */
             contactEmail?: string;
             description?: string;
             /**
+             * Format: date
              * @description Volunteers only: date of birth (the fiscal limits depend on age).
              * @example 1998-04-12
              */
@@ -1630,7 +1640,10 @@ export interface components {
             nextCursor: string | null;
         };
         LoginDto: {
-            /** @example treasurer@steerkes.test */
+            /**
+             * Format: email
+             * @example treasurer@steerkes.test
+             */
             email: string;
             /** @example steerkes-demo */
             password: string;
@@ -1660,7 +1673,10 @@ export interface components {
             user: components["schemas"]["UserDto"];
         };
         CreateUserDto: {
-            /** @example penningmeester@voetbalclub-caberg.nl */
+            /**
+             * Format: email
+             * @example penningmeester@voetbalclub-caberg.nl
+             */
             email: string;
             password: string;
             /** @enum {string} */
@@ -1696,6 +1712,7 @@ export interface components {
              */
             organisationId: string;
             /**
+             * Format: date
              * @description The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -1782,6 +1799,7 @@ export interface components {
         };
         BulkTimeClaimsDto: {
             /**
+             * Format: date
              * @description The day of the activity (YYYY-MM-DD): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -1983,11 +2001,13 @@ export interface components {
              */
             euroValue: string;
             /**
+             * Format: date
              * @description First valid day; today when omitted.
              * @example 2026-11-23
              */
             validFrom?: string;
             /**
+             * Format: date
              * @description Last valid day (inclusive); none when omitted.
              * @example 2027-03-31
              */
@@ -2061,9 +2081,15 @@ export interface components {
              * @example 3.50
              */
             euroValue?: string;
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             validFrom?: string;
-            /** @example 2027-03-31 */
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
             validUntil?: string | null;
             /** @description Sets the stock left; null: unlimited. */
             stock?: number | null;
@@ -2478,7 +2504,13 @@ export interface components {
              *     }
              */
             openingHours?: {
-                [key: string]: string[][];
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -2537,7 +2569,13 @@ export interface components {
             minLength: number;
             maxLength: number | null;
             openingHours: {
-                [key: string]: unknown;
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /** @enum {string} */
             confirmation: "auto" | "provider";
@@ -2620,7 +2658,13 @@ export interface components {
              *     }
              */
             openingHours?: {
-                [key: string]: string[][];
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -2987,9 +3031,9 @@ export interface components {
         IssueDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /**
              * Format: uuid
@@ -3013,9 +3057,9 @@ export interface components {
         RetireDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /**
              * Format: uuid
@@ -3114,6 +3158,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     LedgerController_statement: {
@@ -3174,6 +3227,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3242,8 +3304,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3301,6 +3381,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3379,6 +3468,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3390,6 +3488,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3468,6 +3575,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     LedgerController_bookEntry: {
@@ -3539,6 +3655,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3550,6 +3675,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3607,6 +3741,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3687,6 +3830,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3698,6 +3850,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3776,6 +3937,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3787,6 +3957,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3844,6 +4023,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3924,6 +4112,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3935,6 +4132,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4020,6 +4226,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PartiesController_list: {
@@ -4066,6 +4281,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4123,8 +4347,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4189,6 +4431,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PublicOrganisationsController_list: {
@@ -4226,6 +4477,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4274,9 +4534,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4285,6 +4556,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4329,6 +4609,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -4345,6 +4634,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4376,6 +4692,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4442,8 +4767,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4507,6 +4850,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -4535,7 +4887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unexpected error; nothing was written. */
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4614,6 +4966,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TimeClaimsController_submit: {
@@ -4685,6 +5046,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4696,6 +5066,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4765,6 +5144,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4776,6 +5164,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4842,6 +5239,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4936,6 +5342,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TimeClaimsController_reject: {
@@ -5006,8 +5421,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5085,8 +5518,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5124,6 +5575,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5181,8 +5641,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5240,6 +5718,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5308,6 +5795,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5319,6 +5815,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5380,6 +5885,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5455,8 +5969,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5524,6 +6056,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5602,6 +6143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PassesController_block: {
@@ -5664,8 +6214,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5734,6 +6302,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5745,6 +6322,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5826,6 +6412,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     OffersController_list: {
@@ -5864,6 +6459,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5921,8 +6525,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5992,6 +6614,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     OffersController_get: {
@@ -6033,6 +6664,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6101,8 +6741,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6171,6 +6829,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6249,6 +6916,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6258,9 +6934,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: wait as long as Retry-After says. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6269,6 +6947,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6345,6 +7032,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RedemptionsController_get: {
@@ -6404,6 +7100,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6489,6 +7194,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RedemptionsController_reverse: {
@@ -6562,6 +7276,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6573,6 +7296,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6610,6 +7342,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6669,8 +7410,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6728,8 +7487,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6806,6 +7583,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PassPolicyController_get: {
@@ -6836,6 +7622,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6893,8 +7688,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6966,6 +7779,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ListingsController_create: {
@@ -7016,8 +7838,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7075,6 +7915,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7152,8 +8001,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7216,6 +8083,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7294,6 +8170,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ListingsController_addBlockedPeriod: {
@@ -7364,8 +8249,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7439,6 +8342,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_list: {
@@ -7486,6 +8398,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7564,6 +8485,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7575,6 +8505,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7632,6 +8571,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7726,6 +8674,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_decline: {
@@ -7799,6 +8756,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7810,6 +8776,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7890,6 +8865,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7901,6 +8885,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7995,6 +8988,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_markReturned: {
@@ -8068,6 +9070,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8079,6 +9090,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8159,6 +9179,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8170,6 +9199,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8228,6 +9266,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8305,6 +9352,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TreasuryController_export: {
@@ -8361,6 +9417,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TreasuryLedgerController_reconciliation: {
@@ -8400,6 +9465,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8478,6 +9552,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8489,6 +9572,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8556,6 +9648,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8634,6 +9735,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8645,6 +9755,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8715,6 +9834,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReportsController_sponsorship: {
@@ -8765,6 +9893,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8831,6 +9968,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReportsController_transparency: {
@@ -8863,6 +10009,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
