@@ -12,6 +12,7 @@ import {
   jsonBody,
   leaveBodiesToJsonBody,
   logRequest,
+  noStoreWhenAuthenticated,
   securityHeaders,
 } from './common/http/http-hooks.js';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter.js';
@@ -109,19 +110,23 @@ export function configureApp(
       },
     }),
   );
+  fastify.addHook('onSend', noStoreWhenAuthenticated(API_PREFIX));
   fastify.addHook('onSend', expressSend);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup(
-    DOCS_PATH,
-    app,
-    () => withErrorCodes(SwaggerModule.createDocument(app, openApiConfig())),
-    {
-      jsonDocumentUrl: DOCS_JSON_PATH,
-    },
-  );
+  // The documentation maps every route and refusal: off in production unless SWAGGER_UI=on.
+  if (configuration.swaggerUi) {
+    SwaggerModule.setup(
+      DOCS_PATH,
+      app,
+      () => withErrorCodes(SwaggerModule.createDocument(app, openApiConfig())),
+      {
+        jsonDocumentUrl: DOCS_JSON_PATH,
+      },
+    );
+  }
   return app;
 }
 
