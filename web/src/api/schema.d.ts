@@ -1283,7 +1283,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BALANCE_INSUFFICIENT" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_ATTEMPTS_PAUSED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -2093,34 +2093,12 @@ export interface components {
              */
             pin?: string;
         };
-        FiscalWarningDto: {
+        CounterFiscalWarningDto: {
             /**
              * @description month, year, or hours (approved hours × hourly amount).
              * @enum {string}
              */
             limit: "month" | "year" | "hours";
-            /**
-             * @description The month, the year, or "hours × hourly amount".
-             * @example 2026-11
-             */
-            basis: string;
-            /**
-             * @description EUR received, this redemption included.
-             * @example 172.00
-             */
-            received: string;
-            /**
-             * @description EUR
-             * @example 210.00
-             */
-            limitAmount: string;
-            /**
-             * @description EUR left
-             * @example 38.00
-             */
-            room: string;
-            /** @example 81 */
-            percent: number;
             message: components["schemas"]["LocalizedTextDto"];
         };
         RedemptionReceiptDto: {
@@ -2184,8 +2162,8 @@ export interface components {
             voidableUntil: string;
             /** Format: date-time */
             closedAt: string | null;
-            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer. */
-            fiscalWarnings: components["schemas"]["FiscalWarningDto"][];
+            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
+            fiscalWarnings: components["schemas"]["CounterFiscalWarningDto"][];
         };
         RedemptionDto: {
             /** Format: uuid */
@@ -2370,6 +2348,36 @@ export interface components {
             limit: string | null;
             /** @example 168.00 */
             room: string | null;
+        };
+        FiscalWarningDto: {
+            /**
+             * @description month, year, or hours (approved hours × hourly amount).
+             * @enum {string}
+             */
+            limit: "month" | "year" | "hours";
+            /**
+             * @description The month, the year, or "hours × hourly amount".
+             * @example 2026-11
+             */
+            basis: string;
+            /**
+             * @description EUR received, this redemption included.
+             * @example 172.00
+             */
+            received: string;
+            /**
+             * @description EUR
+             * @example 210.00
+             */
+            limitAmount: string;
+            /**
+             * @description EUR left
+             * @example 38.00
+             */
+            room: string;
+            /** @example 81 */
+            percent: number;
+            message: components["schemas"]["LocalizedTextDto"];
         };
         FiscalOverviewDto: {
             /** Format: uuid */
