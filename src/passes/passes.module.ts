@@ -12,6 +12,7 @@ import { OffersController } from './offers.controller.js';
 import { OffersService } from './offers.service.js';
 import { PassesController } from './passes.controller.js';
 import { PassesService } from './passes.service.js';
+import { PassPrivacy } from './pass-privacy.service.js';
 import { PassesSettingsService } from './passes-settings.service.js';
 import { RedemptionsController } from './redemptions.controller.js';
 import { RedemptionsService } from './redemptions.service.js';
@@ -34,6 +35,7 @@ import { RedemptionsService } from './redemptions.service.js';
     RedemptionsService,
     FiscalService,
     PassesSettingsService,
+    PassPrivacy,
   ],
   exports: [
     SponsorshipFigures,
@@ -42,6 +44,7 @@ import { RedemptionsService } from './redemptions.service.js';
     RedemptionsService,
     FiscalService,
     PassesSettingsService,
+    PassPrivacy,
   ],
 })
 export class PassesModule {}
