@@ -487,12 +487,7 @@ export class RedemptionsService {
       await tx.manager.delete(PassPinFailure, { passId: pass.id });
       return null;
     }
-    await tx.manager.insert(PassPinFailure, {
-      id: randomUUID(),
-      passId: pass.id,
-      businessPartyId,
-      failedAt: this.clock.now().toISOString(),
-    });
+    await this.recordPinFailure(tx, pass, businessPartyId);
     const failures = pass.pinFailures + 1;
     if (failures < PIN_ATTEMPTS_MAX) {
       await tx.manager.update(Pass, { id: pass.id }, { pinFailures: failures });
@@ -510,6 +505,31 @@ export class RedemptionsService {
       },
     );
     return new PinAttemptsExhaustedError(failures);
+  }
+
+  /** One wrong PIN of this business on this pass; those that left the window are dropped (they no longer count). */
+  private async recordPinFailure(
+    tx: Transaction,
+    pass: Pass,
+    businessPartyId: string,
+  ): Promise<void> {
+    const now = this.clock.now().getTime();
+    await tx.manager
+      .createQueryBuilder()
+      .delete()
+      .from(PassPinFailure)
+      .where('pass_id = :passId AND business_party_id = :businessPartyId', {
+        passId: pass.id,
+        businessPartyId,
+      })
+      .andWhere('failed_at <= :since', { since: new Date(now - PIN_PAUSE_WINDOW_MS).toISOString() })
+      .execute();
+    await tx.manager.insert(PassPinFailure, {
+      id: randomUUID(),
+      passId: pass.id,
+      businessPartyId,
+      failedAt: new Date(now).toISOString(),
+    });
   }
 
   /** Refuses a business that entered PIN_ATTEMPTS_PER_BUSINESS_MAX wrong PINs on this pass within the window. */
