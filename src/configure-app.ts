@@ -13,6 +13,7 @@ import {
   jsonBody,
   leaveBodiesToJsonBody,
   logRequest,
+  noStoreWhenAuthenticated,
   securityHeaders,
 } from './common/http/http-hooks.js';
 import { BEARER_SCHEME, completeDocument } from './common/http/openapi-document.js';
@@ -112,14 +113,18 @@ export function configureApp(
       },
     }),
   );
+  fastify.addHook('onSend', noStoreWhenAuthenticated(API_PREFIX));
   fastify.addHook('onSend', expressSend);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup(DOCS_PATH, app, () => createOpenApiDocument(app), {
-    jsonDocumentUrl: DOCS_JSON_PATH,
-  });
+  // The documentation maps every route and refusal: off in production unless SWAGGER_UI=on.
+  if (configuration.swaggerUi) {
+    SwaggerModule.setup(DOCS_PATH, app, () => createOpenApiDocument(app), {
+      jsonDocumentUrl: DOCS_JSON_PATH,
+    });
+  }
   return app;
 }
 

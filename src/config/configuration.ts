@@ -33,6 +33,8 @@ export interface AppConfiguration {
   /** The larger limit of POST /transfers/batch: 1000 transfers with descriptions. */
   batchBodySizeLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Serve the Swagger UI and the OpenAPI document (/api/docs, /api/docs-json): on, but off in production unless SWAGGER_UI=on. */
+  swaggerUi: boolean;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/steerkes.sqlite';
@@ -103,6 +105,7 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
     bodySizeLimitBytes: BODY_SIZE_LIMIT_BYTES_DEFAULT,
     batchBodySizeLimitBytes: BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT,
     logLevel: readLogLevel(variables.LOG_LEVEL, environment, problems),
+    swaggerUi: readSwaggerUi(variables.SWAGGER_UI, production, problems),
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return configuration;
@@ -114,6 +117,16 @@ function readSwitch(value: string | undefined, name: string, problems: string[])
   if (value === 'off') return false;
   problems.push(`${name} must be on or off (got "${value}")`);
   return true;
+}
+
+/** SWAGGER_UI: `on` or `off`; unset, on outside production and off in it (the document maps the attack surface). */
+function readSwaggerUi(
+  value: string | undefined,
+  production: boolean,
+  problems: string[],
+): boolean {
+  if (value === undefined || value === '') return !production;
+  return readSwitch(value, 'SWAGGER_UI', problems);
 }
 
 function readEnvironment(value: string | undefined, problems: string[]): Environment {

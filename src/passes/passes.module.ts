@@ -12,6 +12,7 @@ import { OffersController } from './offers.controller.js';
 import { OffersService } from './offers.service.js';
 import { PassesController } from './passes.controller.js';
 import { PassesService } from './passes.service.js';
+import { PassPrivacy } from './pass-privacy.service.js';
 import { PassesSettingsService } from './passes-settings.service.js';
 import { RedemptionsController } from './redemptions.controller.js';
 import { RedemptionsService } from './redemptions.service.js';
@@ -25,6 +26,7 @@ const PASSES_SERVICES = [
   RedemptionsService,
   FiscalService,
   PassesSettingsService,
+  PassPrivacy,
 ];
 
 @Module({

@@ -34,6 +34,11 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   // the admin for anyone, every other user for themselves only (another user's id answers 404)
   'POST /users/{id}/sessions/revoke': { roles: ALL },
 
+  // privacy: the volunteer's own data, always the caller's (no id in the path)
+  'GET /me/data': { roles: ['volunteer'] },
+  'PATCH /me/profile': { roles: ['volunteer'] },
+  'POST /me/erasure': { roles: ['volunteer'] },
+
   // parties
   'POST /parties': { roles: ['admin'] },
   'GET /parties': { roles: ALL },

@@ -125,6 +125,16 @@ export class FiscalWarningDto {
   @ApiProperty({ type: LocalizedTextDto }) message: LocalizedTextDto;
 }
 
+/** A fiscal warning on the counter's receipt: which limit is near, not the volunteer's figures. */
+export class CounterFiscalWarningDto {
+  @ApiProperty({
+    enum: FISCAL_LIMIT_KINDS,
+    description: 'month, year, or hours (approved hours × hourly amount).',
+  })
+  limit: FiscalLimitKind;
+  @ApiProperty({ type: LocalizedTextDto }) message: LocalizedTextDto;
+}
+
 export class RedemptionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) offerId: string;
@@ -164,10 +174,11 @@ export class RedemptionDto {
 
 export class RedemptionReceiptDto extends RedemptionDto {
   @ApiProperty({
-    type: [FiscalWarningDto],
-    description: 'Tax-free limits at 80 % or more after this redemption: tell the volunteer.',
+    type: [CounterFiscalWarningDto],
+    description:
+      'Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview).',
   })
-  fiscalWarnings: FiscalWarningDto[];
+  fiscalWarnings: CounterFiscalWarningDto[];
 }
 
 class SponsorshipMonthDto {

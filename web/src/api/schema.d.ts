@@ -1260,6 +1260,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Steerkes holds about you (JSON): profile, passes, claims, redemptions, ledger entries of your account, login sessions, audit events about you. */
+        get: operations["PrivacyController_exportData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct your name and e-mail address (audited). */
+        patch: operations["PrivacyController_correct"];
+        trace?: never;
+    };
+    "/api/v1/me/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase your personal data: name, e-mail and birth date are pseudonymised, your login ends and your pass is blocked. The bookkeeping (ledger entries, claims, redemptions) is kept for the fiscal retention period. Refused while your account holds Steerkes. */
+        post: operations["PrivacyController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1283,7 +1334,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "ERASURE_BALANCE_REMAINS" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BALANCE_INSUFFICIENT" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_ATTEMPTS_PAUSED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -2119,34 +2170,12 @@ export interface components {
              */
             pin?: string;
         };
-        FiscalWarningDto: {
+        CounterFiscalWarningDto: {
             /**
              * @description month, year, or hours (approved hours × hourly amount).
              * @enum {string}
              */
             limit: "month" | "year" | "hours";
-            /**
-             * @description The month, the year, or "hours × hourly amount".
-             * @example 2026-11
-             */
-            basis: string;
-            /**
-             * @description EUR received, this redemption included.
-             * @example 172.00
-             */
-            received: string;
-            /**
-             * @description EUR
-             * @example 210.00
-             */
-            limitAmount: string;
-            /**
-             * @description EUR left
-             * @example 38.00
-             */
-            room: string;
-            /** @example 81 */
-            percent: number;
             message: components["schemas"]["LocalizedTextDto"];
         };
         RedemptionReceiptDto: {
@@ -2210,8 +2239,8 @@ export interface components {
             voidableUntil: string;
             /** Format: date-time */
             closedAt: string | null;
-            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer. */
-            fiscalWarnings: components["schemas"]["FiscalWarningDto"][];
+            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
+            fiscalWarnings: components["schemas"]["CounterFiscalWarningDto"][];
         };
         RedemptionDto: {
             /** Format: uuid */
@@ -2396,6 +2425,36 @@ export interface components {
             limit: string | null;
             /** @example 168.00 */
             room: string | null;
+        };
+        FiscalWarningDto: {
+            /**
+             * @description month, year, or hours (approved hours × hourly amount).
+             * @enum {string}
+             */
+            limit: "month" | "year" | "hours";
+            /**
+             * @description The month, the year, or "hours × hourly amount".
+             * @example 2026-11
+             */
+            basis: string;
+            /**
+             * @description EUR received, this redemption included.
+             * @example 172.00
+             */
+            received: string;
+            /**
+             * @description EUR
+             * @example 210.00
+             */
+            limitAmount: string;
+            /**
+             * @description EUR left
+             * @example 38.00
+             */
+            room: string;
+            /** @example 81 */
+            percent: number;
+            message: components["schemas"]["LocalizedTextDto"];
         };
         FiscalOverviewDto: {
             /** Format: uuid */
@@ -3093,6 +3152,79 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        PersonalDataExportDto: {
+            /** @example steerkes-personal-data/1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The user: e-mail, name, role (never the password). */
+            user: {
+                [key: string]: unknown;
+            };
+            /** @description The volunteer party: name, district, birth date. */
+            party: {
+                [key: string]: unknown;
+            };
+            /** @description Login sessions: when, no tokens. */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            passes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Time claims. */
+            claims: {
+                [key: string]: unknown;
+            }[];
+            redemptions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Each account with every ledger entry on it (statement lines). */
+            accounts: {
+                [key: string]: unknown;
+            }[];
+            /** @description Audit events about the user, the party, their passes and claims. */
+            auditEvents: {
+                [key: string]: unknown;
+            }[];
+        };
+        CorrectProfileDto: {
+            /** @example Anouk Janssen */
+            name?: string;
+            /**
+             * Format: email
+             * @example anouk@example.nl
+             */
+            email?: string;
+        };
+        ProfileDto: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            partyId: string;
+            /** @example Anouk Janssen */
+            name: string;
+            /**
+             * Format: email
+             * @example anouk@example.nl
+             */
+            email: string;
+        };
+        EraseMyDataDto: {
+            /**
+             * @description true: I understand my login ends, my pass is blocked and this cannot be undone.
+             * @enum {boolean}
+             */
+            confirm: true;
+        };
+        ErasureDto: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            partyId: string;
+            /** Format: date-time */
+            erasedAt: string;
         };
     };
     responses: never;
@@ -10018,6 +10150,188 @@ export interface operations {
             };
             /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_exportData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseMyDataDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
