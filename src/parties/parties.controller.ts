@@ -19,8 +19,11 @@ export class PartiesController {
   @Roles('admin')
   @ApiCreatedResponse({ type: PartyDto })
   @ApiProblems(400, 401, 403)
-  create(@Body() input: CreatePartyDto): Promise<PartyDto> {
-    return this.parties.create(input);
+  create(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Body() input: CreatePartyDto,
+  ): Promise<PartyDto> {
+    return this.parties.create(input, { actor });
   }
 
   @Get()

@@ -30,7 +30,7 @@ export class Pass {
   @Column({ type: 'varchar', length: 10, name: 'valid_until' })
   validUntil: string;
 
-  /** scrypt hash of the volunteer's PIN; never the PIN itself. */
+  /** Peppered scrypt hash of the volunteer's PIN (common/password-hasher.ts); never the PIN itself. */
   @Column({ type: 'varchar', length: 200, nullable: true, name: 'pin_hash' })
   pinHash: string | null;
 
