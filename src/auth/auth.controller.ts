@@ -130,7 +130,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary:
-      "Sets a new password with the one-time code an administrator made (POST /users/{id}/password-reset): once, within a day. Throttled as logins are.",
+      'Sets a new password with the one-time code an administrator made (POST /users/{id}/password-reset): once, within a day. Throttled as logins are.',
   })
   @ApiNoContentResponse()
   @ApiProblems(400, 429)

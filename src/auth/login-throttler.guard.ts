@@ -19,10 +19,7 @@ export class LoginThrottlerGuard implements CanActivate {
   private readonly perAccount: RateLimit;
   private readonly perAddress: RateLimit;
 
-  constructor(
-    @Inject(APP_CONFIGURATION) configuration: AppConfiguration,
-    rateLimits: RateLimits,
-  ) {
+  constructor(@Inject(APP_CONFIGURATION) configuration: AppConfiguration, rateLimits: RateLimits) {
     this.perAccount = rateLimits.limit({
       name: 'login',
       points: configuration.loginAttemptsPerMinute,

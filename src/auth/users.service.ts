@@ -300,10 +300,9 @@ export class UsersService {
         party_id: string | null;
         session_version: number | bigint | string;
         disabled_at: string | null;
-      }>(
-        'SELECT id, email, role, party_id, session_version, disabled_at FROM users WHERE id = ?',
-        [id],
-      );
+      }>('SELECT id, email, role, party_id, session_version, disabled_at FROM users WHERE id = ?', [
+        id,
+      ]);
       return (
         row && {
           id: row.id,

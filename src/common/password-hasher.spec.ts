@@ -68,9 +68,9 @@ describe(PasswordHasher.name, () => {
     expect((await hasher({ PIN_PEPPER: 'pepper-two' }).verifyPin('1234', stored)).matches).toBe(
       false,
     );
-    expect((await hasher({ PIN_PEPPER: 'pepper-one' }).verifyPassword('1234', stored)).matches).toBe(
-      false,
-    );
+    expect(
+      (await hasher({ PIN_PEPPER: 'pepper-one' }).verifyPassword('1234', stored)).matches,
+    ).toBe(false);
   });
 
   it('still verifies a PIN hashed before the pepper, and asks for its rehash', async () => {

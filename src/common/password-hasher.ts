@@ -122,7 +122,11 @@ export async function hashSecret(
 
 function parseHash(stored: string): ParsedHash | null {
   const [scheme, cost, blockSize, parallelism, salt, key, ...rest] = stored.split('$');
-  const parameters = { cost: Number(cost), blockSize: Number(blockSize), parallelism: Number(parallelism) };
+  const parameters = {
+    cost: Number(cost),
+    blockSize: Number(blockSize),
+    parallelism: Number(parallelism),
+  };
   const plausible =
     rest.length === 0 &&
     key !== undefined &&

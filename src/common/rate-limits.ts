@@ -75,10 +75,9 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
       await this.redis.connect();
     } catch (error) {
       this.redis.disconnect();
-      throw new Error(
-        `REDIS_URL is set but Redis cannot be reached: ${(error as Error).message}`,
-        { cause: error },
-      );
+      throw new Error(`REDIS_URL is set but Redis cannot be reached: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 

@@ -362,7 +362,9 @@ function readScryptCost(
   problems: string[],
 ): number {
   const fallback =
-    environment === 'test' ? PASSWORD_SCRYPT_COST_DEFAULT_TEST : PASSWORD_SCRYPT_COST_MIN_PRODUCTION;
+    environment === 'test'
+      ? PASSWORD_SCRYPT_COST_DEFAULT_TEST
+      : PASSWORD_SCRYPT_COST_MIN_PRODUCTION;
   const cost = readInteger(
     value,
     fallback,

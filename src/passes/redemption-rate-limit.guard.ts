@@ -16,10 +16,7 @@ const REDEMPTION_WINDOW_SECONDS = 60;
 export class RedemptionRateLimitGuard implements CanActivate {
   private readonly limit: RateLimit;
 
-  constructor(
-    @Inject(APP_CONFIGURATION) configuration: AppConfiguration,
-    rateLimits: RateLimits,
-  ) {
+  constructor(@Inject(APP_CONFIGURATION) configuration: AppConfiguration, rateLimits: RateLimits) {
     this.limit = rateLimits.limit({
       name: 'redemption',
       points: configuration.redemptionsPerMinute,

@@ -89,7 +89,8 @@ function NewPasswordProperty(): PropertyDecorator {
     ApiProperty({
       minLength: PASSWORD_LENGTH_MIN,
       maxLength: PASSWORD_LENGTH_MAX,
-      description: 'Not a common password, nor one of too few distinct characters or with the e-mail name.',
+      description:
+        'Not a common password, nor one of too few distinct characters or with the e-mail name.',
     })(target, key);
     IsString()(target, key);
     MinLength(PASSWORD_LENGTH_MIN)(target, key);

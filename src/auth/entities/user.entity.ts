@@ -38,7 +38,10 @@ export class User {
   @Column({
     type: 'integer',
     default: 0,
-    transformer: { to: (demo?: boolean) => (demo ? 1 : 0), from: (value: unknown) => Number(value) === 1 },
+    transformer: {
+      to: (demo?: boolean) => (demo ? 1 : 0),
+      from: (value: unknown) => Number(value) === 1,
+    },
   })
   demo: boolean;
 

@@ -31,7 +31,12 @@ export class UserAccounts1763900600000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const column of ['password_reset_expires_at', 'password_reset_hash', 'demo', 'disabled_at'])
+    for (const column of [
+      'password_reset_expires_at',
+      'password_reset_hash',
+      'demo',
+      'disabled_at',
+    ])
       await queryRunner.dropColumn('users', column);
   }
 }
