@@ -62,11 +62,12 @@ describe('Story: an operator starts Steerkes in production', () => {
   });
 
   it('refuses PIN_PEPPER missing or weak, and a low PASSWORD_SCRYPT_COST', async () => {
-    for (const weakening of [
+    const weakenings: Array<Record<string, string>> = [
       { PIN_PEPPER: '' },
       { PIN_PEPPER: 'pepper' },
       { PASSWORD_SCRYPT_COST: '16384' },
-    ])
+    ];
+    for (const weakening of weakenings)
       await expect(
         createTestApp({ demoData: false, environment: { ...PRODUCTION, ...weakening } }),
       ).rejects.toThrow(ConfigurationError);

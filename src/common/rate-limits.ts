@@ -26,6 +26,9 @@ export interface RateLimitRule {
 
 /** Where every Redis key of the rate limits starts, so they are easy to find beside other data. */
 const REDIS_KEY_PREFIX = 'steerkes:rate';
+/** Reconnecting after a drop: 200 ms more per attempt, at most every 2 s. */
+const RECONNECT_STEP_MS = 200;
+const RECONNECT_DELAY_MAX_MS = 2000;
 
 /** A limit in force: counts one request per call, and refuses the one past the limit. */
 export class RateLimit {
@@ -54,6 +57,7 @@ export class RateLimit {
 export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimits');
   private readonly redis: Redis | null;
+  private connected = false;
 
   constructor(@Inject(APP_CONFIGURATION) configuration: AppConfiguration) {
     this.redis = configuration.redisUrl
@@ -62,6 +66,9 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
           // Fail fast instead of queueing while disconnected: the insurance limiter takes over.
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
+          // Reconnect after a drop while running; before the first connection, the start fails instead.
+          retryStrategy: (attempt: number) =>
+            this.connected ? Math.min(attempt * RECONNECT_STEP_MS, RECONNECT_DELAY_MAX_MS) : null,
         })
       : null;
     this.redis?.on('error', (error: Error) =>
@@ -73,8 +80,8 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
     if (!this.redis) return;
     try {
       await this.redis.connect();
+      this.connected = true;
     } catch (error) {
-      this.redis.disconnect();
       throw new Error(`REDIS_URL is set but Redis cannot be reached: ${(error as Error).message}`, {
         cause: error,
       });
@@ -82,8 +89,9 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.connected = false;
     if (this.redis?.status === 'ready') await this.redis.quit();
-    else this.redis?.disconnect();
+    else if (this.redis && this.redis.status !== 'end') this.redis.disconnect();
   }
 
   /** Where the counts are kept: for the start-up log. */
