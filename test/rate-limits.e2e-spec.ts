@@ -73,11 +73,11 @@ describe('Story: an attacker guesses passwords from one address, behind or aroun
     }
   });
 
-  it('limits one address across e-mails (LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE)', async () => {
+  it('limits one address across e-mails (LOGINS_PER_ADDRESS_PER_MINUTE)', async () => {
     const testApp = await createTestApp({
       environment: {
         LOGIN_ATTEMPTS_PER_MINUTE: '100',
-        LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '4',
+        LOGINS_PER_ADDRESS_PER_MINUTE: '4',
         TRUSTED_PROXIES: 'loopback',
       },
     });
@@ -107,7 +107,7 @@ describe('Story: an attacker guesses passwords from one address, behind or aroun
   it('throttles password-reset codes as logins, per address', async () => {
     const testApp = await createTestApp({
       demoData: false,
-      environment: { LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: '2', TRUSTED_PROXIES: 'loopback' },
+      environment: { LOGINS_PER_ADDRESS_PER_MINUTE: '2', TRUSTED_PROXIES: 'loopback' },
     });
     try {
       const guesser = freshAddress();

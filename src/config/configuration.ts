@@ -65,7 +65,7 @@ const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
 const BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT = 1024 * 1024;
 const REDEMPTIONS_PER_MINUTE_DEFAULT = 60;
 /** Per address: an office or a school behind one NAT logs in together, more than one person guessing. */
-const LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE_DEFAULT = 60;
+const LOGINS_PER_ADDRESS_PER_MINUTE_DEFAULT = 60;
 /** OWASP's scrypt minimum (2023): N=2^17, r=8, p=1. */
 export const PASSWORD_SCRYPT_COST_MIN_PRODUCTION = 2 ** 17;
 /** Tests hash thousands of passwords and PINs: a low cost keeps them fast (never in production). */
@@ -120,9 +120,9 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
       problems,
     ),
     loginAttemptsPerAddressPerMinute: readInteger(
-      variables.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE,
-      LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE_DEFAULT,
-      { name: 'LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE', min: 1, max: 100_000 },
+      variables.LOGINS_PER_ADDRESS_PER_MINUTE,
+      LOGINS_PER_ADDRESS_PER_MINUTE_DEFAULT,
+      { name: 'LOGINS_PER_ADDRESS_PER_MINUTE', min: 1, max: 100_000 },
       problems,
     ),
     trustedProxies: readTrustedProxies(variables.TRUSTED_PROXIES, problems),
