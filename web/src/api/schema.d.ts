@@ -321,6 +321,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes your own password, given the current one. Every session of yours ends, this one too: log in again. */
+        post: operations["AuthController_changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with the one-time code an administrator made (POST /users/{id}/password-reset): once, within a day. Throttled as logins are. */
+        post: operations["AuthController_completePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -347,6 +381,74 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disables a user (not yourself): they cannot log in, and their sessions end at once. Audited. */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enables a disabled user again. Audited. */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a user's role (not your own) and the party they act for; their sessions end. Audited. */
+        put: operations["UsersController_changeRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a password reset: answers a one-time code (valid a day, kept only as a hash) to hand to the user, who sets a new password with it. The user's sessions end. Audited. */
+        post: operations["UsersController_startPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1283,7 +1385,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ACCOUNT_DISABLED" | "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "CURRENT_PASSWORD_WRONG" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "OWN_ACCOUNT" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -1646,6 +1748,8 @@ export interface components {
             displayName: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description A disabled user cannot log in; an admin enables them again. */
+            disabled: boolean;
         };
         LoginResponseDto: {
             /** @description Send as `Authorization: Bearer <accessToken>`. */
@@ -1658,6 +1762,16 @@ export interface components {
              */
             expiresIn: number;
             user: components["schemas"]["UserDto"];
+        };
+        ChangeOwnPasswordDto: {
+            currentPassword: string;
+            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
+            newPassword: string;
+        };
+        CompletePasswordResetDto: {
+            code: string;
+            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
+            newPassword: string;
         };
         CreateUserDto: {
             /** @example penningmeester@voetbalclub-caberg.nl */
@@ -1672,6 +1786,23 @@ export interface components {
             partyId?: string;
             /** @example Anouk Janssen */
             displayName: string;
+        };
+        ChangeRoleDto: {
+            /** @enum {string} */
+            role: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
+            /**
+             * Format: uuid
+             * @description The party the user acts for under the new role: required for volunteer, org_manager and business_operator.
+             */
+            partyId?: string;
+        };
+        PasswordResetDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Shown once, in this answer only: hand it to the user, who sets a new password with it (POST /auth/password-reset). Only its hash is kept. */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         HealthDto: {
             /** @example ok */
@@ -4348,6 +4479,102 @@ export interface operations {
             };
         };
     };
+    AuthController_changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     AuthController_me: {
         parameters: {
             query?: never;
@@ -4435,6 +4662,301 @@ export interface operations {
             };
             /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_startPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
