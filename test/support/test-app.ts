@@ -42,6 +42,7 @@ export async function createTestApp(
     ...loadConfiguration({
       NODE_ENV: 'test',
       LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+      LOGINS_PER_ADDRESS_PER_MINUTE: '100000',
       REDEMPTIONS_PER_MINUTE: '100000',
       ...options.environment,
     }),
