@@ -124,6 +124,24 @@ describe('Story: a developer starts the quick start', () => {
     }
   });
 
+  it('says it again on a demo database started with DEMO_DATA=off', async () => {
+    const database = await createTestDatabase();
+    try {
+      await (await createTestApp({ shareDatabase: database })).close();
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const again = await createTestApp({
+        shareDatabase: database,
+        demoData: false,
+        environment: { NODE_ENV: 'development' },
+      });
+      await again.close();
+      const warnings = warn.mock.calls.map(([message]) => String(message));
+      expect(warnings.some((message) => message.includes('THIS IS A DEMO'))).toBe(true);
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('says nothing of a demo on a database without one', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
     const testApp = await createTestApp({

@@ -32,7 +32,7 @@ export class StartupService implements OnApplicationBootstrap {
     if (isNew) await this.createFirstAdmin();
     if (this.configuration.environment === 'production' && (await this.users.hasDemoLogins()))
       throw new ConfigurationError([
-        'the database holds demo logins (their password is public): this is a demo database, not one for production. Start production on a new database, or remove every user at @steerkes.test',
+        'the database holds demo logins (their password is public): it is a demo database, not one for production. Start production on a new database (ADMIN_EMAIL and ADMIN_PASSWORD make its first admin)',
       ]);
     // A demo database is topped up on every start, so that a first start cut off half-way
     // (the loader is idempotent) still ends as the whole demo.
@@ -49,8 +49,9 @@ export class StartupService implements OnApplicationBootstrap {
           `Loaded the Maastricht demo (${report.partiesCreated} parties, ${report.usersCreated} users, ${report.entriesBooked} entries).`,
         );
       }
-      this.logger.warn(demoWarning());
     }
+    // Also with DEMO_DATA=off: what matters is that the database holds logins anyone can use.
+    if (await this.users.hasDemoLogins()) this.logger.warn(demoWarning());
   }
 
   private async createFirstAdmin(): Promise<void> {
