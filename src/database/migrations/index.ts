@@ -11,6 +11,7 @@ import { HealthProbe1763900250000 } from './1763900250000-health-probe.js';
 import { PostingsByEntrySequence1763900260000 } from './1763900260000-postings-by-entry-sequence.js';
 import { AuthSessions1763900270000 } from './1763900270000-auth-sessions.js';
 import { IdempotencyRecords1763900300000 } from './1763900300000-idempotency-records.js';
+import { UserAccounts1763900600000 } from './1763900600000-user-accounts.js';
 import { PassPinFailures1763900700000 } from './1763900700000-pass-pin-failures.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   PostingsByEntrySequence1763900260000,
   AuthSessions1763900270000,
   IdempotencyRecords1763900300000,
+  UserAccounts1763900600000,
   PassPinFailures1763900700000,
 ];

@@ -321,6 +321,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes your own password, given the current one. Every session of yours ends, this one too: log in again. */
+        post: operations["AuthController_changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with the one-time code an administrator made (POST /users/{id}/password-reset): once, within a day. Throttled as logins are. */
+        post: operations["AuthController_completePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -347,6 +381,74 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disables a user (not yourself): they cannot log in, and their sessions end at once. Audited. */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enables a disabled user again. Audited. */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a user's role (not your own) and the party they act for; their sessions end. Audited. */
+        put: operations["UsersController_changeRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a password reset: answers a one-time code (valid a day, kept only as a hash) to hand to the user, who sets a new password with it. The user's sessions end. Audited. */
+        post: operations["UsersController_startPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1260,57 +1362,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/data": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download everything Steerkes holds about you (JSON): profile, passes, claims, redemptions, ledger entries of your account, login sessions, audit events about you. */
-        get: operations["PrivacyController_exportData"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/profile": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Correct your name and e-mail address (audited). */
-        patch: operations["PrivacyController_correct"];
-        trace?: never;
-    };
-    "/api/v1/me/erasure": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Erase your personal data: name, e-mail and birth date are pseudonymised, your login ends and your pass is blocked. The bookkeeping (ledger entries, claims, redemptions) is kept for the fiscal retention period. Refused while your account holds Steerkes. */
-        post: operations["PrivacyController_erase"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1334,7 +1385,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "ERASURE_BALANCE_REMAINS" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BALANCE_INSUFFICIENT" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_ATTEMPTS_PAUSED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ACCOUNT_DISABLED" | "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "CURRENT_PASSWORD_WRONG" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "OWN_ACCOUNT" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -1427,9 +1478,9 @@ export interface components {
         TransferDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1446,7 +1497,6 @@ export interface components {
              */
             code: "TRANSFER" | "HOURS" | "SERVICE";
             /**
-             * Format: date
              * @description YYYY-MM-DD in an open period; today when omitted.
              * @example 2026-11-20
              */
@@ -1471,9 +1521,8 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** @example 2026-11-23 */
             effectiveDate: string;
@@ -1538,17 +1587,14 @@ export interface components {
         EntryDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** @enum {string} */
             code: "ADJUST" | "TRANSFER" | "ISSUE" | "RETIRE" | "HOURS" | "SERVICE";
             postings: components["schemas"]["PostingDto"][];
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
+            /** @example 2026-11-20 */
             effectiveDate?: string;
         };
         ReversalDto: {
@@ -1558,9 +1604,9 @@ export interface components {
         HoldDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1602,9 +1648,8 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** Format: date-time */
             expiresAt: string | null;
@@ -1634,14 +1679,10 @@ export interface components {
              * @enum {string}
              */
             district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
-            /**
-             * Format: email
-             * @example info@buurtcentrum-malberg.nl
-             */
+            /** @example info@buurtcentrum-malberg.nl */
             contactEmail?: string;
             description?: string;
             /**
-             * Format: date
              * @description Volunteers only: date of birth (the fiscal limits depend on age).
              * @example 1998-04-12
              */
@@ -1691,10 +1732,7 @@ export interface components {
             nextCursor: string | null;
         };
         LoginDto: {
-            /**
-             * Format: email
-             * @example treasurer@steerkes.test
-             */
+            /** @example treasurer@steerkes.test */
             email: string;
             /** @example steerkes-demo */
             password: string;
@@ -1710,6 +1748,8 @@ export interface components {
             displayName: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description A disabled user cannot log in; an admin enables them again. */
+            disabled: boolean;
         };
         LoginResponseDto: {
             /** @description Send as `Authorization: Bearer <accessToken>`. */
@@ -1723,11 +1763,18 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
+        ChangeOwnPasswordDto: {
+            currentPassword: string;
+            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
+            newPassword: string;
+        };
+        CompletePasswordResetDto: {
+            code: string;
+            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
+            newPassword: string;
+        };
         CreateUserDto: {
-            /**
-             * Format: email
-             * @example penningmeester@voetbalclub-caberg.nl
-             */
+            /** @example penningmeester@voetbalclub-caberg.nl */
             email: string;
             password: string;
             /** @enum {string} */
@@ -1739,6 +1786,23 @@ export interface components {
             partyId?: string;
             /** @example Anouk Janssen */
             displayName: string;
+        };
+        ChangeRoleDto: {
+            /** @enum {string} */
+            role: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
+            /**
+             * Format: uuid
+             * @description The party the user acts for under the new role: required for volunteer, org_manager and business_operator.
+             */
+            partyId?: string;
+        };
+        PasswordResetDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Shown once, in this answer only: hand it to the user, who sets a new password with it (POST /auth/password-reset). Only its hash is kept. */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         HealthDto: {
             /** @example ok */
@@ -1763,7 +1827,6 @@ export interface components {
              */
             organisationId: string;
             /**
-             * Format: date
              * @description The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -1850,7 +1913,6 @@ export interface components {
         };
         BulkTimeClaimsDto: {
             /**
-             * Format: date
              * @description The day of the activity (YYYY-MM-DD): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -2052,13 +2114,11 @@ export interface components {
              */
             euroValue: string;
             /**
-             * Format: date
              * @description First valid day; today when omitted.
              * @example 2026-11-23
              */
             validFrom?: string;
             /**
-             * Format: date
              * @description Last valid day (inclusive); none when omitted.
              * @example 2027-03-31
              */
@@ -2132,15 +2192,9 @@ export interface components {
              * @example 3.50
              */
             euroValue?: string;
-            /**
-             * Format: date
-             * @example 2026-12-01
-             */
+            /** @example 2026-12-01 */
             validFrom?: string;
-            /**
-             * Format: date
-             * @example 2027-03-31
-             */
+            /** @example 2027-03-31 */
             validUntil?: string | null;
             /** @description Sets the stock left; null: unlimited. */
             stock?: number | null;
@@ -2170,12 +2224,34 @@ export interface components {
              */
             pin?: string;
         };
-        CounterFiscalWarningDto: {
+        FiscalWarningDto: {
             /**
              * @description month, year, or hours (approved hours × hourly amount).
              * @enum {string}
              */
             limit: "month" | "year" | "hours";
+            /**
+             * @description The month, the year, or "hours × hourly amount".
+             * @example 2026-11
+             */
+            basis: string;
+            /**
+             * @description EUR received, this redemption included.
+             * @example 172.00
+             */
+            received: string;
+            /**
+             * @description EUR
+             * @example 210.00
+             */
+            limitAmount: string;
+            /**
+             * @description EUR left
+             * @example 38.00
+             */
+            room: string;
+            /** @example 81 */
+            percent: number;
             message: components["schemas"]["LocalizedTextDto"];
         };
         RedemptionReceiptDto: {
@@ -2239,8 +2315,8 @@ export interface components {
             voidableUntil: string;
             /** Format: date-time */
             closedAt: string | null;
-            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
-            fiscalWarnings: components["schemas"]["CounterFiscalWarningDto"][];
+            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer. */
+            fiscalWarnings: components["schemas"]["FiscalWarningDto"][];
         };
         RedemptionDto: {
             /** Format: uuid */
@@ -2426,36 +2502,6 @@ export interface components {
             /** @example 168.00 */
             room: string | null;
         };
-        FiscalWarningDto: {
-            /**
-             * @description month, year, or hours (approved hours × hourly amount).
-             * @enum {string}
-             */
-            limit: "month" | "year" | "hours";
-            /**
-             * @description The month, the year, or "hours × hourly amount".
-             * @example 2026-11
-             */
-            basis: string;
-            /**
-             * @description EUR received, this redemption included.
-             * @example 172.00
-             */
-            received: string;
-            /**
-             * @description EUR
-             * @example 210.00
-             */
-            limitAmount: string;
-            /**
-             * @description EUR left
-             * @example 38.00
-             */
-            room: string;
-            /** @example 81 */
-            percent: number;
-            message: components["schemas"]["LocalizedTextDto"];
-        };
         FiscalOverviewDto: {
             /** Format: uuid */
             volunteerId: string;
@@ -2563,13 +2609,7 @@ export interface components {
              *     }
              */
             openingHours?: {
-                mon?: string[][];
-                tue?: string[][];
-                wed?: string[][];
-                thu?: string[][];
-                fri?: string[][];
-                sat?: string[][];
-                sun?: string[][];
+                [key: string]: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -2628,13 +2668,7 @@ export interface components {
             minLength: number;
             maxLength: number | null;
             openingHours: {
-                mon?: string[][];
-                tue?: string[][];
-                wed?: string[][];
-                thu?: string[][];
-                fri?: string[][];
-                sat?: string[][];
-                sun?: string[][];
+                [key: string]: unknown;
             } | null;
             /** @enum {string} */
             confirmation: "auto" | "provider";
@@ -2717,13 +2751,7 @@ export interface components {
              *     }
              */
             openingHours?: {
-                mon?: string[][];
-                tue?: string[][];
-                wed?: string[][];
-                thu?: string[][];
-                fri?: string[][];
-                sat?: string[][];
-                sun?: string[][];
+                [key: string]: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -3090,9 +3118,9 @@ export interface components {
         IssueDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /**
              * Format: uuid
@@ -3116,9 +3144,9 @@ export interface components {
         RetireDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /**
              * Format: uuid
@@ -3152,79 +3180,6 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
-        };
-        PersonalDataExportDto: {
-            /** @example steerkes-personal-data/1 */
-            format: string;
-            /** Format: date-time */
-            exportedAt: string;
-            /** @description The user: e-mail, name, role (never the password). */
-            user: {
-                [key: string]: unknown;
-            };
-            /** @description The volunteer party: name, district, birth date. */
-            party: {
-                [key: string]: unknown;
-            };
-            /** @description Login sessions: when, no tokens. */
-            sessions: {
-                [key: string]: unknown;
-            }[];
-            passes: {
-                [key: string]: unknown;
-            }[];
-            /** @description Time claims. */
-            claims: {
-                [key: string]: unknown;
-            }[];
-            redemptions: {
-                [key: string]: unknown;
-            }[];
-            /** @description Each account with every ledger entry on it (statement lines). */
-            accounts: {
-                [key: string]: unknown;
-            }[];
-            /** @description Audit events about the user, the party, their passes and claims. */
-            auditEvents: {
-                [key: string]: unknown;
-            }[];
-        };
-        CorrectProfileDto: {
-            /** @example Anouk Janssen */
-            name?: string;
-            /**
-             * Format: email
-             * @example anouk@example.nl
-             */
-            email?: string;
-        };
-        ProfileDto: {
-            /** Format: uuid */
-            userId: string;
-            /** Format: uuid */
-            partyId: string;
-            /** @example Anouk Janssen */
-            name: string;
-            /**
-             * Format: email
-             * @example anouk@example.nl
-             */
-            email: string;
-        };
-        EraseMyDataDto: {
-            /**
-             * @description true: I understand my login ends, my pass is blocked and this cannot be undone.
-             * @enum {boolean}
-             */
-            confirm: true;
-        };
-        ErasureDto: {
-            /** Format: uuid */
-            userId: string;
-            /** Format: uuid */
-            partyId: string;
-            /** Format: date-time */
-            erasedAt: string;
         };
     };
     responses: never;
@@ -3283,15 +3238,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3366,15 +3312,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     LedgerController_updatePolicy: {
@@ -3436,26 +3373,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3513,15 +3432,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3600,15 +3510,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3620,15 +3521,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3707,15 +3599,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     LedgerController_bookEntry: {
@@ -3787,15 +3670,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3807,15 +3681,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3873,15 +3738,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3962,15 +3818,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3982,15 +3829,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4069,15 +3907,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4089,15 +3918,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4155,15 +3975,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4244,15 +4055,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4264,15 +4066,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4358,15 +4151,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PartiesController_list: {
@@ -4413,15 +4197,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4479,26 +4254,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4563,15 +4320,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PublicOrganisationsController_list: {
@@ -4609,15 +4357,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4666,20 +4405,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests: wait as long as Retry-After says. */
+            /** @description Too many requests. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next attempt. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4688,15 +4416,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4741,15 +4460,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     AuthController_logout: {
@@ -4766,6 +4476,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
             401: {
@@ -4785,8 +4525,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
+        };
+    };
+    AuthController_completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4824,15 +4603,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4899,8 +4669,74 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4917,8 +4753,219 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_startPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4982,15 +5029,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     HealthController_check: {
@@ -5019,7 +5057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            /** @description Unexpected error; nothing was written. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5098,15 +5136,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     TimeClaimsController_submit: {
@@ -5178,15 +5207,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5198,15 +5218,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5276,15 +5287,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5296,15 +5298,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5371,15 +5364,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5474,15 +5458,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     TimeClaimsController_reject: {
@@ -5553,26 +5528,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5650,26 +5607,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5707,15 +5646,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5773,26 +5703,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5850,15 +5762,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5927,15 +5830,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5947,15 +5841,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6017,15 +5902,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6101,26 +5977,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6188,15 +6046,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6275,15 +6124,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PassesController_block: {
@@ -6346,26 +6186,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6434,15 +6256,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6454,15 +6267,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6544,15 +6348,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     OffersController_list: {
@@ -6591,15 +6386,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6657,26 +6443,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6746,15 +6514,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     OffersController_get: {
@@ -6796,15 +6555,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6873,26 +6623,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6961,15 +6693,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7048,15 +6771,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7066,11 +6780,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests: wait as long as Retry-After says. */
+            /** @description Too many requests. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next attempt. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7086,21 +6798,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     RedemptionsController_summary: {
         parameters: {
             query?: {
-                /** @description Calendar year; this year when omitted. */
+                /** @description This year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the business (required for them). */
                 businessId?: string;
@@ -7157,15 +6860,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7232,15 +6926,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7326,15 +7011,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     RedemptionsController_reverse: {
@@ -7408,15 +7084,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7428,15 +7095,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7474,15 +7132,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7542,26 +7191,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7619,26 +7250,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7651,7 +7264,7 @@ export interface operations {
     FiscalController_overview: {
         parameters: {
             query?: {
-                /** @description Calendar year; this year when omitted. */
+                /** @description This year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the volunteer (required for them). */
                 volunteerId?: string;
@@ -7715,15 +7328,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PassPolicyController_get: {
@@ -7754,15 +7358,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7820,26 +7415,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7911,15 +7488,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ListingsController_create: {
@@ -7970,26 +7538,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8047,15 +7597,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8133,26 +7674,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8215,15 +7738,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8302,15 +7816,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ListingsController_addBlockedPeriod: {
@@ -8381,26 +7886,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8474,15 +7961,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     BookingsController_list: {
@@ -8530,15 +8008,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8617,15 +8086,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8637,15 +8097,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8703,15 +8154,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8806,15 +8248,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     BookingsController_decline: {
@@ -8888,15 +8321,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8908,15 +8332,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8997,15 +8412,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9017,15 +8423,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9120,15 +8517,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     BookingsController_markReturned: {
@@ -9202,15 +8590,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9222,15 +8601,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9311,15 +8681,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9331,15 +8692,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9398,15 +8750,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9484,15 +8827,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     TreasuryController_export: {
@@ -9549,15 +8883,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     TreasuryLedgerController_reconciliation: {
@@ -9597,15 +8922,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9684,15 +9000,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9704,15 +9011,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9780,15 +9078,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9867,15 +9156,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9887,15 +9167,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9966,15 +9237,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ReportsController_sponsorship: {
@@ -10025,15 +9287,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10100,15 +9353,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ReportsController_transparency: {
@@ -10141,242 +9385,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PrivacyController_exportData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonalDataExportDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PrivacyController_correct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CorrectProfileDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProfileDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PrivacyController_erase: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EraseMyDataDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErasureDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
