@@ -1362,6 +1362,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Steerkes holds about you (JSON): profile, passes, claims, redemptions, ledger entries of your account, login sessions, audit events about you. */
+        get: operations["PrivacyController_exportData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct your name and e-mail address (audited). */
+        patch: operations["PrivacyController_correct"];
+        trace?: never;
+    };
+    "/api/v1/me/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase your personal data: name, e-mail and birth date are pseudonymised, your login ends and your pass is blocked. The bookkeeping (ledger entries, claims, redemptions) is kept for the fiscal retention period. Refused while your account holds Steerkes. */
+        post: operations["PrivacyController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1385,7 +1436,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "ACCOUNT_DISABLED" | "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "CURRENT_PASSWORD_WRONG" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "OWN_ACCOUNT" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ACCOUNT_DISABLED" | "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "CURRENT_PASSWORD_WRONG" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "ERASURE_BALANCE_REMAINS" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "OWN_ACCOUNT" | "PASS_ALREADY_ACTIVE" | "PASS_BALANCE_INSUFFICIENT" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_ATTEMPTS_PAUSED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -1478,9 +1529,9 @@ export interface components {
         TransferDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1497,6 +1548,7 @@ export interface components {
              */
             code: "TRANSFER" | "HOURS" | "SERVICE";
             /**
+             * Format: date
              * @description YYYY-MM-DD in an open period; today when omitted.
              * @example 2026-11-20
              */
@@ -1521,8 +1573,9 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** @example 2026-11-23 */
             effectiveDate: string;
@@ -1587,14 +1640,17 @@ export interface components {
         EntryDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** @enum {string} */
             code: "ADJUST" | "TRANSFER" | "ISSUE" | "RETIRE" | "HOURS" | "SERVICE";
             postings: components["schemas"]["PostingDto"][];
-            /** @example 2026-11-20 */
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
             effectiveDate?: string;
         };
         ReversalDto: {
@@ -1604,9 +1660,9 @@ export interface components {
         HoldDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1648,8 +1704,9 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: date-time */
             expiresAt: string | null;
@@ -1679,10 +1736,14 @@ export interface components {
              * @enum {string}
              */
             district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
-            /** @example info@buurtcentrum-malberg.nl */
+            /**
+             * Format: email
+             * @example info@buurtcentrum-malberg.nl
+             */
             contactEmail?: string;
             description?: string;
             /**
+             * Format: date
              * @description Volunteers only: date of birth (the fiscal limits depend on age).
              * @example 1998-04-12
              */
@@ -1732,7 +1793,10 @@ export interface components {
             nextCursor: string | null;
         };
         LoginDto: {
-            /** @example treasurer@steerkes.test */
+            /**
+             * Format: email
+             * @example treasurer@steerkes.test
+             */
             email: string;
             /** @example steerkes-demo */
             password: string;
@@ -1774,7 +1838,10 @@ export interface components {
             newPassword: string;
         };
         CreateUserDto: {
-            /** @example penningmeester@voetbalclub-caberg.nl */
+            /**
+             * Format: email
+             * @example penningmeester@voetbalclub-caberg.nl
+             */
             email: string;
             password: string;
             /** @enum {string} */
@@ -1827,6 +1894,7 @@ export interface components {
              */
             organisationId: string;
             /**
+             * Format: date
              * @description The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -1913,6 +1981,7 @@ export interface components {
         };
         BulkTimeClaimsDto: {
             /**
+             * Format: date
              * @description The day of the activity (YYYY-MM-DD): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -2114,11 +2183,13 @@ export interface components {
              */
             euroValue: string;
             /**
+             * Format: date
              * @description First valid day; today when omitted.
              * @example 2026-11-23
              */
             validFrom?: string;
             /**
+             * Format: date
              * @description Last valid day (inclusive); none when omitted.
              * @example 2027-03-31
              */
@@ -2192,9 +2263,15 @@ export interface components {
              * @example 3.50
              */
             euroValue?: string;
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             validFrom?: string;
-            /** @example 2027-03-31 */
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
             validUntil?: string | null;
             /** @description Sets the stock left; null: unlimited. */
             stock?: number | null;
@@ -2224,34 +2301,12 @@ export interface components {
              */
             pin?: string;
         };
-        FiscalWarningDto: {
+        CounterFiscalWarningDto: {
             /**
              * @description month, year, or hours (approved hours × hourly amount).
              * @enum {string}
              */
             limit: "month" | "year" | "hours";
-            /**
-             * @description The month, the year, or "hours × hourly amount".
-             * @example 2026-11
-             */
-            basis: string;
-            /**
-             * @description EUR received, this redemption included.
-             * @example 172.00
-             */
-            received: string;
-            /**
-             * @description EUR
-             * @example 210.00
-             */
-            limitAmount: string;
-            /**
-             * @description EUR left
-             * @example 38.00
-             */
-            room: string;
-            /** @example 81 */
-            percent: number;
             message: components["schemas"]["LocalizedTextDto"];
         };
         RedemptionReceiptDto: {
@@ -2315,8 +2370,8 @@ export interface components {
             voidableUntil: string;
             /** Format: date-time */
             closedAt: string | null;
-            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer. */
-            fiscalWarnings: components["schemas"]["FiscalWarningDto"][];
+            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
+            fiscalWarnings: components["schemas"]["CounterFiscalWarningDto"][];
         };
         RedemptionDto: {
             /** Format: uuid */
@@ -2502,6 +2557,36 @@ export interface components {
             /** @example 168.00 */
             room: string | null;
         };
+        FiscalWarningDto: {
+            /**
+             * @description month, year, or hours (approved hours × hourly amount).
+             * @enum {string}
+             */
+            limit: "month" | "year" | "hours";
+            /**
+             * @description The month, the year, or "hours × hourly amount".
+             * @example 2026-11
+             */
+            basis: string;
+            /**
+             * @description EUR received, this redemption included.
+             * @example 172.00
+             */
+            received: string;
+            /**
+             * @description EUR
+             * @example 210.00
+             */
+            limitAmount: string;
+            /**
+             * @description EUR left
+             * @example 38.00
+             */
+            room: string;
+            /** @example 81 */
+            percent: number;
+            message: components["schemas"]["LocalizedTextDto"];
+        };
         FiscalOverviewDto: {
             /** Format: uuid */
             volunteerId: string;
@@ -2609,7 +2694,13 @@ export interface components {
              *     }
              */
             openingHours?: {
-                [key: string]: string[][];
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -2668,7 +2759,13 @@ export interface components {
             minLength: number;
             maxLength: number | null;
             openingHours: {
-                [key: string]: unknown;
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /** @enum {string} */
             confirmation: "auto" | "provider";
@@ -2751,7 +2848,13 @@ export interface components {
              *     }
              */
             openingHours?: {
-                [key: string]: string[][];
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -3118,9 +3221,9 @@ export interface components {
         IssueDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /**
              * Format: uuid
@@ -3144,9 +3247,9 @@ export interface components {
         RetireDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /**
              * Format: uuid
@@ -3180,6 +3283,79 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        PersonalDataExportDto: {
+            /** @example steerkes-personal-data/1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The user: e-mail, name, role (never the password). */
+            user: {
+                [key: string]: unknown;
+            };
+            /** @description The volunteer party: name, district, birth date. */
+            party: {
+                [key: string]: unknown;
+            };
+            /** @description Login sessions: when, no tokens. */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            passes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Time claims. */
+            claims: {
+                [key: string]: unknown;
+            }[];
+            redemptions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Each account with every ledger entry on it (statement lines). */
+            accounts: {
+                [key: string]: unknown;
+            }[];
+            /** @description Audit events about the user, the party, their passes and claims. */
+            auditEvents: {
+                [key: string]: unknown;
+            }[];
+        };
+        CorrectProfileDto: {
+            /** @example Anouk Janssen */
+            name?: string;
+            /**
+             * Format: email
+             * @example anouk@example.nl
+             */
+            email?: string;
+        };
+        ProfileDto: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            partyId: string;
+            /** @example Anouk Janssen */
+            name: string;
+            /**
+             * Format: email
+             * @example anouk@example.nl
+             */
+            email: string;
+        };
+        EraseMyDataDto: {
+            /**
+             * @description true: I understand my login ends, my pass is blocked and this cannot be undone.
+             * @enum {boolean}
+             */
+            confirm: true;
+        };
+        ErasureDto: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            partyId: string;
+            /** Format: date-time */
+            erasedAt: string;
         };
     };
     responses: never;
@@ -3238,6 +3414,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3312,6 +3497,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     LedgerController_updatePolicy: {
@@ -3373,8 +3567,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3432,6 +3644,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3510,6 +3731,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3521,6 +3751,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3599,6 +3838,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     LedgerController_bookEntry: {
@@ -3670,6 +3918,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3681,6 +3938,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3738,6 +4004,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3818,6 +4093,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3829,6 +4113,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3907,6 +4200,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3918,6 +4220,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3975,6 +4286,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4055,6 +4375,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4066,6 +4395,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4151,6 +4489,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PartiesController_list: {
@@ -4197,6 +4544,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4254,8 +4610,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4320,6 +4694,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PublicOrganisationsController_list: {
@@ -4357,6 +4740,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4405,9 +4797,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4416,6 +4819,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4460,6 +4872,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -4476,6 +4897,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4516,8 +4964,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4555,9 +5021,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4566,6 +5043,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4603,6 +5089,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4669,8 +5164,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4753,6 +5266,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     UsersController_enable: {
@@ -4821,6 +5343,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4898,8 +5429,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4973,6 +5522,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     UsersController_revokeSessions: {
@@ -5029,6 +5587,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -5057,7 +5624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unexpected error; nothing was written. */
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5136,6 +5703,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TimeClaimsController_submit: {
@@ -5207,6 +5783,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5218,6 +5803,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5287,6 +5881,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5298,6 +5901,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5364,6 +5976,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5458,6 +6079,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TimeClaimsController_reject: {
@@ -5528,8 +6158,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5607,8 +6255,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5646,6 +6312,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5703,8 +6378,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5762,6 +6455,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5830,6 +6532,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5841,6 +6552,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5902,6 +6622,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5977,8 +6706,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6046,6 +6793,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6124,6 +6880,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PassesController_block: {
@@ -6186,8 +6951,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6256,6 +7039,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6267,6 +7059,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6348,6 +7149,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     OffersController_list: {
@@ -6386,6 +7196,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6443,8 +7262,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6514,6 +7351,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     OffersController_get: {
@@ -6555,6 +7401,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6623,8 +7478,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6693,6 +7566,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6771,6 +7653,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6780,9 +7671,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: wait as long as Retry-After says. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6798,12 +7691,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RedemptionsController_summary: {
         parameters: {
             query?: {
-                /** @description This year when omitted. */
+                /** @description Calendar year; this year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the business (required for them). */
                 businessId?: string;
@@ -6860,6 +7762,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6926,6 +7837,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7011,6 +7931,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RedemptionsController_reverse: {
@@ -7084,6 +8013,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7095,6 +8033,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7132,6 +8079,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7191,8 +8147,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7250,8 +8224,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7264,7 +8256,7 @@ export interface operations {
     FiscalController_overview: {
         parameters: {
             query?: {
-                /** @description This year when omitted. */
+                /** @description Calendar year; this year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the volunteer (required for them). */
                 volunteerId?: string;
@@ -7328,6 +8320,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PassPolicyController_get: {
@@ -7358,6 +8359,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7415,8 +8425,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7488,6 +8516,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ListingsController_create: {
@@ -7538,8 +8575,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7597,6 +8652,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7674,8 +8738,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7738,6 +8820,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7816,6 +8907,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ListingsController_addBlockedPeriod: {
@@ -7886,8 +8986,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7961,6 +9079,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_list: {
@@ -8008,6 +9135,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8086,6 +9222,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8097,6 +9242,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8154,6 +9308,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8248,6 +9411,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_decline: {
@@ -8321,6 +9493,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8332,6 +9513,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8412,6 +9602,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8423,6 +9622,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8517,6 +9725,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_markReturned: {
@@ -8590,6 +9807,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8601,6 +9827,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8681,6 +9916,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8692,6 +9936,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8750,6 +10003,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8827,6 +10089,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TreasuryController_export: {
@@ -8883,6 +10154,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TreasuryLedgerController_reconciliation: {
@@ -8922,6 +10202,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9000,6 +10289,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9011,6 +10309,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9078,6 +10385,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9156,6 +10472,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9167,6 +10492,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9237,6 +10571,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReportsController_sponsorship: {
@@ -9287,6 +10630,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9353,6 +10705,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReportsController_transparency: {
@@ -9385,6 +10746,242 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_exportData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseMyDataDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
