@@ -158,7 +158,8 @@ export class PartiesService {
   }
 }
 
-function toPartyDto(party: Party): PartyDto {
+/** The one view of a party: its DTO, and what a volunteer's data export holds of it. */
+export function toPartyDto(party: Party): PartyDto {
   return {
     id: party.id,
     kind: party.kind,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -109,20 +109,8 @@ export class ChangeOwnPasswordDto {
   newPassword: string;
 }
 
-export class ChangeRoleDto {
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES)
-  role: Role;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description:
-      'The party the user acts for under the new role: required for volunteer, org_manager and business_operator.',
-  })
-  @IsOptional()
-  @IsUUID()
-  partyId?: string;
-}
+/** The new role and, for volunteer, org_manager and business_operator, the party it acts for. */
+export class ChangeRoleDto extends PickType(CreateUserDto, ['role', 'partyId'] as const) {}
 
 /** The one-time code: `<user id>.<43 characters>`. */
 export const RESET_CODE_LENGTH_MAX = 80;

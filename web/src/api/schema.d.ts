@@ -1859,7 +1859,7 @@ export interface components {
             role: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
             /**
              * Format: uuid
-             * @description The party the user acts for under the new role: required for volunteer, org_manager and business_operator.
+             * @description The party the user acts for: required for volunteer, org_manager and business_operator.
              */
             partyId?: string;
         };
