@@ -79,6 +79,11 @@ export const LEDGER_ERRORS = {
     en: 'Period {period} is closed; book the correction in an open period.',
     nl: 'Periode {period} is afgesloten; boek de correctie in een open periode.',
   },
+  BOOKS_CLOSED: {
+    status: 422,
+    en: 'The books are closed up to the end of {period}; {effectiveDate} lies before it. Book the correction in an open period.',
+    nl: 'De boeken zijn afgesloten tot en met {period}; {effectiveDate} ligt daarvoor. Boek de correctie in een open periode.',
+  },
   PERIOD_NOT_ENDED: {
     status: 422,
     en: 'Period {period} has not ended yet; a month closes after its last day.',

@@ -118,3 +118,10 @@ export class PeriodNotEndedError extends DomainError {
     super('PERIOD_NOT_ENDED', { period });
   }
 }
+
+/** A date in a month before the latest closed one: its balance is part of a stored closing balance. */
+export class BooksClosedError extends DomainError {
+  constructor(effectiveDate: string, closedPeriod: string) {
+    super('BOOKS_CLOSED', { effectiveDate, period: closedPeriod });
+  }
+}

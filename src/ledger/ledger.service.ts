@@ -15,6 +15,7 @@ import { Idempotency, type Replayable, type StoredResult } from '../database/ide
 import { entryHash } from './entry-hash.js';
 import {
   AccountNotOpenError,
+  BooksClosedError,
   CurrencyMismatchError,
   EntryAlreadyReversedError,
   EntryCodeNotAllowedError,
@@ -301,7 +302,7 @@ export class LedgerService {
         throw new ValidationFailedError([{ field: 'period', code: 'isPeriod' }]);
       const now = this.clock.now();
       if (period >= periodOf(localDate(now))) throw new PeriodNotEndedError(period);
-      if (await this.isPeriodClosed(store, state, period)) throw new PeriodClosedError(period);
+      if (await store.isPeriodClosed(period)) throw new PeriodClosedError(period);
       const closedAt = now.toISOString();
       await store.insertPeriod(period, closedAt, actorId);
       // The closing balances are stored with the close: from now on they are asserted, by the
@@ -309,7 +310,8 @@ export class LedgerService {
       const balances = await store.balancesAsOf(lastDayOf(period));
       for (const [accountId, balanceMinor] of balances)
         await store.insertClosingBalance(period, accountId, balanceMinor);
-      state.closedPeriods.set(period, true);
+      const latest = await this.latestClosedPeriod(store, state);
+      if (latest === null || period > latest) state.latestClosedPeriod = period;
       return { period, closedAt, closedBy: actorId, accounts: balances.size };
     });
   }
@@ -594,17 +596,13 @@ export class LedgerService {
 
   // --- helpers of the write path -----------------------------------------------------------------
 
-  private async isPeriodClosed(
+  private async latestClosedPeriod(
     store: LedgerStore,
     state: LedgerTransactionState,
-    period: string,
-  ): Promise<boolean> {
-    let closed = state.closedPeriods.get(period);
-    if (closed === undefined) {
-      closed = await store.isPeriodClosed(period);
-      state.closedPeriods.set(period, closed);
-    }
-    return closed;
+  ): Promise<string | null> {
+    if (state.latestClosedPeriod === undefined)
+      state.latestClosedPeriod = await store.latestClosedPeriod();
+    return state.latestClosedPeriod;
   }
 
   private async requireAccount(store: LedgerStore, accountId: string): Promise<AccountRow> {
@@ -688,8 +686,15 @@ export class LedgerService {
       throw new ValidationFailedError([
         { field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE', parameters: { today } },
       ]);
-    if (await this.isPeriodClosed(context.store, context.state, periodOf(date)))
-      throw new PeriodClosedError(periodOf(date));
+    // A closed month's closing balances are the balances as of its last day, so an entry dated on
+    // or before the last day of the latest closed month would change them: the books are closed
+    // up to there, also for an earlier month that was never closed on its own.
+    const latestClosed = await this.latestClosedPeriod(context.store, context.state);
+    if (latestClosed !== null && date <= lastDayOf(latestClosed)) {
+      if (await context.store.isPeriodClosed(periodOf(date)))
+        throw new PeriodClosedError(periodOf(date));
+      throw new BooksClosedError(date, latestClosed);
+    }
     return date;
   }
 

@@ -567,6 +567,12 @@ export class LedgerStore {
     }));
   }
 
+  /** The latest closed month, or null when none is. */
+  async latestClosedPeriod(): Promise<string | null> {
+    const row = await this.sql.get<Raw>('SELECT MAX(period) AS period FROM ledger_periods');
+    return textOrNull(row?.period);
+  }
+
   async isPeriodClosed(period: string): Promise<boolean> {
     return (
       (await this.sql.get<Raw>('SELECT period FROM ledger_periods WHERE period = ?', [period])) !==
