@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/decorators.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
 import {
@@ -24,6 +24,7 @@ import {
   CompleteDto,
   CreateBookingDto,
   ReasonDto,
+  RefundDto,
   ReturnDto,
 } from './dto/booking.dto.js';
 
@@ -157,6 +158,25 @@ export class BookingsController {
     @Body() input: ReturnDto,
   ) {
     return this.lifecycle.markReturned(actor, id, input, key);
+  }
+
+  @Post(':id/refund')
+  @HttpCode(200)
+  @Roles('org_manager', 'business_operator', 'treasurer')
+  @ApiOperation({
+    summary:
+      'The provider or a treasurer pays back part or all of what a settled (completed, returned or cancelled) booking brought the provider, with a reason.',
+  })
+  @IdempotentRoute({ keyRequired: false })
+  @ApiOkResponse({ type: BookingDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  refund(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: RefundDto,
+  ) {
+    return this.lifecycle.refund(actor, id, input, key);
   }
 
   @Post(':id/complete')

@@ -306,6 +306,7 @@ export class BookingsService {
       metadata: { bookingId: booking.id, listingId: listing.id },
       expiresAt: booking.holdsExpireAt,
       actorId: booking.actor.id,
+      origin: `catalogue:booking:${booking.id}` as const,
     };
     const label = `${listing.titleNl} ${localLabel(booking.start)}`.slice(0, 400);
     const price = await this.ledger.hold({

@@ -23,7 +23,11 @@ export class ExchangeFigures {
         .select('booking.provider_party_id', 'providerId')
         .addSelect('booking.booker_party_id', 'bookerId')
         .addSelect('COUNT(*)', 'bookings')
-        .addSelect('COALESCE(SUM(booking.charged_minor), 0)', 'charged')
+        // What the provider kept: the price charged less what it paid back.
+        .addSelect(
+          'COALESCE(SUM(booking.charged_minor), 0) - COALESCE(SUM(booking.refunded_minor), 0)',
+          'charged',
+        )
         .where("booking.status IN ('returned', 'completed')")
         .andWhere('booking.starts_at >= :fromMoment AND booking.starts_at < :toMoment', {
           fromMoment,

@@ -30,7 +30,11 @@ import type {
   TransferBatchDto,
   TransferDto,
 } from './dto/ledger.dto.js';
-import { EntryCodeNotAllowedError } from './ledger.errors.js';
+import {
+  EntryCodeNotAllowedError,
+  EntryOwnedByModuleError,
+  HoldOwnedByModuleError,
+} from './ledger.errors.js';
 import { LedgerQueries } from './ledger-queries.service.js';
 import { LedgerService } from './ledger.service.js';
 import {
@@ -253,10 +257,11 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<EntryView>> {
     return this.audited(actor, 'ledger.reversal', async () => {
-      // A redemption is corrected through its own record (POST /redemptions/:id/reversal), so that
-      // its stock, limits and fiscal count move with the money.
-      if ((await this.ledger.getEntry(entryId)).code === 'REDEEM')
-        throw new EntryCodeNotAllowedError('REDEEM');
+      // A module's entry (a claim's hours, a redemption, a booking's payment) is corrected through
+      // its own record, so that the record, its limits and the fiscal count move with the money.
+      const entry = await this.ledger.getEntry(entryId);
+      if (entry.origin !== null) throw new EntryOwnedByModuleError(entry.id, entry.origin);
+      if (entry.code === 'REDEEM') throw new EntryCodeNotAllowedError('REDEEM');
       return this.ledger.reverse({
         entryId,
         description: input.description,
@@ -506,5 +511,7 @@ export class LedgerAccessService {
     const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;
     if (!isPayeeMember && actor.role !== 'treasurer')
       throw new ForbiddenError('NOT_RECEIVING_PARTY');
+    // A booking's hold is settled by the booking's steps, which keep the booking in step with it.
+    if (hold.origin !== null) throw new HoldOwnedByModuleError(hold.id, hold.origin);
   }
 }

@@ -74,6 +74,16 @@ export const LEDGER_ERRORS = {
     en: 'Hold {holdId} reserves {holdAmount} STK; {requested} STK cannot be posted.',
     nl: 'Reservering {holdId} is {holdAmount} STK; {requested} STK kan niet worden geboekt.',
   },
+  HOLD_OWNED_BY_MODULE: {
+    status: 409,
+    en: 'Hold {holdId} belongs to {origin}; {correction}.',
+    nl: 'Reservering {holdId} hoort bij {origin}; {correction}.',
+  },
+  ENTRY_OWNED_BY_MODULE: {
+    status: 409,
+    en: 'Entry {entryId} belongs to {origin}; {correction}.',
+    nl: 'Boeking {entryId} hoort bij {origin}; {correction}.',
+  },
   PERIOD_CLOSED: {
     status: 422,
     en: 'Period {period} is closed; book the correction in an open period.',
@@ -115,6 +125,18 @@ export const LEDGER_PHRASES = {
   SUM_NOT_ZERO: {
     en: 'the postings do not sum to zero',
     nl: 'de boekingsregels zijn samen niet nul',
+  },
+  CORRECT_IN_CATALOGUE: {
+    en: 'settle or correct it through the booking: confirm, decline, cancel, complete, return or refund (/api/v1/bookings/{id}/…)',
+    nl: 'handel het af of corrigeer het via de boeking: bevestigen, afwijzen, annuleren, afronden, terugbrengen of terugbetalen (/api/v1/bookings/{id}/…)',
+  },
+  CORRECT_IN_VOLUNTEERING: {
+    en: 'revoke the time claim instead (POST /api/v1/time-claims/{id}/revoke)',
+    nl: 'trek de urendeclaratie in (POST /api/v1/time-claims/{id}/revoke)',
+  },
+  CORRECT_IN_PASSES: {
+    en: 'reverse the redemption instead (POST /api/v1/redemptions/{id}/reversal)',
+    nl: 'draai de inwisseling terug (POST /api/v1/redemptions/{id}/reversal)',
   },
   open: { en: 'open', nl: 'open' },
   frozen: { en: 'frozen', nl: 'bevroren' },

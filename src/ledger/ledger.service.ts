@@ -392,6 +392,7 @@ export class LedgerService {
             { accountId: command.toAccountId, amountMinor: command.amountMinor },
           ],
           reversesEntryId: null,
+          origin: command.origin,
         });
         return { kind: 'entry', entry };
       }
@@ -469,6 +470,7 @@ export class LedgerService {
       reversesEntryId: specification.reversesEntryId,
       previousHash: context.state.head.lastHash,
       hash: '',
+      origin: specification.origin ?? null,
     };
     entry.hash = entryHash(entry.previousHash, { ...entry, postings: specification.postings });
     await store.insertEntry(entry);
@@ -523,6 +525,7 @@ export class LedgerService {
       createdBy: context.actorId,
       resolvedAt: null,
       postedEntryId: null,
+      origin: command.origin ?? null,
     };
     await store.insertHold(hold);
     payer.pendingMinor += command.amountMinor;
@@ -551,6 +554,7 @@ export class LedgerService {
         { accountId: hold.counterpartyAccountId, amountMinor },
       ],
       reversesEntryId: null,
+      origin: hold.origin,
       pendingReleaseMinor: new Map([[hold.accountId, hold.amountMinor]]),
     });
     const resolved: HoldRow = {
@@ -591,6 +595,8 @@ export class LedgerService {
         amountMinor: -posting.amountMinor,
       })),
       reversesEntryId: original.id,
+      // A module's correction of its own entry stays the module's.
+      origin: command.origin ?? original.origin,
     });
   }
 

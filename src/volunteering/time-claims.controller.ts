@@ -21,6 +21,7 @@ import {
   BulkTimeClaimsDto,
   ListTimeClaimsQueryDto,
   RejectTimeClaimDto,
+  RevokeTimeClaimDto,
   SubmitTimeClaimDto,
   TimeClaimBatchDto,
   TimeClaimDto,
@@ -127,6 +128,23 @@ export class TimeClaimsController {
     @Body() input: RejectTimeClaimDto,
   ) {
     return this.claims.reject(actor, id, input.reason);
+  }
+
+  @Post(':id/revoke')
+  @Roles('org_manager', 'treasurer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Revoke an approved claim with a reason (the organisation’s manager or a treasurer): its HOURS entry is reversed and its hours stop counting for the fiscal guardrail.',
+  })
+  @ApiOkResponse({ type: TimeClaimDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  revoke(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: RevokeTimeClaimDto,
+  ) {
+    return this.claims.revoke(actor, id, input.reason);
   }
 
   @Post(':id/withdraw')

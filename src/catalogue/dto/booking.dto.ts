@@ -113,6 +113,22 @@ export class ReturnDto {
   damageNote?: string;
 }
 
+export class RefundDto {
+  @ApiProperty({
+    example: '5.00',
+    description:
+      'Steerkes paid back to the booker: at most what was charged (the price or the cancellation fee) less earlier refunds.',
+  })
+  @IsAmount()
+  amount: string;
+
+  @ApiProperty({ maxLength: NOTE_LENGTH_MAX, example: 'De zaal was niet verwarmd.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NOTE_LENGTH_MAX)
+  reason: string;
+}
+
 export class CompleteDto {
   @ApiPropertyOptional({
     example: '1.50',
@@ -213,6 +229,11 @@ export class BookingDto {
   @ApiProperty({ type: String, nullable: true, description: 'Deposit kept (late fee and damage).' })
   depositKept: string | null;
   @ApiProperty({ type: String, nullable: true }) lateFee: string | null;
+  @ApiProperty({
+    example: '0.00',
+    description: 'Paid back to the booker after the booking was settled.',
+  })
+  refunded: string;
   @ApiProperty({ type: String, nullable: true, example: '1.50' }) hoursGiven: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: String, nullable: true }) resolutionNote: string | null;

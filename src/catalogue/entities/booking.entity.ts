@@ -98,6 +98,15 @@ export class Booking {
   lateFeeMinor: bigint | null;
 
   /** Administration: hundredths of an hour actually given. */
+  /** Paid back to the booker after settlement (POST /bookings/:id/refund), in total. */
+  @Column({
+    type: 'bigint',
+    name: 'refunded_minor',
+    default: 0,
+    transformer: BIGINT_TRANSFORMER,
+  })
+  refundedMinor: bigint;
+
   @Column({ type: 'integer', name: 'hours_given_hundredths', nullable: true })
   hoursGivenHundredths: number | null;
 

@@ -11,6 +11,7 @@ import { HealthProbe1763900250000 } from './1763900250000-health-probe.js';
 import { PostingsByEntrySequence1763900260000 } from './1763900260000-postings-by-entry-sequence.js';
 import { AuthSessions1763900270000 } from './1763900270000-auth-sessions.js';
 import { IdempotencyRecords1763900300000 } from './1763900300000-idempotency-records.js';
+import { ModuleOwnedMovements1763900400000 } from './1763900400000-module-owned-movements.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PostingsByEntrySequence1763900260000,
   AuthSessions1763900270000,
   IdempotencyRecords1763900300000,
+  ModuleOwnedMovements1763900400000,
 ];

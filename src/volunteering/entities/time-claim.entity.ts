@@ -1,7 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
 
-export const TIME_CLAIM_STATUSES = ['requested', 'approved', 'rejected', 'withdrawn'] as const;
+export const TIME_CLAIM_STATUSES = [
+  'requested',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'revoked',
+] as const;
 export type TimeClaimStatus = (typeof TIME_CLAIM_STATUSES)[number];
 
 /** Hours a volunteer gave an organisation on one day, and what became of the claim. */
@@ -61,7 +67,18 @@ export class TimeClaim {
   @Column({ type: 'varchar', length: 32, nullable: true, name: 'decided_at' })
   decidedAt: string | null;
 
-  /** Why a claim was rejected (or, optionally, withdrawn). */
+  /** Why a claim was rejected, revoked (or, optionally, withdrawn). */
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;
+
+  /** Who revoked an approved claim, and when: its hours stopped counting then. */
+  @Column({ type: 'varchar', length: 36, nullable: true, name: 'revoked_by' })
+  revokedBy: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true, name: 'revoked_at' })
+  revokedAt: string | null;
+
+  /** The REVERSAL entry that took back the payment of a revoked claim. */
+  @Column({ type: 'varchar', length: 36, nullable: true, name: 'reversal_entry_id' })
+  reversalEntryId: string | null;
 }
