@@ -4,6 +4,39 @@ import { type MigrationInterface, type QueryRunner, TableColumn } from 'typeorm'
 const ORIGIN_LENGTH_MAX = '80';
 
 /**
+ * Marks the holds and entries made before this migration by the module records that name them:
+ * a booking's holds and the entries they were posted as, a claim's HOURS entry, a redemption's
+ * entry and its reversal. Exported for the test that runs it on a whole demo.
+ */
+export async function markModuleMovements(runner: Pick<QueryRunner, 'query'>): Promise<void> {
+  await runner.query(
+    `UPDATE ledger_holds SET origin = (
+         SELECT 'catalogue:booking:' || b.id FROM catalogue_bookings b
+          WHERE b.price_hold_id = ledger_holds.id OR b.deposit_hold_id = ledger_holds.id)
+        WHERE id IN (SELECT price_hold_id FROM catalogue_bookings)
+           OR id IN (SELECT deposit_hold_id FROM catalogue_bookings WHERE deposit_hold_id IS NOT NULL)`,
+  );
+  await runner.query(
+    `UPDATE ledger_entries SET origin = (
+         SELECT h.origin FROM ledger_holds h WHERE h.posted_entry_id = ledger_entries.id)
+        WHERE id IN (SELECT posted_entry_id FROM ledger_holds
+                      WHERE origin IS NOT NULL AND posted_entry_id IS NOT NULL)`,
+  );
+  await runner.query(
+    `UPDATE ledger_entries SET origin = (
+         SELECT 'volunteering:claim:' || c.id FROM time_claims c WHERE c.entry_id = ledger_entries.id)
+        WHERE id IN (SELECT entry_id FROM time_claims WHERE entry_id IS NOT NULL)`,
+  );
+  await runner.query(
+    `UPDATE ledger_entries SET origin = (
+         SELECT 'passes:redemption:' || r.id FROM redemptions r
+          WHERE r.entry_id = ledger_entries.id OR r.reversal_entry_id = ledger_entries.id)
+        WHERE id IN (SELECT entry_id FROM redemptions)
+           OR id IN (SELECT reversal_entry_id FROM redemptions WHERE reversal_entry_id IS NOT NULL)`,
+  );
+}
+
+/**
  * Which module made a hold or an entry (`catalogue:booking:<id>`, `volunteering:claim:<id>`,
  * `passes:redemption:<id>`): the generic hold and reversal routes refuse those, so that a module's
  * record and the ledger cannot drift apart. Not part of an entry's hash (the chain protects money,
@@ -25,31 +58,7 @@ export class ModuleOwnedMovements1763900400000 implements MigrationInterface {
           isNullable: true,
         }),
       );
-    await queryRunner.query(
-      `UPDATE ledger_holds SET origin = (
-         SELECT 'catalogue:booking:' || b.id FROM catalogue_bookings b
-          WHERE b.price_hold_id = ledger_holds.id OR b.deposit_hold_id = ledger_holds.id)
-        WHERE id IN (SELECT price_hold_id FROM catalogue_bookings)
-           OR id IN (SELECT deposit_hold_id FROM catalogue_bookings WHERE deposit_hold_id IS NOT NULL)`,
-    );
-    await queryRunner.query(
-      `UPDATE ledger_entries SET origin = (
-         SELECT h.origin FROM ledger_holds h WHERE h.posted_entry_id = ledger_entries.id)
-        WHERE id IN (SELECT posted_entry_id FROM ledger_holds
-                      WHERE origin IS NOT NULL AND posted_entry_id IS NOT NULL)`,
-    );
-    await queryRunner.query(
-      `UPDATE ledger_entries SET origin = (
-         SELECT 'volunteering:claim:' || c.id FROM time_claims c WHERE c.entry_id = ledger_entries.id)
-        WHERE id IN (SELECT entry_id FROM time_claims WHERE entry_id IS NOT NULL)`,
-    );
-    await queryRunner.query(
-      `UPDATE ledger_entries SET origin = (
-         SELECT 'passes:redemption:' || r.id FROM redemptions r
-          WHERE r.entry_id = ledger_entries.id OR r.reversal_entry_id = ledger_entries.id)
-        WHERE id IN (SELECT entry_id FROM redemptions)
-           OR id IN (SELECT reversal_entry_id FROM redemptions WHERE reversal_entry_id IS NOT NULL)`,
-    );
+    await markModuleMovements(queryRunner);
     await queryRunner.addColumns('time_claims', [
       new TableColumn({ name: 'revoked_by', type: 'varchar', length: '36', isNullable: true }),
       new TableColumn({ name: 'revoked_at', type: 'varchar', length: '32', isNullable: true }),
