@@ -31,6 +31,7 @@ import type {
   TransferDto,
 } from './dto/ledger.dto.js';
 import {
+  CreditLimitNeedsApprovalError,
   EntryCodeNotAllowedError,
   EntryOwnedByModuleError,
   HoldOwnedByModuleError,
@@ -417,7 +418,7 @@ export class LedgerAccessService {
   ): Promise<AccountView> {
     return this.database.transaction(async () => {
       const before = await this.ledger.getAccount(accountId);
-      const after = await this.updatePolicyIn(accountId, input);
+      const after = await this.updatePolicyIn(accountId, input, before);
       await this.audit.record(actor, {
         action: 'account.policy',
         subjectType: 'account',
@@ -439,16 +440,30 @@ export class LedgerAccessService {
     });
   }
 
-  private updatePolicyIn(accountId: string, input: AccountPolicyDto): Promise<AccountView> {
-    return this.ledger.updateAccountPolicy(accountId, {
-      minBalanceMinor:
-        input.minBalance === null
+  /** The maximum and status; a minBalance, if sent, must be the one in force (see setCreditLimit). */
+  private updatePolicyIn(
+    accountId: string,
+    input: AccountPolicyDto,
+    current: AccountView,
+  ): Promise<AccountView> {
+    // A system account's policy is refused whole by the ledger (403); a party's limit is compared.
+    if (
+      input.minBalance !== undefined &&
+      input.minBalance !== null &&
+      current.systemName === null
+    ) {
+      const requested = parseAmount(input.minBalance, {
+        field: 'minBalance',
+        allowNegative: true,
+        allowZero: true,
+      });
+      const inForce =
+        current.minBalance === null
           ? null
-          : parseAmount(input.minBalance, {
-              field: 'minBalance',
-              allowNegative: true,
-              allowZero: true,
-            }),
+          : parseAmount(current.minBalance, { allowNegative: true, allowZero: true });
+      if (requested !== inForce) throw new CreditLimitNeedsApprovalError(accountId);
+    }
+    return this.ledger.updateAccountPolicy(accountId, {
       maxBalanceMinor:
         input.maxBalance === null ? null : parseAmount(input.maxBalance, { field: 'maxBalance' }),
       status: input.status,

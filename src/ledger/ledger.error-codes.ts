@@ -84,6 +84,11 @@ export const LEDGER_ERRORS = {
     en: 'Entry {entryId} belongs to {origin}; {correction}.',
     nl: 'Boeking {entryId} hoort bij {origin}; {correction}.',
   },
+  CREDIT_LIMIT_NEEDS_APPROVAL: {
+    status: 409,
+    en: 'The credit limit (minBalance) of account {accountId} changes only with a second person’s approval: propose it with POST /api/v1/treasury/credit-limits.',
+    nl: 'De kredietlimiet (minBalance) van rekening {accountId} verandert alleen met goedkeuring van een tweede persoon: stel haar voor met POST /api/v1/treasury/credit-limits.',
+  },
   PERIOD_CLOSED: {
     status: 422,
     en: 'Period {period} is closed; book the correction in an open period.',
@@ -155,6 +160,10 @@ export const LEDGER_FIELD_MESSAGES = {
   MIN_ABOVE_MAX: {
     en: 'minBalance must not be above maxBalance.',
     nl: 'minBalance mag niet boven maxBalance liggen.',
+  },
+  CREDIT_LIMIT_ABOVE_ZERO: {
+    en: 'A credit limit is zero or below zero.',
+    nl: 'Een kredietlimiet is nul of lager dan nul.',
   },
   EFFECTIVE_DATE_IN_FUTURE: {
     en: 'The effective date lies after today.',

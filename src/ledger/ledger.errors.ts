@@ -153,3 +153,10 @@ export class EntryOwnedByModuleError extends DomainError {
     super('ENTRY_OWNED_BY_MODULE', { entryId, ...ownerParameters(origin) });
   }
 }
+
+/** A credit limit changes through the treasury's four-eyes proposal, not through the account policy. */
+export class CreditLimitNeedsApprovalError extends DomainError {
+  constructor(accountId: string) {
+    super('CREDIT_LIMIT_NEEDS_APPROVAL', { accountId });
+  }
+}

@@ -181,10 +181,39 @@ export class LedgerService {
     });
   }
 
-  /** Sets an account's limits and status (an admin's decision). */
+  /**
+   * Sets an account's maximum and status (an admin's decision). Its minimum, the credit limit,
+   * stays: that is setCreditLimit's, after a second person approved it.
+   */
   updateAccountPolicy(
     accountId: string,
-    policy: {
+    policy: { maxBalanceMinor: bigint | null; status: AccountStatus },
+  ): Promise<AccountView> {
+    return this.applyPolicy(accountId, (account) => ({
+      minBalanceMinor: account.minBalanceMinor,
+      ...policy,
+    }));
+  }
+
+  /**
+   * Sets a party account's lowest available balance: zero, or below zero for an organisation's
+   * mutual credit. Every Steerke spent below zero is one nobody issued, so the caller (the
+   * treasury's four-eyes approval) has checked who may have how much; the ledger refuses an
+   * unbounded limit on a party's account whoever asks.
+   */
+  setCreditLimit(accountId: string, minBalanceMinor: bigint): Promise<AccountView> {
+    if (minBalanceMinor > 0n)
+      throw new ValidationFailedError([{ field: 'minBalance', code: 'CREDIT_LIMIT_ABOVE_ZERO' }]);
+    return this.applyPolicy(accountId, (account) => ({
+      minBalanceMinor,
+      maxBalanceMinor: account.maxBalanceMinor,
+      status: account.status,
+    }));
+  }
+
+  private applyPolicy(
+    accountId: string,
+    next: (account: AccountRow) => {
       minBalanceMinor: bigint | null;
       maxBalanceMinor: bigint | null;
       status: AccountStatus;
@@ -195,6 +224,7 @@ export class LedgerService {
       await ledgerTransactionState(tx, store);
       const account = await this.requireAccount(store, accountId);
       if (account.systemName !== null) throw new ForbiddenError('SYSTEM_ACCOUNT_POLICY');
+      const policy = next(account);
       if (
         policy.minBalanceMinor !== null &&
         policy.maxBalanceMinor !== null &&

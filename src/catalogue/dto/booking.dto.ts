@@ -12,7 +12,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { isValidAmount } from '../../common/amount.js';
-import { IsAmount } from '../../common/http/validators.js';
+import { AmountProperty, IsAmount } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import {
   BOOKING_ACTIONS,
@@ -114,12 +114,11 @@ export class ReturnDto {
 }
 
 export class RefundDto {
-  @ApiProperty({
+  @AmountProperty({
     example: '5.00',
     description:
-      'Steerkes paid back to the booker: at most what was charged (the price or the cancellation fee) less earlier refunds.',
+      'Steerkes paid back to the booker: at most what was charged (the price or the cancellation fee) less earlier refunds',
   })
-  @IsAmount()
   amount: string;
 
   @ApiProperty({ maxLength: NOTE_LENGTH_MAX, example: 'De zaal was niet verwarmd.' })

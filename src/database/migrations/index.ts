@@ -12,6 +12,7 @@ import { PostingsByEntrySequence1763900260000 } from './1763900260000-postings-b
 import { AuthSessions1763900270000 } from './1763900270000-auth-sessions.js';
 import { IdempotencyRecords1763900300000 } from './1763900300000-idempotency-records.js';
 import { ModuleOwnedMovements1763900400000 } from './1763900400000-module-owned-movements.js';
+import { CreditLimitProposals1763900410000 } from './1763900410000-credit-limit-proposals.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuthSessions1763900270000,
   IdempotencyRecords1763900300000,
   ModuleOwnedMovements1763900400000,
+  CreditLimitProposals1763900410000,
 ];

@@ -207,16 +207,15 @@ export class RetireDto extends DescribedMovementDto {
 }
 
 export class AccountPolicyDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: String,
-    nullable: true,
     example: '-50.00',
-    description: 'Lowest available balance allowed (signed); null: unbounded.',
+    description:
+      'The credit limit in force, unchanged (or leave it out): a credit limit changes only through POST /treasury/credit-limits, with a second person’s approval.',
   })
-  @IsDefined()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
   @IsAmount({ allowNegative: true, allowZero: true })
-  minBalance: string | null;
+  minBalance?: string | null;
 
   @ApiProperty({
     type: String,
