@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { Clock } from '../common/clock.js';
-import { NotFoundError } from '../common/errors/domain-error.js';
+import { NotFoundError, ValidationFailedError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
@@ -131,6 +131,8 @@ export class CreditLimitsService {
     const party = owner?.partyId ? await this.parties.findById(owner.partyId) : null;
     // System accounts keep their policy: to the treasury they are not there.
     if (!party) throw new NotFoundError('account', accountId);
+    if (minBalanceMinor > 0n)
+      throw new ValidationFailedError([{ field: 'minBalance', code: 'CREDIT_LIMIT_ABOVE_ZERO' }]);
     if (minBalanceMinor < 0n && party.kind !== CREDIT_PARTY_KIND)
       throw new CreditLimitNotOrganisationError(accountId, party.kind);
     const maxMinor = this.configuration.organisationCreditLimitMaxMinor;
