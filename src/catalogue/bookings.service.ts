@@ -225,6 +225,7 @@ export class BookingsService {
       chargedMinor: null,
       depositKeptMinor: null,
       lateFeeMinor: null,
+      refundedMinor: 0n,
       hoursGivenHundredths: null,
       note: input.note ?? null,
       resolutionNote: null,

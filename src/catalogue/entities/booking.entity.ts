@@ -98,13 +98,12 @@ export class Booking {
   lateFeeMinor: bigint | null;
 
   /** Administration: hundredths of an hour actually given. */
-  /** Paid back to the booker after settlement (POST /bookings/:id/refund), in total. */
-  @Column({
-    type: 'bigint',
-    name: 'refunded_minor',
-    default: 0,
-    transformer: BIGINT_TRANSFORMER,
-  })
+  /**
+   * Paid back to the booker after settlement (POST /bookings/:id/refund), in total. The column's
+   * default (0) is the migration's, for bookings made before it; the entity names no default, so
+   * that an insert does not read it back untransformed.
+   */
+  @Column({ type: 'bigint', name: 'refunded_minor', transformer: BIGINT_TRANSFORMER })
   refundedMinor: bigint;
 
   @Column({ type: 'integer', name: 'hours_given_hundredths', nullable: true })
