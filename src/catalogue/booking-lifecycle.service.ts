@@ -240,8 +240,8 @@ export class BookingLifecycleService {
   }
 
   /**
-   * The provider, or a treasurer, pays back part or all of what a settled booking charged (the
-   * price or the cancellation fee; deposit kept for damage is the return's own decision), saying why: one entry from the
+   * The provider, or a treasurer, pays back part or all of what a settled booking brought the
+   * provider (the price or the cancellation fee, and deposit kept for lateness or damage), saying why: one entry from the
    * provider to the booker, owned by the booking, so that the booking shows what was refunded.
    * This is the correction of a settled booking; the generic reversal refuses the booking's entries.
    */
@@ -256,7 +256,8 @@ export class BookingLifecycleService {
       if (actor.role !== 'treasurer') assertProviderMember(actor, booking.providerPartyId);
       this.assertStatus(booking, REFUNDABLE_STATUSES, 'refund', nowMs);
       const amountMinor = parseAmount(input.amount, { field: 'amount' });
-      const refundableMinor = (booking.chargedMinor ?? 0n) - booking.refundedMinor;
+      const receivedMinor = (booking.chargedMinor ?? 0n) + (booking.depositKeptMinor ?? 0n);
+      const refundableMinor = receivedMinor - booking.refundedMinor;
       if (amountMinor > refundableMinor)
         throw new ValidationFailedError([
           {

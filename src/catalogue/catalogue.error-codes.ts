@@ -168,8 +168,8 @@ export const CATALOGUE_FIELD_MESSAGES = {
   },
   DEPOSIT_KEPT_ABOVE_DEPOSIT: { en: 'More than the deposit.', nl: 'Meer dan de borg.' },
   REFUND_ABOVE_RECEIVED: {
-    en: 'More than was charged and not yet paid back.',
-    nl: 'Meer dan er in rekening is gebracht en nog niet is terugbetaald.',
+    en: 'More than the provider received and has not yet paid back.',
+    nl: 'Meer dan de aanbieder ontving en nog niet terugbetaalde.',
   },
   NO_DEPOSIT: { en: 'This booking has no deposit.', nl: 'Deze boeking heeft geen borg.' },
   DAMAGE_NOTE_REQUIRED: {

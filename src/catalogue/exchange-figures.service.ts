@@ -23,9 +23,10 @@ export class ExchangeFigures {
         .select('booking.provider_party_id', 'providerId')
         .addSelect('booking.booker_party_id', 'bookerId')
         .addSelect('COUNT(*)', 'bookings')
-        // What the provider kept: the price charged less what it paid back.
+        // What the provider kept of the price: a refund pays back the price first, then deposit kept.
         .addSelect(
-          'COALESCE(SUM(booking.charged_minor), 0) - COALESCE(SUM(booking.refunded_minor), 0)',
+          `COALESCE(SUM(CASE WHEN booking.refunded_minor >= COALESCE(booking.charged_minor, 0) THEN 0
+                             ELSE COALESCE(booking.charged_minor, 0) - booking.refunded_minor END), 0)`,
           'charged',
         )
         .where("booking.status IN ('returned', 'completed')")

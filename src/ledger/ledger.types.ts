@@ -49,9 +49,7 @@ interface CommandBase {
  * reversal routes refuse it, and only the module's own correction moves it.
  */
 export type MovementOrigin =
-  | `catalogue:booking:${string}`
-  | `volunteering:claim:${string}`
-  | `passes:redemption:${string}`;
+  `catalogue:booking:${string}` | `volunteering:claim:${string}` | `passes:redemption:${string}`;
 
 /** The modules that own movements, as an origin names them first. */
 export const OWNING_MODULES = ['catalogue', 'volunteering', 'passes'] as const;

@@ -43,9 +43,9 @@ describe('Migration: module-owned holds and entries (1763900400000)', () => {
     const paidClaims = await query<{ n: unknown }>(
       'SELECT COUNT(*) AS n FROM time_claims WHERE entry_id IS NOT NULL',
     );
-    expect(
-      made.entries.filter((row) => row.origin?.startsWith('volunteering:claim:')).length,
-    ).toBe(Number(paidClaims[0].n));
+    expect(made.entries.filter((row) => row.origin?.startsWith('volunteering:claim:')).length).toBe(
+      Number(paidClaims[0].n),
+    );
 
     // As if the data were older than the column: no origins, then the migration's marking.
     await query('UPDATE ledger_entries SET origin = NULL');

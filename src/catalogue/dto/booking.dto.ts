@@ -117,7 +117,7 @@ export class RefundDto {
   @AmountProperty({
     example: '5.00',
     description:
-      'Steerkes paid back to the booker: at most what was charged (the price or the cancellation fee) less earlier refunds',
+      'Steerkes paid back to the booker: at most what the provider received (the price or the cancellation fee, and deposit kept) less earlier refunds',
   })
   amount: string;
 
