@@ -35,11 +35,9 @@ const publicFilePatterns = (moduleName) => [
   /^dto\//,
 ];
 // Named exceptions, each with its reason:
-// - auth/decorators.ts: every controller declares access on the route (@Roles, @CurrentUser,
-//   @Public) — that is the house rule, so the decorators are auth's public surface.
 // - parties/entities/party.entity.ts: Party and PartyKind are named by auth, ledger and
 //   volunteering (the party is the one thing every module points at).
-const PUBLIC_FILE_EXCEPTIONS = new Set(['auth/decorators.ts', 'parties/entities/party.entity.ts']);
+const PUBLIC_FILE_EXCEPTIONS = new Set(['parties/entities/party.entity.ts']);
 
 function isPublicSurface(moduleName, pathInModule) {
   if (PUBLIC_FILE_EXCEPTIONS.has(`${moduleName}/${pathInModule}`)) return true;

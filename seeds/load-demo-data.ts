@@ -71,13 +71,16 @@ export async function loadDemoData(
     }
     for (const user of DEMO_USERS) {
       if (await users.findByEmail(user.email)) continue;
-      await users.create({
-        email: user.email,
-        password: DEMO_PASSWORD,
-        role: user.role,
-        partyId: user.partyKey ? demoId(user.partyKey) : undefined,
-        displayName: user.displayName,
-      });
+      await users.create(
+        {
+          email: user.email,
+          password: DEMO_PASSWORD,
+          role: user.role,
+          partyId: user.partyKey ? demoId(user.partyKey) : undefined,
+          displayName: user.displayName,
+        },
+        { demo: true },
+      );
       report.usersCreated += 1;
     }
     report.entriesBooked += await issueBudgets(services);

@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.controller.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { PassesModule } from './passes/passes.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { StartupModule } from './startup/startup.module.js';
 import { TreasuryModule } from './treasury/treasury.module.js';
 import { VolunteeringModule } from './volunteering/volunteering.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         PassesModule,
         CatalogueModule,
         TreasuryModule,
+        PrivacyModule,
         StartupModule,
       ],
     };

@@ -1,8 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
 import { withErrorCodes } from './common/http/api-problems.decorator.js';
-import type { NestApplicationOptions } from '@nestjs/common';
+import type { NestApplicationOptions, Type } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { REFRESH_COOKIE_NAME } from './auth/refresh-cookie.js';
 import type { AppConfiguration } from './config/configuration.js';
@@ -12,8 +13,11 @@ import {
   jsonBody,
   leaveBodiesToJsonBody,
   logRequest,
+  noStoreWhenAuthenticated,
   securityHeaders,
 } from './common/http/http-hooks.js';
+import { BEARER_SCHEME, completeDocument } from './common/http/openapi-document.js';
+import { documentParameterPipes, documentValidationLimits } from './common/http/openapi-limits.js';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter.js';
 import type { SteerkesRequest } from './common/http/request-context.js';
 import { RejectNulCharactersPipe } from './common/http/nul-character.pipe.js';
@@ -50,6 +54,8 @@ export function createHttpAdapter(configuration: AppConfiguration): FastifyAdapt
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
     return503OnClosing: false,
+    // X-Forwarded-For is believed only from these proxies; otherwise request.ip is the socket's.
+    trustProxy: configuration.trustedProxies.length > 0 ? configuration.trustedProxies : false,
     // A URL the router cannot read (a bad %-escape): no request hook runs, nor the exception
     // filter, so the headers every response has are given here, and the problem response is sent.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -109,20 +115,34 @@ export function configureApp(
       },
     }),
   );
+  fastify.addHook('onSend', noStoreWhenAuthenticated(API_PREFIX));
   fastify.addHook('onSend', expressSend);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup(
-    DOCS_PATH,
-    app,
-    () => withErrorCodes(SwaggerModule.createDocument(app, openApiConfig())),
-    {
+  // The documentation maps every route and refusal: off in production unless SWAGGER_UI=on.
+  if (configuration.swaggerUi) {
+    SwaggerModule.setup(DOCS_PATH, app, () => createOpenApiDocument(app), {
       jsonDocumentUrl: DOCS_JSON_PATH,
-    },
-  );
+    });
+  }
   return app;
+}
+
+/** The OpenAPI document served at DOCS_JSON_PATH (and written by scripts/openapi-document.ts). */
+export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  documentValidationLimits();
+  documentParameterPipes(controllersOf(app));
+  return completeDocument(withErrorCodes(SwaggerModule.createDocument(app, openApiConfig())));
+}
+
+function controllersOf(app: NestFastifyApplication): Type[] {
+  const controllers: Type[] = [];
+  for (const module of app.get(ModulesContainer).values())
+    for (const wrapper of module.controllers.values())
+      if (wrapper.metatype) controllers.push(wrapper.metatype as Type);
+  return controllers;
 }
 
 /** The CORS headers of a response that is not a preflight, as the cors middleware gave them. */
@@ -143,7 +163,17 @@ function openApiConfig() {
         'errors are application/problem+json with a stable `code`; requests that move Steerkes take an Idempotency-Key header.',
     )
     .setVersion('1')
-    .addBearerAuth()
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'The access token of POST /auth/login, short-lived. Made and checked as RFC8725 advises: ' +
+          'one algorithm (HS256) accepted, never "none"; issuer and expiry checked on every request.',
+      },
+      BEARER_SCHEME,
+    )
     .addCookieAuth(
       REFRESH_COOKIE_NAME,
       {

@@ -29,10 +29,10 @@ async function bootstrap(): Promise<void> {
   if (configuration.host) await app.listen(configuration.port, configuration.host);
   else await app.listen(configuration.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  logger.log(
-    `Steerkes API on ${url}/api/v1, web app on ${url}/, documentation on ${url}/${DOCS_PATH}`,
-    'Bootstrap',
-  );
+  const documentation = configuration.swaggerUi
+    ? `documentation on ${url}/${DOCS_PATH}`
+    : 'documentation off (SWAGGER_UI=on serves it)';
+  logger.log(`Steerkes API on ${url}/api/v1, web app on ${url}/, ${documentation}`, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {

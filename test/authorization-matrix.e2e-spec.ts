@@ -152,6 +152,7 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       'GET /public/transparency',
       'POST /auth/login',
       'POST /auth/logout',
+      'POST /auth/password-reset',
       'POST /auth/refresh',
     ]);
     expect(answeredWithoutToken.sort()).toEqual(expectedPublic);

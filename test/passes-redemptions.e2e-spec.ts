@@ -20,6 +20,8 @@ import {
   withWrongCheckDigit,
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
+import { DataSource } from 'typeorm';
+import { hashSecret } from '../src/common/password-hasher.js';
 import type { Role } from '../src/common/roles.js';
 import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
@@ -528,13 +530,13 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
         }),
     });
     expect(refused.body.detail).toBe(
-      'A pass may spend at most 5.00 STK a day; 5.00 STK spent today, 2.00 STK more requested.',
+      'A pass may spend at most 5.00 STK a day; 2.00 STK more would go over it today. The volunteer can come back tomorrow.',
     );
     testApp.clock.advance(DAY_MS);
     await redeem(testApp.http, business.member, { passNumber: pass.number, offerId: coffee.id });
   });
 
-  it('refuses a pass whose volunteer has too few Steerkes with INSUFFICIENT_FUNDS, writing nothing', async () => {
+  it('refuses a pass whose volunteer has too few Steerkes with PASS_BALANCE_INSUFFICIENT (no account, no balance), writing nothing', async () => {
     const { testApp, business, roles } = counter;
     const poor = await createVolunteer(testApp.http, roles.admin, { birthDate: '1990-01-01' });
     const organisation = await createFundedParty(testApp.http, roles, 'organisation', '50.00');
@@ -555,13 +557,23 @@ describe('Story: an offer’s per-pass limit and the pass’s daily limit bound 
       treasurer: roles.treasurer,
       world,
       status: 422,
-      code: 'INSUFFICIENT_FUNDS',
+      code: 'PASS_BALANCE_INSUFFICIENT',
       act: () =>
         postRedemption(testApp.http, business.member, {
           passNumber: pass.number,
           offerId: swim.id,
         }),
     });
+    const refused = await postRedemption(testApp.http, business.member, {
+      passNumber: pass.number,
+      offerId: swim.id,
+    });
+    expect(refused.body.detail).toBe(
+      'Not enough Steerkes on this pass for 5.00 STK. Choose a cheaper offer or a smaller quantity; the volunteer can see their balance in their app.',
+    );
+    const balance = (await readAccount(testApp.http, poor.member, poor.accountId)).balance;
+    for (const secret of [poor.accountId, poor.partyId, balance])
+      expect(JSON.stringify(refused.body)).not.toContain(secret);
   });
 });
 
@@ -606,7 +618,7 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
   });
 
   it('refuses a wrong PIN (PIN_INCORRECT, attempts left), moving no Steerkes; a right PIN redeems and starts the count again', async () => {
-    for (const attemptsLeft of [4, 3, 2, 1]) {
+    for (const attemptsLeft of [4, 3]) {
       const refused = await expectPassRefusalWritingNothing({
         http: counter.testApp.http,
         treasurer: counter.roles.treasurer,
@@ -627,11 +639,47 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
     expect(again.body.detail).toContain('After 4 more');
   });
 
-  it('blocks the pass after five wrong PINs in a row (PIN_ATTEMPTS_EXHAUSTED); then even the right PIN meets PASS_BLOCKED', async () => {
-    for (let wrong = 1; wrong <= 4; wrong += 1)
+  it('keeps the PIN only as a hash peppered by the server (PIN_PEPPER)', async () => {
+    const [{ pin_hash: stored }] = await pinHashRow();
+    expect(stored).toMatch(/^scrypt-hmac\$\d+\$8\$1\$/);
+    expect(stored).not.toContain('2468');
+  });
+
+  it('still takes a PIN hashed before the pepper, and hashes it with the pepper at the next right PIN', async () => {
+    const legacy = await hashSecret('scrypt', '2468', {
+      cost: 2 ** 10,
+      blockSize: 8,
+      parallelism: 1,
+    });
+    const parameter = counter.testApp.database.configuration.kind === 'postgres' ? '$1' : '?';
+    await counter.testApp.app
+      .get(DataSource)
+      .query(`UPDATE passes SET pin_hash = ${parameter} WHERE number = '${counter.pass.number}'`, [
+        legacy,
+      ]);
+    expectProblem(await attempt('1357')(), 422, 'PIN_INCORRECT');
+    expect((await pinHashRow())[0].pin_hash).toBe(legacy);
+    expect((await attempt('2468')()).status).toBe(201);
+    const [{ pin_hash: upgraded, pin_failures: failures }] = await pinHashRow();
+    expect(upgraded).toMatch(/^scrypt-hmac\$/);
+    expect(Number(failures)).toBe(0);
+    expect((await attempt('2468')()).status).toBe(201);
+    expectProblem(await attempt('1357')(), 422, 'PIN_INCORRECT');
+  });
+
+  function pinHashRow(): Promise<Array<{ pin_hash: string; pin_failures: number }>> {
+    return counter.testApp.app
+      .get(DataSource)
+      .query(`SELECT pin_hash, pin_failures FROM passes WHERE number = '${counter.pass.number}'`);
+  }
+
+  it('blocks the pass after five wrong PINs in a row, from two businesses (PIN_ATTEMPTS_EXHAUSTED); then even the right PIN meets PASS_BLOCKED', async () => {
+    const other = await otherBusiness();
+    for (let wrong = 1; wrong <= 3; wrong += 1)
       expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
+    expectProblem(await other.attempt('9999')(), 422, 'PIN_INCORRECT');
     const before = await snapshotPasses(counter.testApp.http, counter.roles.treasurer, world);
-    const fifth = await attempt('9999')();
+    const fifth = await other.attempt('9999')();
     expectProblem(fifth, 422, 'PIN_ATTEMPTS_EXHAUSTED');
     expect(fifth.body.detail).toBe(
       'The PIN was wrong 5 times in a row: the pass is now blocked. The volunteer can ask for a new pass.',
@@ -652,6 +700,64 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
       (await readPass(counter.testApp.http, counter.volunteer.member, counter.pass.number)).status,
     ).toBe('blocked');
   });
+
+  it('pauses one business after three wrong PINs on the pass (PIN_ATTEMPTS_PAUSED), without blocking the pass or stopping other businesses', async () => {
+    for (let wrong = 1; wrong <= 3; wrong += 1)
+      expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
+    // Even the right PIN is not tried for this business now, and nothing is written.
+    const paused = await expectPassRefusalWritingNothing({
+      http: counter.testApp.http,
+      treasurer: counter.roles.treasurer,
+      world,
+      status: 422,
+      code: 'PIN_ATTEMPTS_PAUSED',
+      act: attempt('2468'),
+    });
+    expect(paused.body.detail).toBe(
+      'Too many wrong PINs for this pass at your business: try this pass again in 60 minutes, or after the volunteer sets a new PIN in their app.',
+    );
+    expectProblem(await attempt('9999')(), 422, 'PIN_ATTEMPTS_PAUSED');
+    expect(
+      (await readPass(counter.testApp.http, counter.volunteer.member, counter.pass.number)).status,
+    ).toBe('active');
+    const other = await otherBusiness();
+    expect((await other.attempt('2468')()).status).toBe(201);
+  });
+
+  it('lifts the pause when the window has passed, or at once when the volunteer sets a new PIN', async () => {
+    for (let wrong = 1; wrong <= 3; wrong += 1)
+      expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
+    counter.testApp.clock.advance(59 * 60 * 1000);
+    const still = await attempt('2468')();
+    expectProblem(still, 422, 'PIN_ATTEMPTS_PAUSED');
+    expect(still.body.detail).toContain('in 1 minutes');
+    counter.testApp.clock.advance(60 * 1000);
+    expect((await attempt('2468')()).status).toBe(201);
+
+    for (let wrong = 1; wrong <= 3; wrong += 1)
+      expectProblem(await attempt('9999')(), 422, 'PIN_INCORRECT');
+    expectProblem(await attempt('2468')(), 422, 'PIN_ATTEMPTS_PAUSED');
+    await counter.testApp.http
+      .put(`${API}/passes/${counter.pass.number}/pin`)
+      .set(counter.volunteer.member.auth)
+      .send({ pin: '1122' })
+      .expect(204);
+    expect((await attempt('1122')()).status).toBe(201);
+  });
+
+  /** A second business with its own coffee, trying the same pass. */
+  async function otherBusiness() {
+    const business = await createBusiness(counter.testApp.http, counter.roles.admin);
+    const coffee = await createOffer(counter.testApp.http, business.member);
+    return {
+      attempt: (pin: string) => () =>
+        postRedemption(counter.testApp.http, business.member, {
+          passNumber: counter.pass.number,
+          offerId: coffee.id,
+          pin,
+        }),
+    };
+  }
 });
 
 describe('Story: the business voids a mistake within the void window; afterwards only a treasurer reverses', () => {

@@ -303,7 +303,7 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
     );
   });
 
-  it('refuses the blocked pass at the counter with PASS_BLOCKED, and writes nothing', async () => {
+  it('refuses the blocked pass at the counter with PASS_BLOCKED (not why: the volunteer sees that), and writes nothing', async () => {
     await reportLost();
     const refused = await expectPassRefusalWritingNothing({
       http: testApp.http,
@@ -318,7 +318,15 @@ describe('Story: a lost pass is blocked and a new number issued; the Steerkes st
       act: () =>
         postRedemption(testApp.http, business.member, { passNumber: lost.number, offerId }),
     });
-    expect(refused.body.detail).toContain('reported lost');
+    expect(refused.body.detail).toBe(
+      `Voordeelpas ${lost.number} is blocked; the volunteer can see why in their app and ask for a new pass there.`,
+    );
+    expect(JSON.stringify(refused.body)).not.toMatch(/lost|verloren|kwijt/i);
+    // Why is the volunteer's to see, in their own view of the pass.
+    expect(await readPass(testApp.http, volunteer.member, lost.number)).toMatchObject({
+      status: 'blocked',
+      blockedReason: 'lost',
+    });
   });
 
   it('issues a new number; the balance is the volunteer’s, so the new pass spends it', async () => {

@@ -1,15 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import * as column from '../database/columns.js';
 
 @Entity('audit_events')
 export class AuditEvent {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
-  @Column({ type: 'varchar', length: 32, name: 'occurred_at' }) occurredAt: string;
-  @Column({ type: 'varchar', length: 36, nullable: true, name: 'actor_id' }) actorId: string | null;
-  @Column({ type: 'varchar', length: 20, nullable: true, name: 'actor_role' }) actorRole:
-    string | null;
-  @Column({ type: 'varchar', length: 60 }) action: string;
-  @Column({ type: 'varchar', length: 30, name: 'subject_type' }) subjectType: string;
-  @Column({ type: 'varchar', length: 60, name: 'subject_id' }) subjectId: string;
+  @column.PrimaryId() id: string;
+  @column.Moment('occurred_at') occurredAt: string;
+  @column.Id('actor_id', { nullable: true }) actorId: string | null;
+  @column.Text(20, 'actor_role', { nullable: true }) actorRole: string | null;
+  @column.Text(60) action: string;
+  @column.Text(30, 'subject_type') subjectType: string;
+  @column.Text(60, 'subject_id') subjectId: string;
   /** JSON: what changed. Never a password, token or PIN. */
-  @Column({ type: 'text' }) details: string;
+  @column.LongText() details: string;
 }

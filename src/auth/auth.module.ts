@@ -14,6 +14,7 @@ import { JwtStrategy, jwtKey } from './jwt.strategy.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
+import { UserPrivacy } from './user-privacy.service.js';
 
 @Module({
   imports: [
@@ -32,12 +33,13 @@ import { UsersService } from './users.service.js';
     AuthService,
     SessionsService,
     UsersService,
+    UserPrivacy,
     JwtStrategy,
     LoginThrottlerGuard,
     // Order matters: authenticate first, then check the role.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, UserPrivacy],
 })
 export class AuthModule {}

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, ForbiddenError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser, SteerkesRequest } from '../common/http/request-context.js';
-import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
+import { IS_PUBLIC, REQUIRED_ROLES } from '../common/http/access.js';
 import type { Role } from '../common/roles.js';
 
 /** Every endpoint needs a valid bearer token unless it is marked @Public(). */

@@ -1,17 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
 import {
   IdempotencyKey,
-  IdempotentRoute,
   OptionalIdempotencyKey,
 } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
@@ -40,13 +34,13 @@ export class BookingsController {
   ) {}
 
   @Post()
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Book a listing for your organisation, institution or business: the price (and a deposit) is held on your account; refused whole with 409 BOOKING_CONFLICT (and the nearest free slot) when the window is taken.',
+    idempotent: 'key required',
+    created: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   create(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -56,20 +50,22 @@ export class BookingsController {
   }
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Your party’s bookings, as booker or provider (?as=), by start; admins and treasurers see all.',
+    ok: BookingPageDto,
+    problems: [400, 401],
   })
-  @ApiOkResponse({ type: BookingPageDto })
-  @ApiProblems(400, 401)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: BookingQueryDto) {
     return this.bookings.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A booking of your party, with its steps so far.' })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 404)
+  @Endpoint({
+    summary: 'A booking of your party, with its steps so far.',
+    ok: BookingDto,
+    problems: [400, 401, 404],
+  })
   get(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -78,11 +74,12 @@ export class BookingsController {
   }
 
   @Post(':id/confirm')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The provider confirms a requested booking.' })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @Endpoint({
+    summary: 'The provider confirms a requested booking.',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
+  })
   confirm(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -93,11 +90,12 @@ export class BookingsController {
   }
 
   @Post(':id/decline')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The provider declines a requested booking; the holds are released.' })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @Endpoint({
+    summary: 'The provider declines a requested booking; the holds are released.',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
+  })
   decline(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -108,14 +106,13 @@ export class BookingsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Cancel a requested or confirmed booking. The booker cancels for free until freeCancellationUntil, after that the cancellation fee goes to the provider and the rest is released; the provider cancels free of charge for the booker.',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   cancel(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -126,13 +123,12 @@ export class BookingsController {
   }
 
   @Post(':id/check-out')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary: 'The provider hands out confirmed materials (from 24 hours before the start).',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   checkOut(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -143,14 +139,13 @@ export class BookingsController {
   }
 
   @Post(':id/return')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'The provider records checked-out materials as returned: the price is paid to the provider; a late fee and deposit kept for damage come from the deposit, the rest is released.',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   markReturned(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -161,15 +156,14 @@ export class BookingsController {
   }
 
   @Post(':id/refund')
-  @HttpCode(200)
-  @Roles('org_manager', 'business_operator', 'treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager', 'business_operator', 'treasurer'],
     summary:
       'The provider or a treasurer pays back part or all of what a settled (completed, returned or cancelled) booking brought the provider, with a reason.',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   refund(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -180,14 +174,13 @@ export class BookingsController {
   }
 
   @Post(':id/complete')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'The provider completes a room booking (the price is paid) or an administration service (paid for hoursGiven, the rest released).',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   complete(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,

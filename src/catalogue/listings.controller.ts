@@ -1,14 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import { CalendarDto } from './dto/booking.dto.js';
@@ -33,13 +27,13 @@ export class ListingsController {
   constructor(private readonly listings: ListingsService) {}
 
   @Post()
-  @Roles('org_manager', 'business_operator')
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager', 'business_operator'],
     summary:
       'Offer a service in the catalogue for your organisation, institution or business: administration, materials or a room.',
+    created: ListingDto,
+    problems: [400, 401, 403],
   })
-  @ApiCreatedResponse({ type: ListingDto })
-  @ApiProblems(400, 401, 403)
   create(
     @CurrentUser() actor: AuthenticatedUser,
     @Body() input: CreateListingDto,
@@ -48,31 +42,30 @@ export class ListingsController {
   }
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Search the catalogue by category, district, text and provider; with from and to, only listings free for that whole window.',
+    ok: ListingPageDto,
+    problems: [400, 401],
   })
-  @ApiOkResponse({ type: ListingPageDto })
-  @ApiProblems(400, 401)
   search(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListingQueryDto) {
     return this.listings.search(actor, query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ListingDto })
-  @ApiProblems(400, 401, 404)
+  @Endpoint({ ok: ListingDto, problems: [400, 401, 404] })
   get(@Param('id', uuidPipe()) id: string): Promise<ListingDto> {
     return this.listings.get(id);
   }
 
   @Patch(':id')
-  @Roles('org_manager', 'business_operator')
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager', 'business_operator'],
     summary:
       'Change a listing of your party, e.g. {"status":"paused"} or {"status":"active"}; bookings made keep their terms.',
+    ok: ListingDto,
+    problems: [400, 401, 403, 404, 409],
   })
-  @ApiOkResponse({ type: ListingDto })
-  @ApiProblems(400, 401, 403, 404, 409)
   update(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -82,12 +75,12 @@ export class ListingsController {
   }
 
   @Get(':id/availability')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Free, busy and closed intervals of a listing in a window (default: the next 7 days; at most 62), with the units that remain free.',
+    ok: AvailabilityDto,
+    problems: [400, 401, 404],
   })
-  @ApiOkResponse({ type: AvailabilityDto })
-  @ApiProblems(400, 401, 404)
   availability(
     @Param('id', uuidPipe()) id: string,
     @Query() query: WindowQueryDto,
@@ -96,12 +89,12 @@ export class ListingsController {
   }
 
   @Get(':id/calendar')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'The provider’s calendar of a listing: bookings with the booker’s name, and blocked periods, in a window.',
+    ok: CalendarDto,
+    problems: [400, 401, 403, 404],
   })
-  @ApiOkResponse({ type: CalendarDto })
-  @ApiProblems(400, 401, 403, 404)
   calendar(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -111,13 +104,13 @@ export class ListingsController {
   }
 
   @Post(':id/blocked-periods')
-  @Roles('org_manager', 'business_operator')
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager', 'business_operator'],
     summary:
       'Block a listing (all units or some) for maintenance or own use; refused while bookings fall in the period.',
+    created: BlockedPeriodDto,
+    problems: [400, 401, 403, 404, 409],
   })
-  @ApiCreatedResponse({ type: BlockedPeriodDto })
-  @ApiProblems(400, 401, 403, 404, 409)
   addBlockedPeriod(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -127,10 +120,11 @@ export class ListingsController {
   }
 
   @Delete(':id/blocked-periods/:blockedPeriodId')
-  @HttpCode(204)
-  @Roles('org_manager', 'business_operator')
-  @ApiNoContentResponse({ description: 'The period is free again.' })
-  @ApiProblems(400, 401, 403, 404)
+  @Endpoint({
+    access: ['org_manager', 'business_operator'],
+    noContent: 'The period is free again.',
+    problems: [400, 401, 403, 404],
+  })
   removeBlockedPeriod(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,

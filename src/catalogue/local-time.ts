@@ -11,10 +11,13 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
+/** Longer than any moment the patterns below allow (a zoned one with nine decimals has 35). */
+export const MOMENT_LENGTH_MAX = 40;
 const LOCAL_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const ZONED_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
+export const TIME_OF_DAY_SCHEMA_PATTERN = TIME_OF_DAY_PATTERN.source;
 
 export type MomentParse =
   { ok: true; ms: number } | { ok: false; code: 'MOMENT_INVALID' | 'LOCAL_TIME_INVALID' };
@@ -26,7 +29,8 @@ export type MomentParse =
  * time starts) is refused rather than shifted.
  */
 export function parseMoment(text: unknown): MomentParse {
-  if (typeof text !== 'string' || text.length > 40) return { ok: false, code: 'MOMENT_INVALID' };
+  if (typeof text !== 'string' || text.length > MOMENT_LENGTH_MAX)
+    return { ok: false, code: 'MOMENT_INVALID' };
   if (ZONED_PATTERN.test(text)) {
     const moment = DateTime.fromISO(text, { setZone: true });
     return moment.isValid

@@ -1,9 +1,8 @@
 import { Controller, Get, Injectable, Module } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/decorators.js';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
 import { Database } from '../database/database.service.js';
 
 class HealthDto {
@@ -45,9 +44,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @Public()
-  @ApiOkResponse({ type: HealthDto })
-  @ApiProblems(503)
+  @Endpoint({ access: 'public', ok: HealthDto, problems: [503] })
   check(): Promise<HealthDto> {
     return this.health.check();
   }

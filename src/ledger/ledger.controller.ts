@@ -1,19 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import { Body, Controller, Get, Headers, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
 import type { Language } from '../common/errors/error-catalogue.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
 import {
   ApiIdempotencyKey,
   IdempotencyKey,
-  IdempotentRoute,
   OptionalIdempotencyKey,
 } from '../common/http/idempotency-key.decorator.js';
 import { preferredLanguage } from '../common/http/language.js';
@@ -62,19 +56,18 @@ export class LedgerController {
   constructor(private readonly access: LedgerAccessService) {}
 
   @Get('accounts/:id')
-  @ApiOkResponse({ type: AccountDto })
-  @ApiProblems(400, 401, 404)
+  @Endpoint({ ok: AccountDto, problems: [400, 401, 404] })
   getAccount(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
     return this.access.getAccount(actor, id);
   }
 
   @Get('accounts/:id/postings')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Statement: postings in booking order with the running balance; ?from&to filter on effective date, ?asOf adds the balance as of that date.',
+    ok: StatementDto,
+    problems: [400, 401, 404],
   })
-  @ApiOkResponse({ type: StatementDto })
-  @ApiProblems(400, 401, 404)
   statement(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -84,10 +77,12 @@ export class LedgerController {
   }
 
   @Put('accounts/:id/policy')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Set an account’s balance limits and status (admin).' })
-  @ApiOkResponse({ type: AccountDto })
-  @ApiProblems(400, 401, 403, 404)
+  @Endpoint({
+    access: ['admin'],
+    summary: 'Set an account’s balance limits and status (admin).',
+    ok: AccountDto,
+    problems: [400, 401, 403, 404],
+  })
   updatePolicy(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -97,17 +92,18 @@ export class LedgerController {
   }
 
   @Get('parties/:id/accounts')
-  @ApiOkResponse({ type: [AccountDto] })
-  @ApiProblems(400, 401, 404)
+  @Endpoint({ ok: [AccountDto], problems: [400, 401, 404] })
   accountsOfParty(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
     return this.access.accountsOfParty(actor, id);
   }
 
   @Post('transfers')
-  @ApiOperation({ summary: 'Move Steerkes from an account of your party to another account.' })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: EntryViewDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @Endpoint({
+    summary: 'Move Steerkes from an account of your party to another account.',
+    idempotent: 'key required',
+    created: EntryViewDto,
+    problems: [400, 401, 403, 404, 409, 422],
+  })
   transfer(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -117,16 +113,15 @@ export class LedgerController {
   }
 
   @Post('transfers/batch')
-  @Roles(...SPENDING_ROLES)
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    access: [...SPENDING_ROLES],
     summary:
       'Up to 1000 transfers in one request and one commit, each checked as POST /transfers checks it and booked or refused on its own; ' +
       'transfer i is idempotent under the Idempotency-Key and its position.',
+    ok: TransferBatchResultDto,
+    problems: [400, 401, 403, 413],
   })
   @ApiIdempotencyKey(true)
-  @ApiOkResponse({ type: TransferBatchResultDto })
-  @ApiProblems(400, 401, 403, 413)
   async transferBatch(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -140,13 +135,13 @@ export class LedgerController {
   }
 
   @Post('entries')
-  @Roles('treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['treasurer'],
     summary: 'Book a multi-posting entry (treasurer); postings are signed and sum to zero.',
+    idempotent: 'key required',
+    created: EntryViewDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: EntryViewDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   bookEntry(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -156,20 +151,19 @@ export class LedgerController {
   }
 
   @Get('entries/:id')
-  @ApiOkResponse({ type: EntryViewDto })
-  @ApiProblems(400, 401, 404)
+  @Endpoint({ ok: EntryViewDto, problems: [400, 401, 404] })
   getEntry(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
     return this.access.getEntry(actor, id);
   }
 
   @Post('entries/:id/reversal')
-  @Roles('treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['treasurer'],
     summary: 'Reverse an entry once (treasurer): a new REVERSAL entry with every posting negated.',
+    idempotent: 'key required',
+    created: EntryViewDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: EntryViewDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   reverse(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -180,13 +174,13 @@ export class LedgerController {
   }
 
   @Post('holds')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Reserve Steerkes on an account of your party for a later payment (two-phase transfer).',
+    idempotent: 'key required',
+    created: HoldViewDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: HoldViewDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   hold(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -196,19 +190,18 @@ export class LedgerController {
   }
 
   @Get('holds/:id')
-  @ApiOkResponse({ type: HoldViewDto })
-  @ApiProblems(400, 401, 404)
+  @Endpoint({ ok: HoldViewDto, problems: [400, 401, 404] })
   getHold(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
     return this.access.getHold(actor, id);
   }
 
   @Post('holds/:id/post')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Post a hold, whole or in part (receiving party or treasurer); the rest is released.',
+    idempotent: 'key required',
+    created: HoldViewDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: HoldViewDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   postHold(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -219,11 +212,12 @@ export class LedgerController {
   }
 
   @Post('holds/:id/void')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Release a hold without paying (receiving party or treasurer).' })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: HoldViewDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @Endpoint({
+    summary: 'Release a hold without paying (receiving party or treasurer).',
+    idempotent: 'key optional',
+    ok: HoldViewDto,
+    problems: [400, 401, 403, 404, 409],
+  })
   voidHold(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,

@@ -384,27 +384,24 @@ export class LedgerService {
       state,
       actorId: command.actorId ?? null,
     };
-    const request =
-      command.idempotencyKey === undefined
-        ? undefined
-        : {
-            scope: IDEMPOTENCY_SCOPE,
-            key: command.idempotencyKey,
-            fingerprint: commandFingerprint(command),
-          };
-    return this.idempotency.runIn<Movement>(tx, request, {
-      perform: async () => {
-        const movement = await this.apply(context, command);
-        return {
-          result: movement,
-          stored:
-            movement.kind === 'entry'
-              ? { kind: 'entry', id: movement.entry.id }
-              : { kind: 'hold', id: movement.hold.id },
-        };
-      },
-      replay: (stored) => this.replay(store, stored, context.nowIso),
-    });
+    if (command.idempotencyKey === undefined)
+      return { result: await this.apply(context, command), replayed: false };
+    // The one idempotency mechanism, called half by half: see Idempotency.lookup.
+    const request = {
+      scope: IDEMPOTENCY_SCOPE,
+      key: command.idempotencyKey,
+      fingerprint: commandFingerprint(command),
+    };
+    const earlier = await this.idempotency.lookup(tx, request);
+    if (earlier)
+      return { result: await this.replay(store, earlier, context.nowIso), replayed: true };
+    const movement = await this.apply(context, command);
+    const stored = {
+      kind: movement.kind,
+      id: movement.kind === 'entry' ? movement.entry.id : movement.hold.id,
+    };
+    await this.idempotency.record(tx, request, stored, context.nowIso);
+    return { result: movement, replayed: false };
   }
 
   private async apply(context: CommandContext, command: LedgerCommand): Promise<Movement> {

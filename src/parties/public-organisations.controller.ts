@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/decorators.js';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
+import { ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
 import { PageOf } from '../common/pagination.js';
 import { ListPublicOrganisationsQueryDto, PublicOrganisationDto } from './dto/party.dto.js';
 import { PartiesService } from './parties.service.js';
@@ -14,13 +13,13 @@ export class PublicOrganisationsController {
   constructor(private readonly parties: PartiesService) {}
 
   @Get()
-  @Public()
-  @ApiOperation({
+  @Endpoint({
+    access: 'public',
     summary:
       'No login: the organisations volunteers give hours to, by name; ?search= (part of the name) and ?district=. No personal data.',
+    ok: PublicOrganisationPageDto,
+    problems: [400],
   })
-  @ApiOkResponse({ type: PublicOrganisationPageDto })
-  @ApiProblems(400)
   list(@Query() query: ListPublicOrganisationsQueryDto) {
     return this.parties.listPublicOrganisations(query);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import {
   FiscalConfigurationDto,
@@ -23,21 +23,23 @@ export class FiscalController {
   constructor(private readonly fiscal: FiscalService) {}
 
   @Get('limits')
-  @ApiOperation({ summary: 'The tax-free limits per year and whether the guardrail is on.' })
-  @ApiOkResponse({ type: FiscalConfigurationDto })
-  @ApiProblems(401)
+  @Endpoint({
+    summary: 'The tax-free limits per year and whether the guardrail is on.',
+    ok: FiscalConfigurationDto,
+    problems: [401],
+  })
   limits() {
     return this.fiscal.listLimits();
   }
 
   @Put('limits/:year')
-  @Roles('admin')
-  @ApiOperation({
+  @Endpoint({
+    access: ['admin'],
     summary:
       'Set a year’s tax-free limits (admin): per hour by age, per month, per year. A new year is a new row.',
+    ok: FiscalLimitsViewDto,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: FiscalLimitsViewDto })
-  @ApiProblems(400, 401, 403)
   setLimits(
     @CurrentUser() actor: AuthenticatedUser,
     @Param() parameters: YearParameterDto,
@@ -47,22 +49,24 @@ export class FiscalController {
   }
 
   @Put('guardrail')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Switch the fiscal guardrail on or off (admin).' })
-  @ApiOkResponse({ type: GuardrailDto })
-  @ApiProblems(400, 401, 403)
+  @Endpoint({
+    access: ['admin'],
+    summary: 'Switch the fiscal guardrail on or off (admin).',
+    ok: GuardrailDto,
+    problems: [400, 401, 403],
+  })
   setGuardrail(@CurrentUser() actor: AuthenticatedUser, @Body() input: GuardrailDto) {
     return this.fiscal.setGuardrail(input.enabled, actor.id);
   }
 
   @Get('overview')
-  @Roles('volunteer', 'admin', 'treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['volunteer', 'admin', 'treasurer'],
     summary:
       'Euro value received and room left per month and for the year (a volunteer: their own; admin, treasurer: ?volunteerId).',
+    ok: FiscalOverviewDto,
+    problems: [400, 401, 403, 404],
   })
-  @ApiOkResponse({ type: FiscalOverviewDto })
-  @ApiProblems(400, 401, 403, 404)
   overview(@CurrentUser() actor: AuthenticatedUser, @Query() query: FiscalOverviewQueryDto) {
     return this.fiscal.overview(actor, query);
   }
@@ -75,20 +79,22 @@ export class PassPolicyController {
   constructor(private readonly settings: PassesSettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The daily STK limit per pass and the void window for businesses.' })
-  @ApiOkResponse({ type: PassPolicyDto })
-  @ApiProblems(401)
+  @Endpoint({
+    summary: 'The daily STK limit per pass and the void window for businesses.',
+    ok: PassPolicyDto,
+    problems: [401],
+  })
   get() {
     return this.settings.passPolicyView();
   }
 
   @Put()
-  @Roles('admin', 'treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['admin', 'treasurer'],
     summary: 'Set the daily STK limit per pass and the void window (admin, treasurer).',
+    ok: PassPolicyDto,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: PassPolicyDto })
-  @ApiProblems(400, 401, 403)
   set(@CurrentUser() actor: AuthenticatedUser, @Body() input: PassPolicyDto) {
     return this.settings.updatePassPolicy(input, actor.id);
   }

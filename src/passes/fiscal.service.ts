@@ -116,6 +116,28 @@ export function warningView(measure: FiscalMeasure): FiscalWarningView {
   };
 }
 
+/** A warning as the counter gets it on a receipt: which limit is near, never the volunteer's figures. */
+export interface CounterFiscalWarningView {
+  limit: FiscalMeasure['limit'];
+  message: { nl: string; en: string };
+}
+
+const COUNTER_WARNING_TEMPLATE = {
+  en: 'The volunteer is close to {limit}; they can see what is left in their app.',
+  nl: 'De vrijwilliger zit dicht bij {limit}; in de app ziet de vrijwilliger wat er nog over is.',
+};
+
+export function counterWarningView(measure: FiscalMeasure): CounterFiscalWarningView {
+  const parameters = { limit: `FISCAL_LIMIT_${measure.limit.toUpperCase()}` };
+  return {
+    limit: measure.limit,
+    message: {
+      nl: renderMessage(COUNTER_WARNING_TEMPLATE.nl, parameters, 'nl'),
+      en: renderMessage(COUNTER_WARNING_TEMPLATE.en, parameters, 'en'),
+    },
+  };
+}
+
 function limitsView(row: FiscalLimit): FiscalLimitsView {
   return {
     year: row.year,
@@ -242,7 +264,7 @@ export class FiscalService {
     if (!limits) throw new FiscalLimitsNotConfiguredError(year);
     const position = await this.position(tx, volunteerPartyId, date);
     const assessment = assessFiscal(fiscalMeasures(limits, position), valueMinor);
-    if (assessment.exceeded) throw new FiscalLimitReachedError(assessment.exceeded, valueMinor);
+    if (assessment.exceeded) throw new FiscalLimitReachedError();
     return assessment.warnings;
   }
 

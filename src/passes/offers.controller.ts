@@ -1,13 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Public, Roles } from '../auth/decorators.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import {
@@ -27,61 +22,63 @@ export class OffersController {
   constructor(private readonly offers: OffersService) {}
 
   @Post()
-  @ApiBearerAuth()
-  @Roles('business_operator')
-  @ApiOperation({
+  @Endpoint({
+    access: ['business_operator'],
     summary:
       'Publish an offer of your business: title and description in Dutch and English, price in STK, euro value.',
+    created: OfferDto,
+    problems: [400, 401, 403],
   })
-  @ApiCreatedResponse({ type: OfferDto })
-  @ApiProblems(400, 401, 403)
+  @ApiBearerAuth()
   create(@CurrentUser() actor: AuthenticatedUser, @Body() input: CreateOfferDto) {
     return this.offers.create(actor.partyId!, actor.id, input);
   }
 
   @Get()
-  @Public()
-  @ApiOperation({
+  @Endpoint({
+    access: 'public',
     summary:
       'Offers redeemable today, for anyone (no login needed); ?businessId or ?district to narrow them.',
+    ok: OfferPageDto,
+    problems: [400],
   })
-  @ApiOkResponse({ type: OfferPageDto })
-  @ApiProblems(400)
   list(@Query() query: ListRedeemableOffersQueryDto) {
     return this.offers.listRedeemable(query);
   }
 
   @Get('managed')
-  @ApiBearerAuth()
-  @Roles('business_operator', 'admin', 'treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['business_operator', 'admin', 'treasurer'],
     summary:
       'Every offer of your business in any state (admins and treasurers: all, or ?businessId).',
+    ok: OfferPageDto,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: OfferPageDto })
-  @ApiProblems(400, 401, 403)
+  @ApiBearerAuth()
   listManaged(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListManagedOffersQueryDto) {
     return this.offers.listManaged(actor, query);
   }
 
   @Get(':id')
-  @Public()
-  @ApiOperation({ summary: 'One offer (no login needed).' })
-  @ApiOkResponse({ type: OfferDto })
-  @ApiProblems(400, 404)
+  @Endpoint({
+    access: 'public',
+    summary: 'One offer (no login needed).',
+    ok: OfferDto,
+    problems: [400, 404],
+  })
   get(@Param('id', uuidPipe()) id: string) {
     return this.offers.get(id);
   }
 
   @Patch(':id')
-  @ApiBearerAuth()
-  @Roles('business_operator')
-  @ApiOperation({
+  @Endpoint({
+    access: ['business_operator'],
     summary:
       'Change or withdraw an offer of your business; past redemptions keep their price and value.',
+    ok: OfferDto,
+    problems: [400, 401, 403, 404],
   })
-  @ApiOkResponse({ type: OfferDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiBearerAuth()
   update(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,

@@ -3,24 +3,15 @@ import {
   Controller,
   Delete,
   Get,
-  HttpCode,
   Param,
   Post,
   Put,
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { PageOf } from '../common/pagination.js';
 import {
@@ -43,42 +34,45 @@ export class PassesController {
   constructor(private readonly passes: PassesService) {}
 
   @Post()
-  @Roles('admin', 'treasurer', 'volunteer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['admin', 'treasurer', 'volunteer'],
     summary:
       'Issue a voordeelpas (admin, treasurer, or a volunteer for themselves); one active pass per volunteer.',
+    created: PassDto,
+    problems: [400, 401, 403, 404, 409],
   })
-  @ApiCreatedResponse({ type: PassDto })
-  @ApiProblems(400, 401, 403, 404, 409)
   issue(@CurrentUser() actor: AuthenticatedUser, @Body() input: IssuePassDto) {
     return this.passes.issue(actor, input.volunteerId);
   }
 
   @Get()
-  @Roles('admin', 'treasurer', 'volunteer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['admin', 'treasurer', 'volunteer'],
     summary: 'Passes: a volunteer’s own, or (admin, treasurer) all or one volunteer’s.',
+    ok: PassPageDto,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: PassPageDto })
-  @ApiProblems(400, 401, 403)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListPassesQueryDto) {
     return this.passes.list(actor, query);
   }
 
   @Get(':number')
-  @Roles('admin', 'treasurer', 'volunteer')
-  @ApiOperation({ summary: 'A pass by its number (its volunteer, admin, treasurer).' })
-  @ApiOkResponse({ type: PassDto })
-  @ApiProblems(400, 401, 403, 404)
+  @Endpoint({
+    access: ['admin', 'treasurer', 'volunteer'],
+    summary: 'A pass by its number (its volunteer, admin, treasurer).',
+    ok: PassDto,
+    problems: [400, 401, 403, 404],
+  })
   get(@CurrentUser() actor: AuthenticatedUser, @Param() parameters: PassNumberParameterDto) {
     return this.passes.get(actor, parameters.number);
   }
 
   @Get(':number/qr')
-  @Roles('admin', 'treasurer', 'volunteer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['admin', 'treasurer', 'volunteer'],
     summary:
       'The pass number as a QR code (PNG or SVG) for the phone or a print (its volunteer, admin, treasurer).',
+    problems: [400, 401, 403, 404],
   })
   @ApiProduces('image/png', 'image/svg+xml')
   @ApiOkResponse({
@@ -89,7 +83,6 @@ export class PassesController {
       'image/svg+xml': { schema: { type: 'string' } },
     },
   })
-  @ApiProblems(400, 401, 403, 404)
   async qr(
     @CurrentUser() actor: AuthenticatedUser,
     @Param() parameters: PassNumberParameterDto,
@@ -104,14 +97,13 @@ export class PassesController {
   }
 
   @Post(':number/block')
-  @HttpCode(200)
-  @Roles('admin', 'treasurer', 'volunteer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['admin', 'treasurer', 'volunteer'],
     summary:
       'Block a pass, e.g. when lost (its volunteer, admin, treasurer); then issue a new one. The balance stays with the volunteer.',
+    ok: PassDto,
+    problems: [400, 401, 403, 404],
   })
-  @ApiOkResponse({ type: PassDto })
-  @ApiProblems(400, 401, 403, 404)
   block(
     @CurrentUser() actor: AuthenticatedUser,
     @Param() parameters: PassNumberParameterDto,
@@ -121,14 +113,13 @@ export class PassesController {
   }
 
   @Put(':number/pin')
-  @HttpCode(204)
-  @Roles('volunteer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['volunteer'],
     summary:
       'Set or change the pass’s PIN (its volunteer). From then on redemptions need it; five wrong in a row block the pass.',
+    noContent: 'The PIN is set; it is never shown again.',
+    problems: [400, 401, 403, 404, 422],
   })
-  @ApiNoContentResponse({ description: 'The PIN is set; it is never shown again.' })
-  @ApiProblems(400, 401, 403, 404, 422)
   async setPin(
     @CurrentUser() actor: AuthenticatedUser,
     @Param() parameters: PassNumberParameterDto,
@@ -138,11 +129,12 @@ export class PassesController {
   }
 
   @Delete(':number/pin')
-  @HttpCode(204)
-  @Roles('volunteer')
-  @ApiOperation({ summary: 'Remove the pass’s PIN (its volunteer).' })
-  @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404, 422)
+  @Endpoint({
+    access: ['volunteer'],
+    summary: 'Remove the pass’s PIN (its volunteer).',
+    noContent: true,
+    problems: [400, 401, 403, 404, 422],
+  })
   async removePin(
     @CurrentUser() actor: AuthenticatedUser,
     @Param() parameters: PassNumberParameterDto,

@@ -21,8 +21,8 @@ export const PASSES_ERRORS = {
   },
   PASS_BLOCKED: {
     status: 422,
-    en: 'Voordeelpas {number} is blocked ({reason}); the volunteer can ask for a new pass.',
-    nl: 'Voordeelpas {number} is geblokkeerd ({reason}); de vrijwilliger kan een nieuwe pas aanvragen.',
+    en: 'Voordeelpas {number} is blocked; the volunteer can see why in their app and ask for a new pass there.',
+    nl: 'Voordeelpas {number} is geblokkeerd; de vrijwilliger ziet in de app waarom en kan daar een nieuwe pas aanvragen.',
   },
   PASS_EXPIRED: {
     status: 422,
@@ -71,13 +71,23 @@ export const PASSES_ERRORS = {
   },
   PASS_DAILY_LIMIT_REACHED: {
     status: 422,
-    en: 'A pass may spend at most {dailyLimit} STK a day; {spentToday} STK spent today, {amount} STK more requested.',
-    nl: 'Met een pas kan hoogstens {dailyLimit} STK per dag worden besteed; vandaag al {spentToday} STK, gevraagd nog {amount} STK.',
+    en: 'A pass may spend at most {dailyLimit} STK a day; {amount} STK more would go over it today. The volunteer can come back tomorrow.',
+    nl: 'Met een pas kan hoogstens {dailyLimit} STK per dag worden besteed; nog {amount} STK gaat daar vandaag overheen. De vrijwilliger kan morgen terugkomen.',
   },
   FISCAL_LIMIT_REACHED: {
     status: 422,
-    en: 'Tax-free limit reached: this redemption is worth €{value} and would exceed {limit} ({basis}) of €{limitAmount}. The volunteer has received €{received}; €{room} is left.',
-    nl: 'Belastingvrije grens bereikt: deze inwisseling is €{value} waard en zou {limit} ({basis}) van €{limitAmount} overschrijden. De vrijwilliger ontving al €{received}; er is nog €{room} over.',
+    en: 'Tax-free limit reached: this redemption would take the volunteer over their tax-free limit. Choose a cheaper offer or a smaller quantity; the volunteer can see what is left in their app.',
+    nl: 'Belastingvrije grens bereikt: met deze inwisseling gaat de vrijwilliger over de belastingvrije grens. Kies een goedkoper aanbod of een kleiner aantal; de vrijwilliger ziet in de app wat er nog over is.',
+  },
+  PASS_BALANCE_INSUFFICIENT: {
+    status: 422,
+    en: 'Not enough Steerkes on this pass for {amount} STK. Choose a cheaper offer or a smaller quantity; the volunteer can see their balance in their app.',
+    nl: 'Niet genoeg Steerkes op deze pas voor {amount} STK. Kies een goedkoper aanbod of een kleiner aantal; de vrijwilliger ziet het saldo in de app.',
+  },
+  PIN_ATTEMPTS_PAUSED: {
+    status: 422,
+    en: 'Too many wrong PINs for this pass at your business: try this pass again in {minutes} minutes, or after the volunteer sets a new PIN in their app.',
+    nl: 'Te vaak een onjuiste pincode voor deze pas bij jouw bedrijf: probeer deze pas over {minutes} minuten opnieuw, of nadat de vrijwilliger in de app een nieuwe pincode heeft ingesteld.',
   },
   FISCAL_LIMITS_NOT_CONFIGURED: {
     status: 422,
@@ -103,14 +113,6 @@ export const PASSES_PHRASES = {
   redemption: { en: 'redemption', nl: 'inwisseling' },
   completed: { en: 'completed', nl: 'voltooid' },
   reversed: { en: 'reversed', nl: 'teruggeboekt' },
-  BLOCKED_LOST: { en: 'reported lost', nl: 'als kwijt gemeld' },
-  BLOCKED_STOLEN: { en: 'reported stolen', nl: 'als gestolen gemeld' },
-  BLOCKED_DAMAGED: { en: 'damaged', nl: 'beschadigd' },
-  BLOCKED_PIN_ATTEMPTS: { en: 'too many wrong PINs', nl: 'te vaak een onjuiste pincode' },
-  BLOCKED_OTHER: {
-    en: 'blocked by its holder or the administration',
-    nl: 'geblokkeerd door de houder of de administratie',
-  },
   OFFER_WITHDRAWN: { en: 'the business has withdrawn it', nl: 'het bedrijf heeft het ingetrokken' },
   OFFER_NOT_STARTED: {
     en: 'its validity has not begun yet',

@@ -1,8 +1,5 @@
 import { formatAmount } from '../common/amount.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { FiscalMeasure } from './fiscal-rules.js';
-import { roomOf } from './fiscal-rules.js';
-import type { BlockReason } from './entities/pass.entity.js';
 import type { PerPassPeriod } from './redemption-limits.js';
 
 export class PassNotFoundError extends DomainError {
@@ -17,9 +14,10 @@ export class PassCheckDigitInvalidError extends DomainError {
   }
 }
 
+/** Blocked: why is the volunteer's to see (their pass view), not the counter's. */
 export class PassBlockedError extends DomainError {
-  constructor(number: string, reason: BlockReason | null) {
-    super('PASS_BLOCKED', { number, reason: `BLOCKED_${(reason ?? 'other').toUpperCase()}` });
+  constructor(number: string) {
+    super('PASS_BLOCKED', { number });
   }
 }
 
@@ -91,26 +89,37 @@ export class OfferPerPassLimitReachedError extends DomainError {
   }
 }
 
+/** The pass's daily limit (a fund-wide rule) and this request; what was spent today elsewhere is not told. */
 export class PassDailyLimitReachedError extends DomainError {
-  constructor(dailyLimitMinor: bigint, spentTodayMinor: bigint, amountMinor: bigint) {
+  constructor(dailyLimitMinor: bigint, amountMinor: bigint) {
     super('PASS_DAILY_LIMIT_REACHED', {
       dailyLimit: formatAmount(dailyLimitMinor),
-      spentToday: formatAmount(spentTodayMinor),
       amount: formatAmount(amountMinor),
     });
   }
 }
 
+/**
+ * Refused by the fiscal guardrail. Only the business hears of it (redemptions are theirs), so it
+ * says nothing of the volunteer's euros received, limits or age: the volunteer sees those in their
+ * fiscal overview (GET /fiscal/overview).
+ */
 export class FiscalLimitReachedError extends DomainError {
-  constructor(measure: FiscalMeasure, valueMinor: bigint) {
-    super('FISCAL_LIMIT_REACHED', {
-      value: formatAmount(valueMinor),
-      limit: `FISCAL_LIMIT_${measure.limit.toUpperCase()}`,
-      basis: measure.basis,
-      limitAmount: formatAmount(measure.limitMinor),
-      received: formatAmount(measure.receivedMinor),
-      room: formatAmount(roomOf(measure)),
-    });
+  constructor() {
+    super('FISCAL_LIMIT_REACHED');
+  }
+}
+
+/** The volunteer's balance is too low: the amount asked, never the balance or the account. */
+export class PassBalanceInsufficientError extends DomainError {
+  constructor(amountMinor: bigint) {
+    super('PASS_BALANCE_INSUFFICIENT', { amount: formatAmount(amountMinor) });
+  }
+}
+
+export class PinAttemptsPausedError extends DomainError {
+  constructor(minutes: number) {
+    super('PIN_ATTEMPTS_PAUSED', { minutes });
   }
 }
 

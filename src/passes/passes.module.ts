@@ -12,11 +12,23 @@ import { OffersController } from './offers.controller.js';
 import { OffersService } from './offers.service.js';
 import { PassesController } from './passes.controller.js';
 import { PassesService } from './passes.service.js';
+import { PassPrivacy } from './pass-privacy.service.js';
 import { PassesSettingsService } from './passes-settings.service.js';
 import { RedemptionsController } from './redemptions.controller.js';
 import { RedemptionsService } from './redemptions.service.js';
 
 /** Voordeelpassen, offers, redemptions and the fiscal guardrail. */
+/** What the module offers the others: every service it has, and nothing else. */
+const PASSES_SERVICES = [
+  SponsorshipFigures,
+  PassesService,
+  OffersService,
+  RedemptionsService,
+  FiscalService,
+  PassesSettingsService,
+  PassPrivacy,
+];
+
 @Module({
   imports: [LedgerModule, AuditModule, PartiesModule, VolunteeringModule],
   controllers: [
@@ -26,22 +38,7 @@ import { RedemptionsService } from './redemptions.service.js';
     FiscalController,
     PassPolicyController,
   ],
-  providers: [
-    RedemptionRateLimitGuard,
-    SponsorshipFigures,
-    PassesService,
-    OffersService,
-    RedemptionsService,
-    FiscalService,
-    PassesSettingsService,
-  ],
-  exports: [
-    SponsorshipFigures,
-    PassesService,
-    OffersService,
-    RedemptionsService,
-    FiscalService,
-    PassesSettingsService,
-  ],
+  providers: [RedemptionRateLimitGuard, ...PASSES_SERVICES],
+  exports: PASSES_SERVICES,
 })
 export class PassesModule {}

@@ -2,7 +2,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
-import { hashPassword } from '../common/password-hasher.js';
+import { PasswordHasher } from '../common/password-hasher.js';
 import { isOverseer } from '../common/roles.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -16,6 +16,7 @@ import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common
 import { Database, type Transaction } from '../database/database.service.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { type BlockReason, Pass, type PassStatus } from './entities/pass.entity.js';
+import { PassPinFailure } from './entities/pass-pin-failure.entity.js';
 import { formatPassNumber, generatePassNumber, readPassNumber } from './pass-number.js';
 import {
   PassAlreadyActiveError,
@@ -86,7 +87,7 @@ export function requirePassNumber(input: string, field: string): string {
 /** Refuses a pass that cannot be used today: blocked or expired. */
 export function assertUsable(pass: Pass, today: string): void {
   const status = effectiveStatus(pass, today);
-  if (status === 'blocked') throw new PassBlockedError(pass.number, pass.blockedReason);
+  if (status === 'blocked') throw new PassBlockedError(pass.number);
   if (status === 'expired') throw new PassExpiredError(pass.number, pass.validUntil);
 }
 
@@ -103,6 +104,7 @@ export class PassesService {
     private readonly clock: Clock,
     private readonly parties: PartiesService,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   /** Issues a pass. A fixed id and number are for demo data only. */
@@ -199,14 +201,19 @@ export class PassesService {
     });
   }
 
-  /** Sets or changes the PIN (the volunteer only); stored as an scrypt hash, and wrong attempts start again from 0. */
+  /**
+   * Sets or changes the PIN (the volunteer only); stored as a peppered scrypt hash, and wrong
+   * attempts start again from 0, also each business's (a business paused on this pass may try it
+   * again).
+   */
   async setPin(actor: AuthenticatedUser, numberInput: string, pin: string): Promise<void> {
     const number = requirePassNumber(numberInput, 'number');
-    const pinHash = await hashPassword(pin);
+    const pinHash = await this.hasher.hashPin(pin);
     await this.database.transaction(async (tx) => {
       const pass = await this.lockVisible(tx, actor, number);
       assertUsable(pass, this.today());
       await tx.manager.update(Pass, { id: pass.id }, { pinHash, pinFailures: 0 });
+      await tx.manager.delete(PassPinFailure, { passId: pass.id });
     });
   }
 
@@ -216,6 +223,7 @@ export class PassesService {
       const pass = await this.lockVisible(tx, actor, number);
       assertUsable(pass, this.today());
       await tx.manager.update(Pass, { id: pass.id }, { pinHash: null, pinFailures: 0 });
+      await tx.manager.delete(PassPinFailure, { passId: pass.id });
     });
   }
 

@@ -1,17 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
 import {
   IdempotencyKey,
-  IdempotentRoute,
   OptionalIdempotencyKey,
 } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
@@ -37,15 +31,15 @@ export class RedemptionsController {
   constructor(private readonly redemptions: RedemptionsService) {}
 
   @Post()
-  @Roles('business_operator')
-  @UseGuards(RedemptionRateLimitGuard)
-  @ApiOperation({
+  @Endpoint({
+    access: ['business_operator'],
     summary:
       'Redeem a pass for an offer of your business: checks pass (check digit, status, PIN), offer, stock, limits and the fiscal guardrail, then books one REDEEM entry from the volunteer to the business.',
+    idempotent: 'key required',
+    created: RedemptionReceiptDto,
+    problems: [400, 401, 403, 404, 409, 422, 429],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: RedemptionReceiptDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  @UseGuards(RedemptionRateLimitGuard)
   redeem(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -55,47 +49,48 @@ export class RedemptionsController {
   }
 
   @Get()
-  @Roles('business_operator', 'volunteer', 'admin', 'treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['business_operator', 'volunteer', 'admin', 'treasurer'],
     summary:
       'Redemptions, oldest first: a business’s own, a volunteer’s own, or (admin, treasurer) all.',
+    ok: RedemptionPageDto,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: RedemptionPageDto })
-  @ApiProblems(400, 401, 403)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListRedemptionsQueryDto) {
     return this.redemptions.list(actor, query);
   }
 
   @Get('summary')
-  @Roles('business_operator', 'admin', 'treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['business_operator', 'admin', 'treasurer'],
     summary:
       'A business’s sponsorship in a year: redemptions that stand, in STK and in euro value, per month.',
+    ok: SponsorshipSummaryDto,
+    problems: [400, 401, 403, 404],
   })
-  @ApiOkResponse({ type: SponsorshipSummaryDto })
-  @ApiProblems(400, 401, 403, 404)
   summary(@CurrentUser() actor: AuthenticatedUser, @Query() query: SponsorshipQueryDto) {
     return this.redemptions.summary(actor, query);
   }
 
   @Get(':id')
-  @Roles('business_operator', 'volunteer', 'admin', 'treasurer')
-  @ApiOkResponse({ type: RedemptionDto })
-  @ApiProblems(400, 401, 403, 404)
+  @Endpoint({
+    access: ['business_operator', 'volunteer', 'admin', 'treasurer'],
+    ok: RedemptionDto,
+    problems: [400, 401, 403, 404],
+  })
   get(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
     return this.redemptions.get(actor, id);
   }
 
   @Post(':id/void')
-  @HttpCode(200)
-  @Roles('business_operator')
-  @ApiOperation({
+  @Endpoint({
+    access: ['business_operator'],
     summary:
       'Void a redemption of your business within the void window (default 15 minutes): the Steerkes go back, stock and limits are restored.',
+    idempotent: 'key optional',
+    ok: RedemptionDto,
+    problems: [400, 401, 403, 404, 409],
   })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiOkResponse({ type: RedemptionDto })
-  @ApiProblems(400, 401, 403, 404, 409)
   void(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -106,14 +101,14 @@ export class RedemptionsController {
   }
 
   @Post(':id/reversal')
-  @Roles('treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['treasurer'],
     summary:
       'Reverse a redemption at any time (treasurer): a REVERSAL entry; stock and limits are restored.',
+    idempotent: 'key required',
+    created: RedemptionDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: RedemptionDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   reverse(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
-import { verifyPassword } from '../common/password-hasher.js';
+import { PasswordHasher, type Verdict } from '../common/password-hasher.js';
 import { isOverseer } from '../common/roles.js';
 import { formatAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';
@@ -22,18 +22,26 @@ import { PartiesService } from '../parties/parties.service.js';
 import { toBigInt } from '../database/bigint-column.js';
 import type { Offer } from './entities/offer.entity.js';
 import { Pass } from './entities/pass.entity.js';
+import { PassPinFailure } from './entities/pass-pin-failure.entity.js';
 import { Redemption, type RedemptionStatus } from './entities/redemption.entity.js';
 import type { FiscalMeasure } from './fiscal-rules.js';
-import { FiscalService, type FiscalWarningView, warningView } from './fiscal.service.js';
+import {
+  type CounterFiscalWarningView,
+  counterWarningView,
+  FiscalService,
+} from './fiscal.service.js';
 import { inactiveReason, OffersService } from './offers.service.js';
 import {
   OfferNotActiveError,
   OfferOfAnotherBusinessError,
   OfferOutOfStockError,
   OfferPerPassLimitReachedError,
+  PassBalanceInsufficientError,
+  PassBlockedError,
   PassDailyLimitReachedError,
   PassNotFoundError,
   PinAttemptsExhaustedError,
+  PinAttemptsPausedError,
   PinIncorrectError,
   PinRequiredError,
   RedemptionNotCompletedError,
@@ -46,6 +54,13 @@ import { lockById } from '../database/row-lock.js';
 
 /** Five wrong PINs in a row block the pass: enough for typos, far too few to guess 10,000 PINs. */
 export const PIN_ATTEMPTS_MAX = 5;
+/**
+ * Wrong PINs one business may enter on one pass within the window; then that business may not try
+ * the pass until the window has passed (or the volunteer sets a new PIN). Fewer than
+ * PIN_ATTEMPTS_MAX, so that one shop that saw a pass cannot block it on its own.
+ */
+export const PIN_ATTEMPTS_PER_BUSINESS_MAX = 3;
+export const PIN_PAUSE_WINDOW_MS = 60 * 60 * 1000;
 /** One counter transaction takes at most this many of one offer. */
 export const REDEMPTION_QUANTITY_MAX = 20;
 const MINUTE_MS = 60 * 1000;
@@ -84,8 +99,8 @@ export interface RedemptionView {
 }
 
 export interface RedemptionReceipt extends RedemptionView {
-  /** Fiscal limits at 80 % or more after this redemption: tell the volunteer. */
-  fiscalWarnings: FiscalWarningView[];
+  /** Fiscal limits at 80 % or more after this redemption: tell the volunteer (who sees the figures in their app). */
+  fiscalWarnings: CounterFiscalWarningView[];
 }
 
 export interface SponsorshipSummary {
@@ -106,7 +121,7 @@ export interface RedemptionQuery extends PageQueryDto {
   volunteerId?: string;
 }
 
-type PinVerdict = { pinHash: string; matches: boolean } | null;
+type PinVerdict = ({ pinHash: string } & Verdict) | null;
 
 /** What is read before the transaction: the slow PIN check, and the (never changing) ledger accounts. */
 interface LookAhead {
@@ -142,10 +157,10 @@ function storedWarnings(measures: FiscalMeasure[]): string | null {
   return JSON.stringify(stored);
 }
 
-function warningsOf(redemption: Redemption): FiscalWarningView[] {
+function warningsOf(redemption: Redemption): CounterFiscalWarningView[] {
   if (!redemption.fiscalWarnings) return [];
   return (JSON.parse(redemption.fiscalWarnings) as StoredWarning[]).map((stored) =>
-    warningView({
+    counterWarningView({
       limit: stored.limit,
       basis: stored.basis,
       limitMinor: BigInt(stored.limitMinor),
@@ -175,6 +190,7 @@ export class RedemptionsService {
     private readonly fiscal: FiscalService,
     private readonly settings: PassesSettingsService,
     private readonly parties: PartiesService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async redeem(
@@ -387,7 +403,7 @@ export class RedemptionsService {
     if (offer.businessPartyId !== actor.partyId) throw new OfferOfAnotherBusinessError(offer.id);
     const reason = inactiveReason(offer, today);
     if (reason) throw new OfferNotActiveError(offer.id, today, reason);
-    const pinRefusal = await this.checkPin(tx, pass, request.pin, lookAhead.verdict);
+    const pinRefusal = await this.checkPin(tx, pass, actor, request.pin, lookAhead.verdict);
     if (pinRefusal) return { kind: 'pinRefused', error: pinRefusal };
 
     const amountMinor = offer.priceMinor * BigInt(request.quantity);
@@ -434,35 +450,48 @@ export class RedemptionsService {
     if (!pass) return { verdict: null, accounts: null };
     const accounts = {
       volunteerPartyId: pass.volunteerPartyId,
-      volunteerAccountId: await this.accountOf(pass.volunteerPartyId),
+      // Never named to the business: a volunteer without an account is a pass that cannot be found.
+      volunteerAccountId: await this.accountOf(pass.volunteerPartyId, () => {
+        throw new PassNotFoundError(passNumber);
+      }),
       businessAccountId: await this.accountOf(actor.partyId ?? ''),
     };
     if (pin === undefined || !pass.pinHash) return { verdict: null, accounts };
     return {
-      verdict: { pinHash: pass.pinHash, matches: await verifyPassword(pin, pass.pinHash) },
+      verdict: { pinHash: pass.pinHash, ...(await this.hasher.verifyPin(pin, pass.pinHash)) },
       accounts,
     };
   }
 
   /**
-   * A pass with a PIN needs it. A wrong one counts (five in a row block the pass) and refuses the
-   * redemption; the count is written even so, which is why it is answered rather than thrown.
+   * A pass with a PIN needs it. A wrong one counts, for the pass (five in a row block it) and for
+   * the business (three within the window pause it on this pass), and refuses the redemption; the
+   * counts are written even so, which is why it is answered rather than thrown. A right PIN starts
+   * both counts again.
    */
   private async checkPin(
     tx: Transaction,
     pass: Pass,
+    actor: AuthenticatedUser,
     pin: string | undefined,
     verdict: PinVerdict,
   ): Promise<DomainError | null> {
     if (pass.pinHash === null) return null;
+    const businessPartyId = actor.partyId ?? '';
+    await this.assertNotPaused(tx, pass, businessPartyId);
     if (pin === undefined) throw new PinRequiredError();
     // The PIN may have changed since it was checked ahead; then check it again against the locked row.
-    const matches =
-      verdict?.pinHash === pass.pinHash ? verdict.matches : await verifyPassword(pin, pass.pinHash);
+    const { matches, needsRehash } =
+      verdict?.pinHash === pass.pinHash ? verdict : await this.hasher.verifyPin(pin, pass.pinHash);
     if (matches) {
-      if (pass.pinFailures > 0) await tx.manager.update(Pass, { id: pass.id }, { pinFailures: 0 });
+      // A PIN hashed before the pepper (or at other parameters) is hashed anew now it is known.
+      const pinHash = needsRehash ? await this.hasher.hashPin(pin) : pass.pinHash;
+      if (pass.pinFailures > 0 || needsRehash)
+        await tx.manager.update(Pass, { id: pass.id }, { pinFailures: 0, pinHash });
+      await tx.manager.delete(PassPinFailure, { passId: pass.id });
       return null;
     }
+    await this.recordPinFailure(tx, pass, businessPartyId);
     const failures = pass.pinFailures + 1;
     if (failures < PIN_ATTEMPTS_MAX) {
       await tx.manager.update(Pass, { id: pass.id }, { pinFailures: failures });
@@ -480,6 +509,58 @@ export class RedemptionsService {
       },
     );
     return new PinAttemptsExhaustedError(failures);
+  }
+
+  /** One wrong PIN of this business on this pass; those that left the window are dropped (they no longer count). */
+  private async recordPinFailure(
+    tx: Transaction,
+    pass: Pass,
+    businessPartyId: string,
+  ): Promise<void> {
+    const now = this.clock.now().getTime();
+    await tx.manager
+      .createQueryBuilder()
+      .delete()
+      .from(PassPinFailure)
+      .where('pass_id = :passId AND business_party_id = :businessPartyId', {
+        passId: pass.id,
+        businessPartyId,
+      })
+      .andWhere('failed_at <= :since', { since: new Date(now - PIN_PAUSE_WINDOW_MS).toISOString() })
+      .execute();
+    await tx.manager.insert(PassPinFailure, {
+      id: randomUUID(),
+      passId: pass.id,
+      businessPartyId,
+      failedAt: new Date(now).toISOString(),
+    });
+  }
+
+  /** Refuses a business that entered PIN_ATTEMPTS_PER_BUSINESS_MAX wrong PINs on this pass within the window. */
+  private async assertNotPaused(
+    tx: Transaction,
+    pass: Pass,
+    businessPartyId: string,
+  ): Promise<void> {
+    const now = this.clock.now().getTime();
+    const recent = await tx.manager
+      .createQueryBuilder(PassPinFailure, 'failure')
+      .where('failure.pass_id = :passId AND failure.business_party_id = :businessPartyId', {
+        passId: pass.id,
+        businessPartyId,
+      })
+      .andWhere('failure.failed_at > :since', {
+        since: new Date(now - PIN_PAUSE_WINDOW_MS).toISOString(),
+      })
+      .orderBy('failure.failed_at', 'DESC')
+      .limit(PIN_ATTEMPTS_PER_BUSINESS_MAX)
+      .getMany();
+    if (recent.length < PIN_ATTEMPTS_PER_BUSINESS_MAX) return;
+    // Paused until the oldest of the last few wrong PINs leaves the window.
+    const oldest = Date.parse(recent[recent.length - 1].failedAt);
+    throw new PinAttemptsPausedError(
+      Math.max(1, Math.ceil((oldest + PIN_PAUSE_WINDOW_MS - now) / MINUTE_MS)),
+    );
   }
 
   /** Stock, the offer's per-pass limit (counted per volunteer, so a new pass does not reset it), the pass's daily limit. */
@@ -513,7 +594,7 @@ export class RedemptionsService {
     const { dailyLimitMinor } = await this.settings.passPolicy();
     const spentTodayMinor = await this.spentOnPass(tx, pass.id, today);
     if (dailyRoomMinor(dailyLimitMinor, spentTodayMinor) < amountMinor)
-      throw new PassDailyLimitReachedError(dailyLimitMinor, spentTodayMinor, amountMinor);
+      throw new PassDailyLimitReachedError(dailyLimitMinor, amountMinor);
   }
 
   private async book(
@@ -532,7 +613,7 @@ export class RedemptionsService {
   ): Promise<Redemption> {
     const { pass, offer, quantity } = booking;
     const id = randomUUID();
-    const { result: entry } = await this.ledger.transfer({
+    const { result: entry } = await this.payFromPass(booking, {
       fromAccountId: booking.accounts.volunteerAccountId,
       toAccountId: booking.accounts.businessAccountId,
       amountMinor: booking.amountMinor,
@@ -573,11 +654,36 @@ export class RedemptionsService {
     return redemption;
   }
 
+  /**
+   * The REDEEM transfer. The ledger's refusals name the volunteer's account and balance; the
+   * counter hears only what it can act on (not enough Steerkes, the pass cannot be used), and the
+   * volunteer sees the particulars in their own account and pass views.
+   */
+  private async payFromPass(
+    booking: { pass: Pass; amountMinor: bigint; accounts: { volunteerAccountId: string } },
+    transfer: Parameters<LedgerService['transfer']>[0],
+  ): ReturnType<LedgerService['transfer']> {
+    try {
+      return await this.ledger.transfer(transfer);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'INSUFFICIENT_FUNDS')
+        throw new PassBalanceInsufficientError(booking.amountMinor);
+      if (
+        error.code === 'ACCOUNT_NOT_OPEN' &&
+        error.parameters.accountId === booking.accounts.volunteerAccountId
+      )
+        throw new PassBlockedError(booking.pass.number);
+      throw error;
+    }
+  }
+
   /** A party's STK account, read outside any transaction (see lookAhead). */
-  private async accountOf(partyId: string): Promise<string> {
+  private async accountOf(partyId: string, missing?: () => never): Promise<string> {
     const [account] = await this.ledger.listAccountsOfParty(partyId);
-    if (!account) throw new NotFoundError('account', partyId);
-    return account.id;
+    if (account) return account.id;
+    if (missing) missing();
+    throw new NotFoundError('account', partyId);
   }
 
   private async quantityTaken(

@@ -7,8 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Roles } from '../auth/decorators.js';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { Roles } from '../common/http/access.js';
 import { PageOf, PageQueryDto } from '../common/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 
@@ -47,11 +47,11 @@ export class AuditLogController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @Endpoint({ problems: [400, 401, 403] })
   @ApiOkResponse({
     type: PageOf(AuditEventDto),
     description: 'Every admin and treasurer action, oldest first.',
   })
-  @ApiProblems(400, 401, 403)
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);
   }

@@ -1,14 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../common/http/access.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { CreditLimitsService } from './credit-limits.service.js';
 import {
@@ -26,34 +21,33 @@ export class CreditLimitsController {
   constructor(private readonly creditLimits: CreditLimitsService) {}
 
   @Post()
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Propose an account’s credit limit (admin or treasurer): below zero only for an organisation, at most ORGANISATION_CREDIT_LIMIT_MAX; it takes effect when the other role approves.',
+    created: CreditLimitProposalDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @ApiCreatedResponse({ type: CreditLimitProposalDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   propose(@CurrentUser() actor: AuthenticatedUser, @Body() input: ProposeCreditLimitDto) {
     return this.creditLimits.propose(actor, input);
   }
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'The credit limit proposals waiting for a second person, oldest first.',
+    ok: [CreditLimitProposalDto],
+    problems: [401, 403],
   })
-  @ApiOkResponse({ type: [CreditLimitProposalDto] })
-  @ApiProblems(401, 403)
   listPending() {
     return this.creditLimits.listPending();
   }
 
   @Post(':id/approve')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Approve a waiting proposal (the other role than the proposer, never the proposer): the ledger sets the limit.',
+    ok: CreditLimitProposalDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @ApiOkResponse({ type: CreditLimitProposalDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   approve(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -63,12 +57,11 @@ export class CreditLimitsController {
   }
 
   @Post(':id/reject')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Reject a waiting proposal with a reason (admin or treasurer, the proposer too).',
+    ok: CreditLimitProposalDto,
+    problems: [400, 401, 403, 404, 409],
   })
-  @ApiOkResponse({ type: CreditLimitProposalDto })
-  @ApiProblems(400, 401, 403, 404, 409)
   reject(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,

@@ -1,33 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CurrentUser, Public } from '../auth/decorators.js';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
 import { Clock } from '../common/clock.js';
 import { localDate } from '../common/calendar.js';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { IsCalendarDate } from '../common/http/validators.js';
+import { YearQueryDto } from '../common/http/year-query.dto.js';
 import { ReportsService } from './reports.service.js';
-
-const YEAR_MIN = 2000;
-const YEAR_MAX = 2100;
-
-export class YearQueryDto {
-  @ApiPropertyOptional({ example: 2026, description: 'Calendar year; this year when omitted.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(YEAR_MIN)
-  @Max(YEAR_MAX)
-  year?: number;
-}
 
 export class PeriodQueryDto {
   @ApiPropertyOptional({
@@ -53,28 +34,25 @@ export class ReportsController {
   ) {}
 
   @Get('reports/sponsorship')
-  @ApiBearerAuth()
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Per business and year: Steerkes accepted, euro value given, redemptions. A business operator sees their own business.',
+    ok: '{ year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] }',
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({
-    description:
-      '{ year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] }',
-  })
-  @ApiProblems(400, 401, 403)
+  @ApiBearerAuth()
   sponsorship(@CurrentUser() actor: AuthenticatedUser, @Query() query: YearQueryDto) {
     return this.reports.sponsorshipReport(actor, query.year ?? this.thisYear());
   }
 
   @Get('reports/impact')
-  @ApiBearerAuth()
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Per organisation and district: hours rewarded, distinct volunteers, Steerkes for hours and services, services given and used. An org manager sees their own organisation.',
+    ok: '{ from, to, organisations: [...], districts: [...] }',
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ description: '{ from, to, organisations: [...], districts: [...] }' })
-  @ApiProblems(400, 401, 403)
+  @ApiBearerAuth()
   impact(@CurrentUser() actor: AuthenticatedUser, @Query() query: PeriodQueryDto) {
     const today = localDate(this.clock.now());
     return this.reports.impactReport(
@@ -85,15 +63,13 @@ export class ReportsController {
   }
 
   @Get('public/transparency')
-  @Public()
-  @ApiOperation({
+  @Endpoint({
+    access: 'public',
     summary:
       'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed.',
+    ok: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }',
+    problems: [400],
   })
-  @ApiOkResponse({
-    description: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }',
-  })
-  @ApiProblems(400)
   transparency(@Query() query: YearQueryDto) {
     return this.reports.transparency(query.year ?? this.thisYear());
   }

@@ -1,14 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems } from '../common/http/api-problems.decorator.js';
-import { IdempotencyKey, IdempotentRoute } from '../common/http/idempotency-key.decorator.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser, Roles } from '../common/http/access.js';
+import { IdempotencyKey } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import {
   ClosedPeriodDto,
@@ -33,24 +27,24 @@ export class TreasuryLedgerController {
   ) {}
 
   @Get('reconciliation')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds.',
+    ok: IntegrityReportDto,
+    problems: [401, 403],
   })
-  @ApiOkResponse({ type: IntegrityReportDto })
-  @ApiProblems(401, 403)
   reconciliation() {
     return this.integrity.verify();
   }
 
   @Post('issue')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Create Steerkes: from the issuance account to an account, e.g. an organisation’s budget.',
+    idempotent: 'key required',
+    created: EntryViewDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: EntryViewDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   issue(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -60,24 +54,24 @@ export class TreasuryLedgerController {
   }
 
   @Post('periods/:period/close')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Close a month (YYYY-MM) that has ended: entries dated inside it are refused afterwards.',
+    created: ClosedPeriodDto,
+    problems: [400, 401, 403, 422],
   })
-  @ApiCreatedResponse({ type: ClosedPeriodDto })
-  @ApiProblems(400, 401, 403, 422)
   closePeriod(@CurrentUser() actor: AuthenticatedUser, @Param() parameters: PeriodParameterDto) {
     return this.access.closePeriod(actor, parameters.period);
   }
 
   @Post('retire')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Retire Steerkes handed back, e.g. by a business: from its account to the issuance account.',
+    idempotent: 'key required',
+    created: EntryViewDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: EntryViewDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   retire(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../auth/decorators.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { Roles } from '../common/http/access.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import {
   AccountPeriodStatementDto,
   ExportQueryDto,
@@ -35,23 +36,23 @@ export class TreasuryController {
   constructor(private readonly treasury: TreasuryService) {}
 
   @Get('trial-balance')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Every balance by party kind and system account, the total (always 0), circulation and pending holds; now or as of a date.',
+    ok: TrialBalanceDto,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: TrialBalanceDto })
-  @ApiProblems(400, 401, 403)
   trialBalance(@Query() query: TrialBalanceQueryDto) {
     return this.treasury.trialBalance(query.asOf);
   }
 
   @Get('statements/:accountId')
-  @ApiOperation({
+  @Endpoint({
     summary: 'One account in one month: opening balance, movements, closing balance (JSON or CSV).',
+    ok: AccountPeriodStatementDto,
+    problems: [400, 401, 403, 404],
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: AccountPeriodStatementDto })
-  @ApiProblems(400, 401, 403, 404)
   async statement(
     @Param('accountId', uuidPipe('accountId')) accountId: string,
     @Query() query: StatementPeriodQueryDto,
@@ -69,13 +70,13 @@ export class TreasuryController {
   }
 
   @Get('export')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end.',
+    ok: 'The export file.',
+    problems: [400, 401, 403],
   })
   @ApiProduces('text/csv', 'text/plain')
-  @ApiOkResponse({ description: 'The export file.' })
-  @ApiProblems(400, 401, 403)
   async export(@Query() query: ExportQueryDto, @Res({ passthrough: true }) response: FastifyReply) {
     const content = EXPORT_CONTENT[query.format];
     response

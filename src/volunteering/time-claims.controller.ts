@@ -1,17 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ApiProblems, uuidPipe } from '../common/http/api-problems.decorator.js';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '../common/http/endpoint.decorator.js';
+import { CurrentUser } from '../common/http/access.js';
+import { uuidPipe } from '../common/http/api-problems.decorator.js';
 import { EmptyBodyPipe } from '../common/http/empty-body.pipe.js';
 import {
   IdempotencyKey,
-  IdempotentRoute,
   OptionalIdempotencyKey,
 } from '../common/http/idempotency-key.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
@@ -41,14 +35,14 @@ export class TimeClaimsController {
   ) {}
 
   @Post()
-  @Roles('volunteer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['volunteer'],
     summary:
       'Claim hours given to an organisation (volunteer): quarter-hour steps, not in the future, at most 24 hours a day across all claims.',
+    idempotent: 'key optional',
+    created: TimeClaimDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute({ keyRequired: false })
-  @ApiCreatedResponse({ type: TimeClaimDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   submit(
     @CurrentUser() actor: AuthenticatedUser,
     @OptionalIdempotencyKey() key: string | undefined,
@@ -58,26 +52,26 @@ export class TimeClaimsController {
   }
 
   @Get()
-  @Roles('volunteer', 'org_manager', 'admin', 'treasurer')
-  @ApiOperation({
+  @Endpoint({
+    access: ['volunteer', 'org_manager', 'admin', 'treasurer'],
     summary:
       'Time claims: a volunteer sees their own, an organisation’s manager those made to it, admins and treasurers all. Oldest first.',
+    ok: TimeClaimPageDto,
+    problems: [400, 401, 403],
   })
-  @ApiOkResponse({ type: TimeClaimPageDto })
-  @ApiProblems(400, 401, 403)
   list(@CurrentUser() actor: AuthenticatedUser, @Query() query: ListTimeClaimsQueryDto) {
     return this.claims.list(actor, query);
   }
 
   @Post('bulk')
-  @Roles('org_manager')
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager'],
     summary:
       'Record one activity with many volunteers (org manager): every participant is checked first; all are paid, or none with a list of why.',
+    idempotent: 'key required',
+    created: TimeClaimBatchDto,
+    problems: [400, 401, 403, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiCreatedResponse({ type: TimeClaimBatchDto })
-  @ApiProblems(400, 401, 403, 409, 422)
   recordBulk(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -87,23 +81,24 @@ export class TimeClaimsController {
   }
 
   @Get(':id')
-  @Roles('volunteer', 'org_manager', 'admin', 'treasurer')
-  @ApiOkResponse({ type: TimeClaimDto })
-  @ApiProblems(400, 401, 403, 404)
+  @Endpoint({
+    access: ['volunteer', 'org_manager', 'admin', 'treasurer'],
+    ok: TimeClaimDto,
+    problems: [400, 401, 403, 404],
+  })
   get(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
     return this.claims.get(actor, id);
   }
 
   @Post(':id/approve')
-  @Roles('org_manager')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager'],
     summary:
       'Approve a requested claim (the organisation’s manager): one HOURS entry pays hours × the rate in force, once.',
+    idempotent: 'key required',
+    ok: TimeClaimDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @IdempotentRoute()
-  @ApiOkResponse({ type: TimeClaimDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   approve(
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKey() key: string,
@@ -114,14 +109,13 @@ export class TimeClaimsController {
   }
 
   @Post(':id/reject')
-  @Roles('org_manager')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager'],
     summary:
       'Reject a requested claim with a reason (the organisation’s manager); nothing is paid.',
+    ok: TimeClaimDto,
+    problems: [400, 401, 403, 404, 409],
   })
-  @ApiOkResponse({ type: TimeClaimDto })
-  @ApiProblems(400, 401, 403, 404, 409)
   reject(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -131,14 +125,13 @@ export class TimeClaimsController {
   }
 
   @Post(':id/revoke')
-  @Roles('org_manager', 'treasurer')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    access: ['org_manager', 'treasurer'],
     summary:
       'Revoke an approved claim with a reason (the organisation’s manager or a treasurer): its HOURS entry is reversed and its hours stop counting for the fiscal guardrail.',
+    ok: TimeClaimDto,
+    problems: [400, 401, 403, 404, 409, 422],
   })
-  @ApiOkResponse({ type: TimeClaimDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
   revoke(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,
@@ -148,11 +141,12 @@ export class TimeClaimsController {
   }
 
   @Post(':id/withdraw')
-  @Roles('volunteer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw your own claim while it is still requested (volunteer).' })
-  @ApiOkResponse({ type: TimeClaimDto })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @Endpoint({
+    access: ['volunteer'],
+    summary: 'Withdraw your own claim while it is still requested (volunteer).',
+    ok: TimeClaimDto,
+    problems: [400, 401, 403, 404, 409],
+  })
   withdraw(
     @CurrentUser() actor: AuthenticatedUser,
     @Param('id', uuidPipe()) id: string,

@@ -30,9 +30,22 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /auth/refresh': { public: true, refreshCookie: true, roles: ALL },
   'POST /auth/logout': { public: true, roles: ALL },
   'GET /auth/me': { roles: ALL },
+  // every user changes their own password (the current one required)
+  'POST /auth/password': { roles: ALL },
+  // the one-time code of an admin's reset is the credential; throttled as logins are
+  'POST /auth/password-reset': { public: true, roles: ALL },
   'POST /users': { roles: ['admin'] },
+  'POST /users/{id}/disable': { roles: ['admin'] },
+  'POST /users/{id}/enable': { roles: ['admin'] },
+  'PUT /users/{id}/role': { roles: ['admin'] },
+  'POST /users/{id}/password-reset': { roles: ['admin'] },
   // the admin for anyone, every other user for themselves only (another user's id answers 404)
   'POST /users/{id}/sessions/revoke': { roles: ALL },
+
+  // privacy: the volunteer's own data, always the caller's (no id in the path)
+  'GET /me/data': { roles: ['volunteer'] },
+  'PATCH /me/profile': { roles: ['volunteer'] },
+  'POST /me/erasure': { roles: ['volunteer'] },
 
   // parties
   'POST /parties': { roles: ['admin'] },

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 
 /** Why a login session ended before its time: the user logged out, or a used refresh token came back. */
 export type SessionEndReason = 'logout' | 'token-reused';
@@ -9,38 +10,28 @@ export type SessionEndReason = 'logout' | 'token-reused';
  */
 @Entity('auth_sessions')
 export class AuthSession {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  @column.PrimaryId() id: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'user_id' })
-  userId: string;
+  @column.Id('user_id') userId: string;
 
   /** The user's session version when the session began; revoking the user's sessions raises theirs. */
-  @Column({ type: 'integer', name: 'session_version' })
-  sessionVersion: number;
+  @column.Integer('session_version') sessionVersion: number;
 
   /** SHA-256 (hex) of the current refresh token. */
-  @Column({ type: 'varchar', length: 64, name: 'token_hash' })
-  tokenHash: string;
+  @column.Text(64, 'token_hash') tokenHash: string;
 
   /** How many times the refresh token was rotated. */
-  @Column({ type: 'integer', default: 0 })
-  rotations: number;
+  @column.Integer(undefined, { default: 0 }) rotations: number;
 
-  @Column({ type: 'varchar', length: 32, name: 'created_at' })
-  createdAt: string;
+  @column.Moment('created_at') createdAt: string;
 
   /** The login or the last refresh: the idle timeout counts from here. */
-  @Column({ type: 'varchar', length: 32, name: 'last_used_at' })
-  lastUsedAt: string;
+  @column.Moment('last_used_at') lastUsedAt: string;
 
   /** The absolute end: the login plus the session lifetime. */
-  @Column({ type: 'varchar', length: 32, name: 'expires_at' })
-  expiresAt: string;
+  @column.Moment('expires_at') expiresAt: string;
 
-  @Column({ type: 'varchar', length: 32, nullable: true, name: 'ended_at' })
-  endedAt: string | null;
+  @column.Moment('ended_at', { nullable: true }) endedAt: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true, name: 'end_reason' })
-  endReason: SessionEndReason | null;
+  @column.Text(20, 'end_reason', { nullable: true }) endReason: SessionEndReason | null;
 }

@@ -12,7 +12,13 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { isValidAmount } from '../../common/amount.js';
-import { AmountProperty, IsAmount } from '../../common/http/validators.js';
+import { documentValidator } from '../../common/http/openapi-limits.js';
+import {
+  AMOUNT_SCHEMA_PATTERN,
+  AMOUNT_TEXT_LENGTH_MAX,
+  AmountProperty,
+  IsAmount,
+} from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import {
   BOOKING_ACTIONS,
@@ -28,6 +34,7 @@ import {
   NOTE_LENGTH_MAX,
   QUANTITY_MAX,
 } from '../catalogue.types.js';
+import { MOMENT_LENGTH_MAX } from '../local-time.js';
 import { BlockedPeriodDto } from './listing.dto.js';
 
 const MOMENT_DESCRIPTION =
@@ -40,12 +47,12 @@ export class CreateBookingDto {
 
   @ApiProperty({ example: '2026-11-28T10:00', description: MOMENT_DESCRIPTION })
   @IsString()
-  @MaxLength(40)
+  @MaxLength(MOMENT_LENGTH_MAX)
   startsAt: string;
 
   @ApiProperty({ example: '2026-11-28T12:00' })
   @IsString()
-  @MaxLength(40)
+  @MaxLength(MOMENT_LENGTH_MAX)
   endsAt: string;
 
   @ApiPropertyOptional({
@@ -112,6 +119,11 @@ export class ReturnDto {
   @MaxLength(NOTE_LENGTH_MAX)
   damageNote?: string;
 }
+
+documentValidator('HOURS_INVALID', {
+  pattern: AMOUNT_SCHEMA_PATTERN,
+  maxLength: AMOUNT_TEXT_LENGTH_MAX,
+});
 
 export class RefundDto {
   @AmountProperty({

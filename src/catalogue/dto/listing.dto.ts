@@ -1,4 +1,10 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  type ApiPropertyOptions,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -31,13 +37,16 @@ import {
   LISTING_STATUSES,
   type ListingCategory,
   type ListingStatus,
+  OPENING_SPANS_PER_DAY_MAX,
   type OpeningHours,
   PRICING_UNITS,
   type PricingUnit,
   QUANTITY_MAX,
   SEARCH_TEXT_LENGTH_MAX,
   TITLE_LENGTH_MAX,
+  WEEKDAYS,
 } from '../catalogue.types.js';
+import { MOMENT_LENGTH_MAX, TIME_OF_DAY_SCHEMA_PATTERN } from '../local-time.js';
 import { isValidOpeningHours } from '../opening-hours.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -46,6 +55,27 @@ const LENGTH_LIMIT_MAX = 31 * 24 * 60;
 
 const MOMENT_DESCRIPTION =
   'A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28").';
+
+/** What isValidOpeningHours allows: per weekday at most four ["HH:MM","HH:MM"] spans. */
+const OPENING_HOURS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(
+    WEEKDAYS.map((day) => [
+      day,
+      {
+        type: 'array',
+        maxItems: OPENING_SPANS_PER_DAY_MAX,
+        items: {
+          type: 'array',
+          minItems: 2,
+          maxItems: 2,
+          items: { type: 'string', pattern: TIME_OF_DAY_SCHEMA_PATTERN, maxLength: 5 },
+        },
+      },
+    ]),
+  ),
+} as ApiPropertyOptions;
 
 function IsOpeningHours() {
   return ValidateBy({
@@ -196,9 +226,8 @@ export class CreateListingDto {
   maxLength?: number | null;
 
   @ApiPropertyOptional({
-    type: 'object',
     nullable: true,
-    additionalProperties: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+    ...OPENING_HOURS_SCHEMA,
     example: { mon: [['09:00', '17:00']], sat: [['10:00', '14:00']] },
     description:
       'Maastricht local opening hours per weekday (mon…sun); a missing day is closed; null: always open. Limits hourly and day-part bookings.',
@@ -281,11 +310,13 @@ export class ListingQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(MOMENT_LENGTH_MAX)
   from?: string;
 
   @ApiPropertyOptional({ description: 'Only listings free until this moment (with from).' })
   @IsOptional()
   @IsString()
+  @MaxLength(MOMENT_LENGTH_MAX)
   to?: string;
 
   @ApiPropertyOptional({
@@ -324,6 +355,7 @@ export class WindowQueryDto {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(MOMENT_LENGTH_MAX)
   from?: string;
 
   @ApiPropertyOptional({
@@ -331,16 +363,19 @@ export class WindowQueryDto {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(MOMENT_LENGTH_MAX)
   to?: string;
 }
 
 export class CreateBlockedPeriodDto {
   @ApiProperty({ example: '2026-12-01T08:00', description: MOMENT_DESCRIPTION })
   @IsString()
+  @MaxLength(MOMENT_LENGTH_MAX)
   startsAt: string;
 
   @ApiProperty({ example: '2026-12-01T12:00' })
   @IsString()
+  @MaxLength(MOMENT_LENGTH_MAX)
   endsAt: string;
 
   @ApiPropertyOptional({
@@ -386,7 +421,7 @@ export class ListingDto {
   lengthUnit: LengthUnit;
   @ApiProperty() minLength: number;
   @ApiProperty({ type: Number, nullable: true }) maxLength: number | null;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true })
+  @ApiProperty({ ...OPENING_HOURS_SCHEMA, nullable: true })
   openingHours: OpeningHours | null;
   @ApiProperty({ enum: CONFIRMATION_MODES }) confirmation: ConfirmationMode;
   @ApiProperty() freeCancellationHours: number;

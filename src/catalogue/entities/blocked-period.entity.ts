@@ -1,30 +1,23 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 
 /** A period a listing cannot be booked: maintenance, the provider's own use. */
 @Entity('catalogue_blocked_periods')
 export class BlockedPeriod {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  @column.PrimaryId() id: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'listing_id' })
-  listingId: string;
+  @column.Id('listing_id') listingId: string;
 
-  @Column({ type: 'varchar', length: 32, name: 'starts_at' })
-  startsAt: string;
+  @column.Moment('starts_at') startsAt: string;
 
-  @Column({ type: 'varchar', length: 32, name: 'ends_at' })
-  endsAt: string;
+  @column.Moment('ends_at') endsAt: string;
 
   /** Units blocked; null: all of them. */
-  @Column({ type: 'integer', nullable: true })
-  quantity: number | null;
+  @column.Integer(undefined, { nullable: true }) quantity: number | null;
 
-  @Column({ type: 'varchar', length: 200 })
-  reason: string;
+  @column.Text(200) reason: string;
 
-  @Column({ type: 'varchar', length: 32, name: 'created_at' })
-  createdAt: string;
+  @column.Moment('created_at') createdAt: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'created_by', nullable: true })
-  createdBy: string | null;
+  @column.Id('created_by', { nullable: true }) createdBy: string | null;
 }

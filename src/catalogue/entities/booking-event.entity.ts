@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 import type { BookingAction, BookingStatus } from '../catalogue.types.js';
 
 /**
@@ -7,25 +8,18 @@ import type { BookingAction, BookingStatus } from '../catalogue.types.js';
  */
 @Entity('catalogue_booking_events')
 export class BookingEvent {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  @column.PrimaryId() id: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'booking_id' })
-  bookingId: string;
+  @column.Id('booking_id') bookingId: string;
 
   /** 1, 2, 3, … within the booking: the order of its steps, even within one instant. */
-  @Column({ type: 'integer' })
-  sequence: number;
+  @column.Integer() sequence: number;
 
-  @Column({ type: 'varchar', length: 20 })
-  action: BookingAction;
+  @column.Text(20) action: BookingAction;
 
-  @Column({ type: 'varchar', length: 20, name: 'status_after' })
-  statusAfter: BookingStatus;
+  @column.Text(20, 'status_after') statusAfter: BookingStatus;
 
-  @Column({ type: 'varchar', length: 36, name: 'actor_id', nullable: true })
-  actorId: string | null;
+  @column.Id('actor_id', { nullable: true }) actorId: string | null;
 
-  @Column({ type: 'varchar', length: 32, name: 'occurred_at' })
-  occurredAt: string;
+  @column.Moment('occurred_at') occurredAt: string;
 }

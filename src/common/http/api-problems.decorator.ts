@@ -31,7 +31,7 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
 }
 
-const STATUS_DESCRIPTIONS: Record<number, string> = {
+export const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: 'Bad input: validation failed, malformed JSON, or an invalid amount.',
   401: 'Missing, expired or invalid bearer token, or wrong credentials.',
   403: 'The caller’s role may not do this.',
@@ -39,7 +39,9 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state, or an Idempotency-Key reused for another request.',
   413: 'The body is too large.',
   422: 'Refused by a business rule (insufficient funds, closed period, …).',
-  429: 'Too many requests.',
+  429: 'Too many requests: wait as long as Retry-After says.',
+  500: 'Unexpected error; nothing was written.',
+  503: 'The database cannot be written just now (full, read-only or locked); nothing was written, retry later.',
 };
 
 /** Documents the problem responses an endpoint may give, all as application/problem+json. */
@@ -49,7 +51,7 @@ export function ApiProblems(...statuses: number[]) {
     ...[...statuses, 500].map((status) =>
       ApiResponse({
         status,
-        description: STATUS_DESCRIPTIONS[status] ?? 'Unexpected error; nothing was written.',
+        description: STATUS_DESCRIPTIONS[status] ?? STATUS_DESCRIPTIONS[500],
         content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
       }),
     ),

@@ -3,7 +3,12 @@ import { Logger } from '@nestjs/common';
 import bodyParser from 'body-parser';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import { requestIdFrom, requestPath, type SteerkesRequest } from './request-context.js';
+import {
+  requestIdFrom,
+  requestPath,
+  routeTemplate,
+  type SteerkesRequest,
+} from './request-context.js';
 
 /**
  * The request hooks of the HTTP server (Fastify), each doing what an Express middleware did before
@@ -44,9 +49,10 @@ export function assignRequestId(request: FastifyRequest, reply: FastifyReply): s
 }
 
 /**
- * One structured line per answered request. Only the path is logged: never the query string,
- * headers or body, which may carry tokens, passwords or PINs. A request answered before it got its
- * id (a CORS preflight) is not logged, as it was not under Express.
+ * One structured line per answered request. Only the route's template is logged (`/passes/:number`,
+ * null when none matched): never the path's values (a pass number), the query string, headers or
+ * body, which may carry personal data, tokens, passwords or PINs. A request answered before it got
+ * its id (a CORS preflight) is not logged, as it was not under Express.
  */
 export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   const steerkesRequest = request as SteerkesRequest;
@@ -54,11 +60,36 @@ export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   logger.log({
     requestId: steerkesRequest.requestId,
     method: request.method,
-    path: requestPath(request),
+    route: routeTemplate(request),
     status: reply.statusCode,
     durationMs: Math.round(reply.elapsedTime * 10) / 10,
     userId: steerkesRequest.user?.id ?? null,
   });
+}
+
+/**
+ * An API answer given to someone who showed who they are (a bearer token, a cookie) or that hands
+ * out a login (/auth) is theirs alone: `no-store`, so that no shared cache, proxy or browser
+ * history keeps a balance, a pass or a token. Public answers to anonymous callers stay cacheable.
+ */
+export function noStoreWhenAuthenticated(apiPrefix: string) {
+  const prefix = `/${apiPrefix}/`.toLowerCase();
+  const authPrefix = `${prefix}auth/`;
+  return (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: Error | null, payload?: unknown) => void,
+  ): void => {
+    const path = requestPath(request).toLowerCase();
+    const personal =
+      (request as SteerkesRequest).user !== undefined ||
+      request.headers.authorization !== undefined ||
+      request.headers.cookie !== undefined ||
+      path.startsWith(authPrefix);
+    if (path.startsWith(prefix) && personal) reply.header('Cache-Control', 'no-store');
+    done(null, payload);
+  };
 }
 
 const PARSED = Symbol('steerkes.bodyParsed');

@@ -44,6 +44,12 @@ export const ApiIdempotencyKey = (required: boolean) =>
   ApiHeader({
     name: 'Idempotency-Key',
     required,
+    schema: {
+      type: 'string',
+      minLength: 1,
+      maxLength: IDEMPOTENCY_KEY_LENGTH_MAX,
+      pattern: IDEMPOTENCY_KEY_PATTERN.source,
+    },
     description:
       'Makes the request safe to retry: the same key and body return the first result; another body is a 409.',
   });

@@ -16,7 +16,7 @@ import {
 import { fieldMessage } from '../errors/field-messages.js';
 import { preferredLanguage } from './language.js';
 import { assignRequestId, weakETag } from './http-hooks.js';
-import { requestPath, type SteerkesRequest } from './request-context.js';
+import { requestPath, routeTemplate, type SteerkesRequest } from './request-context.js';
 
 /** The body of every error response: RFC 9457 problem details plus a stable `code`. */
 export interface ProblemDetails {
@@ -76,7 +76,7 @@ function toDomainError(exception: unknown, request: SteerkesRequest): DomainErro
     logger.warn({
       requestId: request.requestId,
       method: request.method,
-      path: requestPath(request),
+      route: routeTemplate(request),
       error: describe(exception),
     });
   }
@@ -85,7 +85,7 @@ function toDomainError(exception: unknown, request: SteerkesRequest): DomainErro
     {
       requestId: request.requestId,
       method: request.method,
-      path: requestPath(request),
+      route: routeTemplate(request),
       error: describe(exception),
     },
     exception instanceof Error ? exception.stack : undefined,

@@ -30,3 +30,14 @@ export function requestPath(request: { url: string }): string {
   const query = request.url.indexOf('?');
   return query === -1 ? request.url : request.url.slice(0, query);
 }
+
+/**
+ * The route the request matched, as declared (`/api/v1/passes/:number/qr`), for logs: a path's
+ * values (a pass number, an id) are personal data or a key to it and never go into a log line.
+ * Null when no route matched (the path itself may hold such a value).
+ */
+export function routeTemplate(request: {
+  routeOptions?: { url?: string | undefined };
+}): string | null {
+  return request.routeOptions?.url ?? null;
+}

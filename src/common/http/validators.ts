@@ -26,6 +26,13 @@ export function IsPeriod(options?: ValidationOptions) {
   );
 }
 
+/** The amounts parseAmount reads, as an OpenAPI pattern. */
+export const AMOUNT_SCHEMA_PATTERN = '^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$';
+export const SIGNED_AMOUNT_SCHEMA_PATTERN = '^-?(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$';
+
+/** The longest amount the patterns allow: a minus, twelve digits, a point and two decimals. */
+export const AMOUNT_TEXT_LENGTH_MAX = 1 + 12 + 1 + 2;
+
 /** OpenAPI description of an amount field plus its validation. */
 export function AmountProperty(
   options: { description?: string; required?: boolean; signed?: boolean; example?: string } = {},
@@ -33,9 +40,8 @@ export function AmountProperty(
   const documentation = {
     type: String,
     example: options.example ?? '12.50',
-    pattern: options.signed
-      ? '^-?(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$'
-      : '^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$',
+    maxLength: AMOUNT_TEXT_LENGTH_MAX,
+    pattern: options.signed ? SIGNED_AMOUNT_SCHEMA_PATTERN : AMOUNT_SCHEMA_PATTERN,
     description: `${options.description ?? 'Amount in STK'}: a decimal string with at most two decimals, at most ${AMOUNT_MAX_TEXT}.`,
   };
   return applyDecorators(

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,10 +31,14 @@ import {
   BATCH_COMMANDS_MAX,
   DESCRIPTION_LENGTH_MAX,
   ENTRY_CODES,
+  METADATA_BYTES_MAX,
   type EntryCode,
   type Metadata,
   POSTINGS_PER_ENTRY_MAX,
 } from '../ledger.types.js';
+
+/** Longer than any moment a client means: "2026-12-01T17:00:00.123456789+01:00" has 35. */
+const DATE_TIME_LENGTH_MAX = 40;
 
 /** Codes a party's member may use for a plain transfer; the rest belong to the treasury or a module. */
 export const MEMBER_TRANSFER_CODES = [
@@ -52,6 +56,24 @@ export const TREASURER_ENTRY_CODES = [
   'SERVICE',
 ] as const satisfies readonly EntryCode[];
 
+/**
+ * Flat key/value pairs whose JSON is at most METADATA_BYTES_MAX bytes (ledger-rules.ts). The
+ * bounds below follow from that size: no text is longer, and `{"":0,…}` fits at most this many keys.
+ */
+const METADATA_SCHEMA = {
+  type: 'object',
+  description: `Flat key/value pairs (text, number, true/false or null), at most ${METADATA_BYTES_MAX} bytes as JSON.`,
+  maxProperties: Math.floor((METADATA_BYTES_MAX - 1) / '"":0,'.length),
+  additionalProperties: {
+    oneOf: [
+      { type: 'string', maxLength: METADATA_BYTES_MAX },
+      { type: 'number' },
+      { type: 'boolean' },
+    ],
+    nullable: true,
+  },
+} as ApiPropertyOptions;
+
 class DescribedMovementDto {
   @ApiProperty({ example: 'Bijdrage buurtfeest Malberg', maxLength: DESCRIPTION_LENGTH_MAX })
   @IsString()
@@ -59,11 +81,7 @@ class DescribedMovementDto {
   @MaxLength(DESCRIPTION_LENGTH_MAX)
   description: string;
 
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: 'Flat key/value pairs, at most 4 KB.',
-  })
+  @ApiPropertyOptional(METADATA_SCHEMA)
   @IsOptional()
   @IsObject()
   metadata?: Metadata;
@@ -157,6 +175,7 @@ export class HoldDto extends DescribedMovementDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(/(Z|[+-]\d{2}:\d{2})$/)
+  @MaxLength(DATE_TIME_LENGTH_MAX)
   expiresAt?: string;
 }
 
@@ -292,7 +311,7 @@ export class EntryViewDto {
   @ApiProperty({ example: 42 }) sequence: number;
   @ApiProperty({ enum: ENTRY_CODES }) code: EntryCode;
   @ApiProperty() description: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Metadata;
+  @ApiProperty(METADATA_SCHEMA) metadata: Metadata;
   @ApiProperty({ example: '2026-11-23' }) effectiveDate: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy: string | null;
@@ -320,7 +339,7 @@ export class HoldViewDto {
   @ApiProperty({ enum: ['pending', 'posted', 'voided', 'expired'] }) status: string;
   @ApiProperty({ enum: ENTRY_CODES }) code: EntryCode;
   @ApiProperty() description: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) metadata: Metadata;
+  @ApiProperty(METADATA_SCHEMA) metadata: Metadata;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, nullable: true }) createdBy: string | null;

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 
 export const PARTY_KINDS = ['organisation', 'volunteer', 'business', 'institution'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
@@ -15,28 +16,20 @@ export type District = (typeof DISTRICTS)[number];
 
 @Entity('parties')
 export class Party {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  @column.PrimaryId() id: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  kind: PartyKind;
+  @column.Text(20) kind: PartyKind;
 
-  @Column({ type: 'varchar', length: 200 })
-  name: string;
+  @column.Text(200) name: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  district: District;
+  @column.Text(20) district: District;
 
-  @Column({ type: 'varchar', length: 254, nullable: true, name: 'contact_email' })
-  contactEmail: string | null;
+  @column.Text(254, 'contact_email', { nullable: true }) contactEmail: string | null;
 
-  @Column({ type: 'varchar', length: 2000, nullable: true })
-  description: string | null;
+  @column.Text(2000, undefined, { nullable: true }) description: string | null;
 
   /** Volunteers only (YYYY-MM-DD): the fiscal limits depend on age. Personal data: never in reports. */
-  @Column({ type: 'varchar', length: 10, nullable: true, name: 'birth_date' })
-  birthDate: string | null;
+  @column.CalendarDate('birth_date', { nullable: true }) birthDate: string | null;
 
-  @Column({ type: 'varchar', length: 32, name: 'created_at' })
-  createdAt: string;
+  @column.Moment('created_at') createdAt: string;
 }

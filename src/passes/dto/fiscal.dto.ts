@@ -3,8 +3,9 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { AMOUNT_MAX_TEXT } from '../../common/amount.js';
 import { IsAmount } from '../../common/http/validators.js';
+import { YEAR_MAX, YEAR_MIN, YearQueryDto } from '../../common/http/year-query.dto.js';
 import { VOID_WINDOW_MAX_MINUTES } from '../passes-settings.service.js';
-import { FiscalWarningDto, YEAR_MAX, YEAR_MIN } from './redemptions.dto.js';
+import { FiscalWarningDto } from './redemptions.dto.js';
 
 export const ADULT_AGE_MIN = 16;
 export const ADULT_AGE_MAX = 30;
@@ -77,20 +78,7 @@ export class GuardrailDto {
   enabled: boolean;
 }
 
-export class FiscalOverviewQueryDto {
-  @ApiPropertyOptional({
-    example: 2026,
-    minimum: YEAR_MIN,
-    maximum: YEAR_MAX,
-    description: 'This year when omitted.',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(YEAR_MIN)
-  @Max(YEAR_MAX)
-  year?: number;
-
+export class FiscalOverviewQueryDto extends YearQueryDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Admins and treasurers: the volunteer (required for them).',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
+import { documentValidator } from '../../common/http/openapi-limits.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import {
   BLOCK_REASONS,
@@ -15,6 +16,10 @@ export const PIN_PATTERN = /^[0-9]{4,6}$/;
 export const PASS_NUMBER_INPUT_LENGTH_MAX = 20;
 
 /** A PIN: 4 to 6 digits, as a string (a leading 0 counts). Its field code is PIN_FORMAT. */
+/** The longest PIN PIN_PATTERN allows. */
+const PIN_LENGTH_MAX = 6;
+documentValidator('PIN_FORMAT', { pattern: PIN_PATTERN.source, maxLength: PIN_LENGTH_MAX });
+
 export function IsPin() {
   return ValidateBy({
     name: 'PIN_FORMAT',

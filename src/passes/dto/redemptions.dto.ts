@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -12,6 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/validators.js';
+import { YearQueryDto } from '../../common/http/year-query.dto.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { LocalizedTextDto } from './localized-text.dto.js';
 import { DESCRIPTION_LENGTH_MAX } from '../../ledger/ledger.types.js';
@@ -19,9 +19,6 @@ import { REDEMPTION_STATUSES, type RedemptionStatus } from '../entities/redempti
 import { FISCAL_LIMIT_KINDS, type FiscalLimitKind } from '../fiscal-rules.js';
 import { REDEMPTION_QUANTITY_MAX } from '../redemptions.service.js';
 import { IsPin, PASS_NUMBER_INPUT_LENGTH_MAX } from './passes.dto.js';
-
-export const YEAR_MIN = 2000;
-export const YEAR_MAX = 2100;
 
 export class RedeemDto {
   @ApiProperty({
@@ -99,20 +96,7 @@ export class ListRedemptionsQueryDto extends PageQueryDto {
   volunteerId?: string;
 }
 
-export class SponsorshipQueryDto {
-  @ApiPropertyOptional({
-    example: 2026,
-    minimum: YEAR_MIN,
-    maximum: YEAR_MAX,
-    description: 'This year when omitted.',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(YEAR_MIN)
-  @Max(YEAR_MAX)
-  year?: number;
-
+export class SponsorshipQueryDto extends YearQueryDto {
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'Admins and treasurers: the business (required for them).',
@@ -138,6 +122,16 @@ export class FiscalWarningDto {
   @ApiProperty({ example: '210.00', description: 'EUR' }) limitAmount: string;
   @ApiProperty({ example: '38.00', description: 'EUR left' }) room: string;
   @ApiProperty({ example: 81 }) percent: number;
+  @ApiProperty({ type: LocalizedTextDto }) message: LocalizedTextDto;
+}
+
+/** A fiscal warning on the counter's receipt: which limit is near, not the volunteer's figures. */
+export class CounterFiscalWarningDto {
+  @ApiProperty({
+    enum: FISCAL_LIMIT_KINDS,
+    description: 'month, year, or hours (approved hours × hourly amount).',
+  })
+  limit: FiscalLimitKind;
   @ApiProperty({ type: LocalizedTextDto }) message: LocalizedTextDto;
 }
 
@@ -180,10 +174,11 @@ export class RedemptionDto {
 
 export class RedemptionReceiptDto extends RedemptionDto {
   @ApiProperty({
-    type: [FiscalWarningDto],
-    description: 'Tax-free limits at 80 % or more after this redemption: tell the volunteer.',
+    type: [CounterFiscalWarningDto],
+    description:
+      'Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview).',
   })
-  fiscalWarnings: FiscalWarningDto[];
+  fiscalWarnings: CounterFiscalWarningDto[];
 }
 
 class SponsorshipMonthDto {

@@ -1,31 +1,23 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 
 /** The tax-free limits of one calendar year, in euro cents. A new year is a new row. */
 @Entity('fiscal_limits')
 export class FiscalLimit {
-  @PrimaryColumn({ type: 'integer' })
-  year: number;
+  @column.PrimaryInteger() year: number;
 
-  @Column({ type: 'bigint', name: 'hourly_adult_minor', transformer: BIGINT_TRANSFORMER })
-  hourlyAdultMinor: bigint;
+  @column.MinorUnits('hourly_adult_minor') hourlyAdultMinor: bigint;
 
-  @Column({ type: 'bigint', name: 'hourly_young_minor', transformer: BIGINT_TRANSFORMER })
-  hourlyYoungMinor: bigint;
+  @column.MinorUnits('hourly_young_minor') hourlyYoungMinor: bigint;
 
   /** From this age on, the adult hourly amount applies (21 in the Dutch rules). */
-  @Column({ type: 'integer', name: 'adult_age' })
-  adultAge: number;
+  @column.Integer('adult_age') adultAge: number;
 
-  @Column({ type: 'bigint', name: 'monthly_minor', transformer: BIGINT_TRANSFORMER })
-  monthlyMinor: bigint;
+  @column.MinorUnits('monthly_minor') monthlyMinor: bigint;
 
-  @Column({ type: 'bigint', name: 'yearly_minor', transformer: BIGINT_TRANSFORMER })
-  yearlyMinor: bigint;
+  @column.MinorUnits('yearly_minor') yearlyMinor: bigint;
 
-  @Column({ type: 'varchar', length: 32, name: 'updated_at' })
-  updatedAt: string;
+  @column.Moment('updated_at') updatedAt: string;
 
-  @Column({ type: 'varchar', length: 36, nullable: true, name: 'updated_by' })
-  updatedBy: string | null;
+  @column.Id('updated_by', { nullable: true }) updatedBy: string | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 
 /** `expired` is also shown for an active pass past its last day, before anything marks it so. */
 export const PASS_STATUSES = ['active', 'blocked', 'expired'] as const;
@@ -10,47 +11,34 @@ export type BlockReason = (typeof BLOCK_REASONS)[number];
 /** A volunteer's voordeelpas: a printed number tied to the volunteer (and so to their account). */
 @Entity('passes')
 export class Pass {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  @column.PrimaryId() id: string;
 
   /** 12 digits, the last a Luhn check digit; unique, random. */
-  @Column({ type: 'varchar', length: 12, unique: true })
-  number: string;
+  @column.Text(12, undefined, { unique: true }) number: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'volunteer_party_id' })
-  volunteerPartyId: string;
+  @column.Id('volunteer_party_id') volunteerPartyId: string;
 
-  @Column({ type: 'varchar', length: 10 })
-  status: PassStatus;
+  @column.Text(10) status: PassStatus;
 
-  @Column({ type: 'varchar', length: 10, name: 'valid_from' })
-  validFrom: string;
+  @column.CalendarDate('valid_from') validFrom: string;
 
   /** The last day the pass is valid (inclusive). */
-  @Column({ type: 'varchar', length: 10, name: 'valid_until' })
-  validUntil: string;
+  @column.CalendarDate('valid_until') validUntil: string;
 
-  /** scrypt hash of the volunteer's PIN; never the PIN itself. */
-  @Column({ type: 'varchar', length: 200, nullable: true, name: 'pin_hash' })
-  pinHash: string | null;
+  /** Peppered scrypt hash of the volunteer's PIN (common/password-hasher.ts); never the PIN itself. */
+  @column.Text(200, 'pin_hash', { nullable: true }) pinHash: string | null;
 
   /** Wrong PINs in a row; reset by a right one. */
-  @Column({ type: 'integer', name: 'pin_failures', default: 0 })
-  pinFailures: number;
+  @column.Integer('pin_failures', { default: 0 }) pinFailures: number;
 
-  @Column({ type: 'varchar', length: 32, nullable: true, name: 'blocked_at' })
-  blockedAt: string | null;
+  @column.Moment('blocked_at', { nullable: true }) blockedAt: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true, name: 'blocked_reason' })
-  blockedReason: BlockReason | null;
+  @column.Text(20, 'blocked_reason', { nullable: true }) blockedReason: BlockReason | null;
 
   /** The user who blocked it; null when the system did (too many wrong PINs). */
-  @Column({ type: 'varchar', length: 36, nullable: true, name: 'blocked_by' })
-  blockedBy: string | null;
+  @column.Id('blocked_by', { nullable: true }) blockedBy: string | null;
 
-  @Column({ type: 'varchar', length: 36, nullable: true, name: 'issued_by' })
-  issuedBy: string | null;
+  @column.Id('issued_by', { nullable: true }) issuedBy: string | null;
 
-  @Column({ type: 'varchar', length: 32, name: 'created_at' })
-  createdAt: string;
+  @column.Moment('created_at') createdAt: string;
 }

@@ -1,17 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 
 /** One setting of the passes module (guardrail switch, daily pass limit, void window); absent: its default. */
 @Entity('passes_settings')
 export class PassesSetting {
-  @PrimaryColumn({ type: 'varchar', length: 40 })
-  key: string;
+  @column.PrimaryText(40) key: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  value: string;
+  @column.Text(100) value: string;
 
-  @Column({ type: 'varchar', length: 32, name: 'updated_at' })
-  updatedAt: string;
+  @column.Moment('updated_at') updatedAt: string;
 
-  @Column({ type: 'varchar', length: 36, nullable: true, name: 'updated_by' })
-  updatedBy: string | null;
+  @column.Id('updated_by', { nullable: true }) updatedBy: string | null;
 }

@@ -1,6 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
 import type { Role } from '../../common/roles.js';
-import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
+import * as column from '../../database/columns.js';
 
 export const CREDIT_LIMIT_PROPOSAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type CreditLimitProposalStatus = (typeof CREDIT_LIMIT_PROPOSAL_STATUSES)[number];
@@ -8,50 +8,33 @@ export type CreditLimitProposalStatus = (typeof CREDIT_LIMIT_PROPOSAL_STATUSES)[
 /** A proposed credit limit of one account, and the second person's decision on it. */
 @Entity('credit_limit_proposals')
 export class CreditLimitProposal {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  @column.PrimaryId() id: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'account_id' })
-  accountId: string;
+  @column.Id('account_id') accountId: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'party_id' })
-  partyId: string;
+  @column.Id('party_id') partyId: string;
 
   /** The proposed lowest available balance, ≤ 0, in minor units. */
-  @Column({ type: 'bigint', name: 'min_balance_minor', transformer: BIGINT_TRANSFORMER })
-  minBalanceMinor: bigint;
+  @column.MinorUnits('min_balance_minor') minBalanceMinor: bigint;
 
   /** The limit in force when it was proposed, for the record. */
-  @Column({
-    type: 'bigint',
-    name: 'previous_min_balance_minor',
-    nullable: true,
-    transformer: BIGINT_TRANSFORMER,
-  })
+  @column.MinorUnits('previous_min_balance_minor', { nullable: true })
   previousMinBalanceMinor: bigint | null;
 
-  @Column({ type: 'varchar', length: 500 })
-  reason: string;
+  @column.Text(500) reason: string;
 
-  @Column({ type: 'varchar', length: 10 })
-  status: CreditLimitProposalStatus;
+  @column.Text(10) status: CreditLimitProposalStatus;
 
-  @Column({ type: 'varchar', length: 36, name: 'proposed_by' })
-  proposedBy: string;
+  @column.Id('proposed_by') proposedBy: string;
 
   /** The proposer's role: the approver must hold the other one. */
-  @Column({ type: 'varchar', length: 20, name: 'proposed_role' })
-  proposedRole: Role;
+  @column.Text(20, 'proposed_role') proposedRole: Role;
 
-  @Column({ type: 'varchar', length: 32, name: 'proposed_at' })
-  proposedAt: string;
+  @column.Moment('proposed_at') proposedAt: string;
 
-  @Column({ type: 'varchar', length: 36, nullable: true, name: 'decided_by' })
-  decidedBy: string | null;
+  @column.Id('decided_by', { nullable: true }) decidedBy: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true, name: 'decided_at' })
-  decidedAt: string | null;
+  @column.Moment('decided_at', { nullable: true }) decidedAt: string | null;
 
-  @Column({ type: 'varchar', length: 500, nullable: true, name: 'decision_reason' })
-  decisionReason: string | null;
+  @column.Text(500, 'decision_reason', { nullable: true }) decisionReason: string | null;
 }

@@ -30,7 +30,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 const HOURS_DOCUMENTATION = {
   oneOf: [
-    { type: 'string', pattern: '^[0-9]{1,2}(\\.[0-9]{1,2})?$', example: '2.50' },
+    { type: 'string', pattern: '^[0-9]{1,2}(\\.[0-9]{1,2})?$', maxLength: 5, example: '2.50' },
     { type: 'number', example: 2.5 },
   ],
   description:

@@ -1,30 +1,22 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT_TRANSFORMER } from '../../database/bigint-column.js';
+import { Entity } from 'typeorm';
+import * as column from '../../database/columns.js';
 
 /** One activity (a buurtfeest, a clean-up) recorded by an org manager for many volunteers at once. */
 @Entity('time_claim_batches')
 export class TimeClaimBatch {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
+  @column.PrimaryId() id: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'organisation_party_id' })
-  organisationPartyId: string;
+  @column.Id('organisation_party_id') organisationPartyId: string;
 
-  @Column({ type: 'varchar', length: 10, name: 'claim_date' })
-  claimDate: string;
+  @column.CalendarDate('claim_date') claimDate: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  activity: string;
+  @column.Text(200) activity: string;
 
-  @Column({ type: 'integer', name: 'total_minutes' })
-  totalMinutes: number;
+  @column.Integer('total_minutes') totalMinutes: number;
 
-  @Column({ type: 'bigint', name: 'total_amount_minor', transformer: BIGINT_TRANSFORMER })
-  totalAmountMinor: bigint;
+  @column.MinorUnits('total_amount_minor') totalAmountMinor: bigint;
 
-  @Column({ type: 'varchar', length: 36, nullable: true, name: 'created_by' })
-  createdBy: string | null;
+  @column.Id('created_by', { nullable: true }) createdBy: string | null;
 
-  @Column({ type: 'varchar', length: 32, name: 'created_at' })
-  createdAt: string;
+  @column.Moment('created_at') createdAt: string;
 }

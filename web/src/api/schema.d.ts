@@ -321,6 +321,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes your own password, given the current one. Every session of yours ends, this one too: log in again. */
+        post: operations["AuthController_changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with the one-time code an administrator made (POST /users/{id}/password-reset): once, within a day. Throttled as logins are. */
+        post: operations["AuthController_completePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -347,6 +381,74 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disables a user (not yourself): they cannot log in, and their sessions end at once. Audited. */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enables a disabled user again. Audited. */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a user's role (not your own) and the party they act for; their sessions end. Audited. */
+        put: operations["UsersController_changeRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a password reset: answers a one-time code (valid a day, kept only as a hash) to hand to the user, who sets a new password with it. The user's sessions end. Audited. */
+        post: operations["UsersController_startPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -465,23 +567,6 @@ export interface paths {
         put?: never;
         /** Reject a requested claim with a reason (the organisation’s manager); nothing is paid. */
         post: operations["TimeClaimsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/time-claims/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke an approved claim with a reason (the organisation’s manager or a treasurer): its HOURS entry is reversed and its hours stop counting for the fiscal guardrail. */
-        post: operations["TimeClaimsController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1074,23 +1159,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/bookings/{id}/refund": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The provider or a treasurer pays back part or all of what a settled (completed, returned or cancelled) booking brought the provider, with a reason. */
-        post: operations["BookingsController_refund"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/bookings/{id}/complete": {
         parameters: {
             query?: never;
@@ -1294,25 +1362,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/treasury/credit-limits": {
+    "/api/v1/me/data": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The credit limit proposals waiting for a second person, oldest first. */
-        get: operations["CreditLimitsController_listPending"];
+        /** Download everything Steerkes holds about you (JSON): profile, passes, claims, redemptions, ledger entries of your account, login sessions, audit events about you. */
+        get: operations["PrivacyController_exportData"];
         put?: never;
-        /** Propose an account’s credit limit (admin or treasurer): below zero only for an organisation, at most ORGANISATION_CREDIT_LIMIT_MAX; it takes effect when the other role approves. */
-        post: operations["CreditLimitsController_propose"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/treasury/credit-limits/{id}/approve": {
+    "/api/v1/me/profile": {
         parameters: {
             query?: never;
             header?: never;
@@ -1321,15 +1388,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a waiting proposal (the other role than the proposer, never the proposer): the ledger sets the limit. */
-        post: operations["CreditLimitsController_approve"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct your name and e-mail address (audited). */
+        patch: operations["PrivacyController_correct"];
         trace?: never;
     };
-    "/api/v1/treasury/credit-limits/{id}/reject": {
+    "/api/v1/me/erasure": {
         parameters: {
             query?: never;
             header?: never;
@@ -1338,8 +1405,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a waiting proposal with a reason (admin or treasurer, the proposer too). */
-        post: operations["CreditLimitsController_reject"];
+        /** Erase your personal data: name, e-mail and birth date are pseudonymised, your login ends and your pass is blocked. The bookkeeping (ledger entries, claims, redemptions) is kept for the fiscal retention period. Refused while your account holds Steerkes. */
+        post: operations["PrivacyController_erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1369,7 +1436,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "BOOKS_CLOSED" | "CONFLICT" | "CREDIT_LIMIT_ABOVE_MAX" | "CREDIT_LIMIT_NEEDS_APPROVAL" | "CREDIT_LIMIT_NOT_ORGANISATION" | "CREDIT_LIMIT_PROPOSAL_NOT_PENDING" | "CREDIT_LIMIT_PROPOSAL_PENDING" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_OWNED_BY_MODULE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "FOUR_EYES_REQUIRED" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOLD_OWNED_BY_MODULE" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_APPROVED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ACCOUNT_DISABLED" | "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "CURRENT_PASSWORD_WRONG" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "ERASURE_BALANCE_REMAINS" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "OWN_ACCOUNT" | "PASS_ALREADY_ACTIVE" | "PASS_BALANCE_INSUFFICIENT" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_ATTEMPTS_PAUSED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -1447,10 +1514,10 @@ export interface components {
         };
         AccountPolicyDto: {
             /**
-             * @description The credit limit in force, unchanged (or leave it out): a credit limit changes only through POST /treasury/credit-limits, with a second person’s approval.
+             * @description Lowest available balance allowed (signed); null: unbounded.
              * @example -50.00
              */
-            minBalance?: string;
+            minBalance: string | null;
             /**
              * @description Highest balance allowed; null: no maximum.
              * @example null
@@ -1462,9 +1529,9 @@ export interface components {
         TransferDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1481,6 +1548,7 @@ export interface components {
              */
             code: "TRANSFER" | "HOURS" | "SERVICE";
             /**
+             * Format: date
              * @description YYYY-MM-DD in an open period; today when omitted.
              * @example 2026-11-20
              */
@@ -1505,8 +1573,9 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** @example 2026-11-23 */
             effectiveDate: string;
@@ -1519,11 +1588,6 @@ export interface components {
             /** @description SHA-256 of this entry and the previous hash. */
             hash: string;
             previousHash: string;
-            /**
-             * @description The module record that made the entry; such an entry is corrected only through that module.
-             * @example volunteering:claim:6f1c0a52-0d7e-4c1b-9a8e-3b8f2f7f4f10
-             */
-            origin: string | null;
             postings: components["schemas"]["PostingViewDto"][];
         };
         TransferBatchDto: {
@@ -1576,14 +1640,17 @@ export interface components {
         EntryDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** @enum {string} */
             code: "ADJUST" | "TRANSFER" | "ISSUE" | "RETIRE" | "HOURS" | "SERVICE";
             postings: components["schemas"]["PostingDto"][];
-            /** @example 2026-11-20 */
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
             effectiveDate?: string;
         };
         ReversalDto: {
@@ -1593,9 +1660,9 @@ export interface components {
         HoldDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1637,8 +1704,9 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /** Format: date-time */
             expiresAt: string | null;
@@ -1649,11 +1717,6 @@ export interface components {
             resolvedAt: string | null;
             /** Format: uuid */
             postedEntryId: string | null;
-            /**
-             * @description The module record that made the hold; such a hold is settled only through that module.
-             * @example catalogue:booking:6f1c0a52-0d7e-4c1b-9a8e-3b8f2f7f4f10
-             */
-            origin: string | null;
         };
         PostHoldDto: {
             /**
@@ -1673,10 +1736,14 @@ export interface components {
              * @enum {string}
              */
             district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
-            /** @example info@buurtcentrum-malberg.nl */
+            /**
+             * Format: email
+             * @example info@buurtcentrum-malberg.nl
+             */
             contactEmail?: string;
             description?: string;
             /**
+             * Format: date
              * @description Volunteers only: date of birth (the fiscal limits depend on age).
              * @example 1998-04-12
              */
@@ -1726,7 +1793,10 @@ export interface components {
             nextCursor: string | null;
         };
         LoginDto: {
-            /** @example treasurer@steerkes.test */
+            /**
+             * Format: email
+             * @example treasurer@steerkes.test
+             */
             email: string;
             /** @example steerkes-demo */
             password: string;
@@ -1742,6 +1812,8 @@ export interface components {
             displayName: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description A disabled user cannot log in; an admin enables them again. */
+            disabled: boolean;
         };
         LoginResponseDto: {
             /** @description Send as `Authorization: Bearer <accessToken>`. */
@@ -1755,8 +1827,21 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
+        ChangeOwnPasswordDto: {
+            currentPassword: string;
+            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
+            newPassword: string;
+        };
+        CompletePasswordResetDto: {
+            code: string;
+            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
+            newPassword: string;
+        };
         CreateUserDto: {
-            /** @example penningmeester@voetbalclub-caberg.nl */
+            /**
+             * Format: email
+             * @example penningmeester@voetbalclub-caberg.nl
+             */
             email: string;
             password: string;
             /** @enum {string} */
@@ -1768,6 +1853,23 @@ export interface components {
             partyId?: string;
             /** @example Anouk Janssen */
             displayName: string;
+        };
+        ChangeRoleDto: {
+            /** @enum {string} */
+            role: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
+            /**
+             * Format: uuid
+             * @description The party the user acts for under the new role: required for volunteer, org_manager and business_operator.
+             */
+            partyId?: string;
+        };
+        PasswordResetDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Shown once, in this answer only: hand it to the user, who sets a new password with it (POST /auth/password-reset). Only its hash is kept. */
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         HealthDto: {
             /** @example ok */
@@ -1792,6 +1894,7 @@ export interface components {
              */
             organisationId: string;
             /**
+             * Format: date
              * @description The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -1824,7 +1927,7 @@ export interface components {
             hours: string;
             activity: string;
             /** @enum {string} */
-            status: "requested" | "approved" | "rejected" | "withdrawn" | "revoked";
+            status: "requested" | "approved" | "rejected" | "withdrawn";
             /**
              * @description STK per hour at approval.
              * @example 1.00
@@ -1847,20 +1950,8 @@ export interface components {
             decidedBy: string | null;
             /** Format: date-time */
             decidedAt: string | null;
-            /** @description Why it was rejected, revoked or withdrawn. */
+            /** @description Why it was rejected or withdrawn. */
             reason: string | null;
-            /**
-             * Format: uuid
-             * @description The user who revoked the approved claim.
-             */
-            revokedBy: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-            /**
-             * Format: uuid
-             * @description The REVERSAL entry that took back the payment of a revoked claim.
-             */
-            reversalEntryId: string | null;
             /**
              * Format: uuid
              * @description The bulk activity it was recorded with.
@@ -1890,6 +1981,7 @@ export interface components {
         };
         BulkTimeClaimsDto: {
             /**
+             * Format: date
              * @description The day of the activity (YYYY-MM-DD): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -1928,10 +2020,6 @@ export interface components {
         };
         RejectTimeClaimDto: {
             /** @example Deze middag was de activiteit afgelast. */
-            reason: string;
-        };
-        RevokeTimeClaimDto: {
-            /** @example Dubbel goedgekeurd: dezelfde middag staat ook in de groepsactiviteit. */
             reason: string;
         };
         WithdrawTimeClaimDto: {
@@ -2095,11 +2183,13 @@ export interface components {
              */
             euroValue: string;
             /**
+             * Format: date
              * @description First valid day; today when omitted.
              * @example 2026-11-23
              */
             validFrom?: string;
             /**
+             * Format: date
              * @description Last valid day (inclusive); none when omitted.
              * @example 2027-03-31
              */
@@ -2173,9 +2263,15 @@ export interface components {
              * @example 3.50
              */
             euroValue?: string;
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             validFrom?: string;
-            /** @example 2027-03-31 */
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
             validUntil?: string | null;
             /** @description Sets the stock left; null: unlimited. */
             stock?: number | null;
@@ -2205,34 +2301,12 @@ export interface components {
              */
             pin?: string;
         };
-        FiscalWarningDto: {
+        CounterFiscalWarningDto: {
             /**
              * @description month, year, or hours (approved hours × hourly amount).
              * @enum {string}
              */
             limit: "month" | "year" | "hours";
-            /**
-             * @description The month, the year, or "hours × hourly amount".
-             * @example 2026-11
-             */
-            basis: string;
-            /**
-             * @description EUR received, this redemption included.
-             * @example 172.00
-             */
-            received: string;
-            /**
-             * @description EUR
-             * @example 210.00
-             */
-            limitAmount: string;
-            /**
-             * @description EUR left
-             * @example 38.00
-             */
-            room: string;
-            /** @example 81 */
-            percent: number;
             message: components["schemas"]["LocalizedTextDto"];
         };
         RedemptionReceiptDto: {
@@ -2296,8 +2370,8 @@ export interface components {
             voidableUntil: string;
             /** Format: date-time */
             closedAt: string | null;
-            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer. */
-            fiscalWarnings: components["schemas"]["FiscalWarningDto"][];
+            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
+            fiscalWarnings: components["schemas"]["CounterFiscalWarningDto"][];
         };
         RedemptionDto: {
             /** Format: uuid */
@@ -2483,6 +2557,36 @@ export interface components {
             /** @example 168.00 */
             room: string | null;
         };
+        FiscalWarningDto: {
+            /**
+             * @description month, year, or hours (approved hours × hourly amount).
+             * @enum {string}
+             */
+            limit: "month" | "year" | "hours";
+            /**
+             * @description The month, the year, or "hours × hourly amount".
+             * @example 2026-11
+             */
+            basis: string;
+            /**
+             * @description EUR received, this redemption included.
+             * @example 172.00
+             */
+            received: string;
+            /**
+             * @description EUR
+             * @example 210.00
+             */
+            limitAmount: string;
+            /**
+             * @description EUR left
+             * @example 38.00
+             */
+            room: string;
+            /** @example 81 */
+            percent: number;
+            message: components["schemas"]["LocalizedTextDto"];
+        };
         FiscalOverviewDto: {
             /** Format: uuid */
             volunteerId: string;
@@ -2590,7 +2694,13 @@ export interface components {
              *     }
              */
             openingHours?: {
-                [key: string]: string[][];
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -2649,7 +2759,13 @@ export interface components {
             minLength: number;
             maxLength: number | null;
             openingHours: {
-                [key: string]: unknown;
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /** @enum {string} */
             confirmation: "auto" | "provider";
@@ -2732,7 +2848,13 @@ export interface components {
              *     }
              */
             openingHours?: {
-                [key: string]: string[][];
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -2795,7 +2917,7 @@ export interface components {
         };
         BookingEventDto: {
             /** @enum {string} */
-            action: "request" | "confirm" | "decline" | "cancel" | "check_out" | "return" | "complete" | "refund";
+            action: "request" | "confirm" | "decline" | "cancel" | "check_out" | "return" | "complete";
             statusAfter: Record<string, never>;
             /** @description The user; null when automatic (auto-confirm). */
             actorId: string | null;
@@ -2858,11 +2980,6 @@ export interface components {
             /** @description Deposit kept (late fee and damage). */
             depositKept: string | null;
             lateFee: string | null;
-            /**
-             * @description Paid back to the booker after the booking was settled.
-             * @example 0.00
-             */
-            refunded: string;
             /** @example 1.50 */
             hoursGiven: string | null;
             note: string | null;
@@ -2992,11 +3109,6 @@ export interface components {
             /** @description Deposit kept (late fee and damage). */
             depositKept: string | null;
             lateFee: string | null;
-            /**
-             * @description Paid back to the booker after the booking was settled.
-             * @example 0.00
-             */
-            refunded: string;
             /** @example 1.50 */
             hoursGiven: string | null;
             note: string | null;
@@ -3030,15 +3142,6 @@ export interface components {
              */
             damageNote?: string;
         };
-        RefundDto: {
-            /**
-             * @description Steerkes paid back to the booker: at most what was charged (the price or the cancellation fee) less earlier refunds: a decimal string with at most two decimals, at most 1000000000.00.
-             * @example 5.00
-             */
-            amount: string;
-            /** @example De zaal was niet verwarmd. */
-            reason: string;
-        };
         CompleteDto: {
             /**
              * @description Administration only (required there): hours actually given, at most the hours booked; the provider receives the hourly price for them and the rest is released.
@@ -3067,18 +3170,6 @@ export interface components {
             total: string;
             accounts: components["schemas"]["TrialBalanceLineDto"][];
         };
-        CreditExtendedDto: {
-            /**
-             * @description Σ of every party account’s credit limit below zero (only organisations have one), as it stands now.
-             * @example 250.00
-             */
-            limits: string;
-            /**
-             * @description Σ of the party balances below zero (as of the date): the credit actually drawn.
-             * @example 42.50
-             */
-            drawn: string;
-        };
         TrialBalanceDto: {
             asOf: string | null;
             /** @example STK */
@@ -3097,8 +3188,6 @@ export interface components {
             circulation: string;
             /** @example 15.00 */
             pendingHolds: string;
-            /** @description Mutual credit: Steerkes that may be (limits) and that are (drawn) spent below zero, which nobody issued. */
-            creditExtended: components["schemas"]["CreditExtendedDto"];
         };
         AccountPeriodStatementDto: {
             account: components["schemas"]["AccountDto"];
@@ -3132,9 +3221,9 @@ export interface components {
         IssueDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /**
              * Format: uuid
@@ -3158,9 +3247,9 @@ export interface components {
         RetireDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs, at most 4 KB. */
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata?: {
-                [key: string]: unknown;
+                [key: string]: (string | number | boolean) | null;
             };
             /**
              * Format: uuid
@@ -3195,55 +3284,78 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
-        ProposeCreditLimitDto: {
-            /**
-             * Format: uuid
-             * @description The account whose credit limit changes.
-             */
-            accountId: string;
-            /**
-             * @description The new lowest available balance in STK: 0.00, or below zero for an organisation (down to −ORGANISATION_CREDIT_LIMIT_MAX).
-             * @example -150.00
-             */
-            minBalance: string;
-            /** @example Besluit bestuur 12 november: voorschot voor het wintertoernooi. */
-            reason: string;
+        PersonalDataExportDto: {
+            /** @example steerkes-personal-data/1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The user: e-mail, name, role (never the password). */
+            user: {
+                [key: string]: unknown;
+            };
+            /** @description The volunteer party: name, district, birth date. */
+            party: {
+                [key: string]: unknown;
+            };
+            /** @description Login sessions: when, no tokens. */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            passes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Time claims. */
+            claims: {
+                [key: string]: unknown;
+            }[];
+            redemptions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Each account with every ledger entry on it (statement lines). */
+            accounts: {
+                [key: string]: unknown;
+            }[];
+            /** @description Audit events about the user, the party, their passes and claims. */
+            auditEvents: {
+                [key: string]: unknown;
+            }[];
         };
-        CreditLimitProposalDto: {
+        CorrectProfileDto: {
+            /** @example Anouk Janssen */
+            name?: string;
+            /**
+             * Format: email
+             * @example anouk@example.nl
+             */
+            email?: string;
+        };
+        ProfileDto: {
             /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            accountId: string;
+            userId: string;
             /** Format: uuid */
             partyId: string;
+            /** @example Anouk Janssen */
+            name: string;
             /**
-             * @description The proposed credit limit (minBalance).
-             * @example -150.00
+             * Format: email
+             * @example anouk@example.nl
              */
-            minBalance: string;
-            /**
-             * @description The limit in force when it was proposed.
-             * @example -50.00
-             */
-            previousMinBalance: string | null;
-            reason: string;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
-            /** Format: uuid */
-            proposedBy: string;
-            /** @enum {string} */
-            proposedRole: "admin" | "treasurer";
-            /** Format: date-time */
-            proposedAt: string;
-            /** Format: uuid */
-            decidedBy: string | null;
-            /** Format: date-time */
-            decidedAt: string | null;
-            decisionReason: string | null;
+            email: string;
         };
-        RejectCreditLimitDto: {
-            /** @example Eerst de jaarrekening afwachten. */
-            reason: string;
+        EraseMyDataDto: {
+            /**
+             * @description true: I understand my login ends, my pass is blocked and this cannot be undone.
+             * @enum {boolean}
+             */
+            confirm: true;
+        };
+        ErasureDto: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            partyId: string;
+            /** Format: date-time */
+            erasedAt: string;
         };
     };
     responses: never;
@@ -3302,6 +3414,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3376,6 +3497,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     LedgerController_updatePolicy: {
@@ -3437,8 +3567,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3496,6 +3644,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3574,6 +3731,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3585,6 +3751,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3663,6 +3838,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     LedgerController_bookEntry: {
@@ -3734,6 +3918,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3745,6 +3938,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3802,6 +4004,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3882,6 +4093,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3893,6 +4113,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3971,6 +4200,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3982,6 +4220,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4039,6 +4286,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4119,6 +4375,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4130,6 +4395,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4215,6 +4489,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PartiesController_list: {
@@ -4261,6 +4544,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4318,8 +4610,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4384,6 +4694,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PublicOrganisationsController_list: {
@@ -4421,6 +4740,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4469,9 +4797,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4480,6 +4819,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4524,6 +4872,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -4540,6 +4897,167 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletePasswordResetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
             };
         };
     };
@@ -4571,6 +5089,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4637,8 +5164,366 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_startPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4702,6 +5587,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -4730,7 +5624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unexpected error; nothing was written. */
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4747,7 +5641,7 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page; omit for the first page. */
                 cursor?: string;
-                status?: "requested" | "approved" | "rejected" | "withdrawn" | "revoked";
+                status?: "requested" | "approved" | "rejected" | "withdrawn";
                 /** @description Only claims made to this organisation. */
                 organisationId?: string;
                 /** @description Only claims of this volunteer. */
@@ -4802,6 +5696,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4880,6 +5783,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4891,6 +5803,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4960,6 +5881,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4971,6 +5901,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5037,6 +5976,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5131,6 +6079,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TimeClaimsController_reject: {
@@ -5201,87 +6158,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    TimeClaimsController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RevokeTimeClaimDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TimeClaimDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
+            /** @description The body is too large. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5291,6 +6169,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5368,8 +6255,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5407,6 +6312,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5464,8 +6378,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5523,6 +6455,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5591,6 +6532,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5602,6 +6552,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5663,6 +6622,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5738,8 +6706,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5807,6 +6793,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5885,6 +6880,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PassesController_block: {
@@ -5947,8 +6951,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6017,6 +7039,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6028,6 +7059,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6109,6 +7149,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     OffersController_list: {
@@ -6147,6 +7196,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6204,8 +7262,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6275,6 +7351,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     OffersController_get: {
@@ -6316,6 +7401,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6384,8 +7478,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6454,6 +7566,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6532,6 +7653,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6541,9 +7671,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: wait as long as Retry-After says. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6559,12 +7691,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RedemptionsController_summary: {
         parameters: {
             query?: {
-                /** @description This year when omitted. */
+                /** @description Calendar year; this year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the business (required for them). */
                 businessId?: string;
@@ -6621,6 +7762,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6687,6 +7837,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6772,6 +7931,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     RedemptionsController_reverse: {
@@ -6845,6 +8013,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6856,6 +8033,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6893,6 +8079,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6952,8 +8147,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7011,8 +8224,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7025,7 +8256,7 @@ export interface operations {
     FiscalController_overview: {
         parameters: {
             query?: {
-                /** @description This year when omitted. */
+                /** @description Calendar year; this year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the volunteer (required for them). */
                 volunteerId?: string;
@@ -7089,6 +8320,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     PassPolicyController_get: {
@@ -7119,6 +8359,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7176,8 +8425,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7249,6 +8516,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ListingsController_create: {
@@ -7299,8 +8575,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7358,6 +8652,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7435,8 +8738,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7499,6 +8820,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7577,6 +8907,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ListingsController_addBlockedPeriod: {
@@ -7647,8 +8986,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7722,6 +9079,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_list: {
@@ -7769,6 +9135,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7847,6 +9222,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7858,6 +9242,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7915,6 +9308,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8009,6 +9411,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_decline: {
@@ -8082,6 +9493,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8093,6 +9513,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8173,6 +9602,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8184,6 +9622,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8278,6 +9725,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     BookingsController_markReturned: {
@@ -8351,90 +9807,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    BookingsController_refund: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefundDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BookingDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
+            /** @description The body is too large. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8453,6 +9827,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8533,6 +9916,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8544,6 +9936,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8602,6 +10003,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8679,6 +10089,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TreasuryController_export: {
@@ -8735,6 +10154,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     TreasuryLedgerController_reconciliation: {
@@ -8774,6 +10202,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8852,6 +10289,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8863,6 +10309,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8930,6 +10385,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9008,6 +10472,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9019,6 +10492,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9089,6 +10571,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReportsController_sponsorship: {
@@ -9139,6 +10630,15 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9205,6 +10705,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
     ReportsController_transparency: {
@@ -9244,9 +10753,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
-    CreditLimitsController_listPending: {
+    PrivacyController_exportData: {
         parameters: {
             query?: never;
             header?: never;
@@ -9260,7 +10778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"][];
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
                 };
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
@@ -9290,9 +10808,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
-    CreditLimitsController_propose: {
+    PrivacyController_correct: {
         parameters: {
             query?: never;
             header?: never;
@@ -9301,100 +10828,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProposeCreditLimitDto"];
+                "application/json": components["schemas"]["CorrectProfileDto"];
             };
         };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    CreditLimitsController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"];
+                    "application/json": components["schemas"]["ProfileDto"];
                 };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
@@ -9424,15 +10867,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
             409: {
                 headers: {
@@ -9442,8 +10876,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
+            /** @description The body is too large. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9460,20 +10894,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
         };
     };
-    CreditLimitsController_reject: {
+    PrivacyController_erase: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RejectCreditLimitDto"];
+                "application/json": components["schemas"]["EraseMyDataDto"];
             };
         };
         responses: {
@@ -9482,7 +10923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"];
+                    "application/json": components["schemas"]["ErasureDto"];
                 };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
@@ -9512,15 +10953,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
             409: {
                 headers: {
@@ -9530,8 +10962,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Unexpected error; nothing was written. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

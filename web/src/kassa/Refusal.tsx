@@ -9,9 +9,10 @@ export function refusalKey(code: string): MessageKey {
   return key in kassaMessages.nl ? (key as MessageKey) : 'refusal.other';
 }
 
-/** Codes whose API detail adds what the operator needs (attempts left, amounts, reason); others name internal ids. */
+/** Codes whose API detail adds what the operator needs (attempts left, amounts, minutes); others name internal ids. */
 const DETAIL_SHOWN = new Set([
   'PIN_INCORRECT',
+  'PIN_ATTEMPTS_PAUSED',
   'PASS_BLOCKED',
   'PASS_EXPIRED',
   'PASS_DAILY_LIMIT_REACHED',

@@ -84,7 +84,7 @@ export const kassaMessages = defineMessages(
     'refusal.PASS_CHECK_DIGIT_INVALID':
       'Dit pasnummer klopt niet. Controleer het op een tikfout of scan de pas.',
     'refusal.PASS_BLOCKED':
-      'Deze pas is geblokkeerd. Vraag de vrijwilliger de pas te blokkeren en een nieuwe aan te vragen in de app.',
+      'Deze pas is geblokkeerd. De vrijwilliger ziet in de app waarom en kan daar een nieuwe pas aanvragen.',
     'refusal.PASS_EXPIRED':
       'Deze pas is verlopen. Vraag de vrijwilliger een nieuwe pas aan te vragen in de app.',
     'refusal.PIN_REQUIRED':
@@ -108,6 +108,10 @@ export const kassaMessages = defineMessages(
       'Inwisselen kan nog niet: de beheerder van Steerkes moet eerst de belastingvrije grenzen instellen. Neem contact op met Steerkes.',
     'refusal.INSUFFICIENT_FUNDS':
       'De vrijwilliger heeft niet genoeg Steerkes. Kies een goedkoper aanbod of een kleiner aantal.',
+    'refusal.PASS_BALANCE_INSUFFICIENT':
+      'Niet genoeg Steerkes op deze pas. Kies een goedkoper aanbod of een kleiner aantal; de vrijwilliger ziet het saldo in de app.',
+    'refusal.PIN_ATTEMPTS_PAUSED':
+      'Te vaak een onjuiste pincode bij jouw bedrijf: probeer deze pas later opnieuw. De vrijwilliger kan in de app een nieuwe pincode instellen.',
     'refusal.ACCOUNT_NOT_OPEN':
       'De rekening van de vrijwilliger of van je bedrijf is gesloten of bevroren. Neem contact op met Steerkes.',
     'refusal.RATE_LIMITED':
@@ -204,7 +208,7 @@ export const kassaMessages = defineMessages(
     'refusal.PASS_CHECK_DIGIT_INVALID':
       'This pass number is not valid. Check it for a typo or scan the pass.',
     'refusal.PASS_BLOCKED':
-      'This pass is blocked. Ask the volunteer to block it and ask for a new one in the app.',
+      'This pass is blocked. The volunteer can see why in the app and ask for a new pass there.',
     'refusal.PASS_EXPIRED':
       'This pass has expired. Ask the volunteer to ask for a new pass in the app.',
     'refusal.PIN_REQUIRED': 'This pass has a PIN. Let the volunteer type the PIN.',
@@ -226,6 +230,10 @@ export const kassaMessages = defineMessages(
       'Redeeming is not possible yet: the Steerkes administrator must first set the tax-free limits. Contact Steerkes.',
     'refusal.INSUFFICIENT_FUNDS':
       'The volunteer does not have enough Steerkes. Choose a cheaper offer or a smaller quantity.',
+    'refusal.PASS_BALANCE_INSUFFICIENT':
+      'Not enough Steerkes on this pass. Choose a cheaper offer or a smaller quantity; the volunteer can see their balance in the app.',
+    'refusal.PIN_ATTEMPTS_PAUSED':
+      'Too many wrong PINs at your business: try this pass again later. The volunteer can set a new PIN in the app.',
     'refusal.ACCOUNT_NOT_OPEN':
       'The volunteer’s or your business’s account is closed or frozen. Contact Steerkes.',
     'refusal.RATE_LIMITED': 'Too many redemptions in a short time. Wait a minute and try again.',

@@ -18,6 +18,20 @@ const REDEMPTION_REFUSALS = [
 ];
 
 describe('refusals at the counter', () => {
+  it('the API tells the counter nothing of the volunteer: no account, balance, euros received or block reason', () => {
+    for (const code of [
+      'PASS_BLOCKED',
+      'PASS_BALANCE_INSUFFICIENT',
+      'FISCAL_LIMIT_REACHED',
+      'PASS_DAILY_LIMIT_REACHED',
+    ] as const) {
+      for (const language of ['nl', 'en'] as const)
+        expect(PASSES_ERRORS[code][language]).not.toMatch(
+          /\{(accountId|available|balance|received|room|reason|basis|limitAmount|spentToday)\}/,
+        );
+    }
+  });
+
   it('every refusal code of the redemption API has its own plain sentence in both languages', () => {
     for (const code of REDEMPTION_REFUSALS) {
       expect(code in COMMON_ERRORS || code in LEDGER_ERRORS || code in PASSES_ERRORS).toBe(true);
