@@ -117,11 +117,10 @@ async function issueBudgets(services: ServiceLookup): Promise<number> {
   for (const organisation of DEMO_PARTIES.filter((party) => party.kind === 'organisation')) {
     const account = (await ledger.listAccountsOfParty(demoId(organisation.key)))[0];
     if (account.minBalance !== DEMO_ORGANISATION_CREDIT_LIMIT) {
-      await ledger.updateAccountPolicy(account.id, {
-        minBalanceMinor: parseAmount(DEMO_ORGANISATION_CREDIT_LIMIT, { allowNegative: true }),
-        maxBalanceMinor: null,
-        status: 'open',
-      });
+      await ledger.setCreditLimit(
+        account.id,
+        parseAmount(DEMO_ORGANISATION_CREDIT_LIMIT, { allowNegative: true }),
+      );
     }
     const outcome = await ledger.transfer({
       fromAccountId: issuance,

@@ -140,6 +140,32 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
     );
   });
 
+  it('refuses the generic reversal of the redemption’s entry, pointing to the redemption’s own reversal, writing nothing', async () => {
+    const { testApp, roles } = counter;
+    const redeemed = (await redeemFirstCoffee()).body as RedemptionBody;
+    const entry = await testApp.http
+      .get(`${API}/entries/${redeemed.entryId}`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(entry.body.origin).toBe(`passes:redemption:${redeemed.id}`);
+    const refused = await expectPassRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      world,
+      status: 409,
+      code: 'ENTRY_OWNED_BY_MODULE',
+      act: () =>
+        testApp.http
+          .post(`${API}/entries/${redeemed.entryId}/reversal`)
+          .set(roles.treasurer.auth)
+          .set('Idempotency-Key', newKey())
+          .send({}),
+    });
+    expect(refused.body.detail).toBe(
+      `Entry ${redeemed.entryId} belongs to passes:redemption:${redeemed.id}; reverse the redemption instead (POST /api/v1/redemptions/{id}/reversal).`,
+    );
+  });
+
   it('answers a replay with the first receipt and writes nothing; the same key for another request is 409', async () => {
     const { testApp, business, pass, coffee, roles } = counter;
     const response = await redeemFirstCoffee();

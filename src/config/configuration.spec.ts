@@ -134,6 +134,20 @@ describe(loadConfiguration.name, () => {
     );
   });
 
+  it('bounds an organisation’s credit limit at 500.00 STK unless ORGANISATION_CREDIT_LIMIT_MAX says otherwise', () => {
+    expect(loadConfiguration({}).organisationCreditLimitMaxMinor).toBe(50000n);
+    expect(
+      loadConfiguration({ ORGANISATION_CREDIT_LIMIT_MAX: '75.50' }).organisationCreditLimitMaxMinor,
+    ).toBe(7550n);
+    expect(
+      loadConfiguration({ ORGANISATION_CREDIT_LIMIT_MAX: '0' }).organisationCreditLimitMaxMinor,
+    ).toBe(0n);
+    for (const value of ['-50.00', 'lots', '1.234', '1000000.01'])
+      expect(() => loadConfiguration({ ORGANISATION_CREDIT_LIMIT_MAX: value })).toThrow(
+        /ORGANISATION_CREDIT_LIMIT_MAX must be an amount in STK/,
+      );
+  });
+
   it('checks the first admin credentials', () => {
     expect(() => loadConfiguration({ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toThrow(
       /ADMIN_PASSWORD/,

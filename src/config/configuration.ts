@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { isValidAmount, parseAmount } from '../common/amount.js';
 
 export type Environment = 'development' | 'test' | 'production';
 
@@ -48,6 +49,12 @@ export interface AppConfiguration {
   /** The larger limit of POST /transfers/batch: 1000 transfers with descriptions. */
   batchBodySizeLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /**
+   * How far below zero an organisation's account may go (mutual credit between clubs), in minor
+   * units, positive: ORGANISATION_CREDIT_LIMIT_MAX in STK. Every Steerke spent below zero is one
+   * nobody issued, so the fund bounds it; other parties' accounts never go below zero.
+   */
+  organisationCreditLimitMaxMinor: bigint;
   /** Serve the Swagger UI and the OpenAPI document (/api/docs, /api/docs-json): on, but off in production unless SWAGGER_UI=on. */
   swaggerUi: boolean;
 }
@@ -66,6 +73,10 @@ const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
 const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
 const BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT = 1024 * 1024;
 const REDEMPTIONS_PER_MINUTE_DEFAULT = 60;
+/** Ten times the demo's −50.00: room for a club's season, small against the fund. */
+const ORGANISATION_CREDIT_LIMIT_MAX_DEFAULT = '500.00';
+/** A million Steerkes: above it a typo, not a decision. */
+const ORGANISATION_CREDIT_LIMIT_MAX_CEILING = 1_000_000_00n;
 /** Per address: an office or a school behind one NAT logs in together, more than one person guessing. */
 const LOGINS_PER_ADDRESS_PER_MINUTE_DEFAULT = 60;
 /** OWASP's scrypt minimum (2023): N=2^17, r=8, p=1. */
@@ -141,10 +152,29 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
     bodySizeLimitBytes: BODY_SIZE_LIMIT_BYTES_DEFAULT,
     batchBodySizeLimitBytes: BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT,
     logLevel: readLogLevel(variables.LOG_LEVEL, environment, problems),
+    organisationCreditLimitMaxMinor: readCreditLimitMax(
+      variables.ORGANISATION_CREDIT_LIMIT_MAX,
+      problems,
+    ),
     swaggerUi: readSwaggerUi(variables.SWAGGER_UI, production, problems),
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return configuration;
+}
+
+/** A positive amount in STK ("500.00"), at most a million; the default when unset. */
+function readCreditLimitMax(value: string | undefined, problems: string[]): bigint {
+  const text = value === undefined || value === '' ? ORGANISATION_CREDIT_LIMIT_MAX_DEFAULT : value;
+  if (
+    !isValidAmount(text, { allowZero: true }) ||
+    parseAmount(text, { allowZero: true }) > ORGANISATION_CREDIT_LIMIT_MAX_CEILING
+  ) {
+    problems.push(
+      `ORGANISATION_CREDIT_LIMIT_MAX must be an amount in STK from 0.00 to 1000000.00, e.g. 500.00 (got "${value}")`,
+    );
+    return parseAmount(ORGANISATION_CREDIT_LIMIT_MAX_DEFAULT);
+  }
+  return parseAmount(text, { allowZero: true });
 }
 
 /** `on` (the default) or `off`. */

@@ -30,7 +30,12 @@ import type {
   TransferBatchDto,
   TransferDto,
 } from './dto/ledger.dto.js';
-import { EntryCodeNotAllowedError } from './ledger.errors.js';
+import {
+  CreditLimitNeedsApprovalError,
+  EntryCodeNotAllowedError,
+  EntryOwnedByModuleError,
+  HoldOwnedByModuleError,
+} from './ledger.errors.js';
 import { LedgerQueries } from './ledger-queries.service.js';
 import { LedgerService } from './ledger.service.js';
 import {
@@ -253,10 +258,11 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<EntryView>> {
     return this.audited(actor, 'ledger.reversal', async () => {
-      // A redemption is corrected through its own record (POST /redemptions/:id/reversal), so that
-      // its stock, limits and fiscal count move with the money.
-      if ((await this.ledger.getEntry(entryId)).code === 'REDEEM')
-        throw new EntryCodeNotAllowedError('REDEEM');
+      // A module's entry (a claim's hours, a redemption, a booking's payment) is corrected through
+      // its own record, so that the record, its limits and the fiscal count move with the money.
+      const entry = await this.ledger.getEntry(entryId);
+      if (entry.origin !== null) throw new EntryOwnedByModuleError(entry.id, entry.origin);
+      if (entry.code === 'REDEEM') throw new EntryCodeNotAllowedError('REDEEM');
       return this.ledger.reverse({
         entryId,
         description: input.description,
@@ -412,7 +418,7 @@ export class LedgerAccessService {
   ): Promise<AccountView> {
     return this.database.transaction(async () => {
       const before = await this.ledger.getAccount(accountId);
-      const after = await this.updatePolicyIn(accountId, input);
+      const after = await this.updatePolicyIn(accountId, input, before);
       await this.audit.record(actor, {
         action: 'account.policy',
         subjectType: 'account',
@@ -434,16 +440,30 @@ export class LedgerAccessService {
     });
   }
 
-  private updatePolicyIn(accountId: string, input: AccountPolicyDto): Promise<AccountView> {
-    return this.ledger.updateAccountPolicy(accountId, {
-      minBalanceMinor:
-        input.minBalance === null
+  /** The maximum and status; a minBalance, if sent, must be the one in force (see setCreditLimit). */
+  private updatePolicyIn(
+    accountId: string,
+    input: AccountPolicyDto,
+    current: AccountView,
+  ): Promise<AccountView> {
+    // A system account's policy is refused whole by the ledger (403); a party's limit is compared.
+    if (
+      input.minBalance !== undefined &&
+      input.minBalance !== null &&
+      current.systemName === null
+    ) {
+      const requested = parseAmount(input.minBalance, {
+        field: 'minBalance',
+        allowNegative: true,
+        allowZero: true,
+      });
+      const inForce =
+        current.minBalance === null
           ? null
-          : parseAmount(input.minBalance, {
-              field: 'minBalance',
-              allowNegative: true,
-              allowZero: true,
-            }),
+          : parseAmount(current.minBalance, { allowNegative: true, allowZero: true });
+      if (requested !== inForce) throw new CreditLimitNeedsApprovalError(accountId);
+    }
+    return this.ledger.updateAccountPolicy(accountId, {
       maxBalanceMinor:
         input.maxBalance === null ? null : parseAmount(input.maxBalance, { field: 'maxBalance' }),
       status: input.status,
@@ -506,5 +526,7 @@ export class LedgerAccessService {
     const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;
     if (!isPayeeMember && actor.role !== 'treasurer')
       throw new ForbiddenError('NOT_RECEIVING_PARTY');
+    // A booking's hold is settled by the booking's steps, which keep the booking in step with it.
+    if (hold.origin !== null) throw new HoldOwnedByModuleError(hold.id, hold.origin);
   }
 }

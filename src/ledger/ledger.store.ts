@@ -34,6 +34,8 @@ export interface EntryRow {
   reversesEntryId: string | null;
   previousHash: string;
   hash: string;
+  /** The module record that made the entry (`volunteering:claim:<id>`); not hashed. */
+  origin: string | null;
 }
 
 export interface PostingRow {
@@ -61,6 +63,8 @@ export interface HoldRow {
   createdBy: string | null;
   resolvedAt: string | null;
   postedEntryId: string | null;
+  /** The module record that made the hold (`catalogue:booking:<id>`). */
+  origin: string | null;
 }
 
 export interface ChainHead {
@@ -71,11 +75,11 @@ export interface ChainHead {
 const ACCOUNT_COLUMNS =
   'id, party_id, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
 const ENTRY_COLUMNS =
-  'id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash';
+  'id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash, origin';
 const POSTING_COLUMNS =
   'entry_id, line, account_id, amount_minor, balance_after_minor, entry_sequence, effective_date';
 const HOLD_COLUMNS =
-  'id, account_id, counterparty_account_id, amount_minor, posted_minor, status, code, description, metadata, expires_at, created_at, created_by, resolved_at, posted_entry_id';
+  'id, account_id, counterparty_account_id, amount_minor, posted_minor, status, code, description, metadata, expires_at, created_at, created_by, resolved_at, posted_entry_id, origin';
 
 /**
  * Hot-path SQL as constants: built once, so that the prepared-statement cache finds each by the
@@ -88,11 +92,11 @@ const SQL = {
   findSystemAccount: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE system_name = ?`,
   accountsOfParty: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE party_id = ? ORDER BY currency`,
   insertAccount: `INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  insertEntry: `INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertEntry: `INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertPosting: `INSERT INTO ledger_postings (${POSTING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   findEntry: `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE id = ?`,
   postingsOfEntry: `SELECT ${POSTING_COLUMNS} FROM ledger_postings WHERE entry_id = ? ORDER BY line`,
-  insertHold: `INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertHold: `INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findHold: `SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`,
   writeAccountMovements:
     'UPDATE ledger_accounts SET balance_minor = ?, pending_minor = ?, next_hold_expiry = ? WHERE id = ?',
@@ -134,6 +138,7 @@ function toEntry(row: Raw): EntryRow {
     reversesEntryId: textOrNull(row.reverses_entry_id),
     previousHash: text(row.previous_hash),
     hash: text(row.hash),
+    origin: textOrNull(row.origin),
   };
 }
 
@@ -165,6 +170,7 @@ function toHold(row: Raw): HoldRow {
     createdBy: textOrNull(row.created_by),
     resolvedAt: textOrNull(row.resolved_at),
     postedEntryId: textOrNull(row.posted_entry_id),
+    origin: textOrNull(row.origin),
   };
 }
 
@@ -309,6 +315,7 @@ export class LedgerStore {
       entry.reversesEntryId,
       entry.previousHash,
       entry.hash,
+      entry.origin,
     ]);
   }
 
@@ -397,6 +404,7 @@ export class LedgerStore {
       hold.createdBy,
       hold.resolvedAt,
       hold.postedEntryId,
+      hold.origin,
     ]);
   }
 
@@ -565,6 +573,12 @@ export class LedgerStore {
       inMinor: big(row.money_in),
       outMinor: big(row.money_out),
     }));
+  }
+
+  /** The latest closed month, or null when none is. */
+  async latestClosedPeriod(): Promise<string | null> {
+    const row = await this.sql.get<Raw>('SELECT MAX(period) AS period FROM ledger_periods');
+    return textOrNull(row?.period);
   }
 
   async isPeriodClosed(period: string): Promise<boolean> {

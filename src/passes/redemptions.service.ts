@@ -627,6 +627,7 @@ export class RedemptionsService {
       },
       idempotencyKey: `redemption:${id}:redeem`,
       actorId: actor.id,
+      origin: `passes:redemption:${id}`,
     });
     const redemption: Redemption = {
       id,

@@ -1,7 +1,10 @@
+import './treasury.error-codes.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { AuditLogController } from './audit-log.controller.js';
+import { CreditLimitsController } from './credit-limits.controller.js';
+import { CreditLimitsService } from './credit-limits.service.js';
 import { TreasuryLedgerController } from './treasury-ledger.controller.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
@@ -30,8 +33,9 @@ import { TreasuryService } from './treasury.service.js';
     TreasuryLedgerController,
     AuditLogController,
     ReportsController,
+    CreditLimitsController,
   ],
-  providers: [TreasuryService, ReportsService],
+  providers: [TreasuryService, ReportsService, CreditLimitsService],
   exports: [TreasuryService],
 })
 export class TreasuryModule {}

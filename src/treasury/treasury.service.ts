@@ -29,6 +29,15 @@ export interface TrialBalance {
   /** Steerkes held by parties: the money supply, minus the issuance account's balance. */
   circulation: string;
   pendingHolds: string;
+  /** Mutual credit: Steerkes that may be, and that are, spent below zero (nobody issued them). */
+  creditExtended: CreditExtended;
+}
+
+export interface CreditExtended {
+  /** Σ of the organisations' credit limits below zero, as they stand now (not as of a date). */
+  limits: string;
+  /** Σ of the party balances below zero (as of the date): credit actually drawn. */
+  drawn: string;
 }
 
 export interface AccountPeriodStatement {
@@ -62,6 +71,8 @@ export class TreasuryService {
     let total = 0n;
     let circulation = 0n;
     let pending = 0n;
+    let limitsMinor = 0n;
+    let drawnMinor = 0n;
     for (const { account, balanceAsOf } of accounts) {
       const label = labels.get(account.id)!;
       const balanceMinor = parseAmount(balanceAsOf, { allowNegative: true, allowZero: true });
@@ -76,7 +87,15 @@ export class TreasuryService {
       });
       groups.set(label.group, group);
       total += balanceMinor;
-      if (account.systemName === null) circulation += balanceMinor;
+      if (account.systemName === null) {
+        circulation += balanceMinor;
+        if (balanceMinor < 0n) drawnMinor -= balanceMinor;
+        const minMinor =
+          account.minBalance === null
+            ? 0n
+            : parseAmount(account.minBalance, { allowNegative: true, allowZero: true });
+        if (minMinor < 0n) limitsMinor -= minMinor;
+      }
       pending += parseAmount(account.pending, { allowZero: true });
     }
     return {
@@ -93,6 +112,7 @@ export class TreasuryService {
       balanced: total === 0n,
       circulation: formatAmount(circulation),
       pendingHolds: formatAmount(pending),
+      creditExtended: { limits: formatAmount(limitsMinor), drawn: formatAmount(drawnMinor) },
     };
   }
 

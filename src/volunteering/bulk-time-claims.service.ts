@@ -207,6 +207,9 @@ function approvedClaims(activity: ActivityToPay, actorId: string, nowIso: string
     decidedBy: actorId,
     decidedAt: nowIso,
     reason: null,
+    revokedBy: null,
+    revokedAt: null,
+    reversalEntryId: null,
   }));
 }
 

@@ -77,6 +77,11 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'GET /treasury/statements/{accountId}': { roles: OVERSEERS },
   'GET /treasury/export': { roles: OVERSEERS },
   'GET /treasury/audit-log': { roles: OVERSEERS },
+  // credit limits with four eyes (CreditLimitsController: admin and treasurer; the approver is the other role)
+  'POST /treasury/credit-limits': { roles: OVERSEERS },
+  'GET /treasury/credit-limits': { roles: OVERSEERS },
+  'POST /treasury/credit-limits/{id}/approve': { roles: OVERSEERS },
+  'POST /treasury/credit-limits/{id}/reject': { roles: OVERSEERS },
 
   // volunteering
   'POST /time-claims': { roles: ['volunteer'] },
@@ -86,6 +91,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /time-claims/{id}/approve': { roles: ['org_manager'] },
   'POST /time-claims/{id}/reject': { roles: ['org_manager'] },
   'POST /time-claims/{id}/withdraw': { roles: ['volunteer'] },
+  'POST /time-claims/{id}/revoke': { roles: ['org_manager', 'treasurer'] },
   'GET /volunteering/hour-rate-range': { roles: ALL },
   'PUT /volunteering/hour-rate-range': { roles: ['admin'] },
   'GET /organisations/{id}/hour-rate': { roles: ALL },
@@ -143,6 +149,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /bookings/{id}/check-out': { roles: ALL },
   'POST /bookings/{id}/return': { roles: ALL },
   'POST /bookings/{id}/complete': { roles: ALL },
+  'POST /bookings/{id}/refund': { roles: ['org_manager', 'business_operator', 'treasurer'] },
 
   // reports
   'GET /reports/sponsorship': {

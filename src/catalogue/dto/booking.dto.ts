@@ -16,6 +16,7 @@ import { documentValidator } from '../../common/http/openapi-limits.js';
 import {
   AMOUNT_SCHEMA_PATTERN,
   AMOUNT_TEXT_LENGTH_MAX,
+  AmountProperty,
   IsAmount,
 } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
@@ -124,6 +125,21 @@ documentValidator('HOURS_INVALID', {
   maxLength: AMOUNT_TEXT_LENGTH_MAX,
 });
 
+export class RefundDto {
+  @AmountProperty({
+    example: '5.00',
+    description:
+      'Steerkes paid back to the booker: at most what the provider received (the price or the cancellation fee, and deposit kept) less earlier refunds',
+  })
+  amount: string;
+
+  @ApiProperty({ maxLength: NOTE_LENGTH_MAX, example: 'De zaal was niet verwarmd.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NOTE_LENGTH_MAX)
+  reason: string;
+}
+
 export class CompleteDto {
   @ApiPropertyOptional({
     example: '1.50',
@@ -224,6 +240,11 @@ export class BookingDto {
   @ApiProperty({ type: String, nullable: true, description: 'Deposit kept (late fee and damage).' })
   depositKept: string | null;
   @ApiProperty({ type: String, nullable: true }) lateFee: string | null;
+  @ApiProperty({
+    example: '0.00',
+    description: 'Paid back to the booker after the booking was settled.',
+  })
+  refunded: string;
   @ApiProperty({ type: String, nullable: true, example: '1.50' }) hoursGiven: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: String, nullable: true }) resolutionNote: string | null;

@@ -92,6 +92,18 @@ export class RejectTimeClaimDto {
   reason: string;
 }
 
+export class RevokeTimeClaimDto {
+  @ApiProperty({
+    example: 'Dubbel goedgekeurd: dezelfde middag staat ook in de groepsactiviteit.',
+    maxLength: REASON_LENGTH_MAX_CHARACTERS,
+  })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REASON_LENGTH_MAX_CHARACTERS)
+  reason: string;
+}
+
 export class WithdrawTimeClaimDto {
   @ApiPropertyOptional({ example: 'Dubbel ingediend.', maxLength: REASON_LENGTH_MAX_CHARACTERS })
   @IsOptional()
@@ -207,8 +219,27 @@ export class TimeClaimDto {
   })
   decidedBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected or withdrawn.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why it was rejected, revoked or withdrawn.',
+  })
   reason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The user who revoked the approved claim.',
+  })
+  revokedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) revokedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The REVERSAL entry that took back the payment of a revoked claim.',
+  })
+  reversalEntryId: string | null;
   @ApiProperty({
     type: String,
     nullable: true,
