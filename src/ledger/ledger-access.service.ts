@@ -30,7 +30,7 @@ import type {
   TransferBatchDto,
   TransferDto,
 } from './dto/ledger.dto.js';
-import { EntryCodeNotAllowedError } from './ledger.errors.js';
+import { EntryCodeNotAllowedError, RedemptionRequiredError } from './ledger.errors.js';
 import { LedgerQueries } from './ledger-queries.service.js';
 import { LedgerService } from './ledger.service.js';
 import {
@@ -59,7 +59,7 @@ function redactBalances(entry: EntryView, visibleAccounts: ReadonlySet<string>):
 /** Roles that move their own party's Steerkes. Admins and treasurers act through the treasury. */
 export const SPENDING_ROLES: readonly Role[] = ['org_manager', 'business_operator', 'volunteer'];
 
-type Owner = { partyId: string | null; systemName: string | null };
+type Owner = { partyId: string | null; partyKind: string | null; systemName: string | null };
 
 /** One transfer of a batch: booked (its entry, as the payer sees it) or refused, with why. */
 export type TransferBatchItem =
@@ -87,7 +87,7 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<EntryView>> {
     return this.database.transaction(async () => {
-      await this.assertMaySpendFrom(actor, input.fromAccountId);
+      await this.assertMayPay(actor, input.fromAccountId, input.toAccountId);
       this.assertNotTooOld(input.effectiveDate);
       const outcome = await this.ledger.transfer(
         this.transferCommand(actor, input, scopedIdempotencyKey(actor.id, idempotencyKey)),
@@ -113,7 +113,7 @@ export class LedgerAccessService {
       const items: TransferBatchItem[] = [];
       const commands: Array<TransferInput> = [];
       const commandIndexes: number[] = [];
-      const spendChecks = new Map<string, Promise<void>>();
+      const spendChecks = new Map<string, Promise<Owner>>();
       for (const [index, transfer] of input.transfers.entries()) {
         try {
           commands.push(
@@ -152,7 +152,7 @@ export class LedgerAccessService {
     actor: AuthenticatedUser,
     transfer: TransferDto,
     scopedKey: string,
-    spendChecks: Map<string, Promise<void>>,
+    spendChecks: Map<string, Promise<Owner>>,
   ): Promise<TransferInput> {
     let spendCheck = spendChecks.get(transfer.fromAccountId);
     if (!spendCheck)
@@ -160,7 +160,7 @@ export class LedgerAccessService {
         transfer.fromAccountId,
         (spendCheck = this.assertMaySpendFrom(actor, transfer.fromAccountId)),
       );
-    await spendCheck;
+    await this.assertNotVolunteerToBusiness(await spendCheck, transfer.toAccountId);
     this.assertNotTooOld(transfer.effectiveDate);
     return this.transferCommand(actor, transfer, scopedKey);
   }
@@ -299,7 +299,7 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
-      await this.assertMaySpendFrom(actor, input.fromAccountId);
+      await this.assertMayPay(actor, input.fromAccountId, input.toAccountId);
       return this.ledger.hold({
         fromAccountId: input.fromAccountId,
         toAccountId: input.toAccountId,
@@ -322,7 +322,13 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
-      await this.assertMayResolveHold(actor, holdId);
+      const payer = await this.assertMayResolveHold(actor, holdId);
+      // A hold placed before the rule existed is not captured past it either; voiding stays open.
+      if (payer)
+        await this.assertNotVolunteerToBusiness(
+          payer,
+          (await this.ledger.getHold(holdId)).toAccountId,
+        );
       return this.ledger.postHold({
         holdId,
         amountMinor: input.amount === undefined ? undefined : parseAmount(input.amount),
@@ -486,7 +492,7 @@ export class LedgerAccessService {
     return owner;
   }
 
-  private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string): Promise<void> {
+  private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string): Promise<Owner> {
     const owner = await this.assertMaySee(actor, accountId);
     if (
       owner.partyId === null ||
@@ -495,9 +501,37 @@ export class LedgerAccessService {
     ) {
       throw new ForbiddenError('NOT_PAYING_PARTY');
     }
+    return owner;
   }
 
-  private async assertMayResolveHold(actor: AuthenticatedUser, holdId: string): Promise<void> {
+  /** The payer's member moves its Steerkes, and not from a volunteer to a business. */
+  private async assertMayPay(
+    actor: AuthenticatedUser,
+    fromAccountId: string,
+    toAccountId: string,
+  ): Promise<void> {
+    await this.assertNotVolunteerToBusiness(
+      await this.assertMaySpendFrom(actor, fromAccountId),
+      toAccountId,
+    );
+  }
+
+  /**
+   * A volunteer pays a business only by a redemption (pass, PIN, daily limit, fiscal guardrail);
+   * a transfer, a hold or a batch line the other way round would slip past all four. An unknown
+   * payee is left to the ledger, which answers 404 as before.
+   */
+  private async assertNotVolunteerToBusiness(payer: Owner, toAccountId: string): Promise<void> {
+    if (payer.partyKind !== 'volunteer') return;
+    const payee = await this.ledger.findAccountOwner(toAccountId);
+    if (payee?.partyKind === 'business') throw new RedemptionRequiredError();
+  }
+
+  /** Refuses whoever may not settle the hold; answers its payer's owner. */
+  private async assertMayResolveHold(
+    actor: AuthenticatedUser,
+    holdId: string,
+  ): Promise<Owner | undefined> {
     const hold = await this.ledger.getHold(holdId);
     const payee = await this.ledger.findAccountOwner(hold.toAccountId);
     const payer = await this.ledger.findAccountOwner(hold.fromAccountId);
@@ -506,5 +540,6 @@ export class LedgerAccessService {
     const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;
     if (!isPayeeMember && actor.role !== 'treasurer')
       throw new ForbiddenError('NOT_RECEIVING_PARTY');
+    return payer;
   }
 }

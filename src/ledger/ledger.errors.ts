@@ -118,3 +118,13 @@ export class PeriodNotEndedError extends DomainError {
     super('PERIOD_NOT_ENDED', { period });
   }
 }
+
+/**
+ * A volunteer's Steerkes reach a business only through a redemption: that is where the pass, its
+ * PIN, its daily limit and the fiscal guardrail apply. The ledger's generic paths refuse it.
+ */
+export class RedemptionRequiredError extends DomainError {
+  constructor() {
+    super('REDEMPTION_REQUIRED');
+  }
+}

@@ -11,6 +11,8 @@ import type { AccountStatus, EntryCode, HoldStatus } from './ledger.types.js';
 export interface AccountRow {
   id: string;
   partyId: string | null;
+  /** The kind of the owning party (organisation, volunteer, business, institution); null: a system account. */
+  partyKind: string | null;
   systemName: string | null;
   currency: string;
   minBalanceMinor: bigint | null;
@@ -69,7 +71,7 @@ export interface ChainHead {
 }
 
 const ACCOUNT_COLUMNS =
-  'id, party_id, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
+  'id, party_id, party_kind, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
 const ENTRY_COLUMNS =
   'id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash';
 const POSTING_COLUMNS =
@@ -87,7 +89,7 @@ const SQL = {
   findAccount: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`,
   findSystemAccount: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE system_name = ?`,
   accountsOfParty: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE party_id = ? ORDER BY currency`,
-  insertAccount: `INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertAccount: `INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertEntry: `INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertPosting: `INSERT INTO ledger_postings (${POSTING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   findEntry: `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE id = ?`,
@@ -109,6 +111,7 @@ function toAccount(row: Raw): AccountRow {
   return {
     id: text(row.id),
     partyId: textOrNull(row.party_id),
+    partyKind: textOrNull(row.party_kind),
     systemName: textOrNull(row.system_name),
     currency: text(row.currency),
     minBalanceMinor: bigOrNull(row.min_balance_minor),
@@ -268,6 +271,7 @@ export class LedgerStore {
     await this.sql.run(SQL.insertAccount, [
       account.id,
       account.partyId,
+      account.partyKind,
       account.systemName,
       account.currency,
       account.minBalanceMinor,

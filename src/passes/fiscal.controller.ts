@@ -14,6 +14,7 @@ import {
   YearParameterDto,
 } from './dto/fiscal.dto.js';
 import { FiscalService } from './fiscal.service.js';
+import { OfferPolicyDto } from './dto/offers.dto.js';
 import { PassesSettingsService } from './passes-settings.service.js';
 
 @ApiTags('fiscal')
@@ -91,5 +92,32 @@ export class PassPolicyController {
   @ApiProblems(400, 401, 403)
   set(@CurrentUser() actor: AuthenticatedUser, @Body() input: PassPolicyDto) {
     return this.settings.updatePassPolicy(input, actor.id);
+  }
+}
+
+@ApiTags('offers')
+@ApiBearerAuth()
+@Controller('offer-policy')
+export class OfferPolicyController {
+  constructor(private readonly settings: PassesSettingsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The fund-wide maximum euro value per Steerke of an offer’s price.' })
+  @ApiOkResponse({ type: OfferPolicyDto })
+  @ApiProblems(401)
+  get() {
+    return this.settings.offerPolicyView();
+  }
+
+  @Put()
+  @Roles('treasurer')
+  @ApiOperation({
+    summary:
+      'Set the maximum euro value per Steerke of price (treasurer; audited). Offers above it are refused when published or when their price or value changes.',
+  })
+  @ApiOkResponse({ type: OfferPolicyDto })
+  @ApiProblems(400, 401, 403)
+  set(@CurrentUser() actor: AuthenticatedUser, @Body() input: OfferPolicyDto) {
+    return this.settings.setOfferPolicy(input, actor.id);
   }
 }

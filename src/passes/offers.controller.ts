@@ -15,11 +15,14 @@ import {
   ListManagedOffersQueryDto,
   ListRedeemableOffersQueryDto,
   OfferDto,
+  OfferValueChangeDto,
   UpdateOfferDto,
 } from './dto/offers.dto.js';
+import { PageQueryDto } from '../common/pagination.js';
 import { OffersService } from './offers.service.js';
 
 const OfferPageDto = PageOf(OfferDto);
+const OfferValueChangePageDto = PageOf(OfferValueChangeDto);
 
 @ApiTags('offers')
 @Controller('offers')
@@ -71,6 +74,23 @@ export class OffersController {
   @ApiProblems(400, 404)
   get(@Param('id', uuidPipe()) id: string) {
     return this.offers.get(id);
+  }
+
+  @Get(':id/value-history')
+  @ApiBearerAuth()
+  @Roles('treasurer', 'admin', 'business_operator')
+  @ApiOperation({
+    summary:
+      'Every price and euro value the offer has had, oldest first (treasurer, admin, or the offer’s own business).',
+  })
+  @ApiOkResponse({ type: OfferValueChangePageDto })
+  @ApiProblems(400, 401, 403, 404)
+  valueHistory(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.offers.valueHistory(actor, id, query);
   }
 
   @Patch(':id')

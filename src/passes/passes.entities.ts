@@ -1,5 +1,6 @@
 import { FiscalLimit } from './entities/fiscal-limit.entity.js';
 import { Offer } from './entities/offer.entity.js';
+import { OfferValueChange } from './entities/offer-value-change.entity.js';
 import { Pass } from './entities/pass.entity.js';
 import { PassesSetting } from './entities/passes-setting.entity.js';
 import { Redemption } from './entities/redemption.entity.js';
@@ -11,4 +12,5 @@ export const PASSES_ENTITIES: Array<new () => object> = [
   Redemption,
   FiscalLimit,
   PassesSetting,
+  OfferValueChange,
 ];

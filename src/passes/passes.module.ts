@@ -6,7 +6,11 @@ import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { VolunteeringModule } from '../volunteering/volunteering.module.js';
-import { FiscalController, PassPolicyController } from './fiscal.controller.js';
+import {
+  FiscalController,
+  OfferPolicyController,
+  PassPolicyController,
+} from './fiscal.controller.js';
 import { FiscalService } from './fiscal.service.js';
 import { OffersController } from './offers.controller.js';
 import { OffersService } from './offers.service.js';
@@ -25,6 +29,7 @@ import { RedemptionsService } from './redemptions.service.js';
     RedemptionsController,
     FiscalController,
     PassPolicyController,
+    OfferPolicyController,
   ],
   providers: [
     RedemptionRateLimitGuard,

@@ -11,6 +11,8 @@ import { HealthProbe1763900250000 } from './1763900250000-health-probe.js';
 import { PostingsByEntrySequence1763900260000 } from './1763900260000-postings-by-entry-sequence.js';
 import { AuthSessions1763900270000 } from './1763900270000-auth-sessions.js';
 import { IdempotencyRecords1763900300000 } from './1763900300000-idempotency-records.js';
+import { LedgerAccountPartyKind1763900500000 } from './1763900500000-ledger-account-party-kind.js';
+import { OfferValueChanges1763900510000 } from './1763900510000-offer-value-changes.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   PostingsByEntrySequence1763900260000,
   AuthSessions1763900270000,
   IdempotencyRecords1763900300000,
+  LedgerAccountPartyKind1763900500000,
+  OfferValueChanges1763900510000,
 ];

@@ -275,3 +275,25 @@ export class OfferDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
+
+export class OfferValueChangeDto {
+  @ApiProperty({ example: '2.00', description: 'STK' }) price: string;
+  @ApiProperty({ example: '3.50', description: 'EUR' }) euroValue: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The user who set it.',
+  })
+  changedBy: string | null;
+  @ApiProperty({ format: 'date-time' }) changedAt: string;
+}
+
+export class OfferPolicyDto {
+  @AmountProperty({
+    description:
+      'Euro value an offer may give per Steerke of its price at most (fund-wide, set by the treasurer)',
+    example: '5.00',
+  })
+  euroValueRatioMax: string;
+}
