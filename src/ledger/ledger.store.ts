@@ -549,18 +549,32 @@ export class LedgerStore {
     return entries.map((entry) => ({ ...entry, postings: byEntry.get(entry.id) ?? [] }));
   }
 
-  /** Money in and out per account and entry code, for postings dated in [fromDate, toDate]. */
+  /**
+   * Money in and out per account and entry code, for postings dated in [fromDate, toDate], net of
+   * reversals (a figure of a period may be negative when it reverses more than it books).
+   */
   async movementsByAccount(
     fromDate: string,
     toDate: string,
   ): Promise<Array<{ accountId: string; code: string; inMinor: bigint; outMinor: bigint }>> {
+    // A reversal counts under the code of the entry it reverses, as that movement undone: its
+    // credit takes back money that went out, its debit money that came in. So a reversed HOURS
+    // entry nets to nothing in "Steerkes for hours", in the period of the reversal's date.
     const rows = await this.sql.all<Raw>(
-      `SELECT p.account_id, e.code,
-              COALESCE(SUM(CASE WHEN p.amount_minor > 0 THEN p.amount_minor ELSE 0 END), 0) AS money_in,
-              COALESCE(SUM(CASE WHEN p.amount_minor < 0 THEN -p.amount_minor ELSE 0 END), 0) AS money_out
-         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+      `SELECT p.account_id, COALESCE(o.code, e.code) AS code,
+              COALESCE(SUM(CASE
+                WHEN o.id IS NULL AND p.amount_minor > 0 THEN p.amount_minor
+                WHEN o.id IS NOT NULL AND p.amount_minor < 0 THEN p.amount_minor
+                ELSE 0 END), 0) AS money_in,
+              COALESCE(SUM(CASE
+                WHEN o.id IS NULL AND p.amount_minor < 0 THEN -p.amount_minor
+                WHEN o.id IS NOT NULL AND p.amount_minor > 0 THEN -p.amount_minor
+                ELSE 0 END), 0) AS money_out
+         FROM ledger_postings p
+         JOIN ledger_entries e ON e.id = p.entry_id
+         LEFT JOIN ledger_entries o ON e.code = 'REVERSAL' AND o.id = e.reverses_entry_id
         WHERE p.effective_date >= ? AND p.effective_date <= ?
-        GROUP BY p.account_id, e.code`,
+        GROUP BY p.account_id, COALESCE(o.code, e.code)`,
       [fromDate, toDate],
     );
     return rows.map((row) => ({
