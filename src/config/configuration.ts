@@ -27,6 +27,8 @@ export interface AppConfiguration {
   loginAttemptsPerMinute: number;
   /** Redemptions one business operator may submit per minute: bounds a runaway till or a stolen login. */
   redemptionsPerMinute: number;
+  /** Requests for the public transparency report one client address may make per minute. */
+  transparencyRequestsPerMinute: number;
   /** Browser origins allowed to call the API (CORS); none when empty: same origin only. */
   corsOrigins: string[];
   bodySizeLimitBytes: number;
@@ -49,6 +51,7 @@ const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
 const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
 const BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT = 1024 * 1024;
 const REDEMPTIONS_PER_MINUTE_DEFAULT = 60;
+const TRANSPARENCY_REQUESTS_PER_MINUTE_DEFAULT = 30;
 const WEAK_SECRETS = [
   'secret',
   'changeme',
@@ -97,6 +100,12 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
       variables.REDEMPTIONS_PER_MINUTE,
       REDEMPTIONS_PER_MINUTE_DEFAULT,
       { name: 'REDEMPTIONS_PER_MINUTE', min: 1, max: 100_000 },
+      problems,
+    ),
+    transparencyRequestsPerMinute: readInteger(
+      variables.TRANSPARENCY_REQUESTS_PER_MINUTE,
+      TRANSPARENCY_REQUESTS_PER_MINUTE_DEFAULT,
+      { name: 'TRANSPARENCY_REQUESTS_PER_MINUTE', min: 1, max: 100_000 },
       problems,
     ),
     corsOrigins: readOrigins(variables.CORS_ORIGINS, problems),

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -14,7 +14,8 @@ import { localDate } from '../common/calendar.js';
 import { ApiProblems } from '../common/http/api-problems.decorator.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { IsCalendarDate } from '../common/http/validators.js';
-import { ReportsService } from './reports.service.js';
+import { ReportsService, TRANSPARENCY_CACHE_TTL_MS } from './reports.service.js';
+import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
 
 const YEAR_MIN = 2000;
 const YEAR_MAX = 2100;
@@ -86,14 +87,17 @@ export class ReportsController {
 
   @Get('public/transparency')
   @Public()
+  @UseGuards(TransparencyRateLimitGuard)
   @ApiOperation({
     summary:
-      'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed.',
+      'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. ' +
+      'Aggregates only; figures about fewer than five volunteers are suppressed, and so is a second figure wherever one could be recovered by subtraction. ' +
+      `Served from a cache: up to ${TRANSPARENCY_CACHE_TTL_MS / 60_000} minutes behind the ledger. Rate-limited per client address.`,
   })
   @ApiOkResponse({
     description: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }',
   })
-  @ApiProblems(400)
+  @ApiProblems(400, 429)
   transparency(@Query() query: YearQueryDto) {
     return this.reports.transparency(query.year ?? this.thisYear());
   }

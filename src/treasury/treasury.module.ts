@@ -11,6 +11,7 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { TreasuryController } from './treasury.controller.js';
 import { TreasuryService } from './treasury.service.js';
+import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
 
 /**
  * The treasurer's tools, every route under /treasury: issue and retire, the integrity check, closing
@@ -31,7 +32,7 @@ import { TreasuryService } from './treasury.service.js';
     AuditLogController,
     ReportsController,
   ],
-  providers: [TreasuryService, ReportsService],
+  providers: [TreasuryService, ReportsService, TransparencyRateLimitGuard],
   exports: [TreasuryService],
 })
 export class TreasuryModule {}

@@ -40,6 +40,7 @@ export async function createTestApp(
       NODE_ENV: 'test',
       LOGIN_ATTEMPTS_PER_MINUTE: '1000',
       REDEMPTIONS_PER_MINUTE: '100000',
+      TRANSPARENCY_REQUESTS_PER_MINUTE: '100000',
       ...options.environment,
     }),
     database: database.configuration,
