@@ -39,6 +39,7 @@ import {
   TITLE_LENGTH_MAX,
 } from '../catalogue.types.js';
 import { isValidOpeningHours } from '../opening-hours.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** The longest a length limit may be, in any length unit: a month in minutes. */
@@ -64,6 +65,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(TITLE_LENGTH_MAX)
+  @IsPlainText()
   titleNl: string;
 
   @ApiProperty({ example: 'Main hall', maxLength: TITLE_LENGTH_MAX })
@@ -71,6 +73,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(TITLE_LENGTH_MAX)
+  @IsPlainText()
   titleEn: string;
 
   @ApiProperty({
@@ -80,6 +83,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LISTING_DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   descriptionNl: string;
 
   @ApiProperty({
@@ -89,6 +93,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LISTING_DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   descriptionEn: string;
 
   @ApiPropertyOptional({
@@ -104,6 +109,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(ADDRESS_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   address: string;
 
   @ApiProperty({
@@ -359,6 +365,7 @@ export class CreateBlockedPeriodDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(BLOCKED_REASON_LENGTH_MAX)
+  @IsPlainText()
   reason: string;
 }
 

@@ -35,6 +35,7 @@ import {
   type Metadata,
   POSTINGS_PER_ENTRY_MAX,
 } from '../ledger.types.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 /** Codes a party's member may use for a plain transfer; the rest belong to the treasury or a module. */
 export const MEMBER_TRANSFER_CODES = [
@@ -57,6 +58,7 @@ class DescribedMovementDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description: string;
 
   @ApiPropertyOptional({
@@ -173,6 +175,7 @@ export class PostHoldDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description?: string;
 }
 
@@ -182,6 +185,7 @@ export class ReversalDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description?: string;
 }
 
