@@ -70,7 +70,7 @@ const DEMO_ACTIVITY = {
  * Each buurtfeest participant's own first claim with Jekerkwartier, approved, well before the
  * buurtfeest: bulk records hours only for volunteers who worked for the organisation before.
  */
-const DEMO_FIRST_CLAIM = { daysAgo: 40, hours: '1.00', activity: 'Kennismaking: eerste klus' };
+const DEMO_FIRST_CLAIM = { daysAgo: 10, hours: '1.00', activity: 'Kennismaking: eerste klus' };
 
 export async function loadVolunteeringDemo(services: ServiceLookup): Promise<number> {
   const users = services.get(UsersService, { strict: false });
