@@ -1,4 +1,5 @@
 import type { Role } from '../src/common/roles.js';
+import { LedgerService } from '../src/ledger/ledger.service.js';
 import {
   API,
   createFundedParty,
@@ -86,6 +87,32 @@ describe('Story: a volunteer pays a business only with the voordeelpas', () => {
         description: 'Zwemabonnement',
       }),
     );
+  });
+
+  it('refuses capturing a hold from a volunteer to a business placed before the rule; voiding it still works', async () => {
+    // Made on the ledger directly, as the generic POST /holds would have made it before.
+    const legacy = await testApp.app.get(LedgerService).hold({
+      fromAccountId: volunteer.accountId,
+      toAccountId: business.accountId,
+      amountMinor: 300n,
+      code: 'SERVICE',
+      description: 'Zwemabonnement',
+    });
+    const holdId = legacy.result.id;
+    await refusal(() =>
+      http()
+        .post(`${API}/holds/${holdId}/post`)
+        .set(business.member.auth)
+        .set('Idempotency-Key', newKey())
+        .send({}),
+    );
+    const voided = await http()
+      .post(`${API}/holds/${holdId}/void`)
+      .set(business.member.auth)
+      .set('Idempotency-Key', newKey())
+      .send();
+    expect(voided.status).toBe(200);
+    expect(voided.body.status).toBe('voided');
   });
 
   it('refuses the business line of a batch on its own; the other lines are booked', async () => {

@@ -56,6 +56,11 @@ function redactBalances(entry: EntryView, visibleAccounts: ReadonlySet<string>):
   };
 }
 
+/** A volunteer's Steerkes reach a business only through a redemption (the fiscal guardrail's path). */
+function isVolunteerToBusiness(payer: Owner | undefined, payee: Owner | undefined): boolean {
+  return payer?.partyKind === 'volunteer' && payee?.partyKind === 'business';
+}
+
 /** Roles that move their own party's Steerkes. Admins and treasurers act through the treasury. */
 export const SPENDING_ROLES: readonly Role[] = ['org_manager', 'business_operator', 'volunteer'];
 
@@ -322,13 +327,9 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
-      const payer = await this.assertMayResolveHold(actor, holdId);
+      const { payer, payee } = await this.assertMayResolveHold(actor, holdId);
       // A hold placed before the rule existed is not captured past it either; voiding stays open.
-      if (payer)
-        await this.assertNotVolunteerToBusiness(
-          payer,
-          (await this.ledger.getHold(holdId)).toAccountId,
-        );
+      if (isVolunteerToBusiness(payer, payee)) throw new RedemptionRequiredError();
       return this.ledger.postHold({
         holdId,
         amountMinor: input.amount === undefined ? undefined : parseAmount(input.amount),
@@ -523,15 +524,15 @@ export class LedgerAccessService {
    */
   private async assertNotVolunteerToBusiness(payer: Owner, toAccountId: string): Promise<void> {
     if (payer.partyKind !== 'volunteer') return;
-    const payee = await this.ledger.findAccountOwner(toAccountId);
-    if (payee?.partyKind === 'business') throw new RedemptionRequiredError();
+    if (isVolunteerToBusiness(payer, await this.ledger.findAccountOwner(toAccountId)))
+      throw new RedemptionRequiredError();
   }
 
-  /** Refuses whoever may not settle the hold; answers its payer's owner. */
+  /** Refuses whoever may not settle the hold; answers the owners of its two accounts. */
   private async assertMayResolveHold(
     actor: AuthenticatedUser,
     holdId: string,
-  ): Promise<Owner | undefined> {
+  ): Promise<{ payer: Owner | undefined; payee: Owner | undefined }> {
     const hold = await this.ledger.getHold(holdId);
     const payee = await this.ledger.findAccountOwner(hold.toAccountId);
     const payer = await this.ledger.findAccountOwner(hold.fromAccountId);
@@ -540,6 +541,6 @@ export class LedgerAccessService {
     const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;
     if (!isPayeeMember && actor.role !== 'treasurer')
       throw new ForbiddenError('NOT_RECEIVING_PARTY');
-    return payer;
+    return { payer, payee };
   }
 }
