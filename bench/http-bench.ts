@@ -198,7 +198,7 @@ async function call<T>(
   if (token) headers.authorization = `Bearer ${token}`;
   if (
     method === 'POST' &&
-    /\/(transfers|treasury\/issue|redemptions|time-claims\/bulk)$/.test(path)
+    /\/(transfers|treasury\/issue|redemptions|time-claims(\/bulk|\/[^/]+\/approve)?)$/.test(path)
   )
     headers['idempotency-key'] = randomUUID();
   const response = await fetch(`${base}${path}`, {
@@ -314,7 +314,8 @@ async function setUp(base: string): Promise<Fixture> {
     );
   }
   // The fiscal guardrail stays on, as in production: a year's limits, and 24 approved hours a
-  // volunteer today (the organisation records them in bulk), which leave room for the load.
+  // volunteer today, which leave room for the load. Each volunteer claims them and the
+  // organisation approves: bulk includes only volunteers who worked for it before.
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
   await call(
     base,
@@ -329,18 +330,16 @@ async function setUp(base: string): Promise<Fixture> {
     },
     admin,
   );
-  await call(
-    base,
-    'POST',
-    '/time-claims/bulk',
-    {
-      date: today,
-      activity: 'Bench',
-      participants: volunteers.map((volunteer) => ({ volunteerId: volunteer.id, hours: '24' })),
-    },
-    orgToken,
-    [200, 201],
-  );
+  for (const volunteer of volunteers) {
+    const claim = await call<{ id: string }>(
+      base,
+      'POST',
+      '/time-claims',
+      { organisationId: organisation.id, date: today, hours: '24', activity: 'Bench' },
+      await user('volunteer', volunteer.id),
+    );
+    await call(base, 'POST', `/time-claims/${claim.id}/approve`, {}, orgToken, [200]);
+  }
   const offer = await call<{ id: string }>(
     base,
     'POST',

@@ -170,7 +170,8 @@ describe('Story: voiding a hold takes no body', () => {
 
   it('refuses unknown fields on POST /holds/:id/void like everywhere else', async () => {
     const roles = await loginAllRoles(testApp.http);
-    const payer = await createFundedParty(testApp.http, roles, 'volunteer', '5.00');
+    // An organisation reserving at a business (a volunteer pays a business only by redemption).
+    const payer = await createFundedParty(testApp.http, roles, 'organisation', '5.00');
     const payee = await createFundedParty(testApp.http, roles, 'business');
     const hold = await testApp.http
       .post('/api/v1/holds')

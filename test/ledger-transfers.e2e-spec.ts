@@ -42,11 +42,12 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   let business: TestParty;
   let hoursEntry: EntryBody;
 
-  // Parties of its own for each test; the tests after the first pay the hours themselves.
+  // Parties of its own for each test; the tests after the first pay the hours themselves. The
+  // `business` is an institution: a volunteer pays a real business only through a redemption.
   beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '100.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
   });
 
   const postHours = () =>
@@ -235,7 +236,7 @@ describe('Story: a party sees its own balance, never its counterparty’s', () =
 
   beforeAll(async () => {
     volunteer = await createFundedParty(http(), overseers(), 'volunteer', '30.00');
-    business = await createFundedParty(http(), overseers(), 'business', '400.00');
+    business = await createFundedParty(http(), overseers(), 'institution', '400.00');
   });
 
   /** Postings on accounts of other parties may show the amount moved, not what that party holds. */
@@ -288,7 +289,7 @@ describe('Story: a payment that cannot be made is refused whole, and nothing is 
   beforeAll(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '40.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
     await transfer(http(), organisation.member, {
       fromAccountId: organisation.accountId,
       toAccountId: volunteer.accountId,
@@ -842,7 +843,7 @@ describe('Story: a volunteer reads a statement with running balances, by date, p
   beforeAll(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '100.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
     const pay = (amount: string, effectiveDate?: string) =>
       transfer(http(), organisation.member, {
         fromAccountId: organisation.accountId,
@@ -1063,7 +1064,7 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
     organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
     sponsor = await createFundedParty(http(), overseers(), 'organisation', '200.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
   });
 
   const sponsorPaysVolunteer = (amount: string) =>

@@ -43,6 +43,8 @@ export interface AppConfiguration {
   pinPepper: string;
   /** Redemptions one business operator may submit per minute: bounds a runaway till or a stolen login. */
   redemptionsPerMinute: number;
+  /** Requests for the public transparency report one client address may make per minute. */
+  transparencyRequestsPerMinute: number;
   /** Browser origins allowed to call the API (CORS); none when empty: same origin only. */
   corsOrigins: string[];
   bodySizeLimitBytes: number;
@@ -88,6 +90,7 @@ const PASSWORD_SCRYPT_COST_MIN = 2 ** 10;
 const PASSWORD_SCRYPT_COST_MAX = 2 ** 20;
 /** Outside production only: a known pepper keeps a development database's PINs across restarts. */
 const DEVELOPMENT_PIN_PEPPER = 'steerkes-development-pin-pepper-not-secret';
+const TRANSPARENCY_REQUESTS_PER_MINUTE_DEFAULT = 30;
 const WEAK_SECRETS = [
   'secret',
   'changeme',
@@ -146,6 +149,12 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
       variables.REDEMPTIONS_PER_MINUTE,
       REDEMPTIONS_PER_MINUTE_DEFAULT,
       { name: 'REDEMPTIONS_PER_MINUTE', min: 1, max: 100_000 },
+      problems,
+    ),
+    transparencyRequestsPerMinute: readInteger(
+      variables.TRANSPARENCY_REQUESTS_PER_MINUTE,
+      TRANSPARENCY_REQUESTS_PER_MINUTE_DEFAULT,
+      { name: 'TRANSPARENCY_REQUESTS_PER_MINUTE', min: 1, max: 100_000 },
       problems,
     ),
     corsOrigins: readOrigins(variables.CORS_ORIGINS, problems),

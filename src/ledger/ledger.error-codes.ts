@@ -99,6 +99,11 @@ export const LEDGER_ERRORS = {
     en: 'The books are closed up to the end of {period}; {effectiveDate} lies before it. Book the correction in an open period.',
     nl: 'De boeken zijn afgesloten tot en met {period}; {effectiveDate} ligt daarvoor. Boek de correctie in een open periode.',
   },
+  REDEMPTION_REQUIRED: {
+    status: 422,
+    en: 'A volunteer pays a business with the voordeelpas at the counter (a redemption), not with a transfer or a hold.',
+    nl: 'Een vrijwilliger betaalt een bedrijf met de voordeelpas aan de kassa (een verzilvering), niet met een overboeking of reservering.',
+  },
   PERIOD_NOT_ENDED: {
     status: 422,
     en: 'Period {period} has not ended yet; a month closes after its last day.',

@@ -160,3 +160,13 @@ export class CreditLimitNeedsApprovalError extends DomainError {
     super('CREDIT_LIMIT_NEEDS_APPROVAL', { accountId });
   }
 }
+
+/**
+ * A volunteer's Steerkes reach a business only through a redemption: that is where the pass, its
+ * PIN, its daily limit and the fiscal guardrail apply. The ledger's generic paths refuse it.
+ */
+export class RedemptionRequiredError extends DomainError {
+  constructor() {
+    super('REDEMPTION_REQUIRED');
+  }
+}

@@ -159,12 +159,14 @@ export class LedgerService {
   /** Opens a party's STK account with its balance policy. */
   openAccount(input: {
     partyId: string;
+    partyKind: string;
     minBalanceMinor: bigint | null;
     maxBalanceMinor?: bigint | null;
   }): Promise<AccountView> {
     const account: AccountRow = {
       id: randomUUID(),
       partyId: input.partyId,
+      partyKind: input.partyKind,
       systemName: null,
       currency: CURRENCY,
       minBalanceMinor: input.minBalanceMinor,
@@ -259,10 +261,18 @@ export class LedgerService {
   /** The raw owner of an account, for the access checks of the HTTP layer. */
   findAccountOwner(
     accountId: string,
-  ): Promise<{ partyId: string | null; systemName: string | null } | undefined> {
+  ): Promise<
+    { partyId: string | null; partyKind: string | null; systemName: string | null } | undefined
+  > {
     return this.database.read(async (tx) => {
       const account = await ledgerStoreOf(tx).findAccount(accountId);
-      return account && { partyId: account.partyId, systemName: account.systemName };
+      return (
+        account && {
+          partyId: account.partyId,
+          partyKind: account.partyKind,
+          systemName: account.systemName,
+        }
+      );
     });
   }
 

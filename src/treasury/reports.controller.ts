@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { Endpoint } from '../common/http/endpoint.decorator.js';
@@ -8,7 +8,8 @@ import { localDate } from '../common/calendar.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { IsCalendarDate } from '../common/http/validators.js';
 import { YearQueryDto } from '../common/http/year-query.dto.js';
-import { ReportsService } from './reports.service.js';
+import { ReportsService, TRANSPARENCY_CACHE_TTL_MS } from './reports.service.js';
+import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
 
 export class PeriodQueryDto {
   @ApiPropertyOptional({
@@ -66,10 +67,13 @@ export class ReportsController {
   @Endpoint({
     access: 'public',
     summary:
-      'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed.',
+      'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. ' +
+      'Aggregates only; figures about fewer than five volunteers are suppressed, and so is a second figure wherever one could be recovered by subtraction. ' +
+      `Served from a cache: up to ${TRANSPARENCY_CACHE_TTL_MS / 60_000} minutes behind the ledger. Rate-limited per client address.`,
     ok: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }',
-    problems: [400],
+    problems: [400, 429],
   })
+  @UseGuards(TransparencyRateLimitGuard)
   transparency(@Query() query: YearQueryDto) {
     return this.reports.transparency(query.year ?? this.thisYear());
   }

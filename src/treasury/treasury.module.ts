@@ -14,6 +14,7 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { TreasuryController } from './treasury.controller.js';
 import { TreasuryService } from './treasury.service.js';
+import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
 
 /**
  * The treasurer's tools, every route under /treasury: issue and retire, the integrity check, closing
@@ -35,7 +36,7 @@ import { TreasuryService } from './treasury.service.js';
     ReportsController,
     CreditLimitsController,
   ],
-  providers: [TreasuryService, ReportsService, CreditLimitsService],
+  providers: [TreasuryService, ReportsService, CreditLimitsService, TransparencyRateLimitGuard],
   exports: [TreasuryService],
 })
 export class TreasuryModule {}

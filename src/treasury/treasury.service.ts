@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
+import { csvWithText } from '../common/csv.js';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { dayBefore, firstDayOf, lastDayOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -168,10 +168,12 @@ export class TreasuryService {
       '',
       statement.closingBalance,
     ]);
-    return stringify(rows, {
-      header: true,
-      columns: ['date', 'sequence', 'code', 'description', 'amount', 'balance'],
-    });
+    // Descriptions are typed by people: made inert for a spreadsheet; amounts stay numbers.
+    return csvWithText(
+      ['date', 'sequence', 'code', 'description', 'amount', 'balance'],
+      rows,
+      new Set(['description']),
+    );
   }
 
   /** The whole journal in one of the formats, with balance assertions at every closed period's end. */

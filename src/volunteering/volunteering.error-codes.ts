@@ -73,6 +73,10 @@ export const VOLUNTEERING_FIELD_MESSAGES = {
     en: 'There is no volunteer with this id.',
     nl: 'Er is geen vrijwilliger met dit id.',
   },
+  TIME_CLAIM_VOLUNTEER_NEW_TO_ORGANISATION: {
+    en: 'This volunteer has not worked for the organisation before: they submit their first claim themselves, and once it is approved they can be included.',
+    nl: 'Deze vrijwilliger heeft nog niet eerder voor de organisatie gewerkt: die dient de eerste declaratie zelf in, en na goedkeuring kan die worden meegenomen.',
+  },
   INSUFFICIENT_FUNDS: {
     en: 'Not enough Steerkes are available for this.',
     nl: 'Hiervoor zijn niet genoeg Steerkes beschikbaar.',

@@ -112,6 +112,9 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'GET /offers/managed': { roles: ['business_operator', 'admin', 'treasurer'] },
   'GET /offers/{id}': { public: true, roles: ALL },
   'PATCH /offers/{id}': { roles: ['business_operator'] },
+  'GET /offers/{id}/value-history': { roles: ['treasurer', 'admin', 'business_operator'] },
+  'GET /offer-policy': { roles: ALL },
+  'PUT /offer-policy': { roles: ['treasurer'] },
 
   // redemptions
   'POST /redemptions': { roles: ['business_operator'] },

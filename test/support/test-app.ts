@@ -44,6 +44,7 @@ export async function createTestApp(
       LOGIN_ATTEMPTS_PER_MINUTE: '1000',
       LOGINS_PER_ADDRESS_PER_MINUTE: '100000',
       REDEMPTIONS_PER_MINUTE: '100000',
+      TRANSPARENCY_REQUESTS_PER_MINUTE: '100000',
       ...options.environment,
     }),
     database: database.configuration,

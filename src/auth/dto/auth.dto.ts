@@ -11,6 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ROLES, type Role } from '../../common/roles.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 export const PASSWORD_LENGTH_MIN = 10;
 export const PASSWORD_LENGTH_MAX = 200;
@@ -80,6 +81,7 @@ export class CreateUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsPlainText()
   displayName: string;
 }
 

@@ -36,6 +36,7 @@ import {
 } from '../catalogue.types.js';
 import { MOMENT_LENGTH_MAX } from '../local-time.js';
 import { BlockedPeriodDto } from './listing.dto.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 const MOMENT_DESCRIPTION =
   'With Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). The end is not included.';
@@ -85,6 +86,7 @@ export class CreateBookingDto {
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   note?: string;
 }
 
@@ -94,6 +96,7 @@ export class ReasonDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(NOTE_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   reason?: string;
 }
 
@@ -117,6 +120,7 @@ export class ReturnDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(NOTE_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   damageNote?: string;
 }
 

@@ -36,6 +36,7 @@ import {
   type Metadata,
   POSTINGS_PER_ENTRY_MAX,
 } from '../ledger.types.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 /** Longer than any moment a client means: "2026-12-01T17:00:00.123456789+01:00" has 35. */
 const DATE_TIME_LENGTH_MAX = 40;
@@ -79,6 +80,7 @@ class DescribedMovementDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description: string;
 
   @ApiPropertyOptional(METADATA_SCHEMA)
@@ -192,6 +194,7 @@ export class PostHoldDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description?: string;
 }
 
@@ -201,6 +204,7 @@ export class ReversalDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description?: string;
 }
 

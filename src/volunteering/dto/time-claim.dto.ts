@@ -25,6 +25,7 @@ import {
   BULK_PARTICIPANTS_MAX,
   REASON_LENGTH_MAX_CHARACTERS,
 } from '../volunteering.limits.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -56,6 +57,7 @@ function ActivityProperty() {
     IsString(),
     IsNotEmpty(),
     MaxLength(ACTIVITY_LENGTH_MAX_CHARACTERS),
+    IsPlainText(),
   );
 }
 
@@ -89,6 +91,7 @@ export class RejectTimeClaimDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(REASON_LENGTH_MAX_CHARACTERS)
+  @IsPlainText({ multiline: true })
   reason: string;
 }
 
@@ -111,6 +114,7 @@ export class WithdrawTimeClaimDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(REASON_LENGTH_MAX_CHARACTERS)
+  @IsPlainText({ multiline: true })
   reason?: string;
 }
 

@@ -321,40 +321,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Changes your own password, given the current one. Every session of yours ends, this one too: log in again. */
-        post: operations["AuthController_changeOwnPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password-reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sets a new password with the one-time code an administrator made (POST /users/{id}/password-reset): once, within a day. Throttled as logins are. */
-        post: operations["AuthController_completePasswordReset"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -381,74 +347,6 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["UsersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Disables a user (not yourself): they cannot log in, and their sessions end at once. Audited. */
-        post: operations["UsersController_disable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Enables a disabled user again. Audited. */
-        post: operations["UsersController_enable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/role": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Changes a user's role (not your own) and the party they act for; their sessions end. Audited. */
-        put: operations["UsersController_changeRole"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/password-reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Starts a password reset: answers a one-time code (valid a day, kept only as a hash) to hand to the user, who sets a new password with it. The user's sessions end. Audited. */
-        post: operations["UsersController_startPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -567,23 +465,6 @@ export interface paths {
         put?: never;
         /** Reject a requested claim with a reason (the organisation’s manager); nothing is paid. */
         post: operations["TimeClaimsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/time-claims/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke an approved claim with a reason (the organisation’s manager or a treasurer): its HOURS entry is reversed and its hours stop counting for the fiscal guardrail. */
-        post: operations["TimeClaimsController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -783,6 +664,23 @@ export interface paths {
         patch: operations["OffersController_update"];
         trace?: never;
     };
+    "/api/v1/offers/{id}/value-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every price and euro value the offer has had, oldest first (treasurer, admin, or the offer’s own business). */
+        get: operations["OffersController_valueHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/redemptions": {
         parameters: {
             query?: never;
@@ -947,6 +845,24 @@ export interface paths {
         get: operations["PassPolicyController_get"];
         /** Set the daily STK limit per pass and the void window (admin, treasurer). */
         put: operations["PassPolicyController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offer-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fund-wide maximum euro value per Steerke of an offer’s price. */
+        get: operations["OfferPolicyController_get"];
+        /** Set the maximum euro value per Steerke of price (treasurer; audited). Offers above it are refused when published or when their price or value changes. */
+        put: operations["OfferPolicyController_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1176,23 +1092,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/bookings/{id}/refund": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The provider or a treasurer pays back part or all of what a settled (completed, returned or cancelled) booking brought the provider, with a reason. */
-        post: operations["BookingsController_refund"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/bookings/{id}/complete": {
         parameters: {
             query?: never;
@@ -1386,113 +1285,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed. */
+        /** No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed, and so is a second figure wherever one could be recovered by subtraction. Served from a cache: up to 5 minutes behind the ledger. Rate-limited per client address. */
         get: operations["ReportsController_transparency"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/treasury/credit-limits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The credit limit proposals waiting for a second person, oldest first. */
-        get: operations["CreditLimitsController_listPending"];
-        put?: never;
-        /** Propose an account’s credit limit (admin or treasurer): below zero only for an organisation, at most ORGANISATION_CREDIT_LIMIT_MAX; it takes effect when the other role approves. */
-        post: operations["CreditLimitsController_propose"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/treasury/credit-limits/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approve a waiting proposal (the other role than the proposer, never the proposer): the ledger sets the limit. */
-        post: operations["CreditLimitsController_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/treasury/credit-limits/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reject a waiting proposal with a reason (admin or treasurer, the proposer too). */
-        post: operations["CreditLimitsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/data": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download everything Steerkes holds about you (JSON): profile, passes, claims, redemptions, ledger entries of your account, login sessions, audit events about you. */
-        get: operations["PrivacyController_exportData"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/profile": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Correct your name and e-mail address (audited). */
-        patch: operations["PrivacyController_correct"];
-        trace?: never;
-    };
-    "/api/v1/me/erasure": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Erase your personal data: name, e-mail and birth date are pseudonymised, your login ends and your pass is blocked. The bookkeeping (ledger entries, claims, redemptions) is kept for the fiscal retention period. Refused while your account holds Steerkes. */
-        post: operations["PrivacyController_erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1522,7 +1318,7 @@ export interface components {
              * @description Stable machine code; switch on this.
              * @enum {string}
              */
-            code: "ACCOUNT_DISABLED" | "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "BOOKS_CLOSED" | "CONFLICT" | "CREDIT_LIMIT_ABOVE_MAX" | "CREDIT_LIMIT_NEEDS_APPROVAL" | "CREDIT_LIMIT_NOT_ORGANISATION" | "CREDIT_LIMIT_PROPOSAL_NOT_PENDING" | "CREDIT_LIMIT_PROPOSAL_PENDING" | "CURRENCY_MISMATCH" | "CURRENT_PASSWORD_WRONG" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_OWNED_BY_MODULE" | "ENTRY_UNBALANCED" | "ERASURE_BALANCE_REMAINS" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "FOUR_EYES_REQUIRED" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOLD_OWNED_BY_MODULE" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "OWN_ACCOUNT" | "PASS_ALREADY_ACTIVE" | "PASS_BALANCE_INSUFFICIENT" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_ATTEMPTS_PAUSED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "RESET_CODE_EXPIRED" | "RESET_CODE_INVALID" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_APPROVED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_EURO_VALUE_TOO_HIGH" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_REQUIRED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
             /** @description Human message in the language of Accept-Language (nl or en). */
             detail: string;
             /** @example /api/v1/transfers */
@@ -1600,10 +1396,10 @@ export interface components {
         };
         AccountPolicyDto: {
             /**
-             * @description The credit limit in force, unchanged (or leave it out): a credit limit changes only through POST /treasury/credit-limits, with a second person’s approval.
+             * @description Lowest available balance allowed (signed); null: unbounded.
              * @example -50.00
              */
-            minBalance?: string;
+            minBalance: string | null;
             /**
              * @description Highest balance allowed; null: no maximum.
              * @example null
@@ -1615,9 +1411,9 @@ export interface components {
         TransferDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1634,7 +1430,6 @@ export interface components {
              */
             code: "TRANSFER" | "HOURS" | "SERVICE";
             /**
-             * Format: date
              * @description YYYY-MM-DD in an open period; today when omitted.
              * @example 2026-11-20
              */
@@ -1659,9 +1454,8 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** @example 2026-11-23 */
             effectiveDate: string;
@@ -1674,11 +1468,6 @@ export interface components {
             /** @description SHA-256 of this entry and the previous hash. */
             hash: string;
             previousHash: string;
-            /**
-             * @description The module record that made the entry; such an entry is corrected only through that module.
-             * @example volunteering:claim:6f1c0a52-0d7e-4c1b-9a8e-3b8f2f7f4f10
-             */
-            origin: string | null;
             postings: components["schemas"]["PostingViewDto"][];
         };
         TransferBatchDto: {
@@ -1731,17 +1520,14 @@ export interface components {
         EntryDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** @enum {string} */
             code: "ADJUST" | "TRANSFER" | "ISSUE" | "RETIRE" | "HOURS" | "SERVICE";
             postings: components["schemas"]["PostingDto"][];
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
+            /** @example 2026-11-20 */
             effectiveDate?: string;
         };
         ReversalDto: {
@@ -1751,9 +1537,9 @@ export interface components {
         HoldDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** Format: uuid */
             fromAccountId: string;
@@ -1795,9 +1581,8 @@ export interface components {
             /** @enum {string} */
             code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
             metadata: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /** Format: date-time */
             expiresAt: string | null;
@@ -1808,11 +1593,6 @@ export interface components {
             resolvedAt: string | null;
             /** Format: uuid */
             postedEntryId: string | null;
-            /**
-             * @description The module record that made the hold; such a hold is settled only through that module.
-             * @example catalogue:booking:6f1c0a52-0d7e-4c1b-9a8e-3b8f2f7f4f10
-             */
-            origin: string | null;
         };
         PostHoldDto: {
             /**
@@ -1832,14 +1612,10 @@ export interface components {
              * @enum {string}
              */
             district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
-            /**
-             * Format: email
-             * @example info@buurtcentrum-malberg.nl
-             */
+            /** @example info@buurtcentrum-malberg.nl */
             contactEmail?: string;
             description?: string;
             /**
-             * Format: date
              * @description Volunteers only: date of birth (the fiscal limits depend on age).
              * @example 1998-04-12
              */
@@ -1889,10 +1665,7 @@ export interface components {
             nextCursor: string | null;
         };
         LoginDto: {
-            /**
-             * Format: email
-             * @example treasurer@steerkes.test
-             */
+            /** @example treasurer@steerkes.test */
             email: string;
             /** @example steerkes-demo */
             password: string;
@@ -1908,8 +1681,6 @@ export interface components {
             displayName: string;
             /** Format: date-time */
             createdAt: string;
-            /** @description A disabled user cannot log in; an admin enables them again. */
-            disabled: boolean;
         };
         LoginResponseDto: {
             /** @description Send as `Authorization: Bearer <accessToken>`. */
@@ -1923,21 +1694,8 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
-        ChangeOwnPasswordDto: {
-            currentPassword: string;
-            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
-            newPassword: string;
-        };
-        CompletePasswordResetDto: {
-            code: string;
-            /** @description Not a common password, nor one of too few distinct characters or with the e-mail name. */
-            newPassword: string;
-        };
         CreateUserDto: {
-            /**
-             * Format: email
-             * @example penningmeester@voetbalclub-caberg.nl
-             */
+            /** @example penningmeester@voetbalclub-caberg.nl */
             email: string;
             password: string;
             /** @enum {string} */
@@ -1949,23 +1707,6 @@ export interface components {
             partyId?: string;
             /** @example Anouk Janssen */
             displayName: string;
-        };
-        ChangeRoleDto: {
-            /** @enum {string} */
-            role: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
-            /**
-             * Format: uuid
-             * @description The party the user acts for: required for volunteer, org_manager and business_operator.
-             */
-            partyId?: string;
-        };
-        PasswordResetDto: {
-            /** Format: uuid */
-            userId: string;
-            /** @description Shown once, in this answer only: hand it to the user, who sets a new password with it (POST /auth/password-reset). Only its hash is kept. */
-            code: string;
-            /** Format: date-time */
-            expiresAt: string;
         };
         HealthDto: {
             /** @example ok */
@@ -1990,7 +1731,6 @@ export interface components {
              */
             organisationId: string;
             /**
-             * Format: date
              * @description The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -2023,7 +1763,7 @@ export interface components {
             hours: string;
             activity: string;
             /** @enum {string} */
-            status: "requested" | "approved" | "rejected" | "withdrawn" | "revoked";
+            status: "requested" | "approved" | "rejected" | "withdrawn";
             /**
              * @description STK per hour at approval.
              * @example 1.00
@@ -2046,20 +1786,8 @@ export interface components {
             decidedBy: string | null;
             /** Format: date-time */
             decidedAt: string | null;
-            /** @description Why it was rejected, revoked or withdrawn. */
+            /** @description Why it was rejected or withdrawn. */
             reason: string | null;
-            /**
-             * Format: uuid
-             * @description The user who revoked the approved claim.
-             */
-            revokedBy: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-            /**
-             * Format: uuid
-             * @description The REVERSAL entry that took back the payment of a revoked claim.
-             */
-            reversalEntryId: string | null;
             /**
              * Format: uuid
              * @description The bulk activity it was recorded with.
@@ -2089,7 +1817,6 @@ export interface components {
         };
         BulkTimeClaimsDto: {
             /**
-             * Format: date
              * @description The day of the activity (YYYY-MM-DD): not after today, at most a year back.
              * @example 2026-11-21
              */
@@ -2128,10 +1855,6 @@ export interface components {
         };
         RejectTimeClaimDto: {
             /** @example Deze middag was de activiteit afgelast. */
-            reason: string;
-        };
-        RevokeTimeClaimDto: {
-            /** @example Dubbel goedgekeurd: dezelfde middag staat ook in de groepsactiviteit. */
             reason: string;
         };
         WithdrawTimeClaimDto: {
@@ -2295,13 +2018,11 @@ export interface components {
              */
             euroValue: string;
             /**
-             * Format: date
              * @description First valid day; today when omitted.
              * @example 2026-11-23
              */
             validFrom?: string;
             /**
-             * Format: date
              * @description Last valid day (inclusive); none when omitted.
              * @example 2027-03-31
              */
@@ -2362,6 +2083,30 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        OfferValueChangeDto: {
+            /**
+             * @description STK
+             * @example 2.00
+             */
+            price: string;
+            /**
+             * @description EUR
+             * @example 3.50
+             */
+            euroValue: string;
+            /**
+             * Format: uuid
+             * @description The user who set it.
+             */
+            changedBy: string | null;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        OfferValueChangePageDto: {
+            items: components["schemas"]["OfferValueChangeDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         UpdateOfferDto: {
             title?: components["schemas"]["OfferTitleDto"];
             description?: components["schemas"]["OfferDescriptionDto"];
@@ -2375,15 +2120,9 @@ export interface components {
              * @example 3.50
              */
             euroValue?: string;
-            /**
-             * Format: date
-             * @example 2026-12-01
-             */
+            /** @example 2026-12-01 */
             validFrom?: string;
-            /**
-             * Format: date
-             * @example 2027-03-31
-             */
+            /** @example 2027-03-31 */
             validUntil?: string | null;
             /** @description Sets the stock left; null: unlimited. */
             stock?: number | null;
@@ -2413,12 +2152,34 @@ export interface components {
              */
             pin?: string;
         };
-        CounterFiscalWarningDto: {
+        FiscalWarningDto: {
             /**
              * @description month, year, or hours (approved hours × hourly amount).
              * @enum {string}
              */
             limit: "month" | "year" | "hours";
+            /**
+             * @description The month, the year, or "hours × hourly amount".
+             * @example 2026-11
+             */
+            basis: string;
+            /**
+             * @description EUR received, this redemption included.
+             * @example 172.00
+             */
+            received: string;
+            /**
+             * @description EUR
+             * @example 210.00
+             */
+            limitAmount: string;
+            /**
+             * @description EUR left
+             * @example 38.00
+             */
+            room: string;
+            /** @example 81 */
+            percent: number;
             message: components["schemas"]["LocalizedTextDto"];
         };
         RedemptionReceiptDto: {
@@ -2482,8 +2243,8 @@ export interface components {
             voidableUntil: string;
             /** Format: date-time */
             closedAt: string | null;
-            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
-            fiscalWarnings: components["schemas"]["CounterFiscalWarningDto"][];
+            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer. */
+            fiscalWarnings: components["schemas"]["FiscalWarningDto"][];
         };
         RedemptionDto: {
             /** Format: uuid */
@@ -2669,36 +2430,6 @@ export interface components {
             /** @example 168.00 */
             room: string | null;
         };
-        FiscalWarningDto: {
-            /**
-             * @description month, year, or hours (approved hours × hourly amount).
-             * @enum {string}
-             */
-            limit: "month" | "year" | "hours";
-            /**
-             * @description The month, the year, or "hours × hourly amount".
-             * @example 2026-11
-             */
-            basis: string;
-            /**
-             * @description EUR received, this redemption included.
-             * @example 172.00
-             */
-            received: string;
-            /**
-             * @description EUR
-             * @example 210.00
-             */
-            limitAmount: string;
-            /**
-             * @description EUR left
-             * @example 38.00
-             */
-            room: string;
-            /** @example 81 */
-            percent: number;
-            message: components["schemas"]["LocalizedTextDto"];
-        };
         FiscalOverviewDto: {
             /** Format: uuid */
             volunteerId: string;
@@ -2733,6 +2464,13 @@ export interface components {
              * @example 15
              */
             voidWindowMinutes: number;
+        };
+        OfferPolicyDto: {
+            /**
+             * @description Euro value an offer may give per Steerke of its price at most (fund-wide, set by the treasurer): a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 5.00
+             */
+            euroValueRatioMax: string;
         };
         CreateListingDto: {
             /** @enum {string} */
@@ -2806,13 +2544,7 @@ export interface components {
              *     }
              */
             openingHours?: {
-                mon?: string[][];
-                tue?: string[][];
-                wed?: string[][];
-                thu?: string[][];
-                fri?: string[][];
-                sat?: string[][];
-                sun?: string[][];
+                [key: string]: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -2871,13 +2603,7 @@ export interface components {
             minLength: number;
             maxLength: number | null;
             openingHours: {
-                mon?: string[][];
-                tue?: string[][];
-                wed?: string[][];
-                thu?: string[][];
-                fri?: string[][];
-                sat?: string[][];
-                sun?: string[][];
+                [key: string]: unknown;
             } | null;
             /** @enum {string} */
             confirmation: "auto" | "provider";
@@ -2960,13 +2686,7 @@ export interface components {
              *     }
              */
             openingHours?: {
-                mon?: string[][];
-                tue?: string[][];
-                wed?: string[][];
-                thu?: string[][];
-                fri?: string[][];
-                sat?: string[][];
-                sun?: string[][];
+                [key: string]: string[][];
             } | null;
             /**
              * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
@@ -3029,7 +2749,7 @@ export interface components {
         };
         BookingEventDto: {
             /** @enum {string} */
-            action: "request" | "confirm" | "decline" | "cancel" | "check_out" | "return" | "complete" | "refund";
+            action: "request" | "confirm" | "decline" | "cancel" | "check_out" | "return" | "complete";
             statusAfter: Record<string, never>;
             /** @description The user; null when automatic (auto-confirm). */
             actorId: string | null;
@@ -3092,11 +2812,6 @@ export interface components {
             /** @description Deposit kept (late fee and damage). */
             depositKept: string | null;
             lateFee: string | null;
-            /**
-             * @description Paid back to the booker after the booking was settled.
-             * @example 0.00
-             */
-            refunded: string;
             /** @example 1.50 */
             hoursGiven: string | null;
             note: string | null;
@@ -3226,11 +2941,6 @@ export interface components {
             /** @description Deposit kept (late fee and damage). */
             depositKept: string | null;
             lateFee: string | null;
-            /**
-             * @description Paid back to the booker after the booking was settled.
-             * @example 0.00
-             */
-            refunded: string;
             /** @example 1.50 */
             hoursGiven: string | null;
             note: string | null;
@@ -3264,15 +2974,6 @@ export interface components {
              */
             damageNote?: string;
         };
-        RefundDto: {
-            /**
-             * @description Steerkes paid back to the booker: at most what the provider received (the price or the cancellation fee, and deposit kept) less earlier refunds: a decimal string with at most two decimals, at most 1000000000.00.
-             * @example 5.00
-             */
-            amount: string;
-            /** @example De zaal was niet verwarmd. */
-            reason: string;
-        };
         CompleteDto: {
             /**
              * @description Administration only (required there): hours actually given, at most the hours booked; the provider receives the hourly price for them and the rest is released.
@@ -3301,18 +3002,6 @@ export interface components {
             total: string;
             accounts: components["schemas"]["TrialBalanceLineDto"][];
         };
-        CreditExtendedDto: {
-            /**
-             * @description Σ of every party account’s credit limit below zero (only organisations have one), as it stands now.
-             * @example 250.00
-             */
-            limits: string;
-            /**
-             * @description Σ of the party balances below zero (as of the date): the credit actually drawn.
-             * @example 42.50
-             */
-            drawn: string;
-        };
         TrialBalanceDto: {
             asOf: string | null;
             /** @example STK */
@@ -3331,8 +3020,6 @@ export interface components {
             circulation: string;
             /** @example 15.00 */
             pendingHolds: string;
-            /** @description Mutual credit: Steerkes that may be (limits) and that are (drawn) spent below zero, which nobody issued. */
-            creditExtended: components["schemas"]["CreditExtendedDto"];
         };
         AccountPeriodStatementDto: {
             account: components["schemas"]["AccountDto"];
@@ -3366,9 +3053,9 @@ export interface components {
         IssueDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /**
              * Format: uuid
@@ -3392,9 +3079,9 @@ export interface components {
         RetireDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
-            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            /** @description Flat key/value pairs, at most 4 KB. */
             metadata?: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: unknown;
             };
             /**
              * Format: uuid
@@ -3428,129 +3115,6 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
-        };
-        ProposeCreditLimitDto: {
-            /**
-             * Format: uuid
-             * @description The account whose credit limit changes.
-             */
-            accountId: string;
-            /**
-             * @description The new lowest available balance in STK: 0.00, or below zero for an organisation (down to −ORGANISATION_CREDIT_LIMIT_MAX).
-             * @example -150.00
-             */
-            minBalance: string;
-            /** @example Besluit bestuur 12 november: voorschot voor het wintertoernooi. */
-            reason: string;
-        };
-        CreditLimitProposalDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            accountId: string;
-            /** Format: uuid */
-            partyId: string;
-            /**
-             * @description The proposed credit limit (minBalance).
-             * @example -150.00
-             */
-            minBalance: string;
-            /**
-             * @description The limit in force when it was proposed.
-             * @example -50.00
-             */
-            previousMinBalance: string | null;
-            reason: string;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
-            /** Format: uuid */
-            proposedBy: string;
-            /** @enum {string} */
-            proposedRole: "admin" | "treasurer";
-            /** Format: date-time */
-            proposedAt: string;
-            /** Format: uuid */
-            decidedBy: string | null;
-            /** Format: date-time */
-            decidedAt: string | null;
-            decisionReason: string | null;
-        };
-        RejectCreditLimitDto: {
-            /** @example Eerst de jaarrekening afwachten. */
-            reason: string;
-        };
-        PersonalDataExportDto: {
-            /** @example steerkes-personal-data/1 */
-            format: string;
-            /** Format: date-time */
-            exportedAt: string;
-            /** @description The user: e-mail, name, role (never the password). */
-            user: {
-                [key: string]: unknown;
-            };
-            /** @description The volunteer party: name, district, birth date. */
-            party: {
-                [key: string]: unknown;
-            };
-            /** @description Login sessions: when, no tokens. */
-            sessions: {
-                [key: string]: unknown;
-            }[];
-            passes: {
-                [key: string]: unknown;
-            }[];
-            /** @description Time claims. */
-            claims: {
-                [key: string]: unknown;
-            }[];
-            redemptions: {
-                [key: string]: unknown;
-            }[];
-            /** @description Each account with every ledger entry on it (statement lines). */
-            accounts: {
-                [key: string]: unknown;
-            }[];
-            /** @description Audit events about the user, the party, their passes and claims. */
-            auditEvents: {
-                [key: string]: unknown;
-            }[];
-        };
-        CorrectProfileDto: {
-            /** @example Anouk Janssen */
-            name?: string;
-            /**
-             * Format: email
-             * @example anouk@example.nl
-             */
-            email?: string;
-        };
-        ProfileDto: {
-            /** Format: uuid */
-            userId: string;
-            /** Format: uuid */
-            partyId: string;
-            /** @example Anouk Janssen */
-            name: string;
-            /**
-             * Format: email
-             * @example anouk@example.nl
-             */
-            email: string;
-        };
-        EraseMyDataDto: {
-            /**
-             * @description true: I understand my login ends, my pass is blocked and this cannot be undone.
-             * @enum {boolean}
-             */
-            confirm: true;
-        };
-        ErasureDto: {
-            /** Format: uuid */
-            userId: string;
-            /** Format: uuid */
-            partyId: string;
-            /** Format: date-time */
-            erasedAt: string;
         };
     };
     responses: never;
@@ -3609,15 +3173,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3692,15 +3247,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     LedgerController_updatePolicy: {
@@ -3762,26 +3308,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3839,15 +3367,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3926,15 +3445,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -3946,15 +3456,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4033,15 +3534,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     LedgerController_bookEntry: {
@@ -4113,15 +3605,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4133,15 +3616,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4199,15 +3673,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4288,15 +3753,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4308,15 +3764,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4395,15 +3842,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4415,15 +3853,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4481,15 +3910,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4570,15 +3990,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -4590,15 +4001,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4684,15 +4086,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PartiesController_list: {
@@ -4739,15 +4132,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4805,26 +4189,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4889,15 +4255,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PublicOrganisationsController_list: {
@@ -4935,15 +4292,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4992,20 +4340,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests: wait as long as Retry-After says. */
+            /** @description Too many requests. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next attempt. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5014,15 +4351,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5067,15 +4395,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     AuthController_logout: {
@@ -5092,167 +4411,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    AuthController_changeOwnPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    AuthController_completePasswordReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CompletePasswordResetDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Too many requests: wait as long as Retry-After says. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before the next attempt. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
             };
         };
     };
@@ -5284,15 +4442,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5359,366 +4508,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    UsersController_disable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    UsersController_enable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    UsersController_changeRole: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeRoleDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    UsersController_startPasswordReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PasswordResetDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5782,15 +4573,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     HealthController_check: {
@@ -5819,7 +4601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            /** @description Unexpected error; nothing was written. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5836,7 +4618,7 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page; omit for the first page. */
                 cursor?: string;
-                status?: "requested" | "approved" | "rejected" | "withdrawn" | "revoked";
+                status?: "requested" | "approved" | "rejected" | "withdrawn";
                 /** @description Only claims made to this organisation. */
                 organisationId?: string;
                 /** @description Only claims of this volunteer. */
@@ -5891,15 +4673,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5978,15 +4751,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -5998,15 +4762,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6076,15 +4831,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6096,15 +4842,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6171,15 +4908,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6274,15 +5002,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     TimeClaimsController_reject: {
@@ -6353,132 +5072,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    TimeClaimsController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RevokeTimeClaimDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TimeClaimDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6556,26 +5151,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6613,15 +5190,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6679,26 +5247,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6756,15 +5306,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6833,15 +5374,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -6853,15 +5385,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6923,15 +5446,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7007,26 +5521,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7094,15 +5590,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7181,15 +5668,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PassesController_block: {
@@ -7252,26 +5730,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7340,15 +5800,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7360,15 +5811,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7450,15 +5892,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     OffersController_list: {
@@ -7497,15 +5930,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7563,26 +5987,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7652,15 +6058,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     OffersController_get: {
@@ -7702,15 +6099,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7779,15 +6167,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
                 headers: {
@@ -7797,8 +6176,69 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
+        };
+    };
+    OffersController_valueHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferValueChangePageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7867,15 +6307,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7954,15 +6385,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -7972,11 +6394,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Too many requests: wait as long as Retry-After says. */
+            /** @description Too many requests. */
             429: {
                 headers: {
-                    /** @description Seconds to wait before the next attempt. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7992,21 +6412,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     RedemptionsController_summary: {
         parameters: {
             query?: {
-                /** @description Calendar year; this year when omitted. */
+                /** @description This year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the business (required for them). */
                 businessId?: string;
@@ -8063,15 +6474,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8138,15 +6540,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8232,15 +6625,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     RedemptionsController_reverse: {
@@ -8314,15 +6698,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -8334,15 +6709,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8380,15 +6746,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8448,26 +6805,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8525,26 +6864,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8557,7 +6878,7 @@ export interface operations {
     FiscalController_overview: {
         parameters: {
             query?: {
-                /** @description Calendar year; this year when omitted. */
+                /** @description This year when omitted. */
                 year?: number;
                 /** @description Admins and treasurers: the volunteer (required for them). */
                 volunteerId?: string;
@@ -8621,15 +6942,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     PassPolicyController_get: {
@@ -8660,15 +6972,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8726,8 +7029,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OfferPolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferPolicyDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8744,8 +7075,58 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
+        };
+    };
+    OfferPolicyController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferPolicyDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8817,15 +7198,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ListingsController_create: {
@@ -8876,26 +7248,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8953,15 +7307,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9039,26 +7384,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9121,15 +7448,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9208,15 +7526,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ListingsController_addBlockedPeriod: {
@@ -9287,26 +7596,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9380,15 +7671,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     BookingsController_list: {
@@ -9436,15 +7718,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9523,15 +7796,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9543,15 +7807,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9609,15 +7864,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9712,15 +7958,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     BookingsController_decline: {
@@ -9794,15 +8031,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9814,15 +8042,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9903,15 +8122,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -9923,15 +8133,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10026,15 +8227,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     BookingsController_markReturned: {
@@ -10108,15 +8300,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -10128,124 +8311,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    BookingsController_refund: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefundDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BookingDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10326,15 +8391,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -10346,15 +8402,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10413,15 +8460,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10499,15 +8537,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     TreasuryController_export: {
@@ -10564,15 +8593,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     TreasuryLedgerController_reconciliation: {
@@ -10612,15 +8632,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10699,15 +8710,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -10719,15 +8721,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10795,15 +8788,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10882,15 +8866,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
             /** @description Refused by a business rule (insufficient funds, closed period, …). */
             422: {
                 headers: {
@@ -10902,15 +8877,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10981,15 +8947,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ReportsController_sponsorship: {
@@ -11040,15 +8997,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11115,15 +9063,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
         };
     };
     ReportsController_transparency: {
@@ -11154,54 +9093,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    CreditLimitsController_listPending: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"][];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
+            /** @description Too many requests. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11211,536 +9104,6 @@ export interface operations {
             };
             /** @description Unexpected error; nothing was written. */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    CreditLimitsController_propose: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ProposeCreditLimitDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    CreditLimitsController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Refused by a business rule (insufficient funds, closed period, …). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    CreditLimitsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectCreditLimitDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreditLimitProposalDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PrivacyController_exportData: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonalDataExportDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PrivacyController_correct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CorrectProfileDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProfileDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PrivacyController_erase: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EraseMyDataDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErasureDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
