@@ -1,9 +1,12 @@
 import {
+  type CanActivate,
+  type ExecutionContext,
   Inject,
   Injectable,
   Logger,
   type OnApplicationShutdown,
   type OnModuleInit,
+  type Type,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
@@ -16,6 +19,7 @@ import {
 import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
 import { DomainError } from './errors/domain-error.js';
+import type { SteerkesRequest } from './http/request-context.js';
 
 /** One limit: at most `points` requests per key in `durationSeconds`; `name` keeps its counts apart. */
 export interface RateLimitRule {
@@ -114,4 +118,44 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
       }),
     );
   }
+}
+
+/** What a guard made by `PerMinuteRateLimitGuard` counts: how many a minute, and whose. */
+export interface PerMinuteRule {
+  /** Keeps this limit's counts apart from the others'. */
+  name: string;
+  perMinute: (configuration: AppConfiguration) => number;
+  /** Whose requests are counted together: an operator, a client address. */
+  key: (request: SteerkesRequest) => string;
+}
+
+const MINUTE_SECONDS = 60;
+
+/**
+ * A guard that admits at most `perMinute` requests per key per minute and answers the next one
+ * 429 with Retry-After: the redemption and transparency limits are each one line with it.
+ */
+export function PerMinuteRateLimitGuard(rule: PerMinuteRule): Type<CanActivate> {
+  @Injectable()
+  class PerMinuteGuard implements CanActivate {
+    private readonly limit: RateLimit;
+
+    constructor(
+      @Inject(APP_CONFIGURATION) configuration: AppConfiguration,
+      @Inject(RateLimits) rateLimits: RateLimits,
+    ) {
+      this.limit = rateLimits.limit({
+        name: rule.name,
+        points: rule.perMinute(configuration),
+        durationSeconds: MINUTE_SECONDS,
+      });
+    }
+
+    async canActivate(context: ExecutionContext): Promise<boolean> {
+      const http = context.switchToHttp();
+      await this.limit.consume(rule.key(http.getRequest<SteerkesRequest>()), http.getResponse());
+      return true;
+    }
+  }
+  return PerMinuteGuard;
 }
