@@ -476,7 +476,7 @@ function DecidedClaims() {
       {decided.isError && <p role="alert">{problemText(decided.error, t('org.loadFailed'))}</p>}
       {decided.isSuccess && claims.length === 0 && <p>{t('org.hours.decidedEmpty')}</p>}
       {claims.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="decided-title">
           <table className="figures-table decided-table">
             <caption className="visually-hidden">{t('org.hours.decidedTitle')}</caption>
             <thead>

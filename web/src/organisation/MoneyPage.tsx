@@ -284,7 +284,7 @@ function Statement() {
       {statement.isError && <p role="alert">{problemText(statement.error, t('org.loadFailed'))}</p>}
       {statement.isSuccess && lines.length === 0 && <p>{t('org.money.statementEmpty')}</p>}
       {lines.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="statement-title">
           <table className="figures-table statement-table">
             <caption className="visually-hidden">{t('org.money.statementTitle')}</caption>
             <thead>

@@ -1,0 +1,291 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { API, DEMO_PASSWORD, expectNoSeriousViolations, token } from './kassa-fixtures';
+import {
+  createPerson,
+  credentials,
+  getJson,
+  openAs,
+  type Person,
+} from './volunteer-and-business-fixtures';
+
+/**
+ * The organisation manager's stories in a real browser: approving a claim pays the volunteer;
+ * rejecting and deciding several at once; a bulk activity with a refused line shown at that line,
+ * corrected and paid; the money page (balance as the API says, statement, CSV, hour rate); and
+ * every page of the manager passes axe in Dutch and in English.
+ */
+const MANAGER = { email: 'org@steerkes.test', password: DEMO_PASSWORD };
+const nl = (amount: string) =>
+  `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2 }).format(Number(amount))} STK`;
+
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+async function managerContext(request: APIRequestContext) {
+  const bearer = await token(request, MANAGER);
+  const me = await getJson<{ partyId: string }>(request, '/auth/me', bearer);
+  return { bearer, organisationId: me.partyId };
+}
+
+async function balanceOf(request: APIRequestContext, person: Person): Promise<string> {
+  const bearer = await token(request, credentials(person));
+  const [account] = await getJson<Array<{ balance: string }>>(
+    request,
+    `/parties/${person.partyId}/accounts`,
+    bearer,
+  );
+  return account.balance;
+}
+
+/** The volunteer claims hours with the demo's organisation (Buurtcentrum Malberg). */
+async function claim(
+  request: APIRequestContext,
+  volunteer: Person,
+  organisationId: string,
+  hours: string,
+  activity: string,
+): Promise<string> {
+  const bearer = await token(request, credentials(volunteer));
+  const response = await request.post(`${API}/time-claims`, {
+    headers: { Authorization: `Bearer ${bearer}`, 'Idempotency-Key': randomUUID() },
+    data: { organisationId, date: today(), hours, activity },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { id: string }).id;
+}
+
+test('the manager approves a claim and the volunteer is paid; rejects one with a reason; decides two at once', async ({
+  browser,
+  request,
+}) => {
+  const { bearer, organisationId } = await managerContext(request);
+  const { rate } = await getJson<{ rate: string }>(
+    request,
+    `/organisations/${organisationId}/hour-rate`,
+    bearer,
+  );
+  const volunteer = await createPerson(request, 'volunteer');
+  await claim(request, volunteer, organisationId, '2.00', 'Bardienst');
+  await claim(request, volunteer, organisationId, '1.00', 'Dubbel ingediend');
+  await claim(request, volunteer, organisationId, '0.50', 'Afwassen');
+  await claim(request, volunteer, organisationId, '0.25', 'Stoelen zetten');
+  expect(await balanceOf(request, volunteer)).toBe('0.00');
+
+  const { context, page } = await openAs(browser, MANAGER, { size: 'phone', language: 'nl' });
+  await expect(page).toHaveURL(/\/organisation\/hours$/);
+  const cards = page.getByTestId('queued-claim').filter({ hasText: volunteer.displayName });
+  await expect(cards).toHaveCount(4);
+  const first = cards.filter({ hasText: 'Bardienst' });
+  const expected = (Number(rate) * 2).toFixed(2);
+  await expect(first).toContainText(`Kost jullie ${nl(expected)} tegen het huidige uurtarief`);
+  await first.getByRole('button', { name: /^Keur de declaratie van .* goed$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Goedgekeurd' })).toContainText(
+    `Goedgekeurd: ${volunteer.displayName}, 2 uur; ${nl(expected)} is uitbetaald.`,
+  );
+  await expect(cards).toHaveCount(3);
+  await expect.poll(() => balanceOf(request, volunteer)).toBe(expected);
+
+  // Rejecting asks for a reason first, and the volunteer sees it.
+  const double = cards.filter({ hasText: 'Dubbel ingediend' });
+  await double.getByRole('button', { name: /^Wijs de declaratie van .* af$/ }).click();
+  await double.getByRole('button', { name: 'Afwijzen met deze reden' }).click();
+  await expect(double.getByText('Schrijf kort waarom')).toBeVisible();
+  await double.getByLabel('Reden (de vrijwilliger ziet deze)').fill('Twee keer ingediend.');
+  await double.getByRole('button', { name: 'Afwijzen met deze reden' }).click();
+  await expect(cards).toHaveCount(2);
+  const volunteerBearer = await token(request, credentials(volunteer));
+  const own = await getJson<{ items: Array<{ activity: string; status: string; reason: string }> }>(
+    request,
+    '/time-claims?status=rejected',
+    volunteerBearer,
+  );
+  expect(own.items).toEqual([
+    expect.objectContaining({ activity: 'Dubbel ingediend', reason: 'Twee keer ingediend.' }),
+  ]);
+
+  // The other two at once.
+  for (const activity of ['Afwassen', 'Stoelen zetten'])
+    await cards.filter({ hasText: activity }).getByRole('checkbox').check();
+  await expect(page.getByTestId('selection-total')).toContainText('2 gekozen: 0,75 uur');
+  await page.getByRole('button', { name: '2 goedkeuren en uitbetalen' }).click();
+  await expect(cards).toHaveCount(0);
+  const paid = (Number(rate) * 2 + Number(rate) * 0.5 + Number(rate) * 0.25).toFixed(2);
+  await expect.poll(() => balanceOf(request, volunteer)).toBe(paid);
+
+  // The decided claims, filtered on rejected.
+  const decided = page.getByTestId('decided-claim').filter({ hasText: volunteer.displayName });
+  await expect(decided).toHaveCount(4);
+  await page.getByLabel('Welke').selectOption('rejected');
+  await expect(decided).toHaveCount(1);
+  await expect(decided).toContainText('Twee keer ingediend.');
+  await expectNoSeriousViolations(page);
+
+  // And on the volunteer's own page the paid hours show in the balance.
+  const { context: volunteerContext, page: volunteerPage } = await openAs(browser, volunteer, {
+    size: 'phone',
+    language: 'nl',
+  });
+  await expect(volunteerPage.getByTestId('balance')).toHaveText(nl(paid));
+  await volunteerContext.close();
+  await context.close();
+});
+
+test('a bulk activity with a refused line: the refusal stands at that line; corrected, everyone is paid', async ({
+  browser,
+  request,
+}) => {
+  const { bearer, organisationId } = await managerContext(request);
+  const { rate } = await getJson<{ rate: string }>(
+    request,
+    `/organisations/${organisationId}/hour-rate`,
+    bearer,
+  );
+  // Two volunteers who worked for the organisation before (an approved claim each).
+  const helpers = [
+    await createPerson(request, 'volunteer'),
+    await createPerson(request, 'volunteer'),
+  ];
+  for (const helper of helpers) {
+    const id = await claim(request, helper, organisationId, '1.00', 'Opbouwen');
+    const approved = await request.post(`${API}/time-claims/${id}/approve`, {
+      headers: { Authorization: `Bearer ${bearer}`, 'Idempotency-Key': randomUUID() },
+    });
+    expect(approved.ok(), await approved.text()).toBe(true);
+  }
+  const [anna, bram] = helpers;
+  const before = await Promise.all(helpers.map((helper) => balanceOf(request, helper)));
+
+  const { context, page } = await openAs(browser, MANAGER, { size: 'tablet', language: 'en' });
+  await page.getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Record an activity' })).toBeVisible();
+  await page.getByLabel('Activity', { exact: true }).fill('Buurtfeest');
+  await page.getByLabel('Volunteer 1', { exact: true }).selectOption({ label: anna.displayName });
+  await page.getByLabel('Hours of volunteer 1').fill('3');
+  await page.getByRole('button', { name: 'Another volunteer' }).click();
+  await page.getByLabel('Volunteer 2', { exact: true }).selectOption({ label: bram.displayName });
+  // 23 hours on top of the hour Bram already claimed today: more than 24 in a day.
+  await page.getByLabel('Hours of volunteer 2').fill('23.5');
+  await expect(page.getByTestId('activity-total')).toContainText('26.5 hours together');
+  await page.getByRole('button', { name: 'Record and pay' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('Nothing was recorded');
+  const lines = page.getByTestId('bulk-line');
+  await expect(lines.nth(1)).toContainText(
+    'With these hours the volunteer would claim more than 24 hours on this day.',
+  );
+  await expect(page.getByLabel('Hours of volunteer 2')).toHaveAttribute('aria-invalid', 'true');
+  await expect(lines.nth(0).locator('.field__error')).toHaveCount(0);
+  await expectNoSeriousViolations(page);
+  expect(await Promise.all(helpers.map((helper) => balanceOf(request, helper)))).toEqual(before);
+
+  await page.getByLabel('Hours of volunteer 2').fill('2,5');
+  await page.getByRole('button', { name: 'Record and pay' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'recorded' })).toContainText(
+    'Buurtfeest on',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'recorded' })).toContainText(
+    '2 volunteers, 5.5 hours',
+  );
+  const after = await Promise.all(helpers.map((helper) => balanceOf(request, helper)));
+  expect(after).toEqual([
+    (Number(before[0]) + Number(rate) * 3).toFixed(2),
+    (Number(before[1]) + Number(rate) * 2.5).toFixed(2),
+  ]);
+  await context.close();
+});
+
+test('money: balance as the API says, the statement with running balance as CSV, the hour rate within the range', async ({
+  browser,
+  request,
+}) => {
+  const { bearer, organisationId } = await managerContext(request);
+  const { context, page } = await openAs(browser, MANAGER, { size: 'phone', language: 'nl' });
+  await page.getByRole('link', { name: 'Geld' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Geld' })).toBeVisible();
+  await expect(async () => {
+    const [account] = await getJson<Array<{ balance: string; available: string; pending: string }>>(
+      request,
+      `/parties/${organisationId}/accounts`,
+      bearer,
+    );
+    await page.reload();
+    await expect(page.getByTestId('org-balance')).toHaveText(nl(account.balance), {
+      timeout: 3000,
+    });
+    await expect(page.getByTestId('org-available')).toHaveText(nl(account.available), {
+      timeout: 3000,
+    });
+    await expect(page.getByTestId('org-pending')).toHaveText(nl(account.pending), {
+      timeout: 3000,
+    });
+  }).toPass();
+
+  // The statement from a year back: the demo's history is in it.
+  await page.getByLabel('Van').fill(`${Number(today().slice(0, 4)) - 1}${today().slice(4)}`);
+  await expect(page.getByTestId('statement-line').first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download als CSV' }).click();
+  const file = await (await download).path();
+  const csv = readFileSync(file, 'utf8');
+  const rows = csv.trimEnd().split('\r\n');
+  expect(rows[0]).toBe('Datum,Soort,Omschrijving,Bedrag (STK),Saldo erna (STK),Boeking');
+  expect(rows.length).toBeGreaterThan(2);
+  expect(rows.some((row) => /^\d{4}-\d{2}-\d{2},HOURS,/.test(row))).toBe(true);
+  expect(
+    rows.some((row) => /^\d{4}-\d{2}-\d{2},[A-Z]+,.*,-\d+\.\d{2},-?\d+\.\d{2},/.test(row)),
+  ).toBe(true);
+
+  // The hour rate: outside the range refused at the field, inside saved.
+  const range = await getJson<{ rate: string; min: string; max: string }>(
+    request,
+    `/organisations/${organisationId}/hour-rate`,
+    bearer,
+  );
+  const field = page.getByLabel('Jullie uurtarief in STK per uur');
+  await field.fill(String(Number(range.max) + 1));
+  await page.getByRole('button', { name: 'Uurtarief opslaan' }).click();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Het tarief ligt buiten de bandbreedte')).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await field.fill(range.rate.replace('.', ','));
+  await page.getByRole('button', { name: 'Uurtarief opslaan' }).click();
+  await expect(page.getByText(`Opgeslagen: een uur levert nu ${nl(range.rate)} op.`)).toBeVisible();
+  await context.close();
+});
+
+test.describe("every page of the organisation's manager passes axe in Dutch and in English", () => {
+  const pages = [
+    { path: '/organisation/hours', nl: 'Uren', en: 'Hours' },
+    { path: '/organisation/activity', nl: 'Activiteit vastleggen', en: 'Record an activity' },
+    { path: '/organisation/money', nl: 'Geld', en: 'Money' },
+  ];
+  for (const language of ['nl', 'en'] as const) {
+    for (const size of ['phone', 'tablet'] as const) {
+      test(`in ${language} on a ${size}`, async ({ browser }) => {
+        const { context, page } = await openAs(browser, MANAGER, { size, language });
+        for (const target of pages) {
+          await page.goto(target.path);
+          await expect(
+            page.getByRole('heading', { level: 1, name: target[language] }),
+          ).toBeVisible();
+          await expect(page.getByText(/Even laden|Loading/)).toHaveCount(0);
+          await expectNoSeriousViolations(page);
+          if (process.env.SCREENSHOTS)
+            await page.screenshot({
+              path: `test-results/org-shots/${target.path.split('/').pop()}-${size}-${language}.png`,
+              fullPage: true,
+            });
+        }
+        // Another role's page is "not for you", not an error.
+        await page.goto('/kassa');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+          language === 'nl' ? 'Deze pagina is niet voor jou' : 'This page is not for you',
+        );
+        await context.close();
+      });
+    }
+  }
+});
