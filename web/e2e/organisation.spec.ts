@@ -86,6 +86,11 @@ test('the manager approves a claim and the volunteer is paid; rejects one with a
     `Goedgekeurd: ${volunteer.displayName}, 2 uur; ${nl(expected)} is uitbetaald.`,
   );
   await expect(cards).toHaveCount(3);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/org-shots/hours-approved-phone-nl.png',
+      fullPage: true,
+    });
   await expect.poll(() => balanceOf(request, volunteer)).toBe(expected);
 
   // Rejecting asks for a reason first, and the volunteer sees it.
@@ -178,6 +183,11 @@ test('a bulk activity with a refused line: the refusal stands at that line; corr
   );
   await expect(page.getByLabel('Hours of volunteer 2')).toHaveAttribute('aria-invalid', 'true');
   await expect(lines.nth(0).locator('.field__error')).toHaveCount(0);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/org-shots/activity-refused-tablet-en.png',
+      fullPage: true,
+    });
   await expectNoSeriousViolations(page);
   expect(await Promise.all(helpers.map((helper) => balanceOf(request, helper)))).toEqual(before);
 

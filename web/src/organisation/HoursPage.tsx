@@ -7,6 +7,7 @@ import { api, ApiProblemError, unwrap } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { todayInMaastricht } from '../volunteer/calendar';
 import { usePageFormat } from '../volunteer/page-format';
+import { shortDate } from './short-date';
 import { daysBefore } from '../volunteer/statement-story';
 import { claimCost, sumAmounts } from './claim-cost';
 import {
@@ -148,7 +149,8 @@ function ClaimQueue() {
       done.push(outcome);
     }
     setOutcomes(results);
-    setSummary(done);
+    // A refusal of one claim stands at that claim; several decided at once are also summed up here.
+    setSummary(targets.length > 1 ? done : done.filter((outcome) => outcome.ok));
     setSelected(new Set([...selected].filter((id) => !results.get(id)?.ok)));
     setWorking(false);
     await decisions.refresh();
@@ -492,7 +494,7 @@ function DecidedClaims() {
             <tbody>
               {claims.map((claim) => (
                 <tr key={claim.id} data-testid="decided-claim">
-                  <td>{format.date(claim.date)}</td>
+                  <td>{shortDate(format.language, claim.date)}</td>
                   <td>{claim.volunteerName}</td>
                   <td>{claim.activity}</td>
                   <td>{format.hours(claim.hours)}</td>

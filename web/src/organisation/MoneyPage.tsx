@@ -6,6 +6,7 @@ import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { todayInMaastricht } from '../volunteer/calendar';
 import { usePageFormat } from '../volunteer/page-format';
+import { shortDate } from './short-date';
 import { toCsv } from './csv';
 import {
   organisationKeys,
@@ -298,7 +299,7 @@ function Statement() {
             <tbody>
               {lines.map((line) => (
                 <tr key={`${line.entryId}-${line.sequence}`} data-testid="statement-line">
-                  <td>{format.date(line.effectiveDate)}</td>
+                  <td>{shortDate(format.language, line.effectiveDate)}</td>
                   <td>
                     <span className="statement-code">{t(`org.money.code.${line.code}`)}</span>
                     <br />
