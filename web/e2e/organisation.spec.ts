@@ -176,7 +176,9 @@ test('a bulk activity with a refused line: the refusal stands at that line; corr
   await expect(page.getByTestId('activity-total')).toContainText('26.5 hours together');
   await page.getByRole('button', { name: 'Record and pay' }).click();
 
-  await expect(page.getByRole('alert')).toContainText('Nothing was recorded');
+  await expect(page.getByRole('alert')).toContainText(
+    'Nothing has been recorded or paid: 1 thing(s) are not right.',
+  );
   const lines = page.getByTestId('bulk-line');
   await expect(lines.nth(1)).toContainText(
     'With these hours the volunteer would claim more than 24 hours on this day.',

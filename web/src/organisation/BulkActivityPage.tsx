@@ -77,7 +77,13 @@ export function BulkActivityPage() {
     onError: (error) => {
       if (error instanceof ApiProblemError) {
         setRefusals(placeRefusals(error.problem));
-        setRefusal(`${error.problem.detail} ${t('org.activity.fixAndRetry')}`);
+        setRefusal(
+          error.problem.code === 'TIME_CLAIMS_REFUSED'
+            ? t('org.activity.refused', {
+                count: format.integer(error.problem.errors?.length ?? 0),
+              })
+            : `${error.problem.detail} ${t('org.activity.fixAndRetry')}`,
+        );
       } else {
         setRefusals(NO_REFUSALS);
         setRefusal(t('org.activity.noAnswer'));

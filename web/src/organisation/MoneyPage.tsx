@@ -6,7 +6,7 @@ import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { todayInMaastricht } from '../volunteer/calendar';
 import { usePageFormat } from '../volunteer/page-format';
-import { shortDate } from './short-date';
+import { columnAmount, shortDate } from './short-date';
 import { toCsv } from './csv';
 import {
   organisationKeys,
@@ -305,8 +305,8 @@ function Statement() {
                     <br />
                     <span className="hint">{line.description}</span>
                   </td>
-                  <td>{format.signedSteerkes(line.amount)}</td>
-                  <td>{format.steerkes(line.balanceAfter)}</td>
+                  <td>{columnAmount(format.language, line.amount, true)}</td>
+                  <td>{columnAmount(format.language, line.balanceAfter)}</td>
                 </tr>
               ))}
             </tbody>

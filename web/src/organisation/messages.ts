@@ -86,6 +86,8 @@ export const organisationMessages = defineMessages(
     'org.activity.chooseVolunteer': 'Kies een vrijwilliger, of haal deze regel weg.',
     'org.activity.hoursRequired': 'Vul de uren in.',
     'org.activity.fixFirst': 'Er is nog niets verstuurd: vul eerst de gemarkeerde velden in.',
+    'org.activity.refused':
+      'Er is niets vastgelegd en niets uitbetaald: {count} keer klopt er iets niet. Het staat bij de regel of het veld; verbeter het en leg de activiteit opnieuw vast.',
     'org.activity.fixAndRetry':
       'Verbeter de regels waar het bij staat en leg de activiteit opnieuw vast.',
     'org.activity.noAnswer':
@@ -215,6 +217,8 @@ export const organisationMessages = defineMessages(
     'org.activity.chooseVolunteer': 'Choose a volunteer, or remove this line.',
     'org.activity.hoursRequired': 'Fill in the hours.',
     'org.activity.fixFirst': 'Nothing has been sent yet: fill in the marked fields first.',
+    'org.activity.refused':
+      'Nothing has been recorded or paid: {count} thing(s) are not right. Each stands at its line or field; correct it and record the activity again.',
     'org.activity.fixAndRetry': 'Correct the lines where it says so and record the activity again.',
     'org.activity.noAnswer':
       'The server did not answer. Press Record again: the activity is paid at most once.',

@@ -9,3 +9,27 @@ const FORMATS: Record<Language, Intl.DateTimeFormat> = {
 export function shortDate(language: Language, calendarDate: string): string {
   return FORMATS[language].format(new Date(`${calendarDate}T00:00:00Z`));
 }
+
+const AMOUNTS: Record<Language, { plain: Intl.NumberFormat; signed: Intl.NumberFormat }> = {
+  nl: {
+    plain: new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    signed: new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    }),
+  },
+  en: {
+    plain: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    signed: new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    }),
+  },
+};
+
+/** An STK amount in a table column whose heading says "(STK)": the number alone, signed if asked. */
+export function columnAmount(language: Language, amount: string, signed = false): string {
+  return AMOUNTS[language][signed ? 'signed' : 'plain'].format(Number(amount));
+}
