@@ -88,7 +88,7 @@ test('the manager approves a claim and the volunteer is paid; rejects one with a
   await expect(cards).toHaveCount(3);
   if (process.env.SCREENSHOTS)
     await page.screenshot({
-      path: 'test-results/org-shots/hours-approved-phone-nl.png',
+      path: '../docs/screenshots/organisation-hours-phone-nl.png',
       fullPage: true,
     });
   await expect.poll(() => balanceOf(request, volunteer)).toBe(expected);
@@ -187,7 +187,7 @@ test('a bulk activity with a refused line: the refusal stands at that line; corr
   await expect(lines.nth(0).locator('.field__error')).toHaveCount(0);
   if (process.env.SCREENSHOTS)
     await page.screenshot({
-      path: 'test-results/org-shots/activity-refused-tablet-en.png',
+      path: '../docs/screenshots/organisation-activity-refused-tablet-en.png',
       fullPage: true,
     });
   await expectNoSeriousViolations(page);

@@ -479,7 +479,7 @@ function DecidedClaims() {
       {decided.isSuccess && claims.length === 0 && <p>{t('org.hours.decidedEmpty')}</p>}
       {claims.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="decided-title">
-          <table className="figures-table decided-table">
+          <table className="figures-table decided-table stack-table">
             <caption className="visually-hidden">{t('org.hours.decidedTitle')}</caption>
             <thead>
               <tr>
@@ -494,12 +494,16 @@ function DecidedClaims() {
             <tbody>
               {claims.map((claim) => (
                 <tr key={claim.id} data-testid="decided-claim">
-                  <td>{shortDate(format.language, claim.date)}</td>
-                  <td>{claim.volunteerName}</td>
-                  <td>{claim.activity}</td>
-                  <td>{format.hours(claim.hours)}</td>
-                  <td>{t(`org.hours.status.${claim.status}`)}</td>
-                  <td>
+                  <td data-label={t('org.hours.column.date')}>
+                    {shortDate(format.language, claim.date)}
+                  </td>
+                  <td data-label={t('org.hours.column.volunteer')}>{claim.volunteerName}</td>
+                  <td data-label={t('org.hours.column.activity')}>{claim.activity}</td>
+                  <td data-label={t('org.hours.column.hours')}>{format.hours(claim.hours)}</td>
+                  <td data-label={t('org.hours.column.status')}>
+                    {t(`org.hours.status.${claim.status}`)}
+                  </td>
+                  <td data-label={t('org.hours.column.amountOrReason')}>
                     {claim.status === 'approved' && claim.amount
                       ? format.steerkes(claim.amount)
                       : (claim.reason ?? '')}

@@ -286,7 +286,7 @@ function Statement() {
       {statement.isSuccess && lines.length === 0 && <p>{t('org.money.statementEmpty')}</p>}
       {lines.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="statement-title">
-          <table className="figures-table statement-table">
+          <table className="figures-table statement-table stack-table">
             <caption className="visually-hidden">{t('org.money.statementTitle')}</caption>
             <thead>
               <tr>
@@ -299,14 +299,20 @@ function Statement() {
             <tbody>
               {lines.map((line) => (
                 <tr key={`${line.entryId}-${line.sequence}`} data-testid="statement-line">
-                  <td>{shortDate(format.language, line.effectiveDate)}</td>
-                  <td>
+                  <td data-label={t('org.csv.date')}>
+                    {shortDate(format.language, line.effectiveDate)}
+                  </td>
+                  <td data-label={t('org.csv.description')}>
                     <span className="statement-code">{t(`org.money.code.${line.code}`)}</span>
                     <br />
                     <span className="hint">{line.description}</span>
                   </td>
-                  <td>{columnAmount(format.language, line.amount, true)}</td>
-                  <td>{columnAmount(format.language, line.balanceAfter)}</td>
+                  <td data-label={t('org.csv.amount')}>
+                    {columnAmount(format.language, line.amount, true)}
+                  </td>
+                  <td data-label={t('org.csv.balanceAfter')}>
+                    {columnAmount(format.language, line.balanceAfter)}
+                  </td>
                 </tr>
               ))}
             </tbody>
