@@ -8,6 +8,7 @@ export const organisationMenu: MenuItem[] = [
   { to: '/organisation/hours', label: 'org.menu.hours' },
   { to: '/organisation/activity', label: 'org.menu.activity' },
   { to: '/organisation/money', label: 'org.menu.money' },
+  { to: '/organisation/bookings', label: 'org.menu.bookings' },
 ];
 
 const HoursPage = lazy(() =>
@@ -15,6 +16,9 @@ const HoursPage = lazy(() =>
 );
 const BulkActivityPage = lazy(() =>
   import('./BulkActivityPage').then((module) => ({ default: module.BulkActivityPage })),
+);
+const BookingsPage = lazy(() =>
+  import('./BookingsPage').then((module) => ({ default: module.BookingsPage })),
 );
 const MoneyPage = lazy(() =>
   import('./MoneyPage').then((module) => ({ default: module.MoneyPage })),
@@ -33,6 +37,7 @@ export function OrganisationRoutes() {
         <Route path="hours" element={<HoursPage />} />
         <Route path="activity" element={<BulkActivityPage />} />
         <Route path="money" element={<MoneyPage />} />
+        <Route path="bookings" element={<BookingsPage />} />
       </Routes>
     </Loading>
   );
