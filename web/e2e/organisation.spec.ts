@@ -268,11 +268,94 @@ test('money: balance as the API says, the statement with running balance as CSV,
   await context.close();
 });
 
+test('a listing of the organisation booked by another party: confirmed, handed out and taken back in the page, the deposit released', async ({
+  browser,
+  request,
+}) => {
+  const { bearer } = await managerContext(request);
+  const suffix = randomUUID().slice(0, 8);
+  const created = await request.post(`${API}/listings`, {
+    headers: { Authorization: `Bearer ${bearer}` },
+    data: {
+      category: 'materials',
+      titleNl: `Partytent ${suffix}`,
+      titleEn: `Party tent ${suffix}`,
+      descriptionNl: 'Tent met zijwanden.',
+      descriptionEn: 'Tent with side walls.',
+      address: 'Malbergsingel 2, Maastricht',
+      pricingUnit: 'day',
+      price: '5.00',
+      deposit: '20.00',
+      lateFeePerDay: '2.00',
+      quantity: 1,
+      bufferMinutes: 0,
+      confirmation: 'provider',
+    },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  const listing = (await created.json()) as { id: string };
+
+  // The booker: a business of its own with 100 STK from the fund.
+  const booker = await createPerson(request, 'business');
+  const bookerBearer = await token(request, credentials(booker));
+  const [account] = await getJson<Array<{ id: string }>>(
+    request,
+    `/parties/${booker.partyId}/accounts`,
+    bookerBearer,
+  );
+  const treasurer = await token(request, {
+    email: 'treasurer@steerkes.test',
+    password: DEMO_PASSWORD,
+  });
+  const issued = await request.post(`${API}/treasury/issue`, {
+    headers: { Authorization: `Bearer ${treasurer}`, 'Idempotency-Key': randomUUID() },
+    data: { toAccountId: account.id, amount: '100.00', description: 'Budget e2e' },
+  });
+  expect(issued.ok(), await issued.text()).toBe(true);
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const later = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+  const day = (date: Date) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(date);
+  const booked = await request.post(`${API}/bookings`, {
+    headers: { Authorization: `Bearer ${bookerBearer}`, 'Idempotency-Key': randomUUID() },
+    data: { listingId: listing.id, startsAt: day(tomorrow), endsAt: day(later) },
+  });
+  expect(booked.ok(), await booked.text()).toBe(true);
+  const held = async () =>
+    getJson<{ balance: string; pending: string }>(request, `/accounts/${account.id}`, bookerBearer);
+  expect(await held()).toMatchObject({ balance: '100.00', pending: '25.00' });
+
+  const { context, page } = await openAs(browser, MANAGER, { size: 'tablet', language: 'nl' });
+  await page.getByRole('link', { name: 'Boekingen' }).click();
+  const card = page.getByTestId('booking').filter({ hasText: `Partytent ${suffix}` });
+  await expect(card).toContainText('Aangevraagd');
+  await expect(card).toContainText('prijs 5,00 STK · borg 20,00 STK');
+  await expectNoSeriousViolations(page);
+  await card.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(card.getByText('Bevestigd', { exact: true })).toBeVisible();
+  await card.getByRole('button', { name: 'Meegeven' }).click();
+  await expect(card.getByText('Meegegeven', { exact: true })).toBeVisible();
+  await card.getByRole('button', { name: 'Terug ontvangen' }).click();
+  await expectNoSeriousViolations(page);
+  await card.getByRole('button', { name: 'Terugname vastleggen' }).click();
+  await expect(card.getByText('Teruggebracht', { exact: true })).toBeVisible();
+  await expect(card).toContainText('Betaald: 5,00 STK; van de borg gehouden: 0,00 STK');
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/org-shots/bookings-returned-tablet-nl.png',
+      fullPage: true,
+    });
+  // The price went to the organisation, the deposit came back: nothing is held any more.
+  expect(await held()).toMatchObject({ balance: '95.00', pending: '0.00' });
+  await context.close();
+});
+
 test.describe("every page of the organisation's manager passes axe in Dutch and in English", () => {
   const pages = [
     { path: '/organisation/hours', nl: 'Uren', en: 'Hours' },
     { path: '/organisation/activity', nl: 'Activiteit vastleggen', en: 'Record an activity' },
     { path: '/organisation/money', nl: 'Geld', en: 'Money' },
+    { path: '/organisation/bookings', nl: 'Boekingen', en: 'Bookings' },
   ];
   for (const language of ['nl', 'en'] as const) {
     for (const size of ['phone', 'tablet'] as const) {
