@@ -268,32 +268,44 @@ test('money: balance as the API says, the statement with running balance as CSV,
   await context.close();
 });
 
-test('a listing of the organisation booked by another party: confirmed, handed out and taken back in the page, the deposit released', async ({
+test('a listing created in the page, booked by another party: confirmed, handed out and taken back in the page, the deposit released', async ({
   browser,
   request,
 }) => {
   const { bearer } = await managerContext(request);
   const suffix = randomUUID().slice(0, 8);
-  const created = await request.post(`${API}/listings`, {
-    headers: { Authorization: `Bearer ${bearer}` },
-    data: {
-      category: 'materials',
-      titleNl: `Partytent ${suffix}`,
-      titleEn: `Party tent ${suffix}`,
-      descriptionNl: 'Tent met zijwanden.',
-      descriptionEn: 'Tent with side walls.',
-      address: 'Malbergsingel 2, Maastricht',
-      pricingUnit: 'day',
-      price: '5.00',
-      deposit: '20.00',
-      lateFeePerDay: '2.00',
-      quantity: 1,
-      bufferMinutes: 0,
-      confirmation: 'provider',
-    },
-  });
-  expect(created.ok(), await created.text()).toBe(true);
-  const listing = (await created.json()) as { id: string };
+  // The listing is made in the page: a tent lent per day with a deposit.
+  const { context, page } = await openAs(browser, MANAGER, { size: 'tablet', language: 'nl' });
+  await page.getByRole('link', { name: 'Aanbod' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ons aanbod' })).toBeVisible();
+  await page.getByRole('link', { name: 'Nieuw aanbod' }).click();
+  await page.getByLabel('Titel (Nederlands)').fill(`Partytent ${suffix}`);
+  await page.getByLabel('Titel (Engels)').fill(`Party tent ${suffix}`);
+  await page.getByLabel('Omschrijving (Nederlands)').fill('Tent met zijwanden.');
+  await page.getByLabel('Omschrijving (Engels)').fill('Tent with side walls.');
+  await page.getByLabel('Adres').fill('Malbergsingel 2, Maastricht');
+  await page.getByLabel('Prijs in STK').fill('5,00');
+  await page.getByLabel('Borg per stuk in STK (leeg: geen)').fill('20');
+  await page.getByLabel('Boete per stuk per dag te laat, in STK (leeg: geen)').fill('2');
+  await expectNoSeriousViolations(page);
+  // A price the API refuses first: the refusal at the field.
+  await page.getByLabel('Prijs in STK').fill('vijf');
+  await page.getByRole('button', { name: 'Aanbod publiceren' }).click();
+  await expect(page.getByLabel('Prijs in STK')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousViolations(page);
+  await page.getByLabel('Prijs in STK').fill('5,00');
+  await page.getByRole('button', { name: 'Aanbod publiceren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ons aanbod' })).toBeVisible();
+  await expect(
+    page.getByTestId('listing').filter({ hasText: `Partytent ${suffix}` }),
+  ).toContainText('5,00 STK per dag · borg 20,00 STK');
+  const found = await getJson<{ items: Array<{ id: string; titleNl: string }> }>(
+    request,
+    `/listings?q=${suffix}`,
+    bearer,
+  );
+  const listing = found.items.find((item) => item.titleNl === `Partytent ${suffix}`)!;
+  expect(listing).toBeDefined();
 
   // The booker: a business of its own with 100 STK from the fund.
   const booker = await createPerson(request, 'business');
@@ -325,7 +337,6 @@ test('a listing of the organisation booked by another party: confirmed, handed o
     getJson<{ balance: string; pending: string }>(request, `/accounts/${account.id}`, bookerBearer);
   expect(await held()).toMatchObject({ balance: '100.00', pending: '25.00' });
 
-  const { context, page } = await openAs(browser, MANAGER, { size: 'tablet', language: 'nl' });
   await page.getByRole('link', { name: 'Boekingen' }).click();
   const card = page.getByTestId('booking').filter({ hasText: `Partytent ${suffix}` });
   await expect(card).toContainText('Aangevraagd');
@@ -356,6 +367,8 @@ test.describe("every page of the organisation's manager passes axe in Dutch and 
     { path: '/organisation/activity', nl: 'Activiteit vastleggen', en: 'Record an activity' },
     { path: '/organisation/money', nl: 'Geld', en: 'Money' },
     { path: '/organisation/bookings', nl: 'Boekingen', en: 'Bookings' },
+    { path: '/organisation/listings', nl: 'Ons aanbod', en: 'Our listings' },
+    { path: '/organisation/listings/new', nl: 'Nieuw aanbod', en: 'New listing' },
   ];
   for (const language of ['nl', 'en'] as const) {
     for (const size of ['phone', 'tablet'] as const) {

@@ -176,19 +176,26 @@ function BookingCard({ booking, as }: { booking: Booking; as: Side }) {
         })}
       </p>
       <p>
-        {t('org.bookings.terms', {
-          quantity: format.integer(booking.quantity),
-          price: format.steerkes(booking.price),
-          deposit: format.steerkes(booking.deposit),
-        })}
+        {booking.deposit === '0.00'
+          ? t('org.bookings.termsNoDeposit', {
+              quantity: format.integer(booking.quantity),
+              price: format.steerkes(booking.price),
+            })
+          : t('org.bookings.terms', {
+              quantity: format.integer(booking.quantity),
+              price: format.steerkes(booking.price),
+              deposit: format.steerkes(booking.deposit),
+            })}
       </p>
       {booking.charged !== null && (
         <p className="hint">
-          {t('org.bookings.settled', {
-            charged: format.steerkes(booking.charged),
-            kept: format.steerkes(booking.depositKept ?? '0.00'),
-            lateFee: format.steerkes(booking.lateFee ?? '0.00'),
-          })}
+          {booking.deposit === '0.00'
+            ? t('org.bookings.paid', { charged: format.steerkes(booking.charged) })
+            : t('org.bookings.settled', {
+                charged: format.steerkes(booking.charged),
+                kept: format.steerkes(booking.depositKept ?? '0.00'),
+                lateFee: format.steerkes(booking.lateFee ?? '0.00'),
+              })}
         </p>
       )}
       {booking.note && <p className="hint">{t('org.bookings.note', { note: booking.note })}</p>}

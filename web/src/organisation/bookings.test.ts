@@ -14,7 +14,17 @@ function booking(
 }
 
 describe('bookings', () => {
-  it('puts the overdue ones on top, the rest in the order given', () => {
+  it('puts the overdue ones on top, then the open ones in the order given, then the settled ones latest first', () => {
+    const mixed = [
+      booking('old', 'returned'),
+      booking('newer', 'cancelled'),
+      booking('open', 'confirmed'),
+      booking('late', 'overdue'),
+    ];
+    expect(overdueFirst(mixed).map((item) => item.id)).toEqual(['late', 'open', 'newer', 'old']);
+  });
+
+  it('keeps open ones in the order given behind the overdue ones', () => {
     const list = [
       booking('a', 'confirmed'),
       booking('b', 'overdue'),

@@ -2,10 +2,23 @@ import type { components } from '../api/schema';
 
 export type Booking = components['schemas']['BookingDto'];
 
-/** Overdue loans first (they need the provider's attention), then by start as the API lists them. */
+const OPEN_STATUSES: ReadonlySet<Booking['status']> = new Set([
+  'requested',
+  'confirmed',
+  'checked_out',
+]);
+
+/**
+ * Overdue loans first (they need the provider's attention), then the open ones by start as the
+ * API lists them, then the settled ones (returned, completed, declined, cancelled), latest first.
+ */
 export function overdueFirst(bookings: readonly Booking[]): Booking[] {
   const overdue = bookings.filter((booking) => booking.status === 'overdue');
-  return [...overdue, ...bookings.filter((booking) => booking.status !== 'overdue')];
+  const open = bookings.filter((booking) => OPEN_STATUSES.has(booking.status));
+  const settled = bookings.filter(
+    (booking) => booking.status !== 'overdue' && !OPEN_STATUSES.has(booking.status),
+  );
+  return [...overdue, ...open, ...settled.reverse()];
 }
 
 export type BookingStep = 'confirm' | 'decline' | 'cancel' | 'check-out' | 'return' | 'complete';

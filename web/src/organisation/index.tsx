@@ -8,6 +8,7 @@ export const organisationMenu: MenuItem[] = [
   { to: '/organisation/hours', label: 'org.menu.hours' },
   { to: '/organisation/activity', label: 'org.menu.activity' },
   { to: '/organisation/money', label: 'org.menu.money' },
+  { to: '/organisation/listings', label: 'org.menu.listings' },
   { to: '/organisation/bookings', label: 'org.menu.bookings' },
 ];
 
@@ -19,6 +20,12 @@ const BulkActivityPage = lazy(() =>
 );
 const BookingsPage = lazy(() =>
   import('./BookingsPage').then((module) => ({ default: module.BookingsPage })),
+);
+const ListingsPage = lazy(() =>
+  import('./ListingsPage').then((module) => ({ default: module.ListingsPage })),
+);
+const ListingFormPage = lazy(() =>
+  import('./ListingsPage').then((module) => ({ default: module.ListingFormPage })),
 );
 const MoneyPage = lazy(() =>
   import('./MoneyPage').then((module) => ({ default: module.MoneyPage })),
@@ -38,6 +45,9 @@ export function OrganisationRoutes() {
         <Route path="activity" element={<BulkActivityPage />} />
         <Route path="money" element={<MoneyPage />} />
         <Route path="bookings" element={<BookingsPage />} />
+        <Route path="listings" element={<ListingsPage />} />
+        <Route path="listings/new" element={<ListingFormPage />} />
+        <Route path="listings/:listingId" element={<ListingFormPage />} />
       </Routes>
     </Loading>
   );
