@@ -276,7 +276,7 @@ test('a listing created in the page, booked by another party: confirmed, handed 
   const suffix = randomUUID().slice(0, 8);
   // The listing is made in the page: a tent lent per day with a deposit.
   const { context, page } = await openAs(browser, MANAGER, { size: 'tablet', language: 'nl' });
-  await page.getByRole('link', { name: 'Aanbod' }).click();
+  await page.getByRole('link', { name: 'Aanbod', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ons aanbod' })).toBeVisible();
   await page.getByRole('link', { name: 'Nieuw aanbod' }).click();
   await page.getByLabel('Titel (Nederlands)').fill(`Partytent ${suffix}`);
@@ -337,6 +337,31 @@ test('a listing created in the page, booked by another party: confirmed, handed 
     getJson<{ balance: string; pending: string }>(request, `/accounts/${account.id}`, bookerBearer);
   expect(await held()).toMatchObject({ balance: '100.00', pending: '25.00' });
 
+  // The week of the listing: the booking with the booker's name; a block for maintenance next week.
+  await page.getByRole('link', { name: 'Aanbod', exact: true }).click();
+  await page.getByRole('link', { name: `Week van Partytent ${suffix}` }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Week van Partytent ${suffix}` }),
+  ).toBeVisible();
+  const bookingsThisWeek = page.locator('section.card', {
+    has: page.getByRole('heading', { name: 'Boekingen deze week' }),
+  });
+  // Tomorrow's booking is in this week, or (on a Sunday) in the next.
+  await expect(bookingsThisWeek.getByText(/Geen boekingen|Aangevraagd/).first()).toBeVisible();
+  const inNextWeek = (await bookingsThisWeek.textContent())?.includes('Geen boekingen');
+  if (inNextWeek) await page.getByRole('button', { name: 'Volgende week' }).click();
+  await expect(bookingsThisWeek).toContainText(booker.displayName);
+  await expect(bookingsThisWeek).toContainText('Aangevraagd');
+  if (inNextWeek) await page.getByRole('button', { name: 'Vorige week' }).click();
+  // Blocked for tonight (the booking starts tomorrow), then released.
+  await page.getByLabel('Vanaf').fill(`${today()}T22:00`);
+  await page.getByLabel('Tot', { exact: true }).fill(`${today()}T23:00`);
+  await page.getByLabel('Reden').fill('Onderhoud tentdoek');
+  await page.getByRole('button', { name: 'Blokkeren' }).click();
+  await expect(page.getByText('Onderhoud tentdoek')).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole('button', { name: 'Blokkade "Onderhoud tentdoek" vrijgeven' }).click();
+  await expect(page.getByText('Onderhoud tentdoek')).toHaveCount(0);
   await page.getByRole('link', { name: 'Boekingen' }).click();
   const card = page.getByTestId('booking').filter({ hasText: `Partytent ${suffix}` });
   await expect(card).toContainText('Aangevraagd');
@@ -387,6 +412,22 @@ test.describe("every page of the organisation's manager passes axe in Dutch and 
               fullPage: true,
             });
         }
+        // The week of a listing of the demo (Buurtcentrum Malberg's hall).
+        await page.goto('/organisation/listings');
+        await page
+          .getByRole('link', { name: language === 'nl' ? 'Week' : 'Week' })
+          .first()
+          .click();
+        await expect(
+          page.getByRole('heading', { level: 1, name: /^Week (van|of) / }),
+        ).toBeVisible();
+        await expect(page.getByText(/Even laden|Loading/)).toHaveCount(0);
+        await expectNoSeriousViolations(page);
+        if (process.env.SCREENSHOTS)
+          await page.screenshot({
+            path: `test-results/org-shots/week-${size}-${language}.png`,
+            fullPage: true,
+          });
         // Another role's page is "not for you", not an error.
         await page.goto('/kassa');
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(

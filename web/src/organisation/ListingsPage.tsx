@@ -94,6 +94,13 @@ function ListingCard({ listing }: { listing: Listing }) {
         >
           {t('org.listings.edit')}
         </Link>
+        <Link
+          className="button-secondary"
+          to={`/organisation/listings/${listing.id}/week`}
+          aria-label={t('org.week.linkLabel', { listing: title })}
+        >
+          {t('org.week.link')}
+        </Link>
         <button
           type="button"
           className="button-secondary"

@@ -27,6 +27,9 @@ const ListingsPage = lazy(() =>
 const ListingFormPage = lazy(() =>
   import('./ListingsPage').then((module) => ({ default: module.ListingFormPage })),
 );
+const ListingWeekPage = lazy(() =>
+  import('./ListingWeekPage').then((module) => ({ default: module.ListingWeekPage })),
+);
 const MoneyPage = lazy(() =>
   import('./MoneyPage').then((module) => ({ default: module.MoneyPage })),
 );
@@ -48,6 +51,7 @@ export function OrganisationRoutes() {
         <Route path="listings" element={<ListingsPage />} />
         <Route path="listings/new" element={<ListingFormPage />} />
         <Route path="listings/:listingId" element={<ListingFormPage />} />
+        <Route path="listings/:listingId/week" element={<ListingWeekPage />} />
       </Routes>
     </Loading>
   );
