@@ -386,6 +386,43 @@ test('a listing created in the page, booked by another party: confirmed, handed 
   await context.close();
 });
 
+test('booking a free slot from search: a room of another organisation, then cancelled among the bookings made', async ({
+  browser,
+}) => {
+  const { context, page } = await openAs(browser, MANAGER, { size: 'phone', language: 'en' });
+  await page.getByRole('link', { name: 'Book', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Book something' })).toBeVisible();
+  // A weekday three weeks ahead, the morning (a whole day-part: 08:00 to 12:00).
+  const ahead = new Date(Date.now() + 21 * 24 * 60 * 60 * 1000);
+  while (ahead.getUTCDay() === 0 || ahead.getUTCDay() === 6)
+    ahead.setUTCDate(ahead.getUTCDate() + 1);
+  const day = ahead.toISOString().slice(0, 10);
+  await page.getByLabel('Kind').selectOption('room');
+  await page.getByLabel('From').fill(`${day}T08:00`);
+  await page.getByLabel('Until').fill(`${day}T12:00`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const result = page.getByTestId('search-result').first();
+  await expect(result).toBeVisible();
+  await expect(page.getByTestId('search-result')).not.toContainText(['Buurtcentrum Malberg']);
+  await expectNoSeriousViolations(page);
+  const title = (await result.getByRole('heading').textContent())!;
+  await result.getByLabel('Note for the provider (optional)').fill('Ledenvergadering');
+  await result.getByRole('button', { name: `Book ${title}` }).click();
+  await expect(result.getByRole('status')).toContainText(`${title} has been booked`);
+
+  await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+  const made = page
+    .locator('section.card', { has: page.getByRole('heading', { name: 'Booked by you' }) })
+    .getByTestId('booking')
+    .filter({ hasText: 'Ledenvergadering' })
+    .filter({ hasNotText: 'Cancelled' });
+  await expect(made.first()).toBeVisible();
+  await made.first().getByRole('button', { name: 'Cancel', exact: true }).click();
+  await made.first().getByRole('button', { name: 'Cancel the booking' }).click();
+  await expect(page.getByText(`${title}: cancelled.`)).toBeVisible();
+  await context.close();
+});
+
 test.describe("every page of the organisation's manager passes axe in Dutch and in English", () => {
   const pages = [
     { path: '/organisation/hours', nl: 'Uren', en: 'Hours' },
@@ -394,6 +431,7 @@ test.describe("every page of the organisation's manager passes axe in Dutch and 
     { path: '/organisation/bookings', nl: 'Boekingen', en: 'Bookings' },
     { path: '/organisation/listings', nl: 'Ons aanbod', en: 'Our listings' },
     { path: '/organisation/listings/new', nl: 'Nieuw aanbod', en: 'New listing' },
+    { path: '/organisation/book', nl: 'Iets boeken', en: 'Book something' },
   ];
   for (const language of ['nl', 'en'] as const) {
     for (const size of ['phone', 'tablet'] as const) {

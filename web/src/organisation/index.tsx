@@ -10,6 +10,7 @@ export const organisationMenu: MenuItem[] = [
   { to: '/organisation/money', label: 'org.menu.money' },
   { to: '/organisation/listings', label: 'org.menu.listings' },
   { to: '/organisation/bookings', label: 'org.menu.bookings' },
+  { to: '/organisation/book', label: 'org.menu.book' },
 ];
 
 const HoursPage = lazy(() =>
@@ -30,6 +31,9 @@ const ListingFormPage = lazy(() =>
 const ListingWeekPage = lazy(() =>
   import('./ListingWeekPage').then((module) => ({ default: module.ListingWeekPage })),
 );
+const BookFromSearchPage = lazy(() =>
+  import('./BookFromSearchPage').then((module) => ({ default: module.BookFromSearchPage })),
+);
 const MoneyPage = lazy(() =>
   import('./MoneyPage').then((module) => ({ default: module.MoneyPage })),
 );
@@ -48,6 +52,7 @@ export function OrganisationRoutes() {
         <Route path="activity" element={<BulkActivityPage />} />
         <Route path="money" element={<MoneyPage />} />
         <Route path="bookings" element={<BookingsPage />} />
+        <Route path="book" element={<BookFromSearchPage />} />
         <Route path="listings" element={<ListingsPage />} />
         <Route path="listings/new" element={<ListingFormPage />} />
         <Route path="listings/:listingId" element={<ListingFormPage />} />
