@@ -44,7 +44,7 @@ export function BookFromSearchPage() {
     category: '',
     district: '',
     q: '',
-    from: `${tomorrow}T10:00`,
+    from: `${tomorrow}T08:00`,
     to: `${tomorrow}T12:00`,
     quantity: '1',
   });
@@ -233,7 +233,11 @@ function Result({ listing, search }: { listing: Listing; search: Search }) {
           deposit: format.steerkes(booking.deposit),
         }),
       );
-      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+      // Bookings and money change; the results stay as they were, so that this answer stays in view.
+      await queryClient.invalidateQueries({
+        queryKey: organisationKeys.all,
+        predicate: (query) => query.queryKey[1] !== 'search',
+      });
     } catch (error) {
       if (error instanceof ApiProblemError) {
         attempt.current = null;

@@ -57,6 +57,9 @@ export function ListingWeekPage() {
       <p>
         <Link to="/organisation/listings">{t('org.listingForm.back')}</Link>
       </p>
+      <p className="week-label" aria-live="polite">
+        {t('org.week.of', { from: format.date(monday), until: format.date(addDays(monday, 6)) })}
+      </p>
       <div className="actions">
         <button
           type="button"
@@ -65,9 +68,6 @@ export function ListingWeekPage() {
         >
           {t('org.week.previous')}
         </button>
-        <p className="week-label" aria-live="polite">
-          {t('org.week.of', { from: format.date(monday), until: format.date(addDays(monday, 6)) })}
-        </p>
         <button
           type="button"
           className="button-secondary"
