@@ -4,6 +4,7 @@ import { BusinessRoutes } from './business';
 import { ApiProblemError } from './api/client';
 import { I18nProvider } from './i18n/i18n';
 import { KassaPage } from './kassa/KassaPage';
+import { OrganisationRoutes } from './organisation';
 import { SessionProvider } from './session/session';
 import { AppShell } from './shell/AppShell';
 import { HomePage, NotFound, RequireRole } from './shell/pages';
@@ -56,6 +57,14 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
                   element={
                     <RequireRole role="volunteer">
                       <VolunteerRoutes />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="/organisation/*"
+                  element={
+                    <RequireRole role="org_manager">
+                      <OrganisationRoutes />
                     </RequireRole>
                   }
                 />

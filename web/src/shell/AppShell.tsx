@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { businessMenu } from '../business';
 import { useT } from '../i18n/i18n';
+import { organisationMenu } from '../organisation';
 import { useSession } from '../session/session';
 import { volunteerMenu } from '../volunteer';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -9,6 +10,7 @@ import type { MenuItem } from './menu';
 
 function menuFor(role: string): MenuItem[] {
   if (role === 'volunteer') return volunteerMenu;
+  if (role === 'org_manager') return organisationMenu;
   if (role === 'business_operator') return [{ to: '/kassa', label: 'menu.kassa' }, ...businessMenu];
   return [{ to: '/', label: 'menu.home' }];
 }

@@ -15,6 +15,8 @@ export function HomePage() {
       return <VolunteerHome />;
     case 'business_operator':
       return <Navigate to="/kassa" replace />;
+    case 'org_manager':
+      return <Navigate to="/organisation/hours" replace />;
     default:
       return <PlaceholderHome />;
   }

@@ -1,0 +1,334 @@
+import '../volunteer/lists-and-figures.css';
+import './organisation.css';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
+import { useT } from '../i18n/i18n';
+import { todayInMaastricht } from '../volunteer/calendar';
+import { usePageFormat } from '../volunteer/page-format';
+import { columnAmount, shortDate } from './short-date';
+import { toCsv } from './csv';
+import {
+  organisationKeys,
+  PAGE_SIZE,
+  problemText,
+  type StatementLine,
+  useHourRate,
+  useOrganisationAccount,
+  useOrganisationId,
+} from './organisation-data';
+
+/** Statement pages read at most for one CSV download (100 lines each). */
+const CSV_PAGES_MAX = 100;
+
+/** The money: balance, available and pending holds, the statement (and its CSV), the hour rate. */
+export function MoneyPage() {
+  const t = useT();
+  return (
+    <section className="organisation-page" aria-labelledby="money-title">
+      <h1 id="money-title">{t('org.money.title')}</h1>
+      <BalanceCard />
+      <HourRateCard />
+      <Statement />
+    </section>
+  );
+}
+
+function BalanceCard() {
+  const t = useT();
+  const format = usePageFormat();
+  const account = useOrganisationAccount();
+  return (
+    <section className="card" aria-labelledby="org-balance-title">
+      <h2 id="org-balance-title">{t('org.money.balanceTitle')}</h2>
+      {account.isPending && <p>{t('org.loading')}</p>}
+      {account.isError && <p role="alert">{t('org.loadFailed')}</p>}
+      {account.data && (
+        <>
+          <p className="balance-amount" data-testid="org-balance">
+            {format.steerkes(account.data.balance)}
+          </p>
+          <dl className="figures">
+            <div>
+              <dt>{t('org.money.available')}</dt>
+              <dd data-testid="org-available">{format.steerkes(account.data.available)}</dd>
+            </div>
+            <div>
+              <dt>{t('org.money.pending')}</dt>
+              <dd data-testid="org-pending">{format.steerkes(account.data.pending)}</dd>
+            </div>
+            {account.data.minBalance !== null && (
+              <div>
+                <dt>{t('org.money.creditLimit')}</dt>
+                <dd>{format.steerkes(account.data.minBalance)}</dd>
+              </div>
+            )}
+          </dl>
+          <p className="hint">{t('org.money.pendingExplained')}</p>
+          {account.data.status !== 'open' && (
+            <p role="alert" className="alert">
+              {t('org.money.notOpen')}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function HourRateCard() {
+  const t = useT();
+  const format = usePageFormat();
+  const queryClient = useQueryClient();
+  const organisationId = useOrganisationId();
+  const rate = useHourRate();
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const inputId = useId();
+  const hintId = useId();
+  useEffect(() => {
+    if (rate.data) setValue(rate.data.organisationRate ?? rate.data.rate);
+  }, [rate.data]);
+  const save = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.PUT('/api/v1/organisations/{id}/hour-rate', {
+          params: { path: { id: organisationId } },
+          body: { rate: value.trim().replace(',', '.') },
+        }),
+      ),
+    onSuccess: (saved) => {
+      setProblem(null);
+      setDone(t('org.rate.saved', { rate: format.steerkes(saved.rate) }));
+      queryClient.setQueryData(organisationKeys.rate(organisationId), saved);
+    },
+    onError: (error) => {
+      setDone(null);
+      if (!(error instanceof ApiProblemError)) return setProblem(t('org.error.network'));
+      setProblem(fieldErrors(error).rate ?? error.problem.detail);
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <section className="card" id="hour-rate" aria-labelledby="rate-title">
+      <h2 id="rate-title">{t('org.rate.title')}</h2>
+      {rate.isPending && <p>{t('org.loading')}</p>}
+      {rate.isError && <p role="alert">{t('org.loadFailed')}</p>}
+      {rate.data && (
+        <form onSubmit={onSubmit} noValidate>
+          <p data-testid="rate-now">
+            {t('org.rate.now', { rate: format.steerkes(rate.data.rate) })}{' '}
+            {rate.data.organisationRate === null ? t('org.rate.isDefault') : ''}
+          </p>
+          <div className="field">
+            <label htmlFor={inputId}>{t('org.rate.label')}</label>
+            <input
+              id={inputId}
+              type="text"
+              inputMode="decimal"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              aria-invalid={Boolean(problem)}
+              aria-describedby={[hintId, problem ? `${inputId}-problem` : ''].join(' ').trim()}
+            />
+            <p id={hintId} className="field__hint">
+              {t('org.rate.range', {
+                min: format.steerkes(rate.data.min),
+                max: format.steerkes(rate.data.max),
+              })}
+            </p>
+            {problem && (
+              <p id={`${inputId}-problem`} className="field__error">
+                {problem}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="button-primary" disabled={save.isPending}>
+            {t('org.rate.save')}
+          </button>
+          <p role="status" className="form-done">
+            {done}
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function firstOfMonth(today: string): string {
+  return `${today.slice(0, 7)}-01`;
+}
+
+function Statement() {
+  const t = useT();
+  const format = usePageFormat();
+  const account = useOrganisationAccount();
+  const accountId = account.data?.id ?? '';
+  const today = useMemo(() => todayInMaastricht(), []);
+  const [from, setFrom] = useState(() => firstOfMonth(today));
+  const [to, setTo] = useState(today);
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  const [downloading, setDownloading] = useState(false);
+  const ids = { from: useId(), to: useId() };
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const statement = useInfiniteQuery({
+    queryKey: organisationKeys.statement(accountId, range),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/accounts/{id}/postings', {
+          params: {
+            path: { id: accountId },
+            query: { ...range, limit: PAGE_SIZE, cursor: pageParam },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: accountId !== '',
+  });
+  const lines = statement.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const download = async () => {
+    setDownloading(true);
+    setDownloadProblem(null);
+    try {
+      const all: StatementLine[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < CSV_PAGES_MAX; page++) {
+        const result = unwrap(
+          await api.GET('/api/v1/accounts/{id}/postings', {
+            params: { path: { id: accountId }, query: { ...range, limit: PAGE_SIZE, cursor } },
+          }),
+        );
+        all.push(...result.items);
+        if (!result.nextCursor) break;
+        cursor = result.nextCursor;
+      }
+      const csv = toCsv([
+        [
+          t('org.csv.date'),
+          t('org.csv.code'),
+          t('org.csv.description'),
+          t('org.csv.amount'),
+          t('org.csv.balanceAfter'),
+          t('org.csv.entry'),
+        ],
+        ...all.map((line) => [
+          line.effectiveDate,
+          line.code,
+          line.description,
+          line.amount,
+          line.balanceAfter,
+          line.entryId,
+        ]),
+      ]);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `steerkes-${from || 'begin'}-${to || today}.csv`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      setDownloadProblem(problemText(error, t('org.error.network')));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="statement-title">
+      <h2 id="statement-title">{t('org.money.statementTitle')}</h2>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={ids.from}>{t('org.period.from')}</label>
+          <input
+            id={ids.from}
+            type="date"
+            value={from}
+            max={to || today}
+            onChange={(event) => setFrom(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.to}>{t('org.period.to')}</label>
+          <input
+            id={ids.to}
+            type="date"
+            value={to}
+            min={from}
+            onChange={(event) => setTo(event.target.value)}
+          />
+        </div>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => void download()}
+          disabled={downloading || accountId === ''}
+        >
+          {t('org.money.downloadCsv')}
+        </button>
+      </div>
+      {downloadProblem && (
+        <p role="alert" className="alert">
+          {downloadProblem}
+        </p>
+      )}
+      {statement.isPending && accountId !== '' && <p>{t('org.loading')}</p>}
+      {statement.isError && <p role="alert">{problemText(statement.error, t('org.loadFailed'))}</p>}
+      {statement.isSuccess && lines.length === 0 && <p>{t('org.money.statementEmpty')}</p>}
+      {lines.length > 0 && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="statement-title">
+          <table className="figures-table statement-table stack-table">
+            <caption className="visually-hidden">{t('org.money.statementTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('org.csv.date')}</th>
+                <th scope="col">{t('org.csv.description')}</th>
+                <th scope="col">{t('org.csv.amount')}</th>
+                <th scope="col">{t('org.csv.balanceAfter')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <tr key={`${line.entryId}-${line.sequence}`} data-testid="statement-line">
+                  <td data-label={t('org.csv.date')}>
+                    {shortDate(format.language, line.effectiveDate)}
+                  </td>
+                  <td data-label={t('org.csv.description')}>
+                    <span className="statement-code">{t(`org.money.code.${line.code}`)}</span>
+                    <br />
+                    <span className="hint">{line.description}</span>
+                  </td>
+                  <td data-label={t('org.csv.amount')}>
+                    {columnAmount(format.language, line.amount, true)}
+                  </td>
+                  <td data-label={t('org.csv.balanceAfter')}>
+                    {columnAmount(format.language, line.balanceAfter)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {statement.hasNextPage && (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => statement.fetchNextPage()}
+          disabled={statement.isFetchingNextPage}
+        >
+          {t('org.money.more')}
+        </button>
+      )}
+    </section>
+  );
+}
