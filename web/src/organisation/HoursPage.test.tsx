@@ -26,6 +26,9 @@ const claim: TimeClaim = {
   reason: null,
   batchId: null,
   submittedBy: null,
+  revokedBy: null,
+  revokedAt: null,
+  reversalEntryId: null,
   createdAt: '2026-11-21T10:00:00.000Z',
 };
 

@@ -63,6 +63,7 @@ export const organisationMessages = defineMessages(
     'org.hours.status.approved': 'Goedgekeurd',
     'org.hours.status.rejected': 'Afgewezen',
     'org.hours.status.withdrawn': 'Ingetrokken',
+    'org.hours.status.revoked': 'Teruggedraaid',
 
     'org.activity.title': 'Activiteit vastleggen',
     'org.activity.intro':
@@ -360,6 +361,7 @@ export const organisationMessages = defineMessages(
     'org.hours.status.approved': 'Approved',
     'org.hours.status.rejected': 'Rejected',
     'org.hours.status.withdrawn': 'Withdrawn',
+    'org.hours.status.revoked': 'Revoked',
 
     'org.activity.title': 'Record an activity',
     'org.activity.intro':
