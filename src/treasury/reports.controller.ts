@@ -8,6 +8,7 @@ import { localDate } from '../common/calendar.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { IsCalendarDate } from '../common/http/validators.js';
 import { YearQueryDto } from '../common/http/year-query.dto.js';
+import { TransparencyReportDto } from './dto/transparency.dto.js';
 import { ReportsService } from './reports.service.js';
 
 export class PeriodQueryDto {
@@ -67,10 +68,10 @@ export class ReportsController {
     access: 'public',
     summary:
       'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed.',
-    ok: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }',
+    ok: TransparencyReportDto,
     problems: [400],
   })
-  transparency(@Query() query: YearQueryDto) {
+  transparency(@Query() query: YearQueryDto): Promise<TransparencyReportDto> {
     return this.reports.transparency(query.year ?? this.thisYear());
   }
 

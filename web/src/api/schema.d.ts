@@ -3153,6 +3153,58 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        TransparencyOrganisationDto: {
+            /** @example Buurtcentrum Malberg */
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /**
+             * @description STK issued to the organisation as budget.
+             * @example 1200.00
+             */
+            budgetIssued: string;
+            /** @example 412.5 */
+            hoursRewarded: string | null;
+            /** @example 23 */
+            volunteers: number | null;
+            /** @description Hours and volunteers left out: fewer volunteers than the minimum. */
+            volunteerFiguresSuppressed: boolean;
+            servicesGiven: number;
+            servicesUsed: number;
+        };
+        TransparencySponsorshipDto: {
+            /** @example 240.00 */
+            steerkes: string;
+            /** @example 420.00 */
+            euroValue: string;
+            redemptions: number;
+        };
+        TransparencyDistrictDto: {
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /** @example 3600.00 */
+            budgetIssued: string;
+            /** @example 980.25 */
+            hoursRewarded: string | null;
+            /** @example 61 */
+            volunteers: number | null;
+            volunteerFiguresSuppressed: boolean;
+            servicesExchanged: number;
+            /** @description Accepted by the district’s businesses; null when none or suppressed. */
+            sponsorshipAccepted: components["schemas"]["TransparencySponsorshipDto"] | null;
+            sponsorshipSuppressed: boolean;
+        };
+        TransparencyReportDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description Figures about fewer volunteers are not published.
+             * @example 5
+             */
+            volunteersPublishedMin: number;
+            organisations: components["schemas"]["TransparencyOrganisationDto"][];
+            districts: components["schemas"]["TransparencyDistrictDto"][];
+        };
         PersonalDataExportDto: {
             /** @example steerkes-personal-data/1 */
             format: string;
@@ -10123,12 +10175,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { year, volunteersPublishedMin, organisations: [...], districts: [...] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransparencyReportDto"];
+                };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
             400: {

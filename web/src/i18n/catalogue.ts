@@ -1,13 +1,26 @@
 import { businessMessages } from '../business/messages';
 import { kassaMessages } from '../kassa/messages';
 import { shellMessages } from '../shell/messages';
+import { transparencyMessages } from '../transparency/messages';
 import { volunteerMessages } from '../volunteer/messages';
 import type { Language } from './define-messages';
 
 /** Every text of the app in both languages; each part's English is checked against its Dutch by defineMessages. */
 export const MESSAGES = {
-  nl: { ...shellMessages.nl, ...kassaMessages.nl, ...volunteerMessages.nl, ...businessMessages.nl },
-  en: { ...shellMessages.en, ...kassaMessages.en, ...volunteerMessages.en, ...businessMessages.en },
+  nl: {
+    ...shellMessages.nl,
+    ...kassaMessages.nl,
+    ...volunteerMessages.nl,
+    ...businessMessages.nl,
+    ...transparencyMessages.nl,
+  },
+  en: {
+    ...shellMessages.en,
+    ...kassaMessages.en,
+    ...volunteerMessages.en,
+    ...businessMessages.en,
+    ...transparencyMessages.en,
+  },
 } as const satisfies Record<Language, Record<string, string>>;
 
 export type MessageKey = keyof typeof MESSAGES.nl;

@@ -28,6 +28,15 @@ export function AppShell({ children }: { children: ReactNode }) {
           <img src="/icon.svg" alt="" width="32" height="32" />
           <span>{t('app.name')}</span>
         </div>
+        {!user && (
+          <nav aria-label={t('menu.label')} className="app-menu">
+            <ul>
+              <li>
+                <NavLink to="/transparantie">{t('transparency.link')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
         {user && (
           <nav aria-label={t('menu.label')} className="app-menu">
             <ul>
