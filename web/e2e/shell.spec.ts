@@ -19,7 +19,6 @@ import {
  */
 const PLACEHOLDER_ROLES = [
   { email: 'admin@steerkes.test', role: { nl: 'beheerder', en: 'administrator' } },
-  { email: 'treasurer@steerkes.test', role: { nl: 'penningmeester', en: 'treasurer' } },
   {
     email: 'org@steerkes.test',
     role: { nl: 'coördinator van een organisatie', en: 'coordinator of an organisation' },

@@ -8,6 +8,7 @@ import { KassaPage } from './kassa/KassaPage';
 import { SessionProvider } from './session/session';
 import { AppShell } from './shell/AppShell';
 import { HomePage, Loading, NotFound, RequireRole } from './shell/pages';
+import { TreasurerRoutes } from './treasurer';
 import { VolunteerRoutes } from './volunteer';
 
 /** The public transparency page loads when opened: a councillor's first visit fetches only it. */
@@ -64,6 +65,14 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
                   element={
                     <RequireRole role="volunteer">
                       <VolunteerRoutes />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="/treasurer/*"
+                  element={
+                    <RequireRole role="treasurer">
+                      <TreasurerRoutes />
                     </RequireRole>
                   }
                 />

@@ -2,6 +2,7 @@ import { businessMessages } from '../business/messages';
 import { kassaMessages } from '../kassa/messages';
 import { shellMessages } from '../shell/messages';
 import { transparencyMessages } from '../transparency/messages';
+import { treasurerMessages } from '../treasurer/messages';
 import { volunteerMessages } from '../volunteer/messages';
 import type { Language } from './define-messages';
 
@@ -13,6 +14,7 @@ export const MESSAGES = {
     ...volunteerMessages.nl,
     ...businessMessages.nl,
     ...transparencyMessages.nl,
+    ...treasurerMessages.nl,
   },
   en: {
     ...shellMessages.en,
@@ -20,6 +22,7 @@ export const MESSAGES = {
     ...volunteerMessages.en,
     ...businessMessages.en,
     ...transparencyMessages.en,
+    ...treasurerMessages.en,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -3,12 +3,14 @@ import { NavLink } from 'react-router';
 import { businessMenu } from '../business';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { treasurerMenu } from '../treasurer';
 import { volunteerMenu } from '../volunteer';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { MenuItem } from './menu';
 
 function menuFor(role: string): MenuItem[] {
   if (role === 'volunteer') return volunteerMenu;
+  if (role === 'treasurer') return treasurerMenu;
   if (role === 'business_operator') return [{ to: '/kassa', label: 'menu.kassa' }, ...businessMenu];
   return [{ to: '/', label: 'menu.home' }];
 }
