@@ -31,10 +31,8 @@ export function DashboardPage() {
   return (
     <section className="treasurer-page" aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{t('treasurer.dashboard.title')}</h1>
-      <div className="treasurer-grid">
-        <MoneySupply />
-        <IntegrityCheck />
-      </div>
+      <MoneySupply />
+      <IntegrityCheck />
       <Months />
     </section>
   );
@@ -75,12 +73,11 @@ function MoneySupply() {
               },
             )}
           </p>
-          <table className="figures-table" data-testid="groups-table">
+          <table className="figures-table groups-table" data-testid="groups-table">
             <caption>{t('treasurer.groups.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('treasurer.groups.group')}</th>
-                <th scope="col">{t('treasurer.groups.accounts')}</th>
                 <th scope="col">{t('treasurer.groups.total')}</th>
               </tr>
             </thead>
@@ -91,8 +88,14 @@ function MoneySupply() {
                     {group.group in GROUP_KEYS
                       ? t(GROUP_KEYS[group.group])
                       : t('treasurer.group.other', { group: group.group })}
+                    <span className="groups-table__count">
+                      {group.accounts.length === 1
+                        ? t('treasurer.groups.oneAccount')
+                        : t('treasurer.groups.accounts', {
+                            count: format.integer(group.accounts.length),
+                          })}
+                    </span>
                   </th>
-                  <td>{format.integer(group.accounts.length)}</td>
                   <td>{format.steerkes(group.total)}</td>
                 </tr>
               ))}
@@ -266,7 +269,8 @@ function Months() {
                             setAsking(month);
                           }}
                         >
-                          {t('treasurer.months.close', { month: format.month(month) })}
+                          {t('treasurer.months.close')}
+                          <span className="visually-hidden"> {format.month(month)}</span>
                         </button>
                       </span>
                     )}
