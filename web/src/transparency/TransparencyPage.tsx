@@ -137,7 +137,6 @@ function Figures({ report }: { report: Report }) {
                   <th scope="col">{t('transparency.column.volunteers')}</th>
                   <th scope="col">{t('transparency.column.servicesExchanged')}</th>
                   <th scope="col">{t('transparency.column.sponsorship')}</th>
-                  <th scope="col">{t('transparency.column.euroValue')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -149,18 +148,20 @@ function Figures({ report }: { report: Report }) {
                     <td>{volunteers(line.volunteers)}</td>
                     <td>{format.integer(line.servicesExchanged)}</td>
                     <td>
-                      {line.sponsorshipAccepted
-                        ? format.steerkes(line.sponsorshipAccepted.steerkes)
-                        : line.sponsorshipSuppressed
-                          ? hidden
-                          : t('transparency.none')}
-                    </td>
-                    <td>
-                      {line.sponsorshipAccepted
-                        ? format.euro(line.sponsorshipAccepted.euroValue)
-                        : line.sponsorshipSuppressed
-                          ? hidden
-                          : t('transparency.none')}
+                      {line.sponsorshipAccepted ? (
+                        <>
+                          {format.steerkes(line.sponsorshipAccepted.steerkes)}
+                          <span className="figures-table__sub">
+                            {t('transparency.euroValue', {
+                              euro: format.euro(line.sponsorshipAccepted.euroValue),
+                            })}
+                          </span>
+                        </>
+                      ) : line.sponsorshipSuppressed ? (
+                        hidden
+                      ) : (
+                        t('transparency.none')
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -196,7 +197,6 @@ function Figures({ report }: { report: Report }) {
               <thead>
                 <tr>
                   <th scope="col">{t('transparency.column.organisation')}</th>
-                  <th scope="col">{t('transparency.column.district')}</th>
                   <th scope="col">{t('transparency.column.budget')}</th>
                   <th scope="col">{t('transparency.column.hours')}</th>
                   <th scope="col">{t('transparency.column.volunteers')}</th>
@@ -207,8 +207,10 @@ function Figures({ report }: { report: Report }) {
               <tbody>
                 {report.organisations.map((line) => (
                   <tr key={line.name}>
-                    <th scope="row">{line.name}</th>
-                    <td>{districtName(line.district)}</td>
+                    <th scope="row">
+                      {line.name}
+                      <span className="figures-table__sub">{districtName(line.district)}</span>
+                    </th>
                     <td>{format.steerkes(line.budgetIssued)}</td>
                     <td>{hours(line.hoursRewarded)}</td>
                     <td>{volunteers(line.volunteers)}</td>
