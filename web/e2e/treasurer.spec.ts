@@ -187,12 +187,54 @@ test('the treasurer downloads the hledger journal, and hledger accepts it', asyn
   await close();
 });
 
+test('the treasurer reads the trial balance as of a date and an account’s statement, and reverses an entry with a reason', async ({
+  browser,
+  request,
+}) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const before = await trialBalance(request);
+  const business = before.groups.find((group) => group.group === 'business')!.accounts[0];
+  const description = `Tegoed ${Date.now()}`;
+  const issued = await request.post(`${API}/treasury/issue`, {
+    headers: { ...bearer, 'Idempotency-Key': crypto.randomUUID() },
+    data: { toAccountId: business.accountId, amount: '7.00', description },
+  });
+  expect(issued.ok()).toBe(true);
+  const { sequence } = (await issued.json()) as { sequence: number };
+
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'en');
+  await page.getByRole('link', { name: 'Ledger' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ledger' })).toBeVisible();
+  await expect(page.getByTestId('trial-balance')).toContainText('Total (always 0)');
+  await page.getByLabel('As of').fill('2026-01-31');
+  await expect(page.getByTestId('trial-balance').locator('caption')).toHaveText(
+    'Balances at the end of 31 January 2026',
+  );
+
+  await page.getByRole('combobox', { name: 'Account' }).selectOption(business.accountId);
+  const statement = page.getByTestId('statement');
+  const line = statement.getByRole('row', { name: new RegExp(`#${sequence} `) });
+  await expect(line).toContainText(description);
+  await expect(line).toContainText(`+${steerkes('en', 7)}`);
+  await line.getByRole('button', { name: `Reverse #${sequence}` }).click();
+  await expect(line).toContainText('An entry can be reversed once.');
+  await expectNoSeriousViolations(page);
+  await line.getByLabel('Reason (goes into the ledger)').fill('Dubbel uitgegeven');
+  await line.getByRole('button', { name: `Reverse entry ${sequence}` }).click();
+  await expect(statement.getByText(/^Reversed by entry \d+\.$/)).toBeVisible();
+  await expect(statement).toContainText('Dubbel uitgegeven');
+  const after = await trialBalance(request);
+  expect(after.circulation).toBe(before.circulation);
+  await close();
+});
+
 const PAGES = [
   { path: '/', heading: { nl: 'Overzicht van de penningmeester', en: 'Treasurer’s overview' } },
   {
     path: '/treasurer/money',
     heading: { nl: 'Steerkes uitgeven en innemen', en: 'Issue and retire Steerkes' },
   },
+  { path: '/treasurer/ledger', heading: { nl: 'Grootboek', en: 'Ledger' } },
   { path: '/treasurer/exports', heading: { nl: 'Exports', en: 'Exports' } },
 ];
 

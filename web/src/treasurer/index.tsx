@@ -10,6 +10,7 @@ import type { MenuItem } from '../shell/menu';
 export const treasurerMenu: MenuItem[] = [
   { to: '/', label: 'treasurer.menu.dashboard' },
   { to: '/treasurer/money', label: 'treasurer.menu.money' },
+  { to: '/treasurer/ledger', label: 'treasurer.menu.ledger' },
   { to: '/treasurer/exports', label: 'treasurer.menu.exports' },
   { to: '/transparantie', label: 'treasurer.menu.transparency' },
 ];
@@ -19,6 +20,9 @@ const DashboardPage = lazy(() =>
 );
 const MoneyPage = lazy(() =>
   import('./MoneyPage').then((module) => ({ default: module.MoneyPage })),
+);
+const LedgerPage = lazy(() =>
+  import('./LedgerPage').then((module) => ({ default: module.LedgerPage })),
 );
 const ExportsPage = lazy(() =>
   import('./ExportsPage').then((module) => ({ default: module.ExportsPage })),
@@ -43,6 +47,7 @@ export function TreasurerRoutes() {
       <Routes>
         <Route index element={<DashboardPage />} />
         <Route path="money" element={<MoneyPage />} />
+        <Route path="ledger" element={<LedgerPage />} />
         <Route path="exports" element={<ExportsPage />} />
       </Routes>
     </Loading>

@@ -6,6 +6,7 @@ export const treasurerKeys = {
   trialBalance: ['treasurer', 'trial-balance'] as const,
   periods: ['treasurer', 'periods'] as const,
   integrity: ['treasurer', 'integrity'] as const,
+  statement: ['treasurer', 'statement'] as const,
 };
 
 /** How many ended months the dashboard lists, newest first. */
