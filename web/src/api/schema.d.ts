@@ -4,10636 +4,10519 @@
  */
 
 export interface paths {
-  '/api/v1/accounts/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['LedgerController_getAccount'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/accounts/{id}/postings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Statement: postings in booking order with the running balance; ?from&to filter on effective date, ?asOf adds the balance as of that date. */
-    get: operations['LedgerController_statement'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/accounts/{id}/policy': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Set an account’s balance limits and status (admin). */
-    put: operations['LedgerController_updatePolicy'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/parties/{id}/accounts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['LedgerController_accountsOfParty'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/transfers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Move Steerkes from an account of your party to another account. */
-    post: operations['LedgerController_transfer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/transfers/batch': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Up to 1000 transfers in one request and one commit, each checked as POST /transfers checks it and booked or refused on its own; transfer i is idempotent under the Idempotency-Key and its position. */
-    post: operations['LedgerController_transferBatch'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/entries': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Book a multi-posting entry (treasurer); postings are signed and sum to zero. */
-    post: operations['LedgerController_bookEntry'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/entries/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['LedgerController_getEntry'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/entries/{id}/reversal': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reverse an entry once (treasurer): a new REVERSAL entry with every posting negated. */
-    post: operations['LedgerController_reverse'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/holds': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reserve Steerkes on an account of your party for a later payment (two-phase transfer). */
-    post: operations['LedgerController_hold'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/holds/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['LedgerController_getHold'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/holds/{id}/post': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Post a hold, whole or in part (receiving party or treasurer); the rest is released. */
-    post: operations['LedgerController_postHold'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/holds/{id}/void': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Release a hold without paying (receiving party or treasurer). */
-    post: operations['LedgerController_voidHold'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/parties': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PartiesController_list'];
-    put?: never;
-    post: operations['PartiesController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/parties/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['PartiesController_findOne'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/organisations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** No login: the organisations volunteers give hours to, by name; ?search= (part of the name) and ?district=. No personal data. */
-    get: operations['PublicOrganisationsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Logs in: answers a short-lived access token and sets the refresh cookie steerkes_refresh (httpOnly, SameSite=Strict, Path=/api/v1/auth) of a new session. */
-    post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** No body: the refresh cookie. Answers a new access token as login does and rotates the cookie; a cookie that was already used ends its session. */
-    post: operations['AuthController_refresh'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Ends the session of the refresh cookie and clears the cookie; without a cookie there is nothing to end (204 all the same). */
-    post: operations['AuthController_logout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AuthController_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['UsersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users/{id}/sessions/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** End every session of a user (admin, or the user themselves): their tokens stop working at once. */
-    post: operations['UsersController_revokeSessions'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/time-claims': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Time claims: a volunteer sees their own, an organisation’s manager those made to it, admins and treasurers all. Oldest first. */
-    get: operations['TimeClaimsController_list'];
-    put?: never;
-    /** Claim hours given to an organisation (volunteer): quarter-hour steps, not in the future, at most 24 hours a day across all claims. */
-    post: operations['TimeClaimsController_submit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/time-claims/bulk': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record one activity with many volunteers (org manager): every participant is checked first; all are paid, or none with a list of why. */
-    post: operations['TimeClaimsController_recordBulk'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/time-claims/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['TimeClaimsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/time-claims/{id}/approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Approve a requested claim (the organisation’s manager): one HOURS entry pays hours × the rate in force, once. */
-    post: operations['TimeClaimsController_approve'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/time-claims/{id}/reject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reject a requested claim with a reason (the organisation’s manager); nothing is paid. */
-    post: operations['TimeClaimsController_reject'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/time-claims/{id}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Withdraw your own claim while it is still requested (volunteer). */
-    post: operations['TimeClaimsController_withdraw'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/volunteering/hour-rate-range': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The hour rates an organisation may set, and the default rate of one that set none. */
-    get: operations['HourRatesController_getRange'];
-    /** Set the allowed hour-rate range and, optionally, the default rate (admin). Rates already set outside it are paid at the nearest bound. */
-    put: operations['HourRatesController_setRange'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/organisations/{id}/hour-rate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** What an hour earns at an organisation now. */
-    get: operations['HourRatesController_getOrganisationRate'];
-    /** Set an organisation’s hour rate inside the allowed range (admin, or a manager of that organisation). Applies to claims approved from now on. */
-    put: operations['HourRatesController_setOrganisationRate'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/passes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Passes: a volunteer’s own, or (admin, treasurer) all or one volunteer’s. */
-    get: operations['PassesController_list'];
-    put?: never;
-    /** Issue a voordeelpas (admin, treasurer, or a volunteer for themselves); one active pass per volunteer. */
-    post: operations['PassesController_issue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/passes/{number}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A pass by its number (its volunteer, admin, treasurer). */
-    get: operations['PassesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/passes/{number}/qr': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The pass number as a QR code (PNG or SVG) for the phone or a print (its volunteer, admin, treasurer). */
-    get: operations['PassesController_qr'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/passes/{number}/block': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Block a pass, e.g. when lost (its volunteer, admin, treasurer); then issue a new one. The balance stays with the volunteer. */
-    post: operations['PassesController_block'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/passes/{number}/pin': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Set or change the pass’s PIN (its volunteer). From then on redemptions need it; five wrong in a row block the pass. */
-    put: operations['PassesController_setPin'];
-    post?: never;
-    /** Remove the pass’s PIN (its volunteer). */
-    delete: operations['PassesController_removePin'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/offers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Offers redeemable today, for anyone (no login needed); ?businessId or ?district to narrow them. */
-    get: operations['OffersController_list'];
-    put?: never;
-    /** Publish an offer of your business: title and description in Dutch and English, price in STK, euro value. */
-    post: operations['OffersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/offers/managed': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every offer of your business in any state (admins and treasurers: all, or ?businessId). */
-    get: operations['OffersController_listManaged'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/offers/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One offer (no login needed). */
-    get: operations['OffersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change or withdraw an offer of your business; past redemptions keep their price and value. */
-    patch: operations['OffersController_update'];
-    trace?: never;
-  };
-  '/api/v1/redemptions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Redemptions, oldest first: a business’s own, a volunteer’s own, or (admin, treasurer) all. */
-    get: operations['RedemptionsController_list'];
-    put?: never;
-    /** Redeem a pass for an offer of your business: checks pass (check digit, status, PIN), offer, stock, limits and the fiscal guardrail, then books one REDEEM entry from the volunteer to the business. */
-    post: operations['RedemptionsController_redeem'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/redemptions/summary': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A business’s sponsorship in a year: redemptions that stand, in STK and in euro value, per month. */
-    get: operations['RedemptionsController_summary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/redemptions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RedemptionsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/redemptions/{id}/void': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Void a redemption of your business within the void window (default 15 minutes): the Steerkes go back, stock and limits are restored. */
-    post: operations['RedemptionsController_void'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/redemptions/{id}/reversal': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reverse a redemption at any time (treasurer): a REVERSAL entry; stock and limits are restored. */
-    post: operations['RedemptionsController_reverse'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/fiscal/limits': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The tax-free limits per year and whether the guardrail is on. */
-    get: operations['FiscalController_limits'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/fiscal/limits/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Set a year’s tax-free limits (admin): per hour by age, per month, per year. A new year is a new row. */
-    put: operations['FiscalController_setLimits'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/fiscal/guardrail': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Switch the fiscal guardrail on or off (admin). */
-    put: operations['FiscalController_setGuardrail'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/fiscal/overview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Euro value received and room left per month and for the year (a volunteer: their own; admin, treasurer: ?volunteerId). */
-    get: operations['FiscalController_overview'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/pass-policy': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The daily STK limit per pass and the void window for businesses. */
-    get: operations['PassPolicyController_get'];
-    /** Set the daily STK limit per pass and the void window (admin, treasurer). */
-    put: operations['PassPolicyController_set'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/listings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Search the catalogue by category, district, text and provider; with from and to, only listings free for that whole window. */
-    get: operations['ListingsController_search'];
-    put?: never;
-    /** Offer a service in the catalogue for your organisation, institution or business: administration, materials or a room. */
-    post: operations['ListingsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/listings/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ListingsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a listing of your party, e.g. {"status":"paused"} or {"status":"active"}; bookings made keep their terms. */
-    patch: operations['ListingsController_update'];
-    trace?: never;
-  };
-  '/api/v1/listings/{id}/availability': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Free, busy and closed intervals of a listing in a window (default: the next 7 days; at most 62), with the units that remain free. */
-    get: operations['ListingsController_availability'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/listings/{id}/calendar': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The provider’s calendar of a listing: bookings with the booker’s name, and blocked periods, in a window. */
-    get: operations['ListingsController_calendar'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/listings/{id}/blocked-periods': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Block a listing (all units or some) for maintenance or own use; refused while bookings fall in the period. */
-    post: operations['ListingsController_addBlockedPeriod'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/listings/{id}/blocked-periods/{blockedPeriodId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['ListingsController_removeBlockedPeriod'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Your party’s bookings, as booker or provider (?as=), by start; admins and treasurers see all. */
-    get: operations['BookingsController_list'];
-    put?: never;
-    /** Book a listing for your organisation, institution or business: the price (and a deposit) is held on your account; refused whole with 409 BOOKING_CONFLICT (and the nearest free slot) when the window is taken. */
-    post: operations['BookingsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A booking of your party, with its steps so far. */
-    get: operations['BookingsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings/{id}/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The provider confirms a requested booking. */
-    post: operations['BookingsController_confirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings/{id}/decline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The provider declines a requested booking; the holds are released. */
-    post: operations['BookingsController_decline'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Cancel a requested or confirmed booking. The booker cancels for free until freeCancellationUntil, after that the cancellation fee goes to the provider and the rest is released; the provider cancels free of charge for the booker. */
-    post: operations['BookingsController_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings/{id}/check-out': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The provider hands out confirmed materials (from 24 hours before the start). */
-    post: operations['BookingsController_checkOut'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings/{id}/return': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The provider records checked-out materials as returned: the price is paid to the provider; a late fee and deposit kept for damage come from the deposit, the rest is released. */
-    post: operations['BookingsController_markReturned'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/bookings/{id}/complete': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The provider completes a room booking (the price is paid) or an administration service (paid for hoursGiven, the rest released). */
-    post: operations['BookingsController_complete'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/trial-balance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every balance by party kind and system account, the total (always 0), circulation and pending holds; now or as of a date. */
-    get: operations['TreasuryController_trialBalance'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/periods': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The closed months (YYYY-MM), oldest first, with when and by whom each was closed; every other month is open. */
-    get: operations['TreasuryController_closedPeriods'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/statements/{accountId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One account in one month: opening balance, movements, closing balance (JSON or CSV). */
-    get: operations['TreasuryController_statement'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end. */
-    get: operations['TreasuryController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/reconciliation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. */
-    get: operations['TreasuryLedgerController_reconciliation'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/issue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Create Steerkes: from the issuance account to an account, e.g. an organisation’s budget. */
-    post: operations['TreasuryLedgerController_issue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/periods/{period}/close': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Close a month (YYYY-MM) that has ended: entries dated inside it are refused afterwards. */
-    post: operations['TreasuryLedgerController_closePeriod'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/retire': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Retire Steerkes handed back, e.g. by a business: from its account to the issuance account. */
-    post: operations['TreasuryLedgerController_retire'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/treasury/audit-log': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AuditLogController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/sponsorship': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per business and year: Steerkes accepted, euro value given, redemptions. A business operator sees their own business. */
-    get: operations['ReportsController_sponsorship'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/impact': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Per organisation and district: hours rewarded, distinct volunteers, Steerkes for hours and services, services given and used. An org manager sees their own organisation. */
-    get: operations['ReportsController_impact'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/public/transparency': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed. */
-    get: operations['ReportsController_transparency'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/data': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Download everything Steerkes holds about you (JSON): profile, passes, claims, redemptions, ledger entries of your account, login sessions, audit events about you. */
-    get: operations['PrivacyController_exportData'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/profile': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct your name and e-mail address (audited). */
-    patch: operations['PrivacyController_correct'];
-    trace?: never;
-  };
-  '/api/v1/me/erasure': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Erase your personal data: name, e-mail and birth date are pseudonymised, your login ends and your pass is blocked. The bookkeeping (ledger entries, claims, redemptions) is kept for the fiscal retention period. Refused while your account holds Steerkes. */
-    post: operations['PrivacyController_erase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LedgerController_getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statement: postings in booking order with the running balance; ?from&to filter on effective date, ?asOf adds the balance as of that date. */
+        get: operations["LedgerController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an account’s balance limits and status (admin). */
+        put: operations["LedgerController_updatePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LedgerController_accountsOfParty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move Steerkes from an account of your party to another account. */
+        post: operations["LedgerController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Up to 1000 transfers in one request and one commit, each checked as POST /transfers checks it and booked or refused on its own; transfer i is idempotent under the Idempotency-Key and its position. */
+        post: operations["LedgerController_transferBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a multi-posting entry (treasurer); postings are signed and sum to zero. */
+        post: operations["LedgerController_bookEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LedgerController_getEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entries/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse an entry once (treasurer): a new REVERSAL entry with every posting negated. */
+        post: operations["LedgerController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reserve Steerkes on an account of your party for a later payment (two-phase transfer). */
+        post: operations["LedgerController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LedgerController_getHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds/{id}/post": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a hold, whole or in part (receiving party or treasurer); the rest is released. */
+        post: operations["LedgerController_postHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/holds/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a hold without paying (receiving party or treasurer). */
+        post: operations["LedgerController_voidHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartiesController_list"];
+        put?: never;
+        post: operations["PartiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartiesController_findOne"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** No login: the organisations volunteers give hours to, by name; ?search= (part of the name) and ?district=. No personal data. */
+        get: operations["PublicOrganisationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logs in: answers a short-lived access token and sets the refresh cookie steerkes_refresh (httpOnly, SameSite=Strict, Path=/api/v1/auth) of a new session. */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** No body: the refresh cookie. Answers a new access token as login does and rotates the cookie; a cookie that was already used ends its session. */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the session of the refresh cookie and clears the cookie; without a cookie there is nothing to end (204 all the same). */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of a user (admin, or the user themselves): their tokens stop working at once. */
+        post: operations["UsersController_revokeSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time claims: a volunteer sees their own, an organisation’s manager those made to it, admins and treasurers all. Oldest first. */
+        get: operations["TimeClaimsController_list"];
+        put?: never;
+        /** Claim hours given to an organisation (volunteer): quarter-hour steps, not in the future, at most 24 hours a day across all claims. */
+        post: operations["TimeClaimsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-claims/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record one activity with many volunteers (org manager): every participant is checked first; all are paid, or none with a list of why. */
+        post: operations["TimeClaimsController_recordBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TimeClaimsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-claims/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a requested claim (the organisation’s manager): one HOURS entry pays hours × the rate in force, once. */
+        post: operations["TimeClaimsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a requested claim with a reason (the organisation’s manager); nothing is paid. */
+        post: operations["TimeClaimsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-claims/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your own claim while it is still requested (volunteer). */
+        post: operations["TimeClaimsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/hour-rate-range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hour rates an organisation may set, and the default rate of one that set none. */
+        get: operations["HourRatesController_getRange"];
+        /** Set the allowed hour-rate range and, optionally, the default rate (admin). Rates already set outside it are paid at the nearest bound. */
+        put: operations["HourRatesController_setRange"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}/hour-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an hour earns at an organisation now. */
+        get: operations["HourRatesController_getOrganisationRate"];
+        /** Set an organisation’s hour rate inside the allowed range (admin, or a manager of that organisation). Applies to claims approved from now on. */
+        put: operations["HourRatesController_setOrganisationRate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Passes: a volunteer’s own, or (admin, treasurer) all or one volunteer’s. */
+        get: operations["PassesController_list"];
+        put?: never;
+        /** Issue a voordeelpas (admin, treasurer, or a volunteer for themselves); one active pass per volunteer. */
+        post: operations["PassesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passes/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pass by its number (its volunteer, admin, treasurer). */
+        get: operations["PassesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passes/{number}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pass number as a QR code (PNG or SVG) for the phone or a print (its volunteer, admin, treasurer). */
+        get: operations["PassesController_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passes/{number}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a pass, e.g. when lost (its volunteer, admin, treasurer); then issue a new one. The balance stays with the volunteer. */
+        post: operations["PassesController_block"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/passes/{number}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or change the pass’s PIN (its volunteer). From then on redemptions need it; five wrong in a row block the pass. */
+        put: operations["PassesController_setPin"];
+        post?: never;
+        /** Remove the pass’s PIN (its volunteer). */
+        delete: operations["PassesController_removePin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers redeemable today, for anyone (no login needed); ?businessId or ?district to narrow them. */
+        get: operations["OffersController_list"];
+        put?: never;
+        /** Publish an offer of your business: title and description in Dutch and English, price in STK, euro value. */
+        post: operations["OffersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/managed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every offer of your business in any state (admins and treasurers: all, or ?businessId). */
+        get: operations["OffersController_listManaged"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One offer (no login needed). */
+        get: operations["OffersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or withdraw an offer of your business; past redemptions keep their price and value. */
+        patch: operations["OffersController_update"];
+        trace?: never;
+    };
+    "/api/v1/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redemptions, oldest first: a business’s own, a volunteer’s own, or (admin, treasurer) all. */
+        get: operations["RedemptionsController_list"];
+        put?: never;
+        /** Redeem a pass for an offer of your business: checks pass (check digit, status, PIN), offer, stock, limits and the fiscal guardrail, then books one REDEEM entry from the volunteer to the business. */
+        post: operations["RedemptionsController_redeem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A business’s sponsorship in a year: redemptions that stand, in STK and in euro value, per month. */
+        get: operations["RedemptionsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RedemptionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a redemption of your business within the void window (default 15 minutes): the Steerkes go back, stock and limits are restored. */
+        post: operations["RedemptionsController_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a redemption at any time (treasurer): a REVERSAL entry; stock and limits are restored. */
+        post: operations["RedemptionsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tax-free limits per year and whether the guardrail is on. */
+        get: operations["FiscalController_limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal/limits/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a year’s tax-free limits (admin): per hour by age, per month, per year. A new year is a new row. */
+        put: operations["FiscalController_setLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal/guardrail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch the fiscal guardrail on or off (admin). */
+        put: operations["FiscalController_setGuardrail"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fiscal/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Euro value received and room left per month and for the year (a volunteer: their own; admin, treasurer: ?volunteerId). */
+        get: operations["FiscalController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pass-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily STK limit per pass and the void window for businesses. */
+        get: operations["PassPolicyController_get"];
+        /** Set the daily STK limit per pass and the void window (admin, treasurer). */
+        put: operations["PassPolicyController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalogue by category, district, text and provider; with from and to, only listings free for that whole window. */
+        get: operations["ListingsController_search"];
+        put?: never;
+        /** Offer a service in the catalogue for your organisation, institution or business: administration, materials or a room. */
+        post: operations["ListingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a listing of your party, e.g. {"status":"paused"} or {"status":"active"}; bookings made keep their terms. */
+        patch: operations["ListingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/listings/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free, busy and closed intervals of a listing in a window (default: the next 7 days; at most 62), with the units that remain free. */
+        get: operations["ListingsController_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider’s calendar of a listing: bookings with the booker’s name, and blocked periods, in a window. */
+        get: operations["ListingsController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings/{id}/blocked-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a listing (all units or some) for maintenance or own use; refused while bookings fall in the period. */
+        post: operations["ListingsController_addBlockedPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listings/{id}/blocked-periods/{blockedPeriodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ListingsController_removeBlockedPeriod"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your party’s bookings, as booker or provider (?as=), by start; admins and treasurers see all. */
+        get: operations["BookingsController_list"];
+        put?: never;
+        /** Book a listing for your organisation, institution or business: the price (and a deposit) is held on your account; refused whole with 409 BOOKING_CONFLICT (and the nearest free slot) when the window is taken. */
+        post: operations["BookingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking of your party, with its steps so far. */
+        get: operations["BookingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider confirms a requested booking. */
+        post: operations["BookingsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider declines a requested booking; the holds are released. */
+        post: operations["BookingsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a requested or confirmed booking. The booker cancels for free until freeCancellationUntil, after that the cancellation fee goes to the provider and the rest is released; the provider cancels free of charge for the booker. */
+        post: operations["BookingsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider hands out confirmed materials (from 24 hours before the start). */
+        post: operations["BookingsController_checkOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider records checked-out materials as returned: the price is paid to the provider; a late fee and deposit kept for damage come from the deposit, the rest is released. */
+        post: operations["BookingsController_markReturned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bookings/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider completes a room booking (the price is paid) or an administration service (paid for hoursGiven, the rest released). */
+        post: operations["BookingsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every balance by party kind and system account, the total (always 0), circulation and pending holds; now or as of a date. */
+        get: operations["TreasuryController_trialBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closed months (YYYY-MM), oldest first, with when and by whom each was closed; every other month is open. */
+        get: operations["TreasuryController_closedPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/statements/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account in one month: opening balance, movements, closing balance (JSON or CSV). */
+        get: operations["TreasuryController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end. */
+        get: operations["TreasuryController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. */
+        get: operations["TreasuryLedgerController_reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create Steerkes: from the issuance account to an account, e.g. an organisation’s budget. */
+        post: operations["TreasuryLedgerController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/periods/{period}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a month (YYYY-MM) that has ended: entries dated inside it are refused afterwards. */
+        post: operations["TreasuryLedgerController_closePeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire Steerkes handed back, e.g. by a business: from its account to the issuance account. */
+        post: operations["TreasuryLedgerController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sponsorship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per business and year: Steerkes accepted, euro value given, redemptions. A business operator sees their own business. */
+        get: operations["ReportsController_sponsorship"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per organisation and district: hours rewarded, distinct volunteers, Steerkes for hours and services, services given and used. An org manager sees their own organisation. */
+        get: operations["ReportsController_impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed. */
+        get: operations["ReportsController_transparency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Steerkes holds about you (JSON): profile, passes, claims, redemptions, ledger entries of your account, login sessions, audit events about you. */
+        get: operations["PrivacyController_exportData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct your name and e-mail address (audited). */
+        patch: operations["PrivacyController_correct"];
+        trace?: never;
+    };
+    "/api/v1/me/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase your personal data: name, e-mail and birth date are pseudonymised, your login ends and your pass is blocked. The bookkeeping (ledger entries, claims, redemptions) is kept for the fiscal retention period. Refused while your account holds Steerkes. */
+        post: operations["PrivacyController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    FieldErrorDto: {
-      /** @example amount */
-      field: string;
-      /** @example isAmount */
-      code: string;
-      /** @example Must be a decimal string with at most two decimals, such as "12.50". */
-      message: string;
-    };
-    ProblemDetailsDto: {
-      /** @example urn:steerkes:problem:insufficient-funds */
-      type: string;
-      /** @example INSUFFICIENT_FUNDS */
-      title: string;
-      /** @example 422 */
-      status: number;
-      /**
-       * @description Stable machine code; switch on this.
-       * @enum {string}
-       */
-      code:
-        | 'ACCOUNT_NOT_OPEN'
-        | 'BALANCE_LIMIT_EXCEEDED'
-        | 'BLOCKED_PERIOD_CONFLICT'
-        | 'BOOKING_ACTION_NOT_FOR_CATEGORY'
-        | 'BOOKING_CONFLICT'
-        | 'BOOKING_ENDED'
-        | 'BOOKING_NOT_STARTED'
-        | 'BOOKING_OWN_LISTING'
-        | 'BOOKING_WRONG_STATUS'
-        | 'CONFLICT'
-        | 'CURRENCY_MISMATCH'
-        | 'EMAIL_TAKEN'
-        | 'ENTRY_ALREADY_REVERSED'
-        | 'ENTRY_CODE_NOT_ALLOWED'
-        | 'ENTRY_NOT_REVERSIBLE'
-        | 'ENTRY_UNBALANCED'
-        | 'ERASURE_BALANCE_REMAINS'
-        | 'FISCAL_LIMITS_NOT_CONFIGURED'
-        | 'FISCAL_LIMIT_REACHED'
-        | 'FORBIDDEN'
-        | 'HOLD_AMOUNT_EXCEEDED'
-        | 'HOLD_EXPIRED'
-        | 'HOLD_NOT_PENDING'
-        | 'HOUR_RATE_OUT_OF_RANGE'
-        | 'IDEMPOTENCY_KEY_REQUIRED'
-        | 'IDEMPOTENCY_KEY_REUSED'
-        | 'INSUFFICIENT_FUNDS'
-        | 'INTERNAL_ERROR'
-        | 'INVALID_AMOUNT'
-        | 'INVALID_CREDENTIALS'
-        | 'LISTING_PAUSED'
-        | 'LISTING_QUANTITY_CONFLICT'
-        | 'MALFORMED_JSON'
-        | 'NOT_FOUND'
-        | 'OFFER_NOT_ACTIVE'
-        | 'OFFER_OF_ANOTHER_BUSINESS'
-        | 'OFFER_OUT_OF_STOCK'
-        | 'OFFER_PER_PASS_LIMIT_REACHED'
-        | 'PASS_ALREADY_ACTIVE'
-        | 'PASS_BALANCE_INSUFFICIENT'
-        | 'PASS_BLOCKED'
-        | 'PASS_CHECK_DIGIT_INVALID'
-        | 'PASS_DAILY_LIMIT_REACHED'
-        | 'PASS_EXPIRED'
-        | 'PASS_NOT_FOUND'
-        | 'PAYLOAD_TOO_LARGE'
-        | 'PERIOD_CLOSED'
-        | 'PERIOD_NOT_ENDED'
-        | 'PIN_ATTEMPTS_EXHAUSTED'
-        | 'PIN_ATTEMPTS_PAUSED'
-        | 'PIN_INCORRECT'
-        | 'PIN_REQUIRED'
-        | 'POLICY_CONFLICTS_WITH_BALANCE'
-        | 'RATE_LIMITED'
-        | 'REDEMPTION_NOT_COMPLETED'
-        | 'REDEMPTION_VOID_WINDOW_CLOSED'
-        | 'REFRESH_TOKEN_REUSED'
-        | 'ROUTE_NOT_FOUND'
-        | 'SAME_ACCOUNT'
-        | 'SERVICE_UNAVAILABLE'
-        | 'SESSION_ENDED'
-        | 'SESSION_EXPIRED'
-        | 'SESSION_INVALID'
-        | 'SESSION_REQUIRED'
-        | 'TIME_CLAIMS_REFUSED'
-        | 'TIME_CLAIM_DAY_LIMIT_EXCEEDED'
-        | 'TIME_CLAIM_NOT_PENDING'
-        | 'TOKEN_EXPIRED'
-        | 'TOKEN_INVALID'
-        | 'TOKEN_REVOKED'
-        | 'UNAUTHENTICATED'
-        | 'UNSUPPORTED_MEDIA_TYPE'
-        | 'VALIDATION_FAILED';
-      /** @description Human message in the language of Accept-Language (nl or en). */
-      detail: string;
-      /** @example /api/v1/transfers */
-      instance: string;
-      requestId: string;
-      errors?: components['schemas']['FieldErrorDto'][];
-    };
-    AccountDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      partyId: string | null;
-      /**
-       * @description Set for system accounts such as issuance.
-       * @example null
-       */
-      systemName: string | null;
-      /** @example STK */
-      currency: string;
-      /** @example 40.00 */
-      balance: string;
-      /**
-       * @description Σ of pending holds.
-       * @example 10.00
-       */
-      pending: string;
-      /**
-       * @description balance − pending.
-       * @example 30.00
-       */
-      available: string;
-      /** @example 0.00 */
-      minBalance: string | null;
-      /** @example null */
-      maxBalance: string | null;
-      /** @enum {string} */
-      status: 'open' | 'frozen' | 'closed';
-      /** Format: date-time */
-      createdAt: string;
-    };
-    StatementLineDto: {
-      /** Format: uuid */
-      entryId: string;
-      sequence: number;
-      /** @enum {string} */
-      code:
-        | 'ISSUE'
-        | 'TRANSFER'
-        | 'HOURS'
-        | 'REDEEM'
-        | 'BOOKING'
-        | 'SERVICE'
-        | 'RETIRE'
-        | 'REVERSAL'
-        | 'ADJUST';
-      description: string;
-      /** @example 2026-11-23 */
-      effectiveDate: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** @example -12.50 */
-      amount: string;
-      /**
-       * @description Balance after this posting, in booking order.
-       * @example 27.50
-       */
-      balanceAfter: string;
-    };
-    BalanceAsOfDto: {
-      /** @example 2026-10-31 */
-      asOf: string;
-      /**
-       * @description Σ of postings with an effective date on or before asOf.
-       * @example 35.00
-       */
-      balance: string;
-    };
-    StatementDto: {
-      account: components['schemas']['AccountDto'];
-      items: components['schemas']['StatementLineDto'][];
-      nextCursor: string | null;
-      /** @description Present when ?asOf= was given. */
-      balanceAsOf?: components['schemas']['BalanceAsOfDto'];
-    };
-    AccountPolicyDto: {
-      /**
-       * @description Lowest available balance allowed (signed); null: unbounded.
-       * @example -50.00
-       */
-      minBalance: string | null;
-      /**
-       * @description Highest balance allowed; null: no maximum.
-       * @example null
-       */
-      maxBalance: string | null;
-      /** @enum {string} */
-      status: 'open' | 'frozen' | 'closed';
-    };
-    TransferDto: {
-      /** @example Bijdrage buurtfeest Malberg */
-      description: string;
-      /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
-      metadata?: {
-        [key: string]: (string | number | boolean) | null;
-      };
-      /** Format: uuid */
-      fromAccountId: string;
-      /** Format: uuid */
-      toAccountId: string;
-      /**
-       * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 12.50
-       */
-      amount: string;
-      /**
-       * @default TRANSFER
-       * @enum {string}
-       */
-      code: 'TRANSFER' | 'HOURS' | 'SERVICE';
-      /**
-       * Format: date
-       * @description YYYY-MM-DD in an open period; today when omitted.
-       * @example 2026-11-20
-       */
-      effectiveDate?: string;
-    };
-    PostingViewDto: {
-      /** Format: uuid */
-      accountId: string;
-      /** @example -12.50 */
-      amount: string;
-      /**
-       * @description Balance after this posting; null on another party’s account.
-       * @example 27.50
-       */
-      balanceAfter: string | null;
-    };
-    EntryViewDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 42 */
-      sequence: number;
-      /** @enum {string} */
-      code:
-        | 'ISSUE'
-        | 'TRANSFER'
-        | 'HOURS'
-        | 'REDEEM'
-        | 'BOOKING'
-        | 'SERVICE'
-        | 'RETIRE'
-        | 'REVERSAL'
-        | 'ADJUST';
-      description: string;
-      /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
-      metadata: {
-        [key: string]: (string | number | boolean) | null;
-      };
-      /** @example 2026-11-23 */
-      effectiveDate: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: uuid */
-      createdBy: string | null;
-      /** Format: uuid */
-      reversesEntryId: string | null;
-      /** @description SHA-256 of this entry and the previous hash. */
-      hash: string;
-      previousHash: string;
-      postings: components['schemas']['PostingViewDto'][];
-    };
-    TransferBatchDto: {
-      /** @description Each from an account of your party; each is booked or refused on its own. */
-      transfers: components['schemas']['TransferDto'][];
-    };
-    BatchRefusalDto: {
-      /** @example INSUFFICIENT_FUNDS */
-      code: string;
-      /**
-       * @description The status this transfer would have had on its own.
-       * @example 422
-       */
-      status: number;
-      /** @description In the language of Accept-Language (nl or en). */
-      detail: string;
-      errors?: {
-        [key: string]: unknown;
-      }[];
-    };
-    TransferBatchItemDto: {
-      /**
-       * @description Position in the request’s transfers.
-       * @example 0
-       */
-      index: number;
-      /** @enum {string} */
-      status: 'booked' | 'refused';
-      /** @description Booked earlier under the same Idempotency-Key and position: the first result. */
-      replayed?: boolean;
-      entry?: components['schemas']['EntryViewDto'];
-      refusal?: components['schemas']['BatchRefusalDto'];
-    };
-    TransferBatchResultDto: {
-      /** @example 999 */
-      booked: number;
-      /** @example 1 */
-      refused: number;
-      results: components['schemas']['TransferBatchItemDto'][];
-    };
-    PostingDto: {
-      /** Format: uuid */
-      accountId: string;
-      /**
-       * @description Signed amount: positive raises the balance: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example -25.00
-       */
-      amount: string;
-    };
-    EntryDto: {
-      /** @example Bijdrage buurtfeest Malberg */
-      description: string;
-      /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
-      metadata?: {
-        [key: string]: (string | number | boolean) | null;
-      };
-      /** @enum {string} */
-      code: 'ADJUST' | 'TRANSFER' | 'ISSUE' | 'RETIRE' | 'HOURS' | 'SERVICE';
-      postings: components['schemas']['PostingDto'][];
-      /**
-       * Format: date
-       * @example 2026-11-20
-       */
-      effectiveDate?: string;
-    };
-    ReversalDto: {
-      /** @example Dubbel geboekt */
-      description?: string;
-    };
-    HoldDto: {
-      /** @example Bijdrage buurtfeest Malberg */
-      description: string;
-      /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
-      metadata?: {
-        [key: string]: (string | number | boolean) | null;
-      };
-      /** Format: uuid */
-      fromAccountId: string;
-      /**
-       * Format: uuid
-       * @description Who receives the amount when the hold is posted.
-       */
-      toAccountId: string;
-      /**
-       * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 12.50
-       */
-      amount: string;
-      /**
-       * @description Code of the entry the hold becomes.
-       * @default TRANSFER
-       * @enum {string}
-       */
-      code: 'TRANSFER' | 'HOURS' | 'SERVICE';
-      /**
-       * Format: date-time
-       * @description After this moment the hold releases by itself; with Z or an offset.
-       * @example 2026-12-01T17:00:00Z
-       */
-      expiresAt?: string;
-    };
-    HoldViewDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      fromAccountId: string;
-      /** Format: uuid */
-      toAccountId: string;
-      /** @example 10.00 */
-      amount: string;
-      postedAmount: string | null;
-      /** @enum {string} */
-      status: 'pending' | 'posted' | 'voided' | 'expired';
-      /** @enum {string} */
-      code:
-        | 'ISSUE'
-        | 'TRANSFER'
-        | 'HOURS'
-        | 'REDEEM'
-        | 'BOOKING'
-        | 'SERVICE'
-        | 'RETIRE'
-        | 'REVERSAL'
-        | 'ADJUST';
-      description: string;
-      /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
-      metadata: {
-        [key: string]: (string | number | boolean) | null;
-      };
-      /** Format: date-time */
-      expiresAt: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      createdBy: string | null;
-      /** Format: date-time */
-      resolvedAt: string | null;
-      /** Format: uuid */
-      postedEntryId: string | null;
-    };
-    PostHoldDto: {
-      /**
-       * @description Part of the hold to post; the whole hold when omitted: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 12.50
-       */
-      amount?: string;
-      description?: string;
-    };
-    CreatePartyDto: {
-      /** @enum {string} */
-      kind: 'organisation' | 'volunteer' | 'business' | 'institution';
-      /** @example Buurtcentrum Malberg */
-      name: string;
-      /**
-       * @description One of the four stadsdelen of Maastricht, or city-wide.
-       * @enum {string}
-       */
-      district: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      /**
-       * Format: email
-       * @example info@buurtcentrum-malberg.nl
-       */
-      contactEmail?: string;
-      description?: string;
-      /**
-       * Format: date
-       * @description Volunteers only: date of birth (the fiscal limits depend on age).
-       * @example 1998-04-12
-       */
-      birthDate?: string;
-    };
-    PartyDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind: 'organisation' | 'volunteer' | 'business' | 'institution';
-      name: string;
-      /** @enum {string} */
-      district: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      contactEmail: string | null;
-      description: string | null;
-      /**
-       * @description Volunteers only.
-       * @example 1998-04-12
-       */
-      birthDate: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    PartyPageDto: {
-      items: components['schemas']['PartyDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    PublicOrganisationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example Buurtcentrum Malberg */
-      name: string;
-      /**
-       * @description The party kind; every item is an organisation (parties have no finer kind).
-       * @enum {string}
-       */
-      kind: 'organisation';
-      /** @enum {string} */
-      district: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      /** @description A short description by the organisation. */
-      description: string | null;
-    };
-    PublicOrganisationPageDto: {
-      items: components['schemas']['PublicOrganisationDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    LoginDto: {
-      /**
-       * Format: email
-       * @example treasurer@steerkes.test
-       */
-      email: string;
-      /** @example steerkes-demo */
-      password: string;
-    };
-    UserDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      /** @enum {string} */
-      role: 'admin' | 'treasurer' | 'org_manager' | 'business_operator' | 'volunteer';
-      /** Format: uuid */
-      partyId: string | null;
-      displayName: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    LoginResponseDto: {
-      /** @description Send as `Authorization: Bearer <accessToken>`. */
-      accessToken: string;
-      /** @example Bearer */
-      tokenType: string;
-      /**
-       * @description Seconds until the token expires.
-       * @example 900
-       */
-      expiresIn: number;
-      user: components['schemas']['UserDto'];
-    };
-    CreateUserDto: {
-      /**
-       * Format: email
-       * @example penningmeester@voetbalclub-caberg.nl
-       */
-      email: string;
-      password: string;
-      /** @enum {string} */
-      role: 'admin' | 'treasurer' | 'org_manager' | 'business_operator' | 'volunteer';
-      /**
-       * Format: uuid
-       * @description The party the user acts for: required for volunteer, org_manager and business_operator.
-       */
-      partyId?: string;
-      /** @example Anouk Janssen */
-      displayName: string;
-    };
-    HealthDto: {
-      /** @example ok */
-      status: string;
-      /**
-       * @example sqlite
-       * @enum {string}
-       */
-      database: 'sqlite' | 'postgres';
-      /**
-       * @description A small write (the health probe row) was committed durably just now.
-       * @example true
-       */
-      ledgerWritable: boolean;
-      /** Format: date-time */
-      checkedAt: string;
-    };
-    SubmitTimeClaimDto: {
-      /**
-       * Format: uuid
-       * @description The organisation the hours were given to.
-       */
-      organisationId: string;
-      /**
-       * Format: date
-       * @description The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.
-       * @example 2026-11-21
-       */
-      date: string;
-      /** @description Hours in quarter-hour steps, 0.25 to 24: a decimal string ("2.50") or a number (2.5). */
-      hours: string | number;
-      /**
-       * @description What the volunteer did.
-       * @example Huiswerkbegeleiding
-       */
-      activity: string;
-    };
-    TimeClaimDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      volunteerId: string;
-      /** @example Anouk Janssen */
-      volunteerName: string;
-      /** Format: uuid */
-      organisationId: string;
-      /** @example Buurtcentrum Malberg */
-      organisationName: string;
-      /** @example 2026-11-21 */
-      date: string;
-      /**
-       * @description Hours, two decimals.
-       * @example 2.50
-       */
-      hours: string;
-      activity: string;
-      /** @enum {string} */
-      status: 'requested' | 'approved' | 'rejected' | 'withdrawn';
-      /**
-       * @description STK per hour at approval.
-       * @example 1.00
-       */
-      rate: string | null;
-      /**
-       * @description STK paid: hours × rate, rounded half-up to the cent.
-       * @example 2.50
-       */
-      amount: string | null;
-      /**
-       * Format: uuid
-       * @description The HOURS entry that paid the claim.
-       */
-      entryId: string | null;
-      /**
-       * Format: uuid
-       * @description The user who approved, rejected or withdrew it.
-       */
-      decidedBy: string | null;
-      /** Format: date-time */
-      decidedAt: string | null;
-      /** @description Why it was rejected or withdrawn. */
-      reason: string | null;
-      /**
-       * Format: uuid
-       * @description The bulk activity it was recorded with.
-       */
-      batchId: string | null;
-      /**
-       * Format: uuid
-       * @description The user who submitted it.
-       */
-      submittedBy: string | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    TimeClaimPageDto: {
-      items: components['schemas']['TimeClaimDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    BulkParticipantDto: {
-      /**
-       * Format: uuid
-       * @description The volunteer (a party of kind volunteer).
-       */
-      volunteerId: string;
-      /** @description Hours in quarter-hour steps, 0.25 to 24: a decimal string ("2.50") or a number (2.5). */
-      hours: string | number;
-    };
-    BulkTimeClaimsDto: {
-      /**
-       * Format: date
-       * @description The day of the activity (YYYY-MM-DD): not after today, at most a year back.
-       * @example 2026-11-21
-       */
-      date: string;
-      /**
-       * @description What the volunteer did.
-       * @example Huiswerkbegeleiding
-       */
-      activity: string;
-      participants: components['schemas']['BulkParticipantDto'][];
-    };
-    TimeClaimBatchDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      organisationId: string;
-      organisationName: string;
-      /** @example 2026-11-21 */
-      date: string;
-      activity: string;
-      /**
-       * @description STK per hour, the rate in force when recorded.
-       * @example 1.00
-       */
-      rate: string;
-      /** @example 12.50 */
-      totalHours: string;
-      /** @example 12.50 */
-      totalAmount: string;
-      /** Format: uuid */
-      createdBy: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** @description One approved, paid claim per participant, in the order sent. */
-      claims: components['schemas']['TimeClaimDto'][];
-    };
-    RejectTimeClaimDto: {
-      /** @example Deze middag was de activiteit afgelast. */
-      reason: string;
-    };
-    WithdrawTimeClaimDto: {
-      /** @example Dubbel ingediend. */
-      reason?: string;
-    };
-    HourRateRangeDto: {
-      /** @example 0.50 */
-      min: string;
-      /** @example 2.00 */
-      max: string;
-      /**
-       * @description The rate of an organisation that set none.
-       * @example 1.00
-       */
-      defaultRate: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** Format: uuid */
-      updatedBy: string | null;
-    };
-    HourRateRangeInputDto: {
-      /**
-       * @description Lowest hour rate an organisation may set, STK per hour (at least 0.10): a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 0.50
-       */
-      min: string;
-      /**
-       * @description Highest hour rate an organisation may set, STK per hour (at most 100.00): a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 2.00
-       */
-      max: string;
-      /**
-       * @description Rate of an organisation that set none; unchanged when omitted: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 1.00
-       */
-      defaultRate?: string;
-    };
-    OrganisationHourRateDto: {
-      /** Format: uuid */
-      organisationId: string;
-      /**
-       * @description STK an hour earns now: the organisation’s rate or the default, kept inside the range.
-       * @example 1.25
-       */
-      rate: string;
-      /**
-       * @description The rate the organisation set; null: it pays the default.
-       * @example 1.25
-       */
-      organisationRate: string | null;
-      /** @example 0.50 */
-      min: string;
-      /** @example 2.00 */
-      max: string;
-      /** Format: date-time */
-      updatedAt: string | null;
-    };
-    OrganisationHourRateInputDto: {
-      /**
-       * @description STK per hour, inside the range the admin allows: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 1.25
-       */
-      rate: string;
-    };
-    IssuePassDto: {
-      /**
-       * Format: uuid
-       * @description The volunteer (party) who gets the pass. A volunteer may only name themselves.
-       */
-      volunteerId: string;
-    };
-    PassDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description 12 digits; the last is a Luhn check digit.
-       * @example 441709236618
-       */
-      number: string;
-      /**
-       * @description As printed on the pass.
-       * @example 4417 0923 6618
-       */
-      printedNumber: string;
-      /** Format: uuid */
-      volunteerId: string;
-      /**
-       * @description An active pass past validUntil shows as expired.
-       * @enum {string}
-       */
-      status: 'active' | 'blocked' | 'expired';
-      /** @example 2026-11-23 */
-      validFrom: string;
-      /**
-       * @description Last valid day (inclusive).
-       * @example 2028-11-22
-       */
-      validUntil: string;
-      /** @description Whether redemptions need the PIN. */
-      pinSet: boolean;
-      /** Format: date-time */
-      blockedAt: string | null;
-      /** @enum {string|null} */
-      blockedReason: 'lost' | 'stolen' | 'damaged' | 'pin_attempts' | 'other' | null;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    PassPageDto: {
-      items: components['schemas']['PassDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    BlockPassDto: {
-      /**
-       * @default lost
-       * @enum {string}
-       */
-      reason: 'lost' | 'stolen' | 'damaged' | 'other';
-    };
-    SetPinDto: {
-      /**
-       * @description 4 to 6 digits. Stored only as a hash; never shown again.
-       * @example 4821
-       */
-      pin: string;
-    };
-    OfferTitleDto: {
-      /** @example Kop koffie met vlaai */
-      nl: string;
-      /** @example Coffee with Limburg pie */
-      en: string;
-    };
-    OfferDescriptionDto: {
-      /** @example Een kop versgebrande koffie en een punt vlaai naar keuze. */
-      nl: string;
-      /** @example A cup of freshly roasted coffee and a slice of pie of your choice. */
-      en: string;
-    };
-    PerPassLimitDto: {
-      /** @example 1 */
-      quantity: number;
-      /**
-       * @description Calendar day, week (from Monday), month or year in Maastricht, or the whole offer.
-       * @example day
-       * @enum {string}
-       */
-      period: 'day' | 'week' | 'month' | 'year' | 'validity';
-    };
-    CreateOfferDto: {
-      title: components['schemas']['OfferTitleDto'];
-      description: components['schemas']['OfferDescriptionDto'];
-      /**
-       * @description Price of one in STK: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 2.00
-       */
-      price: string;
-      /**
-       * @description Euro value of one to the volunteer (counts for the fiscal guardrail): a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 3.50
-       */
-      euroValue: string;
-      /**
-       * Format: date
-       * @description First valid day; today when omitted.
-       * @example 2026-11-23
-       */
-      validFrom?: string;
-      /**
-       * Format: date
-       * @description Last valid day (inclusive); none when omitted.
-       * @example 2027-03-31
-       */
-      validUntil?: string | null;
-      /** @description How many can be redeemed; unlimited when omitted. */
-      stock?: number | null;
-      /** @description At most this many per pass holder per period. */
-      perPassLimit?: components['schemas']['PerPassLimitDto'] | null;
-    };
-    LocalizedTextDto: {
-      /** @example Kop koffie met vlaai */
-      nl: string;
-      /** @example Coffee with Limburg pie */
-      en: string;
-    };
-    OfferDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      businessId: string;
-      /** @example Koffiebranderij Het Bonenhuis */
-      businessName: string | null;
-      /**
-       * @description The district of the business.
-       * @example zuid-west-centrum
-       * @enum {string|null}
-       */
-      businessDistrict:
-        'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide' | null;
-      title: components['schemas']['LocalizedTextDto'];
-      description: components['schemas']['LocalizedTextDto'];
-      /**
-       * @description STK
-       * @example 2.00
-       */
-      price: string;
-      /**
-       * @description EUR
-       * @example 3.50
-       */
-      euroValue: string;
-      /** @example 2026-11-23 */
-      validFrom: string;
-      validUntil: string | null;
-      /** @description Null: unlimited. */
-      stockRemaining: number | null;
-      perPassLimit: components['schemas']['PerPassLimitDto'] | null;
-      /** @enum {string} */
-      status: 'active' | 'withdrawn';
-      /** @description Active, within its validity today, and not sold out. */
-      redeemable: boolean;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    OfferPageDto: {
-      items: components['schemas']['OfferDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    UpdateOfferDto: {
-      title?: components['schemas']['OfferTitleDto'];
-      description?: components['schemas']['OfferDescriptionDto'];
-      /**
-       * @description Price of one in STK; past redemptions keep theirs.
-       * @example 2.00
-       */
-      price?: string;
-      /**
-       * @description Euro value of one; past redemptions keep theirs.
-       * @example 3.50
-       */
-      euroValue?: string;
-      /**
-       * Format: date
-       * @example 2026-12-01
-       */
-      validFrom?: string;
-      /**
-       * Format: date
-       * @example 2027-03-31
-       */
-      validUntil?: string | null;
-      /** @description Sets the stock left; null: unlimited. */
-      stock?: number | null;
-      perPassLimit?: components['schemas']['PerPassLimitDto'] | null;
-      /**
-       * @description withdrawn: no longer listed or redeemable; active again to restore.
-       * @enum {string}
-       */
-      status?: 'active' | 'withdrawn';
-    };
-    RedeemDto: {
-      /**
-       * @description As printed or scanned; spaces and dashes are ignored.
-       * @example 4417 0923 6618
-       */
-      passNumber: string;
-      /**
-       * Format: uuid
-       * @description An offer of your business.
-       */
-      offerId: string;
-      /** @default 1 */
-      quantity: number;
-      /**
-       * @description The volunteer types it when the pass has a PIN. Never stored or logged.
-       * @example 4821
-       */
-      pin?: string;
-    };
-    CounterFiscalWarningDto: {
-      /**
-       * @description month, year, or hours (approved hours × hourly amount).
-       * @enum {string}
-       */
-      limit: 'month' | 'year' | 'hours';
-      message: components['schemas']['LocalizedTextDto'];
-    };
-    RedemptionReceiptDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      offerId: string;
-      offerTitle: components['schemas']['LocalizedTextDto'];
-      /** Format: uuid */
-      businessId: string;
-      /**
-       * Format: uuid
-       * @description Null for the business: it knows the pass, not the person.
-       */
-      volunteerId: string | null;
-      /**
-       * @description Masked but for the last 4 digits for the business.
-       * @example ********6618
-       */
-      passNumber: string;
-      /** @example 1 */
-      quantity: number;
-      /**
-       * @description STK
-       * @example 2.00
-       */
-      unitPrice: string;
-      /**
-       * @description STK paid
-       * @example 2.00
-       */
-      amount: string;
-      /**
-       * @description EUR
-       * @example 3.50
-       */
-      unitEuroValue: string;
-      /**
-       * @description EUR received by the volunteer
-       * @example 3.50
-       */
-      euroValue: string;
-      /** @enum {string} */
-      status: 'completed' | 'voided' | 'reversed';
-      /**
-       * Format: uuid
-       * @description The REDEEM ledger entry.
-       */
-      entryId: string;
-      /**
-       * Format: uuid
-       * @description The REVERSAL entry of a void or reversal.
-       */
-      reversalEntryId: string | null;
-      /** Format: date-time */
-      redeemedAt: string;
-      /**
-       * Format: date-time
-       * @description Until when the business may void it.
-       */
-      voidableUntil: string;
-      /** Format: date-time */
-      closedAt: string | null;
-      /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
-      fiscalWarnings: components['schemas']['CounterFiscalWarningDto'][];
-    };
-    RedemptionDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      offerId: string;
-      offerTitle: components['schemas']['LocalizedTextDto'];
-      /** Format: uuid */
-      businessId: string;
-      /**
-       * Format: uuid
-       * @description Null for the business: it knows the pass, not the person.
-       */
-      volunteerId: string | null;
-      /**
-       * @description Masked but for the last 4 digits for the business.
-       * @example ********6618
-       */
-      passNumber: string;
-      /** @example 1 */
-      quantity: number;
-      /**
-       * @description STK
-       * @example 2.00
-       */
-      unitPrice: string;
-      /**
-       * @description STK paid
-       * @example 2.00
-       */
-      amount: string;
-      /**
-       * @description EUR
-       * @example 3.50
-       */
-      unitEuroValue: string;
-      /**
-       * @description EUR received by the volunteer
-       * @example 3.50
-       */
-      euroValue: string;
-      /** @enum {string} */
-      status: 'completed' | 'voided' | 'reversed';
-      /**
-       * Format: uuid
-       * @description The REDEEM ledger entry.
-       */
-      entryId: string;
-      /**
-       * Format: uuid
-       * @description The REVERSAL entry of a void or reversal.
-       */
-      reversalEntryId: string | null;
-      /** Format: date-time */
-      redeemedAt: string;
-      /**
-       * Format: date-time
-       * @description Until when the business may void it.
-       */
-      voidableUntil: string;
-      /** Format: date-time */
-      closedAt: string | null;
-    };
-    RedemptionPageDto: {
-      items: components['schemas']['RedemptionDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    SponsorshipMonthDto: {
-      /** @example 2026-11 */
-      month: string;
-      redemptions: number;
-      /** @example 24.00 */
-      steerkes: string;
-      /** @example 42.00 */
-      euroValue: string;
-    };
-    SponsorshipSummaryDto: {
-      /** Format: uuid */
-      businessId: string;
-      businessName: string | null;
-      /** @example 2026 */
-      year: number;
-      /** @description Redemptions that stand (not voided or reversed). */
-      redemptions: number;
-      /**
-       * @description STK accepted: the sponsorship in Steerkes.
-       * @example 24.00
-       */
-      steerkes: string;
-      /**
-       * @description EUR value given: the sponsorship in euros.
-       * @example 42.00
-       */
-      euroValue: string;
-      months: components['schemas']['SponsorshipMonthDto'][];
-    };
-    ReverseRedemptionDto: {
-      /** @example Verkeerd aanbod gekozen */
-      description?: string;
-    };
-    FiscalLimitsViewDto: {
-      /** @example 2025 */
-      year: number;
-      /** @example 5.60 */
-      hourlyAdult: string;
-      /** @example 3.30 */
-      hourlyYoung: string;
-      /** @example 21 */
-      adultAge: number;
-      /** @example 210.00 */
-      monthly: string;
-      /** @example 2100.00 */
-      yearly: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    FiscalConfigurationDto: {
-      /** @description Whether redemptions are measured against the limits. */
-      guardrailEnabled: boolean;
-      /** @description A year without a row uses the latest earlier year. */
-      limits: components['schemas']['FiscalLimitsViewDto'][];
-    };
-    FiscalLimitsDto: {
-      /**
-       * @description Per hour given, from adultAge on: euros as a decimal string with two decimals, at most 1000000000.00.
-       * @example 5.60
-       */
-      hourlyAdult: string;
-      /**
-       * @description Per hour given, below adultAge: euros as a decimal string with two decimals, at most 1000000000.00.
-       * @example 3.30
-       */
-      hourlyYoung: string;
-      /** @example 21 */
-      adultAge: number;
-      /**
-       * @description Per calendar month: euros as a decimal string with two decimals, at most 1000000000.00.
-       * @example 210.00
-       */
-      monthly: string;
-      /**
-       * @description Per calendar year: euros as a decimal string with two decimals, at most 1000000000.00.
-       * @example 2100.00
-       */
-      yearly: string;
-    };
-    GuardrailDto: {
-      /** @example true */
-      enabled: boolean;
-    };
-    FiscalTotalDto: {
-      /** @example 42.00 */
-      received: string;
-      /** @example 2100.00 */
-      limit: string | null;
-      /** @example 2058.00 */
-      room: string | null;
-    };
-    FiscalHoursDto: {
-      /**
-       * @description Approved hours this year up to the reference day.
-       * @example 12.50
-       */
-      approvedHours: string;
-      /** @example 5.60 */
-      hourlyAmount: string | null;
-      /**
-       * @description approvedHours × hourlyAmount, rounded down to the cent.
-       * @example 70.00
-       */
-      limit: string | null;
-      /** @example 28.00 */
-      room: string | null;
-    };
-    FiscalMonthDto: {
-      /** @example 2026-11 */
-      month: string;
-      /** @example 42.00 */
-      received: string;
-      /** @example 210.00 */
-      limit: string | null;
-      /** @example 168.00 */
-      room: string | null;
-    };
-    FiscalWarningDto: {
-      /**
-       * @description month, year, or hours (approved hours × hourly amount).
-       * @enum {string}
-       */
-      limit: 'month' | 'year' | 'hours';
-      /**
-       * @description The month, the year, or "hours × hourly amount".
-       * @example 2026-11
-       */
-      basis: string;
-      /**
-       * @description EUR received, this redemption included.
-       * @example 172.00
-       */
-      received: string;
-      /**
-       * @description EUR
-       * @example 210.00
-       */
-      limitAmount: string;
-      /**
-       * @description EUR left
-       * @example 38.00
-       */
-      room: string;
-      /** @example 81 */
-      percent: number;
-      message: components['schemas']['LocalizedTextDto'];
-    };
-    FiscalOverviewDto: {
-      /** Format: uuid */
-      volunteerId: string;
-      /** @example 2026 */
-      year: number;
-      guardrailEnabled: boolean;
-      /**
-       * @description The year whose limits apply; null when none are set.
-       * @example 2025
-       */
-      limitsYear: number | null;
-      /** @description Age on the reference day; null when the birth date is unknown (the lower hourly amount applies). */
-      age: number | null;
-      total: components['schemas']['FiscalTotalDto'];
-      hours: components['schemas']['FiscalHoursDto'];
-      months: components['schemas']['FiscalMonthDto'][];
-      /**
-       * @description The most one more benefit may be worth today; current year only.
-       * @example 28.00
-       */
-      roomNow: string | null;
-      warnings: components['schemas']['FiscalWarningDto'][];
-    };
-    PassPolicyDto: {
-      /**
-       * @description STK a pass may spend per Maastricht calendar day: bounds what a stolen pass costs.
-       * @example 25.00
-       */
-      dailyLimit: string;
-      /**
-       * @description Minutes after a redemption in which the business may void it; 0: never.
-       * @example 15
-       */
-      voidWindowMinutes: number;
-    };
-    CreateListingDto: {
-      /** @enum {string} */
-      category: 'administration' | 'materials' | 'room';
-      /** @example Grote zaal */
-      titleNl: string;
-      /** @example Main hall */
-      titleEn: string;
-      /** @example Zaal voor 80 personen met keuken en beamer. */
-      descriptionNl: string;
-      /** @example Hall for 80 people with kitchen and projector. */
-      descriptionEn: string;
-      /**
-       * @description Where the service is; the provider’s district when omitted.
-       * @enum {string}
-       */
-      district?: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      /** @example Malbergsingel 2, Maastricht */
-      address: string;
-      /**
-       * @description administration: hour; materials: day or item; room: hour or day_part.
-       * @enum {string}
-       */
-      pricingUnit: 'hour' | 'day_part' | 'day' | 'item';
-      /**
-       * @description Price in STK per pricing unit (per item and unit for materials): a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 4.00
-       */
-      price: string;
-      /**
-       * @description Materials only: deposit per item, held on the booker’s account until the return: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 10.00
-       */
-      deposit?: string;
-      /**
-       * @description Materials only: late fee per item and started day overdue, taken from the deposit: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 1.00
-       */
-      lateFeePerDay?: string;
-      /**
-       * @description Materials only: number of identical items.
-       * @default 1
-       */
-      quantity: number;
-      /** @description Rooms only: persons the room holds. */
-      capacityPersons?: number;
-      /**
-       * @description Minutes a unit stays busy after each booking (cleaning, checking).
-       * @default 0
-       */
-      bufferMinutes: number;
-      /** @description Shortest booking in the length unit: minutes (hour), day-parts (day_part) or days (day, item). Default 60 minutes or 1. */
-      minLength?: number;
-      /** @description Longest booking in the length unit; null: no limit but the 31 days of any booking. */
-      maxLength?: number | null;
-      /**
-       * @description Maastricht local opening hours per weekday (mon…sun); a missing day is closed; null: always open. Limits hourly and day-part bookings.
-       * @example {
-       *       "mon": [
-       *         [
-       *           "09:00",
-       *           "17:00"
-       *         ]
-       *       ],
-       *       "sat": [
-       *         [
-       *           "10:00",
-       *           "14:00"
-       *         ]
-       *       ]
-       *     }
-       */
-      openingHours?: {
-        mon?: string[][];
-        tue?: string[][];
-        wed?: string[][];
-        thu?: string[][];
-        fri?: string[][];
-        sat?: string[][];
-        sun?: string[][];
-      } | null;
-      /**
-       * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
-       * @default provider
-       * @enum {string}
-       */
-      confirmation: 'auto' | 'provider';
-      /**
-       * @description The booker cancels for free until this many hours before the start.
-       * @default 48
-       */
-      freeCancellationHours: number;
-      /**
-       * @description Fee of a later cancellation, in percent of the price.
-       * @default 50
-       */
-      cancellationFeePercent: number;
-      /**
-       * @description A paused listing takes no bookings.
-       * @default active
-       * @enum {string}
-       */
-      status: 'active' | 'paused';
-    };
-    ListingDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      providerPartyId: string;
-      providerName: string;
-      /** @enum {string} */
-      category: 'administration' | 'materials' | 'room';
-      titleNl: string;
-      titleEn: string;
-      descriptionNl: string;
-      descriptionEn: string;
-      /** @enum {string} */
-      district: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      address: string;
-      /** @enum {string} */
-      pricingUnit: 'hour' | 'day_part' | 'day' | 'item';
-      /** @example 4.00 */
-      price: string;
-      /** @example 10.00 */
-      deposit: string | null;
-      /** @example 1.00 */
-      lateFeePerDay: string | null;
-      quantity: number;
-      capacityPersons: number | null;
-      bufferMinutes: number;
-      /**
-       * @description What minLength and maxLength count.
-       * @enum {string}
-       */
-      lengthUnit: 'minutes' | 'day_parts' | 'days';
-      minLength: number;
-      maxLength: number | null;
-      openingHours: {
-        mon?: string[][];
-        tue?: string[][];
-        wed?: string[][];
-        thu?: string[][];
-        fri?: string[][];
-        sat?: string[][];
-        sun?: string[][];
-      } | null;
-      /** @enum {string} */
-      confirmation: 'auto' | 'provider';
-      freeCancellationHours: number;
-      cancellationFeePercent: number;
-      /** @enum {string} */
-      status: 'active' | 'paused';
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    ListingPageDto: {
-      items: components['schemas']['ListingDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    UpdateListingDto: {
-      /** @example Grote zaal */
-      titleNl?: string;
-      /** @example Main hall */
-      titleEn?: string;
-      /** @example Zaal voor 80 personen met keuken en beamer. */
-      descriptionNl?: string;
-      /** @example Hall for 80 people with kitchen and projector. */
-      descriptionEn?: string;
-      /**
-       * @description Where the service is; the provider’s district when omitted.
-       * @enum {string}
-       */
-      district?: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      /** @example Malbergsingel 2, Maastricht */
-      address?: string;
-      /**
-       * @description Price in STK per pricing unit (per item and unit for materials): a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 4.00
-       */
-      price?: string;
-      /**
-       * @description Materials only: deposit per item, held on the booker’s account until the return: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 10.00
-       */
-      deposit?: string;
-      /**
-       * @description Materials only: late fee per item and started day overdue, taken from the deposit: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 1.00
-       */
-      lateFeePerDay?: string;
-      /**
-       * @description Materials only: number of identical items.
-       * @default 1
-       */
-      quantity: number;
-      /** @description Rooms only: persons the room holds. */
-      capacityPersons?: number;
-      /**
-       * @description Minutes a unit stays busy after each booking (cleaning, checking).
-       * @default 0
-       */
-      bufferMinutes: number;
-      /** @description Shortest booking in the length unit: minutes (hour), day-parts (day_part) or days (day, item). Default 60 minutes or 1. */
-      minLength?: number;
-      /** @description Longest booking in the length unit; null: no limit but the 31 days of any booking. */
-      maxLength?: number | null;
-      /**
-       * @description Maastricht local opening hours per weekday (mon…sun); a missing day is closed; null: always open. Limits hourly and day-part bookings.
-       * @example {
-       *       "mon": [
-       *         [
-       *           "09:00",
-       *           "17:00"
-       *         ]
-       *       ],
-       *       "sat": [
-       *         [
-       *           "10:00",
-       *           "14:00"
-       *         ]
-       *       ]
-       *     }
-       */
-      openingHours?: {
-        mon?: string[][];
-        tue?: string[][];
-        wed?: string[][];
-        thu?: string[][];
-        fri?: string[][];
-        sat?: string[][];
-        sun?: string[][];
-      } | null;
-      /**
-       * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
-       * @default provider
-       * @enum {string}
-       */
-      confirmation: 'auto' | 'provider';
-      /**
-       * @description The booker cancels for free until this many hours before the start.
-       * @default 48
-       */
-      freeCancellationHours: number;
-      /**
-       * @description Fee of a later cancellation, in percent of the price.
-       * @default 50
-       */
-      cancellationFeePercent: number;
-      /**
-       * @description A paused listing takes no bookings.
-       * @default active
-       * @enum {string}
-       */
-      status: 'active' | 'paused';
-    };
-    AvailabilityIntervalDto: {
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      /** @example 2026-11-28T10:00:00+01:00 */
-      startsAtLocal: string;
-      /** @example 2026-11-28T12:00:00+01:00 */
-      endsAtLocal: string;
-      /** @enum {string} */
-      status: 'free' | 'busy' | 'closed';
-      /** @description Units free throughout the interval. */
-      remaining: number;
-    };
-    AvailabilityDto: {
-      /** Format: uuid */
-      listingId: string;
-      /** @example Europe/Amsterdam */
-      timeZone: string;
-      /** Format: date-time */
-      from: string;
-      /** Format: date-time */
-      to: string;
-      quantity: number;
-      /** @description A booking’s end plus this buffer must fit in a free interval. */
-      bufferMinutes: number;
-      intervals: components['schemas']['AvailabilityIntervalDto'][];
-    };
-    BookingListingDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      category: 'administration' | 'materials' | 'room';
-      titleNl: string;
-      titleEn: string;
-    };
-    BookingEventDto: {
-      /** @enum {string} */
-      action: 'request' | 'confirm' | 'decline' | 'cancel' | 'check_out' | 'return' | 'complete';
-      statusAfter: Record<string, never>;
-      /** @description The user; null when automatic (auto-confirm). */
-      actorId: string | null;
-      /** Format: date-time */
-      occurredAt: string;
-    };
-    CalendarBookingDto: {
-      /** Format: uuid */
-      id: string;
-      listing: components['schemas']['BookingListingDto'];
-      /** Format: uuid */
-      bookerPartyId: string;
-      /** Format: uuid */
-      providerPartyId: string;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      /** @example 2026-11-28T10:00:00+01:00 */
-      startsAtLocal: string;
-      /** @example 2026-11-28T12:00:00+01:00 */
-      endsAtLocal: string;
-      /**
-       * Format: date-time
-       * @description End plus the buffer: the units are busy until then; materials not returned by then are overdue.
-       */
-      busyUntil: string;
-      quantity: number;
-      persons: number | null;
-      /** @description Length as priced, in lengthUnit. */
-      length: number;
-      /** @enum {string} */
-      lengthUnit: 'minutes' | 'day_parts' | 'days';
-      /** @enum {string} */
-      status:
-        | 'requested'
-        | 'confirmed'
-        | 'checked_out'
-        | 'returned'
-        | 'completed'
-        | 'declined'
-        | 'cancelled'
-        | 'overdue';
-      /** @example 8.00 */
-      price: string;
-      /** @example 0.00 */
-      deposit: string;
-      /**
-       * Format: uuid
-       * @description The ledger hold of the price on the booker’s account.
-       */
-      priceHoldId: string;
-      /** Format: uuid */
-      depositHoldId: string | null;
-      /**
-       * Format: date-time
-       * @description Unsettled holds release by themselves at this moment (60 days after the end).
-       */
-      holdsExpireAt: string;
-      /**
-       * Format: date-time
-       * @description Until then the booker cancels for free.
-       */
-      freeCancellationUntil: string;
-      cancellationFeePercent: number;
-      /** @description What the provider received of the price. */
-      charged: string | null;
-      /** @description Deposit kept (late fee and damage). */
-      depositKept: string | null;
-      lateFee: string | null;
-      /** @example 1.50 */
-      hoursGiven: string | null;
-      note: string | null;
-      resolutionNote: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description GET /bookings/:id only: the steps so far. */
-      events?: components['schemas']['BookingEventDto'][];
-      bookerName: string;
-    };
-    BlockedPeriodDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      listingId: string;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      startsAtLocal: string;
-      endsAtLocal: string;
-      /** @description Units blocked; null: all. */
-      quantity: number | null;
-      reason: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    CalendarDto: {
-      /** Format: uuid */
-      listingId: string;
-      /** Format: date-time */
-      from: string;
-      /** Format: date-time */
-      to: string;
-      /** @description Bookings that hold units in the window (requested, confirmed, checked out) and those settled in it. */
-      bookings: components['schemas']['CalendarBookingDto'][];
-      blockedPeriods: components['schemas']['BlockedPeriodDto'][];
-    };
-    CreateBlockedPeriodDto: {
-      /**
-       * @description A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28").
-       * @example 2026-12-01T08:00
-       */
-      startsAt: string;
-      /** @example 2026-12-01T12:00 */
-      endsAt: string;
-      /** @description Units blocked; all of them when omitted. */
-      quantity?: number;
-      /** @example Onderhoud verwarming */
-      reason: string;
-    };
-    CreateBookingDto: {
-      /** Format: uuid */
-      listingId: string;
-      /**
-       * @description With Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). The end is not included.
-       * @example 2026-11-28T10:00
-       */
-      startsAt: string;
-      /** @example 2026-11-28T12:00 */
-      endsAt: string;
-      /**
-       * @description Items of a materials listing; 1 for rooms and services.
-       * @default 1
-       */
-      quantity: number;
-      /** @description Rooms: expected persons, at most the capacity. */
-      persons?: number;
-      /** @example Ledenvergadering, graag opstelling in carré. */
-      note?: string;
-    };
-    BookingDto: {
-      /** Format: uuid */
-      id: string;
-      listing: components['schemas']['BookingListingDto'];
-      /** Format: uuid */
-      bookerPartyId: string;
-      /** Format: uuid */
-      providerPartyId: string;
-      /** Format: date-time */
-      startsAt: string;
-      /** Format: date-time */
-      endsAt: string;
-      /** @example 2026-11-28T10:00:00+01:00 */
-      startsAtLocal: string;
-      /** @example 2026-11-28T12:00:00+01:00 */
-      endsAtLocal: string;
-      /**
-       * Format: date-time
-       * @description End plus the buffer: the units are busy until then; materials not returned by then are overdue.
-       */
-      busyUntil: string;
-      quantity: number;
-      persons: number | null;
-      /** @description Length as priced, in lengthUnit. */
-      length: number;
-      /** @enum {string} */
-      lengthUnit: 'minutes' | 'day_parts' | 'days';
-      /** @enum {string} */
-      status:
-        | 'requested'
-        | 'confirmed'
-        | 'checked_out'
-        | 'returned'
-        | 'completed'
-        | 'declined'
-        | 'cancelled'
-        | 'overdue';
-      /** @example 8.00 */
-      price: string;
-      /** @example 0.00 */
-      deposit: string;
-      /**
-       * Format: uuid
-       * @description The ledger hold of the price on the booker’s account.
-       */
-      priceHoldId: string;
-      /** Format: uuid */
-      depositHoldId: string | null;
-      /**
-       * Format: date-time
-       * @description Unsettled holds release by themselves at this moment (60 days after the end).
-       */
-      holdsExpireAt: string;
-      /**
-       * Format: date-time
-       * @description Until then the booker cancels for free.
-       */
-      freeCancellationUntil: string;
-      cancellationFeePercent: number;
-      /** @description What the provider received of the price. */
-      charged: string | null;
-      /** @description Deposit kept (late fee and damage). */
-      depositKept: string | null;
-      lateFee: string | null;
-      /** @example 1.50 */
-      hoursGiven: string | null;
-      note: string | null;
-      resolutionNote: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      /** @description GET /bookings/:id only: the steps so far. */
-      events?: components['schemas']['BookingEventDto'][];
-    };
-    BookingPageDto: {
-      items: components['schemas']['BookingDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    ReasonDto: {
-      /** @example Zaal is die dag onverwacht nodig. */
-      reason?: string;
-    };
-    ReturnDto: {
-      /**
-       * @description Part of the deposit kept for damage (on top of any late fee, which is taken from the deposit by itself); at most the deposit.
-       * @default 0.00
-       * @example 5.00
-       */
-      depositKept: string;
-      /**
-       * @description What was damaged; required when keeping deposit.
-       * @example Tentdoek gescheurd.
-       */
-      damageNote?: string;
-    };
-    CompleteDto: {
-      /**
-       * @description Administration only (required there): hours actually given, at most the hours booked; the provider receives the hourly price for them and the rest is released.
-       * @example 1.50
-       */
-      hoursGiven?: string;
-    };
-    TrialBalanceLineDto: {
-      /** Format: uuid */
-      accountId: string;
-      /** Format: uuid */
-      partyId: string | null;
-      name: string;
-      /** @example 120.00 */
-      balance: string;
-      /** @example 0.00 */
-      pending: string;
-    };
-    TrialBalanceGroupDto: {
-      /**
-       * @description Party kind, or system.
-       * @example organisation
-       */
-      group: string;
-      /** @example 3950.00 */
-      total: string;
-      accounts: components['schemas']['TrialBalanceLineDto'][];
-    };
-    TrialBalanceDto: {
-      asOf: string | null;
-      /** @example STK */
-      currency: string;
-      groups: components['schemas']['TrialBalanceGroupDto'][];
-      /**
-       * @description Σ of every balance; always 0.00.
-       * @example 0.00
-       */
-      total: string;
-      balanced: boolean;
-      /**
-       * @description Steerkes held by parties (minus the issuance balance).
-       * @example 4000.00
-       */
-      circulation: string;
-      /** @example 15.00 */
-      pendingHolds: string;
-    };
-    ClosedPeriodDto: {
-      /** @example 2026-10 */
-      period: string;
-      /** Format: date-time */
-      closedAt: string;
-      /** Format: uuid */
-      closedBy: string | null;
-    };
-    AccountPeriodStatementDto: {
-      account: components['schemas']['AccountDto'];
-      name: string;
-      /** @example 2026-10 */
-      period: string;
-      /** @example 10.00 */
-      openingBalance: string;
-      /** @example 12.50 */
-      closingBalance: string;
-      movements: components['schemas']['StatementLineDto'][];
-    };
-    IntegrityCountsDto: {
-      accounts: number;
-      entries: number;
-      postings: number;
-      holds: number;
-    };
-    DiscrepancyDto: {
-      /** @example ACCOUNT_BALANCE */
-      check: string;
-      /** @description The account, entry or hold id (or currency) concerned. */
-      subject: string;
-      message: string;
-    };
-    IntegrityReportDto: {
-      ok: boolean;
-      checked: components['schemas']['IntegrityCountsDto'];
-      discrepancies: components['schemas']['DiscrepancyDto'][];
-    };
-    IssueDto: {
-      /** @example Bijdrage buurtfeest Malberg */
-      description: string;
-      /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
-      metadata?: {
-        [key: string]: (string | number | boolean) | null;
-      };
-      /**
-       * Format: uuid
-       * @description The account that receives the new Steerkes.
-       */
-      toAccountId: string;
-      /**
-       * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 12.50
-       */
-      amount: string;
-    };
-    RetireDto: {
-      /** @example Bijdrage buurtfeest Malberg */
-      description: string;
-      /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
-      metadata?: {
-        [key: string]: (string | number | boolean) | null;
-      };
-      /**
-       * Format: uuid
-       * @description The account whose Steerkes are handed back and retired.
-       */
-      fromAccountId: string;
-      /**
-       * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
-       * @example 12.50
-       */
-      amount: string;
-    };
-    AuditEventDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      occurredAt: string;
-      actorId: string | null;
-      /** @example treasurer */
-      actorRole: string | null;
-      /** @example ledger.issue */
-      action: string;
-      /** @example entry */
-      subjectType: string;
-      subjectId: string;
-      details: {
-        [key: string]: unknown;
-      };
-    };
-    AuditEventPageDto: {
-      items: components['schemas']['AuditEventDto'][];
-      /** @description Pass as ?cursor= for the next page; null on the last page. */
-      nextCursor: string | null;
-    };
-    TransparencyOrganisationDto: {
-      /** @example Buurtcentrum Malberg */
-      name: string;
-      /** @enum {string} */
-      district: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      /**
-       * @description STK issued to the organisation as budget.
-       * @example 1200.00
-       */
-      budgetIssued: string;
-      /** @example 412.5 */
-      hoursRewarded: string | null;
-      /** @example 23 */
-      volunteers: number | null;
-      /** @description Hours and volunteers left out: fewer volunteers than the minimum. */
-      volunteerFiguresSuppressed: boolean;
-      servicesGiven: number;
-      servicesUsed: number;
-    };
-    TransparencySponsorshipDto: {
-      /** @example 240.00 */
-      steerkes: string;
-      /** @example 420.00 */
-      euroValue: string;
-      redemptions: number;
-    };
-    TransparencyDistrictDto: {
-      /** @enum {string} */
-      district: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      /** @example 3600.00 */
-      budgetIssued: string;
-      /** @example 980.25 */
-      hoursRewarded: string | null;
-      /** @example 61 */
-      volunteers: number | null;
-      volunteerFiguresSuppressed: boolean;
-      servicesExchanged: number;
-      /** @description Accepted by the district’s businesses; null when none or suppressed. */
-      sponsorshipAccepted: components['schemas']['TransparencySponsorshipDto'] | null;
-      sponsorshipSuppressed: boolean;
-    };
-    TransparencyReportDto: {
-      /** @example 2026 */
-      year: number;
-      /**
-       * @description Figures about fewer volunteers are not published.
-       * @example 5
-       */
-      volunteersPublishedMin: number;
-      organisations: components['schemas']['TransparencyOrganisationDto'][];
-      districts: components['schemas']['TransparencyDistrictDto'][];
-    };
-    PersonalDataExportDto: {
-      /** @example steerkes-personal-data/1 */
-      format: string;
-      /** Format: date-time */
-      exportedAt: string;
-      /** @description The user: e-mail, name, role (never the password). */
-      user: {
-        [key: string]: unknown;
-      };
-      /** @description The volunteer party: name, district, birth date. */
-      party: {
-        [key: string]: unknown;
-      };
-      /** @description Login sessions: when, no tokens. */
-      sessions: {
-        [key: string]: unknown;
-      }[];
-      passes: {
-        [key: string]: unknown;
-      }[];
-      /** @description Time claims. */
-      claims: {
-        [key: string]: unknown;
-      }[];
-      redemptions: {
-        [key: string]: unknown;
-      }[];
-      /** @description Each account with every ledger entry on it (statement lines). */
-      accounts: {
-        [key: string]: unknown;
-      }[];
-      /** @description Audit events about the user, the party, their passes and claims. */
-      auditEvents: {
-        [key: string]: unknown;
-      }[];
-    };
-    CorrectProfileDto: {
-      /** @example Anouk Janssen */
-      name?: string;
-      /**
-       * Format: email
-       * @example anouk@example.nl
-       */
-      email?: string;
-    };
-    ProfileDto: {
-      /** Format: uuid */
-      userId: string;
-      /** Format: uuid */
-      partyId: string;
-      /** @example Anouk Janssen */
-      name: string;
-      /**
-       * Format: email
-       * @example anouk@example.nl
-       */
-      email: string;
-    };
-    EraseMyDataDto: {
-      /**
-       * @description true: I understand my login ends, my pass is blocked and this cannot be undone.
-       * @enum {boolean}
-       */
-      confirm: true;
-    };
-    ErasureDto: {
-      /** Format: uuid */
-      userId: string;
-      /** Format: uuid */
-      partyId: string;
-      /** Format: date-time */
-      erasedAt: string;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        FieldErrorDto: {
+            /** @example amount */
+            field: string;
+            /** @example isAmount */
+            code: string;
+            /** @example Must be a decimal string with at most two decimals, such as "12.50". */
+            message: string;
+        };
+        ProblemDetailsDto: {
+            /** @example urn:steerkes:problem:insufficient-funds */
+            type: string;
+            /** @example INSUFFICIENT_FUNDS */
+            title: string;
+            /** @example 422 */
+            status: number;
+            /**
+             * @description Stable machine code; switch on this.
+             * @enum {string}
+             */
+            code: "ACCOUNT_NOT_OPEN" | "BALANCE_LIMIT_EXCEEDED" | "BLOCKED_PERIOD_CONFLICT" | "BOOKING_ACTION_NOT_FOR_CATEGORY" | "BOOKING_CONFLICT" | "BOOKING_ENDED" | "BOOKING_NOT_STARTED" | "BOOKING_OWN_LISTING" | "BOOKING_WRONG_STATUS" | "CONFLICT" | "CURRENCY_MISMATCH" | "EMAIL_TAKEN" | "ENTRY_ALREADY_REVERSED" | "ENTRY_CODE_NOT_ALLOWED" | "ENTRY_NOT_REVERSIBLE" | "ENTRY_UNBALANCED" | "ERASURE_BALANCE_REMAINS" | "FISCAL_LIMITS_NOT_CONFIGURED" | "FISCAL_LIMIT_REACHED" | "FORBIDDEN" | "HOLD_AMOUNT_EXCEEDED" | "HOLD_EXPIRED" | "HOLD_NOT_PENDING" | "HOUR_RATE_OUT_OF_RANGE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "INTERNAL_ERROR" | "INVALID_AMOUNT" | "INVALID_CREDENTIALS" | "LISTING_PAUSED" | "LISTING_QUANTITY_CONFLICT" | "MALFORMED_JSON" | "NOT_FOUND" | "OFFER_NOT_ACTIVE" | "OFFER_OF_ANOTHER_BUSINESS" | "OFFER_OUT_OF_STOCK" | "OFFER_PER_PASS_LIMIT_REACHED" | "PASS_ALREADY_ACTIVE" | "PASS_BALANCE_INSUFFICIENT" | "PASS_BLOCKED" | "PASS_CHECK_DIGIT_INVALID" | "PASS_DAILY_LIMIT_REACHED" | "PASS_EXPIRED" | "PASS_NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERIOD_CLOSED" | "PERIOD_NOT_ENDED" | "PIN_ATTEMPTS_EXHAUSTED" | "PIN_ATTEMPTS_PAUSED" | "PIN_INCORRECT" | "PIN_REQUIRED" | "POLICY_CONFLICTS_WITH_BALANCE" | "RATE_LIMITED" | "REDEMPTION_NOT_COMPLETED" | "REDEMPTION_VOID_WINDOW_CLOSED" | "REFRESH_TOKEN_REUSED" | "ROUTE_NOT_FOUND" | "SAME_ACCOUNT" | "SERVICE_UNAVAILABLE" | "SESSION_ENDED" | "SESSION_EXPIRED" | "SESSION_INVALID" | "SESSION_REQUIRED" | "TIME_CLAIMS_REFUSED" | "TIME_CLAIM_DAY_LIMIT_EXCEEDED" | "TIME_CLAIM_NOT_PENDING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+            /** @description Human message in the language of Accept-Language (nl or en). */
+            detail: string;
+            /** @example /api/v1/transfers */
+            instance: string;
+            requestId: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
+        };
+        AccountDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partyId: string | null;
+            /**
+             * @description Set for system accounts such as issuance.
+             * @example null
+             */
+            systemName: string | null;
+            /** @example STK */
+            currency: string;
+            /** @example 40.00 */
+            balance: string;
+            /**
+             * @description Σ of pending holds.
+             * @example 10.00
+             */
+            pending: string;
+            /**
+             * @description balance − pending.
+             * @example 30.00
+             */
+            available: string;
+            /** @example 0.00 */
+            minBalance: string | null;
+            /** @example null */
+            maxBalance: string | null;
+            /** @enum {string} */
+            status: "open" | "frozen" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StatementLineDto: {
+            /** Format: uuid */
+            entryId: string;
+            sequence: number;
+            /** @enum {string} */
+            code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
+            description: string;
+            /** @example 2026-11-23 */
+            effectiveDate: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example -12.50 */
+            amount: string;
+            /**
+             * @description Balance after this posting, in booking order.
+             * @example 27.50
+             */
+            balanceAfter: string;
+        };
+        BalanceAsOfDto: {
+            /** @example 2026-10-31 */
+            asOf: string;
+            /**
+             * @description Σ of postings with an effective date on or before asOf.
+             * @example 35.00
+             */
+            balance: string;
+        };
+        StatementDto: {
+            account: components["schemas"]["AccountDto"];
+            items: components["schemas"]["StatementLineDto"][];
+            nextCursor: string | null;
+            /** @description Present when ?asOf= was given. */
+            balanceAsOf?: components["schemas"]["BalanceAsOfDto"];
+        };
+        AccountPolicyDto: {
+            /**
+             * @description Lowest available balance allowed (signed); null: unbounded.
+             * @example -50.00
+             */
+            minBalance: string | null;
+            /**
+             * @description Highest balance allowed; null: no maximum.
+             * @example null
+             */
+            maxBalance: string | null;
+            /** @enum {string} */
+            status: "open" | "frozen" | "closed";
+        };
+        TransferDto: {
+            /** @example Bijdrage buurtfeest Malberg */
+            description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            metadata?: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** Format: uuid */
+            fromAccountId: string;
+            /** Format: uuid */
+            toAccountId: string;
+            /**
+             * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 12.50
+             */
+            amount: string;
+            /**
+             * @default TRANSFER
+             * @enum {string}
+             */
+            code: "TRANSFER" | "HOURS" | "SERVICE";
+            /**
+             * Format: date
+             * @description YYYY-MM-DD in an open period; today when omitted.
+             * @example 2026-11-20
+             */
+            effectiveDate?: string;
+        };
+        PostingViewDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @example -12.50 */
+            amount: string;
+            /**
+             * @description Balance after this posting; null on another party’s account.
+             * @example 27.50
+             */
+            balanceAfter: string | null;
+        };
+        EntryViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 42 */
+            sequence: number;
+            /** @enum {string} */
+            code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
+            description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            metadata: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** @example 2026-11-23 */
+            effectiveDate: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            reversesEntryId: string | null;
+            /** @description SHA-256 of this entry and the previous hash. */
+            hash: string;
+            previousHash: string;
+            postings: components["schemas"]["PostingViewDto"][];
+        };
+        TransferBatchDto: {
+            /** @description Each from an account of your party; each is booked or refused on its own. */
+            transfers: components["schemas"]["TransferDto"][];
+        };
+        BatchRefusalDto: {
+            /** @example INSUFFICIENT_FUNDS */
+            code: string;
+            /**
+             * @description The status this transfer would have had on its own.
+             * @example 422
+             */
+            status: number;
+            /** @description In the language of Accept-Language (nl or en). */
+            detail: string;
+            errors?: {
+                [key: string]: unknown;
+            }[];
+        };
+        TransferBatchItemDto: {
+            /**
+             * @description Position in the request’s transfers.
+             * @example 0
+             */
+            index: number;
+            /** @enum {string} */
+            status: "booked" | "refused";
+            /** @description Booked earlier under the same Idempotency-Key and position: the first result. */
+            replayed?: boolean;
+            entry?: components["schemas"]["EntryViewDto"];
+            refusal?: components["schemas"]["BatchRefusalDto"];
+        };
+        TransferBatchResultDto: {
+            /** @example 999 */
+            booked: number;
+            /** @example 1 */
+            refused: number;
+            results: components["schemas"]["TransferBatchItemDto"][];
+        };
+        PostingDto: {
+            /** Format: uuid */
+            accountId: string;
+            /**
+             * @description Signed amount: positive raises the balance: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example -25.00
+             */
+            amount: string;
+        };
+        EntryDto: {
+            /** @example Bijdrage buurtfeest Malberg */
+            description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            metadata?: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** @enum {string} */
+            code: "ADJUST" | "TRANSFER" | "ISSUE" | "RETIRE" | "HOURS" | "SERVICE";
+            postings: components["schemas"]["PostingDto"][];
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            effectiveDate?: string;
+        };
+        ReversalDto: {
+            /** @example Dubbel geboekt */
+            description?: string;
+        };
+        HoldDto: {
+            /** @example Bijdrage buurtfeest Malberg */
+            description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            metadata?: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** Format: uuid */
+            fromAccountId: string;
+            /**
+             * Format: uuid
+             * @description Who receives the amount when the hold is posted.
+             */
+            toAccountId: string;
+            /**
+             * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 12.50
+             */
+            amount: string;
+            /**
+             * @description Code of the entry the hold becomes.
+             * @default TRANSFER
+             * @enum {string}
+             */
+            code: "TRANSFER" | "HOURS" | "SERVICE";
+            /**
+             * Format: date-time
+             * @description After this moment the hold releases by itself; with Z or an offset.
+             * @example 2026-12-01T17:00:00Z
+             */
+            expiresAt?: string;
+        };
+        HoldViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fromAccountId: string;
+            /** Format: uuid */
+            toAccountId: string;
+            /** @example 10.00 */
+            amount: string;
+            postedAmount: string | null;
+            /** @enum {string} */
+            status: "pending" | "posted" | "voided" | "expired";
+            /** @enum {string} */
+            code: "ISSUE" | "TRANSFER" | "HOURS" | "REDEEM" | "BOOKING" | "SERVICE" | "RETIRE" | "REVERSAL" | "ADJUST";
+            description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            metadata: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            postedEntryId: string | null;
+        };
+        PostHoldDto: {
+            /**
+             * @description Part of the hold to post; the whole hold when omitted: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 12.50
+             */
+            amount?: string;
+            description?: string;
+        };
+        CreatePartyDto: {
+            /** @enum {string} */
+            kind: "organisation" | "volunteer" | "business" | "institution";
+            /** @example Buurtcentrum Malberg */
+            name: string;
+            /**
+             * @description One of the four stadsdelen of Maastricht, or city-wide.
+             * @enum {string}
+             */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /**
+             * Format: email
+             * @example info@buurtcentrum-malberg.nl
+             */
+            contactEmail?: string;
+            description?: string;
+            /**
+             * Format: date
+             * @description Volunteers only: date of birth (the fiscal limits depend on age).
+             * @example 1998-04-12
+             */
+            birthDate?: string;
+        };
+        PartyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "organisation" | "volunteer" | "business" | "institution";
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            contactEmail: string | null;
+            description: string | null;
+            /**
+             * @description Volunteers only.
+             * @example 1998-04-12
+             */
+            birthDate: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PartyPageDto: {
+            items: components["schemas"]["PartyDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        PublicOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Buurtcentrum Malberg */
+            name: string;
+            /**
+             * @description The party kind; every item is an organisation (parties have no finer kind).
+             * @enum {string}
+             */
+            kind: "organisation";
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /** @description A short description by the organisation. */
+            description: string | null;
+        };
+        PublicOrganisationPageDto: {
+            items: components["schemas"]["PublicOrganisationDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        LoginDto: {
+            /**
+             * Format: email
+             * @example treasurer@steerkes.test
+             */
+            email: string;
+            /** @example steerkes-demo */
+            password: string;
+        };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
+            /** Format: uuid */
+            partyId: string | null;
+            displayName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LoginResponseDto: {
+            /** @description Send as `Authorization: Bearer <accessToken>`. */
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /**
+             * @description Seconds until the token expires.
+             * @example 900
+             */
+            expiresIn: number;
+            user: components["schemas"]["UserDto"];
+        };
+        CreateUserDto: {
+            /**
+             * Format: email
+             * @example penningmeester@voetbalclub-caberg.nl
+             */
+            email: string;
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
+            /**
+             * Format: uuid
+             * @description The party the user acts for: required for volunteer, org_manager and business_operator.
+             */
+            partyId?: string;
+            /** @example Anouk Janssen */
+            displayName: string;
+        };
+        HealthDto: {
+            /** @example ok */
+            status: string;
+            /**
+             * @example sqlite
+             * @enum {string}
+             */
+            database: "sqlite" | "postgres";
+            /**
+             * @description A small write (the health probe row) was committed durably just now.
+             * @example true
+             */
+            ledgerWritable: boolean;
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        SubmitTimeClaimDto: {
+            /**
+             * Format: uuid
+             * @description The organisation the hours were given to.
+             */
+            organisationId: string;
+            /**
+             * Format: date
+             * @description The day the hours were given (YYYY-MM-DD, Maastricht): not after today, at most a year back.
+             * @example 2026-11-21
+             */
+            date: string;
+            /** @description Hours in quarter-hour steps, 0.25 to 24: a decimal string ("2.50") or a number (2.5). */
+            hours: string | number;
+            /**
+             * @description What the volunteer did.
+             * @example Huiswerkbegeleiding
+             */
+            activity: string;
+        };
+        TimeClaimDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            volunteerId: string;
+            /** @example Anouk Janssen */
+            volunteerName: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example Buurtcentrum Malberg */
+            organisationName: string;
+            /** @example 2026-11-21 */
+            date: string;
+            /**
+             * @description Hours, two decimals.
+             * @example 2.50
+             */
+            hours: string;
+            activity: string;
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "withdrawn";
+            /**
+             * @description STK per hour at approval.
+             * @example 1.00
+             */
+            rate: string | null;
+            /**
+             * @description STK paid: hours × rate, rounded half-up to the cent.
+             * @example 2.50
+             */
+            amount: string | null;
+            /**
+             * Format: uuid
+             * @description The HOURS entry that paid the claim.
+             */
+            entryId: string | null;
+            /**
+             * Format: uuid
+             * @description The user who approved, rejected or withdrew it.
+             */
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description Why it was rejected or withdrawn. */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description The bulk activity it was recorded with.
+             */
+            batchId: string | null;
+            /**
+             * Format: uuid
+             * @description The user who submitted it.
+             */
+            submittedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TimeClaimPageDto: {
+            items: components["schemas"]["TimeClaimDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        BulkParticipantDto: {
+            /**
+             * Format: uuid
+             * @description The volunteer (a party of kind volunteer).
+             */
+            volunteerId: string;
+            /** @description Hours in quarter-hour steps, 0.25 to 24: a decimal string ("2.50") or a number (2.5). */
+            hours: string | number;
+        };
+        BulkTimeClaimsDto: {
+            /**
+             * Format: date
+             * @description The day of the activity (YYYY-MM-DD): not after today, at most a year back.
+             * @example 2026-11-21
+             */
+            date: string;
+            /**
+             * @description What the volunteer did.
+             * @example Huiswerkbegeleiding
+             */
+            activity: string;
+            participants: components["schemas"]["BulkParticipantDto"][];
+        };
+        TimeClaimBatchDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @example 2026-11-21 */
+            date: string;
+            activity: string;
+            /**
+             * @description STK per hour, the rate in force when recorded.
+             * @example 1.00
+             */
+            rate: string;
+            /** @example 12.50 */
+            totalHours: string;
+            /** @example 12.50 */
+            totalAmount: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description One approved, paid claim per participant, in the order sent. */
+            claims: components["schemas"]["TimeClaimDto"][];
+        };
+        RejectTimeClaimDto: {
+            /** @example Deze middag was de activiteit afgelast. */
+            reason: string;
+        };
+        WithdrawTimeClaimDto: {
+            /** @example Dubbel ingediend. */
+            reason?: string;
+        };
+        HourRateRangeDto: {
+            /** @example 0.50 */
+            min: string;
+            /** @example 2.00 */
+            max: string;
+            /**
+             * @description The rate of an organisation that set none.
+             * @example 1.00
+             */
+            defaultRate: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+        };
+        HourRateRangeInputDto: {
+            /**
+             * @description Lowest hour rate an organisation may set, STK per hour (at least 0.10): a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 0.50
+             */
+            min: string;
+            /**
+             * @description Highest hour rate an organisation may set, STK per hour (at most 100.00): a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 2.00
+             */
+            max: string;
+            /**
+             * @description Rate of an organisation that set none; unchanged when omitted: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 1.00
+             */
+            defaultRate?: string;
+        };
+        OrganisationHourRateDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description STK an hour earns now: the organisation’s rate or the default, kept inside the range.
+             * @example 1.25
+             */
+            rate: string;
+            /**
+             * @description The rate the organisation set; null: it pays the default.
+             * @example 1.25
+             */
+            organisationRate: string | null;
+            /** @example 0.50 */
+            min: string;
+            /** @example 2.00 */
+            max: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        OrganisationHourRateInputDto: {
+            /**
+             * @description STK per hour, inside the range the admin allows: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 1.25
+             */
+            rate: string;
+        };
+        IssuePassDto: {
+            /**
+             * Format: uuid
+             * @description The volunteer (party) who gets the pass. A volunteer may only name themselves.
+             */
+            volunteerId: string;
+        };
+        PassDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 12 digits; the last is a Luhn check digit.
+             * @example 441709236618
+             */
+            number: string;
+            /**
+             * @description As printed on the pass.
+             * @example 4417 0923 6618
+             */
+            printedNumber: string;
+            /** Format: uuid */
+            volunteerId: string;
+            /**
+             * @description An active pass past validUntil shows as expired.
+             * @enum {string}
+             */
+            status: "active" | "blocked" | "expired";
+            /** @example 2026-11-23 */
+            validFrom: string;
+            /**
+             * @description Last valid day (inclusive).
+             * @example 2028-11-22
+             */
+            validUntil: string;
+            /** @description Whether redemptions need the PIN. */
+            pinSet: boolean;
+            /** Format: date-time */
+            blockedAt: string | null;
+            /** @enum {string|null} */
+            blockedReason: "lost" | "stolen" | "damaged" | "pin_attempts" | "other" | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PassPageDto: {
+            items: components["schemas"]["PassDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        BlockPassDto: {
+            /**
+             * @default lost
+             * @enum {string}
+             */
+            reason: "lost" | "stolen" | "damaged" | "other";
+        };
+        SetPinDto: {
+            /**
+             * @description 4 to 6 digits. Stored only as a hash; never shown again.
+             * @example 4821
+             */
+            pin: string;
+        };
+        OfferTitleDto: {
+            /** @example Kop koffie met vlaai */
+            nl: string;
+            /** @example Coffee with Limburg pie */
+            en: string;
+        };
+        OfferDescriptionDto: {
+            /** @example Een kop versgebrande koffie en een punt vlaai naar keuze. */
+            nl: string;
+            /** @example A cup of freshly roasted coffee and a slice of pie of your choice. */
+            en: string;
+        };
+        PerPassLimitDto: {
+            /** @example 1 */
+            quantity: number;
+            /**
+             * @description Calendar day, week (from Monday), month or year in Maastricht, or the whole offer.
+             * @example day
+             * @enum {string}
+             */
+            period: "day" | "week" | "month" | "year" | "validity";
+        };
+        CreateOfferDto: {
+            title: components["schemas"]["OfferTitleDto"];
+            description: components["schemas"]["OfferDescriptionDto"];
+            /**
+             * @description Price of one in STK: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 2.00
+             */
+            price: string;
+            /**
+             * @description Euro value of one to the volunteer (counts for the fiscal guardrail): a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 3.50
+             */
+            euroValue: string;
+            /**
+             * Format: date
+             * @description First valid day; today when omitted.
+             * @example 2026-11-23
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description Last valid day (inclusive); none when omitted.
+             * @example 2027-03-31
+             */
+            validUntil?: string | null;
+            /** @description How many can be redeemed; unlimited when omitted. */
+            stock?: number | null;
+            /** @description At most this many per pass holder per period. */
+            perPassLimit?: components["schemas"]["PerPassLimitDto"] | null;
+        };
+        LocalizedTextDto: {
+            /** @example Kop koffie met vlaai */
+            nl: string;
+            /** @example Coffee with Limburg pie */
+            en: string;
+        };
+        OfferDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            businessId: string;
+            /** @example Koffiebranderij Het Bonenhuis */
+            businessName: string | null;
+            /**
+             * @description The district of the business.
+             * @example zuid-west-centrum
+             * @enum {string|null}
+             */
+            businessDistrict: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide" | null;
+            title: components["schemas"]["LocalizedTextDto"];
+            description: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description STK
+             * @example 2.00
+             */
+            price: string;
+            /**
+             * @description EUR
+             * @example 3.50
+             */
+            euroValue: string;
+            /** @example 2026-11-23 */
+            validFrom: string;
+            validUntil: string | null;
+            /** @description Null: unlimited. */
+            stockRemaining: number | null;
+            perPassLimit: components["schemas"]["PerPassLimitDto"] | null;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            /** @description Active, within its validity today, and not sold out. */
+            redeemable: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OfferPageDto: {
+            items: components["schemas"]["OfferDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        UpdateOfferDto: {
+            title?: components["schemas"]["OfferTitleDto"];
+            description?: components["schemas"]["OfferDescriptionDto"];
+            /**
+             * @description Price of one in STK; past redemptions keep theirs.
+             * @example 2.00
+             */
+            price?: string;
+            /**
+             * @description Euro value of one; past redemptions keep theirs.
+             * @example 3.50
+             */
+            euroValue?: string;
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
+            validUntil?: string | null;
+            /** @description Sets the stock left; null: unlimited. */
+            stock?: number | null;
+            perPassLimit?: components["schemas"]["PerPassLimitDto"] | null;
+            /**
+             * @description withdrawn: no longer listed or redeemable; active again to restore.
+             * @enum {string}
+             */
+            status?: "active" | "withdrawn";
+        };
+        RedeemDto: {
+            /**
+             * @description As printed or scanned; spaces and dashes are ignored.
+             * @example 4417 0923 6618
+             */
+            passNumber: string;
+            /**
+             * Format: uuid
+             * @description An offer of your business.
+             */
+            offerId: string;
+            /** @default 1 */
+            quantity: number;
+            /**
+             * @description The volunteer types it when the pass has a PIN. Never stored or logged.
+             * @example 4821
+             */
+            pin?: string;
+        };
+        CounterFiscalWarningDto: {
+            /**
+             * @description month, year, or hours (approved hours × hourly amount).
+             * @enum {string}
+             */
+            limit: "month" | "year" | "hours";
+            message: components["schemas"]["LocalizedTextDto"];
+        };
+        RedemptionReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            offerId: string;
+            offerTitle: components["schemas"]["LocalizedTextDto"];
+            /** Format: uuid */
+            businessId: string;
+            /**
+             * Format: uuid
+             * @description Null for the business: it knows the pass, not the person.
+             */
+            volunteerId: string | null;
+            /**
+             * @description Masked but for the last 4 digits for the business.
+             * @example ********6618
+             */
+            passNumber: string;
+            /** @example 1 */
+            quantity: number;
+            /**
+             * @description STK
+             * @example 2.00
+             */
+            unitPrice: string;
+            /**
+             * @description STK paid
+             * @example 2.00
+             */
+            amount: string;
+            /**
+             * @description EUR
+             * @example 3.50
+             */
+            unitEuroValue: string;
+            /**
+             * @description EUR received by the volunteer
+             * @example 3.50
+             */
+            euroValue: string;
+            /** @enum {string} */
+            status: "completed" | "voided" | "reversed";
+            /**
+             * Format: uuid
+             * @description The REDEEM ledger entry.
+             */
+            entryId: string;
+            /**
+             * Format: uuid
+             * @description The REVERSAL entry of a void or reversal.
+             */
+            reversalEntryId: string | null;
+            /** Format: date-time */
+            redeemedAt: string;
+            /**
+             * Format: date-time
+             * @description Until when the business may void it.
+             */
+            voidableUntil: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Tax-free limits at 80 % or more after this redemption: tell the volunteer (their figures are in their own fiscal overview). */
+            fiscalWarnings: components["schemas"]["CounterFiscalWarningDto"][];
+        };
+        RedemptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            offerId: string;
+            offerTitle: components["schemas"]["LocalizedTextDto"];
+            /** Format: uuid */
+            businessId: string;
+            /**
+             * Format: uuid
+             * @description Null for the business: it knows the pass, not the person.
+             */
+            volunteerId: string | null;
+            /**
+             * @description Masked but for the last 4 digits for the business.
+             * @example ********6618
+             */
+            passNumber: string;
+            /** @example 1 */
+            quantity: number;
+            /**
+             * @description STK
+             * @example 2.00
+             */
+            unitPrice: string;
+            /**
+             * @description STK paid
+             * @example 2.00
+             */
+            amount: string;
+            /**
+             * @description EUR
+             * @example 3.50
+             */
+            unitEuroValue: string;
+            /**
+             * @description EUR received by the volunteer
+             * @example 3.50
+             */
+            euroValue: string;
+            /** @enum {string} */
+            status: "completed" | "voided" | "reversed";
+            /**
+             * Format: uuid
+             * @description The REDEEM ledger entry.
+             */
+            entryId: string;
+            /**
+             * Format: uuid
+             * @description The REVERSAL entry of a void or reversal.
+             */
+            reversalEntryId: string | null;
+            /** Format: date-time */
+            redeemedAt: string;
+            /**
+             * Format: date-time
+             * @description Until when the business may void it.
+             */
+            voidableUntil: string;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        RedemptionPageDto: {
+            items: components["schemas"]["RedemptionDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        SponsorshipMonthDto: {
+            /** @example 2026-11 */
+            month: string;
+            redemptions: number;
+            /** @example 24.00 */
+            steerkes: string;
+            /** @example 42.00 */
+            euroValue: string;
+        };
+        SponsorshipSummaryDto: {
+            /** Format: uuid */
+            businessId: string;
+            businessName: string | null;
+            /** @example 2026 */
+            year: number;
+            /** @description Redemptions that stand (not voided or reversed). */
+            redemptions: number;
+            /**
+             * @description STK accepted: the sponsorship in Steerkes.
+             * @example 24.00
+             */
+            steerkes: string;
+            /**
+             * @description EUR value given: the sponsorship in euros.
+             * @example 42.00
+             */
+            euroValue: string;
+            months: components["schemas"]["SponsorshipMonthDto"][];
+        };
+        ReverseRedemptionDto: {
+            /** @example Verkeerd aanbod gekozen */
+            description?: string;
+        };
+        FiscalLimitsViewDto: {
+            /** @example 2025 */
+            year: number;
+            /** @example 5.60 */
+            hourlyAdult: string;
+            /** @example 3.30 */
+            hourlyYoung: string;
+            /** @example 21 */
+            adultAge: number;
+            /** @example 210.00 */
+            monthly: string;
+            /** @example 2100.00 */
+            yearly: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FiscalConfigurationDto: {
+            /** @description Whether redemptions are measured against the limits. */
+            guardrailEnabled: boolean;
+            /** @description A year without a row uses the latest earlier year. */
+            limits: components["schemas"]["FiscalLimitsViewDto"][];
+        };
+        FiscalLimitsDto: {
+            /**
+             * @description Per hour given, from adultAge on: euros as a decimal string with two decimals, at most 1000000000.00.
+             * @example 5.60
+             */
+            hourlyAdult: string;
+            /**
+             * @description Per hour given, below adultAge: euros as a decimal string with two decimals, at most 1000000000.00.
+             * @example 3.30
+             */
+            hourlyYoung: string;
+            /** @example 21 */
+            adultAge: number;
+            /**
+             * @description Per calendar month: euros as a decimal string with two decimals, at most 1000000000.00.
+             * @example 210.00
+             */
+            monthly: string;
+            /**
+             * @description Per calendar year: euros as a decimal string with two decimals, at most 1000000000.00.
+             * @example 2100.00
+             */
+            yearly: string;
+        };
+        GuardrailDto: {
+            /** @example true */
+            enabled: boolean;
+        };
+        FiscalTotalDto: {
+            /** @example 42.00 */
+            received: string;
+            /** @example 2100.00 */
+            limit: string | null;
+            /** @example 2058.00 */
+            room: string | null;
+        };
+        FiscalHoursDto: {
+            /**
+             * @description Approved hours this year up to the reference day.
+             * @example 12.50
+             */
+            approvedHours: string;
+            /** @example 5.60 */
+            hourlyAmount: string | null;
+            /**
+             * @description approvedHours × hourlyAmount, rounded down to the cent.
+             * @example 70.00
+             */
+            limit: string | null;
+            /** @example 28.00 */
+            room: string | null;
+        };
+        FiscalMonthDto: {
+            /** @example 2026-11 */
+            month: string;
+            /** @example 42.00 */
+            received: string;
+            /** @example 210.00 */
+            limit: string | null;
+            /** @example 168.00 */
+            room: string | null;
+        };
+        FiscalWarningDto: {
+            /**
+             * @description month, year, or hours (approved hours × hourly amount).
+             * @enum {string}
+             */
+            limit: "month" | "year" | "hours";
+            /**
+             * @description The month, the year, or "hours × hourly amount".
+             * @example 2026-11
+             */
+            basis: string;
+            /**
+             * @description EUR received, this redemption included.
+             * @example 172.00
+             */
+            received: string;
+            /**
+             * @description EUR
+             * @example 210.00
+             */
+            limitAmount: string;
+            /**
+             * @description EUR left
+             * @example 38.00
+             */
+            room: string;
+            /** @example 81 */
+            percent: number;
+            message: components["schemas"]["LocalizedTextDto"];
+        };
+        FiscalOverviewDto: {
+            /** Format: uuid */
+            volunteerId: string;
+            /** @example 2026 */
+            year: number;
+            guardrailEnabled: boolean;
+            /**
+             * @description The year whose limits apply; null when none are set.
+             * @example 2025
+             */
+            limitsYear: number | null;
+            /** @description Age on the reference day; null when the birth date is unknown (the lower hourly amount applies). */
+            age: number | null;
+            total: components["schemas"]["FiscalTotalDto"];
+            hours: components["schemas"]["FiscalHoursDto"];
+            months: components["schemas"]["FiscalMonthDto"][];
+            /**
+             * @description The most one more benefit may be worth today; current year only.
+             * @example 28.00
+             */
+            roomNow: string | null;
+            warnings: components["schemas"]["FiscalWarningDto"][];
+        };
+        PassPolicyDto: {
+            /**
+             * @description STK a pass may spend per Maastricht calendar day: bounds what a stolen pass costs.
+             * @example 25.00
+             */
+            dailyLimit: string;
+            /**
+             * @description Minutes after a redemption in which the business may void it; 0: never.
+             * @example 15
+             */
+            voidWindowMinutes: number;
+        };
+        CreateListingDto: {
+            /** @enum {string} */
+            category: "administration" | "materials" | "room";
+            /** @example Grote zaal */
+            titleNl: string;
+            /** @example Main hall */
+            titleEn: string;
+            /** @example Zaal voor 80 personen met keuken en beamer. */
+            descriptionNl: string;
+            /** @example Hall for 80 people with kitchen and projector. */
+            descriptionEn: string;
+            /**
+             * @description Where the service is; the provider’s district when omitted.
+             * @enum {string}
+             */
+            district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /** @example Malbergsingel 2, Maastricht */
+            address: string;
+            /**
+             * @description administration: hour; materials: day or item; room: hour or day_part.
+             * @enum {string}
+             */
+            pricingUnit: "hour" | "day_part" | "day" | "item";
+            /**
+             * @description Price in STK per pricing unit (per item and unit for materials): a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 4.00
+             */
+            price: string;
+            /**
+             * @description Materials only: deposit per item, held on the booker’s account until the return: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 10.00
+             */
+            deposit?: string;
+            /**
+             * @description Materials only: late fee per item and started day overdue, taken from the deposit: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 1.00
+             */
+            lateFeePerDay?: string;
+            /**
+             * @description Materials only: number of identical items.
+             * @default 1
+             */
+            quantity: number;
+            /** @description Rooms only: persons the room holds. */
+            capacityPersons?: number;
+            /**
+             * @description Minutes a unit stays busy after each booking (cleaning, checking).
+             * @default 0
+             */
+            bufferMinutes: number;
+            /** @description Shortest booking in the length unit: minutes (hour), day-parts (day_part) or days (day, item). Default 60 minutes or 1. */
+            minLength?: number;
+            /** @description Longest booking in the length unit; null: no limit but the 31 days of any booking. */
+            maxLength?: number | null;
+            /**
+             * @description Maastricht local opening hours per weekday (mon…sun); a missing day is closed; null: always open. Limits hourly and day-part bookings.
+             * @example {
+             *       "mon": [
+             *         [
+             *           "09:00",
+             *           "17:00"
+             *         ]
+             *       ],
+             *       "sat": [
+             *         [
+             *           "10:00",
+             *           "14:00"
+             *         ]
+             *       ]
+             *     }
+             */
+            openingHours?: {
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
+            } | null;
+            /**
+             * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
+             * @default provider
+             * @enum {string}
+             */
+            confirmation: "auto" | "provider";
+            /**
+             * @description The booker cancels for free until this many hours before the start.
+             * @default 48
+             */
+            freeCancellationHours: number;
+            /**
+             * @description Fee of a later cancellation, in percent of the price.
+             * @default 50
+             */
+            cancellationFeePercent: number;
+            /**
+             * @description A paused listing takes no bookings.
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "paused";
+        };
+        ListingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            providerPartyId: string;
+            providerName: string;
+            /** @enum {string} */
+            category: "administration" | "materials" | "room";
+            titleNl: string;
+            titleEn: string;
+            descriptionNl: string;
+            descriptionEn: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            address: string;
+            /** @enum {string} */
+            pricingUnit: "hour" | "day_part" | "day" | "item";
+            /** @example 4.00 */
+            price: string;
+            /** @example 10.00 */
+            deposit: string | null;
+            /** @example 1.00 */
+            lateFeePerDay: string | null;
+            quantity: number;
+            capacityPersons: number | null;
+            bufferMinutes: number;
+            /**
+             * @description What minLength and maxLength count.
+             * @enum {string}
+             */
+            lengthUnit: "minutes" | "day_parts" | "days";
+            minLength: number;
+            maxLength: number | null;
+            openingHours: {
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
+            } | null;
+            /** @enum {string} */
+            confirmation: "auto" | "provider";
+            freeCancellationHours: number;
+            cancellationFeePercent: number;
+            /** @enum {string} */
+            status: "active" | "paused";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ListingPageDto: {
+            items: components["schemas"]["ListingDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        UpdateListingDto: {
+            /** @example Grote zaal */
+            titleNl?: string;
+            /** @example Main hall */
+            titleEn?: string;
+            /** @example Zaal voor 80 personen met keuken en beamer. */
+            descriptionNl?: string;
+            /** @example Hall for 80 people with kitchen and projector. */
+            descriptionEn?: string;
+            /**
+             * @description Where the service is; the provider’s district when omitted.
+             * @enum {string}
+             */
+            district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /** @example Malbergsingel 2, Maastricht */
+            address?: string;
+            /**
+             * @description Price in STK per pricing unit (per item and unit for materials): a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 4.00
+             */
+            price?: string;
+            /**
+             * @description Materials only: deposit per item, held on the booker’s account until the return: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 10.00
+             */
+            deposit?: string;
+            /**
+             * @description Materials only: late fee per item and started day overdue, taken from the deposit: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 1.00
+             */
+            lateFeePerDay?: string;
+            /**
+             * @description Materials only: number of identical items.
+             * @default 1
+             */
+            quantity: number;
+            /** @description Rooms only: persons the room holds. */
+            capacityPersons?: number;
+            /**
+             * @description Minutes a unit stays busy after each booking (cleaning, checking).
+             * @default 0
+             */
+            bufferMinutes: number;
+            /** @description Shortest booking in the length unit: minutes (hour), day-parts (day_part) or days (day, item). Default 60 minutes or 1. */
+            minLength?: number;
+            /** @description Longest booking in the length unit; null: no limit but the 31 days of any booking. */
+            maxLength?: number | null;
+            /**
+             * @description Maastricht local opening hours per weekday (mon…sun); a missing day is closed; null: always open. Limits hourly and day-part bookings.
+             * @example {
+             *       "mon": [
+             *         [
+             *           "09:00",
+             *           "17:00"
+             *         ]
+             *       ],
+             *       "sat": [
+             *         [
+             *           "10:00",
+             *           "14:00"
+             *         ]
+             *       ]
+             *     }
+             */
+            openingHours?: {
+                mon?: string[][];
+                tue?: string[][];
+                wed?: string[][];
+                thu?: string[][];
+                fri?: string[][];
+                sat?: string[][];
+                sun?: string[][];
+            } | null;
+            /**
+             * @description auto: bookings are confirmed at once; provider: the provider confirms or declines.
+             * @default provider
+             * @enum {string}
+             */
+            confirmation: "auto" | "provider";
+            /**
+             * @description The booker cancels for free until this many hours before the start.
+             * @default 48
+             */
+            freeCancellationHours: number;
+            /**
+             * @description Fee of a later cancellation, in percent of the price.
+             * @default 50
+             */
+            cancellationFeePercent: number;
+            /**
+             * @description A paused listing takes no bookings.
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "paused";
+        };
+        AvailabilityIntervalDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2026-11-28T10:00:00+01:00 */
+            startsAtLocal: string;
+            /** @example 2026-11-28T12:00:00+01:00 */
+            endsAtLocal: string;
+            /** @enum {string} */
+            status: "free" | "busy" | "closed";
+            /** @description Units free throughout the interval. */
+            remaining: number;
+        };
+        AvailabilityDto: {
+            /** Format: uuid */
+            listingId: string;
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            quantity: number;
+            /** @description A booking’s end plus this buffer must fit in a free interval. */
+            bufferMinutes: number;
+            intervals: components["schemas"]["AvailabilityIntervalDto"][];
+        };
+        BookingListingDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            category: "administration" | "materials" | "room";
+            titleNl: string;
+            titleEn: string;
+        };
+        BookingEventDto: {
+            /** @enum {string} */
+            action: "request" | "confirm" | "decline" | "cancel" | "check_out" | "return" | "complete";
+            statusAfter: Record<string, never>;
+            /** @description The user; null when automatic (auto-confirm). */
+            actorId: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        CalendarBookingDto: {
+            /** Format: uuid */
+            id: string;
+            listing: components["schemas"]["BookingListingDto"];
+            /** Format: uuid */
+            bookerPartyId: string;
+            /** Format: uuid */
+            providerPartyId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2026-11-28T10:00:00+01:00 */
+            startsAtLocal: string;
+            /** @example 2026-11-28T12:00:00+01:00 */
+            endsAtLocal: string;
+            /**
+             * Format: date-time
+             * @description End plus the buffer: the units are busy until then; materials not returned by then are overdue.
+             */
+            busyUntil: string;
+            quantity: number;
+            persons: number | null;
+            /** @description Length as priced, in lengthUnit. */
+            length: number;
+            /** @enum {string} */
+            lengthUnit: "minutes" | "day_parts" | "days";
+            /** @enum {string} */
+            status: "requested" | "confirmed" | "checked_out" | "returned" | "completed" | "declined" | "cancelled" | "overdue";
+            /** @example 8.00 */
+            price: string;
+            /** @example 0.00 */
+            deposit: string;
+            /**
+             * Format: uuid
+             * @description The ledger hold of the price on the booker’s account.
+             */
+            priceHoldId: string;
+            /** Format: uuid */
+            depositHoldId: string | null;
+            /**
+             * Format: date-time
+             * @description Unsettled holds release by themselves at this moment (60 days after the end).
+             */
+            holdsExpireAt: string;
+            /**
+             * Format: date-time
+             * @description Until then the booker cancels for free.
+             */
+            freeCancellationUntil: string;
+            cancellationFeePercent: number;
+            /** @description What the provider received of the price. */
+            charged: string | null;
+            /** @description Deposit kept (late fee and damage). */
+            depositKept: string | null;
+            lateFee: string | null;
+            /** @example 1.50 */
+            hoursGiven: string | null;
+            note: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description GET /bookings/:id only: the steps so far. */
+            events?: components["schemas"]["BookingEventDto"][];
+            bookerName: string;
+        };
+        BlockedPeriodDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            listingId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            startsAtLocal: string;
+            endsAtLocal: string;
+            /** @description Units blocked; null: all. */
+            quantity: number | null;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CalendarDto: {
+            /** Format: uuid */
+            listingId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Bookings that hold units in the window (requested, confirmed, checked out) and those settled in it. */
+            bookings: components["schemas"]["CalendarBookingDto"][];
+            blockedPeriods: components["schemas"]["BlockedPeriodDto"][];
+        };
+        CreateBlockedPeriodDto: {
+            /**
+             * @description A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28").
+             * @example 2026-12-01T08:00
+             */
+            startsAt: string;
+            /** @example 2026-12-01T12:00 */
+            endsAt: string;
+            /** @description Units blocked; all of them when omitted. */
+            quantity?: number;
+            /** @example Onderhoud verwarming */
+            reason: string;
+        };
+        CreateBookingDto: {
+            /** Format: uuid */
+            listingId: string;
+            /**
+             * @description With Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). The end is not included.
+             * @example 2026-11-28T10:00
+             */
+            startsAt: string;
+            /** @example 2026-11-28T12:00 */
+            endsAt: string;
+            /**
+             * @description Items of a materials listing; 1 for rooms and services.
+             * @default 1
+             */
+            quantity: number;
+            /** @description Rooms: expected persons, at most the capacity. */
+            persons?: number;
+            /** @example Ledenvergadering, graag opstelling in carré. */
+            note?: string;
+        };
+        BookingDto: {
+            /** Format: uuid */
+            id: string;
+            listing: components["schemas"]["BookingListingDto"];
+            /** Format: uuid */
+            bookerPartyId: string;
+            /** Format: uuid */
+            providerPartyId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2026-11-28T10:00:00+01:00 */
+            startsAtLocal: string;
+            /** @example 2026-11-28T12:00:00+01:00 */
+            endsAtLocal: string;
+            /**
+             * Format: date-time
+             * @description End plus the buffer: the units are busy until then; materials not returned by then are overdue.
+             */
+            busyUntil: string;
+            quantity: number;
+            persons: number | null;
+            /** @description Length as priced, in lengthUnit. */
+            length: number;
+            /** @enum {string} */
+            lengthUnit: "minutes" | "day_parts" | "days";
+            /** @enum {string} */
+            status: "requested" | "confirmed" | "checked_out" | "returned" | "completed" | "declined" | "cancelled" | "overdue";
+            /** @example 8.00 */
+            price: string;
+            /** @example 0.00 */
+            deposit: string;
+            /**
+             * Format: uuid
+             * @description The ledger hold of the price on the booker’s account.
+             */
+            priceHoldId: string;
+            /** Format: uuid */
+            depositHoldId: string | null;
+            /**
+             * Format: date-time
+             * @description Unsettled holds release by themselves at this moment (60 days after the end).
+             */
+            holdsExpireAt: string;
+            /**
+             * Format: date-time
+             * @description Until then the booker cancels for free.
+             */
+            freeCancellationUntil: string;
+            cancellationFeePercent: number;
+            /** @description What the provider received of the price. */
+            charged: string | null;
+            /** @description Deposit kept (late fee and damage). */
+            depositKept: string | null;
+            lateFee: string | null;
+            /** @example 1.50 */
+            hoursGiven: string | null;
+            note: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description GET /bookings/:id only: the steps so far. */
+            events?: components["schemas"]["BookingEventDto"][];
+        };
+        BookingPageDto: {
+            items: components["schemas"]["BookingDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ReasonDto: {
+            /** @example Zaal is die dag onverwacht nodig. */
+            reason?: string;
+        };
+        ReturnDto: {
+            /**
+             * @description Part of the deposit kept for damage (on top of any late fee, which is taken from the deposit by itself); at most the deposit.
+             * @default 0.00
+             * @example 5.00
+             */
+            depositKept: string;
+            /**
+             * @description What was damaged; required when keeping deposit.
+             * @example Tentdoek gescheurd.
+             */
+            damageNote?: string;
+        };
+        CompleteDto: {
+            /**
+             * @description Administration only (required there): hours actually given, at most the hours booked; the provider receives the hourly price for them and the rest is released.
+             * @example 1.50
+             */
+            hoursGiven?: string;
+        };
+        TrialBalanceLineDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            partyId: string | null;
+            name: string;
+            /** @example 120.00 */
+            balance: string;
+            /** @example 0.00 */
+            pending: string;
+        };
+        TrialBalanceGroupDto: {
+            /**
+             * @description Party kind, or system.
+             * @example organisation
+             */
+            group: string;
+            /** @example 3950.00 */
+            total: string;
+            accounts: components["schemas"]["TrialBalanceLineDto"][];
+        };
+        TrialBalanceDto: {
+            asOf: string | null;
+            /** @example STK */
+            currency: string;
+            groups: components["schemas"]["TrialBalanceGroupDto"][];
+            /**
+             * @description Σ of every balance; always 0.00.
+             * @example 0.00
+             */
+            total: string;
+            balanced: boolean;
+            /**
+             * @description Steerkes held by parties (minus the issuance balance).
+             * @example 4000.00
+             */
+            circulation: string;
+            /** @example 15.00 */
+            pendingHolds: string;
+        };
+        ClosedPeriodDto: {
+            /** @example 2026-10 */
+            period: string;
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: uuid */
+            closedBy: string | null;
+        };
+        AccountPeriodStatementDto: {
+            account: components["schemas"]["AccountDto"];
+            name: string;
+            /** @example 2026-10 */
+            period: string;
+            /** @example 10.00 */
+            openingBalance: string;
+            /** @example 12.50 */
+            closingBalance: string;
+            movements: components["schemas"]["StatementLineDto"][];
+        };
+        IntegrityCountsDto: {
+            accounts: number;
+            entries: number;
+            postings: number;
+            holds: number;
+        };
+        DiscrepancyDto: {
+            /** @example ACCOUNT_BALANCE */
+            check: string;
+            /** @description The account, entry or hold id (or currency) concerned. */
+            subject: string;
+            message: string;
+        };
+        IntegrityReportDto: {
+            ok: boolean;
+            checked: components["schemas"]["IntegrityCountsDto"];
+            discrepancies: components["schemas"]["DiscrepancyDto"][];
+        };
+        IssueDto: {
+            /** @example Bijdrage buurtfeest Malberg */
+            description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            metadata?: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /**
+             * Format: uuid
+             * @description The account that receives the new Steerkes.
+             */
+            toAccountId: string;
+            /**
+             * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 12.50
+             */
+            amount: string;
+        };
+        RetireDto: {
+            /** @example Bijdrage buurtfeest Malberg */
+            description: string;
+            /** @description Flat key/value pairs (text, number, true/false or null), at most 4096 bytes as JSON. */
+            metadata?: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /**
+             * Format: uuid
+             * @description The account whose Steerkes are handed back and retired.
+             */
+            fromAccountId: string;
+            /**
+             * @description Amount in STK: a decimal string with at most two decimals, at most 1000000000.00.
+             * @example 12.50
+             */
+            amount: string;
+        };
+        AuditEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actorId: string | null;
+            /** @example treasurer */
+            actorRole: string | null;
+            /** @example ledger.issue */
+            action: string;
+            /** @example entry */
+            subjectType: string;
+            subjectId: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        TransparencyOrganisationDto: {
+            /** @example Buurtcentrum Malberg */
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /**
+             * @description STK issued to the organisation as budget.
+             * @example 1200.00
+             */
+            budgetIssued: string;
+            /** @example 412.5 */
+            hoursRewarded: string | null;
+            /** @example 23 */
+            volunteers: number | null;
+            /** @description Hours and volunteers left out: fewer volunteers than the minimum. */
+            volunteerFiguresSuppressed: boolean;
+            servicesGiven: number;
+            servicesUsed: number;
+        };
+        TransparencySponsorshipDto: {
+            /** @example 240.00 */
+            steerkes: string;
+            /** @example 420.00 */
+            euroValue: string;
+            redemptions: number;
+        };
+        TransparencyDistrictDto: {
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /** @example 3600.00 */
+            budgetIssued: string;
+            /** @example 980.25 */
+            hoursRewarded: string | null;
+            /** @example 61 */
+            volunteers: number | null;
+            volunteerFiguresSuppressed: boolean;
+            servicesExchanged: number;
+            /** @description Accepted by the district’s businesses; null when none or suppressed. */
+            sponsorshipAccepted: components["schemas"]["TransparencySponsorshipDto"] | null;
+            sponsorshipSuppressed: boolean;
+        };
+        TransparencyReportDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description Figures about fewer volunteers are not published.
+             * @example 5
+             */
+            volunteersPublishedMin: number;
+            organisations: components["schemas"]["TransparencyOrganisationDto"][];
+            districts: components["schemas"]["TransparencyDistrictDto"][];
+        };
+        PersonalDataExportDto: {
+            /** @example steerkes-personal-data/1 */
+            format: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The user: e-mail, name, role (never the password). */
+            user: {
+                [key: string]: unknown;
+            };
+            /** @description The volunteer party: name, district, birth date. */
+            party: {
+                [key: string]: unknown;
+            };
+            /** @description Login sessions: when, no tokens. */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            passes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Time claims. */
+            claims: {
+                [key: string]: unknown;
+            }[];
+            redemptions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Each account with every ledger entry on it (statement lines). */
+            accounts: {
+                [key: string]: unknown;
+            }[];
+            /** @description Audit events about the user, the party, their passes and claims. */
+            auditEvents: {
+                [key: string]: unknown;
+            }[];
+        };
+        CorrectProfileDto: {
+            /** @example Anouk Janssen */
+            name?: string;
+            /**
+             * Format: email
+             * @example anouk@example.nl
+             */
+            email?: string;
+        };
+        ProfileDto: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            partyId: string;
+            /** @example Anouk Janssen */
+            name: string;
+            /**
+             * Format: email
+             * @example anouk@example.nl
+             */
+            email: string;
+        };
+        EraseMyDataDto: {
+            /**
+             * @description true: I understand my login ends, my pass is blocked and this cannot be undone.
+             * @enum {boolean}
+             */
+            confirm: true;
+        };
+        ErasureDto: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            partyId: string;
+            /** Format: date-time */
+            erasedAt: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  LedgerController_getAccount: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_statement: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        /** @description First effective date to include. */
-        from?: string;
-        /** @description Last effective date to include. */
-        to?: string;
-        /** @description Also answer the balance as of the end of this date. */
-        asOf?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StatementDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_updatePolicy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AccountPolicyDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_accountsOfParty: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountDto'][];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_transfer: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TransferDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntryViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_transferBatch: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TransferBatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferBatchResultDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_bookEntry: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EntryDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntryViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_getEntry: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntryViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_reverse: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReversalDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntryViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_hold: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['HoldDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HoldViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_getHold: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HoldViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_postHold: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PostHoldDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HoldViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  LedgerController_voidHold: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HoldViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PartiesController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        kind?: 'organisation' | 'volunteer' | 'business' | 'institution';
-        district?: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Admins and treasurers see every party; others only their own. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartyPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PartiesController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreatePartyDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartyDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PartiesController_findOne: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartyDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PublicOrganisationsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        /** @description Part of the name, in any letter case. */
-        search?: string;
-        district?: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PublicOrganisationPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  AuthController_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoginResponseDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Too many requests: wait as long as Retry-After says. */
-      429: {
-        headers: {
-          /** @description Seconds to wait before the next attempt. */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  AuthController_refresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoginResponseDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  AuthController_logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  UsersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUserDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  UsersController_revokeSessions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description { userId, sessionVersion } */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TimeClaimsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        status?: 'requested' | 'approved' | 'rejected' | 'withdrawn';
-        /** @description Only claims made to this organisation. */
-        organisationId?: string;
-        /** @description Only claims of this volunteer. */
-        volunteerId?: string;
-        /** @description Only the claims of one bulk activity. */
-        batchId?: string;
-        /** @description First claim date to include. */
-        from?: string;
-        /** @description Last claim date to include. */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeClaimPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TimeClaimsController_submit: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SubmitTimeClaimDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeClaimDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TimeClaimsController_recordBulk: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BulkTimeClaimsDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeClaimBatchDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TimeClaimsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeClaimDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TimeClaimsController_approve: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeClaimDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TimeClaimsController_reject: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RejectTimeClaimDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeClaimDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TimeClaimsController_withdraw: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WithdrawTimeClaimDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeClaimDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  HourRatesController_getRange: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HourRateRangeDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  HourRatesController_setRange: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['HourRateRangeInputDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HourRateRangeDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  HourRatesController_getOrganisationRate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationHourRateDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  HourRatesController_setOrganisationRate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganisationHourRateInputDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationHourRateDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassesController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        /** @description Admins and treasurers: the passes of one volunteer. Volunteers always see their own. */
-        volunteerId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PassPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassesController_issue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['IssuePassDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PassDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
-        number: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PassDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassesController_qr: {
-    parameters: {
-      query?: {
-        format?: 'png' | 'svg';
-      };
-      header?: never;
-      path: {
-        /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
-        number: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The QR code holds the 12-digit pass number, as a scanner at the counter types it. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'image/png': string;
-          'image/svg+xml': string;
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassesController_block: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
-        number: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['BlockPassDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PassDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassesController_setPin: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
-        number: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SetPinDto'];
-      };
-    };
-    responses: {
-      /** @description The PIN is set; it is never shown again. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassesController_removePin: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
-        number: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  OffersController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        /** @description Only the offers of this business. */
-        businessId?: string;
-        /** @description Only the offers of businesses in this district. */
-        district?: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfferPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  OffersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOfferDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfferDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  OffersController_listManaged: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        /** @description Only the offers of this business. */
-        businessId?: string;
-        status?: 'active' | 'withdrawn';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfferPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  OffersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfferDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  OffersController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateOfferDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfferDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  RedemptionsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        status?: 'completed' | 'voided' | 'reversed';
-        /** @description From this redemption date (Maastricht), inclusive. */
-        from?: string;
-        /** @description Up to this redemption date, inclusive. */
-        to?: string;
-        /** @description Admins and treasurers only: one business. */
-        businessId?: string;
-        /** @description Admins and treasurers only: one volunteer. */
-        volunteerId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RedemptionPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  RedemptionsController_redeem: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RedeemDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RedemptionReceiptDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Too many requests: wait as long as Retry-After says. */
-      429: {
-        headers: {
-          /** @description Seconds to wait before the next attempt. */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  RedemptionsController_summary: {
-    parameters: {
-      query?: {
-        /** @description Calendar year; this year when omitted. */
-        year?: number;
-        /** @description Admins and treasurers: the business (required for them). */
-        businessId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SponsorshipSummaryDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  RedemptionsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RedemptionDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  RedemptionsController_void: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RedemptionDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  RedemptionsController_reverse: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReverseRedemptionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RedemptionDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  FiscalController_limits: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FiscalConfigurationDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  FiscalController_setLimits: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FiscalLimitsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FiscalLimitsViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  FiscalController_setGuardrail: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GuardrailDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GuardrailDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  FiscalController_overview: {
-    parameters: {
-      query?: {
-        /** @description Calendar year; this year when omitted. */
-        year?: number;
-        /** @description Admins and treasurers: the volunteer (required for them). */
-        volunteerId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FiscalOverviewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassPolicyController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PassPolicyDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PassPolicyController_set: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PassPolicyDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PassPolicyDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_search: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        category?: 'administration' | 'materials' | 'room';
-        district?: 'noord-west' | 'noord-oost' | 'zuid-west-centrum' | 'zuid-oost' | 'city-wide';
-        /** @description Words in the Dutch or English title or description. */
-        q?: string;
-        /** @description Only listings free from this moment (with to). A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). */
-        from?: string;
-        /** @description Only listings free until this moment (with from). */
-        to?: string;
-        /** @description With from/to: units that must be free. */
-        quantity?: number;
-        /** @description Only this provider’s listings. A provider sees its own paused listings too. */
-        providerPartyId?: string;
-        /** @description active by default; paused shows the caller’s own paused listings. */
-        status?: 'active' | 'paused';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ListingPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateListingDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ListingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ListingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateListingDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ListingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_availability: {
-    parameters: {
-      query?: {
-        /** @description Start of the window; now when omitted. A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). */
-        from?: string;
-        /** @description End of the window; 7 days after from when omitted; at most 62 days after from. */
-        to?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AvailabilityDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_calendar: {
-    parameters: {
-      query?: {
-        /** @description Start of the window; now when omitted. A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). */
-        from?: string;
-        /** @description End of the window; 7 days after from when omitted; at most 62 days after from. */
-        to?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CalendarDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_addBlockedPeriod: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateBlockedPeriodDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BlockedPeriodDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ListingsController_removeBlockedPeriod: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        blockedPeriodId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The period is free again. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        /** @description Bookings your party made, or bookings of your listings; both when omitted. */
-        as?: 'booker' | 'provider';
-        status?:
-          | 'requested'
-          | 'confirmed'
-          | 'checked_out'
-          | 'returned'
-          | 'completed'
-          | 'declined'
-          | 'cancelled'
-          | 'overdue';
-        listingId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_create: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateBookingDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_confirm: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_decline: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_cancel: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReasonDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_checkOut: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_markReturned: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReturnDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  BookingsController_complete: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CompleteDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BookingDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryController_trialBalance: {
-    parameters: {
-      query?: {
-        /** @description Balances as of the end of this date; now when omitted. */
-        asOf?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TrialBalanceDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryController_closedPeriods: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClosedPeriodDto'][];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryController_statement: {
-    parameters: {
-      query: {
-        period: string;
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path: {
-        accountId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountPeriodStatementDto'];
-          'text/csv': components['schemas']['AccountPeriodStatementDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryController_export: {
-    parameters: {
-      query: {
-        format: 'csv' | 'hledger' | 'beancount';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The export file. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryLedgerController_reconciliation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IntegrityReportDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryLedgerController_issue: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['IssueDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntryViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryLedgerController_closePeriod: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A month, YYYY-MM. */
-        period: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClosedPeriodDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  TreasuryLedgerController_retire: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
-        'Idempotency-Key': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RetireDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntryViewDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Not found, or belongs to a party the caller may not see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Refused by a business rule (insufficient funds, closed period, …). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  AuditLogController_list: {
-    parameters: {
-      query?: {
-        limit?: number;
-        /** @description The nextCursor of the previous page; omit for the first page. */
-        cursor?: string;
-        action?: string;
-        /** @description The id of the account, entry, party, user or period concerned. */
-        subjectId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Every admin and treasurer action, oldest first. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditEventPageDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ReportsController_sponsorship: {
-    parameters: {
-      query?: {
-        /** @description Calendar year; this year when omitted. */
-        year?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description { year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] } */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ReportsController_impact: {
-    parameters: {
-      query?: {
-        /** @description First date; 1 January of this year when omitted. */
-        from?: string;
-        /** @description Last date; today when omitted. */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description { from, to, organisations: [...], districts: [...] } */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ReportsController_transparency: {
-    parameters: {
-      query?: {
-        /** @description Calendar year; this year when omitted. */
-        year?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransparencyReportDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PrivacyController_exportData: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PersonalDataExportDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PrivacyController_correct: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CorrectProfileDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProfileDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  PrivacyController_erase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EraseMyDataDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErasureDto'];
-        };
-      };
-      /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The caller’s role may not do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The body is too large. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Unexpected error; nothing was written. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
+    LedgerController_getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_statement: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description First effective date to include. */
+                from?: string;
+                /** @description Last effective date to include. */
+                to?: string;
+                /** @description Also answer the balance as of the end of this date. */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_accountsOfParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"][];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_transfer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_transferBatch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferBatchResultDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_bookEntry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_getEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_reverse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReversalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_hold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_getHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_postHold: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostHoldDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    LedgerController_voidHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PartiesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                kind?: "organisation" | "volunteer" | "business" | "institution";
+                district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admins and treasurers see every party; others only their own. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PartiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PartiesController_findOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicOrganisationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Part of the name, in any letter case. */
+                search?: string;
+                district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOrganisationPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_revokeSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { userId, sessionVersion } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TimeClaimsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                status?: "requested" | "approved" | "rejected" | "withdrawn";
+                /** @description Only claims made to this organisation. */
+                organisationId?: string;
+                /** @description Only claims of this volunteer. */
+                volunteerId?: string;
+                /** @description Only the claims of one bulk activity. */
+                batchId?: string;
+                /** @description First claim date to include. */
+                from?: string;
+                /** @description Last claim date to include. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeClaimPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TimeClaimsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitTimeClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeClaimDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TimeClaimsController_recordBulk: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkTimeClaimsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeClaimBatchDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TimeClaimsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeClaimDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TimeClaimsController_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeClaimDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TimeClaimsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectTimeClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeClaimDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TimeClaimsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawTimeClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeClaimDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HourRatesController_getRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourRateRangeDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HourRatesController_setRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HourRateRangeInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourRateRangeDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HourRatesController_getOrganisationRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationHourRateDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    HourRatesController_setOrganisationRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationHourRateInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationHourRateDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Admins and treasurers: the passes of one volunteer. Volunteers always see their own. */
+                volunteerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassesController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssuePassDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassesController_qr: {
+        parameters: {
+            query?: {
+                format?: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code holds the 12-digit pass number, as a scanner at the counter types it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassesController_block: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlockPassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassesController_setPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPinDto"];
+            };
+        };
+        responses: {
+            /** @description The PIN is set; it is never shown again. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassesController_removePin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 12 digits, the last a Luhn check digit; spaces and dashes are ignored. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OffersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Only the offers of this business. */
+                businessId?: string;
+                /** @description Only the offers of businesses in this district. */
+                district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OffersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OffersController_listManaged: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Only the offers of this business. */
+                businessId?: string;
+                status?: "active" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OffersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    OffersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RedemptionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                status?: "completed" | "voided" | "reversed";
+                /** @description From this redemption date (Maastricht), inclusive. */
+                from?: string;
+                /** @description Up to this redemption date, inclusive. */
+                to?: string;
+                /** @description Admins and treasurers only: one business. */
+                businessId?: string;
+                /** @description Admins and treasurers only: one volunteer. */
+                volunteerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RedemptionsController_redeem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionReceiptDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next attempt. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RedemptionsController_summary: {
+        parameters: {
+            query?: {
+                /** @description Calendar year; this year when omitted. */
+                year?: number;
+                /** @description Admins and treasurers: the business (required for them). */
+                businessId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipSummaryDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RedemptionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RedemptionsController_void: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    RedemptionsController_reverse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseRedemptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FiscalController_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalConfigurationDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FiscalController_setLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FiscalLimitsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalLimitsViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FiscalController_setGuardrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuardrailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardrailDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FiscalController_overview: {
+        parameters: {
+            query?: {
+                /** @description Calendar year; this year when omitted. */
+                year?: number;
+                /** @description Admins and treasurers: the volunteer (required for them). */
+                volunteerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiscalOverviewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassPolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassPolicyDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PassPolicyController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PassPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassPolicyDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_search: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                category?: "administration" | "materials" | "room";
+                district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+                /** @description Words in the Dutch or English title or description. */
+                q?: string;
+                /** @description Only listings free from this moment (with to). A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). */
+                from?: string;
+                /** @description Only listings free until this moment (with from). */
+                to?: string;
+                /** @description With from/to: units that must be free. */
+                quantity?: number;
+                /** @description Only this provider’s listings. A provider sees its own paused listings too. */
+                providerPartyId?: string;
+                /** @description active by default; paused shows the caller’s own paused listings. */
+                status?: "active" | "paused";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_availability: {
+        parameters: {
+            query?: {
+                /** @description Start of the window; now when omitted. A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). */
+                from?: string;
+                /** @description End of the window; 7 days after from when omitted; at most 62 days after from. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_calendar: {
+        parameters: {
+            query?: {
+                /** @description Start of the window; now when omitted. A moment: with Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time without offset ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). */
+                from?: string;
+                /** @description End of the window; 7 days after from when omitted; at most 62 days after from. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_addBlockedPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBlockedPeriodDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedPeriodDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListingsController_removeBlockedPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                blockedPeriodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The period is free again. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Bookings your party made, or bookings of your listings; both when omitted. */
+                as?: "booker" | "provider";
+                status?: "requested" | "confirmed" | "checked_out" | "returned" | "completed" | "declined" | "cancelled" | "overdue";
+                listingId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_checkOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_markReturned: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BookingsController_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryController_trialBalance: {
+        parameters: {
+            query?: {
+                /** @description Balances as of the end of this date; now when omitted. */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialBalanceDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryController_closedPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedPeriodDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryController_statement: {
+        parameters: {
+            query: {
+                period: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPeriodStatementDto"];
+                    "text/csv": components["schemas"]["AccountPeriodStatementDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryController_export: {
+        parameters: {
+            query: {
+                format: "csv" | "hledger" | "beancount";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryLedgerController_reconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrityReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryLedgerController_issue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryLedgerController_closePeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A month, YYYY-MM. */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedPeriodDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryLedgerController_retire: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: the same key and body return the first result; another body is a 409. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryViewDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Refused by a business rule (insufficient funds, closed period, …). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                action?: string;
+                /** @description The id of the account, entry, party, user or period concerned. */
+                subjectId?: string;
+                /** @description Only what this user did. */
+                actorId?: string;
+                /** @description Only what users of this role did. */
+                actorRole?: "admin" | "treasurer";
+                /** @description From this day (Maastricht) on. */
+                from?: string;
+                /** @description Up to and including this day (Maastricht). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every admin and treasurer action, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_sponsorship: {
+        parameters: {
+            query?: {
+                /** @description Calendar year; this year when omitted. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_impact: {
+        parameters: {
+            query?: {
+                /** @description First date; 1 January of this year when omitted. */
+                from?: string;
+                /** @description Last date; today when omitted. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { from, to, organisations: [...], districts: [...] } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_transparency: {
+        parameters: {
+            query?: {
+                /** @description Calendar year; this year when omitted. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransparencyReportDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_exportData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PrivacyController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseMyDataDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
 }
