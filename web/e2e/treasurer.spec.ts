@@ -228,6 +228,44 @@ test('the treasurer reads the trial balance as of a date and an account’s stat
   await close();
 });
 
+test('the treasurer filters the audit log by kind, actor and day', async ({ browser, request }) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const business = (await trialBalance(request)).groups.find((group) => group.group === 'business')!
+    .accounts[1];
+  const description = `Audit ${Date.now()}`;
+  const issued = await request.post(`${API}/treasury/issue`, {
+    headers: { ...bearer, 'Idempotency-Key': crypto.randomUUID() },
+    data: { toAccountId: business.accountId, amount: '3.00', description },
+  });
+  expect(issued.ok()).toBe(true);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+    new Date(),
+  );
+
+  const { page, close } = await openAsTreasurer(browser, 'phone', 'nl');
+  await page.getByRole('link', { name: 'Auditlog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
+  await page.getByLabel('Soort').selectOption('ledger.issue');
+  await page.getByLabel('Door', { exact: true }).selectOption('me');
+  await page.getByLabel('Vanaf').fill(today);
+  await page.getByLabel('Tot en met').fill(today);
+  await page.getByRole('button', { name: 'Toon' }).click();
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText(description);
+  await expect(table.getByRole('row', { name: new RegExp(description) })).toContainText(
+    'Uitgegeven',
+  );
+  await expect(table.getByRole('row', { name: new RegExp(description) })).toContainText('door jou');
+  await expect(table).not.toContainText('Maand afgesloten');
+  await expectNoSeriousViolations(page);
+
+  await page.getByLabel('Vanaf').fill('2000-01-01');
+  await page.getByLabel('Tot en met').fill('2000-01-31');
+  await page.getByRole('button', { name: 'Toon' }).click();
+  await expect(page.getByText('Geen handelingen met deze filters.')).toBeVisible();
+  await close();
+});
+
 const PAGES = [
   { path: '/', heading: { nl: 'Overzicht van de penningmeester', en: 'Treasurer’s overview' } },
   {
@@ -236,6 +274,7 @@ const PAGES = [
   },
   { path: '/treasurer/ledger', heading: { nl: 'Grootboek', en: 'Ledger' } },
   { path: '/treasurer/exports', heading: { nl: 'Exports', en: 'Exports' } },
+  { path: '/treasurer/audit', heading: { nl: 'Auditlog', en: 'Audit log' } },
 ];
 
 for (const language of ['nl', 'en'] as const)

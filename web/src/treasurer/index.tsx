@@ -12,6 +12,7 @@ export const treasurerMenu: MenuItem[] = [
   { to: '/treasurer/money', label: 'treasurer.menu.money' },
   { to: '/treasurer/ledger', label: 'treasurer.menu.ledger' },
   { to: '/treasurer/exports', label: 'treasurer.menu.exports' },
+  { to: '/treasurer/audit', label: 'treasurer.menu.audit' },
   { to: '/transparantie', label: 'treasurer.menu.transparency' },
 ];
 
@@ -23,6 +24,9 @@ const MoneyPage = lazy(() =>
 );
 const LedgerPage = lazy(() =>
   import('./LedgerPage').then((module) => ({ default: module.LedgerPage })),
+);
+const AuditPage = lazy(() =>
+  import('./AuditPage').then((module) => ({ default: module.AuditPage })),
 );
 const ExportsPage = lazy(() =>
   import('./ExportsPage').then((module) => ({ default: module.ExportsPage })),
@@ -49,6 +53,7 @@ export function TreasurerRoutes() {
         <Route path="money" element={<MoneyPage />} />
         <Route path="ledger" element={<LedgerPage />} />
         <Route path="exports" element={<ExportsPage />} />
+        <Route path="audit" element={<AuditPage />} />
       </Routes>
     </Loading>
   );
