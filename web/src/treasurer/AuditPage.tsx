@@ -173,7 +173,7 @@ export function AuditPage() {
                                 })
                               : t('treasurer.audit.bySystem')}
                           {' · '}
-                          {event.subjectType} {event.subjectId.slice(0, 8)}
+                          {event.subjectType} {event.subjectId.slice(-8)}
                         </span>
                         {detailsText(event.details) && (
                           <span className="figures-table__sub">{detailsText(event.details)}</span>
