@@ -266,6 +266,35 @@ test('the treasurer filters the audit log by kind, actor and day', async ({ brow
   await close();
 });
 
+test('the treasurer reads the sponsorship and impact reports as charts and tables, and can print them', async ({
+  browser,
+  request,
+}) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const sponsorship = (await (
+    await request.get(`${API}/reports/sponsorship`, { headers: bearer })
+  ).json()) as { year: number; businesses: Array<{ name: string; steerkes: string }> };
+  expect(sponsorship.businesses.length).toBeGreaterThan(0);
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'en');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  const table = page.getByTestId('sponsorship-report');
+  for (const line of sponsorship.businesses)
+    await expect(table.getByRole('row', { name: new RegExp(`^${line.name}`) })).toContainText(
+      steerkes('en', Number(line.steerkes)),
+    );
+  await expect(
+    page.getByRole('img', { name: `Steerkes accepted per business in ${sponsorship.year}` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('impact-organisations')).toBeVisible();
+  await expect(page.getByTestId('impact-districts')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(table).toBeVisible();
+  await close();
+});
+
 const PAGES = [
   { path: '/', heading: { nl: 'Overzicht van de penningmeester', en: 'Treasurer’s overview' } },
   {
@@ -275,6 +304,7 @@ const PAGES = [
   { path: '/treasurer/ledger', heading: { nl: 'Grootboek', en: 'Ledger' } },
   { path: '/treasurer/exports', heading: { nl: 'Exports', en: 'Exports' } },
   { path: '/treasurer/audit', heading: { nl: 'Auditlog', en: 'Audit log' } },
+  { path: '/treasurer/reports', heading: { nl: 'Rapporten', en: 'Reports' } },
 ];
 
 for (const language of ['nl', 'en'] as const)

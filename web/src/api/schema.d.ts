@@ -3170,6 +3170,72 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        SponsorshipReportLineDto: {
+            /** Format: uuid */
+            businessId: string;
+            /** @example Koffiebranderij Het Bonenhuis */
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            redemptions: number;
+            /**
+             * @description STK accepted.
+             * @example 84.00
+             */
+            steerkes: string;
+            /**
+             * @description EUR value given.
+             * @example 154.00
+             */
+            euroValue: string;
+        };
+        SponsorshipReportDto: {
+            /** @example 2026 */
+            year: number;
+            businesses: components["schemas"]["SponsorshipReportLineDto"][];
+        };
+        ImpactOrganisationDto: {
+            /** @example 41.50 */
+            hoursRewarded: string;
+            volunteers: number;
+            /** @example 41.50 */
+            steerkesForHours: string;
+            /** @example 12.00 */
+            steerkesEarnedWithServices: string;
+            /** @example 6.00 */
+            steerkesSpentOnServices: string;
+            servicesGiven: number;
+            servicesUsed: number;
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+        };
+        ImpactDistrictDto: {
+            /** @example 41.50 */
+            hoursRewarded: string;
+            volunteers: number;
+            /** @example 41.50 */
+            steerkesForHours: string;
+            /** @example 12.00 */
+            steerkesEarnedWithServices: string;
+            /** @example 6.00 */
+            steerkesSpentOnServices: string;
+            servicesGiven: number;
+            servicesUsed: number;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+        };
+        ImpactReportDto: {
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-11-30 */
+            to: string;
+            organisations: components["schemas"]["ImpactOrganisationDto"][];
+            /** @description Empty for an org manager (their own organisation only). */
+            districts: components["schemas"]["ImpactDistrictDto"][];
+        };
         TransparencyOrganisationDto: {
             /** @example Buurtcentrum Malberg */
             name: string;
@@ -10121,12 +10187,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SponsorshipReportDto"];
+                };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
             400: {
@@ -10189,12 +10256,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { from, to, organisations: [...], districts: [...] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImpactReportDto"];
+                };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
             400: {

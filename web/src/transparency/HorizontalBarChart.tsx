@@ -1,3 +1,5 @@
+import '../business/business.css';
+import './hbar-chart.css';
 import { useId } from 'react';
 import { usePageFormat } from '../volunteer/page-format';
 import { layOutHorizontalBars } from './horizontal-bars';

@@ -12,6 +12,7 @@ export const treasurerMenu: MenuItem[] = [
   { to: '/treasurer/money', label: 'treasurer.menu.money' },
   { to: '/treasurer/ledger', label: 'treasurer.menu.ledger' },
   { to: '/treasurer/exports', label: 'treasurer.menu.exports' },
+  { to: '/treasurer/reports', label: 'treasurer.menu.reports' },
   { to: '/treasurer/audit', label: 'treasurer.menu.audit' },
   { to: '/transparantie', label: 'treasurer.menu.transparency' },
 ];
@@ -27,6 +28,9 @@ const LedgerPage = lazy(() =>
 );
 const AuditPage = lazy(() =>
   import('./AuditPage').then((module) => ({ default: module.AuditPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./ReportsPage').then((module) => ({ default: module.ReportsPage })),
 );
 const ExportsPage = lazy(() =>
   import('./ExportsPage').then((module) => ({ default: module.ExportsPage })),
@@ -54,6 +58,7 @@ export function TreasurerRoutes() {
         <Route path="ledger" element={<LedgerPage />} />
         <Route path="exports" element={<ExportsPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="reports" element={<ReportsPage />} />
       </Routes>
     </Loading>
   );

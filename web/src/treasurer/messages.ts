@@ -153,6 +153,26 @@ export const treasurerMessages = defineMessages(
     'treasurer.audit.action.user.sessions-revoked': 'Sessies beëindigd',
     'treasurer.audit.action.privacy.correction': 'Gegevens verbeterd',
     'treasurer.audit.action.privacy.erasure': 'Gegevens gewist',
+    'treasurer.menu.reports': 'Rapporten',
+    'treasurer.reports.title': 'Rapporten',
+    'treasurer.reports.sponsorshipTitle': 'Sponsoring per bedrijf',
+    'treasurer.reports.sponsorshipChart': 'Steerkes aangenomen per bedrijf in {year}',
+    'treasurer.reports.sponsorshipChartDescription':
+      'Staafdiagram; dezelfde cijfers staan in de tabel eronder.',
+    'treasurer.reports.sponsorshipCaption': 'Sponsoring per bedrijf in {year}',
+    'treasurer.reports.noSponsorship': 'In {year} nam geen bedrijf Steerkes aan.',
+    'treasurer.reports.business': 'Bedrijf (wijk)',
+    'treasurer.reports.impactTitle': 'Impact per organisatie en wijk',
+    'treasurer.reports.period': 'Van {from} tot en met {to}',
+    'treasurer.reports.impactChart': 'Uren vrijwilligerswerk per organisatie, {period}',
+    'treasurer.reports.impactChartDescription':
+      'Staafdiagram; dezelfde cijfers staan in de tabel “Per organisatie”.',
+    'treasurer.reports.impactOrganisations': 'Per organisatie',
+    'treasurer.reports.impactDistricts': 'Per wijk',
+    'treasurer.reports.organisation': 'Organisatie (wijk)',
+    'treasurer.reports.steerkesForHours': 'Steerkes voor uren',
+    'treasurer.reports.impactFailed':
+      'Het rapport kon niet worden gemaakt. Kies een begindatum die niet na de einddatum ligt.',
     'treasurer.exports.title': 'Exports',
     'treasurer.exports.intro':
       'Het hele grootboek als bestand, met bij het eind van elke afgesloten maand een controle van de saldi. hledger en Beancount lezen het zo in.',
@@ -314,6 +334,26 @@ export const treasurerMessages = defineMessages(
     'treasurer.audit.action.user.sessions-revoked': 'Sessions ended',
     'treasurer.audit.action.privacy.correction': 'Data corrected',
     'treasurer.audit.action.privacy.erasure': 'Data erased',
+    'treasurer.menu.reports': 'Reports',
+    'treasurer.reports.title': 'Reports',
+    'treasurer.reports.sponsorshipTitle': 'Sponsorship per business',
+    'treasurer.reports.sponsorshipChart': 'Steerkes accepted per business in {year}',
+    'treasurer.reports.sponsorshipChartDescription':
+      'Bar chart; the same figures are in the table below.',
+    'treasurer.reports.sponsorshipCaption': 'Sponsorship per business in {year}',
+    'treasurer.reports.noSponsorship': 'In {year} no business accepted Steerkes.',
+    'treasurer.reports.business': 'Business (district)',
+    'treasurer.reports.impactTitle': 'Impact per organisation and district',
+    'treasurer.reports.period': 'From {from} up to and including {to}',
+    'treasurer.reports.impactChart': 'Hours of volunteering per organisation, {period}',
+    'treasurer.reports.impactChartDescription':
+      'Bar chart; the same figures are in the table “By organisation”.',
+    'treasurer.reports.impactOrganisations': 'By organisation',
+    'treasurer.reports.impactDistricts': 'By district',
+    'treasurer.reports.organisation': 'Organisation (district)',
+    'treasurer.reports.steerkesForHours': 'Steerkes for hours',
+    'treasurer.reports.impactFailed':
+      'The report could not be made. Choose a start date that is not after the end date.',
     'treasurer.exports.title': 'Exports',
     'treasurer.exports.intro':
       'The whole ledger as a file, with a check of the balances at the end of every closed month. hledger and Beancount read it as it is.',
