@@ -75,40 +75,49 @@ function SponsorshipReport() {
               value: line.steerkes,
             }))}
           />
-          <table className="figures-table" data-testid="sponsorship-report">
-            <caption>
-              {t('treasurer.reports.sponsorshipCaption', { year: String(report.data.year) })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('treasurer.reports.business')}</th>
-                <th scope="col">{t('business.sponsorship.column.redemptions')}</th>
-                <th scope="col">{t('business.sponsorship.column.steerkes')}</th>
-                <th scope="col">{t('business.sponsorship.column.euroValue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <tr key={line.businessId}>
-                  <th scope="row">
-                    {line.name}
-                    <span className="figures-table__sub">{districtName(line.district)}</span>
-                  </th>
-                  <td>{format.integer(line.redemptions)}</td>
-                  <td>{format.steerkes(line.steerkes)}</td>
-                  <td>{format.euro(line.euroValue)}</td>
+          <div
+            className="table-scroll"
+            role="region"
+            tabIndex={0}
+            aria-label={t('treasurer.reports.sponsorshipCaption', {
+              year: String(report.data.year),
+            })}
+          >
+            <table className="figures-table" data-testid="sponsorship-report">
+              <caption>
+                {t('treasurer.reports.sponsorshipCaption', { year: String(report.data.year) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('treasurer.reports.business')}</th>
+                  <th scope="col">{t('business.sponsorship.column.redemptions')}</th>
+                  <th scope="col">{t('business.sponsorship.column.steerkes')}</th>
+                  <th scope="col">{t('business.sponsorship.column.euroValue')}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('business.sponsorship.totalRow')}</th>
-                <td>{format.integer(lines.reduce((sum, line) => sum + line.redemptions, 0))}</td>
-                <td>{format.steerkes(String(total((line) => line.steerkes)))}</td>
-                <td>{format.euro(String(total((line) => line.euroValue)))}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.businessId}>
+                    <th scope="row">
+                      {line.name}
+                      <span className="figures-table__sub">{districtName(line.district)}</span>
+                    </th>
+                    <td>{format.integer(line.redemptions)}</td>
+                    <td>{format.steerkes(line.steerkes)}</td>
+                    <td>{format.euro(line.euroValue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('business.sponsorship.totalRow')}</th>
+                  <td>{format.integer(lines.reduce((sum, line) => sum + line.redemptions, 0))}</td>
+                  <td>{format.steerkes(String(total((line) => line.steerkes)))}</td>
+                  <td>{format.euro(String(total((line) => line.euroValue)))}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
         </div>
       )}
     </section>
