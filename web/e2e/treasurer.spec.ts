@@ -216,6 +216,13 @@ test('the treasurer reads the trial balance as of a date and an account’s stat
   const line = statement.getByRole('row', { name: new RegExp(`#${sequence} `) });
   await expect(line).toContainText(description);
   await expect(line).toContainText(`+${steerkes('en', 7)}`);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the statement as CSV' }).click(),
+  ]);
+  const csvFile = join(mkdtempSync(join(tmpdir(), 'steerkes-web-statement-')), 'statement.csv');
+  await csv.saveAs(csvFile);
+  expect(readFileSync(csvFile, 'utf8')).toContain(description);
   await line.getByRole('button', { name: `Reverse #${sequence}` }).click();
   await expect(line).toContainText('An entry can be reversed once.');
   await expectNoSeriousViolations(page);

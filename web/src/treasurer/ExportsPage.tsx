@@ -13,7 +13,7 @@ const FORMATS: Array<{ format: Format; label: MessageKey; file: string }> = [
 ];
 
 /** Hands a file the page fetched (with the session's token) to the browser as a download. */
-function saveFile(blob: Blob, name: string): void {
+export function saveFile(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

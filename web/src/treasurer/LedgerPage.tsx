@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n';
 import { newIdempotencyKey } from '../kassa/counter-machine';
 import { todayInMaastricht } from '../volunteer/calendar';
 import { usePageFormat } from '../volunteer/page-format';
+import { saveFile } from './ExportsPage';
 import { endedMonths, refusalKey, treasurerKeys } from './treasurer-data';
 
 type StatementLine = components['schemas']['StatementLineDto'];
@@ -135,6 +136,17 @@ function StatementSection() {
       ),
     enabled: account !== '',
   });
+  const csv = useMutation({
+    mutationFn: async () => {
+      const blob = unwrap(
+        await api.GET('/api/v1/treasury/statements/{accountId}', {
+          params: { path: { accountId: account }, query: { period: month, format: 'csv' } },
+          parseAs: 'blob',
+        }),
+      ) as Blob;
+      saveFile(blob, `steerkes-${account.slice(0, 8)}-${month}.csv`);
+    },
+  });
   const options = (accounts.data?.groups ?? []).flatMap((group) => group.accounts);
   return (
     <section className="card" aria-labelledby="statement-title">
@@ -178,6 +190,24 @@ function StatementSection() {
       )}
       {statement.data && (
         <>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={csv.isPending}
+            onClick={() => csv.mutate()}
+          >
+            {t('treasurer.ledger.csv')}
+          </button>
+          {csv.isError && (
+            <p role="alert" className="alert">
+              {t('treasurer.exports.failed', {
+                detail:
+                  csv.error instanceof ApiProblemError
+                    ? csv.error.problem.detail
+                    : t('error.network'),
+              })}
+            </p>
+          )}
           <table className="figures-table statement-table" data-testid="statement">
             <caption>
               {t('treasurer.ledger.statementCaption', {

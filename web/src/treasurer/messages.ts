@@ -105,6 +105,7 @@ export const treasurerMessages = defineMessages(
     'treasurer.ledger.amount': 'Bedrag',
     'treasurer.ledger.balanceAfter': 'Saldo na',
     'treasurer.ledger.opening': 'Beginsaldo',
+    'treasurer.ledger.csv': 'Afschrift als CSV downloaden',
     'treasurer.ledger.closing': 'Eindsaldo',
     'treasurer.reverse.open': 'Terugdraaien',
     'treasurer.reverse.explain':
@@ -286,6 +287,7 @@ export const treasurerMessages = defineMessages(
     'treasurer.ledger.amount': 'Amount',
     'treasurer.ledger.balanceAfter': 'Balance after',
     'treasurer.ledger.opening': 'Opening balance',
+    'treasurer.ledger.csv': 'Download the statement as CSV',
     'treasurer.ledger.closing': 'Closing balance',
     'treasurer.reverse.open': 'Reverse',
     'treasurer.reverse.explain':
