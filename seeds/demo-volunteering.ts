@@ -66,6 +66,12 @@ const DEMO_ACTIVITY = {
   ],
 };
 
+/**
+ * Each buurtfeest participant's own first claim with Jekerkwartier, approved, well before the
+ * buurtfeest: bulk records hours only for volunteers who worked for the organisation before.
+ */
+const DEMO_FIRST_CLAIM = { daysAgo: 10, hours: '1.00', activity: 'Kennismaking: eerste klus' };
+
 export async function loadVolunteeringDemo(services: ServiceLookup): Promise<number> {
   const users = services.get(UsersService, { strict: false });
   const volunteer = await users.findByEmail('volunteer@steerkes.test');
@@ -163,6 +169,9 @@ class VolunteeringDemoLoader {
       })
     )
       return 0;
+    let firstClaims = 0;
+    for (const participant of DEMO_ACTIVITY.participants)
+      firstClaims += await this.firstClaim(participant.volunteerKey);
     const participants = DEMO_ACTIVITY.participants.map((participant) => ({
       volunteerId: demoId(participant.volunteerKey),
       hours: participant.hours,
@@ -172,7 +181,28 @@ class VolunteeringDemoLoader {
       { date: this.daysAgo(DEMO_ACTIVITY.daysAgo), activity: DEMO_ACTIVITY.activity, participants },
       DEMO_ACTIVITY.key,
     );
-    return 1 + recorded.result.claims.length;
+    return firstClaims + 1 + recorded.result.claims.length;
+  }
+
+  /** The volunteer's own first claim with the organisation, approved by its coordinator. */
+  private async firstClaim(volunteerKey: string): Promise<number> {
+    const volunteer: AuthenticatedUser = {
+      id: demoId(`volunteer-user:${volunteerKey}`),
+      email: `${volunteerKey}@steerkes.test`,
+      role: 'volunteer',
+      partyId: demoId(volunteerKey),
+    };
+    const key = `demo:claim:${volunteerKey}-first`;
+    const input = {
+      organisationId: demoId(DEMO_ACTIVITY.organisationKey),
+      date: this.daysAgo(DEMO_FIRST_CLAIM.daysAgo),
+      hours: DEMO_FIRST_CLAIM.hours,
+      activity: DEMO_FIRST_CLAIM.activity,
+    };
+    const submitted = await this.claims.submit(volunteer, input, key);
+    if (submitted.replayed) return 0;
+    await this.claims.approve(this.coordinator, submitted.result.id, `${key}:approve`);
+    return 2;
   }
 
   private daysAgo(days: number): string {

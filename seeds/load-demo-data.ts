@@ -71,13 +71,16 @@ export async function loadDemoData(
     }
     for (const user of DEMO_USERS) {
       if (await users.findByEmail(user.email)) continue;
-      await users.create({
-        email: user.email,
-        password: DEMO_PASSWORD,
-        role: user.role,
-        partyId: user.partyKey ? demoId(user.partyKey) : undefined,
-        displayName: user.displayName,
-      });
+      await users.create(
+        {
+          email: user.email,
+          password: DEMO_PASSWORD,
+          role: user.role,
+          partyId: user.partyKey ? demoId(user.partyKey) : undefined,
+          displayName: user.displayName,
+        },
+        { demo: true },
+      );
       report.usersCreated += 1;
     }
     report.entriesBooked += await issueBudgets(services);
@@ -114,11 +117,10 @@ async function issueBudgets(services: ServiceLookup): Promise<number> {
   for (const organisation of DEMO_PARTIES.filter((party) => party.kind === 'organisation')) {
     const account = (await ledger.listAccountsOfParty(demoId(organisation.key)))[0];
     if (account.minBalance !== DEMO_ORGANISATION_CREDIT_LIMIT) {
-      await ledger.updateAccountPolicy(account.id, {
-        minBalanceMinor: parseAmount(DEMO_ORGANISATION_CREDIT_LIMIT, { allowNegative: true }),
-        maxBalanceMinor: null,
-        status: 'open',
-      });
+      await ledger.setCreditLimit(
+        account.id,
+        parseAmount(DEMO_ORGANISATION_CREDIT_LIMIT, { allowNegative: true }),
+      );
     }
     const outcome = await ledger.transfer({
       fromAccountId: issuance,

@@ -54,6 +54,8 @@ export function createHttpAdapter(configuration: AppConfiguration): FastifyAdapt
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
     return503OnClosing: false,
+    // X-Forwarded-For is believed only from these proxies; otherwise request.ip is the socket's.
+    trustProxy: configuration.trustedProxies.length > 0 ? configuration.trustedProxies : false,
     // A URL the router cannot read (a bad %-escape): no request hook runs, nor the exception
     // filter, so the headers every response has are given here, and the problem response is sent.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

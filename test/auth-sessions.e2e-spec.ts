@@ -292,6 +292,7 @@ describe('Story: in production the refresh cookie is Secure', () => {
       environment: {
         NODE_ENV: 'production',
         JWT_SECRET: 'p6Wq9vT2xZ8rLm4NcY7bKd3Hs5Fg1JuE0aQwErTy',
+        PIN_PEPPER: 'Lk8sQ2wE5rT7yU9iO1pA3sD4fG6hJ0zX',
         ADMIN_EMAIL: 'beheer@example.nl',
         ADMIN_PASSWORD: 'a-long-enough-password',
       },

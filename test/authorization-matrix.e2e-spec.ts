@@ -152,6 +152,7 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
       'GET /public/transparency',
       'POST /auth/login',
       'POST /auth/logout',
+      'POST /auth/password-reset',
       'POST /auth/refresh',
     ]);
     expect(answeredWithoutToken.sort()).toEqual(expectedPublic);
@@ -286,6 +287,13 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
         body: {},
       },
       {
+        key: 'POST /time-claims/{id}/revoke',
+        kind: 'claim',
+        method: 'post',
+        path: (id) => `/time-claims/${id}/revoke`,
+        body: { reason: 'Niet gewerkt' },
+      },
+      {
         key: 'POST /passes/{number}/block',
         kind: 'pass',
         method: 'post',
@@ -330,6 +338,13 @@ describe('Story: every endpoint answers each role as the authorization matrix sa
         kind: 'booking',
         method: 'post',
         path: (id) => `/bookings/${id}/check-out`,
+      },
+      {
+        key: 'POST /bookings/{id}/refund',
+        kind: 'booking',
+        method: 'post',
+        path: (id) => `/bookings/${id}/refund`,
+        body: { amount: '1.00', reason: 'Terug' },
       },
       {
         key: 'POST /redemptions/{id}/void',

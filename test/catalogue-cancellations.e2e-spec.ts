@@ -1,12 +1,14 @@
+import type { Response } from 'supertest';
 import type { Role } from '../src/common/roles.js';
 import {
   book,
+  type BookingBody,
   createListing,
   expectCatalogueRefusal,
   type ListingBody,
   step,
 } from './factories/catalogue.js';
-import { createFundedParty, readAccount, type TestParty } from './factories/ledger.js';
+import { API, createFundedParty, newKey, readAccount, type TestParty } from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
@@ -202,5 +204,156 @@ describe('Story: bookings are declined and cancelled under the agreed terms', ()
       code: 'VALIDATION_FAILED',
       act: () => step(testApp.http, provider.member, booking.id, 'confirm', { force: true }),
     });
+  });
+});
+
+/**
+ * A booking's holds and payments belong to the booking: the generic hold and reversal routes
+ * refuse them, so that the booking can still be cancelled or returned; a settled booking is
+ * corrected by a refund through the booking.
+ */
+describe('Story: a booking’s Steerkes move only through the booking', () => {
+  let testApp: TestApp;
+  let roles: Record<Role, Session>;
+  let provider: TestParty;
+  let booker: TestParty;
+  let booking: BookingBody;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    roles = await loginAllRoles(testApp.http);
+  });
+  // A room of 5.00 an hour, booked for two hours on 1 December (10.00) and confirmed.
+  beforeEach(async () => {
+    testApp.clock.set(TEST_START);
+    provider = await createFundedParty(testApp.http, roles, 'organisation', '1.00');
+    booker = await createFundedParty(testApp.http, roles, 'business', '100.00');
+    const room = await createListing(testApp.http, provider.member, 'room', { price: '5.00' });
+    booking = await book(testApp.http, booker.member, {
+      listingId: room.id,
+      startsAt: '2026-12-01T14:00',
+      endsAt: '2026-12-01T16:00',
+    });
+    await step(testApp.http, provider.member, booking.id, 'confirm').expect(200);
+  });
+  afterAll(() => testApp.close());
+
+  const accounts = () => [booker.accountId, provider.accountId];
+  const refusal = (status: number, code: string, act: () => Promise<Response>) =>
+    expectCatalogueRefusal({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status,
+      code,
+      act,
+    });
+  const refund = (session: Session, body: Record<string, unknown>) =>
+    testApp.http.post(`${API}/bookings/${booking.id}/refund`).set(session.auth).send(body);
+  const complete = async () => {
+    testApp.clock.set('2026-12-01T15:05:00Z');
+    await step(testApp.http, provider.member, booking.id, 'complete', {}).expect(200);
+  };
+
+  it('refuses to post or void the booking’s hold through /holds, for the provider and the treasurer: 409 HOLD_OWNED_BY_MODULE, nothing written', async () => {
+    const hold = await testApp.http
+      .get(`${API}/holds/${booking.priceHoldId}`)
+      .set(provider.member.auth)
+      .expect(200);
+    expect(hold.body.origin).toBe(`catalogue:booking:${booking.id}`);
+    for (const session of [provider.member, roles.treasurer]) {
+      const posted = await refusal(409, 'HOLD_OWNED_BY_MODULE', () =>
+        testApp.http
+          .post(`${API}/holds/${booking.priceHoldId}/post`)
+          .set(session.auth)
+          .set('Idempotency-Key', newKey())
+          .send({}),
+      );
+      expect(posted.body.detail).toBe(
+        `Hold ${booking.priceHoldId} belongs to catalogue:booking:${booking.id}; settle or correct it through the booking: confirm, decline, cancel, complete, return or refund (/api/v1/bookings/{id}/…).`,
+      );
+      await refusal(409, 'HOLD_OWNED_BY_MODULE', () =>
+        testApp.http.post(`${API}/holds/${booking.priceHoldId}/void`).set(session.auth).send(),
+      );
+    }
+    // The booking is whole: it can still be cancelled, and the booker gets everything back.
+    const cancelled = await step(testApp.http, booker.member, booking.id, 'cancel', {});
+    expect(cancelled.status).toBe(200);
+    expect(await readAccount(testApp.http, booker.member, booker.accountId)).toMatchObject({
+      balance: '100.00',
+      pending: '0.00',
+    });
+  });
+
+  it('lets the provider and then a treasurer refund a completed booking, with a reason, audited; the payment itself is not reversible through /entries', async () => {
+    await complete();
+    const { body: completed } = await testApp.http
+      .get(`${API}/bookings/${booking.id}`)
+      .set(provider.member.auth)
+      .expect(200);
+    expect(completed).toMatchObject({ status: 'completed', charged: '10.00', refunded: '0.00' });
+    const paid = await testApp.http
+      .get(`${API}/holds/${booking.priceHoldId}`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    await refusal(409, 'ENTRY_OWNED_BY_MODULE', () =>
+      testApp.http
+        .post(`${API}/entries/${paid.body.postedEntryId}/reversal`)
+        .set(roles.treasurer.auth)
+        .set('Idempotency-Key', newKey())
+        .send({}),
+    );
+
+    const first = await refund(provider.member, { amount: '4.00', reason: 'Geen verwarming' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'completed', charged: '10.00', refunded: '4.00' });
+    const second = await refund(roles.treasurer, { amount: '6.00', reason: 'Rest terug' });
+    expect(second.status).toBe(200);
+    expect(second.body.refunded).toBe('10.00');
+    expect(await readAccount(testApp.http, booker.member, booker.accountId)).toMatchObject({
+      balance: '100.00',
+      pending: '0.00',
+    });
+    expect(await readAccount(testApp.http, provider.member, provider.accountId)).toMatchObject({
+      balance: '1.00',
+    });
+    const audit = await testApp.http
+      .get(`${API}/treasury/audit-log?limit=100`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    const refunds = audit.body.items.filter(
+      (event: { action: string; subjectId: string }) =>
+        event.action === 'booking.refund' && event.subjectId === booking.id,
+    );
+    expect(refunds).toHaveLength(2);
+    expect(refunds.map((event: { actorId: string }) => event.actorId).sort()).toEqual(
+      [provider.member.userId, roles.treasurer.userId].sort(),
+    );
+    // Nothing is left to refund.
+    const over = await refusal(400, 'VALIDATION_FAILED', () =>
+      refund(roles.treasurer, { amount: '0.01', reason: 'Te veel' }),
+    );
+    expect(over.body.errors[0]).toMatchObject({ field: 'amount', code: 'REFUND_ABOVE_RECEIVED' });
+  });
+
+  it('refuses a refund by the booker, an admin or a stranger, before settlement, without a reason or above the price, writing nothing', async () => {
+    const stranger = await createFundedParty(testApp.http, roles, 'organisation');
+    await refusal(409, 'BOOKING_WRONG_STATUS', () =>
+      refund(provider.member, { amount: '1.00', reason: 'Nog niet afgerond' }),
+    );
+    await complete();
+    await refusal(403, 'FORBIDDEN', () =>
+      refund(booker.member, { amount: '1.00', reason: 'Ik wil geld terug' }),
+    );
+    await refusal(403, 'FORBIDDEN', () => refund(roles.admin, { amount: '1.00', reason: 'x' }));
+    await refusal(403, 'FORBIDDEN', () => refund(roles.volunteer, { amount: '1.00', reason: 'x' }));
+    await refusal(404, 'NOT_FOUND', () => refund(stranger.member, { amount: '1.00', reason: 'x' }));
+    await refusal(400, 'VALIDATION_FAILED', () => refund(provider.member, { amount: '1.00' }));
+    await refusal(400, 'VALIDATION_FAILED', () =>
+      refund(provider.member, { amount: '10.01', reason: 'Te veel' }),
+    );
+    await refusal(400, 'VALIDATION_FAILED', () =>
+      refund(provider.member, { amount: '-1.00', reason: 'Negatief' }),
+    );
   });
 });

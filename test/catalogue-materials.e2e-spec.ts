@@ -299,6 +299,46 @@ describe('Story: two organisations borrow the last tents; one brings its tent ba
       .expect(200);
     expect(reconciliation.body.ok).toBe(true);
   });
+
+  it('lets a treasurer refund a late return, deposit kept included, once per Idempotency-Key, and no more than was kept', async () => {
+    await returnPunctualTentOnSunday();
+    testApp.clock.set('2026-12-02T11:00:00Z');
+    await step(testApp.http, provider.member, lateBooking.id, 'return', {
+      depositKept: '5.00',
+      damageNote: 'Zijwand gescheurd',
+    }).expect(200);
+    // The provider received 10.00 of price and 11.00 of deposit: 21.00 can be paid back.
+    const refund = () =>
+      testApp.http
+        .post(`${API}/bookings/${lateBooking.id}/refund`)
+        .set(roles.treasurer.auth)
+        .set('Idempotency-Key', 'refund-tent-1')
+        .send({ amount: '21.00', reason: 'De scheur zat er al' });
+    const first = await refund().expect(200);
+    expect(first.body).toMatchObject({ status: 'returned', refunded: '21.00' });
+    const replay = await refund().expect(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body.refunded).toBe('21.00');
+    expect(await readAccount(testApp.http, late.member, late.accountId)).toMatchObject({
+      balance: '100.00',
+    });
+    expect(await readAccount(testApp.http, provider.member, provider.accountId)).toMatchObject({
+      balance: '10.00', // the punctual tent's price only
+    });
+    const more = await testApp.http
+      .post(`${API}/bookings/${lateBooking.id}/refund`)
+      .set(roles.treasurer.auth)
+      .send({ amount: '0.01', reason: 'Nog een cent' });
+    expect({ status: more.status, code: more.body.code }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    const reconciliation = await testApp.http
+      .get(`${API}/treasury/reconciliation`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(reconciliation.body.ok).toBe(true);
+  });
 });
 
 /** A foundation's bookkeeper helps small associations by the hour; paid for the hours actually given. */

@@ -59,6 +59,8 @@ describe('Faults: SIGTERM and a full disk, on the real server', () => {
       // The demo without its year of history: these stories need its people, and a quick start.
       {
         NODE_ENV: 'development',
+        // Development hashes at production's cost (2^17); these stories need the demo, not the cost.
+        PASSWORD_SCRYPT_COST: '4096',
         PORT: '0',
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,

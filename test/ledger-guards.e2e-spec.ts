@@ -1,6 +1,8 @@
 import {
+  API,
   createFundedParty,
   expectRefusedWritingNothing,
+  grantCreditLimit,
   newKey,
   postTransfer,
   type TestParty,
@@ -19,11 +21,7 @@ describe('Story: an admin may not set limits that the balance already breaks', (
     roles = await loginAllRoles(testApp.http);
     organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
     volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
-    await testApp.http
-      .put(`/api/v1/accounts/${organisation.accountId}/policy`)
-      .set(roles.admin.auth)
-      .send({ minBalance: '-50.00', maxBalance: null, status: 'open' })
-      .expect(200);
+    await grantCreditLimit(testApp.http, roles, organisation.accountId, '-50.00');
     expect(
       (
         await postTransfer(testApp.http, organisation.member, {
@@ -40,29 +38,41 @@ describe('Story: an admin may not set limits that the balance already breaks', (
   const setPolicy = (accountId: string, body: object) => () =>
     testApp.http.put(`/api/v1/accounts/${accountId}/policy`).set(roles.admin.auth).send(body);
 
+  /** An admin's proposal of a credit limit for the organisation's account; a treasurer decides it. */
+  const proposeLimit = async (minBalance: string): Promise<string> =>
+    (
+      await testApp.http
+        .post(`${API}/treasury/credit-limits`)
+        .set(roles.admin.auth)
+        .send({ accountId: organisation.accountId, minBalance, reason: 'Bijstellen' })
+        .expect(201)
+    ).body.id as string;
+
   it('refuses to withdraw a credit line the organisation is using: 422 POLICY_CONFLICTS_WITH_BALANCE', async () => {
+    const withdrawal = await proposeLimit('0.00');
     const refused = await expectRefusedWritingNothing({
       http: testApp.http,
       treasurer: roles.treasurer,
       accountIds: [organisation.accountId],
       status: 422,
       code: 'POLICY_CONFLICTS_WITH_BALANCE',
-      act: setPolicy(organisation.accountId, {
-        minBalance: '0.00',
-        maxBalance: null,
-        status: 'open',
-      }),
+      act: () =>
+        testApp.http
+          .post(`${API}/treasury/credit-limits/${withdrawal}/approve`)
+          .set(roles.treasurer.auth)
+          .send(),
     });
     expect(refused.body.detail).toContain('-30.00');
+    await testApp.http
+      .post(`${API}/treasury/credit-limits/${withdrawal}/reject`)
+      .set(roles.treasurer.auth)
+      .send({ reason: 'Het krediet is in gebruik' })
+      .expect(200);
     // A limit the balance still meets is fine.
-    await setPolicy(organisation.accountId, {
-      minBalance: '-30.00',
-      maxBalance: null,
-      status: 'open',
-    })().expect(200);
+    await grantCreditLimit(testApp.http, roles, organisation.accountId, '-30.00');
   });
 
-  it('refuses a maximum below the balance, and a minimum above the maximum', async () => {
+  it('refuses a maximum below the balance, and a credit limit above zero', async () => {
     await expectRefusedWritingNothing({
       http: testApp.http,
       treasurer: roles.treasurer,
@@ -81,14 +91,14 @@ describe('Story: an admin may not set limits that the balance already breaks', (
       accountIds: [volunteer.accountId],
       status: 400,
       code: 'VALIDATION_FAILED',
-      act: setPolicy(volunteer.accountId, {
-        minBalance: '60.00',
-        maxBalance: '55.00',
-        status: 'open',
-      }),
+      act: () =>
+        testApp.http
+          .post(`${API}/treasury/credit-limits`)
+          .set(roles.admin.auth)
+          .send({ accountId: volunteer.accountId, minBalance: '60.00', reason: 'Buffer' }),
     });
     expect(crossed.body.errors).toEqual([
-      expect.objectContaining({ field: 'minBalance', code: 'MIN_ABOVE_MAX' }),
+      expect.objectContaining({ field: 'minBalance', code: 'CREDIT_LIMIT_ABOVE_ZERO' }),
     ]);
   });
 });
@@ -160,7 +170,8 @@ describe('Story: voiding a hold takes no body', () => {
 
   it('refuses unknown fields on POST /holds/:id/void like everywhere else', async () => {
     const roles = await loginAllRoles(testApp.http);
-    const payer = await createFundedParty(testApp.http, roles, 'volunteer', '5.00');
+    // An organisation reserving at a business (a volunteer pays a business only by redemption).
+    const payer = await createFundedParty(testApp.http, roles, 'organisation', '5.00');
     const payee = await createFundedParty(testApp.http, roles, 'business');
     const hold = await testApp.http
       .post('/api/v1/holds')

@@ -90,13 +90,17 @@ async function readHold(session: Session, holdId: string): Promise<HoldBody> {
     .body as HoldBody;
 }
 
-/** A volunteer paid for hours by an organisation, and a business where they spend. */
+/**
+ * A volunteer paid for hours by an organisation, and a place where they spend. The payee is an
+ * institution (the municipal swimming pool), named `business` for the story: a volunteer pays a
+ * real business only through a redemption (test/fiscal-side-doors.e2e-spec.ts).
+ */
 async function volunteerAndBusiness(
   hours: string,
 ): Promise<{ organisation: TestParty; volunteer: TestParty; business: TestParty }> {
   const organisation = await createFundedParty(http(), overseers(), 'organisation', '100.00');
   const volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-  const business = await createFundedParty(http(), overseers(), 'business');
+  const business = await createFundedParty(http(), overseers(), 'institution');
   await transfer(http(), organisation.member, {
     fromAccountId: organisation.accountId,
     toAccountId: volunteer.accountId,

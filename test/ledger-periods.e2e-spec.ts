@@ -84,6 +84,36 @@ describe('Story: the treasurer closes October, and October stays closed', () => 
     expect(after.body).toEqual(before.body);
   });
 
+  it('refuses an entry dated before the latest closed month, even in a month never closed itself, and writes nothing', async () => {
+    await bookIntoOctober();
+    await closeOctober(); // September stays open on its own, but its balances are in October's close
+    const before = await testApp.http
+      .get(`/api/v1/accounts/${orgAccount}/postings?limit=100`)
+      .set(org.auth)
+      .expect(200);
+    const refused = await transfer('september-after-october-close', '2026-09-30').expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'BOOKS_CLOSED',
+      detail:
+        'The books are closed up to the end of 2026-10; 2026-09-30 lies before it. Book the correction in an open period.',
+    });
+    const september = await testApp.http
+      .post('/api/v1/treasury/periods/2026-09/close')
+      .set(treasurer.auth)
+      .expect(201); // closing September afterwards is still possible: its balances cannot change
+    expect(september.body.period).toBe('2026-09');
+    const after = await testApp.http
+      .get(`/api/v1/accounts/${orgAccount}/postings?limit=100`)
+      .set(org.auth)
+      .expect(200);
+    expect(after.body).toEqual(before.body);
+    const integrity = await testApp.http
+      .get('/api/v1/treasury/reconciliation')
+      .set(treasurer.auth)
+      .expect(200);
+    expect(integrity.body).toMatchObject({ ok: true, discrepancies: [] });
+  });
+
   it('books the correction into the open period instead, including a reversal of an October entry', async () => {
     await bookIntoOctober();
     await closeOctober();

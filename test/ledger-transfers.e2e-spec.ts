@@ -9,6 +9,7 @@ import {
   type EntryBody,
   expectProblem,
   expectRefusedWritingNothing,
+  grantCreditLimit,
   issuanceAccountOf,
   issue,
   newKey,
@@ -41,11 +42,12 @@ describe('Story: an organisation pays a volunteer for hours', () => {
   let business: TestParty;
   let hoursEntry: EntryBody;
 
-  // Parties of its own for each test; the tests after the first pay the hours themselves.
+  // Parties of its own for each test; the tests after the first pay the hours themselves. The
+  // `business` is an institution: a volunteer pays a real business only through a redemption.
   beforeEach(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '100.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
   });
 
   const postHours = () =>
@@ -234,7 +236,7 @@ describe('Story: a party sees its own balance, never its counterparty’s', () =
 
   beforeAll(async () => {
     volunteer = await createFundedParty(http(), overseers(), 'volunteer', '30.00');
-    business = await createFundedParty(http(), overseers(), 'business', '400.00');
+    business = await createFundedParty(http(), overseers(), 'institution', '400.00');
   });
 
   /** Postings on accounts of other parties may show the amount moved, not what that party holds. */
@@ -287,7 +289,7 @@ describe('Story: a payment that cannot be made is refused whole, and nothing is 
   beforeAll(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '40.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
     await transfer(http(), organisation.member, {
       fromAccountId: organisation.accountId,
       toAccountId: volunteer.accountId,
@@ -841,7 +843,7 @@ describe('Story: a volunteer reads a statement with running balances, by date, p
   beforeAll(async () => {
     organisation = await createFundedParty(http(), overseers(), 'organisation', '100.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
     const pay = (amount: string, effectiveDate?: string) =>
       transfer(http(), organisation.member, {
         fromAccountId: organisation.accountId,
@@ -1062,7 +1064,7 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
     organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');
     sponsor = await createFundedParty(http(), overseers(), 'organisation', '200.00');
     volunteer = await createFundedParty(http(), overseers(), 'volunteer');
-    business = await createFundedParty(http(), overseers(), 'business');
+    business = await createFundedParty(http(), overseers(), 'institution');
   });
 
   const sponsorPaysVolunteer = (amount: string) =>
@@ -1110,18 +1112,28 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
       .set(organisation.member.auth)
       .send({ minBalance: '-1000.00', maxBalance: null, status: 'open' });
     expectProblem(response, 403, 'FORBIDDEN');
+    // Not even an admin changes a credit limit alone: that takes a second person (issue 13).
+    const alone = await expectRefusedWritingNothing({
+      http: http(),
+      treasurer: roles.treasurer,
+      accountIds: touched(),
+      status: 409,
+      code: 'CREDIT_LIMIT_NEEDS_APPROVAL',
+      act: () =>
+        http()
+          .put(policyUrl(organisation.accountId))
+          .set(roles.admin.auth)
+          .send({ minBalance: '-50.00', maxBalance: null, status: 'open' }),
+    });
+    expect(alone.body.detail).toContain('POST /api/v1/treasury/credit-limits');
     expect((await readAccount(http(), roles.admin, organisation.accountId)).minBalance).toBe(
       '0.00',
     );
   });
 
   it('lets the organisation go to exactly -50.00 once granted a credit limit of -50.00, and not a cent further', async () => {
-    const granted = await http()
-      .put(policyUrl(organisation.accountId))
-      .set(roles.admin.auth)
-      .send({ minBalance: '-50.00', maxBalance: null, status: 'open' })
-      .expect(200);
-    expect(granted.body).toMatchObject({
+    await grantCreditLimit(http(), overseers(), organisation.accountId, '-50.00');
+    expect(await readAccount(http(), roles.admin, organisation.accountId)).toMatchObject({
       id: organisation.accountId,
       minBalance: '-50.00',
       maxBalance: null,
@@ -1367,7 +1379,6 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
 
   it('validates a policy whole: 400 for missing or bad fields, 404 for an unknown account, 403 for a system account', async () => {
     const cases: Array<[Record<string, unknown>, string, string]> = [
-      [{ maxBalance: null, status: 'open' }, 'minBalance', 'isDefined'],
       [{ minBalance: '-50.00', status: 'open' }, 'maxBalance', 'isDefined'],
       [{ minBalance: '-50.00', maxBalance: null }, 'status', 'isIn'],
       [{ minBalance: '-50.001', maxBalance: null, status: 'open' }, 'minBalance', 'isAmount'],
@@ -1419,13 +1430,13 @@ describe('Story: an admin grants an organisation a credit limit, caps a balance 
     expect(await readAccount(http(), roles.treasurer, issuanceAccountId)).toEqual(before);
   });
 
-  it('refuses a policy no balance can satisfy, a minimum above the maximum: 400 VALIDATION_FAILED, nothing changes', async () => {
+  it('refuses a policy with another minimum, even one above the maximum: a credit limit takes four eyes (409), nothing changes', async () => {
     const before = await readAccount(http(), roles.admin, business.accountId);
     const response = await http()
       .put(policyUrl(business.accountId))
       .set(roles.admin.auth)
       .send({ minBalance: '100.00', maxBalance: '5.00', status: 'open' });
-    expectProblem(response, 400, 'VALIDATION_FAILED');
+    expectProblem(response, 409, 'CREDIT_LIMIT_NEEDS_APPROVAL');
     expect(await readAccount(http(), roles.admin, business.accountId)).toEqual(before);
   });
 

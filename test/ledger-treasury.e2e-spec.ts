@@ -238,7 +238,7 @@ describe('Story: the fund issues a budget to a new organisation', () => {
 });
 
 describe('Story: a business hands Steerkes back and the fund retires them', () => {
-  let volunteer: TestParty;
+  let customer: TestParty;
   let business: TestParty;
   const touched = () => [business.accountId, issuanceAccountId];
   const retireBody = (amount: string) => ({
@@ -247,12 +247,13 @@ describe('Story: a business hands Steerkes back and the fund retires them', () =
     description: 'Sponsoring 2026 ingeleverd',
   });
 
-  // A business of its own for each test, holding the 12.00 a volunteer spent there.
+  // A business of its own for each test, holding the 12.00 an organisation paid it for a lunch
+  // (a volunteer pays a business only through a redemption).
   beforeEach(async () => {
-    volunteer = await createFundedParty(http(), overseers(), 'volunteer', '12.00');
+    customer = await createFundedParty(http(), overseers(), 'organisation', '12.00');
     business = await createFundedParty(http(), overseers(), 'business');
-    await transfer(http(), volunteer.member, {
-      fromAccountId: volunteer.accountId,
+    await transfer(http(), customer.member, {
+      fromAccountId: customer.accountId,
       toAccountId: business.accountId,
       amount: '12.00',
       description: 'Lunch voor twee',
@@ -948,7 +949,7 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
     });
     await transfer(http(), volunteer.member, {
       fromAccountId: volunteer.accountId,
-      toAccountId: business.accountId,
+      toAccountId: organisation.accountId,
       amount: '14.00',
       description: 'Alles uitgegeven',
     });
@@ -960,8 +961,8 @@ describe('Story: a treasurer reverses a mistaken payment, once', () => {
       code: 'INSUFFICIENT_FUNDS',
       act: () => reverse(roles.treasurer, paid.id),
     });
-    await transfer(http(), business.member, {
-      fromAccountId: business.accountId,
+    await transfer(http(), organisation.member, {
+      fromAccountId: organisation.accountId,
       toAccountId: volunteer.accountId,
       amount: '5.00',
       description: 'Terugbetaling',

@@ -20,6 +20,8 @@ import {
   withWrongCheckDigit,
 } from './factories/passes.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
+import { DataSource } from 'typeorm';
+import { hashSecret } from '../src/common/password-hasher.js';
 import type { Role } from '../src/common/roles.js';
 import { createTestApp, TEST_START, type TestApp } from './support/test-app.js';
 
@@ -135,6 +137,32 @@ describe('Story: a business operator redeems a voordeelpas at the counter', () =
     ]);
     expect((await readAccount(testApp.http, volunteer.member, volunteer.accountId)).balance).toBe(
       '18.00',
+    );
+  });
+
+  it('refuses the generic reversal of the redemption’s entry, pointing to the redemption’s own reversal, writing nothing', async () => {
+    const { testApp, roles } = counter;
+    const redeemed = (await redeemFirstCoffee()).body as RedemptionBody;
+    const entry = await testApp.http
+      .get(`${API}/entries/${redeemed.entryId}`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(entry.body.origin).toBe(`passes:redemption:${redeemed.id}`);
+    const refused = await expectPassRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      world,
+      status: 409,
+      code: 'ENTRY_OWNED_BY_MODULE',
+      act: () =>
+        testApp.http
+          .post(`${API}/entries/${redeemed.entryId}/reversal`)
+          .set(roles.treasurer.auth)
+          .set('Idempotency-Key', newKey())
+          .send({}),
+    });
+    expect(refused.body.detail).toBe(
+      `Entry ${redeemed.entryId} belongs to passes:redemption:${redeemed.id}; reverse the redemption instead (POST /api/v1/redemptions/{id}/reversal).`,
     );
   });
 
@@ -610,6 +638,40 @@ describe('Story: the volunteer’s PIN guards the pass at the counter', () => {
     expectProblem(again, 422, 'PIN_INCORRECT');
     expect(again.body.detail).toContain('After 4 more');
   });
+
+  it('keeps the PIN only as a hash peppered by the server (PIN_PEPPER)', async () => {
+    const [{ pin_hash: stored }] = await pinHashRow();
+    expect(stored).toMatch(/^scrypt-hmac\$\d+\$8\$1\$/);
+    expect(stored).not.toContain('2468');
+  });
+
+  it('still takes a PIN hashed before the pepper, and hashes it with the pepper at the next right PIN', async () => {
+    const legacy = await hashSecret('scrypt', '2468', {
+      cost: 2 ** 10,
+      blockSize: 8,
+      parallelism: 1,
+    });
+    const parameter = counter.testApp.database.configuration.kind === 'postgres' ? '$1' : '?';
+    await counter.testApp.app
+      .get(DataSource)
+      .query(`UPDATE passes SET pin_hash = ${parameter} WHERE number = '${counter.pass.number}'`, [
+        legacy,
+      ]);
+    expectProblem(await attempt('1357')(), 422, 'PIN_INCORRECT');
+    expect((await pinHashRow())[0].pin_hash).toBe(legacy);
+    expect((await attempt('2468')()).status).toBe(201);
+    const [{ pin_hash: upgraded, pin_failures: failures }] = await pinHashRow();
+    expect(upgraded).toMatch(/^scrypt-hmac\$/);
+    expect(Number(failures)).toBe(0);
+    expect((await attempt('2468')()).status).toBe(201);
+    expectProblem(await attempt('1357')(), 422, 'PIN_INCORRECT');
+  });
+
+  function pinHashRow(): Promise<Array<{ pin_hash: string; pin_failures: number }>> {
+    return counter.testApp.app
+      .get(DataSource)
+      .query(`SELECT pin_hash, pin_failures FROM passes WHERE number = '${counter.pass.number}'`);
+  }
 
   it('blocks the pass after five wrong PINs in a row, from two businesses (PIN_ATTEMPTS_EXHAUSTED); then even the right PIN meets PASS_BLOCKED', async () => {
     const other = await otherBusiness();

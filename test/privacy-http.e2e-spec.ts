@@ -82,6 +82,7 @@ describe('Story: the API documentation is off in production unless configured on
     const production = {
       NODE_ENV: 'production',
       JWT_SECRET: 'k7#Pq9!zR2@xW5$mN8^vB3&cT6*yH1(dL4)',
+      PIN_PEPPER: 'Zq4!vN8#rT2@wL6$kP9^mB3&xH7*cJ5(eD1)',
     };
     expect(loadConfiguration(production).swaggerUi).toBe(false);
     expect(loadConfiguration({ ...production, SWAGGER_UI: 'on' }).swaggerUi).toBe(true);

@@ -106,7 +106,7 @@ describe('Story: every admin and treasurer action lands in the audit log', () =>
     await testApp.http
       .put(`/api/v1/accounts/${orgAccount}/policy`)
       .set(roles.admin.auth)
-      .send({ minBalance: '-75.00', maxBalance: null, status: 'open' })
+      .send({ maxBalance: '100000.00', status: 'open' })
       .expect(200);
     testApp.clock.advance(60_000);
     await testApp.http
@@ -134,7 +134,10 @@ describe('Story: every admin and treasurer action lands in the audit log', () =>
     expect(events[2]).toMatchObject({
       actorRole: 'admin',
       subjectId: orgAccount,
-      details: { before: { minBalance: '-50.00' }, after: { minBalance: '-75.00' } },
+      details: {
+        before: { minBalance: '-50.00', maxBalance: null },
+        after: { minBalance: '-50.00', maxBalance: '100000.00' },
+      },
     });
     expect(await log('&action=period.close')).toEqual([
       expect.objectContaining({ subjectId: '2026-10' }),
@@ -191,6 +194,11 @@ describe('Story: every admin and treasurer action lands in the audit log', () =>
       .put(`/api/v1/accounts/${orgAccount}/policy`)
       .set(roles.admin.auth)
       .send({ minBalance: '9999.00', maxBalance: null, status: 'open' })
+      .expect(409); // a credit limit changes only with four eyes
+    await testApp.http
+      .put(`/api/v1/accounts/${orgAccount}/policy`)
+      .set(roles.admin.auth)
+      .send({ maxBalance: '0.01', status: 'open' })
       .expect(422);
     await testApp.http
       .post('/api/v1/treasury/issue')

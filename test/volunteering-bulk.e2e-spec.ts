@@ -8,6 +8,7 @@ import {
 } from './factories/ledger.js';
 import { loginAllRoles, type Session } from './factories/sessions.js';
 import {
+  approveClaim,
   expectClaimRefusalWritingNothing,
   listClaims,
   postBulk,
@@ -30,14 +31,28 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
     testApp = await createTestApp();
     roles = await loginAllRoles(testApp.http);
   });
-  // An organisation with 30.00, four volunteers and a business of its own for each test.
+  // An organisation with 30.00, four volunteers who worked for it before (a quarter of an hour
+  // each, approved: bulk includes only such volunteers) and a business of its own for each test.
   beforeEach(async () => {
-    organisation = await createFundedParty(testApp.http, roles, 'organisation', '30.00');
+    organisation = await createFundedParty(testApp.http, roles, 'organisation', '31.00');
     volunteers = [];
-    for (let index = 0; index < 4; index += 1)
-      volunteers.push(await createFundedParty(testApp.http, roles, 'volunteer'));
+    for (let index = 0; index < 4; index += 1) {
+      const volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
+      await workedBefore(volunteer);
+      volunteers.push(volunteer);
+    }
     business = await createFundedParty(testApp.http, roles, 'business');
   });
+
+  /** The volunteer's own approved claim of a quarter of an hour earlier this month (0.25 paid). */
+  async function workedBefore(volunteer: TestParty): Promise<void> {
+    const claim = await submitClaim(testApp.http, volunteer.member, {
+      organisationId: organisation.partyId,
+      date: '2026-11-02',
+      hours: '0.25',
+    });
+    await approveClaim(testApp.http, organisation.member, claim.id);
+  }
   afterAll(() => testApp.close());
 
   const accounts = () => [
@@ -102,16 +117,19 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
         code: 'HOURS',
         metadata: { timeClaimId: claim.id, timeClaimBatchId: batch.id },
       });
+      // What bulk paid on top of the 0.25 of their earlier claim.
       expect(
         (await readAccount(testApp.http, roles.treasurer, volunteers[index].accountId)).balance,
-      ).toBe(claim.amount);
+      ).toBe((Number(claim.amount) + 0.25).toFixed(2));
     }
     expect((await readAccount(testApp.http, roles.treasurer, organisation.accountId)).balance).toBe(
       '17.25',
     );
-    expect((await listClaims(testApp.http, volunteers[1].member)).map((claim) => claim.id)).toEqual(
-      [batch.claims[1].id],
-    );
+    expect(
+      (await listClaims(testApp.http, volunteers[1].member))
+        .filter((claim) => claim.batchId !== null)
+        .map((claim) => claim.id),
+    ).toEqual([batch.claims[1].id]);
     expect(
       (await listClaims(testApp.http, organisation.member, { batchId: batch.id })).length,
     ).toBe(3);
@@ -297,6 +315,56 @@ describe('Story: an organisation records a buurtfeest with many volunteers in on
       .set(roles.admin.auth)
       .send({ minBalance: '0.00', maxBalance: null, status: 'open' })
       .expect(200);
+  });
+
+  it('refuses a volunteer who never worked for the organisation, per line, until their own claim is approved', async () => {
+    const newcomer = await createFundedParty(testApp.http, roles, 'volunteer');
+    // A claim with another organisation does not count for this one.
+    const elsewhere = await createFundedParty(testApp.http, roles, 'organisation', '5.00');
+    const other = await submitClaim(testApp.http, newcomer.member, {
+      organisationId: elsewhere.partyId,
+      date: '2026-11-03',
+      hours: '1.00',
+    });
+    await approveClaim(testApp.http, elsewhere.member, other.id);
+    const body = {
+      date: '2026-11-20',
+      activity: 'Klussendag',
+      participants: [
+        { volunteerId: volunteers[0].partyId, hours: '1.00' },
+        { volunteerId: newcomer.partyId, hours: '1.00' },
+      ],
+    };
+    const refused = await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: [...accounts(), newcomer.accountId],
+      status: 422,
+      code: 'TIME_CLAIMS_REFUSED',
+      act: () => postBulk(testApp.http, organisation.member, body),
+    });
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'participants.1.volunteerId',
+        code: 'TIME_CLAIM_VOLUNTEER_NEW_TO_ORGANISATION',
+        message: expect.stringContaining('submit their first claim themselves'),
+      }),
+    ]);
+    // A requested (not yet approved) claim is not enough either.
+    const first = await submitClaim(testApp.http, newcomer.member, {
+      organisationId: organisation.partyId,
+      date: '2026-11-04',
+      hours: '0.50',
+    });
+    const stillRefused = await postBulk(testApp.http, organisation.member, body);
+    expect(stillRefused.status).toBe(422);
+    expect(stillRefused.body.errors).toEqual([
+      expect.objectContaining({ code: 'TIME_CLAIM_VOLUNTEER_NEW_TO_ORGANISATION' }),
+    ]);
+    await approveClaim(testApp.http, organisation.member, first.id);
+    const recorded = await postBulk(testApp.http, organisation.member, body);
+    expect(recorded.status).toBe(201);
+    expect((recorded.body as TimeClaimBatchBody).claims).toHaveLength(2);
   });
 
   it('refuses malformed requests with 400 and other roles with 403, writing nothing', async () => {

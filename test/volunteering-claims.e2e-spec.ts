@@ -819,3 +819,178 @@ describe('Story: a claim is for hours given, in quarter hours, at most 24 a day'
     });
   });
 });
+
+describe('Story: an approved claim is corrected by revoking it, never behind the claim’s back', () => {
+  let testApp: TestApp;
+  let roles: Roles;
+  let organisation: TestParty;
+  let volunteer: TestParty;
+  let claim: TimeClaimBody;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    roles = await loginAllRoles(testApp.http);
+  });
+  // An approved claim of 2.50 hours (2.50 STK) of its own for each test.
+  beforeEach(async () => {
+    organisation = await createFundedParty(testApp.http, roles, 'organisation', '20.00');
+    volunteer = await createFundedParty(testApp.http, roles, 'volunteer');
+    const submitted = await submitClaim(testApp.http, volunteer.member, {
+      organisationId: organisation.partyId,
+      hours: '2.50',
+    });
+    claim = await approveClaim(testApp.http, organisation.member, submitted.id);
+  });
+  afterAll(() => testApp.close());
+
+  const accounts = () => [organisation.accountId, volunteer.accountId];
+  const revoke = (session: Session, body: Record<string, unknown> = { reason: 'Dubbel' }) =>
+    testApp.http.post(`${API}/time-claims/${claim.id}/revoke`).set(session.auth).send(body);
+  const approvedHours = async () =>
+    (
+      await testApp.app
+        .get(VolunteerHours)
+        .approvedHours(volunteer.partyId, '2026-11-01', '2026-11-30')
+    ).toFixed(2);
+
+  it('marks the HOURS entry as the claim’s, and refuses its generic reversal: 409 ENTRY_OWNED_BY_MODULE, nothing written', async () => {
+    const entry = await testApp.http
+      .get(`${API}/entries/${claim.entryId}`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(entry.body.origin).toBe(`volunteering:claim:${claim.id}`);
+    const refused = await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 409,
+      code: 'ENTRY_OWNED_BY_MODULE',
+      act: () =>
+        testApp.http
+          .post(`${API}/entries/${claim.entryId}/reversal`)
+          .set(roles.treasurer.auth)
+          .set('Idempotency-Key', newKey())
+          .send({}),
+    });
+    expect(refused.body.detail).toBe(
+      `Entry ${claim.entryId} belongs to volunteering:claim:${claim.id}; revoke the time claim instead (POST /api/v1/time-claims/{id}/revoke).`,
+    );
+    expect(await approvedHours()).toBe('2.50');
+  });
+
+  it('lets the organisation’s manager revoke it with a reason: the entry is reversed, the hours stop counting, the audit log says who', async () => {
+    const response = await revoke(organisation.member, { reason: 'Dubbel goedgekeurd' }).expect(
+      200,
+    );
+    expect(response.body).toMatchObject({
+      id: claim.id,
+      status: 'revoked',
+      reason: 'Dubbel goedgekeurd',
+      revokedBy: organisation.member.userId,
+      entryId: claim.entryId,
+    });
+    const reversal = await testApp.http
+      .get(`${API}/entries/${response.body.reversalEntryId}`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(reversal.body).toMatchObject({
+      code: 'REVERSAL',
+      reversesEntryId: claim.entryId,
+      origin: `volunteering:claim:${claim.id}`,
+    });
+    expect((await readAccount(testApp.http, roles.treasurer, volunteer.accountId)).balance).toBe(
+      '0.00',
+    );
+    expect((await readAccount(testApp.http, roles.treasurer, organisation.accountId)).balance).toBe(
+      '20.00',
+    );
+    expect(await approvedHours()).toBe('0.00');
+    const audit = await testApp.http
+      .get(`${API}/treasury/audit-log?limit=100`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(
+      audit.body.items.find(
+        (event: { action: string; subjectId: string }) =>
+          event.action === 'time_claim.revoke' && event.subjectId === claim.id,
+      ),
+    ).toMatchObject({
+      actorId: organisation.member.userId,
+      details: { reason: 'Dubbel goedgekeurd', reversalEntryId: response.body.reversalEntryId },
+    });
+    expect((await snapshotLedger(testApp.http, roles.treasurer, [])).ledger.ok).toBe(true);
+    // Revoked once: again is refused, and writes nothing.
+    await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 409,
+      code: 'TIME_CLAIM_NOT_APPROVED',
+      act: () => revoke(organisation.member),
+    });
+  });
+
+  it('lets a treasurer revoke it too', async () => {
+    const response = await revoke(roles.treasurer).expect(200);
+    expect(response.body).toMatchObject({ status: 'revoked', revokedBy: roles.treasurer.userId });
+    expect(await approvedHours()).toBe('0.00');
+  });
+
+  it('refuses others, a missing reason, a claim not approved and a volunteer who spent the Steerkes, writing nothing', async () => {
+    const other = await createFundedParty(testApp.http, roles, 'organisation');
+    const refusals: Array<[number, string, () => ReturnType<typeof revoke>]> = [
+      [404, 'NOT_FOUND', () => revoke(other.member)],
+      [403, 'FORBIDDEN', () => revoke(volunteer.member)],
+      [403, 'FORBIDDEN', () => revoke(roles.admin)],
+      [403, 'FORBIDDEN', () => revoke(roles.business_operator)],
+      [400, 'VALIDATION_FAILED', () => revoke(organisation.member, {})],
+      [400, 'VALIDATION_FAILED', () => revoke(organisation.member, { reason: 'x'.repeat(501) })],
+    ];
+    for (const [status, code, act] of refusals)
+      await expectClaimRefusalWritingNothing({
+        http: testApp.http,
+        treasurer: roles.treasurer,
+        accountIds: accounts(),
+        status,
+        code,
+        act,
+      });
+    const waiting = await submitClaim(testApp.http, volunteer.member, {
+      organisationId: organisation.partyId,
+      hours: '1.00',
+    });
+    await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 409,
+      code: 'TIME_CLAIM_NOT_APPROVED',
+      act: () =>
+        testApp.http
+          .post(`${API}/time-claims/${waiting.id}/revoke`)
+          .set(organisation.member.auth)
+          .send({ reason: 'Nog niet goedgekeurd' }),
+    });
+    // The volunteer spends 2.00 of the 2.50: the payment cannot be taken back whole.
+    await testApp.http
+      .post(`${API}/transfers`)
+      .set(volunteer.member.auth)
+      .set('Idempotency-Key', newKey())
+      .send({
+        fromAccountId: volunteer.accountId,
+        toAccountId: organisation.accountId,
+        amount: '2.00',
+        description: 'Terug',
+      })
+      .expect(201);
+    await expectClaimRefusalWritingNothing({
+      http: testApp.http,
+      treasurer: roles.treasurer,
+      accountIds: accounts(),
+      status: 422,
+      code: 'INSUFFICIENT_FUNDS',
+      act: () => revoke(organisation.member),
+    });
+    expect(await approvedHours()).toBe('2.50');
+  });
+});

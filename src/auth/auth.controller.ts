@@ -6,6 +6,7 @@ import {
   Inject,
   Param,
   Post,
+  Put,
   Res,
   UseGuards,
 } from '@nestjs/common';
@@ -24,7 +25,16 @@ import { APP_CONFIGURATION } from '../config/config.module.js';
 import type { AppConfiguration } from '../config/configuration.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, Public } from '../common/http/access.js';
-import { CreateUserDto, LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto.js';
+import {
+  ChangeOwnPasswordDto,
+  ChangeRoleDto,
+  CompletePasswordResetDto,
+  CreateUserDto,
+  LoginDto,
+  LoginResponseDto,
+  PasswordResetDto,
+  UserDto,
+} from './dto/auth.dto.js';
 import { LoginThrottlerGuard } from './login-throttler.guard.js';
 import {
   clearRefreshCookie,
@@ -39,6 +49,7 @@ import { UsersService } from './users.service.js';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIGURATION) private readonly configuration: AppConfiguration,
   ) {}
 
@@ -94,6 +105,34 @@ export class AuthController {
     clearRefreshCookie(reply, this.configuration.sessions.secureCookie);
   }
 
+  @Post('password')
+  @Endpoint({
+    summary:
+      'Changes your own password, given the current one. Every session of yours ends, this one too: log in again.',
+    noContent: true,
+    problems: [400, 401],
+  })
+  @ApiBearerAuth()
+  changeOwnPassword(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Body() input: ChangeOwnPasswordDto,
+  ): Promise<void> {
+    return this.users.changeOwnPassword(actor, input);
+  }
+
+  @Post('password-reset')
+  @Endpoint({
+    access: 'public',
+    summary:
+      'Sets a new password with the one-time code an administrator made (POST /users/{id}/password-reset): once, within a day. Throttled as logins are.',
+    noContent: true,
+    problems: [400, 429],
+  })
+  @UseGuards(LoginThrottlerGuard)
+  completePasswordReset(@Body() input: CompletePasswordResetDto): Promise<void> {
+    return this.users.completePasswordReset(input);
+  }
+
   @Get('me')
   @Endpoint({ ok: UserDto, problems: [401] })
   @ApiBearerAuth()
@@ -110,8 +149,59 @@ export class UsersController {
 
   @Post()
   @Endpoint({ access: ['admin'], created: UserDto, problems: [400, 401, 403, 409] })
-  create(@Body() input: CreateUserDto): Promise<UserDto> {
-    return this.users.create(input);
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() input: CreateUserDto): Promise<UserDto> {
+    return this.users.create(input, { actor });
+  }
+
+  @Post(':id/disable')
+  @Endpoint({
+    access: ['admin'],
+    summary:
+      'Disables a user (not yourself): they cannot log in, and their sessions end at once. Audited.',
+    ok: UserDto,
+    problems: [400, 401, 403, 404, 409],
+  })
+  disable(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.users.disable(actor, id);
+  }
+
+  @Post(':id/enable')
+  @Endpoint({
+    access: ['admin'],
+    summary: 'Enables a disabled user again. Audited.',
+    ok: UserDto,
+    problems: [400, 401, 403, 404, 409],
+  })
+  enable(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.users.enable(actor, id);
+  }
+
+  @Put(':id/role')
+  @Endpoint({
+    access: ['admin'],
+    summary:
+      "Changes a user's role (not your own) and the party they act for; their sessions end. Audited.",
+    ok: UserDto,
+    problems: [400, 401, 403, 404, 409],
+  })
+  changeRole(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: ChangeRoleDto,
+  ) {
+    return this.users.changeRole(actor, id, input);
+  }
+
+  @Post(':id/password-reset')
+  @Endpoint({
+    access: ['admin'],
+    summary:
+      "Starts a password reset: answers a one-time code (valid a day, kept only as a hash) to hand to the user, who sets a new password with it. The user's sessions end. Audited.",
+    ok: PasswordResetDto,
+    problems: [400, 401, 403, 404],
+  })
+  startPasswordReset(@CurrentUser() actor: AuthenticatedUser, @Param('id', uuidPipe()) id: string) {
+    return this.users.startPasswordReset(actor, id);
   }
 
   @Post(':id/sessions/revoke')

@@ -60,6 +60,31 @@ export const AUTH_ERRORS = {
     en: 'This session cookie was already used once, so it may have been copied: the session is ended for safety. Log in again.',
     nl: 'Dit sessiecookie is al eens gebruikt en is dus mogelijk gekopieerd: de sessie is voor de zekerheid beëindigd. Log opnieuw in.',
   },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    en: 'This account is disabled; ask an administrator.',
+    nl: 'Dit account is uitgeschakeld; vraag het aan een beheerder.',
+  },
+  OWN_ACCOUNT: {
+    status: 409,
+    en: 'You cannot disable your own account or change your own role: ask another administrator.',
+    nl: 'U kunt uw eigen account niet uitschakelen of uw eigen rol niet wijzigen: vraag het aan een andere beheerder.',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    status: 400,
+    en: 'The current password is wrong; nothing was changed.',
+    nl: 'Het huidige wachtwoord is onjuist; er is niets gewijzigd.',
+  },
+  RESET_CODE_INVALID: {
+    status: 400,
+    en: 'This password-reset code is not valid or was already used; ask an administrator for a new one.',
+    nl: 'Deze code om het wachtwoord opnieuw in te stellen is niet geldig of al gebruikt; vraag een beheerder om een nieuwe.',
+  },
+  RESET_CODE_EXPIRED: {
+    status: 400,
+    en: 'This password-reset code has expired; ask an administrator for a new one.',
+    nl: 'Deze code om het wachtwoord opnieuw in te stellen is verlopen; vraag een beheerder om een nieuwe.',
+  },
   EMAIL_TAKEN: {
     status: 409,
     en: 'A user with this email address already exists.',
@@ -79,6 +104,10 @@ export const AUTH_PHRASES = {
 
 export const AUTH_FIELD_MESSAGES = {
   PARTY_NOT_FOUND: { en: 'There is no party with this id.', nl: 'Er is geen partij met dit id.' },
+  PASSWORD_TOO_WEAK: {
+    en: 'This password is too easy to guess (a common one, too few different characters, or your e-mail name).',
+    nl: 'Dit wachtwoord is te makkelijk te raden (een veelgebruikt wachtwoord, te weinig verschillende tekens of uw e-mailnaam).',
+  },
   PARTY_KIND_MISMATCH: {
     en: 'This kind of party does not fit the role.',
     nl: 'Deze soort partij past niet bij de rol.',

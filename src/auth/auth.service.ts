@@ -7,7 +7,7 @@ import type { AppConfiguration } from '../config/configuration.js';
 import type { LoginDto, LoginResponseDto, UserDto } from './dto/auth.dto.js';
 import type { User } from './entities/user.entity.js';
 import { JWT_ALGORITHM, JWT_ISSUER, type TokenClaims } from './jwt.strategy.js';
-import { decoyPasswordHash, verifyPassword } from '../common/password-hasher.js';
+import { PasswordHasher } from '../common/password-hasher.js';
 import { type IssuedRefreshToken, SessionsService } from './sessions.service.js';
 import { toUserDto, UsersService } from './users.service.js';
 
@@ -23,17 +23,23 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIGURATION) private readonly configuration: AppConfiguration,
   ) {}
 
-  /** One answer for an unknown email and a wrong password, in about the same time. Begins a session. */
+  /**
+   * One answer for an unknown email and a wrong password, in about the same time. A disabled user
+   * learns so only with the right password. A hash of older parameters is made anew. Begins a session.
+   */
   async login(credentials: LoginDto): Promise<SessionGrant> {
     const user = await this.users.findByEmail(credentials.email);
-    const passwordMatches = await verifyPassword(
+    const verdict = await this.hasher.verifyPassword(
       credentials.password,
-      user?.passwordHash ?? (await decoyPasswordHash()),
+      user?.passwordHash ?? (await this.hasher.decoyPasswordHash()),
     );
-    if (!user || !passwordMatches) throw new DomainError('INVALID_CREDENTIALS');
+    if (!user || !verdict.matches) throw new DomainError('INVALID_CREDENTIALS');
+    if (user.disabledAt !== null) throw new DomainError('ACCOUNT_DISABLED');
+    if (verdict.needsRehash) await this.users.upgradePasswordHash(user, credentials.password);
     const refreshToken = await this.sessions.start(user.id, user.sessionVersion);
     return { body: await this.accessFor(user), refreshToken };
   }

@@ -55,7 +55,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       throw new DomainError('TOKEN_INVALID');
     const user = await this.users.findSessionHolder(claims.sub);
     if (!user) throw new DomainError('TOKEN_INVALID');
-    if (claims.sv !== user.sessionVersion) throw new DomainError('TOKEN_REVOKED');
+    if (claims.sv !== user.sessionVersion || user.disabled) throw new DomainError('TOKEN_REVOKED');
     return { id: user.id, email: user.email, role: user.role, partyId: user.partyId };
   }
 }

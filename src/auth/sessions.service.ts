@@ -85,7 +85,7 @@ export class SessionsService {
         return { refused: 'REFRESH_TOKEN_REUSED' };
       }
       const user = await this.users.findSessionHolder(session.userId);
-      if (!user || user.sessionVersion !== session.sessionVersion)
+      if (!user || user.disabled || user.sessionVersion !== session.sessionVersion)
         return { refused: 'SESSION_ENDED' };
       const token = newToken(session.id);
       // Only if the token is still the one just read: of two refreshes racing with one token, one wins.

@@ -6,6 +6,7 @@ import { scopedIdempotencyKey } from '../common/http/idempotency-key.decorator.j
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import type { Transaction } from '../database/database.service.js';
 import { Idempotency, type Replayable, requestFingerprint } from '../database/idempotency.js';
+import { AuditService } from '../audit/audit.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { assertProviderMember, isMemberOf, maySeeBooking } from './catalogue-access.js';
 import { toBookingDto, viewStatusOf } from './catalogue-views.js';
@@ -22,9 +23,19 @@ import {
   type BookingStatus,
   CHECK_OUT_LEAD_HOURS_MAX,
   type ListingCategory,
+  NOTE_LENGTH_MAX,
 } from './catalogue.types.js';
+
+/** Settled bookings: the provider received something that a refund can pay back. */
+const REFUNDABLE_STATUSES: readonly BookingStatus[] = ['completed', 'returned', 'cancelled'];
 import { BOOKING_STEP_IDEMPOTENCY_SCOPE, BookingsService, newEvent } from './bookings.service.js';
-import type { BookingDto, CompleteDto, ReasonDto, ReturnDto } from './dto/booking.dto.js';
+import type {
+  BookingDto,
+  CompleteDto,
+  ReasonDto,
+  RefundDto,
+  ReturnDto,
+} from './dto/booking.dto.js';
 import { BookingEvent } from './entities/booking-event.entity.js';
 import { Booking } from './entities/booking.entity.js';
 import { Listing } from './entities/listing.entity.js';
@@ -64,6 +75,7 @@ export class BookingLifecycleService {
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly bookings: BookingsService,
+    private readonly audit: AuditService,
   ) {}
 
   confirm(
@@ -224,6 +236,61 @@ export class BookingLifecycleService {
       else await this.voidHold(context, booking.priceHoldId, 'price-void');
       booking.chargedMinor = chargedMinor;
       return 'completed';
+    });
+  }
+
+  /**
+   * The provider, or a treasurer, pays back part or all of what a settled booking brought the
+   * provider (the price or the cancellation fee, and deposit kept for lateness or damage), saying why: one entry from the
+   * provider to the booker, owned by the booking, so that the booking shows what was refunded.
+   * This is the correction of a settled booking; the generic reversal refuses the booking's entries.
+   */
+  refund(
+    actor: AuthenticatedUser,
+    bookingId: string,
+    input: RefundDto,
+    key: string | undefined,
+  ): Promise<Replayable<BookingDto>> {
+    return this.step(actor, bookingId, 'refund', { ...input }, key, async (context) => {
+      const { booking, listing, nowMs } = context;
+      if (actor.role !== 'treasurer') assertProviderMember(actor, booking.providerPartyId);
+      this.assertStatus(booking, REFUNDABLE_STATUSES, 'refund', nowMs);
+      const amountMinor = parseAmount(input.amount, { field: 'amount' });
+      const receivedMinor = (booking.chargedMinor ?? 0n) + (booking.depositKeptMinor ?? 0n);
+      const refundableMinor = receivedMinor - booking.refundedMinor;
+      if (amountMinor > refundableMinor)
+        throw new ValidationFailedError([
+          {
+            field: 'amount',
+            code: 'REFUND_ABOVE_RECEIVED',
+            parameters: { max: formatAmount(refundableMinor) },
+          },
+        ]);
+      const { result: entry } = await this.ledger.transfer({
+        fromAccountId: await this.ledger.accountIdOfParty(booking.providerPartyId),
+        toAccountId: await this.ledger.accountIdOfParty(booking.bookerPartyId),
+        amountMinor,
+        code: listing.category === 'administration' ? 'SERVICE' : 'BOOKING',
+        description: `Terugbetaling ${listing.titleNl}`.slice(0, NOTE_LENGTH_MAX),
+        metadata: { bookingId: booking.id },
+        // The amount refunded so far names the refund: each refund is booked once, however retried.
+        idempotencyKey: `booking:${booking.id}:refund:${booking.refundedMinor}`,
+        actorId: actor.id,
+        origin: `catalogue:booking:${booking.id}`,
+      });
+      booking.refundedMinor += amountMinor;
+      await this.audit.record(actor, {
+        action: 'booking.refund',
+        subjectType: 'booking',
+        subjectId: booking.id,
+        details: {
+          amount: formatAmount(amountMinor),
+          refunded: formatAmount(booking.refundedMinor),
+          reason: input.reason,
+          entryId: entry.id,
+        },
+      });
+      return booking.status;
     });
   }
 

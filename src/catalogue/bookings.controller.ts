@@ -18,6 +18,7 @@ import {
   CompleteDto,
   CreateBookingDto,
   ReasonDto,
+  RefundDto,
   ReturnDto,
 } from './dto/booking.dto.js';
 
@@ -152,6 +153,24 @@ export class BookingsController {
     @Body() input: ReturnDto,
   ) {
     return this.lifecycle.markReturned(actor, id, input, key);
+  }
+
+  @Post(':id/refund')
+  @Endpoint({
+    access: ['org_manager', 'business_operator', 'treasurer'],
+    summary:
+      'The provider or a treasurer pays back part or all of what a settled (completed, returned or cancelled) booking brought the provider, with a reason.',
+    idempotent: 'key optional',
+    ok: BookingDto,
+    problems: [400, 401, 403, 404, 409, 422],
+  })
+  refund(
+    @CurrentUser() actor: AuthenticatedUser,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: RefundDto,
+  ) {
+    return this.lifecycle.refund(actor, id, input, key);
   }
 
   @Post(':id/complete')

@@ -225,6 +225,7 @@ export class BookingsService {
       chargedMinor: null,
       depositKeptMinor: null,
       lateFeeMinor: null,
+      refundedMinor: 0n,
       hoursGivenHundredths: null,
       note: input.note ?? null,
       resolutionNote: null,
@@ -306,6 +307,7 @@ export class BookingsService {
       metadata: { bookingId: booking.id, listingId: listing.id },
       expiresAt: booking.holdsExpireAt,
       actorId: booking.actor.id,
+      origin: `catalogue:booking:${booking.id}` as const,
     };
     const label = `${listing.titleNl} ${localLabel(booking.start)}`.slice(0, 400);
     const price = await this.ledger.hold({

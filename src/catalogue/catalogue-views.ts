@@ -109,6 +109,7 @@ export function toBookingDto(
     cancellationFeePercent: booking.cancellationFeePercent,
     charged: amountOrNull(booking.chargedMinor),
     depositKept: amountOrNull(booking.depositKeptMinor),
+    refunded: formatAmount(booking.refundedMinor),
     lateFee: amountOrNull(booking.lateFeeMinor),
     hoursGiven:
       booking.hoursGivenHundredths === null

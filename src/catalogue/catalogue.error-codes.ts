@@ -92,6 +92,7 @@ export const CATALOGUE_PHRASES = {
   'catalogue.action.check_out': { en: 'checked out', nl: 'meegegeven' },
   'catalogue.action.return': { en: 'marked returned', nl: 'teruggemeld' },
   'catalogue.action.complete': { en: 'completed', nl: 'afgerond' },
+  'catalogue.action.refund': { en: 'refunded', nl: 'terugbetaald' },
   'catalogue.category.administration': { en: 'administration', nl: 'administratie' },
   'catalogue.category.materials': { en: 'materials', nl: 'materialen' },
   'catalogue.category.room': { en: 'a room', nl: 'een ruimte' },
@@ -166,6 +167,10 @@ export const CATALOGUE_FIELD_MESSAGES = {
     nl: 'Moet uren zijn als decimale tekst met hoogstens twee decimalen, zoals "1.50".',
   },
   DEPOSIT_KEPT_ABOVE_DEPOSIT: { en: 'More than the deposit.', nl: 'Meer dan de borg.' },
+  REFUND_ABOVE_RECEIVED: {
+    en: 'More than the provider received and has not yet paid back.',
+    nl: 'Meer dan de aanbieder ontving en nog niet terugbetaalde.',
+  },
   NO_DEPOSIT: { en: 'This booking has no deposit.', nl: 'Deze boeking heeft geen borg.' },
   DAMAGE_NOTE_REQUIRED: {
     en: 'Say what was damaged when keeping deposit.',

@@ -62,6 +62,7 @@ export const BOOKING_ACTIONS = [
   'check_out',
   'return',
   'complete',
+  'refund',
 ] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
 

@@ -23,7 +23,12 @@ export class ExchangeFigures {
         .select('booking.provider_party_id', 'providerId')
         .addSelect('booking.booker_party_id', 'bookerId')
         .addSelect('COUNT(*)', 'bookings')
-        .addSelect('COALESCE(SUM(booking.charged_minor), 0)', 'charged')
+        // What the provider kept of the price: a refund pays back the price first, then deposit kept.
+        .addSelect(
+          `COALESCE(SUM(CASE WHEN booking.refunded_minor >= COALESCE(booking.charged_minor, 0) THEN 0
+                             ELSE COALESCE(booking.charged_minor, 0) - booking.refunded_minor END), 0)`,
+          'charged',
+        )
         .where("booking.status IN ('returned', 'completed')")
         .andWhere('booking.starts_at >= :fromMoment AND booking.starts_at < :toMoment', {
           fromMoment,

@@ -7,6 +7,9 @@ import {
 } from './configuration.js';
 
 const STRONG_SECRET = 'p6Wq9vT2xZ8rLm4NcY7bKd3Hs5Fg1JuE0aQwErTy';
+const STRONG_PEPPER = 'Lk8sQ2wE5rT7yU9iO1pA3sD4fG6hJ0zXcV';
+/** What production needs besides the defaults. */
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, PIN_PEPPER: STRONG_PEPPER };
 
 describe(loadConfiguration.name, () => {
   it('defaults to a SQLite file, port 3000 and a generated secret outside production', () => {
@@ -63,7 +66,7 @@ describe(loadConfiguration.name, () => {
   });
 
   it('accepts a strong production secret and never loads demo data in production', () => {
-    const configuration = loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET });
+    const configuration = loadConfiguration(PRODUCTION);
     expect(configuration.jwt.secretWasGenerated).toBe(false);
     expect(configuration.loadDemoData).toBe(false);
   });
@@ -92,10 +95,7 @@ describe(loadConfiguration.name, () => {
       idleTimeoutSeconds: 2 * 3600,
       secureCookie: false,
     });
-    expect(
-      loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET }).sessions
-        .secureCookie,
-    ).toBe(true);
+    expect(loadConfiguration(PRODUCTION).sessions.secureCookie).toBe(true);
     expect(
       loadConfiguration({ SESSION_LIFETIME: '8h', SESSION_IDLE_TIMEOUT: '30m' }).sessions,
     ).toEqual({
@@ -134,6 +134,20 @@ describe(loadConfiguration.name, () => {
     );
   });
 
+  it('bounds an organisation’s credit limit at 500.00 STK unless ORGANISATION_CREDIT_LIMIT_MAX says otherwise', () => {
+    expect(loadConfiguration({}).organisationCreditLimitMaxMinor).toBe(50000n);
+    expect(
+      loadConfiguration({ ORGANISATION_CREDIT_LIMIT_MAX: '75.50' }).organisationCreditLimitMaxMinor,
+    ).toBe(7550n);
+    expect(
+      loadConfiguration({ ORGANISATION_CREDIT_LIMIT_MAX: '0' }).organisationCreditLimitMaxMinor,
+    ).toBe(0n);
+    for (const value of ['-50.00', 'lots', '1.234', '1000000.01'])
+      expect(() => loadConfiguration({ ORGANISATION_CREDIT_LIMIT_MAX: value })).toThrow(
+        /ORGANISATION_CREDIT_LIMIT_MAX must be an amount in STK/,
+      );
+  });
+
   it('checks the first admin credentials', () => {
     expect(() => loadConfiguration({ ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toThrow(
       /ADMIN_PASSWORD/,
@@ -147,6 +161,54 @@ describe(loadConfiguration.name, () => {
       email: 'beheer@steerkes.nl',
       password: 'a-long-enough-password',
     });
+  });
+});
+
+describe('accounts and sign-in settings', () => {
+  it('hashes passwords at OWASP scrypt N=2^17 by default, lower only when asked outside production', () => {
+    expect(loadConfiguration({}).passwordScryptCost).toBe(2 ** 17);
+    expect(loadConfiguration(PRODUCTION).passwordScryptCost).toBe(2 ** 17);
+    expect(loadConfiguration({ NODE_ENV: 'test' }).passwordScryptCost).toBe(2 ** 12);
+    expect(loadConfiguration({ PASSWORD_SCRYPT_COST: '1024' }).passwordScryptCost).toBe(1024);
+    expect(() => loadConfiguration({ ...PRODUCTION, PASSWORD_SCRYPT_COST: '16384' })).toThrow(
+      /PASSWORD_SCRYPT_COST must be at least 131072 \(2\^17\) in production/,
+    );
+    expect(() => loadConfiguration({ PASSWORD_SCRYPT_COST: '100000' })).toThrow(/power of two/);
+    expect(() => loadConfiguration({ PASSWORD_SCRYPT_COST: '512' })).toThrow(
+      /PASSWORD_SCRYPT_COST must be a whole number from 1024/,
+    );
+  });
+
+  it('needs a strong PIN_PEPPER in production, never echoing it', () => {
+    expect(() => loadConfiguration({ ...PRODUCTION, PIN_PEPPER: '' })).toThrow(
+      /PIN_PEPPER must be set in production/,
+    );
+    try {
+      loadConfiguration({ ...PRODUCTION, PIN_PEPPER: 'pepper-short' });
+      throw new Error('should have thrown');
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PIN_PEPPER is too weak for production/);
+      expect((error as Error).message).not.toContain('pepper-short');
+    }
+    expect(loadConfiguration(PRODUCTION).pinPepper).toBe(STRONG_PEPPER);
+    expect(loadConfiguration({}).pinPepper.length).toBeGreaterThan(0);
+  });
+
+  it('reads TRUSTED_PROXIES and REDIS_URL, refusing what they cannot be', () => {
+    expect(loadConfiguration({}).trustedProxies).toEqual([]);
+    expect(
+      loadConfiguration({ TRUSTED_PROXIES: '10.0.0.5, 192.168.1.0/24,loopback,::1' })
+        .trustedProxies,
+    ).toEqual(['10.0.0.5', '192.168.1.0/24', 'loopback', '::1']);
+    expect(() => loadConfiguration({ TRUSTED_PROXIES: 'proxy.example.nl' })).toThrow(
+      /TRUSTED_PROXIES must list addresses/,
+    );
+    expect(loadConfiguration({}).redisUrl).toBeNull();
+    expect(loadConfiguration({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
+    expect(() => loadConfiguration({ REDIS_URL: 'http://x:secretpw@y' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfiguration({ REDIS_URL: 'http://x:secretpw@y' })).not.toThrow(/secretpw/);
   });
 });
 

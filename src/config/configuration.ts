@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { isValidAmount, parseAmount } from '../common/amount.js';
 
 export type Environment = 'development' | 'test' | 'production';
 
@@ -24,15 +26,37 @@ export interface AppConfiguration {
   loadDemoData: boolean;
   /** Give a new demo its year of dated history (seeds/demo-history.ts); off: the present only, and a faster first start. */
   demoHistory: boolean;
+  /** Login attempts per client address and e-mail per minute. */
   loginAttemptsPerMinute: number;
+  /** Login attempts per client address per minute, whatever the e-mails: one client guessing many accounts. */
+  loginAttemptsPerAddressPerMinute: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Fastify's trustProxy: addresses, CIDR ranges or
+   * `loopback`); empty: the client address is the socket's, and X-Forwarded-For is ignored.
+   */
+  trustedProxies: string[];
+  /** Redis for the rate limits' counts, shared by every instance; null: counted in memory. */
+  redisUrl: string | null;
+  /** scrypt's cost N of new password hashes; older hashes are upgraded at the next login. */
+  passwordScryptCost: number;
+  /** The server-side secret mixed into every PIN hash (HMAC), so a stolen database alone reveals no PIN. */
+  pinPepper: string;
   /** Redemptions one business operator may submit per minute: bounds a runaway till or a stolen login. */
   redemptionsPerMinute: number;
+  /** Requests for the public transparency report one client address may make per minute. */
+  transparencyRequestsPerMinute: number;
   /** Browser origins allowed to call the API (CORS); none when empty: same origin only. */
   corsOrigins: string[];
   bodySizeLimitBytes: number;
   /** The larger limit of POST /transfers/batch: 1000 transfers with descriptions. */
   batchBodySizeLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /**
+   * How far below zero an organisation's account may go (mutual credit between clubs), in minor
+   * units, positive: ORGANISATION_CREDIT_LIMIT_MAX in STK. Every Steerke spent below zero is one
+   * nobody issued, so the fund bounds it; other parties' accounts never go below zero.
+   */
+  organisationCreditLimitMaxMinor: bigint;
   /** Serve the Swagger UI and the OpenAPI document (/api/docs, /api/docs-json): on, but off in production unless SWAGGER_UI=on. */
   swaggerUi: boolean;
 }
@@ -51,6 +75,22 @@ const LOGIN_ATTEMPTS_PER_MINUTE_DEFAULT = 10;
 const BODY_SIZE_LIMIT_BYTES_DEFAULT = 100 * 1024;
 const BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT = 1024 * 1024;
 const REDEMPTIONS_PER_MINUTE_DEFAULT = 60;
+/** Ten times the demo's −50.00: room for a club's season, small against the fund. */
+const ORGANISATION_CREDIT_LIMIT_MAX_DEFAULT = '500.00';
+/** A million Steerkes: above it a typo, not a decision. */
+const ORGANISATION_CREDIT_LIMIT_MAX_CEILING = 1_000_000_00n;
+/** Per address: an office or a school behind one NAT logs in together, more than one person guessing. */
+const LOGINS_PER_ADDRESS_PER_MINUTE_DEFAULT = 60;
+/** OWASP's scrypt minimum (2023): N=2^17, r=8, p=1. */
+export const PASSWORD_SCRYPT_COST_MIN_PRODUCTION = 2 ** 17;
+/** Tests hash thousands of passwords and PINs: a low cost keeps them fast (never in production). */
+const PASSWORD_SCRYPT_COST_DEFAULT_TEST = 2 ** 12;
+const PASSWORD_SCRYPT_COST_MIN = 2 ** 10;
+/** 2^20 needs 1 GiB per hash: beyond any sensible server. */
+const PASSWORD_SCRYPT_COST_MAX = 2 ** 20;
+/** Outside production only: a known pepper keeps a development database's PINs across restarts. */
+const DEVELOPMENT_PIN_PEPPER = 'steerkes-development-pin-pepper-not-secret';
+const TRANSPARENCY_REQUESTS_PER_MINUTE_DEFAULT = 30;
 const WEAK_SECRETS = [
   'secret',
   'changeme',
@@ -95,20 +135,55 @@ export function loadConfiguration(variables: EnvironmentVariables = process.env)
       { name: 'LOGIN_ATTEMPTS_PER_MINUTE', min: 1, max: 10_000 },
       problems,
     ),
+    loginAttemptsPerAddressPerMinute: readInteger(
+      variables.LOGINS_PER_ADDRESS_PER_MINUTE,
+      LOGINS_PER_ADDRESS_PER_MINUTE_DEFAULT,
+      { name: 'LOGINS_PER_ADDRESS_PER_MINUTE', min: 1, max: 100_000 },
+      problems,
+    ),
+    trustedProxies: readTrustedProxies(variables.TRUSTED_PROXIES, problems),
+    redisUrl: readRedisUrl(variables.REDIS_URL, problems),
+    passwordScryptCost: readScryptCost(variables.PASSWORD_SCRYPT_COST, environment, problems),
+    pinPepper: readPinPepper(variables.PIN_PEPPER, production, problems),
     redemptionsPerMinute: readInteger(
       variables.REDEMPTIONS_PER_MINUTE,
       REDEMPTIONS_PER_MINUTE_DEFAULT,
       { name: 'REDEMPTIONS_PER_MINUTE', min: 1, max: 100_000 },
       problems,
     ),
+    transparencyRequestsPerMinute: readInteger(
+      variables.TRANSPARENCY_REQUESTS_PER_MINUTE,
+      TRANSPARENCY_REQUESTS_PER_MINUTE_DEFAULT,
+      { name: 'TRANSPARENCY_REQUESTS_PER_MINUTE', min: 1, max: 100_000 },
+      problems,
+    ),
     corsOrigins: readOrigins(variables.CORS_ORIGINS, problems),
     bodySizeLimitBytes: BODY_SIZE_LIMIT_BYTES_DEFAULT,
     batchBodySizeLimitBytes: BATCH_BODY_SIZE_LIMIT_BYTES_DEFAULT,
     logLevel: readLogLevel(variables.LOG_LEVEL, environment, problems),
+    organisationCreditLimitMaxMinor: readCreditLimitMax(
+      variables.ORGANISATION_CREDIT_LIMIT_MAX,
+      problems,
+    ),
     swaggerUi: readSwaggerUi(variables.SWAGGER_UI, production, problems),
   };
   if (problems.length > 0) throw new ConfigurationError(problems);
   return configuration;
+}
+
+/** A positive amount in STK ("500.00"), at most a million; the default when unset. */
+function readCreditLimitMax(value: string | undefined, problems: string[]): bigint {
+  const text = value === undefined || value === '' ? ORGANISATION_CREDIT_LIMIT_MAX_DEFAULT : value;
+  if (
+    !isValidAmount(text, { allowZero: true }) ||
+    parseAmount(text, { allowZero: true }) > ORGANISATION_CREDIT_LIMIT_MAX_CEILING
+  ) {
+    problems.push(
+      `ORGANISATION_CREDIT_LIMIT_MAX must be an amount in STK from 0.00 to 1000000.00, e.g. 500.00 (got "${value}")`,
+    );
+    return parseAmount(ORGANISATION_CREDIT_LIMIT_MAX_DEFAULT);
+  }
+  return parseAmount(text, { allowZero: true });
 }
 
 /** `on` (the default) or `off`. */
@@ -297,6 +372,82 @@ function readFirstAdmin(
     problems.push(`ADMIN_PASSWORD must have at least ${ADMIN_PASSWORD_LENGTH_MIN} characters`);
   }
   return { email: email.toLowerCase(), password };
+}
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `10.0.0.5,192.168.1.0/24,loopback`: what proxy-addr (Fastify's trustProxy) understands. */
+function readTrustedProxies(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const proxies = value
+    .split(',')
+    .map((proxy) => proxy.trim())
+    .filter(Boolean);
+  for (const proxy of proxies) {
+    const [address, prefix, ...rest] = proxy.split('/');
+    const valid =
+      PROXY_KEYWORDS.includes(proxy) ||
+      (isIP(address) !== 0 &&
+        rest.length === 0 &&
+        (prefix === undefined || /^\d{1,3}$/.test(prefix)));
+    if (!valid)
+      problems.push(
+        `TRUSTED_PROXIES must list addresses, CIDR ranges or loopback (got "${proxy}")`,
+      );
+  }
+  return proxies;
+}
+
+function readRedisUrl(value: string | undefined, problems: string[]): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(value))
+    problems.push(
+      'REDIS_URL must start with redis:// or rediss:// (the value is not shown, it may hold a password)',
+    );
+  return value;
+}
+
+/** A power of two; at least OWASP's 2^17 in production; lower by default in tests only. */
+function readScryptCost(
+  value: string | undefined,
+  environment: Environment,
+  problems: string[],
+): number {
+  const fallback =
+    environment === 'test'
+      ? PASSWORD_SCRYPT_COST_DEFAULT_TEST
+      : PASSWORD_SCRYPT_COST_MIN_PRODUCTION;
+  const cost = readInteger(
+    value,
+    fallback,
+    { name: 'PASSWORD_SCRYPT_COST', min: PASSWORD_SCRYPT_COST_MIN, max: PASSWORD_SCRYPT_COST_MAX },
+    problems,
+  );
+  if (!Number.isInteger(Math.log2(cost))) {
+    problems.push(`PASSWORD_SCRYPT_COST must be a power of two, such as 131072 (got "${value}")`);
+    return fallback;
+  }
+  if (environment === 'production' && cost < PASSWORD_SCRYPT_COST_MIN_PRODUCTION)
+    problems.push(
+      `PASSWORD_SCRYPT_COST must be at least ${PASSWORD_SCRYPT_COST_MIN_PRODUCTION} (2^17) in production`,
+    );
+  return cost;
+}
+
+/** Required and strong in production (as JWT_SECRET); a known development pepper elsewhere. */
+function readPinPepper(value: string | undefined, production: boolean, problems: string[]): string {
+  if (value === undefined || value === '') {
+    if (production)
+      problems.push(
+        `PIN_PEPPER must be set in production: at least ${JWT_SECRET_LENGTH_MIN} random characters (e.g. \`openssl rand -base64 48\`), kept apart from the database's backups`,
+      );
+    return DEVELOPMENT_PIN_PEPPER;
+  }
+  if (production) {
+    const weakness = secretWeakness(value);
+    if (weakness) problems.push(`PIN_PEPPER is too weak for production: ${weakness}`);
+  }
+  return value;
 }
 
 /** `https://app.steerkes.nl,https://kassa.example.nl`: exact origins only, no wildcards. */

@@ -61,3 +61,12 @@ export const PrimaryInteger = () => PrimaryColumn({ type: 'integer' });
 /** A natural key as the primary key, e.g. a setting's name. */
 export const PrimaryText = (length: number, name?: string) =>
   PrimaryColumn({ type: 'varchar', length, ...named(name) });
+
+/** A yes or no, stored as 0 or 1 so that SQLite and PostgreSQL read it alike. */
+const FLAG_TRANSFORMER = {
+  to: (flag?: boolean) => (flag ? 1 : 0),
+  from: (value: unknown) => Number(value) === 1,
+};
+
+export const Flag = (name?: string) =>
+  Column({ type: 'integer', default: 0, transformer: FLAG_TRANSFORMER, ...named(name) });

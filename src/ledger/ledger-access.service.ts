@@ -30,7 +30,13 @@ import type {
   TransferBatchDto,
   TransferDto,
 } from './dto/ledger.dto.js';
-import { EntryCodeNotAllowedError } from './ledger.errors.js';
+import {
+  CreditLimitNeedsApprovalError,
+  EntryCodeNotAllowedError,
+  EntryOwnedByModuleError,
+  HoldOwnedByModuleError,
+  RedemptionRequiredError,
+} from './ledger.errors.js';
 import { LedgerQueries } from './ledger-queries.service.js';
 import { LedgerService } from './ledger.service.js';
 import {
@@ -56,10 +62,15 @@ function redactBalances(entry: EntryView, visibleAccounts: ReadonlySet<string>):
   };
 }
 
+/** A volunteer's Steerkes reach a business only through a redemption (the fiscal guardrail's path). */
+function isVolunteerToBusiness(payer: Owner | undefined, payee: Owner | undefined): boolean {
+  return payer?.partyKind === 'volunteer' && payee?.partyKind === 'business';
+}
+
 /** Roles that move their own party's Steerkes. Admins and treasurers act through the treasury. */
 export const SPENDING_ROLES: readonly Role[] = ['org_manager', 'business_operator', 'volunteer'];
 
-type Owner = { partyId: string | null; systemName: string | null };
+type Owner = { partyId: string | null; partyKind: string | null; systemName: string | null };
 
 /** One transfer of a batch: booked (its entry, as the payer sees it) or refused, with why. */
 export type TransferBatchItem =
@@ -87,7 +98,7 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<EntryView>> {
     return this.database.transaction(async () => {
-      await this.assertMaySpendFrom(actor, input.fromAccountId);
+      await this.assertMayPay(actor, input.fromAccountId, input.toAccountId);
       this.assertNotTooOld(input.effectiveDate);
       const outcome = await this.ledger.transfer(
         this.transferCommand(actor, input, scopedIdempotencyKey(actor.id, idempotencyKey)),
@@ -113,7 +124,7 @@ export class LedgerAccessService {
       const items: TransferBatchItem[] = [];
       const commands: Array<TransferInput> = [];
       const commandIndexes: number[] = [];
-      const spendChecks = new Map<string, Promise<void>>();
+      const spendChecks = new Map<string, Promise<Owner>>();
       for (const [index, transfer] of input.transfers.entries()) {
         try {
           commands.push(
@@ -152,7 +163,7 @@ export class LedgerAccessService {
     actor: AuthenticatedUser,
     transfer: TransferDto,
     scopedKey: string,
-    spendChecks: Map<string, Promise<void>>,
+    spendChecks: Map<string, Promise<Owner>>,
   ): Promise<TransferInput> {
     let spendCheck = spendChecks.get(transfer.fromAccountId);
     if (!spendCheck)
@@ -160,7 +171,7 @@ export class LedgerAccessService {
         transfer.fromAccountId,
         (spendCheck = this.assertMaySpendFrom(actor, transfer.fromAccountId)),
       );
-    await spendCheck;
+    await this.assertNotVolunteerToBusiness(await spendCheck, transfer.toAccountId);
     this.assertNotTooOld(transfer.effectiveDate);
     return this.transferCommand(actor, transfer, scopedKey);
   }
@@ -253,10 +264,11 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<EntryView>> {
     return this.audited(actor, 'ledger.reversal', async () => {
-      // A redemption is corrected through its own record (POST /redemptions/:id/reversal), so that
-      // its stock, limits and fiscal count move with the money.
-      if ((await this.ledger.getEntry(entryId)).code === 'REDEEM')
-        throw new EntryCodeNotAllowedError('REDEEM');
+      // A module's entry (a claim's hours, a redemption, a booking's payment) is corrected through
+      // its own record, so that the record, its limits and the fiscal count move with the money.
+      const entry = await this.ledger.getEntry(entryId);
+      if (entry.origin !== null) throw new EntryOwnedByModuleError(entry.id, entry.origin);
+      if (entry.code === 'REDEEM') throw new EntryCodeNotAllowedError('REDEEM');
       return this.ledger.reverse({
         entryId,
         description: input.description,
@@ -299,7 +311,7 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
-      await this.assertMaySpendFrom(actor, input.fromAccountId);
+      await this.assertMayPay(actor, input.fromAccountId, input.toAccountId);
       return this.ledger.hold({
         fromAccountId: input.fromAccountId,
         toAccountId: input.toAccountId,
@@ -322,7 +334,9 @@ export class LedgerAccessService {
     idempotencyKey: string,
   ): Promise<Replayable<HoldView>> {
     return this.database.transaction(async () => {
-      await this.assertMayResolveHold(actor, holdId);
+      const { payer, payee } = await this.assertMayResolveHold(actor, holdId);
+      // A hold placed before the rule existed is not captured past it either; voiding stays open.
+      if (isVolunteerToBusiness(payer, payee)) throw new RedemptionRequiredError();
       return this.ledger.postHold({
         holdId,
         amountMinor: input.amount === undefined ? undefined : parseAmount(input.amount),
@@ -412,7 +426,7 @@ export class LedgerAccessService {
   ): Promise<AccountView> {
     return this.database.transaction(async () => {
       const before = await this.ledger.getAccount(accountId);
-      const after = await this.updatePolicyIn(accountId, input);
+      const after = await this.updatePolicyIn(accountId, input, before);
       await this.audit.record(actor, {
         action: 'account.policy',
         subjectType: 'account',
@@ -434,16 +448,30 @@ export class LedgerAccessService {
     });
   }
 
-  private updatePolicyIn(accountId: string, input: AccountPolicyDto): Promise<AccountView> {
-    return this.ledger.updateAccountPolicy(accountId, {
-      minBalanceMinor:
-        input.minBalance === null
+  /** The maximum and status; a minBalance, if sent, must be the one in force (see setCreditLimit). */
+  private updatePolicyIn(
+    accountId: string,
+    input: AccountPolicyDto,
+    current: AccountView,
+  ): Promise<AccountView> {
+    // A system account's policy is refused whole by the ledger (403); a party's limit is compared.
+    if (
+      input.minBalance !== undefined &&
+      input.minBalance !== null &&
+      current.systemName === null
+    ) {
+      const requested = parseAmount(input.minBalance, {
+        field: 'minBalance',
+        allowNegative: true,
+        allowZero: true,
+      });
+      const inForce =
+        current.minBalance === null
           ? null
-          : parseAmount(input.minBalance, {
-              field: 'minBalance',
-              allowNegative: true,
-              allowZero: true,
-            }),
+          : parseAmount(current.minBalance, { allowNegative: true, allowZero: true });
+      if (requested !== inForce) throw new CreditLimitNeedsApprovalError(accountId);
+    }
+    return this.ledger.updateAccountPolicy(accountId, {
       maxBalanceMinor:
         input.maxBalance === null ? null : parseAmount(input.maxBalance, { field: 'maxBalance' }),
       status: input.status,
@@ -486,7 +514,7 @@ export class LedgerAccessService {
     return owner;
   }
 
-  private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string): Promise<void> {
+  private async assertMaySpendFrom(actor: AuthenticatedUser, accountId: string): Promise<Owner> {
     const owner = await this.assertMaySee(actor, accountId);
     if (
       owner.partyId === null ||
@@ -495,9 +523,37 @@ export class LedgerAccessService {
     ) {
       throw new ForbiddenError('NOT_PAYING_PARTY');
     }
+    return owner;
   }
 
-  private async assertMayResolveHold(actor: AuthenticatedUser, holdId: string): Promise<void> {
+  /** The payer's member moves its Steerkes, and not from a volunteer to a business. */
+  private async assertMayPay(
+    actor: AuthenticatedUser,
+    fromAccountId: string,
+    toAccountId: string,
+  ): Promise<void> {
+    await this.assertNotVolunteerToBusiness(
+      await this.assertMaySpendFrom(actor, fromAccountId),
+      toAccountId,
+    );
+  }
+
+  /**
+   * A volunteer pays a business only by a redemption (pass, PIN, daily limit, fiscal guardrail);
+   * a transfer, a hold or a batch line the other way round would slip past all four. An unknown
+   * payee is left to the ledger, which answers 404 as before.
+   */
+  private async assertNotVolunteerToBusiness(payer: Owner, toAccountId: string): Promise<void> {
+    if (payer.partyKind !== 'volunteer') return;
+    if (isVolunteerToBusiness(payer, await this.ledger.findAccountOwner(toAccountId)))
+      throw new RedemptionRequiredError();
+  }
+
+  /** Refuses whoever may not settle the hold; answers the owners of its two accounts. */
+  private async assertMayResolveHold(
+    actor: AuthenticatedUser,
+    holdId: string,
+  ): Promise<{ payer: Owner | undefined; payee: Owner | undefined }> {
     const hold = await this.ledger.getHold(holdId);
     const payee = await this.ledger.findAccountOwner(hold.toAccountId);
     const payer = await this.ledger.findAccountOwner(hold.fromAccountId);
@@ -506,5 +562,8 @@ export class LedgerAccessService {
     const isPayeeMember = payee?.partyId != null && payee.partyId === actor.partyId;
     if (!isPayeeMember && actor.role !== 'treasurer')
       throw new ForbiddenError('NOT_RECEIVING_PARTY');
+    // A booking's hold is settled by the booking's steps, which keep the booking in step with it.
+    if (hold.origin !== null) throw new HoldOwnedByModuleError(hold.id, hold.origin);
+    return { payer, payee };
   }
 }

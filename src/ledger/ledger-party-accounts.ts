@@ -14,6 +14,10 @@ export class LedgerPartyAccounts extends PartyAccountsOpener {
   }
 
   async openAccountsFor(party: Party): Promise<void> {
-    await this.ledger.openAccount({ partyId: party.id, minBalanceMinor: 0n });
+    await this.ledger.openAccount({
+      partyId: party.id,
+      partyKind: party.kind,
+      minBalanceMinor: 0n,
+    });
   }
 }

@@ -33,6 +33,8 @@ export interface EntrySpecification {
   effectiveDate?: string;
   postings: PostingInput[];
   reversesEntryId: string | null;
+  /** The module record that makes the entry, if any. */
+  origin?: string | null;
   /** Holds being posted release their reservation in the same step: count it as available. */
   pendingReleaseMinor?: ReadonlyMap<string, bigint>;
 }

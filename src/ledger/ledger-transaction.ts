@@ -11,7 +11,11 @@ import { type ChainHead, LedgerStore } from './ledger.store.js';
 export interface LedgerTransactionState {
   head: ChainHead;
   storedSequence: bigint;
-  closedPeriods: Map<string, boolean>;
+  /**
+   * The latest closed month (YYYY-MM), null when none is, undefined until first asked: the books
+   * are closed up to its last day, whether or not the months before it were closed one by one.
+   */
+  latestClosedPeriod: string | null | undefined;
 }
 
 const LEDGER_TRANSACTION_STATE = Symbol('ledger transaction state');
@@ -45,7 +49,7 @@ export async function ledgerTransactionState(
   const state: LedgerTransactionState = {
     head,
     storedSequence: head.lastSequence,
-    closedPeriods: new Map(),
+    latestClosedPeriod: undefined,
   };
   transaction.scratch.set(LEDGER_TRANSACTION_STATE, state);
   transaction.beforeCommit(async () => {

@@ -33,6 +33,7 @@ export function entryView(entry: EntryRow, postings: PostingRow[], metadata?: Me
     reversesEntryId: entry.reversesEntryId,
     hash: entry.hash,
     previousHash: entry.previousHash,
+    origin: entry.origin,
     postings: postings.map((posting) => ({
       accountId: posting.accountId,
       amount: formatAmount(posting.amountMinor),
@@ -59,6 +60,7 @@ export function holdView(hold: HoldRow, nowIso: string): HoldView {
     createdBy: hold.createdBy,
     resolvedAt: hold.resolvedAt,
     postedEntryId: hold.postedEntryId,
+    origin: hold.origin,
   };
 }
 

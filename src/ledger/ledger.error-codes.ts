@@ -74,10 +74,35 @@ export const LEDGER_ERRORS = {
     en: 'Hold {holdId} reserves {holdAmount} STK; {requested} STK cannot be posted.',
     nl: 'Reservering {holdId} is {holdAmount} STK; {requested} STK kan niet worden geboekt.',
   },
+  HOLD_OWNED_BY_MODULE: {
+    status: 409,
+    en: 'Hold {holdId} belongs to {origin}; {correction}.',
+    nl: 'Reservering {holdId} hoort bij {origin}; {correction}.',
+  },
+  ENTRY_OWNED_BY_MODULE: {
+    status: 409,
+    en: 'Entry {entryId} belongs to {origin}; {correction}.',
+    nl: 'Boeking {entryId} hoort bij {origin}; {correction}.',
+  },
+  CREDIT_LIMIT_NEEDS_APPROVAL: {
+    status: 409,
+    en: 'The credit limit (minBalance) of account {accountId} changes only with a second person’s approval: propose it with POST /api/v1/treasury/credit-limits.',
+    nl: 'De kredietlimiet (minBalance) van rekening {accountId} verandert alleen met goedkeuring van een tweede persoon: stel haar voor met POST /api/v1/treasury/credit-limits.',
+  },
   PERIOD_CLOSED: {
     status: 422,
     en: 'Period {period} is closed; book the correction in an open period.',
     nl: 'Periode {period} is afgesloten; boek de correctie in een open periode.',
+  },
+  BOOKS_CLOSED: {
+    status: 422,
+    en: 'The books are closed up to the end of {period}; {effectiveDate} lies before it. Book the correction in an open period.',
+    nl: 'De boeken zijn afgesloten tot en met {period}; {effectiveDate} ligt daarvoor. Boek de correctie in een open periode.',
+  },
+  REDEMPTION_REQUIRED: {
+    status: 422,
+    en: 'A volunteer pays a business with the voordeelpas at the counter (a redemption), not with a transfer or a hold.',
+    nl: 'Een vrijwilliger betaalt een bedrijf met de voordeelpas aan de kassa (een verzilvering), niet met een overboeking of reservering.',
   },
   PERIOD_NOT_ENDED: {
     status: 422,
@@ -111,6 +136,18 @@ export const LEDGER_PHRASES = {
     en: 'the postings do not sum to zero',
     nl: 'de boekingsregels zijn samen niet nul',
   },
+  CORRECT_IN_CATALOGUE: {
+    en: 'settle or correct it through the booking: confirm, decline, cancel, complete, return or refund (/api/v1/bookings/{id}/…)',
+    nl: 'handel het af of corrigeer het via de boeking: bevestigen, afwijzen, annuleren, afronden, terugbrengen of terugbetalen (/api/v1/bookings/{id}/…)',
+  },
+  CORRECT_IN_VOLUNTEERING: {
+    en: 'revoke the time claim instead (POST /api/v1/time-claims/{id}/revoke)',
+    nl: 'trek de urendeclaratie in (POST /api/v1/time-claims/{id}/revoke)',
+  },
+  CORRECT_IN_PASSES: {
+    en: 'reverse the redemption instead (POST /api/v1/redemptions/{id}/reversal)',
+    nl: 'draai de inwisseling terug (POST /api/v1/redemptions/{id}/reversal)',
+  },
   open: { en: 'open', nl: 'open' },
   frozen: { en: 'frozen', nl: 'bevroren' },
   closed: { en: 'closed', nl: 'gesloten' },
@@ -128,6 +165,10 @@ export const LEDGER_FIELD_MESSAGES = {
   MIN_ABOVE_MAX: {
     en: 'minBalance must not be above maxBalance.',
     nl: 'minBalance mag niet boven maxBalance liggen.',
+  },
+  CREDIT_LIMIT_ABOVE_ZERO: {
+    en: 'A credit limit is zero or below zero.',
+    nl: 'Een kredietlimiet is nul of lager dan nul.',
   },
   EFFECTIVE_DATE_IN_FUTURE: {
     en: 'The effective date lies after today.',

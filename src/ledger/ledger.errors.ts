@@ -1,5 +1,19 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { assertInvariant, DomainError } from '../common/errors/domain-error.js';
 import { formatAmount } from '../common/amount.js';
+import { OWNING_MODULES, type OwningModule } from './ledger.types.js';
+
+/** The phrase that tells which module's correction to use, by the module an origin names. */
+const CORRECTION_OF: Record<OwningModule, string> = {
+  catalogue: 'CORRECT_IN_CATALOGUE',
+  volunteering: 'CORRECT_IN_VOLUNTEERING',
+  passes: 'CORRECT_IN_PASSES',
+};
+
+function ownerParameters(origin: string): { origin: string; correction: string } {
+  const module = origin.split(':')[0] as OwningModule;
+  assertInvariant(OWNING_MODULES.includes(module), `origin ${origin} names no owning module`);
+  return { origin, correction: CORRECTION_OF[module] };
+}
 
 export class InsufficientFundsError extends DomainError {
   constructor(accountId: string, availableMinor: bigint, requiredMinor: bigint) {
@@ -116,5 +130,43 @@ export class IdempotencyKeyReusedError extends DomainError {
 export class PeriodNotEndedError extends DomainError {
   constructor(period: string) {
     super('PERIOD_NOT_ENDED', { period });
+  }
+}
+
+/** A date in a month before the latest closed one: its balance is part of a stored closing balance. */
+export class BooksClosedError extends DomainError {
+  constructor(effectiveDate: string, closedPeriod: string) {
+    super('BOOKS_CLOSED', { effectiveDate, period: closedPeriod });
+  }
+}
+
+/** A hold a module made is settled only through that module, so that its record moves with it. */
+export class HoldOwnedByModuleError extends DomainError {
+  constructor(holdId: string, origin: string) {
+    super('HOLD_OWNED_BY_MODULE', { holdId, ...ownerParameters(origin) });
+  }
+}
+
+/** An entry a module made is corrected only through that module, so that its record moves with it. */
+export class EntryOwnedByModuleError extends DomainError {
+  constructor(entryId: string, origin: string) {
+    super('ENTRY_OWNED_BY_MODULE', { entryId, ...ownerParameters(origin) });
+  }
+}
+
+/** A credit limit changes through the treasury's four-eyes proposal, not through the account policy. */
+export class CreditLimitNeedsApprovalError extends DomainError {
+  constructor(accountId: string) {
+    super('CREDIT_LIMIT_NEEDS_APPROVAL', { accountId });
+  }
+}
+
+/**
+ * A volunteer's Steerkes reach a business only through a redemption: that is where the pass, its
+ * PIN, its daily limit and the fiscal guardrail apply. The ledger's generic paths refuse it.
+ */
+export class RedemptionRequiredError extends DomainError {
+  constructor() {
+    super('REDEMPTION_REQUIRED');
   }
 }

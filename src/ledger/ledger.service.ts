@@ -15,6 +15,7 @@ import { Idempotency, type Replayable, type StoredResult } from '../database/ide
 import { entryHash } from './entry-hash.js';
 import {
   AccountNotOpenError,
+  BooksClosedError,
   CurrencyMismatchError,
   EntryAlreadyReversedError,
   EntryCodeNotAllowedError,
@@ -158,12 +159,14 @@ export class LedgerService {
   /** Opens a party's STK account with its balance policy. */
   openAccount(input: {
     partyId: string;
+    partyKind: string;
     minBalanceMinor: bigint | null;
     maxBalanceMinor?: bigint | null;
   }): Promise<AccountView> {
     const account: AccountRow = {
       id: randomUUID(),
       partyId: input.partyId,
+      partyKind: input.partyKind,
       systemName: null,
       currency: CURRENCY,
       minBalanceMinor: input.minBalanceMinor,
@@ -180,10 +183,39 @@ export class LedgerService {
     });
   }
 
-  /** Sets an account's limits and status (an admin's decision). */
+  /**
+   * Sets an account's maximum and status (an admin's decision). Its minimum, the credit limit,
+   * stays: that is setCreditLimit's, after a second person approved it.
+   */
   updateAccountPolicy(
     accountId: string,
-    policy: {
+    policy: { maxBalanceMinor: bigint | null; status: AccountStatus },
+  ): Promise<AccountView> {
+    return this.applyPolicy(accountId, (account) => ({
+      minBalanceMinor: account.minBalanceMinor,
+      ...policy,
+    }));
+  }
+
+  /**
+   * Sets a party account's lowest available balance: zero, or below zero for an organisation's
+   * mutual credit. Every Steerke spent below zero is one nobody issued, so the caller (the
+   * treasury's four-eyes approval) has checked who may have how much; the ledger refuses an
+   * unbounded limit on a party's account whoever asks.
+   */
+  setCreditLimit(accountId: string, minBalanceMinor: bigint): Promise<AccountView> {
+    if (minBalanceMinor > 0n)
+      throw new ValidationFailedError([{ field: 'minBalance', code: 'CREDIT_LIMIT_ABOVE_ZERO' }]);
+    return this.applyPolicy(accountId, (account) => ({
+      minBalanceMinor,
+      maxBalanceMinor: account.maxBalanceMinor,
+      status: account.status,
+    }));
+  }
+
+  private applyPolicy(
+    accountId: string,
+    next: (account: AccountRow) => {
       minBalanceMinor: bigint | null;
       maxBalanceMinor: bigint | null;
       status: AccountStatus;
@@ -194,6 +226,7 @@ export class LedgerService {
       await ledgerTransactionState(tx, store);
       const account = await this.requireAccount(store, accountId);
       if (account.systemName !== null) throw new ForbiddenError('SYSTEM_ACCOUNT_POLICY');
+      const policy = next(account);
       if (
         policy.minBalanceMinor !== null &&
         policy.maxBalanceMinor !== null &&
@@ -228,10 +261,18 @@ export class LedgerService {
   /** The raw owner of an account, for the access checks of the HTTP layer. */
   findAccountOwner(
     accountId: string,
-  ): Promise<{ partyId: string | null; systemName: string | null } | undefined> {
+  ): Promise<
+    { partyId: string | null; partyKind: string | null; systemName: string | null } | undefined
+  > {
     return this.database.read(async (tx) => {
       const account = await ledgerStoreOf(tx).findAccount(accountId);
-      return account && { partyId: account.partyId, systemName: account.systemName };
+      return (
+        account && {
+          partyId: account.partyId,
+          partyKind: account.partyKind,
+          systemName: account.systemName,
+        }
+      );
     });
   }
 
@@ -301,7 +342,7 @@ export class LedgerService {
         throw new ValidationFailedError([{ field: 'period', code: 'isPeriod' }]);
       const now = this.clock.now();
       if (period >= periodOf(localDate(now))) throw new PeriodNotEndedError(period);
-      if (await this.isPeriodClosed(store, state, period)) throw new PeriodClosedError(period);
+      if (await store.isPeriodClosed(period)) throw new PeriodClosedError(period);
       const closedAt = now.toISOString();
       await store.insertPeriod(period, closedAt, actorId);
       // The closing balances are stored with the close: from now on they are asserted, by the
@@ -309,7 +350,8 @@ export class LedgerService {
       const balances = await store.balancesAsOf(lastDayOf(period));
       for (const [accountId, balanceMinor] of balances)
         await store.insertClosingBalance(period, accountId, balanceMinor);
-      state.closedPeriods.set(period, true);
+      const latest = await this.latestClosedPeriod(store, state);
+      if (latest === null || period > latest) state.latestClosedPeriod = period;
       return { period, closedAt, closedBy: actorId, accounts: balances.size };
     });
   }
@@ -387,6 +429,7 @@ export class LedgerService {
             { accountId: command.toAccountId, amountMinor: command.amountMinor },
           ],
           reversesEntryId: null,
+          origin: command.origin,
         });
         return { kind: 'entry', entry };
       }
@@ -464,6 +507,7 @@ export class LedgerService {
       reversesEntryId: specification.reversesEntryId,
       previousHash: context.state.head.lastHash,
       hash: '',
+      origin: specification.origin ?? null,
     };
     entry.hash = entryHash(entry.previousHash, { ...entry, postings: specification.postings });
     await store.insertEntry(entry);
@@ -518,6 +562,7 @@ export class LedgerService {
       createdBy: context.actorId,
       resolvedAt: null,
       postedEntryId: null,
+      origin: command.origin ?? null,
     };
     await store.insertHold(hold);
     payer.pendingMinor += command.amountMinor;
@@ -546,6 +591,7 @@ export class LedgerService {
         { accountId: hold.counterpartyAccountId, amountMinor },
       ],
       reversesEntryId: null,
+      origin: hold.origin,
       pendingReleaseMinor: new Map([[hold.accountId, hold.amountMinor]]),
     });
     const resolved: HoldRow = {
@@ -586,22 +632,20 @@ export class LedgerService {
         amountMinor: -posting.amountMinor,
       })),
       reversesEntryId: original.id,
+      // A module's correction of its own entry stays the module's.
+      origin: command.origin ?? original.origin,
     });
   }
 
   // --- helpers of the write path -----------------------------------------------------------------
 
-  private async isPeriodClosed(
+  private async latestClosedPeriod(
     store: LedgerStore,
     state: LedgerTransactionState,
-    period: string,
-  ): Promise<boolean> {
-    let closed = state.closedPeriods.get(period);
-    if (closed === undefined) {
-      closed = await store.isPeriodClosed(period);
-      state.closedPeriods.set(period, closed);
-    }
-    return closed;
+  ): Promise<string | null> {
+    if (state.latestClosedPeriod === undefined)
+      state.latestClosedPeriod = await store.latestClosedPeriod();
+    return state.latestClosedPeriod;
   }
 
   private async requireAccount(store: LedgerStore, accountId: string): Promise<AccountRow> {
@@ -685,8 +729,15 @@ export class LedgerService {
       throw new ValidationFailedError([
         { field: 'effectiveDate', code: 'EFFECTIVE_DATE_IN_FUTURE', parameters: { today } },
       ]);
-    if (await this.isPeriodClosed(context.store, context.state, periodOf(date)))
-      throw new PeriodClosedError(periodOf(date));
+    // A closed month's closing balances are the balances as of its last day, so an entry dated on
+    // or before the last day of the latest closed month would change them: the books are closed
+    // up to there, also for an earlier month that was never closed on its own.
+    const latestClosed = await this.latestClosedPeriod(context.store, context.state);
+    if (latestClosed !== null && date <= lastDayOf(latestClosed)) {
+      if (await context.store.isPeriodClosed(periodOf(date)))
+        throw new PeriodClosedError(periodOf(date));
+      throw new BooksClosedError(date, latestClosed);
+    }
     return date;
   }
 

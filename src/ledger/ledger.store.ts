@@ -11,6 +11,8 @@ import type { AccountStatus, EntryCode, HoldStatus } from './ledger.types.js';
 export interface AccountRow {
   id: string;
   partyId: string | null;
+  /** The kind of the owning party (organisation, volunteer, business, institution); null: a system account. */
+  partyKind: string | null;
   systemName: string | null;
   currency: string;
   minBalanceMinor: bigint | null;
@@ -34,6 +36,8 @@ export interface EntryRow {
   reversesEntryId: string | null;
   previousHash: string;
   hash: string;
+  /** The module record that made the entry (`volunteering:claim:<id>`); not hashed. */
+  origin: string | null;
 }
 
 export interface PostingRow {
@@ -61,6 +65,8 @@ export interface HoldRow {
   createdBy: string | null;
   resolvedAt: string | null;
   postedEntryId: string | null;
+  /** The module record that made the hold (`catalogue:booking:<id>`). */
+  origin: string | null;
 }
 
 export interface ChainHead {
@@ -69,13 +75,13 @@ export interface ChainHead {
 }
 
 const ACCOUNT_COLUMNS =
-  'id, party_id, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
+  'id, party_id, party_kind, system_name, currency, min_balance_minor, max_balance_minor, status, balance_minor, pending_minor, next_hold_expiry, created_at';
 const ENTRY_COLUMNS =
-  'id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash';
+  'id, sequence, code, description, metadata, effective_date, created_at, created_by, reverses_entry_id, previous_hash, hash, origin';
 const POSTING_COLUMNS =
   'entry_id, line, account_id, amount_minor, balance_after_minor, entry_sequence, effective_date';
 const HOLD_COLUMNS =
-  'id, account_id, counterparty_account_id, amount_minor, posted_minor, status, code, description, metadata, expires_at, created_at, created_by, resolved_at, posted_entry_id';
+  'id, account_id, counterparty_account_id, amount_minor, posted_minor, status, code, description, metadata, expires_at, created_at, created_by, resolved_at, posted_entry_id, origin';
 
 /**
  * Hot-path SQL as constants: built once, so that the prepared-statement cache finds each by the
@@ -87,12 +93,12 @@ const SQL = {
   findAccount: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ?`,
   findSystemAccount: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE system_name = ?`,
   accountsOfParty: `SELECT ${ACCOUNT_COLUMNS} FROM ledger_accounts WHERE party_id = ? ORDER BY currency`,
-  insertAccount: `INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  insertEntry: `INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertAccount: `INSERT INTO ledger_accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertEntry: `INSERT INTO ledger_entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertPosting: `INSERT INTO ledger_postings (${POSTING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   findEntry: `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE id = ?`,
   postingsOfEntry: `SELECT ${POSTING_COLUMNS} FROM ledger_postings WHERE entry_id = ? ORDER BY line`,
-  insertHold: `INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertHold: `INSERT INTO ledger_holds (${HOLD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findHold: `SELECT ${HOLD_COLUMNS} FROM ledger_holds WHERE id = ?`,
   writeAccountMovements:
     'UPDATE ledger_accounts SET balance_minor = ?, pending_minor = ?, next_hold_expiry = ? WHERE id = ?',
@@ -109,6 +115,7 @@ function toAccount(row: Raw): AccountRow {
   return {
     id: text(row.id),
     partyId: textOrNull(row.party_id),
+    partyKind: textOrNull(row.party_kind),
     systemName: textOrNull(row.system_name),
     currency: text(row.currency),
     minBalanceMinor: bigOrNull(row.min_balance_minor),
@@ -134,6 +141,7 @@ function toEntry(row: Raw): EntryRow {
     reversesEntryId: textOrNull(row.reverses_entry_id),
     previousHash: text(row.previous_hash),
     hash: text(row.hash),
+    origin: textOrNull(row.origin),
   };
 }
 
@@ -165,6 +173,7 @@ function toHold(row: Raw): HoldRow {
     createdBy: textOrNull(row.created_by),
     resolvedAt: textOrNull(row.resolved_at),
     postedEntryId: textOrNull(row.posted_entry_id),
+    origin: textOrNull(row.origin),
   };
 }
 
@@ -268,6 +277,7 @@ export class LedgerStore {
     await this.sql.run(SQL.insertAccount, [
       account.id,
       account.partyId,
+      account.partyKind,
       account.systemName,
       account.currency,
       account.minBalanceMinor,
@@ -309,6 +319,7 @@ export class LedgerStore {
       entry.reversesEntryId,
       entry.previousHash,
       entry.hash,
+      entry.origin,
     ]);
   }
 
@@ -397,6 +408,7 @@ export class LedgerStore {
       hold.createdBy,
       hold.resolvedAt,
       hold.postedEntryId,
+      hold.origin,
     ]);
   }
 
@@ -545,18 +557,32 @@ export class LedgerStore {
     return entries.map((entry) => ({ ...entry, postings: byEntry.get(entry.id) ?? [] }));
   }
 
-  /** Money in and out per account and entry code, for postings dated in [fromDate, toDate]. */
+  /**
+   * Money in and out per account and entry code, for postings dated in [fromDate, toDate], net of
+   * reversals (a figure of a period may be negative when it reverses more than it books).
+   */
   async movementsByAccount(
     fromDate: string,
     toDate: string,
   ): Promise<Array<{ accountId: string; code: string; inMinor: bigint; outMinor: bigint }>> {
+    // A reversal counts under the code of the entry it reverses, as that movement undone: its
+    // credit takes back money that went out, its debit money that came in. So a reversed HOURS
+    // entry nets to nothing in "Steerkes for hours", in the period of the reversal's date.
     const rows = await this.sql.all<Raw>(
-      `SELECT p.account_id, e.code,
-              COALESCE(SUM(CASE WHEN p.amount_minor > 0 THEN p.amount_minor ELSE 0 END), 0) AS money_in,
-              COALESCE(SUM(CASE WHEN p.amount_minor < 0 THEN -p.amount_minor ELSE 0 END), 0) AS money_out
-         FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+      `SELECT p.account_id, COALESCE(o.code, e.code) AS code,
+              COALESCE(SUM(CASE
+                WHEN o.id IS NULL AND p.amount_minor > 0 THEN p.amount_minor
+                WHEN o.id IS NOT NULL AND p.amount_minor < 0 THEN p.amount_minor
+                ELSE 0 END), 0) AS money_in,
+              COALESCE(SUM(CASE
+                WHEN o.id IS NULL AND p.amount_minor < 0 THEN -p.amount_minor
+                WHEN o.id IS NOT NULL AND p.amount_minor > 0 THEN -p.amount_minor
+                ELSE 0 END), 0) AS money_out
+         FROM ledger_postings p
+         JOIN ledger_entries e ON e.id = p.entry_id
+         LEFT JOIN ledger_entries o ON e.code = 'REVERSAL' AND o.id = e.reverses_entry_id
         WHERE p.effective_date >= ? AND p.effective_date <= ?
-        GROUP BY p.account_id, e.code`,
+        GROUP BY p.account_id, COALESCE(o.code, e.code)`,
       [fromDate, toDate],
     );
     return rows.map((row) => ({
@@ -565,6 +591,12 @@ export class LedgerStore {
       inMinor: big(row.money_in),
       outMinor: big(row.money_out),
     }));
+  }
+
+  /** The latest closed month, or null when none is. */
+  async latestClosedPeriod(): Promise<string | null> {
+    const row = await this.sql.get<Raw>('SELECT MAX(period) AS period FROM ledger_periods');
+    return textOrNull(row?.period);
   }
 
   async isPeriodClosed(period: string): Promise<boolean> {

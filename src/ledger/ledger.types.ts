@@ -44,13 +44,29 @@ interface CommandBase {
   actorId?: string | null;
 }
 
+/**
+ * The module record a movement belongs to, `<module>:<record kind>:<id>`: the generic hold and
+ * reversal routes refuse it, and only the module's own correction moves it.
+ */
+export type MovementOrigin =
+  `catalogue:booking:${string}` | `volunteering:claim:${string}` | `passes:redemption:${string}`;
+
+/** The modules that own movements, as an origin names them first. */
+export const OWNING_MODULES = ['catalogue', 'volunteering', 'passes'] as const;
+export type OwningModule = (typeof OWNING_MODULES)[number];
+
+interface OwnedCommand {
+  /** Set by a module's typed call; a movement with an origin is corrected only through its module. */
+  origin?: MovementOrigin;
+}
+
 export interface PostingInput {
   accountId: string;
   /** Signed: positive raises the account's balance. */
   amountMinor: bigint;
 }
 
-export interface TransferCommand extends CommandBase {
+export interface TransferCommand extends CommandBase, OwnedCommand {
   kind: 'transfer';
   fromAccountId: string;
   toAccountId: string;
@@ -62,7 +78,7 @@ export interface TransferCommand extends CommandBase {
   effectiveDate?: string;
 }
 
-export interface EntryCommand extends CommandBase {
+export interface EntryCommand extends CommandBase, OwnedCommand {
   kind: 'entry';
   code: EntryCode;
   description: string;
@@ -71,7 +87,7 @@ export interface EntryCommand extends CommandBase {
   effectiveDate?: string;
 }
 
-export interface HoldCommand extends CommandBase {
+export interface HoldCommand extends CommandBase, OwnedCommand {
   kind: 'hold';
   fromAccountId: string;
   toAccountId: string;
@@ -98,7 +114,7 @@ export interface VoidHoldCommand extends CommandBase {
   holdId: string;
 }
 
-export interface ReverseCommand extends CommandBase {
+export interface ReverseCommand extends CommandBase, OwnedCommand {
   kind: 'reverse';
   entryId: string;
   description?: string;
@@ -150,6 +166,8 @@ export interface EntryView {
   reversesEntryId: string | null;
   hash: string;
   previousHash: string;
+  /** The module record that made the entry, e.g. `volunteering:claim:<id>`; null for none. */
+  origin: string | null;
   postings: PostingView[];
 }
 
@@ -168,6 +186,8 @@ export interface HoldView {
   createdBy: string | null;
   resolvedAt: string | null;
   postedEntryId: string | null;
+  /** The module record that made the hold, e.g. `catalogue:booking:<id>`; null for none. */
+  origin: string | null;
 }
 
 export interface StatementLine {

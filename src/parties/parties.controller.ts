@@ -18,8 +18,11 @@ export class PartiesController {
 
   @Post()
   @Endpoint({ access: ['admin'], created: PartyDto, problems: [400, 401, 403] })
-  create(@Body() input: CreatePartyDto): Promise<PartyDto> {
-    return this.parties.create(input);
+  create(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Body() input: CreatePartyDto,
+  ): Promise<PartyDto> {
+    return this.parties.create(input, { actor });
   }
 
   @Get()

@@ -1,5 +1,6 @@
 import './parties.error-codes.js';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesController } from './parties.controller.js';
 import { PartiesService } from './parties.service.js';
@@ -8,7 +9,7 @@ import { PublicOrganisationsController } from './public-organisations.controller
 
 /** Parties: who holds Steerkes. Each new party's account is opened by the ledger (PartyAccountsOpener). */
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, AuditModule],
   controllers: [PartiesController, PublicOrganisationsController],
   providers: [PartiesService, PartyPrivacy],
   exports: [PartiesService, PartyPrivacy],

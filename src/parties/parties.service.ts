@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { localDate } from '../common/calendar.js';
 import {
@@ -28,10 +29,17 @@ export class PartiesService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly accountsOpener: PartyAccountsOpener,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Creates the party and its ledger accounts in one transaction. A fixed id is for demo data only. */
-  create(input: CreatePartyDto, options: { id?: string } = {}): Promise<PartyDto> {
+  /**
+   * Creates the party and its ledger accounts in one transaction; audited when a user made it (the
+   * demo loader and tests give no actor). A fixed id is for demo data only.
+   */
+  create(
+    input: CreatePartyDto,
+    options: { id?: string; actor?: AuthenticatedUser } = {},
+  ): Promise<PartyDto> {
     if (input.birthDate !== undefined && input.kind !== 'volunteer') {
       throw new ValidationFailedError([{ field: 'birthDate', code: 'BIRTH_DATE_VOLUNTEERS_ONLY' }]);
     }
@@ -51,6 +59,13 @@ export class PartiesService {
       });
       await tx.manager.insert(Party, party);
       await this.accountsOpener.openAccountsFor(party);
+      if (options.actor)
+        await this.audit.record(options.actor, {
+          action: 'party.created',
+          subjectType: 'party',
+          subjectId: party.id,
+          details: { kind: party.kind, district: party.district },
+        });
       return toPartyDto(party);
     });
   }
@@ -143,7 +158,8 @@ export class PartiesService {
   }
 }
 
-function toPartyDto(party: Party): PartyDto {
+/** The one view of a party: its DTO, and what a volunteer's data export holds of it. */
+export function toPartyDto(party: Party): PartyDto {
   return {
     id: party.id,
     kind: party.kind,

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-error.js';
 import { Database } from '../database/database.service.js';
+import type { PartyDto } from './dto/party.dto.js';
 import { Party } from './entities/party.entity.js';
+import { toPartyDto } from './parties.service.js';
 
-export interface PartyRecordView {
-  id: string;
-  kind: string;
-  name: string;
-  district: string;
-  contactEmail: string | null;
-  description: string | null;
-  birthDate: string | null;
-  createdAt: string;
-}
+export type PartyRecordView = PartyDto;
 
 /**
  * What the parties module holds of a person (a volunteer's party), for their privacy rights
@@ -26,16 +19,7 @@ export class PartyPrivacy {
     return this.database.read(async ({ manager }) => {
       const party = await manager.findOneBy(Party, { id: partyId });
       if (!party) throw new NotFoundError('party', partyId);
-      return {
-        id: party.id,
-        kind: party.kind,
-        name: party.name,
-        district: party.district,
-        contactEmail: party.contactEmail,
-        description: party.description,
-        birthDate: party.birthDate,
-        createdAt: party.createdAt,
-      };
+      return toPartyDto(party);
     });
   }
 

@@ -14,6 +14,7 @@ import {
   YearParameterDto,
 } from './dto/fiscal.dto.js';
 import { FiscalService } from './fiscal.service.js';
+import { OfferPolicyDto } from './dto/offers.dto.js';
 import { PassesSettingsService } from './passes-settings.service.js';
 
 @ApiTags('fiscal')
@@ -97,5 +98,34 @@ export class PassPolicyController {
   })
   set(@CurrentUser() actor: AuthenticatedUser, @Body() input: PassPolicyDto) {
     return this.settings.updatePassPolicy(input, actor.id);
+  }
+}
+
+@ApiTags('offers')
+@ApiBearerAuth()
+@Controller('offer-policy')
+export class OfferPolicyController {
+  constructor(private readonly settings: PassesSettingsService) {}
+
+  @Get()
+  @Endpoint({
+    summary: 'The fund-wide maximum euro value per Steerke of an offer’s price.',
+    ok: OfferPolicyDto,
+    problems: [401],
+  })
+  get() {
+    return this.settings.offerPolicyView();
+  }
+
+  @Put()
+  @Endpoint({
+    access: ['treasurer'],
+    summary:
+      'Set the maximum euro value per Steerke of price (treasurer; audited). Offers above it are refused when published or when their price or value changes.',
+    ok: OfferPolicyDto,
+    problems: [400, 401, 403],
+  })
+  set(@CurrentUser() actor: AuthenticatedUser, @Body() input: OfferPolicyDto) {
+    return this.settings.setOfferPolicy(input, actor.id);
   }
 }

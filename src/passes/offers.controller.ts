@@ -10,11 +10,14 @@ import {
   ListManagedOffersQueryDto,
   ListRedeemableOffersQueryDto,
   OfferDto,
+  OfferValueChangeDto,
   UpdateOfferDto,
 } from './dto/offers.dto.js';
+import { PageQueryDto } from '../common/pagination.js';
 import { OffersService } from './offers.service.js';
 
 const OfferPageDto = PageOf(OfferDto);
+const OfferValueChangePageDto = PageOf(OfferValueChangeDto);
 
 @ApiTags('offers')
 @Controller('offers')
@@ -68,6 +71,23 @@ export class OffersController {
   })
   get(@Param('id', uuidPipe()) id: string) {
     return this.offers.get(id);
+  }
+
+  @Get(':id/value-history')
+  @Endpoint({
+    access: ['treasurer', 'admin', 'business_operator'],
+    summary:
+      'Every price and euro value the offer has had, oldest first (treasurer, admin, or the offer’s own business).',
+    ok: OfferValueChangePageDto,
+    problems: [400, 401, 403, 404],
+  })
+  @ApiBearerAuth()
+  valueHistory(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.offers.valueHistory(actor, id, query);
   }
 
   @Patch(':id')

@@ -16,7 +16,9 @@ import { Database, type Transaction } from '../database/database.service.js';
 import type { District } from '../parties/entities/party.entity.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { Offer, type OfferStatus } from './entities/offer.entity.js';
-import type { OfferInactiveReason } from './passes.errors.js';
+import { OfferValueChange } from './entities/offer-value-change.entity.js';
+import { OfferEuroValueTooHighError, type OfferInactiveReason } from './passes.errors.js';
+import { PassesSettingsService } from './passes-settings.service.js';
 import type { PerPassPeriod } from './redemption-limits.js';
 import { forUpdate } from '../database/row-lock.js';
 
@@ -57,6 +59,14 @@ export interface OfferView {
   redeemable: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One price and euro value an offer had from `changedAt` on. */
+export interface OfferValueChangeView {
+  price: string;
+  euroValue: string;
+  changedBy: string | null;
+  changedAt: string;
 }
 
 /** Why an offer cannot be redeemed on `today`, or null when it can (stock aside). */
@@ -109,6 +119,7 @@ export class OffersService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly parties: PartiesService,
+    private readonly settings: PassesSettingsService,
   ) {}
 
   /** Publishes an offer of the operator's business. A fixed id is for demo data only. */
@@ -143,7 +154,9 @@ export class OffersService {
       updatedAt: now,
     };
     return this.database.transaction(async (tx) => {
+      await this.assertEuroValueWithinRatio(offer);
       await tx.manager.insert(Offer, offer);
+      await this.recordValue(tx, offer, actorId);
       return offerView(offer, today, await this.business(businessPartyId));
     });
   }
@@ -164,8 +177,48 @@ export class OffersService {
       };
       if (changes.validFrom !== undefined || changes.validUntil !== undefined)
         this.assertValidity(changed.validFrom, changed.validUntil, today);
+      const valueChanged =
+        changed.priceMinor !== offer.priceMinor || changed.euroValueMinor !== offer.euroValueMinor;
+      // Only a change of price or value meets today's ratio: withdrawing an old offer stays possible.
+      if (valueChanged) await this.assertEuroValueWithinRatio(changed);
       await tx.manager.update(Offer, { id: offer.id }, changed);
+      if (valueChanged) await this.recordValue(tx, changed, actor.id);
       return offerView(changed, today, await this.business(offer.businessPartyId));
+    });
+  }
+
+  /**
+   * Every price and euro value the offer has had, oldest first: for the treasurer, an admin, or
+   * the offer's own business (another business gets 404, as if it did not exist).
+   */
+  valueHistory(
+    actor: AuthenticatedUser,
+    offerId: string,
+    query: PageQueryDto,
+  ): Promise<Page<OfferValueChangeView>> {
+    return this.database.read(async (tx) => {
+      const offer = await tx.manager.findOneBy(Offer, { id: offerId });
+      if (!offer || (!isOverseer(actor.role) && offer.businessPartyId !== actor.partyId))
+        throw new NotFoundError('offer', offerId);
+      const builder = tx.manager
+        .createQueryBuilder(OfferValueChange, 'change')
+        .where('change.offer_id = :offerId', { offerId });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'change.changed_at',
+        idColumn: 'change.id',
+        page: query,
+      });
+      return pageFrom(
+        await builder.getMany(),
+        limit,
+        (change) => ({ sortValue: change.changedAt, id: change.id }),
+        (change) => ({
+          price: formatAmount(change.priceMinor),
+          euroValue: formatAmount(change.euroValueMinor),
+          changedBy: change.changedBy,
+          changedAt: change.changedAt,
+        }),
+      );
     });
   }
 
@@ -296,6 +349,24 @@ export class OffersService {
     }
     if (changes.status !== undefined) columns.status = changes.status;
     return columns;
+  }
+
+  /** The fund-wide rule: euro value ≤ ratio × price (the ratio in hundredths, like an amount). */
+  private async assertEuroValueWithinRatio(offer: Offer): Promise<void> {
+    const ratioMinor = await this.settings.euroValueRatioMaxMinor();
+    if (offer.euroValueMinor * 100n > ratioMinor * offer.priceMinor)
+      throw new OfferEuroValueTooHighError(offer.priceMinor, ratioMinor);
+  }
+
+  private recordValue(tx: Transaction, offer: Offer, actorId: string | null): Promise<unknown> {
+    return tx.manager.insert(OfferValueChange, {
+      id: randomUUID(),
+      offerId: offer.id,
+      priceMinor: offer.priceMinor,
+      euroValueMinor: offer.euroValueMinor,
+      changedBy: actorId,
+      changedAt: offer.updatedAt,
+    });
   }
 
   private assertValidity(validFrom: string, validUntil: string | null, today: string): void {

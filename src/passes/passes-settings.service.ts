@@ -15,7 +15,16 @@ export const PASS_DAILY_LIMIT_MAX_MINOR = 100_000n;
 export const VOID_WINDOW_DEFAULT_MINUTES = 15;
 export const VOID_WINDOW_MAX_MINUTES = 24 * 60;
 
+/**
+ * At most this many euros of value per Steerke of price (5.00: a Steerke is an hour of volunteering,
+ * and the tax-free volunteer allowance is about five euros an hour), so that a business cannot give
+ * a benefit that is in effect a wage. The treasurer sets it; hundredths, like an amount.
+ */
+export const EURO_VALUE_RATIO_DEFAULT_MINOR = 500n;
+export const EURO_VALUE_RATIO_MAX_MINOR = 10_000n;
+
 const GUARDRAIL_KEY = 'fiscal_guardrail_enabled';
+const EURO_VALUE_RATIO_KEY = 'offer_euro_value_ratio_max';
 const DAILY_LIMIT_KEY = 'pass_daily_limit_minor';
 const VOID_WINDOW_KEY = 'void_window_minutes';
 
@@ -69,6 +78,55 @@ export class PassesSettingsService {
         },
       );
       return enabled;
+    });
+  }
+
+  /** Euro value per Steerke of price an offer may have at most, in hundredths. */
+  euroValueRatioMaxMinor(): Promise<bigint> {
+    return this.database.read(async (tx) => {
+      const value = await this.value(tx, EURO_VALUE_RATIO_KEY);
+      return value === undefined ? EURO_VALUE_RATIO_DEFAULT_MINOR : BigInt(value);
+    });
+  }
+
+  async offerPolicyView(): Promise<{ euroValueRatioMax: string }> {
+    return { euroValueRatioMax: formatAmount(await this.euroValueRatioMaxMinor()) };
+  }
+
+  /** Sets the fund-wide maximum euro value per Steerke (treasurer), audited. Existing offers keep theirs until changed. */
+  setOfferPolicy(
+    input: { euroValueRatioMax: string },
+    actorId: string,
+  ): Promise<{ euroValueRatioMax: string }> {
+    const ratioMinor = parseAmount(input.euroValueRatioMax, { field: 'euroValueRatioMax' });
+    if (ratioMinor > EURO_VALUE_RATIO_MAX_MINOR) {
+      throw new ValidationFailedError([
+        {
+          field: 'euroValueRatioMax',
+          code: 'max',
+          parameters: { max: formatAmount(EURO_VALUE_RATIO_MAX_MINOR) },
+        },
+      ]);
+    }
+    return this.database.transaction(async (tx) => {
+      const before = await this.value(tx, EURO_VALUE_RATIO_KEY);
+      await this.store(tx, EURO_VALUE_RATIO_KEY, ratioMinor.toString(), actorId);
+      const view = { euroValueRatioMax: formatAmount(ratioMinor) };
+      await this.audit.record(
+        { id: actorId },
+        {
+          action: 'offer.policy',
+          subjectType: 'setting',
+          subjectId: EURO_VALUE_RATIO_KEY,
+          details: {
+            before: formatAmount(
+              before === undefined ? EURO_VALUE_RATIO_DEFAULT_MINOR : BigInt(before),
+            ),
+            after: view.euroValueRatioMax,
+          },
+        },
+      );
+      return view;
     });
   }
 

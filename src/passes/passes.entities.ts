@@ -1,5 +1,6 @@
 import { FiscalLimit } from './entities/fiscal-limit.entity.js';
 import { Offer } from './entities/offer.entity.js';
+import { OfferValueChange } from './entities/offer-value-change.entity.js';
 import { Pass } from './entities/pass.entity.js';
 import { PassPinFailure } from './entities/pass-pin-failure.entity.js';
 import { PassesSetting } from './entities/passes-setting.entity.js';
@@ -13,4 +14,5 @@ export const PASSES_ENTITIES: Array<new () => object> = [
   FiscalLimit,
   PassesSetting,
   PassPinFailure,
+  OfferValueChange,
 ];

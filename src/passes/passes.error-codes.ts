@@ -99,6 +99,11 @@ export const PASSES_ERRORS = {
     en: 'Redemption {redemptionId} could be voided until {voidableUntil} ({minutes} minutes); now only a treasurer can reverse it.',
     nl: 'Inwisseling {redemptionId} kon worden geannuleerd tot {voidableUntil} ({minutes} minuten); nu kan alleen een penningmeester haar terugboeken.',
   },
+  OFFER_EURO_VALUE_TOO_HIGH: {
+    status: 422,
+    en: 'An offer priced {price} STK may be worth at most {maxEuroValue} euro ({ratio} euro per Steerke, set by the treasurer).',
+    nl: 'Een aanbod van {price} STK mag hoogstens {maxEuroValue} euro waard zijn ({ratio} euro per Steerke, vastgesteld door de penningmeester).',
+  },
   REDEMPTION_NOT_COMPLETED: {
     status: 409,
     en: 'Redemption {redemptionId} is already {status}.',

@@ -140,3 +140,14 @@ export class RedemptionNotCompletedError extends DomainError {
     super('REDEMPTION_NOT_COMPLETED', { redemptionId, status });
   }
 }
+
+/** The euro value an offer claims is above the fund-wide ratio to its price. */
+export class OfferEuroValueTooHighError extends DomainError {
+  constructor(priceMinor: bigint, ratioMinor: bigint) {
+    super('OFFER_EURO_VALUE_TOO_HIGH', {
+      price: formatAmount(priceMinor),
+      maxEuroValue: formatAmount((priceMinor * ratioMinor) / 100n),
+      ratio: formatAmount(ratioMinor),
+    });
+  }
+}

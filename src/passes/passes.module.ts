@@ -6,7 +6,11 @@ import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
 import { VolunteeringModule } from '../volunteering/volunteering.module.js';
-import { FiscalController, PassPolicyController } from './fiscal.controller.js';
+import {
+  FiscalController,
+  OfferPolicyController,
+  PassPolicyController,
+} from './fiscal.controller.js';
 import { FiscalService } from './fiscal.service.js';
 import { OffersController } from './offers.controller.js';
 import { OffersService } from './offers.service.js';
@@ -37,6 +41,7 @@ const PASSES_SERVICES = [
     RedemptionsController,
     FiscalController,
     PassPolicyController,
+    OfferPolicyController,
   ],
   providers: [RedemptionRateLimitGuard, ...PASSES_SERVICES],
   exports: PASSES_SERVICES,

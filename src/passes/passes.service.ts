@@ -2,7 +2,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
-import { hashPassword } from '../common/password-hasher.js';
+import { PasswordHasher } from '../common/password-hasher.js';
 import { isOverseer } from '../common/roles.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -104,6 +104,7 @@ export class PassesService {
     private readonly clock: Clock,
     private readonly parties: PartiesService,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   /** Issues a pass. A fixed id and number are for demo data only. */
@@ -201,12 +202,13 @@ export class PassesService {
   }
 
   /**
-   * Sets or changes the PIN (the volunteer only); stored as an scrypt hash, and wrong attempts start
-   * again from 0, also each business's (a business paused on this pass may try it again).
+   * Sets or changes the PIN (the volunteer only); stored as a peppered scrypt hash, and wrong
+   * attempts start again from 0, also each business's (a business paused on this pass may try it
+   * again).
    */
   async setPin(actor: AuthenticatedUser, numberInput: string, pin: string): Promise<void> {
     const number = requirePassNumber(numberInput, 'number');
-    const pinHash = await hashPassword(pin);
+    const pinHash = await this.hasher.hashPin(pin);
     await this.database.transaction(async (tx) => {
       const pass = await this.lockVisible(tx, actor, number);
       assertUsable(pass, this.today());

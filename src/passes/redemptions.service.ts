@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
-import { verifyPassword } from '../common/password-hasher.js';
+import { PasswordHasher, type Verdict } from '../common/password-hasher.js';
 import { isOverseer } from '../common/roles.js';
 import { formatAmount } from '../common/amount.js';
 import { localDate } from '../common/calendar.js';
@@ -121,7 +121,7 @@ export interface RedemptionQuery extends PageQueryDto {
   volunteerId?: string;
 }
 
-type PinVerdict = { pinHash: string; matches: boolean } | null;
+type PinVerdict = ({ pinHash: string } & Verdict) | null;
 
 /** What is read before the transaction: the slow PIN check, and the (never changing) ledger accounts. */
 interface LookAhead {
@@ -190,6 +190,7 @@ export class RedemptionsService {
     private readonly fiscal: FiscalService,
     private readonly settings: PassesSettingsService,
     private readonly parties: PartiesService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async redeem(
@@ -457,7 +458,7 @@ export class RedemptionsService {
     };
     if (pin === undefined || !pass.pinHash) return { verdict: null, accounts };
     return {
-      verdict: { pinHash: pass.pinHash, matches: await verifyPassword(pin, pass.pinHash) },
+      verdict: { pinHash: pass.pinHash, ...(await this.hasher.verifyPin(pin, pass.pinHash)) },
       accounts,
     };
   }
@@ -480,10 +481,13 @@ export class RedemptionsService {
     await this.assertNotPaused(tx, pass, businessPartyId);
     if (pin === undefined) throw new PinRequiredError();
     // The PIN may have changed since it was checked ahead; then check it again against the locked row.
-    const matches =
-      verdict?.pinHash === pass.pinHash ? verdict.matches : await verifyPassword(pin, pass.pinHash);
+    const { matches, needsRehash } =
+      verdict?.pinHash === pass.pinHash ? verdict : await this.hasher.verifyPin(pin, pass.pinHash);
     if (matches) {
-      if (pass.pinFailures > 0) await tx.manager.update(Pass, { id: pass.id }, { pinFailures: 0 });
+      // A PIN hashed before the pepper (or at other parameters) is hashed anew now it is known.
+      const pinHash = needsRehash ? await this.hasher.hashPin(pin) : pass.pinHash;
+      if (pass.pinFailures > 0 || needsRehash)
+        await tx.manager.update(Pass, { id: pass.id }, { pinFailures: 0, pinHash });
       await tx.manager.delete(PassPinFailure, { passId: pass.id });
       return null;
     }
@@ -623,6 +627,7 @@ export class RedemptionsService {
       },
       idempotencyKey: `redemption:${id}:redeem`,
       actorId: actor.id,
+      origin: `passes:redemption:${id}`,
     });
     const redemption: Redemption = {
       id,

@@ -11,6 +11,12 @@ export interface SponsorshipFigure {
   volunteers: number;
 }
 
+/** A volunteer who redeemed at a business in a period (standing redemptions only). */
+export interface RedeemerFigure {
+  businessId: string;
+  volunteerId: string;
+}
+
 /** Figures of the passes module for the treasury's reports. */
 @Injectable()
 export class SponsorshipFigures {
@@ -46,5 +52,26 @@ export class SponsorshipFigures {
         volunteers: Number(row.volunteers),
       }));
     });
+  }
+
+  /**
+   * Each volunteer who redeemed at each business, once: a report that counts volunteers over
+   * several businesses (a district) counts each person once, not once per business. Ids stay on
+   * the server: the reports publish counts only.
+   */
+  redeemersByBusiness(fromDate: string, toDate: string): Promise<RedeemerFigure[]> {
+    return this.database.read(({ manager }) =>
+      manager
+        .createQueryBuilder(Redemption, 'redemption')
+        .select('redemption.business_party_id', 'businessId')
+        .addSelect('redemption.volunteer_party_id', 'volunteerId')
+        .distinct(true)
+        .where("redemption.status = 'completed'")
+        .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', {
+          fromDate,
+          toDate,
+        })
+        .getRawMany<RedeemerFigure>(),
+    );
   }
 }

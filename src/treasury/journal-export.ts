@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvWithText } from '../common/csv.js';
 import { dayBefore, lastDayOf } from '../common/calendar.js';
 import { formatAmount } from '../common/amount.js';
 import type { EntryView } from '../ledger/ledger.types.js';
@@ -19,6 +19,23 @@ export interface JournalExportInput {
   generatedAt: string;
 }
 
+const JOURNAL_CSV_COLUMNS = [
+  'sequence',
+  'entry_id',
+  'effective_date',
+  'created_at',
+  'code',
+  'description',
+  'account_id',
+  'account_group',
+  'account_name',
+  'amount',
+  'currency',
+  'reverses_entry_id',
+] as const;
+/** Typed by people (a description, a party's name): made inert for a spreadsheet. */
+const JOURNAL_CSV_TEXT_COLUMNS = new Set(['description', 'account_group', 'account_name']);
+
 /** One line per posting, for a spreadsheet or any bookkeeping package. */
 export function journalCsv({ entries, labels }: JournalExportInput): string {
   const rows = entries.flatMap((entry) =>
@@ -37,23 +54,7 @@ export function journalCsv({ entries, labels }: JournalExportInput): string {
       entry.reversesEntryId ?? '',
     ]),
   );
-  return stringify(rows, {
-    header: true,
-    columns: [
-      'sequence',
-      'entry_id',
-      'effective_date',
-      'created_at',
-      'code',
-      'description',
-      'account_id',
-      'account_group',
-      'account_name',
-      'amount',
-      'currency',
-      'reverses_entry_id',
-    ],
-  });
+  return csvWithText(JOURNAL_CSV_COLUMNS, rows, JOURNAL_CSV_TEXT_COLUMNS);
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

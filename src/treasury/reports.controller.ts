@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { Endpoint } from '../common/http/endpoint.decorator.js';
@@ -10,7 +10,8 @@ import { IsCalendarDate } from '../common/http/validators.js';
 import { YearQueryDto } from '../common/http/year-query.dto.js';
 import { ImpactReportDto, SponsorshipReportDto } from './dto/reports.dto.js';
 import { TransparencyReportDto } from './dto/transparency.dto.js';
-import { ReportsService } from './reports.service.js';
+import { ReportsService, TRANSPARENCY_CACHE_TTL_MS } from './reports.service.js';
+import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
 
 export class PeriodQueryDto {
   @ApiPropertyOptional({
@@ -74,10 +75,13 @@ export class ReportsController {
   @Endpoint({
     access: 'public',
     summary:
-      'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. Aggregates only; figures about fewer than five volunteers are suppressed.',
+      'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. ' +
+      'Aggregates only; figures about fewer than five volunteers are suppressed, and so is a second figure wherever one could be recovered by subtraction. ' +
+      `Served from a cache: up to ${TRANSPARENCY_CACHE_TTL_MS / 60_000} minutes behind the ledger. Rate-limited per client address.`,
     ok: TransparencyReportDto,
-    problems: [400],
+    problems: [400, 429],
   })
+  @UseGuards(TransparencyRateLimitGuard)
   transparency(@Query() query: YearQueryDto): Promise<TransparencyReportDto> {
     return this.reports.transparency(query.year ?? this.thisYear());
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/amount.js';
+import { Clock } from '../common/clock.js';
 import { ForbiddenError } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { isOverseer } from '../common/roles.js';
@@ -13,6 +14,8 @@ import { VolunteeringFigures } from '../volunteering/volunteering-figures.servic
 
 /** A figure about fewer volunteers than this is not published: it could point at a person (AVG). */
 export const VOLUNTEERS_PUBLISHED_MIN = 5;
+/** How long the public transparency report may be behind the ledger: it is served from a cache. */
+export const TRANSPARENCY_CACHE_TTL_MS = 5 * 60 * 1000;
 const MINUTES_PER_HOUR = 60;
 
 /** Codes by which an organisation pays for hours, and earns or pays for shared services. */
@@ -35,6 +38,39 @@ export interface ImpactLine {
   steerkesSpentOnServices: string;
   servicesGiven: number;
   servicesUsed: number;
+}
+
+interface DistrictSponsorship {
+  steerkesMinor: bigint;
+  euroValueMinor: bigint;
+  redemptions: number;
+  volunteers: Set<string>;
+}
+
+/** The public transparency report of a year (GET /public/transparency). */
+export interface TransparencyReport {
+  year: number;
+  volunteersPublishedMin: number;
+  organisations: Array<{
+    name: string;
+    district: District;
+    budgetIssued: string;
+    hoursRewarded: string | null;
+    volunteers: number | null;
+    volunteerFiguresSuppressed: boolean;
+    servicesGiven: number;
+    servicesUsed: number;
+  }>;
+  districts: Array<{
+    district: District;
+    budgetIssued: string;
+    hoursRewarded: string | null;
+    volunteers: number | null;
+    volunteerFiguresSuppressed: boolean;
+    servicesExchanged: number;
+    sponsorshipAccepted: { steerkes: string; euroValue: string; redemptions: number } | null;
+    sponsorshipSuppressed: boolean;
+  }>;
 }
 
 interface Counters {
@@ -75,7 +111,14 @@ export class ReportsService {
     private readonly volunteering: VolunteeringFigures,
     private readonly sponsorship: SponsorshipFigures,
     private readonly exchanges: ExchangeFigures,
+    private readonly clock: Clock,
   ) {}
+
+  /** The transparency report per year, with when it must be computed again. */
+  private readonly transparencyCache = new Map<
+    number,
+    { report: TransparencyReport; expiresAt: number }
+  >();
 
   /** Per business and year: Steerkes accepted, euro value given, redemptions (for an MVO statement). */
   async sponsorshipReport(
@@ -129,59 +172,59 @@ export class ReportsService {
     };
   }
 
-  /** The public account of a year: aggregates only, small groups of volunteers suppressed. */
-  async transparency(year: number) {
+  /**
+   * The public account of a year: aggregates only, small groups of volunteers suppressed, and
+   * complementary cells suppressed too (see suppressComplementary). Cached per year for
+   * TRANSPARENCY_CACHE_TTL_MS on the injected clock: a public, unauthenticated report may be that
+   * much behind the ledger, and is not recomputed for every visitor.
+   */
+  async transparency(year: number): Promise<TransparencyReport> {
+    const now = this.clock.now().getTime();
+    const cached = this.transparencyCache.get(year);
+    if (cached && now < cached.expiresAt) return cached.report;
+    const report = await this.computeTransparency(year);
+    this.transparencyCache.set(year, { report, expiresAt: now + TRANSPARENCY_CACHE_TTL_MS });
+    return report;
+  }
+
+  private async computeTransparency(year: number): Promise<TransparencyReport> {
     const fromDate = `${year}-01-01`;
     const toDate = `${year}-12-31`;
     const { organisations, districts } = await this.tally(fromDate, toDate);
     const parties = await this.partiesById();
-    const sponsorship = await this.sponsorship.byBusiness(fromDate, toDate);
-    const sponsorshipByDistrict = new Map<
-      string,
-      { steerkesMinor: bigint; euroValueMinor: bigint; redemptions: number; volunteers: number }
-    >();
-    for (const figure of sponsorship) {
-      const district = parties.get(figure.businessId)?.district ?? 'city-wide';
-      const sum = sponsorshipByDistrict.get(district) ?? {
-        steerkesMinor: 0n,
-        euroValueMinor: 0n,
-        redemptions: 0,
-        volunteers: 0,
-      };
-      sum.steerkesMinor += figure.steerkesMinor;
-      sum.euroValueMinor += figure.euroValueMinor;
-      sum.redemptions += figure.redemptions;
-      sum.volunteers += figure.volunteers;
-      sponsorshipByDistrict.set(district, sum);
-    }
+    const sponsorshipByDistrict = await this.sponsorshipByDistrict(parties, fromDate, toDate);
+    const organisationLines = [...organisations.entries()]
+      .map(([organisationId, counters]) => ({ party: parties.get(organisationId)!, counters }))
+      .sort((a, b) => a.party.name.localeCompare(b.party.name));
+    const suppressed = suppressComplementary(
+      DISTRICTS.map((district) => ({
+        total: { id: district, counters: districts.get(district) ?? emptyCounters() },
+        parts: organisationLines
+          .filter((line) => line.party.district === district)
+          .map((line) => ({ id: line.party.id, counters: line.counters })),
+      })),
+    );
     return {
       year,
       volunteersPublishedMin: VOLUNTEERS_PUBLISHED_MIN,
-      organisations: [...organisations.entries()]
-        .filter(
-          ([organisationId]) =>
-            parties.get(organisationId)?.kind === 'organisation' ||
-            parties.get(organisationId)?.kind === 'institution',
-        )
-        .map(([organisationId, counters]) => ({
-          name: parties.get(organisationId)!.name,
-          district: parties.get(organisationId)!.district,
-          budgetIssued: formatAmount(counters.issuedMinor),
-          ...publicVolunteerFigures(counters),
-          servicesGiven: counters.given,
-          servicesUsed: counters.used,
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      organisations: organisationLines.map(({ party, counters }) => ({
+        name: party.name,
+        district: party.district,
+        budgetIssued: formatAmount(counters.issuedMinor),
+        ...publicVolunteerFigures(counters, suppressed.has(party.id)),
+        servicesGiven: counters.given,
+        servicesUsed: counters.used,
+      })),
       districts: DISTRICTS.map((district) => {
         const counters = districts.get(district) ?? emptyCounters();
         const accepted = sponsorshipByDistrict.get(district);
         // Sponsorship is about the volunteers who redeemed: published only for enough of them.
         const sponsorshipPublished =
-          accepted !== undefined && accepted.volunteers >= VOLUNTEERS_PUBLISHED_MIN;
+          accepted !== undefined && accepted.volunteers.size >= VOLUNTEERS_PUBLISHED_MIN;
         return {
           district,
           budgetIssued: formatAmount(counters.issuedMinor),
-          ...publicVolunteerFigures(counters),
+          ...publicVolunteerFigures(counters, suppressed.has(district)),
           servicesExchanged: counters.given,
           sponsorshipAccepted: sponsorshipPublished
             ? {
@@ -194,6 +237,35 @@ export class ReportsService {
         };
       }),
     };
+  }
+
+  /** Sponsorship per district of the businesses, each volunteer counted once per district. */
+  private async sponsorshipByDistrict(
+    parties: Map<string, PartyDto>,
+    fromDate: string,
+    toDate: string,
+  ): Promise<Map<string, DistrictSponsorship>> {
+    const byDistrict = new Map<string, DistrictSponsorship>();
+    const districtOf = (businessId: string) => parties.get(businessId)?.district ?? 'city-wide';
+    const sumOf = (district: string) => {
+      if (!byDistrict.has(district))
+        byDistrict.set(district, {
+          steerkesMinor: 0n,
+          euroValueMinor: 0n,
+          redemptions: 0,
+          volunteers: new Set(),
+        });
+      return byDistrict.get(district)!;
+    };
+    for (const figure of await this.sponsorship.byBusiness(fromDate, toDate)) {
+      const sum = sumOf(districtOf(figure.businessId));
+      sum.steerkesMinor += figure.steerkesMinor;
+      sum.euroValueMinor += figure.euroValueMinor;
+      sum.redemptions += figure.redemptions;
+    }
+    for (const redeemer of await this.sponsorship.redeemersByBusiness(fromDate, toDate))
+      sumOf(districtOf(redeemer.businessId)).volunteers.add(redeemer.volunteerId);
+    return byDistrict;
   }
 
   /** Hours, volunteers, Steerkes and services per organisation and per district. */
@@ -257,17 +329,47 @@ function impactLine(counters: Counters): ImpactLine {
   };
 }
 
-/** Hours and volunteer counts, or null (suppressed) when fewer than five volunteers are behind them. */
-function publicVolunteerFigures(counters: Counters): {
+/** Hours and volunteer counts, or null when suppressed (too few volunteers, or complementary). */
+function publicVolunteerFigures(
+  counters: Counters,
+  suppressed: boolean,
+): {
   hoursRewarded: string | null;
   volunteers: number | null;
   volunteerFiguresSuppressed: boolean;
 } {
-  const published =
-    counters.volunteers.size >= VOLUNTEERS_PUBLISHED_MIN || counters.volunteers.size === 0;
   return {
-    hoursRewarded: published ? hoursText(counters.minutes) : null,
-    volunteers: published ? counters.volunteers.size : null,
-    volunteerFiguresSuppressed: !published,
+    hoursRewarded: suppressed ? null : hoursText(counters.minutes),
+    volunteers: suppressed ? null : counters.volunteers.size,
+    volunteerFiguresSuppressed: suppressed,
   };
+}
+
+/** A figure about 1 to 4 volunteers points at people; none at all points at nobody. */
+const tooFewVolunteers = (counters: Counters) =>
+  counters.volunteers.size > 0 && counters.volunteers.size < VOLUNTEERS_PUBLISHED_MIN;
+
+interface Cell {
+  id: string;
+  counters: Counters;
+}
+
+/**
+ * Which volunteer figures to suppress, by id, so that none can be recovered by subtraction. A
+ * district's hours are the sum of its organisations' hours: with the district published and one
+ * organisation suppressed, that organisation's hours would be the district's minus the others'.
+ * So, per district: its small organisations are suppressed (primary), and if exactly one is, the
+ * district's own figures are suppressed too (complementary: the organisations stay published,
+ * which tells the public more than a district total). With two or more suppressed, only their sum
+ * can be found. A small district is suppressed whole; its organisations are then all small too
+ * (subsets of it) or without volunteers. There is no city-wide total to subtract from.
+ */
+export function suppressComplementary(groups: Array<{ total: Cell; parts: Cell[] }>): Set<string> {
+  const suppressed = new Set<string>();
+  for (const { total, parts } of groups) {
+    const primary = parts.filter((part) => tooFewVolunteers(part.counters));
+    for (const part of primary) suppressed.add(part.id);
+    if (tooFewVolunteers(total.counters) || primary.length === 1) suppressed.add(total.id);
+  }
+  return suppressed;
 }

@@ -1,7 +1,10 @@
+import './treasury.error-codes.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { AuditLogController } from './audit-log.controller.js';
+import { CreditLimitsController } from './credit-limits.controller.js';
+import { CreditLimitsService } from './credit-limits.service.js';
 import { TreasuryLedgerController } from './treasury-ledger.controller.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
@@ -11,6 +14,7 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { TreasuryController } from './treasury.controller.js';
 import { TreasuryService } from './treasury.service.js';
+import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
 
 /**
  * The treasurer's tools, every route under /treasury: issue and retire, the integrity check, closing
@@ -30,8 +34,9 @@ import { TreasuryService } from './treasury.service.js';
     TreasuryLedgerController,
     AuditLogController,
     ReportsController,
+    CreditLimitsController,
   ],
-  providers: [TreasuryService, ReportsService],
+  providers: [TreasuryService, ReportsService, CreditLimitsService, TransparencyRateLimitGuard],
   exports: [TreasuryService],
 })
 export class TreasuryModule {}

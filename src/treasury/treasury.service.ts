@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
+import { csvWithText } from '../common/csv.js';
 import { formatAmount, parseAmount } from '../common/amount.js';
 import { dayBefore, firstDayOf, lastDayOf } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
@@ -29,6 +29,15 @@ export interface TrialBalance {
   /** Steerkes held by parties: the money supply, minus the issuance account's balance. */
   circulation: string;
   pendingHolds: string;
+  /** Mutual credit: Steerkes that may be, and that are, spent below zero (nobody issued them). */
+  creditExtended: CreditExtended;
+}
+
+export interface CreditExtended {
+  /** Σ of the organisations' credit limits below zero, as they stand now (not as of a date). */
+  limits: string;
+  /** Σ of the party balances below zero (as of the date): credit actually drawn. */
+  drawn: string;
 }
 
 export interface AccountPeriodStatement {
@@ -62,6 +71,8 @@ export class TreasuryService {
     let total = 0n;
     let circulation = 0n;
     let pending = 0n;
+    let limitsMinor = 0n;
+    let drawnMinor = 0n;
     for (const { account, balanceAsOf } of accounts) {
       const label = labels.get(account.id)!;
       const balanceMinor = parseAmount(balanceAsOf, { allowNegative: true, allowZero: true });
@@ -76,7 +87,15 @@ export class TreasuryService {
       });
       groups.set(label.group, group);
       total += balanceMinor;
-      if (account.systemName === null) circulation += balanceMinor;
+      if (account.systemName === null) {
+        circulation += balanceMinor;
+        if (balanceMinor < 0n) drawnMinor -= balanceMinor;
+        const minMinor =
+          account.minBalance === null
+            ? 0n
+            : parseAmount(account.minBalance, { allowNegative: true, allowZero: true });
+        if (minMinor < 0n) limitsMinor -= minMinor;
+      }
       pending += parseAmount(account.pending, { allowZero: true });
     }
     return {
@@ -93,6 +112,7 @@ export class TreasuryService {
       balanced: total === 0n,
       circulation: formatAmount(circulation),
       pendingHolds: formatAmount(pending),
+      creditExtended: { limits: formatAmount(limitsMinor), drawn: formatAmount(drawnMinor) },
     };
   }
 
@@ -148,10 +168,12 @@ export class TreasuryService {
       '',
       statement.closingBalance,
     ]);
-    return stringify(rows, {
-      header: true,
-      columns: ['date', 'sequence', 'code', 'description', 'amount', 'balance'],
-    });
+    // Descriptions are typed by people: made inert for a spreadsheet; amounts stay numbers.
+    return csvWithText(
+      ['date', 'sequence', 'code', 'description', 'amount', 'balance'],
+      rows,
+      new Set(['description']),
+    );
   }
 
   /** The closed months, oldest first: when and by whom (their closing balances stay inside). */

@@ -101,14 +101,42 @@ export class BulkTimeClaimsService {
       dayTotals,
       rateMinor,
     );
+    const newcomers = await this.newcomerProblems(organisationId, input, volunteers, tx);
     const fundsProblem = await this.fundsProblem(organisationId, lines);
     const all = [
       ...(dateProblem ? [dateProblem] : []),
       ...problems,
+      ...newcomers,
       ...(fundsProblem ? [fundsProblem] : []),
     ];
     if (all.length > 0) throw new TimeClaimsRefusedError(all);
     return lines;
+  }
+
+  /**
+   * A manager records hours in bulk only for volunteers who worked for the organisation before (a
+   * claim of theirs it approved): otherwise any volunteer id would do, and hours could be credited
+   * to someone who never came. A newcomer submits their first claim themselves (POST /time-claims),
+   * which the organisation then approves; after that, bulk includes them.
+   */
+  private async newcomerProblems(
+    organisationId: string,
+    input: BulkTimeClaimsDto,
+    volunteers: ReadonlyMap<string, unknown>,
+    tx: Transaction,
+  ): Promise<FieldError[]> {
+    const known = [...volunteers.keys()];
+    const veterans = await this.store.volunteersWhoWorkedFor(organisationId, known, tx);
+    return input.participants.flatMap((participant, index) =>
+      volunteers.has(participant.volunteerId) && !veterans.has(participant.volunteerId)
+        ? [
+            {
+              field: `participants.${index}.volunteerId`,
+              code: 'TIME_CLAIM_VOLUNTEER_NEW_TO_ORGANISATION',
+            },
+          ]
+        : [],
+    );
   }
 
   /** The organisation must have the total available (down to its credit limit), not only each line. */
@@ -207,6 +235,9 @@ function approvedClaims(activity: ActivityToPay, actorId: string, nowIso: string
     decidedBy: actorId,
     decidedAt: nowIso,
     reason: null,
+    revokedBy: null,
+    revokedAt: null,
+    reversalEntryId: null,
   }));
 }
 

@@ -50,6 +50,7 @@ describe(paymentCommand.name, () => {
       metadata: { timeClaimId: 'claim-1', claimDate: '2026-11-21', hours: '1.75', rate: '1.20' },
       idempotencyKey: paymentKey('claim-1'),
       actorId: 'user-1',
+      origin: 'volunteering:claim:claim-1', // the generic reversal refuses it: revoke the claim
     });
   });
 

@@ -54,5 +54,6 @@ export function paymentCommand(
     metadata,
     idempotencyKey: paymentKey(claim.id),
     actorId,
+    origin: `volunteering:claim:${claim.id}`,
   };
 }

@@ -15,6 +15,7 @@ import {
   BulkTimeClaimsDto,
   ListTimeClaimsQueryDto,
   RejectTimeClaimDto,
+  RevokeTimeClaimDto,
   SubmitTimeClaimDto,
   TimeClaimBatchDto,
   TimeClaimDto,
@@ -121,6 +122,22 @@ export class TimeClaimsController {
     @Body() input: RejectTimeClaimDto,
   ) {
     return this.claims.reject(actor, id, input.reason);
+  }
+
+  @Post(':id/revoke')
+  @Endpoint({
+    access: ['org_manager', 'treasurer'],
+    summary:
+      'Revoke an approved claim with a reason (the organisation’s manager or a treasurer): its HOURS entry is reversed and its hours stop counting for the fiscal guardrail.',
+    ok: TimeClaimDto,
+    problems: [400, 401, 403, 404, 409, 422],
+  })
+  revoke(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', uuidPipe()) id: string,
+    @Body() input: RevokeTimeClaimDto,
+  ) {
+    return this.claims.revoke(actor, id, input.reason);
   }
 
   @Post(':id/withdraw')

@@ -18,7 +18,10 @@ import {
   type Replayable,
   requestFingerprint,
 } from '../database/idempotency.js';
+import { AuditService } from '../audit/audit.service.js';
+import { formatAmount } from '../common/amount.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { DESCRIPTION_LENGTH_MAX as REVERSAL_DESCRIPTION_LENGTH_MAX } from '../ledger/ledger.types.js';
 import type {
   ListTimeClaimsQueryDto,
   SubmitTimeClaimDto,
@@ -26,12 +29,16 @@ import type {
 } from './dto/time-claim.dto.js';
 import { TimeClaim } from './entities/time-claim.entity.js';
 import { HourRatesService } from './hour-rates.service.js';
-import { parseHours } from './hours.js';
+import { formatHours, parseHours } from './hours.js';
 import { claimDateProblem, DAY_LIMIT_MINUTES, paymentCommand } from './time-claim-rules.js';
 import { TimeClaimViews } from './time-claim-views.js';
 import { TimeClaimsStore } from './time-claims.store.js';
 import { VOLUNTEERING_IDEMPOTENCY_SCOPE } from './volunteering.limits.js';
-import { TimeClaimDayLimitExceededError, TimeClaimNotPendingError } from './volunteering.errors.js';
+import {
+  TimeClaimDayLimitExceededError,
+  TimeClaimNotApprovedError,
+  TimeClaimNotPendingError,
+} from './volunteering.errors.js';
 import { VolunteeringParties } from './volunteering-parties.js';
 
 /**
@@ -51,6 +58,7 @@ export class TimeClaimsService {
     private readonly store: TimeClaimsStore,
     private readonly idempotency: Idempotency,
     private readonly views: TimeClaimViews,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -189,6 +197,53 @@ export class TimeClaimsService {
     });
   }
 
+  /**
+   * A manager of the organisation, or a treasurer, revokes an approved claim, saying why: its
+   * HOURS entry is reversed through the ledger and the claim marked revoked in one transaction, so
+   * that its hours stop counting for the fiscal guardrail the moment the money is taken back. The
+   * reversal's ledger key is derived from the claim: a claim is revoked at most once.
+   */
+  revoke(actor: AuthenticatedUser, claimId: string, reason: string): Promise<TimeClaimDto> {
+    return this.database.transaction(async (tx) => {
+      const claim = await this.store.lockClaim(claimId, tx);
+      const mayRevoke =
+        actor.role === 'treasurer' ||
+        (actor.partyId !== null && claim?.organisationPartyId === actor.partyId);
+      if (!claim || !mayRevoke) throw new NotFoundError('time_claim', claimId);
+      if (claim.status !== 'approved' || claim.entryId === null)
+        throw new TimeClaimNotApprovedError(claim.id, claim.status);
+      const { result: reversal } = await this.ledger.reverse({
+        entryId: claim.entryId,
+        description: `Herroepen: ${claim.activity}`.slice(0, REVERSAL_DESCRIPTION_LENGTH_MAX),
+        idempotencyKey: `time-claim:${claim.id}:revoke`,
+        actorId: actor.id,
+        origin: `volunteering:claim:${claim.id}`,
+      });
+      const revoked: TimeClaim = {
+        ...claim,
+        status: 'revoked',
+        reason,
+        revokedBy: actor.id,
+        revokedAt: this.clock.now().toISOString(),
+        reversalEntryId: reversal.id,
+      };
+      await tx.manager.update(TimeClaim, { id: claim.id }, revoked);
+      await this.audit.record(actor, {
+        action: 'time_claim.revoke',
+        subjectType: 'time_claim',
+        subjectId: claim.id,
+        details: {
+          reason,
+          entryId: claim.entryId,
+          reversalEntryId: reversal.id,
+          hours: formatHours(claim.minutes),
+          amount: claim.amountMinor === null ? null : formatAmount(claim.amountMinor),
+        },
+      });
+      return this.views.one(revoked);
+    });
+  }
+
   /** The volunteer takes back a claim that is still waiting; its hours no longer count for the day. */
   withdraw(
     actor: AuthenticatedUser,
@@ -247,6 +302,9 @@ export class TimeClaimsService {
       decidedBy: null,
       decidedAt: null,
       reason: null,
+      revokedBy: null,
+      revokedAt: null,
+      reversalEntryId: null,
     });
     await tx.manager.insert(TimeClaim, claim);
     return this.views.one(claim);

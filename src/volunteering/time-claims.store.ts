@@ -58,6 +58,25 @@ export class TimeClaimsStore {
     return claimed;
   }
 
+  /** Which of these volunteers have had a claim approved by the organisation: they worked for it before. */
+  async volunteersWhoWorkedFor(
+    organisationId: string,
+    volunteerIds: readonly string[],
+    tx: Transaction,
+  ): Promise<Set<string>> {
+    if (volunteerIds.length === 0) return new Set();
+    const rows = await tx.manager
+      .createQueryBuilder(TimeClaim, 'claim')
+      .select('DISTINCT claim.volunteer_party_id', 'volunteerId')
+      .where('claim.organisation_party_id = :organisationId', { organisationId })
+      .andWhere('claim.volunteer_party_id IN (:...volunteerIds)', {
+        volunteerIds: [...new Set(volunteerIds)],
+      })
+      .andWhere("claim.status = 'approved'")
+      .getRawMany<{ volunteerId: string }>();
+    return new Set(rows.map((row) => row.volunteerId));
+  }
+
   /** The party's STK account: every party has exactly one. */
   accountOf(partyId: string): Promise<string> {
     return this.ledger.accountIdOfParty(partyId);

@@ -14,6 +14,11 @@ export const VOLUNTEERING_ERRORS = {
     en: 'Time claim {claimId} is {status}; only a requested claim can be approved, rejected or withdrawn.',
     nl: 'Urendeclaratie {claimId} is {status}; alleen een ingediende declaratie kan worden goedgekeurd, afgewezen of ingetrokken.',
   },
+  TIME_CLAIM_NOT_APPROVED: {
+    status: 409,
+    en: 'Time claim {claimId} is {status}; only an approved claim can be revoked.',
+    nl: 'Urendeclaratie {claimId} is {status}; alleen een goedgekeurde declaratie kan worden herroepen.',
+  },
   TIME_CLAIM_DAY_LIMIT_EXCEEDED: {
     status: 422,
     en: 'A volunteer can claim at most {limit} hours per day; {date} already has {claimed} hours claimed, so {requested} more is too much.',
@@ -39,6 +44,7 @@ export const VOLUNTEERING_PHRASES = {
   approved: { en: 'approved', nl: 'goedgekeurd' },
   rejected: { en: 'rejected', nl: 'afgewezen' },
   withdrawn: { en: 'withdrawn', nl: 'ingetrokken' },
+  revoked: { en: 'revoked', nl: 'herroepen' },
   NOT_ORGANISATION_MANAGER: {
     en: 'only an admin or a manager of the organisation sets its hour rate',
     nl: 'alleen een beheerder of een coördinator van de organisatie stelt haar uurtarief in',
@@ -66,6 +72,10 @@ export const VOLUNTEERING_FIELD_MESSAGES = {
   TIME_CLAIM_VOLUNTEER_UNKNOWN: {
     en: 'There is no volunteer with this id.',
     nl: 'Er is geen vrijwilliger met dit id.',
+  },
+  TIME_CLAIM_VOLUNTEER_NEW_TO_ORGANISATION: {
+    en: 'This volunteer has not worked for the organisation before: they submit their first claim themselves, and once it is approved they can be included.',
+    nl: 'Deze vrijwilliger heeft nog niet eerder voor de organisatie gewerkt: die dient de eerste declaratie zelf in, en na goedkeuring kan die worden meegenomen.',
   },
   INSUFFICIENT_FUNDS: {
     en: 'Not enough Steerkes are available for this.',

@@ -10,6 +10,12 @@ export class TimeClaimNotPendingError extends DomainError {
   }
 }
 
+export class TimeClaimNotApprovedError extends DomainError {
+  constructor(claimId: string, status: TimeClaimStatus) {
+    super('TIME_CLAIM_NOT_APPROVED', { claimId, status });
+  }
+}
+
 export class TimeClaimDayLimitExceededError extends DomainError {
   constructor(date: string, claimedMinutes: number, requestedMinutes: number) {
     super(

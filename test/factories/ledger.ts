@@ -274,3 +274,29 @@ export function issuanceAccountOf(issueEntry: EntryBody): string {
   if (!posting) throw new Error('an ISSUE entry has a negative posting on the issuance account');
   return posting.accountId;
 }
+
+/**
+ * Gives an account a credit limit the only way there is: an admin proposes it, a treasurer
+ * approves it (four eyes). Answers the approved proposal.
+ */
+export async function grantCreditLimit(
+  http: TestAgent,
+  sessions: { admin: Session; treasurer: Session },
+  accountId: string,
+  minBalance: string,
+): Promise<{ id: string; status: string; minBalance: string }> {
+  const proposed = await http
+    .post(`${API}/treasury/credit-limits`)
+    .set(sessions.admin.auth)
+    .send({ accountId, minBalance, reason: 'Krediet e2e' });
+  expect({ status: proposed.status, body: proposed.body }).toMatchObject({ status: 201 });
+  const approved = await http
+    .post(`${API}/treasury/credit-limits/${proposed.body.id}/approve`)
+    .set(sessions.treasurer.auth)
+    .send();
+  expect({ status: approved.status, body: approved.body }).toMatchObject({
+    status: 200,
+    body: { status: 'approved', minBalance },
+  });
+  return approved.body as { id: string; status: string; minBalance: string };
+}

@@ -17,13 +17,16 @@ export interface TimeClaimBody {
   date: string;
   hours: string;
   activity: string;
-  status: 'requested' | 'approved' | 'rejected' | 'withdrawn';
+  status: 'requested' | 'approved' | 'rejected' | 'withdrawn' | 'revoked';
   rate: string | null;
   amount: string | null;
   entryId: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
   reason: string | null;
+  revokedBy: string | null;
+  revokedAt: string | null;
+  reversalEntryId: string | null;
   batchId: string | null;
   submittedBy: string | null;
   createdAt: string;

@@ -30,7 +30,7 @@ describe('the volunteering demo (seeds/demo-volunteering.ts)', () => {
   });
   afterAll(() => context.close());
 
-  it('gives Anouk claims waiting for her organisations and one of today paid, and a buurtfeest recorded and paid for three volunteers', async () => {
+  it('gives Anouk claims waiting for her organisations and one of today paid, and a buurtfeest recorded and paid for three volunteers who each worked there before', async () => {
     const loaded = await claims();
     expect(
       loaded.map((claim) => [
@@ -41,6 +41,10 @@ describe('the volunteering demo (seeds/demo-volunteering.ts)', () => {
         claim.entryId !== null,
       ]),
     ).toEqual([
+      // Eva's, Fatima's and Daan's own first claims: bulk includes only volunteers who worked there before.
+      ['2026-11-13', 'Kennismaking: eerste klus', '1.00', 'approved', true],
+      ['2026-11-13', 'Kennismaking: eerste klus', '1.00', 'approved', true],
+      ['2026-11-13', 'Kennismaking: eerste klus', '1.00', 'approved', true],
       ['2026-11-17', 'Buurtfeest Jekerkwartier opbouwen', '3.00', 'approved', true],
       ['2026-11-17', 'Buurtfeest Jekerkwartier opbouwen', '2.50', 'approved', true],
       ['2026-11-17', 'Buurtfeest Jekerkwartier opbouwen', '1.25', 'approved', true],

@@ -526,16 +526,8 @@ describe(`${LedgerService.name} against an in-memory model (${process.env.TEST_D
           });
           accountIds.push((await ledger.listAccountsOfParty(party.id))[0].id);
         }
-        await ledger.updateAccountPolicy(accountIds[2], {
-          minBalanceMinor: -5000n,
-          maxBalanceMinor: null,
-          status: 'open',
-        });
-        await ledger.updateAccountPolicy(accountIds[3], {
-          minBalanceMinor: 0n,
-          maxBalanceMinor: 3000n,
-          status: 'open',
-        });
+        await ledger.setCreditLimit(accountIds[2], -5000n);
+        await ledger.updateAccountPolicy(accountIds[3], { maxBalanceMinor: 3000n, status: 'open' });
         const model: Model = {
           accounts: [
             { balance: 0n, min: null, max: null },

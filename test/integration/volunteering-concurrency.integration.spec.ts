@@ -135,6 +135,12 @@ describe(`${TimeClaimsService.name} and ${BulkTimeClaimsService.name} under raci
   });
 
   it('records a bulk activity once when its retries race', async () => {
+    // Bulk hours are for volunteers who have worked for the organisation before: each has a first
+    // claim of their own, approved.
+    for (const [index, volunteer] of volunteers.entries()) {
+      const first = await claims[0].submit(volunteer, claimInput('0.25', '2026-11-10'));
+      await claims[0].approve(manager, first.result.id, `first-claim-${index}`);
+    }
     const input = {
       date: '2026-11-21',
       activity: 'Race buurtfeest',

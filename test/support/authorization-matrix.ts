@@ -30,7 +30,15 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /auth/refresh': { public: true, refreshCookie: true, roles: ALL },
   'POST /auth/logout': { public: true, roles: ALL },
   'GET /auth/me': { roles: ALL },
+  // every user changes their own password (the current one required)
+  'POST /auth/password': { roles: ALL },
+  // the one-time code of an admin's reset is the credential; throttled as logins are
+  'POST /auth/password-reset': { public: true, roles: ALL },
   'POST /users': { roles: ['admin'] },
+  'POST /users/{id}/disable': { roles: ['admin'] },
+  'POST /users/{id}/enable': { roles: ['admin'] },
+  'PUT /users/{id}/role': { roles: ['admin'] },
+  'POST /users/{id}/password-reset': { roles: ['admin'] },
   // the admin for anyone, every other user for themselves only (another user's id answers 404)
   'POST /users/{id}/sessions/revoke': { roles: ALL },
 
@@ -70,6 +78,11 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'GET /treasury/statements/{accountId}': { roles: OVERSEERS },
   'GET /treasury/export': { roles: OVERSEERS },
   'GET /treasury/audit-log': { roles: OVERSEERS },
+  // credit limits with four eyes (CreditLimitsController: admin and treasurer; the approver is the other role)
+  'POST /treasury/credit-limits': { roles: OVERSEERS },
+  'GET /treasury/credit-limits': { roles: OVERSEERS },
+  'POST /treasury/credit-limits/{id}/approve': { roles: OVERSEERS },
+  'POST /treasury/credit-limits/{id}/reject': { roles: OVERSEERS },
 
   // volunteering
   'POST /time-claims': { roles: ['volunteer'] },
@@ -79,6 +92,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /time-claims/{id}/approve': { roles: ['org_manager'] },
   'POST /time-claims/{id}/reject': { roles: ['org_manager'] },
   'POST /time-claims/{id}/withdraw': { roles: ['volunteer'] },
+  'POST /time-claims/{id}/revoke': { roles: ['org_manager', 'treasurer'] },
   'GET /volunteering/hour-rate-range': { roles: ALL },
   'PUT /volunteering/hour-rate-range': { roles: ['admin'] },
   'GET /organisations/{id}/hour-rate': { roles: ALL },
@@ -99,6 +113,9 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'GET /offers/managed': { roles: ['business_operator', 'admin', 'treasurer'] },
   'GET /offers/{id}': { public: true, roles: ALL },
   'PATCH /offers/{id}': { roles: ['business_operator'] },
+  'GET /offers/{id}/value-history': { roles: ['treasurer', 'admin', 'business_operator'] },
+  'GET /offer-policy': { roles: ALL },
+  'PUT /offer-policy': { roles: ['treasurer'] },
 
   // redemptions
   'POST /redemptions': { roles: ['business_operator'] },
@@ -136,6 +153,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /bookings/{id}/check-out': { roles: ALL },
   'POST /bookings/{id}/return': { roles: ALL },
   'POST /bookings/{id}/complete': { roles: ALL },
+  'POST /bookings/{id}/refund': { roles: ['org_manager', 'business_operator', 'treasurer'] },
 
   // reports
   'GET /reports/sponsorship': {

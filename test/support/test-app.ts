@@ -24,7 +24,8 @@ export const TEST_START = new Date('2026-11-23T09:00:00.000Z');
  * The real application, in-process, configured exactly as main.ts configures it, on a database of
  * its own, with a clock the test moves. The Maastricht demo is loaded unless asked otherwise; its
  * year of history only when asked (`demoHistory: true`): it takes seconds to write, and most stories
- * need the demo's people and places, not its past.
+ * need the demo's people and places, not its past. Given `shareDatabase`, it starts on a database
+ * another test made (as a restart would), and leaves it to its owner when closed.
  */
 export async function createTestApp(
   options: {
@@ -32,14 +33,18 @@ export async function createTestApp(
     demoHistory?: boolean;
     environment?: Record<string, string>;
     beforeInit?: (app: NestFastifyApplication) => void;
+    shareDatabase?: TestDatabase;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.shareDatabase ?? (await createTestDatabase());
+  const dropDatabase = () => (options.shareDatabase ? Promise.resolve() : database.drop());
   const configuration: AppConfiguration = {
     ...loadConfiguration({
       NODE_ENV: 'test',
       LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+      LOGINS_PER_ADDRESS_PER_MINUTE: '100000',
       REDEMPTIONS_PER_MINUTE: '100000',
+      TRANSPARENCY_REQUESTS_PER_MINUTE: '100000',
       ...options.environment,
     }),
     database: database.configuration,
@@ -64,7 +69,7 @@ export async function createTestApp(
   } catch (error) {
     // A refused start (that is what some tests want) must not leave connections open.
     await app.close().catch(() => undefined);
-    await database.drop();
+    await dropDatabase();
     throw error;
   }
   return {
@@ -75,7 +80,7 @@ export async function createTestApp(
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      await dropDatabase();
     },
   };
 }

@@ -46,6 +46,9 @@ async function startServer(
       DATABASE_URL: `sqlite:${join(folder, 'steerkes.sqlite')}`,
       LOG_LEVEL: 'warn',
       LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+      LOGINS_PER_ADDRESS_PER_MINUTE: '10000',
+      // Development hashes at production's cost (2^17); the stories need the demo, not the cost.
+      PASSWORD_SCRYPT_COST: '4096',
       REDEMPTIONS_PER_MINUTE: '10000',
       ...environment,
     },

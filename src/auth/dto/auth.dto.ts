@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -11,6 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ROLES, type Role } from '../../common/roles.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 export const PASSWORD_LENGTH_MIN = 10;
 export const PASSWORD_LENGTH_MAX = 200;
@@ -38,6 +39,8 @@ export class UserDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) partyId: string | null;
   @ApiProperty() displayName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'A disabled user cannot log in; an admin enables them again.' })
+  disabled: boolean;
 }
 
 export class LoginResponseDto {
@@ -78,5 +81,60 @@ export class CreateUserDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsPlainText()
   displayName: string;
+}
+
+/** A new password: long enough, and not a weak one (password-rules.ts, checked by the service). */
+function NewPasswordProperty(): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({
+      minLength: PASSWORD_LENGTH_MIN,
+      maxLength: PASSWORD_LENGTH_MAX,
+      description:
+        'Not a common password, nor one of too few distinct characters or with the e-mail name.',
+    })(target, key);
+    IsString()(target, key);
+    MinLength(PASSWORD_LENGTH_MIN)(target, key);
+    MaxLength(PASSWORD_LENGTH_MAX)(target, key);
+  };
+}
+
+export class ChangeOwnPasswordDto {
+  @ApiProperty({ maxLength: PASSWORD_LENGTH_MAX })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_LENGTH_MAX)
+  currentPassword: string;
+
+  @NewPasswordProperty()
+  newPassword: string;
+}
+
+/** The new role and, for volunteer, org_manager and business_operator, the party it acts for. */
+export class ChangeRoleDto extends PickType(CreateUserDto, ['role', 'partyId'] as const) {}
+
+/** The one-time code: `<user id>.<43 characters>`. */
+export const RESET_CODE_LENGTH_MAX = 80;
+
+export class PasswordResetDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({
+    description:
+      'Shown once, in this answer only: hand it to the user, who sets a new password with it (POST /auth/password-reset). Only its hash is kept.',
+    maxLength: RESET_CODE_LENGTH_MAX,
+  })
+  code: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class CompletePasswordResetDto {
+  @ApiProperty({ maxLength: RESET_CODE_LENGTH_MAX, pattern: '^[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}$' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(RESET_CODE_LENGTH_MAX)
+  code: string;
+
+  @NewPasswordProperty()
+  newPassword: string;
 }

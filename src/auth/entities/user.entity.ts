@@ -22,4 +22,16 @@ export class User {
 
   /** Carried in every token as `sv`; raising it revokes all the user's sessions at once. */
   @column.Integer('session_version', { default: 1 }) sessionVersion: number;
+
+  /** When an admin disabled the user; null while enabled. A disabled user cannot log in or refresh. */
+  @column.Moment('disabled_at', { nullable: true }) disabledAt: string | null;
+
+  /** A demo login, with the demo's public password: production refuses to start while one exists. */
+  @column.Flag() demo: boolean;
+
+  /** SHA-256 (hex) of the one-time password-reset code an admin made; null when none is open. */
+  @column.Text(64, 'password_reset_hash', { nullable: true }) passwordResetHash: string | null;
+
+  @column.Moment('password_reset_expires_at', { nullable: true }) passwordResetExpiresAt:
+    string | null;
 }

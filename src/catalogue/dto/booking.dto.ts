@@ -16,6 +16,7 @@ import { documentValidator } from '../../common/http/openapi-limits.js';
 import {
   AMOUNT_SCHEMA_PATTERN,
   AMOUNT_TEXT_LENGTH_MAX,
+  AmountProperty,
   IsAmount,
 } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
@@ -35,6 +36,7 @@ import {
 } from '../catalogue.types.js';
 import { MOMENT_LENGTH_MAX } from '../local-time.js';
 import { BlockedPeriodDto } from './listing.dto.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 const MOMENT_DESCRIPTION =
   'With Z or an offset ("2026-11-28T09:00:00Z"), as Maastricht wall-clock time ("2026-11-28T10:00"), or a date meaning local midnight ("2026-11-28"). The end is not included.';
@@ -84,6 +86,7 @@ export class CreateBookingDto {
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   note?: string;
 }
 
@@ -93,6 +96,7 @@ export class ReasonDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(NOTE_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   reason?: string;
 }
 
@@ -116,6 +120,7 @@ export class ReturnDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(NOTE_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   damageNote?: string;
 }
 
@@ -123,6 +128,21 @@ documentValidator('HOURS_INVALID', {
   pattern: AMOUNT_SCHEMA_PATTERN,
   maxLength: AMOUNT_TEXT_LENGTH_MAX,
 });
+
+export class RefundDto {
+  @AmountProperty({
+    example: '5.00',
+    description:
+      'Steerkes paid back to the booker: at most what the provider received (the price or the cancellation fee, and deposit kept) less earlier refunds',
+  })
+  amount: string;
+
+  @ApiProperty({ maxLength: NOTE_LENGTH_MAX, example: 'De zaal was niet verwarmd.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NOTE_LENGTH_MAX)
+  reason: string;
+}
 
 export class CompleteDto {
   @ApiPropertyOptional({
@@ -224,6 +244,11 @@ export class BookingDto {
   @ApiProperty({ type: String, nullable: true, description: 'Deposit kept (late fee and damage).' })
   depositKept: string | null;
   @ApiProperty({ type: String, nullable: true }) lateFee: string | null;
+  @ApiProperty({
+    example: '0.00',
+    description: 'Paid back to the booker after the booking was settled.',
+  })
+  refunded: string;
   @ApiProperty({ type: String, nullable: true, example: '1.50' }) hoursGiven: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: String, nullable: true }) resolutionNote: string | null;

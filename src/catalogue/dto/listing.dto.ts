@@ -48,6 +48,7 @@ import {
 } from '../catalogue.types.js';
 import { MOMENT_LENGTH_MAX, TIME_OF_DAY_SCHEMA_PATTERN } from '../local-time.js';
 import { isValidOpeningHours } from '../opening-hours.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** The longest a length limit may be, in any length unit: a month in minutes. */
@@ -94,6 +95,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(TITLE_LENGTH_MAX)
+  @IsPlainText()
   titleNl: string;
 
   @ApiProperty({ example: 'Main hall', maxLength: TITLE_LENGTH_MAX })
@@ -101,6 +103,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(TITLE_LENGTH_MAX)
+  @IsPlainText()
   titleEn: string;
 
   @ApiProperty({
@@ -110,6 +113,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LISTING_DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   descriptionNl: string;
 
   @ApiProperty({
@@ -119,6 +123,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LISTING_DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   descriptionEn: string;
 
   @ApiPropertyOptional({
@@ -134,6 +139,7 @@ export class CreateListingDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(ADDRESS_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   address: string;
 
   @ApiProperty({
@@ -394,6 +400,7 @@ export class CreateBlockedPeriodDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(BLOCKED_REASON_LENGTH_MAX)
+  @IsPlainText()
   reason: string;
 }
 

@@ -56,6 +56,13 @@ export class Booking {
 
   @column.MinorUnits('late_fee_minor', { nullable: true }) lateFeeMinor: bigint | null;
 
+  /**
+   * Paid back to the booker after settlement (POST /bookings/:id/refund), in total. The column's
+   * default (0) is the migration's, for bookings made before it; the entity names no default, so
+   * that an insert does not read it back untransformed.
+   */
+  @column.MinorUnits('refunded_minor') refundedMinor: bigint;
+
   /** Administration: hundredths of an hour actually given. */
   @column.Integer('hours_given_hundredths', { nullable: true }) hoursGivenHundredths: number | null;
 

@@ -38,6 +38,10 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   isDateString: { en: 'Must be an ISO-8601 date.', nl: 'Moet een ISO-8601-datum zijn.' },
   isIso8601: { en: 'Must be an ISO-8601 date.', nl: 'Moet een ISO-8601-datum zijn.' },
   matches: { en: 'The value has the wrong format.', nl: 'De waarde heeft het verkeerde formaat.' },
+  isPlainText: {
+    en: 'Must not contain control characters, bidirectional overrides or invisible marks.',
+    nl: 'Mag geen stuurtekens, richtingsoverschrijvingen of onzichtbare tekens bevatten.',
+  },
   isAmount: {
     en: 'Must be a decimal string with at most two decimals, such as "12.50".',
     nl: 'Moet een decimale tekst zijn met hoogstens twee decimalen, zoals "12.50".',

@@ -11,6 +11,11 @@ import { HealthProbe1763900250000 } from './1763900250000-health-probe.js';
 import { PostingsByEntrySequence1763900260000 } from './1763900260000-postings-by-entry-sequence.js';
 import { AuthSessions1763900270000 } from './1763900270000-auth-sessions.js';
 import { IdempotencyRecords1763900300000 } from './1763900300000-idempotency-records.js';
+import { ModuleOwnedMovements1763900400000 } from './1763900400000-module-owned-movements.js';
+import { CreditLimitProposals1763900410000 } from './1763900410000-credit-limit-proposals.js';
+import { LedgerAccountPartyKind1763900500000 } from './1763900500000-ledger-account-party-kind.js';
+import { OfferValueChanges1763900510000 } from './1763900510000-offer-value-changes.js';
+import { UserAccounts1763900600000 } from './1763900600000-user-accounts.js';
 import { PassPinFailures1763900700000 } from './1763900700000-pass-pin-failures.js';
 
 /** Every migration, oldest first. Listed by hand so that the build needs no file globbing. */
@@ -28,5 +33,10 @@ export const MIGRATIONS = [
   PostingsByEntrySequence1763900260000,
   AuthSessions1763900270000,
   IdempotencyRecords1763900300000,
+  ModuleOwnedMovements1763900400000,
+  CreditLimitProposals1763900410000,
+  LedgerAccountPartyKind1763900500000,
+  OfferValueChanges1763900510000,
+  UserAccounts1763900600000,
   PassPinFailures1763900700000,
 ];

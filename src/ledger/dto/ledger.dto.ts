@@ -36,6 +36,7 @@ import {
   type Metadata,
   POSTINGS_PER_ENTRY_MAX,
 } from '../ledger.types.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 /** Longer than any moment a client means: "2026-12-01T17:00:00.123456789+01:00" has 35. */
 const DATE_TIME_LENGTH_MAX = 40;
@@ -79,6 +80,7 @@ class DescribedMovementDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description: string;
 
   @ApiPropertyOptional(METADATA_SCHEMA)
@@ -192,6 +194,7 @@ export class PostHoldDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description?: string;
 }
 
@@ -201,6 +204,7 @@ export class ReversalDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description?: string;
 }
 
@@ -226,16 +230,15 @@ export class RetireDto extends DescribedMovementDto {
 }
 
 export class AccountPolicyDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: String,
-    nullable: true,
     example: '-50.00',
-    description: 'Lowest available balance allowed (signed); null: unbounded.',
+    description:
+      'The credit limit in force, unchanged (or leave it out): a credit limit changes only through POST /treasury/credit-limits, with a second person’s approval.',
   })
-  @IsDefined()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
   @IsAmount({ allowNegative: true, allowZero: true })
-  minBalance: string | null;
+  minBalance?: string | null;
 
   @ApiProperty({
     type: String,
@@ -319,6 +322,15 @@ export class EntryViewDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) reversesEntryId: string | null;
   @ApiProperty({ description: 'SHA-256 of this entry and the previous hash.' }) hash: string;
   @ApiProperty() previousHash: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: 80,
+    example: 'volunteering:claim:6f1c0a52-0d7e-4c1b-9a8e-3b8f2f7f4f10',
+    description:
+      'The module record that made the entry; such an entry is corrected only through that module.',
+  })
+  origin: string | null;
   @ApiProperty({ type: [PostingViewDto] }) postings: PostingViewDto[];
 }
 
@@ -337,6 +349,15 @@ export class HoldViewDto {
   @ApiProperty({ type: String, nullable: true }) createdBy: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) postedEntryId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: 80,
+    example: 'catalogue:booking:6f1c0a52-0d7e-4c1b-9a8e-3b8f2f7f4f10',
+    description:
+      'The module record that made the hold; such a hold is settled only through that module.',
+  })
+  origin: string | null;
 }
 
 export class StatementLineDto {

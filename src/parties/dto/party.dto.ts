@@ -4,6 +4,7 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'clas
 import { IsCalendarDate } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { DISTRICTS, type District, PARTY_KINDS, type PartyKind } from '../entities/party.entity.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 const NAME_LENGTH_MAX = 200;
 const DESCRIPTION_LENGTH_MAX = 2000;
@@ -19,6 +20,7 @@ export class CreatePartyDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(NAME_LENGTH_MAX)
+  @IsPlainText()
   name: string;
 
   @ApiProperty({
@@ -38,6 +40,7 @@ export class CreatePartyDto {
   @IsOptional()
   @IsString()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   description?: string;
 
   @ApiPropertyOptional({

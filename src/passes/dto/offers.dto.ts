@@ -21,6 +21,7 @@ import { LocalizedTextDto } from './localized-text.dto.js';
 import { DISTRICTS, type District } from '../../parties/entities/party.entity.js';
 import { OFFER_STATUSES, type OfferStatus } from '../entities/offer.entity.js';
 import { PER_PASS_PERIODS, type PerPassPeriod } from '../redemption-limits.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 export const OFFER_TITLE_LENGTH_MAX = 120;
 export const OFFER_DESCRIPTION_LENGTH_MAX = 1000;
@@ -35,12 +36,14 @@ export class OfferTitleDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(OFFER_TITLE_LENGTH_MAX)
+  @IsPlainText()
   nl: string;
 
   @ApiProperty({ example: 'Coffee with Limburg pie', maxLength: OFFER_TITLE_LENGTH_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(OFFER_TITLE_LENGTH_MAX)
+  @IsPlainText()
   en: string;
 }
 
@@ -52,6 +55,7 @@ export class OfferDescriptionDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(OFFER_DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   nl: string;
 
   @ApiProperty({
@@ -61,6 +65,7 @@ export class OfferDescriptionDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(OFFER_DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
   en: string;
 }
 
@@ -274,4 +279,26 @@ export class OfferDto {
   redeemable: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class OfferValueChangeDto {
+  @ApiProperty({ example: '2.00', description: 'STK' }) price: string;
+  @ApiProperty({ example: '3.50', description: 'EUR' }) euroValue: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The user who set it.',
+  })
+  changedBy: string | null;
+  @ApiProperty({ format: 'date-time' }) changedAt: string;
+}
+
+export class OfferPolicyDto {
+  @AmountProperty({
+    description:
+      'Euro value an offer may give per Steerke of its price at most (fund-wide, set by the treasurer)',
+    example: '5.00',
+  })
+  euroValueRatioMax: string;
 }

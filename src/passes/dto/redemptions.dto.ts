@@ -19,6 +19,7 @@ import { REDEMPTION_STATUSES, type RedemptionStatus } from '../entities/redempti
 import { FISCAL_LIMIT_KINDS, type FiscalLimitKind } from '../fiscal-rules.js';
 import { REDEMPTION_QUANTITY_MAX } from '../redemptions.service.js';
 import { IsPin, PASS_NUMBER_INPUT_LENGTH_MAX } from './passes.dto.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 export class RedeemDto {
   @ApiProperty({
@@ -57,6 +58,7 @@ export class ReverseRedemptionDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText()
   description?: string;
 }
 

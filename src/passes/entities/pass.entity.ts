@@ -25,7 +25,7 @@ export class Pass {
   /** The last day the pass is valid (inclusive). */
   @column.CalendarDate('valid_until') validUntil: string;
 
-  /** scrypt hash of the volunteer's PIN; never the PIN itself. */
+  /** Peppered scrypt hash of the volunteer's PIN (common/password-hasher.ts); never the PIN itself. */
   @column.Text(200, 'pin_hash', { nullable: true }) pinHash: string | null;
 
   /** Wrong PINs in a row; reset by a right one. */

@@ -45,6 +45,20 @@ class TrialBalanceGroupDto {
   @ApiProperty({ type: [TrialBalanceLineDto] }) accounts: TrialBalanceLineDto[];
 }
 
+export class CreditExtendedDto {
+  @ApiProperty({
+    example: '250.00',
+    description:
+      'Σ of every party account’s credit limit below zero (only organisations have one), as it stands now.',
+  })
+  limits: string;
+  @ApiProperty({
+    example: '42.50',
+    description: 'Σ of the party balances below zero (as of the date): the credit actually drawn.',
+  })
+  drawn: string;
+}
+
 export class TrialBalanceDto {
   @ApiProperty({ type: String, nullable: true }) asOf: string | null;
   @ApiProperty({ example: 'STK' }) currency: string;
@@ -57,6 +71,12 @@ export class TrialBalanceDto {
   })
   circulation: string;
   @ApiProperty({ example: '15.00' }) pendingHolds: string;
+  @ApiProperty({
+    type: CreditExtendedDto,
+    description:
+      'Mutual credit: Steerkes that may be (limits) and that are (drawn) spent below zero, which nobody issued.',
+  })
+  creditExtended: CreditExtendedDto;
 }
 
 export class AccountPeriodStatementDto {

@@ -25,6 +25,7 @@ import {
   BULK_PARTICIPANTS_MAX,
   REASON_LENGTH_MAX_CHARACTERS,
 } from '../volunteering.limits.js';
+import { IsPlainText } from '../../common/http/plain-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -56,6 +57,7 @@ function ActivityProperty() {
     IsString(),
     IsNotEmpty(),
     MaxLength(ACTIVITY_LENGTH_MAX_CHARACTERS),
+    IsPlainText(),
   );
 }
 
@@ -89,6 +91,19 @@ export class RejectTimeClaimDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(REASON_LENGTH_MAX_CHARACTERS)
+  @IsPlainText({ multiline: true })
+  reason: string;
+}
+
+export class RevokeTimeClaimDto {
+  @ApiProperty({
+    example: 'Dubbel goedgekeurd: dezelfde middag staat ook in de groepsactiviteit.',
+    maxLength: REASON_LENGTH_MAX_CHARACTERS,
+  })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REASON_LENGTH_MAX_CHARACTERS)
   reason: string;
 }
 
@@ -99,6 +114,7 @@ export class WithdrawTimeClaimDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(REASON_LENGTH_MAX_CHARACTERS)
+  @IsPlainText({ multiline: true })
   reason?: string;
 }
 
@@ -207,8 +223,27 @@ export class TimeClaimDto {
   })
   decidedBy: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected or withdrawn.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why it was rejected, revoked or withdrawn.',
+  })
   reason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The user who revoked the approved claim.',
+  })
+  revokedBy: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) revokedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The REVERSAL entry that took back the payment of a revoked claim.',
+  })
+  reversalEntryId: string | null;
   @ApiProperty({
     type: String,
     nullable: true,

@@ -1,7 +1,13 @@
 import { Entity } from 'typeorm';
 import * as column from '../../database/columns.js';
 
-export const TIME_CLAIM_STATUSES = ['requested', 'approved', 'rejected', 'withdrawn'] as const;
+export const TIME_CLAIM_STATUSES = [
+  'requested',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'revoked',
+] as const;
 export type TimeClaimStatus = (typeof TIME_CLAIM_STATUSES)[number];
 
 /** Hours a volunteer gave an organisation on one day, and what became of the claim. */
@@ -45,6 +51,14 @@ export class TimeClaim {
 
   @column.Moment('decided_at', { nullable: true }) decidedAt: string | null;
 
-  /** Why a claim was rejected (or, optionally, withdrawn). */
+  /** Why a claim was rejected, revoked (or, optionally, withdrawn). */
   @column.Text(500, undefined, { nullable: true }) reason: string | null;
+
+  /** Who revoked an approved claim, and when: its hours stopped counting then. */
+  @column.Id('revoked_by', { nullable: true }) revokedBy: string | null;
+
+  @column.Moment('revoked_at', { nullable: true }) revokedAt: string | null;
+
+  /** The REVERSAL entry that took back the payment of a revoked claim. */
+  @column.Id('reversal_entry_id', { nullable: true }) reversalEntryId: string | null;
 }

@@ -7,7 +7,10 @@ import { refusalKey } from './Refusal';
 
 /** Every refusal the redemption and void endpoints can give (the passes module's codes, and the general ones they use). */
 const REDEMPTION_REFUSALS = [
-  ...Object.keys(PASSES_ERRORS).filter((code) => code !== 'PASS_ALREADY_ACTIVE'),
+  // Not answered at the counter: issuing a pass, and a business setting an offer's euro value.
+  ...Object.keys(PASSES_ERRORS).filter(
+    (code) => code !== 'PASS_ALREADY_ACTIVE' && code !== 'OFFER_EURO_VALUE_TOO_HIGH',
+  ),
   'INSUFFICIENT_FUNDS',
   'ACCOUNT_NOT_OPEN',
   'RATE_LIMITED',

@@ -86,6 +86,7 @@ export const volunteerMessages = defineMessages(
     'volunteer.hours.status.approved': 'Goedgekeurd: {amount} ontvangen',
     'volunteer.hours.status.rejected': 'Afgewezen',
     'volunteer.hours.status.withdrawn': 'Ingetrokken',
+    'volunteer.hours.status.revoked': 'Herroepen',
     'volunteer.hours.reason': 'Reden: {reason}',
     'volunteer.hours.withdraw': 'Intrekken',
     'volunteer.hours.withdrawLabel':
@@ -251,6 +252,7 @@ export const volunteerMessages = defineMessages(
     'volunteer.hours.status.approved': 'Approved: {amount} received',
     'volunteer.hours.status.rejected': 'Rejected',
     'volunteer.hours.status.withdrawn': 'Withdrawn',
+    'volunteer.hours.status.revoked': 'Revoked',
     'volunteer.hours.reason': 'Reason: {reason}',
     'volunteer.hours.withdraw': 'Withdraw',
     'volunteer.hours.withdrawLabel':
