@@ -45,7 +45,7 @@ describe('Story: every admin and treasurer action lands in the audit log', () =>
     await testApp.http
       .put(`/api/v1/accounts/${orgAccount}/policy`)
       .set(roles.admin.auth)
-      .send({ minBalance: '-10.00', maxBalance: null, status: 'open' })
+      .send({ maxBalance: '100000.00', status: 'open' })
       .expect(200);
     testApp.clock.advance(24 * 3_600_000); // Tuesday 2026-11-24
     await testApp.http
