@@ -302,6 +302,66 @@ test('the treasurer reads the sponsorship and impact reports as charts and table
   await close();
 });
 
+test('the treasurer reverses a redemption with a reason: the volunteer gets the Steerkes back', async ({
+  browser,
+  request,
+}) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const businesses = (await trialBalance(request)).groups
+    .find((group) => group.group === 'business')!
+    .accounts.filter((account) => !account.name.includes('Bonenhuis')); // the counter's tests use that one
+  const [year, month] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .split('-')
+    .map(Number);
+  const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  let found: { accountId: string; sequence: number; amount: string } | undefined;
+  for (const business of businesses) {
+    const statement = (await (
+      await request.get(`${API}/treasury/statements/${business.accountId}?period=${previous}`, {
+        headers: bearer,
+      })
+    ).json()) as { movements: Array<{ code: string; sequence: number; amount: string }> };
+    const redeem = statement.movements.find((line) => line.code === 'REDEEM');
+    if (redeem) {
+      found = { accountId: business.accountId, ...redeem };
+      break;
+    }
+  }
+  expect(found, `the demo has a redemption in ${previous}`).toBeDefined();
+
+  const { page, close } = await openAsTreasurer(browser, 'phone', 'nl');
+  await page.goto('/treasurer/ledger');
+  await page.getByRole('combobox', { name: 'Rekening' }).selectOption(found!.accountId);
+  await page.getByRole('combobox', { name: 'Maand' }).selectOption(previous);
+  const line = page
+    .getByTestId('statement')
+    .getByRole('row', { name: new RegExp(`#${found!.sequence} `) });
+  await line.getByRole('button', { name: `Terugdraaien #${found!.sequence}` }).click();
+  await expect(line).toContainText('geeft de vrijwilliger de Steerkes terug');
+  await line.getByLabel('Reden (komt in het grootboek)').fill('Verkeerd aanbod gekozen');
+  await line.getByRole('button', { name: `Draai boeking ${found!.sequence} terug` }).click();
+  await expect(line).toContainText('Teruggedraaid met een terugboeking van de inwisseling.');
+  const now = (await (
+    await request.get(
+      `${API}/treasury/statements/${found!.accountId}?period=${year}-${String(month).padStart(2, '0')}`,
+      {
+        headers: bearer,
+      },
+    )
+  ).json()) as { movements: Array<{ code: string; amount: string }> };
+  expect(
+    now.movements.some(
+      (movement) => movement.code === 'REVERSAL' && movement.amount === `-${found!.amount}`,
+    ),
+  ).toBe(true);
+  await close();
+});
+
 const PAGES = [
   { path: '/', heading: { nl: 'Overzicht van de penningmeester', en: 'Treasurer’s overview' } },
   {

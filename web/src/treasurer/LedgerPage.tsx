@@ -254,14 +254,33 @@ function Movement({ line }: { line: StatementLine }) {
   const reasonId = useId();
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState<string | null>(null);
+  const isRedemption = line.code === 'REDEEM';
   const reverse = useMutation({
-    mutationFn: async (input: { key: string; reason: string }) =>
+    mutationFn: async (input: { key: string; reason: string }): Promise<string> => {
+      if (!isRedemption)
+        return t('treasurer.reverse.entry', {
+          sequence: String(
+            unwrap(
+              await api.POST('/api/v1/entries/{id}/reversal', {
+                params: { path: { id: line.entryId }, header: { 'Idempotency-Key': input.key } },
+                body: { description: input.reason },
+              }),
+            ).sequence,
+          ),
+        });
+      // A redemption is the passes module's: reversed there, so stock and limits are restored too.
+      const entry = unwrap(
+        await api.GET('/api/v1/entries/{id}', { params: { path: { id: line.entryId } } }),
+      );
+      const redemptionId = String(entry.metadata.redemptionId ?? '');
       unwrap(
-        await api.POST('/api/v1/entries/{id}/reversal', {
-          params: { path: { id: line.entryId }, header: { 'Idempotency-Key': input.key } },
+        await api.POST('/api/v1/redemptions/{id}/reversal', {
+          params: { path: { id: redemptionId }, header: { 'Idempotency-Key': input.key } },
           body: { description: input.reason },
         }),
-      ),
+      );
+      return t('treasurer.reverse.redemptionEntry');
+    },
     onSuccess: async () => {
       setKey(null);
       await queryClient.invalidateQueries({ queryKey: ['treasurer'] });
@@ -293,12 +312,19 @@ function Movement({ line }: { line: StatementLine }) {
         )}
         {reverse.isSuccess && (
           <span role="status" className="field__ok">
-            {t('treasurer.reverse.done', { sequence: String(reverse.data.sequence) })}
+            {t('treasurer.reverse.done', { sequence: reverse.data })}
           </span>
         )}
         {open && !reverse.isSuccess && (
           <form className="reverse-form" onSubmit={submit}>
-            <p>{t('treasurer.reverse.explain', { sequence: String(line.sequence) })}</p>
+            <p>
+              {t(
+                isRedemption ? 'treasurer.reverse.explainRedemption' : 'treasurer.reverse.explain',
+                {
+                  sequence: String(line.sequence),
+                },
+              )}
+            </p>
             {reverse.isError && (
               <div role="alert" className="alert">
                 <p>

@@ -110,9 +110,13 @@ export const treasurerMessages = defineMessages(
     'treasurer.reverse.open': 'Terugdraaien',
     'treasurer.reverse.explain':
       'Terugdraaien boekt een nieuwe boeking met elk bedrag van boeking {sequence} omgekeerd, vandaag gedateerd. Een boeking kan één keer worden teruggedraaid.',
+    'treasurer.reverse.explainRedemption':
+      'Boeking {sequence} is een inwisseling met de voordeelpas. Terugdraaien geeft de vrijwilliger de Steerkes terug en herstelt de voorraad van het aanbod en de grenzen van de pas. Een inwisseling kan één keer worden teruggedraaid.',
+    'treasurer.reverse.redemptionEntry': 'een terugboeking van de inwisseling',
+    'treasurer.reverse.entry': 'boeking {sequence}',
     'treasurer.reverse.reason': 'Reden (komt in het grootboek)',
     'treasurer.reverse.confirm': 'Draai boeking {sequence} terug',
-    'treasurer.reverse.done': 'Teruggedraaid met boeking {sequence}.',
+    'treasurer.reverse.done': 'Teruggedraaid met {sequence}.',
     'treasurer.refusal.ENTRY_ALREADY_REVERSED':
       'Deze boeking is al teruggedraaid. Kijk in het afschrift naar de terugboeking.',
     'treasurer.menu.audit': 'Auditlog',
@@ -292,9 +296,13 @@ export const treasurerMessages = defineMessages(
     'treasurer.reverse.open': 'Reverse',
     'treasurer.reverse.explain':
       'Reversing books a new entry with every amount of entry {sequence} negated, dated today. An entry can be reversed once.',
+    'treasurer.reverse.explainRedemption':
+      'Entry {sequence} is a redemption with the voordeelpas. Reversing it gives the volunteer the Steerkes back and restores the offer’s stock and the pass’s limits. A redemption can be reversed once.',
+    'treasurer.reverse.redemptionEntry': 'a reversal of the redemption',
+    'treasurer.reverse.entry': 'entry {sequence}',
     'treasurer.reverse.reason': 'Reason (goes into the ledger)',
     'treasurer.reverse.confirm': 'Reverse entry {sequence}',
-    'treasurer.reverse.done': 'Reversed by entry {sequence}.',
+    'treasurer.reverse.done': 'Reversed by {sequence}.',
     'treasurer.refusal.ENTRY_ALREADY_REVERSED':
       'This entry has already been reversed. Look for the reversal in the statement.',
     'treasurer.menu.audit': 'Audit log',
