@@ -34,6 +34,53 @@ describe('Story: every admin and treasurer action lands in the audit log', () =>
       (event: { occurredAt: string }) => event.occurredAt >= TEST_START.toISOString(),
     );
 
+  it('filters by actor, by the actor’s role and by the days (in Maastricht) the actions happened', async () => {
+    await testApp.http
+      .post('/api/v1/treasury/issue')
+      .set(roles.treasurer.auth)
+      .set('Idempotency-Key', newKey())
+      .send({ toAccountId: orgAccount, amount: '5.00', description: 'Maandag' })
+      .expect(201);
+    testApp.clock.advance(60_000);
+    await testApp.http
+      .put(`/api/v1/accounts/${orgAccount}/policy`)
+      .set(roles.admin.auth)
+      .send({ maxBalance: '100000.00', status: 'open' })
+      .expect(200);
+    testApp.clock.advance(24 * 3_600_000); // Tuesday 2026-11-24
+    await testApp.http
+      .post('/api/v1/treasury/issue')
+      .set(roles.treasurer.auth)
+      .set('Idempotency-Key', newKey())
+      .send({ toAccountId: orgAccount, amount: '6.00', description: 'Dinsdag' })
+      .expect(201);
+    const actions = (events: Array<{ action: string; details: { description?: string } }>) =>
+      events.map(
+        (event) =>
+          `${event.action}${event.details.description ? ` ${event.details.description}` : ''}`,
+      );
+    expect(actions(await log(`&actorId=${roles.admin.userId}`))).toEqual(['account.policy']);
+    expect(actions(await log('&actorRole=treasurer&action=ledger.issue'))).toEqual([
+      expect.stringMatching(/^ledger\.issue/),
+      expect.stringMatching(/^ledger\.issue/),
+    ]);
+    const monday = await log('&from=2026-11-23&to=2026-11-23');
+    expect(monday.map((event: { action: string }) => event.action)).toEqual([
+      'ledger.issue',
+      'account.policy',
+    ]);
+    const tuesday = await log('&from=2026-11-24');
+    expect(tuesday.map((event: { action: string }) => event.action)).toEqual(['ledger.issue']);
+    await testApp.http
+      .get('/api/v1/treasury/audit-log?from=2026-11-31')
+      .set(roles.treasurer.auth)
+      .expect(400);
+    await testApp.http
+      .get('/api/v1/treasury/audit-log?actorRole=volunteer')
+      .set(roles.treasurer.auth)
+      .expect(400);
+  });
+
   it('records an issue, a reversal, a policy change and a period close with actor and details', async () => {
     const issued = await testApp.http
       .post('/api/v1/treasury/issue')

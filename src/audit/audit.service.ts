@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { dayAfter, startOfLocalDay } from '../common/calendar.js';
 import { type Page, type PageQueryDto, pageFrom, paginateQuery } from '../common/pagination.js';
 import { assertInvariant } from '../common/errors/domain-error.js';
 import { Database } from '../database/database.service.js';
@@ -64,13 +65,33 @@ export class AuditService {
   }
 
   list(
-    query: PageQueryDto & { action?: string; subjectId?: string },
+    query: PageQueryDto & {
+      action?: string;
+      subjectId?: string;
+      actorId?: string;
+      actorRole?: string;
+      /** Calendar dates in Maastricht, both included. */
+      from?: string;
+      to?: string;
+    },
   ): Promise<Page<AuditEventView>> {
     return this.database.read(async ({ manager }) => {
       const builder = manager.createQueryBuilder(AuditEvent, 'event');
       if (query.action) builder.andWhere('event.action = :action', { action: query.action });
       if (query.subjectId)
         builder.andWhere('event.subject_id = :subjectId', { subjectId: query.subjectId });
+      if (query.actorId) builder.andWhere('event.actor_id = :actorId', { actorId: query.actorId });
+      if (query.actorRole)
+        builder.andWhere('event.actor_role = :actorRole', { actorRole: query.actorRole });
+      // Moments are ISO strings in UTC: compared as text, they compare as time.
+      if (query.from)
+        builder.andWhere('event.occurred_at >= :fromMoment', {
+          fromMoment: startOfLocalDay(query.from),
+        });
+      if (query.to)
+        builder.andWhere('event.occurred_at < :toMoment', {
+          toMoment: startOfLocalDay(dayAfter(query.to)),
+        });
       const { limit } = paginateQuery(builder, {
         sortColumn: 'event.occurred_at',
         idColumn: 'event.id',

@@ -1,4 +1,13 @@
-import { dayBefore, isCalendarDate, isPeriod, lastDayOf, localDate, periodOf } from './calendar.js';
+import {
+  dayAfter,
+  dayBefore,
+  isCalendarDate,
+  isPeriod,
+  lastDayOf,
+  localDate,
+  periodOf,
+  startOfLocalDay,
+} from './calendar.js';
 
 describe('calendar', () => {
   it('gives the Maastricht date, which differs from UTC around midnight', () => {
@@ -26,5 +35,13 @@ describe('calendar', () => {
     expect(lastDayOf('2026-12')).toBe('2026-12-31');
     expect(dayBefore('2026-03-01')).toBe('2026-02-28');
     expect(dayBefore('2027-01-01')).toBe('2026-12-31');
+  });
+
+  it('knows the first moment of a day in Maastricht, in winter and in summer, and the day after', () => {
+    expect(startOfLocalDay('2026-11-23')).toBe('2026-11-22T23:00:00.000Z');
+    expect(startOfLocalDay('2026-07-01')).toBe('2026-06-30T22:00:00.000Z');
+    expect(startOfLocalDay('2026-03-29')).toBe('2026-03-28T23:00:00.000Z');
+    expect(dayAfter('2026-02-28')).toBe('2026-03-01');
+    expect(dayAfter('2026-12-31')).toBe('2027-01-01');
   });
 });

@@ -53,6 +53,25 @@ export function firstDayOf(period: string): string {
 }
 
 /** The day before a date: '2026-03-01' → '2026-02-28'. */
+/** The first moment (ISO, UTC) of a calendar date in Maastricht: 22:00 or 23:00 UTC the day before. */
+export function startOfLocalDay(date: string): string {
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  const HOUR_MS = 3_600_000;
+  // Maastricht is UTC+1 or UTC+2, and clocks change at night, never at midnight.
+  for (const hoursEarlier of [2, 1]) {
+    const moment = new Date(midnightUtc - hoursEarlier * HOUR_MS);
+    if (localDate(moment) === date) return moment.toISOString();
+  }
+  return new Date(midnightUtc).toISOString();
+}
+
+/** The calendar date after `date`. */
+export function dayAfter(date: string): string {
+  const moment = new Date(`${date}T12:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() + 1);
+  return moment.toISOString().slice(0, 10);
+}
+
 export function dayBefore(date: string): string {
   const moment = new Date(`${date}T12:00:00Z`);
   moment.setUTCDate(moment.getUTCDate() - 1);

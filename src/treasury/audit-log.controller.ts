@@ -6,7 +6,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../common/http/validators.js';
 import { Endpoint } from '../common/http/endpoint.decorator.js';
 import { Roles } from '../common/http/access.js';
 import { PageOf, PageQueryDto } from '../common/pagination.js';
@@ -26,6 +27,32 @@ export class AuditQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(60)
   subjectId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only what this user did.' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['admin', 'treasurer'],
+    description: 'Only what users of this role did.',
+  })
+  @IsOptional()
+  @IsIn(['admin', 'treasurer'])
+  actorRole?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'From this day (Maastricht) on.' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'Up to and including this day (Maastricht).',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
 }
 
 export class AuditEventDto {

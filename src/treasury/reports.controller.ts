@@ -8,6 +8,8 @@ import { localDate } from '../common/calendar.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { IsCalendarDate } from '../common/http/validators.js';
 import { YearQueryDto } from '../common/http/year-query.dto.js';
+import { ImpactReportDto, SponsorshipReportDto } from './dto/reports.dto.js';
+import { TransparencyReportDto } from './dto/transparency.dto.js';
 import { ReportsService, TRANSPARENCY_CACHE_TTL_MS } from './reports.service.js';
 import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
 
@@ -38,11 +40,14 @@ export class ReportsController {
   @Endpoint({
     summary:
       'Per business and year: Steerkes accepted, euro value given, redemptions. A business operator sees their own business.',
-    ok: '{ year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] }',
+    ok: SponsorshipReportDto,
     problems: [400, 401, 403],
   })
   @ApiBearerAuth()
-  sponsorship(@CurrentUser() actor: AuthenticatedUser, @Query() query: YearQueryDto) {
+  sponsorship(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Query() query: YearQueryDto,
+  ): Promise<SponsorshipReportDto> {
     return this.reports.sponsorshipReport(actor, query.year ?? this.thisYear());
   }
 
@@ -50,11 +55,14 @@ export class ReportsController {
   @Endpoint({
     summary:
       'Per organisation and district: hours rewarded, distinct volunteers, Steerkes for hours and services, services given and used. An org manager sees their own organisation.',
-    ok: '{ from, to, organisations: [...], districts: [...] }',
+    ok: ImpactReportDto,
     problems: [400, 401, 403],
   })
   @ApiBearerAuth()
-  impact(@CurrentUser() actor: AuthenticatedUser, @Query() query: PeriodQueryDto) {
+  impact(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Query() query: PeriodQueryDto,
+  ): Promise<ImpactReportDto> {
     const today = localDate(this.clock.now());
     return this.reports.impactReport(
       actor,
@@ -70,11 +78,11 @@ export class ReportsController {
       'No login: per organisation and district, budget issued, hours rewarded, services exchanged, sponsorship accepted. ' +
       'Aggregates only; figures about fewer than five volunteers are suppressed, and so is a second figure wherever one could be recovered by subtraction. ' +
       `Served from a cache: up to ${TRANSPARENCY_CACHE_TTL_MS / 60_000} minutes behind the ledger. Rate-limited per client address.`,
-    ok: '{ year, volunteersPublishedMin, organisations: [...], districts: [...] }',
+    ok: TransparencyReportDto,
     problems: [400, 429],
   })
   @UseGuards(TransparencyRateLimitGuard)
-  transparency(@Query() query: YearQueryDto) {
+  transparency(@Query() query: YearQueryDto): Promise<TransparencyReportDto> {
     return this.reports.transparency(query.year ?? this.thisYear());
   }
 

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Endpoint } from '../common/http/endpoint.decorator.js';
 import { Roles } from '../common/http/access.js';
 import { uuidPipe } from '../common/http/api-problems.decorator.js';
+import { ClosedPeriodDto } from '../ledger/dto/ledger.dto.js';
 import {
   AccountPeriodStatementDto,
   ExportQueryDto,
@@ -44,6 +45,17 @@ export class TreasuryController {
   })
   trialBalance(@Query() query: TrialBalanceQueryDto) {
     return this.treasury.trialBalance(query.asOf);
+  }
+
+  @Get('periods')
+  @Endpoint({
+    summary:
+      'The closed months (YYYY-MM), oldest first, with when and by whom each was closed; every other month is open.',
+    ok: [ClosedPeriodDto],
+    problems: [401, 403],
+  })
+  closedPeriods(): Promise<ClosedPeriodDto[]> {
+    return this.treasury.closedPeriods();
   }
 
   @Get('statements/:accountId')

@@ -176,6 +176,17 @@ export class TreasuryService {
     );
   }
 
+  /** The closed months, oldest first: when and by whom (their closing balances stay inside). */
+  async closedPeriods(): Promise<
+    Array<{ period: string; closedAt: string; closedBy: string | null }>
+  > {
+    return (await this.ledgerQueries.closedPeriods()).map(({ period, closedAt, closedBy }) => ({
+      period,
+      closedAt,
+      closedBy,
+    }));
+  }
+
   /** The whole journal in one of the formats, with balance assertions at every closed period's end. */
   async exportJournal(format: ExportFormat): Promise<string> {
     const entries: EntryView[] = [];

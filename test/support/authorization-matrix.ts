@@ -74,6 +74,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /treasury/periods/{period}/close': { roles: ['treasurer'] },
   'POST /treasury/retire': { roles: ['treasurer'] },
   'GET /treasury/trial-balance': { roles: OVERSEERS },
+  'GET /treasury/periods': { roles: OVERSEERS },
   'GET /treasury/statements/{accountId}': { roles: OVERSEERS },
   'GET /treasury/export': { roles: OVERSEERS },
   'GET /treasury/audit-log': { roles: OVERSEERS },

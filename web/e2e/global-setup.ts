@@ -50,6 +50,7 @@ async function startServer(
       // Development hashes at production's cost (2^17); the stories need the demo, not the cost.
       PASSWORD_SCRYPT_COST: '4096',
       REDEMPTIONS_PER_MINUTE: '10000',
+      TRANSPARENCY_REQUESTS_PER_MINUTE: '10000',
       ...environment,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

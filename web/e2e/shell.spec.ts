@@ -19,7 +19,6 @@ import {
  */
 const PLACEHOLDER_ROLES = [
   { email: 'admin@steerkes.test', role: { nl: 'beheerder', en: 'administrator' } },
-  { email: 'treasurer@steerkes.test', role: { nl: 'penningmeester', en: 'treasurer' } },
 ];
 
 for (const language of ['nl', 'en'] as const) {

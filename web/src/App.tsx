@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { BusinessRoutes } from './business';
 import { ApiProblemError } from './api/client';
@@ -7,8 +8,16 @@ import { KassaPage } from './kassa/KassaPage';
 import { OrganisationRoutes } from './organisation';
 import { SessionProvider } from './session/session';
 import { AppShell } from './shell/AppShell';
-import { HomePage, NotFound, RequireRole } from './shell/pages';
+import { HomePage, Loading, NotFound, RequireRole } from './shell/pages';
+import { TreasurerRoutes } from './treasurer';
 import { VolunteerRoutes } from './volunteer';
+
+/** The public transparency page loads when opened: a councillor's first visit fetches only it. */
+const TransparencyPage = lazy(() =>
+  import('./transparency/TransparencyPage').then((module) => ({
+    default: module.TransparencyPage,
+  })),
+);
 
 /** A refusal is an answer, not a hiccup: only network faults and 5xx are retried by the query library. */
 const QUERY_RETRIES_MAX = 2;
@@ -66,6 +75,22 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
                     <RequireRole role="org_manager">
                       <OrganisationRoutes />
                     </RequireRole>
+                  }
+                />
+                <Route
+                  path="/treasurer/*"
+                  element={
+                    <RequireRole role="treasurer">
+                      <TreasurerRoutes />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="/transparantie/:jaar?"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <TransparencyPage />
+                    </Suspense>
                   }
                 />
                 <Route path="*" element={<NotFound />} />

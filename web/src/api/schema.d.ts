@@ -1262,6 +1262,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/treasury/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closed months (YYYY-MM), oldest first, with when and by whom each was closed; every other month is open. */
+        get: operations["TreasuryController_closedPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/treasury/statements/{accountId}": {
         parameters: {
             query?: never;
@@ -3400,6 +3417,14 @@ export interface components {
             /** @description Mutual credit: Steerkes that may be (limits) and that are (drawn) spent below zero, which nobody issued. */
             creditExtended: components["schemas"]["CreditExtendedDto"];
         };
+        ClosedPeriodDto: {
+            /** @example 2026-10 */
+            period: string;
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: uuid */
+            closedBy: string | null;
+        };
         AccountPeriodStatementDto: {
             account: components["schemas"]["AccountDto"];
             name: string;
@@ -3447,14 +3472,6 @@ export interface components {
              */
             amount: string;
         };
-        ClosedPeriodDto: {
-            /** @example 2026-10 */
-            period: string;
-            /** Format: date-time */
-            closedAt: string;
-            /** Format: uuid */
-            closedBy: string | null;
-        };
         RetireDto: {
             /** @example Bijdrage buurtfeest Malberg */
             description: string;
@@ -3494,6 +3511,124 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        SponsorshipReportLineDto: {
+            /** Format: uuid */
+            businessId: string;
+            /** @example Koffiebranderij Het Bonenhuis */
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            redemptions: number;
+            /**
+             * @description STK accepted.
+             * @example 84.00
+             */
+            steerkes: string;
+            /**
+             * @description EUR value given.
+             * @example 154.00
+             */
+            euroValue: string;
+        };
+        SponsorshipReportDto: {
+            /** @example 2026 */
+            year: number;
+            businesses: components["schemas"]["SponsorshipReportLineDto"][];
+        };
+        ImpactOrganisationDto: {
+            /** @example 41.50 */
+            hoursRewarded: string;
+            volunteers: number;
+            /** @example 41.50 */
+            steerkesForHours: string;
+            /** @example 12.00 */
+            steerkesEarnedWithServices: string;
+            /** @example 6.00 */
+            steerkesSpentOnServices: string;
+            servicesGiven: number;
+            servicesUsed: number;
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+        };
+        ImpactDistrictDto: {
+            /** @example 41.50 */
+            hoursRewarded: string;
+            volunteers: number;
+            /** @example 41.50 */
+            steerkesForHours: string;
+            /** @example 12.00 */
+            steerkesEarnedWithServices: string;
+            /** @example 6.00 */
+            steerkesSpentOnServices: string;
+            servicesGiven: number;
+            servicesUsed: number;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+        };
+        ImpactReportDto: {
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-11-30 */
+            to: string;
+            organisations: components["schemas"]["ImpactOrganisationDto"][];
+            /** @description Empty for an org manager (their own organisation only). */
+            districts: components["schemas"]["ImpactDistrictDto"][];
+        };
+        TransparencyOrganisationDto: {
+            /** @example Buurtcentrum Malberg */
+            name: string;
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /**
+             * @description STK issued to the organisation as budget.
+             * @example 1200.00
+             */
+            budgetIssued: string;
+            /** @example 412.5 */
+            hoursRewarded: string | null;
+            /** @example 23 */
+            volunteers: number | null;
+            /** @description Hours and volunteers left out: fewer volunteers than the minimum. */
+            volunteerFiguresSuppressed: boolean;
+            servicesGiven: number;
+            servicesUsed: number;
+        };
+        TransparencySponsorshipDto: {
+            /** @example 240.00 */
+            steerkes: string;
+            /** @example 420.00 */
+            euroValue: string;
+            redemptions: number;
+        };
+        TransparencyDistrictDto: {
+            /** @enum {string} */
+            district: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /** @example 3600.00 */
+            budgetIssued: string;
+            /** @example 980.25 */
+            hoursRewarded: string | null;
+            /** @example 61 */
+            volunteers: number | null;
+            volunteerFiguresSuppressed: boolean;
+            servicesExchanged: number;
+            /** @description Accepted by the district’s businesses; null when none or suppressed. */
+            sponsorshipAccepted: components["schemas"]["TransparencySponsorshipDto"] | null;
+            sponsorshipSuppressed: boolean;
+        };
+        TransparencyReportDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description Figures about fewer volunteers are not published.
+             * @example 5
+             */
+            volunteersPublishedMin: number;
+            organisations: components["schemas"]["TransparencyOrganisationDto"][];
+            districts: components["schemas"]["TransparencyDistrictDto"][];
         };
         ProposeCreditLimitDto: {
             /**
@@ -10699,6 +10834,61 @@ export interface operations {
             };
         };
     };
+    TreasuryController_closedPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedPeriodDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     TreasuryController_statement: {
         parameters: {
             query: {
@@ -11197,6 +11387,14 @@ export interface operations {
                 action?: string;
                 /** @description The id of the account, entry, party, user or period concerned. */
                 subjectId?: string;
+                /** @description Only what this user did. */
+                actorId?: string;
+                /** @description Only what users of this role did. */
+                actorRole?: "admin" | "treasurer";
+                /** @description From this day (Maastricht) on. */
+                from?: string;
+                /** @description Up to and including this day (Maastricht). */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -11272,12 +11470,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { year, businesses: [{ businessId, name, district, redemptions, steerkes, euroValue }] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SponsorshipReportDto"];
+                };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
             400: {
@@ -11340,12 +11539,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { from, to, organisations: [...], districts: [...] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImpactReportDto"];
+                };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
             400: {
@@ -11406,12 +11606,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { year, volunteersPublishedMin, organisations: [...], districts: [...] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransparencyReportDto"];
+                };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
             400: {

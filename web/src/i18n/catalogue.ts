@@ -2,6 +2,8 @@ import { businessMessages } from '../business/messages';
 import { kassaMessages } from '../kassa/messages';
 import { organisationMessages } from '../organisation/messages';
 import { shellMessages } from '../shell/messages';
+import { transparencyMessages } from '../transparency/messages';
+import { treasurerMessages } from '../treasurer/messages';
 import { volunteerMessages } from '../volunteer/messages';
 import type { Language } from './define-messages';
 
@@ -13,6 +15,8 @@ export const MESSAGES = {
     ...volunteerMessages.nl,
     ...businessMessages.nl,
     ...organisationMessages.nl,
+    ...transparencyMessages.nl,
+    ...treasurerMessages.nl,
   },
   en: {
     ...shellMessages.en,
@@ -20,6 +24,8 @@ export const MESSAGES = {
     ...volunteerMessages.en,
     ...businessMessages.en,
     ...organisationMessages.en,
+    ...transparencyMessages.en,
+    ...treasurerMessages.en,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

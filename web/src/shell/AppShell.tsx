@@ -4,6 +4,7 @@ import { businessMenu } from '../business';
 import { useT } from '../i18n/i18n';
 import { organisationMenu } from '../organisation';
 import { useSession } from '../session/session';
+import { treasurerMenu } from '../treasurer';
 import { volunteerMenu } from '../volunteer';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { MenuItem } from './menu';
@@ -11,6 +12,7 @@ import type { MenuItem } from './menu';
 function menuFor(role: string): MenuItem[] {
   if (role === 'volunteer') return volunteerMenu;
   if (role === 'org_manager') return organisationMenu;
+  if (role === 'treasurer') return treasurerMenu;
   if (role === 'business_operator') return [{ to: '/kassa', label: 'menu.kassa' }, ...businessMenu];
   return [{ to: '/', label: 'menu.home' }];
 }
@@ -30,6 +32,15 @@ export function AppShell({ children }: { children: ReactNode }) {
           <img src="/icon.svg" alt="" width="32" height="32" />
           <span>{t('app.name')}</span>
         </div>
+        {!user && (
+          <nav aria-label={t('menu.label')} className="app-menu">
+            <ul>
+              <li>
+                <NavLink to="/transparantie">{t('transparency.link')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
         {user && (
           <nav aria-label={t('menu.label')} className="app-menu">
             <ul>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { ApiProblemError, fieldErrors } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -60,6 +61,9 @@ export function LoginPage() {
           {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
+      <p className="login__public">
+        <Link to="/transparantie">{t('transparency.link')}</Link>
+      </p>
     </section>
   );
 }

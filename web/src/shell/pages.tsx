@@ -1,6 +1,7 @@
 import { Link, Navigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { TreasurerHome } from '../treasurer';
 import { VolunteerHome } from '../volunteer';
 import { LoginPage } from './LoginPage';
 import type { ReactNode } from 'react';
@@ -17,6 +18,8 @@ export function HomePage() {
       return <Navigate to="/kassa" replace />;
     case 'org_manager':
       return <Navigate to="/organisation/hours" replace />;
+    case 'treasurer':
+      return <TreasurerHome />;
     default:
       return <PlaceholderHome />;
   }

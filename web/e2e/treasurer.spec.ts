@@ -1,0 +1,397 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import {
+  API,
+  DEMO_PASSWORD,
+  expectNoSeriousViolations,
+  type Language,
+  LOCALES,
+  logIn,
+  newPage,
+  type Size,
+  token,
+} from './kassa-fixtures';
+
+/**
+ * The treasurer in a real browser: the dashboard (money supply, groups, integrity check, months),
+ * issuing budget to an organisation (a lost answer retried with the same key books once), closing
+ * a month after a confirmation that says what it means, the hledger export accepted by the real
+ * hledger, and axe on every page in both languages at both widths.
+ */
+const TREASURER = { email: 'treasurer@steerkes.test', password: DEMO_PASSWORD };
+const HLEDGER = '/usr/bin/hledger';
+
+interface TrialBalance {
+  circulation: string;
+  groups: Array<{
+    group: string;
+    accounts: Array<{ accountId: string; name: string; balance: string }>;
+  }>;
+}
+
+async function trialBalance(request: APIRequestContext): Promise<TrialBalance> {
+  const response = await request.get(`${API}/treasury/trial-balance`, {
+    headers: { Authorization: `Bearer ${await token(request, TREASURER)}` },
+  });
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as TrialBalance;
+}
+
+function steerkes(language: Language, amount: number): string {
+  return `${new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)} STK`;
+}
+
+function monthName(language: Language, period: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${period}-01T00:00:00Z`));
+}
+
+/** The oldest open month of the twelve the dashboard lists: one no other test books into. */
+async function oldestOpenListedMonth(request: APIRequestContext): Promise<string> {
+  const response = await request.get(`${API}/treasury/periods`, {
+    headers: { Authorization: `Bearer ${await token(request, TREASURER)}` },
+  });
+  const closed = new Set(
+    ((await response.json()) as Array<{ period: string }>).map((line) => line.period),
+  );
+  const [year, month] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .split('-')
+    .map(Number);
+  for (let back = 12; back >= 1; back -= 1) {
+    const index = year * 12 + (month - 1) - back;
+    const period = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    if (!closed.has(period)) return period;
+  }
+  throw new Error('every month the dashboard lists is closed already');
+}
+
+async function openAsTreasurer(
+  browser: Parameters<typeof newPage>[0],
+  size: Size,
+  language: Language,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser, { size, language });
+  await logIn(page, TREASURER);
+  return { page, close: () => context.close() };
+}
+
+test('the treasurer issues budget to an organisation; a lost answer is retried once and booked once', async ({
+  browser,
+  request,
+}) => {
+  const before = await trialBalance(request);
+  const organisation = before.groups.find((group) => group.group === 'organisation')!.accounts[0];
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'nl');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Overzicht van de penningmeester' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('circulation')).toHaveText(
+    steerkes('nl', Number(before.circulation)),
+  );
+
+  await page.getByRole('link', { name: 'Uitgeven en innemen' }).click();
+  const issue = page.getByRole('region', { name: 'Uitgeven', exact: true });
+  await issue.getByRole('button', { name: 'Uitgeven' }).click();
+  await expect(issue.getByText('Kies een rekening.')).toBeVisible();
+  await expect(issue.getByText('Vul een bedrag groter dan 0 in')).toBeVisible();
+
+  await issue.getByLabel('Rekening').selectOption(organisation.accountId);
+  await issue.getByLabel('Bedrag in STK').fill('250');
+  await issue.getByLabel('Omschrijving').fill('Budget voorjaar');
+  // The first answer is lost on the way back: the server booked it, the page never heard.
+  const keys: string[] = [];
+  let lose = true;
+  await page.route('**/api/v1/treasury/issue', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    const response = await route.fetch();
+    if (lose) {
+      lose = false;
+      await route.abort('connectionreset');
+    } else await route.fulfill({ response });
+  });
+  await issue.getByRole('button', { name: 'Uitgeven' }).click();
+  await expect(issue.getByRole('alert')).toContainText('Geen antwoord van de server');
+  await issue.getByRole('button', { name: 'Opnieuw proberen' }).click();
+  await expect(issue.getByTestId('issue-done')).toContainText(
+    `${steerkes('nl', 250)} uitgegeven aan ${organisation.name}`,
+  );
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toBe(keys[1]);
+  const after = await trialBalance(request);
+  expect(Number(after.circulation)).toBe(Number(before.circulation) + 250);
+
+  await page.getByRole('link', { name: 'Overzicht' }).click();
+  await expect(page.getByTestId('circulation')).toHaveText(
+    steerkes('nl', Number(after.circulation)),
+  );
+  await close();
+});
+
+test('the treasurer runs the integrity check and closes a month after a confirmation', async ({
+  browser,
+  request,
+}) => {
+  const period = await oldestOpenListedMonth(request);
+  const month = monthName('en', period);
+  const { page, close } = await openAsTreasurer(browser, 'phone', 'en');
+  await expect(page.getByTestId('integrity-result')).toHaveText(
+    'Not checked since you opened this page.',
+  );
+  await page.getByRole('button', { name: 'Run the check' }).click();
+  await expect(page.getByTestId('integrity-result')).toContainText('All right');
+
+  const row = page.getByTestId('months-table').getByRole('row', { name: new RegExp(`^${month}`) });
+  await expect(row).toContainText('open');
+  await row.getByRole('button', { name: `Close ${month}` }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Close ${month}?` });
+  await expect(dialog).toContainText(`Steerkes refuses every entry dated in ${month}`);
+  await expect(dialog).toContainText('This cannot be undone.');
+  await expectNoSeriousViolations(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row).toContainText('open');
+
+  await row.getByRole('button', { name: `Close ${month}` }).click();
+  await page.getByRole('button', { name: `Yes, close ${month}` }).click();
+  await expect(page.getByText(`${month} is closed.`)).toBeVisible();
+  await expect(row).toContainText('closed on');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await close();
+});
+
+test('the treasurer downloads the hledger journal, and hledger accepts it', async ({ browser }) => {
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'en');
+  await page.getByRole('link', { name: 'Exports' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download hledger journal' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('steerkes.journal');
+  const file = join(mkdtempSync(join(tmpdir(), 'steerkes-web-export-')), 'steerkes.journal');
+  await download.saveAs(file);
+  expect(readFileSync(file, 'utf8')).toMatch(/^\d{4}-\d{2}-\d{2} /m);
+  await expect(page.getByText('steerkes.journal has been downloaded.')).toBeVisible();
+  if (existsSync(HLEDGER)) execFileSync(HLEDGER, ['-f', file, 'check'], { stdio: 'pipe' });
+  else console.warn(`${HLEDGER} is not installed: the journal was not checked by hledger`);
+  await close();
+});
+
+test('the treasurer reads the trial balance as of a date and an account’s statement, and reverses an entry with a reason', async ({
+  browser,
+  request,
+}) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const before = await trialBalance(request);
+  const business = before.groups.find((group) => group.group === 'business')!.accounts[0];
+  const description = `Tegoed ${Date.now()}`;
+  const issued = await request.post(`${API}/treasury/issue`, {
+    headers: { ...bearer, 'Idempotency-Key': crypto.randomUUID() },
+    data: { toAccountId: business.accountId, amount: '7.00', description },
+  });
+  expect(issued.ok()).toBe(true);
+  const { sequence } = (await issued.json()) as { sequence: number };
+
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'en');
+  await page.getByRole('link', { name: 'Ledger' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ledger' })).toBeVisible();
+  await expect(page.getByTestId('trial-balance')).toContainText('Total (always 0)');
+  await page.getByLabel('As of').fill('2026-01-31');
+  await expect(page.getByTestId('trial-balance').locator('caption')).toHaveText(
+    'Balances at the end of 31 January 2026',
+  );
+
+  await page.getByRole('combobox', { name: 'Account' }).selectOption(business.accountId);
+  const statement = page.getByTestId('statement');
+  const line = statement.getByRole('row', { name: new RegExp(`#${sequence} `) });
+  await expect(line).toContainText(description);
+  await expect(line).toContainText(`+${steerkes('en', 7)}`);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the statement as CSV' }).click(),
+  ]);
+  const csvFile = join(mkdtempSync(join(tmpdir(), 'steerkes-web-statement-')), 'statement.csv');
+  await csv.saveAs(csvFile);
+  expect(readFileSync(csvFile, 'utf8')).toContain(description);
+  await line.getByRole('button', { name: `Reverse #${sequence}` }).click();
+  await expect(line).toContainText('An entry can be reversed once.');
+  await expectNoSeriousViolations(page);
+  await line.getByLabel('Reason (goes into the ledger)').fill('Dubbel uitgegeven');
+  await line.getByRole('button', { name: `Reverse entry ${sequence}` }).click();
+  await expect(statement.getByText(/^Reversed by entry \d+\.$/)).toBeVisible();
+  await expect(statement).toContainText('Dubbel uitgegeven');
+  const after = await trialBalance(request);
+  expect(after.circulation).toBe(before.circulation);
+  await close();
+});
+
+test('the treasurer filters the audit log by kind, actor and day', async ({ browser, request }) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const business = (await trialBalance(request)).groups.find((group) => group.group === 'business')!
+    .accounts[1];
+  const description = `Audit ${Date.now()}`;
+  const issued = await request.post(`${API}/treasury/issue`, {
+    headers: { ...bearer, 'Idempotency-Key': crypto.randomUUID() },
+    data: { toAccountId: business.accountId, amount: '3.00', description },
+  });
+  expect(issued.ok()).toBe(true);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+    new Date(),
+  );
+
+  const { page, close } = await openAsTreasurer(browser, 'phone', 'nl');
+  await page.getByRole('link', { name: 'Auditlog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
+  await page.getByLabel('Soort').selectOption('ledger.issue');
+  await page.getByLabel('Door', { exact: true }).selectOption('me');
+  await page.getByLabel('Vanaf').fill(today);
+  await page.getByLabel('Tot en met').fill(today);
+  await page.getByRole('button', { name: 'Toon' }).click();
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText(description);
+  await expect(table.getByRole('row', { name: new RegExp(description) })).toContainText(
+    'Uitgegeven',
+  );
+  await expect(table.getByRole('row', { name: new RegExp(description) })).toContainText('door jou');
+  await expect(table).not.toContainText('Maand afgesloten');
+  await expectNoSeriousViolations(page);
+
+  await page.getByLabel('Vanaf').fill('2000-01-01');
+  await page.getByLabel('Tot en met').fill('2000-01-31');
+  await page.getByRole('button', { name: 'Toon' }).click();
+  await expect(page.getByText('Geen handelingen met deze filters.')).toBeVisible();
+  await close();
+});
+
+test('the treasurer reads the sponsorship and impact reports as charts and tables, and can print them', async ({
+  browser,
+  request,
+}) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const sponsorship = (await (
+    await request.get(`${API}/reports/sponsorship`, { headers: bearer })
+  ).json()) as { year: number; businesses: Array<{ name: string; steerkes: string }> };
+  expect(sponsorship.businesses.length).toBeGreaterThan(0);
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'en');
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+  const table = page.getByTestId('sponsorship-report');
+  for (const line of sponsorship.businesses)
+    await expect(table.getByRole('row', { name: new RegExp(`^${line.name}`) })).toContainText(
+      steerkes('en', Number(line.steerkes)),
+    );
+  await expect(
+    page.getByRole('img', { name: `Steerkes accepted per business in ${sponsorship.year}` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('impact-organisations')).toBeVisible();
+  await expect(page.getByTestId('impact-districts')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(table).toBeVisible();
+  await close();
+});
+
+test('the treasurer reverses a redemption with a reason: the volunteer gets the Steerkes back', async ({
+  browser,
+  request,
+}) => {
+  const bearer = { Authorization: `Bearer ${await token(request, TREASURER)}` };
+  const businesses = (await trialBalance(request)).groups
+    .find((group) => group.group === 'business')!
+    .accounts.filter((account) => !account.name.includes('Bonenhuis')); // the counter's tests use that one
+  const [year, month] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .split('-')
+    .map(Number);
+  const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  let found: { accountId: string; sequence: number; amount: string } | undefined;
+  for (const business of businesses) {
+    const statement = (await (
+      await request.get(`${API}/treasury/statements/${business.accountId}?period=${previous}`, {
+        headers: bearer,
+      })
+    ).json()) as { movements: Array<{ code: string; sequence: number; amount: string }> };
+    const redeem = statement.movements.find((line) => line.code === 'REDEEM');
+    if (redeem) {
+      found = { accountId: business.accountId, ...redeem };
+      break;
+    }
+  }
+  expect(found, `the demo has a redemption in ${previous}`).toBeDefined();
+
+  const { page, close } = await openAsTreasurer(browser, 'phone', 'nl');
+  await page.goto('/treasurer/ledger');
+  await page.getByRole('combobox', { name: 'Rekening' }).selectOption(found!.accountId);
+  await page.getByRole('combobox', { name: 'Maand' }).selectOption(previous);
+  const line = page
+    .getByTestId('statement')
+    .getByRole('row', { name: new RegExp(`#${found!.sequence} `) });
+  await line.getByRole('button', { name: `Terugdraaien #${found!.sequence}` }).click();
+  await expect(line).toContainText('geeft de vrijwilliger de Steerkes terug');
+  await line.getByLabel('Reden (komt in het grootboek)').fill('Verkeerd aanbod gekozen');
+  await line.getByRole('button', { name: `Draai boeking ${found!.sequence} terug` }).click();
+  await expect(line).toContainText('Teruggedraaid met een terugboeking van de inwisseling.');
+  const now = (await (
+    await request.get(
+      `${API}/treasury/statements/${found!.accountId}?period=${year}-${String(month).padStart(2, '0')}`,
+      {
+        headers: bearer,
+      },
+    )
+  ).json()) as { movements: Array<{ code: string; amount: string }> };
+  expect(
+    now.movements.some(
+      (movement) => movement.code === 'REVERSAL' && movement.amount === `-${found!.amount}`,
+    ),
+  ).toBe(true);
+  await close();
+});
+
+const PAGES = [
+  { path: '/', heading: { nl: 'Overzicht van de penningmeester', en: 'Treasurer’s overview' } },
+  {
+    path: '/treasurer/money',
+    heading: { nl: 'Steerkes uitgeven en innemen', en: 'Issue and retire Steerkes' },
+  },
+  { path: '/treasurer/ledger', heading: { nl: 'Grootboek', en: 'Ledger' } },
+  { path: '/treasurer/exports', heading: { nl: 'Exports', en: 'Exports' } },
+  { path: '/treasurer/audit', heading: { nl: 'Auditlog', en: 'Audit log' } },
+  { path: '/treasurer/reports', heading: { nl: 'Rapporten', en: 'Reports' } },
+];
+
+for (const language of ['nl', 'en'] as const)
+  for (const size of ['phone', 'tablet'] as const)
+    test(`axe finds nothing serious on the treasurer's pages, ${size}, ${language}`, async ({
+      browser,
+    }) => {
+      const { page, close } = await openAsTreasurer(browser, size, language);
+      for (const { path, heading } of PAGES) {
+        await page.goto(path);
+        await expect(
+          page.getByRole('heading', { level: 1, name: heading[language] }),
+        ).toBeVisible();
+        await expect(page.getByText(/^(Bezig met laden|Loading)/)).toHaveCount(0);
+        await expectNoSeriousViolations(page);
+        if (process.env.SCREENSHOTS)
+          await page.screenshot({
+            path: `test-results/shots/treasurer${path.replaceAll('/', '-')}-${size}-${language}.png`,
+            fullPage: true,
+          });
+      }
+      await close();
+    });

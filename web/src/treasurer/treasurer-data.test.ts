@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../api/client';
+import { endedMonths, normaliseAmount, refusalKey } from './treasurer-data';
+
+const problem = (code: string): Problem => ({
+  code: code as Problem['code'],
+  type: 'about:blank',
+  title: 'x',
+  status: 422,
+
+  detail: 'detail',
+  instance: '/',
+  requestId: '',
+});
+
+describe('the treasurer’s pages', () => {
+  it('list the months that have ended, newest first, across the turn of the year', () => {
+    expect(endedMonths('2026-12-03', 3)).toEqual(['2026-11', '2026-10', '2026-09']);
+    expect(endedMonths('2027-02-01', 3)).toEqual(['2027-01', '2026-12', '2026-11']);
+    expect(endedMonths('2026-12-03')).toHaveLength(12);
+  });
+
+  it('read an amount as people type it, and refuse what is none', () => {
+    expect(normaliseAmount('500')).toBe('500.00');
+    expect(normaliseAmount(' 12,5 ')).toBe('12.50');
+    expect(normaliseAmount('0.25')).toBe('0.25');
+    expect(normaliseAmount('007')).toBe('7.00');
+    expect(normaliseAmount('0')).toBeNull();
+    expect(normaliseAmount('1.234')).toBeNull();
+    expect(normaliseAmount('-5')).toBeNull();
+    expect(normaliseAmount('1.000,00')).toBeNull();
+    expect(normaliseAmount('')).toBeNull();
+  });
+
+  it('say in words what to do for refusals they know, and leave others to the API’s detail', () => {
+    expect(refusalKey(problem('PERIOD_CLOSED'))).toBe('treasurer.refusal.PERIOD_CLOSED');
+    expect(refusalKey(problem('INSUFFICIENT_FUNDS'))).toBe('treasurer.refusal.INSUFFICIENT_FUNDS');
+    expect(refusalKey(problem('SOMETHING_ELSE'))).toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+import type { Problem } from '../api/client';
+import type { MessageKey } from '../i18n/catalogue';
+import { treasurerMessages } from './messages';
+
+export const treasurerKeys = {
+  trialBalance: ['treasurer', 'trial-balance'] as const,
+  periods: ['treasurer', 'periods'] as const,
+  integrity: ['treasurer', 'integrity'] as const,
+  statement: ['treasurer', 'statement'] as const,
+};
+
+/** How many ended months the dashboard lists, newest first. */
+export const MONTHS_LISTED = 12;
+
+/** The months that have ended before `today`'s month (YYYY-MM), newest first. */
+export function endedMonths(today: string, count = MONTHS_LISTED): string[] {
+  let year = Number(today.slice(0, 4));
+  let month = Number(today.slice(5, 7));
+  const months: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+/**
+ * An amount as the API takes it ("12.50") from what a person types ("12,5", "500", " 3.25 "), or
+ * null when it is no amount above zero with at most two decimals.
+ */
+export function normaliseAmount(text: string): string | null {
+  const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const amount = `${match[1]}.${(match[2] ?? '').padEnd(2, '0')}`;
+  return Number(amount) > 0 ? amount.replace(/^0+(?=\d)/, '') : null;
+}
+
+/** The sentence for a refusal: what happened and what to do; the API's own detail for codes we do not know. */
+export function refusalKey(problem: Problem): MessageKey | null {
+  const key = `treasurer.refusal.${problem.code}`;
+  return key in treasurerMessages.nl ? (key as MessageKey) : null;
+}
