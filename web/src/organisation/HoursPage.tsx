@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiProblemError, unwrap } from '../api/client';
+import { PeriodFields } from './PeriodFields';
 import { useT } from '../i18n/i18n';
 import { todayInMaastricht } from '../volunteer/calendar';
 import { usePageFormat } from '../volunteer/page-format';
@@ -409,7 +410,7 @@ function DecidedClaims() {
   const [status, setStatus] = useState<DecidedStatus>('decided');
   const [from, setFrom] = useState(() => daysBefore(today, DECIDED_DAYS));
   const [to, setTo] = useState(today);
-  const ids = { status: useId(), from: useId(), to: useId() };
+  const ids = { status: useId() };
   const filters = { status, from, to };
   const decided = useInfiniteQuery({
     queryKey: organisationKeys.decided(filters),
@@ -453,26 +454,7 @@ function DecidedClaims() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.from}>{t('org.period.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            value={from}
-            max={to || today}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('org.period.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            value={to}
-            min={from}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </div>
+        <PeriodFields from={from} to={to} today={today} onFrom={setFrom} onTo={setTo} />
       </div>
       {decided.isPending && <p>{t('org.loading')}</p>}
       {decided.isError && <p role="alert">{problemText(decided.error, t('org.loadFailed'))}</p>}

@@ -3,6 +3,7 @@ import './organisation.css';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
+import { PeriodFields } from './PeriodFields';
 import { useT } from '../i18n/i18n';
 import { todayInMaastricht } from '../volunteer/calendar';
 import { usePageFormat } from '../volunteer/page-format';
@@ -173,7 +174,6 @@ function Statement() {
   const [to, setTo] = useState(today);
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
-  const ids = { from: useId(), to: useId() };
   const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const statement = useInfiniteQuery({
     queryKey: organisationKeys.statement(accountId, range),
@@ -245,26 +245,7 @@ function Statement() {
     <section className="card" aria-labelledby="statement-title">
       <h2 id="statement-title">{t('org.money.statementTitle')}</h2>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={ids.from}>{t('org.period.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            value={from}
-            max={to || today}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('org.period.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            value={to}
-            min={from}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </div>
+        <PeriodFields from={from} to={to} today={today} onFrom={setFrom} onTo={setTo} />
       </div>
       <div className="actions">
         <button
