@@ -150,6 +150,10 @@ describe('Story: a volunteer exports, corrects and erases their personal data', 
     expectProblem(await patch({ email: 'not-an-email' }), 400, 'VALIDATION_FAILED');
     expectProblem(await patch({ name: 'x'.repeat(201) }), 400, 'VALIDATION_FAILED');
     expectProblem(await patch({ name: '   ' }), 400, 'VALIDATION_FAILED');
+    // null is not "left out": it was a 500 (found by the fuzz test).
+    expectProblem(await patch({ name: 'Anouk', email: null }), 400, 'VALIDATION_FAILED');
+    expectProblem(await patch({ name: null }), 400, 'VALIDATION_FAILED');
+    expectProblem(await patch({ name: 'Anouk\u202Ereversed' }), 400, 'VALIDATION_FAILED');
     expectProblem(await patch({ name: 'Nieuwe Naam', email: other.email }), 409, 'EMAIL_TAKEN');
     const data = await exportOf(volunteer.member);
     expect({ email: data.user.email, name: data.party.name }).toEqual({ email, name });

@@ -1,10 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { AMOUNT_MAX_TEXT, type AmountRules, isValidAmount } from '../amount.js';
 import { isCalendarDate, isPeriod } from '../calendar.js';
 
 /** A decimal-string amount as DESIGN §5 allows it: "12.50", at most two decimals, positive unless told. */
+/**
+ * A field that may be left out but, when sent, must be valid: unlike @IsOptional(), null is
+ * refused (a PATCH with `"email": null` means nothing the server could do).
+ */
+export const UnlessOmitted = () => ValidateIf((_, value) => value !== undefined);
+
 export function IsAmount(rules: AmountRules = {}, options?: ValidationOptions) {
   return ValidateBy(
     { name: 'isAmount', validator: { validate: (value) => isValidAmount(value, rules) } },

@@ -12,10 +12,14 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AmountProperty, IsAmount, IsCalendarDate } from '../../common/http/validators.js';
+import {
+  AmountProperty,
+  IsAmount,
+  IsCalendarDate,
+  UnlessOmitted,
+} from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { LocalizedTextDto } from './localized-text.dto.js';
 import { DISTRICTS, type District } from '../../parties/entities/party.entity.js';
@@ -29,7 +33,6 @@ export const OFFER_STOCK_MAX = 100_000;
 export const PER_PASS_LIMIT_MAX = 100;
 
 /** Present but possibly null: the field is validated unless it is left out. */
-const unlessOmitted = ValidateIf((_, value) => value !== undefined);
 
 export class OfferTitleDto {
   @ApiProperty({ example: 'Kop koffie met vlaai', maxLength: OFFER_TITLE_LENGTH_MAX })
@@ -156,7 +159,7 @@ export class CreateOfferDto {
 /** Every field optional; `null` clears validUntil, stock (unlimited) and perPassLimit. */
 export class UpdateOfferDto {
   @ApiPropertyOptional({ type: OfferTitleDto })
-  @unlessOmitted
+  @UnlessOmitted()
   @ValidateNested()
   @IsObject()
   @Type(() => OfferTitleDto)
@@ -164,7 +167,7 @@ export class UpdateOfferDto {
   title?: OfferTitleDto;
 
   @ApiPropertyOptional({ type: OfferDescriptionDto })
-  @unlessOmitted
+  @UnlessOmitted()
   @ValidateNested()
   @IsObject()
   @Type(() => OfferDescriptionDto)
@@ -176,7 +179,7 @@ export class UpdateOfferDto {
     example: '2.00',
     description: 'Price of one in STK; past redemptions keep theirs.',
   })
-  @unlessOmitted
+  @UnlessOmitted()
   @IsAmount()
   price?: string;
 
@@ -185,12 +188,12 @@ export class UpdateOfferDto {
     example: '3.50',
     description: 'Euro value of one; past redemptions keep theirs.',
   })
-  @unlessOmitted
+  @UnlessOmitted()
   @IsAmount()
   euroValue?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01' })
-  @unlessOmitted
+  @UnlessOmitted()
   @IsCalendarDate()
   validFrom?: string;
 
@@ -223,7 +226,7 @@ export class UpdateOfferDto {
     enum: OFFER_STATUSES,
     description: 'withdrawn: no longer listed or redeemable; active again to restore.',
   })
-  @unlessOmitted
+  @UnlessOmitted()
   @IsIn(OFFER_STATUSES)
   status?: OfferStatus;
 }

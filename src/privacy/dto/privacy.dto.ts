@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { Equals, IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Equals, IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsPlainText } from '../../common/http/plain-text.js';
+import { UnlessOmitted } from '../../common/http/validators.js';
 
 /** As the parties and users store them. */
 const NAME_LENGTH_MAX = 200;
@@ -12,11 +14,12 @@ const lowerCase = ({ value }: { value: unknown }) =>
 
 export class CorrectProfileDto {
   @ApiPropertyOptional({ example: 'Anouk Janssen', maxLength: NAME_LENGTH_MAX })
-  @IsOptional()
+  @UnlessOmitted()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(NAME_LENGTH_MAX)
+  @IsPlainText()
   name?: string;
 
   @ApiPropertyOptional({
@@ -24,7 +27,7 @@ export class CorrectProfileDto {
     format: 'email',
     maxLength: EMAIL_LENGTH_MAX,
   })
-  @IsOptional()
+  @UnlessOmitted()
   @Transform(lowerCase)
   @IsEmail()
   @MaxLength(EMAIL_LENGTH_MAX)
