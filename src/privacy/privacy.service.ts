@@ -1,3 +1,4 @@
+import { parseAmount } from '../common/amount.js';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { UserPrivacy } from '../auth/user-privacy.service.js';
@@ -129,8 +130,9 @@ export class PrivacyService {
     const partyId = ownParty(actor);
     return this.database.transaction(async () => {
       for (const account of await this.ledger.accountsOfParty(actor, partyId)) {
-        // A zero test only: the amounts are the ledger's own decimal strings.
-        if (Number(account.balance) !== 0 || Number(account.pending) !== 0)
+        const heldMinor = parseAmount(account.balance, { allowZero: true, allowNegative: true });
+        const pendingMinor = parseAmount(account.pending, { allowZero: true, allowNegative: true });
+        if (heldMinor !== 0n || pendingMinor !== 0n)
           throw new ErasureBalanceRemainsError(account.balance, account.pending);
       }
       const pseudonym = `${PSEUDONYM_PREFIX} ${partyId.slice(0, PSEUDONYM_ID_LENGTH)}`;
