@@ -18,7 +18,8 @@ import { PartiesService } from '../src/parties/parties.service.js';
 import { describeMachine, type MachineDescription } from './machine.js';
 import { type BenchTransfer, chunk, median, planTransfers } from './plan.js';
 import { RawLedger } from './raw-ledger.js';
-import { type BenchResults, printResults, writeBenchmarksFile } from './report.js';
+import { type BenchResults, pairedRatio, printResults, writeBenchmarksFile } from './report.js';
+import { writeResult } from './results.js';
 import { envInteger } from './environment.js';
 
 /**
@@ -382,6 +383,17 @@ async function main(): Promise<void> {
     entriesChecked,
   };
   printResults(results);
+  progress(
+    `figures for the summary in ${writeResult('ledger', {
+      ...results,
+      ratios: Object.fromEntries(
+        results.workloads.map((workload) => [
+          workload.batchSize,
+          pairedRatio(workload.ledger, workload.raw),
+        ]),
+      ),
+    })}`,
+  );
   if (WRITE_FILE) progress(`results written to ${writeBenchmarksFile(results)}`);
 }
 
