@@ -32,7 +32,7 @@ import { type GrowthPoint, growthTargets, targetsTable, TARGETS } from './target
  * (`RedemptionsService.redeem` by the business operator, passes in turn, no PIN), interleaved in
  * slices, and records the **CPU time per operation** of this process (`process.cpuUsage`, user +
  * system: what the service costs, without the fsync waits and without the other processes of a
- * shared machine) and the wall time per operation. Then it grows the ledger to the next level the
+ * shared machine) and the wall time per operation, after a warm-up of WARM_UP_OPERATIONS of each. Then it grows the ledger to the next level the
  * ledger's own ways: redemptions through `RedemptionsService.redeem` (concurrently, so the group
  * committer batches their commits) and transfers through `LedgerService.transferBatch`
  * (1000 a commit), so the hash chain stays whole; the integrity check runs at the end.
@@ -59,7 +59,7 @@ const FULL_SIZE_POSTINGS = 1_000_000;
 const FILL_CONCURRENCY = 16;
 /** Each measurement is cut into slices, transfers and redemptions taking turns, so both see the same moments. */
 const SLICES = 4;
-const WARM_UP_OPERATIONS = 200;
+const WARM_UP_OPERATIONS = 500;
 
 function progress(message: string): void {
   process.stderr.write(`[growth] ${message}\n`);
