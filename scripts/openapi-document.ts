@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../src/app.module.js';
+import { createLog } from '../src/common/logging/log.js';
 import { loadConfiguration } from '../src/config/configuration.js';
 import {
   APP_OPTIONS,
@@ -26,7 +27,7 @@ async function writeDocument(target: string): Promise<void> {
   };
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(configuration),
-    createHttpAdapter(configuration),
+    createHttpAdapter(configuration, createLog('error', process.stderr)),
     { ...APP_OPTIONS, logger: ['error'] },
   );
   try {

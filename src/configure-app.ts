@@ -12,10 +12,11 @@ import {
   expressSend,
   jsonBody,
   leaveBodiesToJsonBody,
-  logRequest,
   noStoreWhenAuthenticated,
+  requestLogger,
   securityHeaders,
 } from './common/http/http-hooks.js';
+import type { Log } from './common/logging/log.js';
 import { BEARER_SCHEME, completeDocument } from './common/http/openapi-document.js';
 import { documentParameterPipes, documentValidationLimits } from './common/http/openapi-limits.js';
 import { ProblemDetailsFilter, sendProblem } from './common/http/problem-details.filter.js';
@@ -42,9 +43,11 @@ const applySecurityHeaders = securityHeaders();
  * The HTTP server: Fastify, set to route as Express did (paths matched whatever the letter case,
  * with or without a trailing slash, route parameters of any length), with Node's keep-alive and
  * request time-outs (Fastify's own are 72 s and none), and no 503 of Fastify's own shape while the
- * server closes (SIGTERM lets requests on open connections finish, as before).
+ * server closes (SIGTERM lets requests on open connections finish, as before). Every answered
+ * request, the router's refusals included, gets one line in `log` (see requestLogger).
  */
-export function createHttpAdapter(configuration: AppConfiguration): FastifyAdapter {
+export function createHttpAdapter(configuration: AppConfiguration, log: Log): FastifyAdapter {
+  const logRequest = requestLogger(log);
   const adapter = new FastifyAdapter({
     routerOptions: {
       caseSensitive: false,
@@ -68,14 +71,18 @@ export function createHttpAdapter(configuration: AppConfiguration): FastifyAdapt
   });
   // The adapter's first request hook, before its CORS hook: helmet was the first middleware, before cors.
   adapter.setOnRequestHook(applySecurityHeaders);
+  adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    logRequest(request, reply);
+    done();
+  });
   return adapter;
 }
 
 /**
  * Everything about the HTTP application that main.ts and the end-to-end tests share. The request
  * hooks run in the order the Express middleware did: security headers (createHttpAdapter), CORS
- * (a preflight is answered there), the request id, the JSON body, then guards and handlers; one
- * log line once answered.
+ * (a preflight is answered there), the request id, the JSON body, then guards and handlers; the
+ * log line once answered is the adapter's (createHttpAdapter).
  */
 export function configureApp(
   app: NestFastifyApplication,
@@ -96,10 +103,6 @@ export function configureApp(
   }
   fastify.addHook('onRequest', (request, reply, done) => {
     assignRequestId(request, reply);
-    done();
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    logRequest(request, reply);
     done();
   });
   // Cookies are read and written for the login session's refresh cookie (src/auth/refresh-cookie.ts).

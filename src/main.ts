@@ -1,25 +1,19 @@
 import 'reflect-metadata';
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { createLog, NestLog } from './common/logging/log.js';
 import { ConfigurationError, loadConfiguration } from './config/configuration.js';
 import { APP_OPTIONS, configureApp, createHttpAdapter, DOCS_PATH } from './configure-app.js';
 import { findWebAppBuild, serveWebApp } from './web/serve-web-app.js';
 
-const LOG_LEVELS: Record<string, LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-};
-
 async function bootstrap(): Promise<void> {
   const configuration = loadConfiguration();
-  const logger = new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[configuration.logLevel] });
+  const log = createLog(configuration.logLevel);
+  const logger = new NestLog(log);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(configuration),
-    createHttpAdapter(configuration),
+    createHttpAdapter(configuration, log),
     { ...APP_OPTIONS, logger },
   );
   configureApp(app, configuration);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { AppModule } from '../../src/app.module.js';
 import { ManualClock, Clock } from '../../src/common/clock.js';
+import { createLog, type Log } from '../../src/common/logging/log.js';
 import { type AppConfiguration, loadConfiguration } from '../../src/config/configuration.js';
 import { APP_OPTIONS, configureApp, createHttpAdapter } from '../../src/configure-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -34,6 +35,8 @@ export async function createTestApp(
     environment?: Record<string, string>;
     beforeInit?: (app: NestFastifyApplication) => void;
     shareDatabase?: TestDatabase;
+    /** The request lines' log; by default at LOG_LEVEL (warn in tests: none) on standard output. */
+    log?: Log;
   } = {},
 ): Promise<TestApp> {
   const database = options.shareDatabase ?? (await createTestDatabase());
@@ -57,7 +60,10 @@ export async function createTestApp(
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    createHttpAdapter(configuration),
+    createHttpAdapter(
+      configuration,
+      options.log ?? createLog(configuration.logLevel, process.stdout),
+    ),
     { ...APP_OPTIONS, logger: ['error'] },
   );
   configureApp(app, configuration);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Logger } from '@nestjs/common';
 import bodyParser from 'body-parser';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
+import type { Log } from '../logging/log.js';
 import {
   requestIdFrom,
   requestPath,
@@ -14,8 +14,6 @@ import {
  * The request hooks of the HTTP server (Fastify), each doing what an Express middleware did before
  * the move to Fastify, with the same outcome for the client: see configure-app.ts for their order.
  */
-
-const logger = new Logger('HTTP');
 
 /** Security headers; the Swagger UI at /api/docs needs its inline script and styles. */
 export function securityHeaders(): (
@@ -49,22 +47,27 @@ export function assignRequestId(request: FastifyRequest, reply: FastifyReply): s
 }
 
 /**
- * One structured line per answered request. Only the route's template is logged (`/passes/:number`,
- * null when none matched): never the path's values (a pass number), the query string, headers or
- * body, which may carry personal data, tokens, passwords or PINs. A request answered before it got
- * its id (a CORS preflight) is not logged, as it was not under Express.
+ * One structured line per answered request, at the `log` level: `context` "HTTP", `requestId`,
+ * `method`, `route`, `status`, `durationMs`, `userId`. Only the route's template is logged
+ * (`/passes/:number`, null when none matched): never the path's values (a pass number), the query
+ * string, headers or body, which may carry personal data, tokens, passwords or PINs. A request
+ * answered before it got its id (a CORS preflight) is not logged, as it was not under Express.
  */
-export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
-  const steerkesRequest = request as SteerkesRequest;
-  if (steerkesRequest.requestId === null) return;
-  logger.log({
-    requestId: steerkesRequest.requestId,
-    method: request.method,
-    route: routeTemplate(request),
-    status: reply.statusCode,
-    durationMs: Math.round(reply.elapsedTime * 10) / 10,
-    userId: steerkesRequest.user?.id ?? null,
-  });
+export function requestLogger(log: Log): (request: FastifyRequest, reply: FastifyReply) => void {
+  // A child made once: its context is serialized once, not on every line.
+  const http = log.child({ context: 'HTTP' });
+  return (request, reply) => {
+    const steerkesRequest = request as SteerkesRequest;
+    if (steerkesRequest.requestId === null || !http.isLevelEnabled('info')) return;
+    http.info({
+      requestId: steerkesRequest.requestId,
+      method: request.method,
+      route: routeTemplate(request),
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      userId: steerkesRequest.user?.id ?? null,
+    });
+  };
 }
 
 /**
