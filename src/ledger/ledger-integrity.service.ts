@@ -144,6 +144,23 @@ export class LedgerIntegrityService {
     }
   }
 
+  /** The latest verified checkpoint: where it stands and its digest (for a log outside the database). */
+  latestCheckpoint(): Promise<{ sequence: number; digest: string; createdAt: string } | undefined> {
+    return this.database.read(async (tx) => {
+      const row = await tx.sql.get<Raw>(
+        `SELECT sequence, sums_digest, created_at FROM ledger_integrity_checkpoints
+          ORDER BY sequence DESC, created_at DESC LIMIT 1`,
+      );
+      return row
+        ? {
+            sequence: Number(row.sequence),
+            digest: row.sums_digest as string,
+            createdAt: row.created_at as string,
+          }
+        : undefined;
+    });
+  }
+
   /**
    * The end of the check, at one consistent moment: on SQLite one read (the connection is not
    * shared meanwhile), on PostgreSQL one REPEATABLE READ snapshot.
