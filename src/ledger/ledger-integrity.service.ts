@@ -228,7 +228,7 @@ export class LedgerIntegrityService {
     if (!header) return undefined;
     const sums = await tx.sql.allArrays<[accountId: string, bucket: string, sum: bigint | string]>(
       `SELECT account_id, bucket, sum_minor FROM ledger_integrity_checkpoint_sums
-        WHERE checkpoint_id = ? ORDER BY account_id, bucket`,
+        WHERE checkpoint_id = ?`,
       [header.id],
     );
     const checkpoint: Checkpoint = {
@@ -237,7 +237,8 @@ export class LedgerIntegrityService {
       hash: header.hash as string,
       postings: Number(header.postings),
       closedThrough: (header.closed_through as string | null) ?? null,
-      sums: sums.map(([accountId, bucket, sum]) => [accountId, bucket, big(sum)]),
+      // Sorted here, not by the database: PostgreSQL's collation may order text differently.
+      sums: sortSums(sums.map(([accountId, bucket, sum]) => [accountId, bucket, big(sum)])),
     };
     if (checkpointDigest(checkpoint) !== header.sums_digest) {
       report({
@@ -381,6 +382,11 @@ function checkpointSums(walk: ChainWalk, closedThrough: string | null): Checkpoi
   for (const [accountId, sum] of folded) rows.push([accountId, FOLDED_BUCKET, sum]);
   for (const [month, sums] of months)
     for (const [accountId, sum] of sums) rows.push([accountId, month, sum]);
+  return sortSums(rows);
+}
+
+/** By account, then bucket, in UTF-16 code unit order: the order the digest is taken in. */
+function sortSums(rows: Checkpoint['sums']): Checkpoint['sums'] {
   return rows.sort(([a, bucketA], [b, bucketB]) =>
     a < b ? -1 : a > b ? 1 : bucketA < bucketB ? -1 : bucketA > bucketB ? 1 : 0,
   );
