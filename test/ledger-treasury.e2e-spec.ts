@@ -1032,6 +1032,38 @@ describe('Story: the treasurer reconciles the ledger after all these flows', () 
     );
   });
 
+  it('checks incrementally from the last verified checkpoint, and everything on ?full=true', async () => {
+    const full = await http()
+      .get(`${API}/treasury/reconciliation?full=true`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(full.body).toMatchObject({ ok: true, mode: 'full', fromSequence: 0 });
+    const organisation = await createFundedParty(http(), overseers(), 'organisation');
+    const latest = await booked(
+      await post(roles.treasurer, '/treasury/issue', {
+        toAccountId: organisation.accountId,
+        amount: '1.00',
+        description: 'Na de controle',
+      }),
+    );
+    const incremental = await http()
+      .get(`${API}/treasury/reconciliation`)
+      .set(roles.treasurer.auth)
+      .expect(200);
+    expect(incremental.body).toMatchObject({
+      ok: true,
+      mode: 'incremental',
+      fromSequence: full.body.checked.entries,
+      discrepancies: [],
+    });
+    expect(incremental.body.checked.entries).toBe(latest.sequence);
+    expectProblem(
+      await http().get(`${API}/treasury/reconciliation?full=yes`).set(roles.treasurer.auth),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
   it('sums every account of every party and the issuance account to exactly zero', async () => {
     // A party beyond the 22 of the demo, with money issued to it and moved on.
     const organisation = await createFundedParty(http(), overseers(), 'organisation', '20.00');

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '../common/http/endpoint.decorator.js';
 import { CurrentUser, Roles } from '../common/http/access.js';
@@ -8,6 +8,7 @@ import {
   ClosedPeriodDto,
   EntryViewDto,
   IntegrityReportDto,
+  IntegrityCheckQueryDto,
   IssueDto,
   PeriodParameterDto,
   RetireDto,
@@ -29,12 +30,12 @@ export class TreasuryLedgerController {
   @Get('reconciliation')
   @Endpoint({
     summary:
-      'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds.',
+      'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Incremental from the last verified checkpoint unless full=true.',
     ok: IntegrityReportDto,
     problems: [401, 403],
   })
-  reconciliation() {
-    return this.integrity.verify();
+  reconciliation(@Query() query: IntegrityCheckQueryDto) {
+    return this.integrity.verify({ mode: query.full === 'true' ? 'full' : 'incremental' });
   }
 
   @Post('issue')

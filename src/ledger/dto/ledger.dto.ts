@@ -408,8 +408,28 @@ class IntegrityCountsDto {
 
 export class IntegrityReportDto {
   @ApiProperty() ok: boolean;
+  @ApiProperty({
+    enum: ['full', 'incremental'],
+    description:
+      'full: every entry walked from the first; incremental: the entries after the last verified checkpoint.',
+  })
+  mode: 'full' | 'incremental';
+  @ApiProperty({ description: 'The walk started after this entry sequence (0 for a full check).' })
+  fromSequence: number;
   @ApiProperty({ type: IntegrityCountsDto }) checked: IntegrityCountsDto;
   @ApiProperty({ type: [DiscrepancyDto] }) discrepancies: DiscrepancyDto[];
+}
+
+export class IntegrityCheckQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description:
+      'true: re-verify the whole chain from the first entry, which also finds an entry changed before the last checkpoint.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  full?: 'true' | 'false';
 }
 
 export class PeriodParameterDto {

@@ -1320,7 +1320,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. */
+        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Incremental from the last verified checkpoint unless full=true. */
         get: operations["TreasuryLedgerController_reconciliation"];
         put?: never;
         post?: never;
@@ -3451,6 +3451,13 @@ export interface components {
         };
         IntegrityReportDto: {
             ok: boolean;
+            /**
+             * @description full: every entry walked from the first; incremental: the entries after the last verified checkpoint.
+             * @enum {string}
+             */
+            mode: "full" | "incremental";
+            /** @description The walk started after this entry sequence (0 for a full check). */
+            fromSequence: number;
             checked: components["schemas"]["IntegrityCountsDto"];
             discrepancies: components["schemas"]["DiscrepancyDto"][];
         };
@@ -11035,7 +11042,10 @@ export interface operations {
     };
     TreasuryLedgerController_reconciliation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: re-verify the whole chain from the first entry, which also finds an entry changed before the last checkpoint. */
+                full?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11048,6 +11058,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrityReportDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
