@@ -209,6 +209,11 @@ export class LedgerStore {
 
   // --- accounts --------------------------------------------------------------------------
 
+  /** The account's row if this transaction has read it already (findAccount without an await). */
+  cachedAccount(id: string): AccountRow | undefined {
+    return this.accountCache.get(id);
+  }
+
   /** The account's row, the same object for the whole transaction: change it, then markAccountChanged. */
   async findAccount(id: string): Promise<AccountRow | undefined> {
     const cached = this.accountCache.get(id);
