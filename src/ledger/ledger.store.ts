@@ -311,8 +311,10 @@ export class LedgerStore {
 
   // --- entries and postings ----------------------------------------------------------------
 
-  async insertEntry(entry: EntryRow): Promise<void> {
-    await this.sql.run(SQL.insertEntry, [
+  // The inserts of the hot path hand back the executor's promise rather than awaiting it in an
+  // async function of their own: one promise per statement fewer (see BENCHMARKS.md, issue 15).
+  insertEntry(entry: EntryRow): Promise<number> {
+    return this.sql.run(SQL.insertEntry, [
       entry.id,
       entry.sequence,
       entry.code,
@@ -328,8 +330,8 @@ export class LedgerStore {
     ]);
   }
 
-  async insertPosting(posting: PostingRow): Promise<void> {
-    await this.sql.run(SQL.insertPosting, [
+  insertPosting(posting: PostingRow): Promise<number> {
+    return this.sql.run(SQL.insertPosting, [
       posting.entryId,
       posting.line,
       posting.accountId,
