@@ -86,7 +86,7 @@ export class SqliteGroupCommit {
   /** The fsync of the latest commit while it runs: what a read of committed data must wait for. */
   private durability: Promise<void> | null = null;
   /** Set when an fsync failed: what was committed may not be on disk, so nothing is answered any more. */
-  private broken: unknown = null;
+  private broken: Error | null = null;
   private commitsSinceCheckpoint = 0;
   /** A group (with walSync: under synchronous=OFF) is running: no checkpoint now. */
   private groupRunning = false;
@@ -210,9 +210,9 @@ export class SqliteGroupCommit {
         this.checkpointNowAndThen();
       },
       (error: unknown) => {
-        this.broken = error;
-        for (const { unit } of finished) unit.reject(error);
-        for (const waiting of this.queue.splice(0)) waiting.reject(error);
+        this.broken = error instanceof Error ? error : new Error(String(error));
+        for (const { unit } of finished) unit.reject(this.broken);
+        for (const waiting of this.queue.splice(0)) waiting.reject(this.broken);
       },
     );
     return durable.finally(() => {
