@@ -246,17 +246,38 @@ describe(SqliteGroupCommit.name, () => {
 
       const second = committer.submit('transaction', insert('second'));
       const secondAnswered = settledYet(second);
-      await wal.asked(2);
+      for (let turn = 0; turn < 100 && labelsSeenByObserver().length < 2; turn += 1) await turns(1);
       expect(labelsSeenByObserver()).toEqual(['first', 'second']);
       expect(firstAnswered.settled || secondAnswered.settled).toBe(false);
 
       wal.pending[0].resolve();
       expect(await first).toBe('first');
+      await wal.asked(2); // the second group's fsync starts when the first returns
       await turns(3);
       expect(secondAnswered.settled).toBe(false);
       wal.pending[1].resolve();
       expect(await second).toBe('second');
       expect(committer.statistics.commits).toBe(2);
+    });
+
+    it('runs one fsync at a time: commits made while one runs share the next', async () => {
+      const wal = controlledSync();
+      committer = new SqliteGroupCommit(writer, wal.sync);
+      const first = committer.submit('transaction', insert('first'));
+      await wal.asked(1);
+      // Three groups commit one after another while the first fsync runs.
+      const later = ['second', 'third', 'fourth'].map((label) => {
+        const answer = committer.submit('transaction', insert(label));
+        return answer;
+      });
+      for (let turn = 0; turn < 100 && labelsSeenByObserver().length < 4; turn += 1) await turns(1);
+      expect(labelsSeenByObserver()).toEqual(['first', 'second', 'third', 'fourth']);
+      expect(wal.pending).toHaveLength(1);
+      wal.pending[0].resolve();
+      expect(await first).toBe('first');
+      await wal.asked(2); // one fsync for the three
+      wal.pending[1].resolve();
+      expect(await Promise.all(later)).toEqual(['second', 'third', 'fourth']);
     });
 
     it('holds a read made between a commit and its fsync until the fsync has returned', async () => {

@@ -88,6 +88,9 @@ export class SqliteGroupCommit {
   /** Set when an fsync failed: what was committed may not be on disk, so nothing is answered any more. */
   private broken: Error | null = null;
   private commitsSinceCheckpoint = 0;
+  /** The fsync running now, and the one that will start after it for the commits made meanwhile. */
+  private syncRunning: Promise<void> | null = null;
+  private syncNext: Promise<void> | null = null;
   /** A group (with walSync: under synchronous=OFF) is running: no checkpoint now. */
   private groupRunning = false;
 
@@ -204,7 +207,7 @@ export class SqliteGroupCommit {
    * answer rests on data that may be gone. The process must be restarted, as PostgreSQL does.
    */
   private makeDurable(finished: FinishedUnit[]): Promise<void> {
-    const durable = this.walSync!().then(
+    const durable = this.syncCommitted().then(
       () => {
         for (const { unit, outcome } of finished) settle(unit, outcome);
         this.checkpointNowAndThen();
@@ -218,6 +221,32 @@ export class SqliteGroupCommit {
     return durable.finally(() => {
       if (this.durability === durable) this.durability = null;
     });
+  }
+
+  /**
+   * An fsync that covers every commit made so far. At most one runs at a time: a commit made while
+   * one runs waits for the next, which starts when the running one returns and covers every commit
+   * made meanwhile. Without that, small groups asked for one fsync each, and the disk, given
+   * several at once, took longer over each.
+   */
+  private syncCommitted(): Promise<void> {
+    if (this.syncRunning === null) return this.startSync();
+    this.syncNext ??= this.syncRunning.then(
+      () => this.startSync(),
+      () => this.startSync(),
+    );
+    return this.syncNext;
+  }
+
+  private startSync(): Promise<void> {
+    this.syncNext = null;
+    const running = this.walSync!();
+    this.syncRunning = running;
+    const finished = () => {
+      if (this.syncRunning === running) this.syncRunning = null;
+    };
+    running.then(finished, finished);
+    return running;
   }
 
   /**
