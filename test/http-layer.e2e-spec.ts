@@ -125,7 +125,7 @@ describe('Story: a client gets the same answers from the HTTP layer, whatever it
     expectProblem(await testApp.http.get('/no-such-thing'), 404, 'ROUTE_NOT_FOUND');
   });
 
-  it('gives every answer a weak ETag, and a matching If-None-Match a 304', async () => {
+  it('gives every GET answer a weak ETag, and a matching If-None-Match a 304', async () => {
     const first = await testApp.http.get('/api/v1/auth/me').set(volunteer.auth).expect(200);
     expect(first.headers.etag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
     const unchanged = await testApp.http
@@ -139,6 +139,14 @@ describe('Story: a client gets the same answers from the HTTP layer, whatever it
       .set(volunteer.auth)
       .set('If-None-Match', 'W/"0-other"')
       .expect(200);
+  });
+
+  it('gives the answer to a POST no ETag: nothing revalidates it', async () => {
+    const answer = await testApp.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.org', password: 'not-the-password' });
+    expect(answer.status).toBe(401);
+    expect(answer.headers.etag).toBeUndefined();
   });
 
   it('serves the Swagger UI, its files and the OpenAPI document', async () => {

@@ -42,13 +42,14 @@ export function isValidAmount(text: unknown, rules: AmountRules = {}): boolean {
   }
 }
 
+const MINOR_PER_UNIT_BIGINT = 10n ** BigInt(AMOUNT_DECIMALS);
+
 /** Formats minor units as the API's decimal string: 1250n → "12.50", -5n → "-0.05". */
 export function formatAmount(minor: bigint): string {
   const negative = minor < 0n;
   const absolute = negative ? -minor : minor;
-  const divisor = 10n ** BigInt(AMOUNT_DECIMALS);
-  const whole = absolute / divisor;
-  const fraction = (absolute % divisor).toString().padStart(AMOUNT_DECIMALS, '0');
+  const whole = absolute / MINOR_PER_UNIT_BIGINT;
+  const fraction = (absolute % MINOR_PER_UNIT_BIGINT).toString().padStart(AMOUNT_DECIMALS, '0');
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
 

@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { assertInvariant } from '../common/errors/domain-error.js';
 import type { Database as SqliteConnection } from 'better-sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { SqliteGroupCommit } from './sqlite-group-commit.js';
+import { SqliteGroupCommit, walFileSync } from './sqlite-group-commit.js';
 import {
   type Dialect,
   PostgresExecutor,
@@ -119,7 +119,13 @@ export class Database implements OnApplicationShutdown {
 
   /** The group committer (SQLite only), made on first use: the connection exists only after start-up. */
   private sqliteGroupCommit(): SqliteGroupCommit {
-    this.groupCommit ??= new SqliteGroupCommit(this.sqliteConnection());
+    if (!this.groupCommit) {
+      const connection = this.sqliteConnection();
+      this.groupCommit = new SqliteGroupCommit(
+        connection,
+        connection.memory ? undefined : walFileSync(connection.name),
+      );
+    }
     return this.groupCommit;
   }
 

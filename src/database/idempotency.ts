@@ -169,13 +169,13 @@ export class Idempotency {
     return { kind: earlier.result_kind, id: earlier.result_id };
   }
 
-  async record(
+  record(
     transaction: Transaction,
     request: IdempotentRequest,
     stored: StoredResult,
     recordedAt: string = this.clock.now().toISOString(),
-  ): Promise<void> {
-    await transaction.sql.run(INSERT_RECORD, [
+  ): Promise<number> {
+    return transaction.sql.run(INSERT_RECORD, [
       storedKey(request),
       request.fingerprint,
       stored.kind,

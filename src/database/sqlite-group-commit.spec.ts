@@ -1,8 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database as SqliteConnection } from 'better-sqlite3';
-import { GROUP_COMMIT_UNITS_MAX, SqliteGroupCommit } from './sqlite-group-commit.js';
+import {
+  CHECKPOINT_COMMITS_INTERVAL,
+  GROUP_COMMIT_UNITS_MAX,
+  SqliteGroupCommit,
+  walFileSync,
+} from './sqlite-group-commit.js';
 
 /** A real SQLite file in WAL mode, a writer connection for the committer and an observer beside it. */
 describe(SqliteGroupCommit.name, () => {
@@ -10,10 +15,11 @@ describe(SqliteGroupCommit.name, () => {
   let writer: SqliteConnection;
   let observer: SqliteConnection;
   let committer: SqliteGroupCommit;
+  let path: string;
 
   beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'steerkes-group-commit-'));
-    const path = join(folder, 'group.sqlite');
+    path = join(folder, 'group.sqlite');
     writer = new BetterSqlite3(path);
     writer.pragma('journal_mode = WAL');
     writer.pragma('synchronous = FULL');
@@ -198,5 +204,125 @@ describe(SqliteGroupCommit.name, () => {
       largestGroup: GROUP_COMMIT_UNITS_MAX,
     });
     expect(labelsSeenByObserver()).toHaveLength(count);
+  });
+
+  describe('with the WAL made durable off the event loop (walSync)', () => {
+    /** A walSync whose fsyncs the test finishes (or fails) one by one, in the order they were asked. */
+    function controlledSync() {
+      const pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+      const sync = () =>
+        new Promise<void>((resolve, reject) => {
+          pending.push({ resolve, reject });
+        });
+      const asked = async (count: number) => {
+        for (let turn = 0; turn < 1000 && pending.length < count; turn += 1)
+          await new Promise((resolve) => setImmediate(resolve));
+        expect(pending).toHaveLength(count);
+      };
+      return { sync, pending, asked };
+    }
+    const settledYet = (promise: Promise<unknown>) => {
+      const state = { settled: false };
+      void promise.then(
+        () => (state.settled = true),
+        () => (state.settled = true),
+      );
+      return state;
+    };
+    const turns = async (count: number) => {
+      for (let turn = 0; turn < count; turn += 1)
+        await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    it('answers a group only once its fsync has returned, and runs the next group meanwhile', async () => {
+      const wal = controlledSync();
+      committer = new SqliteGroupCommit(writer, wal.sync);
+      const first = committer.submit('transaction', insert('first'));
+      const firstAnswered = settledYet(first);
+      await wal.asked(1);
+      // Committed (another connection sees it) but not yet durable: nobody has heard of it.
+      expect(labelsSeenByObserver()).toEqual(['first']);
+      expect(firstAnswered.settled).toBe(false);
+
+      const second = committer.submit('transaction', insert('second'));
+      const secondAnswered = settledYet(second);
+      for (let turn = 0; turn < 100 && labelsSeenByObserver().length < 2; turn += 1) await turns(1);
+      expect(labelsSeenByObserver()).toEqual(['first', 'second']);
+      expect(firstAnswered.settled || secondAnswered.settled).toBe(false);
+
+      wal.pending[0].resolve();
+      expect(await first).toBe('first');
+      await wal.asked(2); // the second group's fsync starts when the first returns
+      await turns(3);
+      expect(secondAnswered.settled).toBe(false);
+      wal.pending[1].resolve();
+      expect(await second).toBe('second');
+      expect(committer.statistics.commits).toBe(2);
+    });
+
+    it('runs one fsync at a time: commits made while one runs share the next', async () => {
+      const wal = controlledSync();
+      committer = new SqliteGroupCommit(writer, wal.sync);
+      const first = committer.submit('transaction', insert('first'));
+      await wal.asked(1);
+      // Three groups commit one after another while the first fsync runs.
+      const later = ['second', 'third', 'fourth'].map((label) => {
+        const answer = committer.submit('transaction', insert(label));
+        return answer;
+      });
+      for (let turn = 0; turn < 100 && labelsSeenByObserver().length < 4; turn += 1) await turns(1);
+      expect(labelsSeenByObserver()).toEqual(['first', 'second', 'third', 'fourth']);
+      expect(wal.pending).toHaveLength(1);
+      wal.pending[0].resolve();
+      expect(await first).toBe('first');
+      await wal.asked(2); // one fsync for the three
+      wal.pending[1].resolve();
+      expect(await Promise.all(later)).toEqual(['second', 'third', 'fourth']);
+    });
+
+    it('holds a read made between a commit and its fsync until the fsync has returned', async () => {
+      const wal = controlledSync();
+      committer = new SqliteGroupCommit(writer, wal.sync);
+      const written = committer.submit('transaction', insert('not yet durable'));
+      await wal.asked(1);
+      const read = committer.submit('read', async () => labelsSeenByObserver());
+      const readAnswered = settledYet(read);
+      await turns(5);
+      expect(readAnswered.settled).toBe(false);
+      wal.pending[0].resolve();
+      expect(await read).toEqual(['not yet durable']);
+      await written;
+    });
+
+    it('tells the group when its fsync fails, and refuses everything after it', async () => {
+      const wal = controlledSync();
+      committer = new SqliteGroupCommit(writer, wal.sync);
+      const written = outcome(committer.submit('transaction', insert('fate unknown')));
+      await wal.asked(1);
+      const readAfter = outcome(committer.submit('read', async () => 'read'));
+      wal.pending[0].reject(new Error('EIO: i/o error, fdatasync'));
+      expect(await written).toEqual({ error: 'EIO: i/o error, fdatasync' });
+      expect(await readAfter).toEqual({ error: 'EIO: i/o error, fdatasync' });
+      const later = await outcome(committer.submit('transaction', insert('later')));
+      expect(later).toEqual({ error: 'EIO: i/o error, fdatasync' });
+      expect(labelsSeenByObserver()).not.toContain('later');
+    });
+
+    it('commits without SQLite fsync, keeps other writes durable by themselves, and checkpoints itself', async () => {
+      committer = new SqliteGroupCommit(writer, walFileSync(path));
+      expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      const payload = 'x'.repeat(2000);
+      const databaseFileBytes = () => statSync(path).size;
+      const before = databaseFileBytes();
+      for (let index = 1; index < CHECKPOINT_COMMITS_INTERVAL; index += 1)
+        await committer.submit('transaction', insert(`${index} ${payload}`));
+      // Everything is still in the WAL: the database file has not grown.
+      expect(databaseFileBytes()).toBe(before);
+      expect(writer.pragma('synchronous', { simple: true })).toBe(2); // FULL between groups
+      await committer.submit('transaction', insert(`last ${payload}`));
+      // The interval's commit copied the WAL into the file (with its fsyncs).
+      expect(databaseFileBytes()).toBeGreaterThan(before + CHECKPOINT_COMMITS_INTERVAL * 2000);
+      expect(labelsSeenByObserver()).toHaveLength(CHECKPOINT_COMMITS_INTERVAL);
+    });
   });
 });

@@ -32,6 +32,16 @@ export function ledgerStoreOf(transaction: Transaction): LedgerStore {
 }
 
 /**
+ * The ledger's state of this transaction if a write made it already: the hot path's way to skip an
+ * await (every await is a promise and, with AsyncLocalStorage on, four async hooks).
+ */
+export function existingLedgerTransactionState(
+  transaction: Transaction,
+): LedgerTransactionState | undefined {
+  return transaction.scratch.get(LEDGER_TRANSACTION_STATE) as LedgerTransactionState | undefined;
+}
+
+/**
  * The ledger's state of this transaction, made by its first write: that write reads the chain head
  * (on PostgreSQL: locks its row, which serialises ledger writers across instances until COMMIT)
  * and arranges for the head to be written back before COMMIT. Account rows read earlier in the
@@ -41,8 +51,7 @@ export async function ledgerTransactionState(
   transaction: Transaction,
   store: LedgerStore,
 ): Promise<LedgerTransactionState> {
-  const existing = transaction.scratch.get(LEDGER_TRANSACTION_STATE) as
-    LedgerTransactionState | undefined;
+  const existing = existingLedgerTransactionState(transaction);
   if (existing) return existing;
   const head = await store.lockChain();
   store.forgetAccounts();

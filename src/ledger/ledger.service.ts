@@ -40,6 +40,7 @@ import {
   validateMetadata,
 } from './ledger-rules.js';
 import {
+  existingLedgerTransactionState,
   type LedgerTransactionState,
   ledgerStoreOf,
   ledgerTransactionState,
@@ -91,8 +92,20 @@ const IDEMPOTENCY_SCOPE = 'ledger';
  * refuse one command and keep the others. A domain module calls the ledger inside its own
  * transaction, which the ledger joins, so that its record and the entry commit together.
  */
+/** Who owns an account: a party (of a kind) or the system. Fixed when the account is opened. */
+export type AccountOwner = Readonly<{
+  partyId: string | null;
+  partyKind: string | null;
+  systemName: string | null;
+}>;
+
+/** Account owners kept in memory; past it the memory starts again (about 200 bytes each). */
+const ACCOUNT_OWNERS_REMEMBERED_MAX = 50_000;
+
 @Injectable()
 export class LedgerService {
+  private readonly accountOwners = new Map<string, AccountOwner>();
+
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
@@ -258,13 +271,15 @@ export class LedgerService {
     });
   }
 
-  /** The raw owner of an account, for the access checks of the HTTP layer. */
-  findAccountOwner(
-    accountId: string,
-  ): Promise<
-    { partyId: string | null; partyKind: string | null; systemName: string | null } | undefined
-  > {
-    return this.database.read(async (tx) => {
+  /**
+   * The raw owner of an account, for the access checks of the HTTP layer: asked on every transfer.
+   * An account's owner never changes once it is opened, so a found owner is remembered (on every
+   * instance alike); an unknown account is asked again, as it may be opened later.
+   */
+  async findAccountOwner(accountId: string): Promise<AccountOwner | undefined> {
+    const known = this.accountOwners.get(accountId);
+    if (known) return known;
+    const owner = await this.database.read(async (tx) => {
       const account = await ledgerStoreOf(tx).findAccount(accountId);
       return (
         account && {
@@ -274,6 +289,11 @@ export class LedgerService {
         }
       );
     });
+    if (owner) {
+      if (this.accountOwners.size >= ACCOUNT_OWNERS_REMEMBERED_MAX) this.accountOwners.clear();
+      this.accountOwners.set(accountId, Object.freeze(owner));
+    }
+    return owner;
   }
 
   listAccountsOfParty(partyId: string): Promise<AccountView[]> {
@@ -385,7 +405,7 @@ export class LedgerService {
 
   private async executeIn(tx: Transaction, command: LedgerCommand): Promise<Replayable<Movement>> {
     const store = ledgerStoreOf(tx);
-    const state = await ledgerTransactionState(tx, store);
+    const state = existingLedgerTransactionState(tx) ?? (await ledgerTransactionState(tx, store));
     const now = this.clock.now();
     const context: CommandContext = {
       store,
@@ -662,8 +682,12 @@ export class LedgerService {
   ): Promise<Map<string, AccountRow>> {
     const accounts = new Map<string, AccountRow>();
     for (const accountId of accountIds) {
-      const account = await this.requireAccount(context.store, accountId);
-      await this.releaseExpiredHoldsOf(context.store, account, context.nowIso);
+      // Awaited only when there is something to wait for: a batch finds its accounts cached.
+      const account =
+        context.store.cachedAccount(accountId) ??
+        (await this.requireAccount(context.store, accountId));
+      if (hasExpiredHolds(account, context.nowIso))
+        await this.releaseExpiredHoldsOf(context.store, account, context.nowIso);
       accounts.set(accountId, account);
     }
     const currencies = new Set<string>();
@@ -682,7 +706,7 @@ export class LedgerService {
     account: AccountRow,
     nowIso: string,
   ): Promise<void> {
-    if (account.nextHoldExpiry === null || account.nextHoldExpiry > nowIso) return;
+    if (!hasExpiredHolds(account, nowIso)) return;
     const releasedMinor = await store.expirePendingHolds(account.id, nowIso);
     account.pendingMinor -= releasedMinor;
     account.nextHoldExpiry = await store.nextHoldExpiry(account.id);
@@ -732,7 +756,9 @@ export class LedgerService {
     // A closed month's closing balances are the balances as of its last day, so an entry dated on
     // or before the last day of the latest closed month would change them: the books are closed
     // up to there, also for an earlier month that was never closed on its own.
-    const latestClosed = await this.latestClosedPeriod(context.store, context.state);
+    const known = context.state.latestClosedPeriod;
+    const latestClosed =
+      known !== undefined ? known : await this.latestClosedPeriod(context.store, context.state);
     if (latestClosed !== null && date <= lastDayOf(latestClosed)) {
       if (await context.store.isPeriodClosed(periodOf(date)))
         throw new PeriodClosedError(periodOf(date));
@@ -744,6 +770,11 @@ export class LedgerService {
   private readAccount(store: LedgerStore, account: AccountRow): Promise<AccountView> {
     return readAccountView(store, account, this.clock.now().toISOString());
   }
+}
+
+/** Whether an account has a pending hold that has expired by now, whose amount is still reserved. */
+function hasExpiredHolds(account: AccountRow, nowIso: string): boolean {
+  return account.nextHoldExpiry !== null && account.nextHoldExpiry <= nowIso;
 }
 
 function entryOf(outcome: Replayable<Movement>): Replayable<EntryView> {

@@ -209,6 +209,11 @@ export class LedgerStore {
 
   // --- accounts --------------------------------------------------------------------------
 
+  /** The account's row if this transaction has read it already (findAccount without an await). */
+  cachedAccount(id: string): AccountRow | undefined {
+    return this.accountCache.get(id);
+  }
+
   /** The account's row, the same object for the whole transaction: change it, then markAccountChanged. */
   async findAccount(id: string): Promise<AccountRow | undefined> {
     const cached = this.accountCache.get(id);
@@ -306,8 +311,10 @@ export class LedgerStore {
 
   // --- entries and postings ----------------------------------------------------------------
 
-  async insertEntry(entry: EntryRow): Promise<void> {
-    await this.sql.run(SQL.insertEntry, [
+  // The inserts of the hot path hand back the executor's promise rather than awaiting it in an
+  // async function of their own: one promise per statement fewer (see BENCHMARKS.md, issue 15).
+  insertEntry(entry: EntryRow): Promise<number> {
+    return this.sql.run(SQL.insertEntry, [
       entry.id,
       entry.sequence,
       entry.code,
@@ -323,8 +330,8 @@ export class LedgerStore {
     ]);
   }
 
-  async insertPosting(posting: PostingRow): Promise<void> {
-    await this.sql.run(SQL.insertPosting, [
+  insertPosting(posting: PostingRow): Promise<number> {
+    return this.sql.run(SQL.insertPosting, [
       posting.entryId,
       posting.line,
       posting.accountId,

@@ -148,8 +148,10 @@ export function leaveBodiesToJsonBody(fastify: FastifyInstance): void {
 
 /**
  * What Express's res.send() did to every response sent whole (not streamed): a text body's
- * Content-Type gets charset=utf-8, the response a weak ETag, and a GET or HEAD whose If-None-Match
- * matches it a 304 Not Modified (Express's `req.fresh`), so that conditional requests work as before.
+ * Content-Type gets charset=utf-8; the answer to a GET or HEAD a weak ETag, and a 304 Not Modified
+ * when its If-None-Match matches (Express's `req.fresh`), so that conditional requests work as
+ * before. Answers to other methods get no ETag: nothing revalidates them, and hashing each one was
+ * a SHA-1 per transfer and redemption.
  */
 export function expressSend(
   request: FastifyRequest,
@@ -164,16 +166,12 @@ export function expressSend(
   } else if (!Buffer.isBuffer(payload)) {
     return done(null, payload);
   }
-  if (reply.hasHeader('etag') || reply.statusCode === 204 || reply.statusCode === 304)
+  const readsOnly = request.method === 'GET' || request.method === 'HEAD';
+  if (!readsOnly || reply.hasHeader('etag') || reply.statusCode === 204 || reply.statusCode === 304)
     return done(null, payload);
   const etag = weakETag(payload);
   reply.header('ETag', etag);
-  if (
-    (request.method === 'GET' || request.method === 'HEAD') &&
-    reply.statusCode >= 200 &&
-    reply.statusCode < 300 &&
-    isFresh(request.headers, etag)
-  ) {
+  if (reply.statusCode >= 200 && reply.statusCode < 300 && isFresh(request.headers, etag)) {
     reply.code(304);
     reply.removeHeader('content-type');
     reply.removeHeader('content-length');

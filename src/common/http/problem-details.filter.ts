@@ -60,12 +60,11 @@ export function sendProblem(
   );
   if (reply.sent || reply.raw.headersSent) return;
   const body = JSON.stringify(problem);
-  // The ETag here too (as Express's res.send() gave it), for the router's refusals, which no onSend hook sees.
-  reply
-    .code(problem.status)
-    .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-    .header('ETag', weakETag(body))
-    .send(body);
+  reply.code(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  // The ETag of a GET's answer here too (as Express's res.send() gave it), for the router's
+  // refusals, which no onSend hook sees; other methods get none (see expressSend).
+  if (request.method === 'GET' || request.method === 'HEAD') reply.header('ETag', weakETag(body));
+  reply.send(body);
 }
 
 function toDomainError(exception: unknown, request: SteerkesRequest): DomainError {
