@@ -51,6 +51,7 @@ import { PassesSettingsService } from './passes-settings.service.js';
 import { assertUsable, PassesService, requirePassNumber } from './passes.service.js';
 import { dailyRoomMinor, perPassRoom, periodStart } from './redemption-limits.js';
 import { lockById } from '../database/row-lock.js';
+import { countRedemption, quantityTaken, spentOnPass } from './redemption-totals.store.js';
 
 /** Five wrong PINs in a row block the pass: enough for typos, far too few to guess 10,000 PINs. */
 export const PIN_ATTEMPTS_MAX = 5;
@@ -575,7 +576,7 @@ export class RedemptionsService {
     if (offer.stockRemaining !== null && offer.stockRemaining < quantity)
       throw new OfferOutOfStockError(offer.id, offer.stockRemaining, quantity);
     if (offer.perPassLimit !== null && offer.perPassPeriod !== null) {
-      const taken = await this.quantityTaken(
+      const taken = await quantityTaken(
         tx,
         offer.id,
         pass.volunteerPartyId,
@@ -592,7 +593,7 @@ export class RedemptionsService {
       }
     }
     const { dailyLimitMinor } = await this.settings.passPolicy();
-    const spentTodayMinor = await this.spentOnPass(tx, pass.id, today);
+    const spentTodayMinor = await spentOnPass(tx, pass.id, today);
     if (dailyRoomMinor(dailyLimitMinor, spentTodayMinor) < amountMinor)
       throw new PassDailyLimitReachedError(dailyLimitMinor, amountMinor);
   }
@@ -651,6 +652,7 @@ export class RedemptionsService {
       closedBy: null,
     };
     await tx.manager.insert(Redemption, redemption);
+    await countRedemption(tx, redemption, offer.perPassPeriod, 1n);
     return redemption;
   }
 
@@ -686,37 +688,6 @@ export class RedemptionsService {
     throw new NotFoundError('account', partyId);
   }
 
-  private async quantityTaken(
-    tx: Transaction,
-    offerId: string,
-    volunteerPartyId: string,
-    fromDate: string,
-  ): Promise<number> {
-    const row = await tx.manager
-      .createQueryBuilder(Redemption, 'redemption')
-      .select('COALESCE(SUM(redemption.quantity), 0)', 'taken')
-      .where(
-        'redemption.offer_id = :offerId AND redemption.volunteer_party_id = :volunteerPartyId',
-        { offerId, volunteerPartyId },
-      )
-      .andWhere('redemption.status = :status AND redemption.redeemed_date >= :fromDate', {
-        status: 'completed',
-        fromDate,
-      })
-      .getRawOne<{ taken: unknown }>();
-    return Number(toBigInt(row?.taken));
-  }
-
-  private async spentOnPass(tx: Transaction, passId: string, date: string): Promise<bigint> {
-    const row = await tx.manager
-      .createQueryBuilder(Redemption, 'redemption')
-      .select('COALESCE(SUM(redemption.amount_minor), 0)', 'spent')
-      .where('redemption.pass_id = :passId AND redemption.redeemed_date = :date', { passId, date })
-      .andWhere('redemption.status = :status', { status: 'completed' })
-      .getRawOne<{ spent: unknown }>();
-    return toBigInt(row?.spent);
-  }
-
   // --- voiding and reversing ---------------------------------------------------------------------
 
   private async close(
@@ -734,6 +705,7 @@ export class RedemptionsService {
       actorId: actor.id,
     });
     await this.offers.moveStock(tx, offer, redemption.quantity);
+    await countRedemption(tx, redemption, offer.perPassPeriod, -1n);
     const closed: Redemption = {
       ...redemption,
       status: closing.status,
