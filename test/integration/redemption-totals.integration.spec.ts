@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../src/common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../../src/common/http/request-context.js';
 import { Database } from '../../src/database/database.service.js';
+import { RedemptionTotals1763901200000 } from '../../src/database/migrations/1763901200000-redemption-totals.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { ISSUANCE_ACCOUNT } from '../../src/ledger/ledger.types.js';
 import { PartiesService } from '../../src/parties/parties.service.js';
@@ -120,13 +122,11 @@ describe('Redemption running totals', () => {
   afterAll(() => context.close());
 
   async function volunteerWithPass(funds: bigint): Promise<string> {
-    const party = await context.app
-      .get(PartiesService)
-      .create({
-        kind: 'volunteer',
-        name: `teller ${randomUUID().slice(0, 6)}`,
-        district: 'city-wide',
-      });
+    const party = await context.app.get(PartiesService).create({
+      kind: 'volunteer',
+      name: `teller ${randomUUID().slice(0, 6)}`,
+      district: 'city-wide',
+    });
     const ledger = context.app.get(LedgerService);
     await ledger.transfer({
       fromAccountId: await ledger.getSystemAccountId(ISSUANCE_ACCOUNT),
@@ -266,4 +266,21 @@ describe('Redemption running totals', () => {
     // Refusals did happen (spent Steerkes, daily and per-pass limits, stock, closed redemptions).
     expect(refusals).toBeGreaterThan(0);
   }, 240_000);
+
+  it('are filled by their migration from the redemptions there are', async () => {
+    const setting = { ...(await world()), redeemed: [] as string[] };
+    for (const current of EVERY_KIND) await take(current, setting);
+    await take({ kind: 'redeem', volunteer: 2, offer: 0, quantity: 1 }, setting);
+    const kept = await totals();
+    expect(kept.size).toBeGreaterThan(0);
+    const runner = context.app.get(DataSource).createQueryRunner();
+    try {
+      await runner.dropTable('redemption_totals');
+      await new RedemptionTotals1763901200000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await totals()).toEqual(kept);
+    expect(kept).toEqual(await sums());
+  }, 60_000);
 });
