@@ -10,9 +10,8 @@ import { Database, type Transaction } from '../database/database.service.js';
 import { isOverseer } from '../common/roles.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { VolunteerHours } from '../volunteering/volunteer-hours.service.js';
-import { toBigInt } from '../database/bigint-column.js';
+import { ConfigurationCache } from './configuration-cache.js';
 import { FiscalLimit } from './entities/fiscal-limit.entity.js';
-import { Redemption } from './entities/redemption.entity.js';
 import {
   ageOn,
   assessFiscal,
@@ -29,6 +28,7 @@ import {
 } from './fiscal-rules.js';
 import { FiscalLimitReachedError, FiscalLimitsNotConfiguredError } from './passes.errors.js';
 import { PassesSettingsService } from './passes-settings.service.js';
+import { receivedByVolunteer, receivedPerMonth } from './redemption-totals.store.js';
 
 const MONTHS_PER_YEAR = 12;
 
@@ -159,6 +159,9 @@ function limitsView(row: FiscalLimit): FiscalLimitsView {
  */
 @Injectable()
 export class FiscalService {
+  /** Every year's limits, read on every redemption (SQLite only; see ConfigurationCache). */
+  private readonly limitsCache: ConfigurationCache<FiscalLimits[]>;
+
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
@@ -166,7 +169,9 @@ export class FiscalService {
     private readonly parties: PartiesService,
     private readonly volunteerHours: VolunteerHours,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.limitsCache = new ConfigurationCache(database);
+  }
 
   listLimits(): Promise<{ guardrailEnabled: boolean; limits: FiscalLimitsView[] }> {
     return this.database.read(async (tx) => ({
@@ -212,6 +217,14 @@ export class FiscalService {
     if (input.hourlyYoungMinor > input.hourlyAdultMinor)
       problems.push({ field: 'hourlyYoung', code: 'YOUNG_ABOVE_ADULT' });
     if (problems.length > 0) throw new ValidationFailedError(problems);
+    return this.limitsCache.change(() => this.storeLimits(year, input, actorId));
+  }
+
+  private storeLimits(
+    year: number,
+    input: FiscalLimitsInput,
+    actorId: string | null,
+  ): Promise<FiscalLimitsView> {
     return this.database.transaction(async (tx) => {
       const row: FiscalLimit = {
         year,
@@ -281,7 +294,7 @@ export class FiscalService {
       year === currentYear ? today : year < currentYear ? `${year}-12-31` : `${year}-01-01`;
     return this.database.read(async (tx) => {
       const limits = limitsApplyingTo(year, await this.allLimits(tx));
-      const receivedByMonth = await this.receivedByMonth(tx, volunteerId, year);
+      const receivedByMonth = await receivedPerMonth(tx, volunteerId, year);
       const receivedYearMinor = [...receivedByMonth.values()].reduce(
         (sum, value) => sum + value,
         0n,
@@ -374,21 +387,12 @@ export class FiscalService {
     const month = date.slice(0, 7);
     const year = date.slice(0, 4);
     const party = await this.parties.findById(volunteerPartyId);
+    const received = await receivedByVolunteer(tx, volunteerPartyId, date);
     return {
       month,
       year,
-      receivedMonthMinor: await this.receivedBetween(
-        tx,
-        volunteerPartyId,
-        `${month}-01`,
-        `${month}-31`,
-      ),
-      receivedYearMinor: await this.receivedBetween(
-        tx,
-        volunteerPartyId,
-        `${year}-01-01`,
-        `${year}-12-31`,
-      ),
+      receivedMonthMinor: received.monthMinor,
+      receivedYearMinor: received.yearMinor,
       approvedHours: await this.volunteerHours.approvedHours(
         volunteerPartyId,
         `${year}-01-01`,
@@ -398,47 +402,7 @@ export class FiscalService {
     };
   }
 
-  private async allLimits(tx: Transaction): Promise<FiscalLimits[]> {
-    return tx.manager.find(FiscalLimit);
-  }
-
-  /** Euro value of a volunteer's redemptions that still stand (voided and reversed ones do not count). */
-  private async receivedBetween(
-    tx: Transaction,
-    volunteerPartyId: string,
-    fromDate: string,
-    toDate: string,
-  ): Promise<bigint> {
-    const row = await tx.manager
-      .createQueryBuilder(Redemption, 'redemption')
-      .select('COALESCE(SUM(redemption.euro_value_minor), 0)', 'total')
-      .where('redemption.volunteer_party_id = :volunteerPartyId', { volunteerPartyId })
-      .andWhere('redemption.status = :status', { status: 'completed' })
-      .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', {
-        fromDate,
-        toDate,
-      })
-      .getRawOne<{ total: unknown }>();
-    return toBigInt(row?.total);
-  }
-
-  private async receivedByMonth(
-    tx: Transaction,
-    volunteerPartyId: string,
-    year: number,
-  ): Promise<Map<string, bigint>> {
-    const rows = await tx.manager
-      .createQueryBuilder(Redemption, 'redemption')
-      .select('SUBSTR(redemption.redeemed_date, 1, 7)', 'month')
-      .addSelect('SUM(redemption.euro_value_minor)', 'total')
-      .where('redemption.volunteer_party_id = :volunteerPartyId', { volunteerPartyId })
-      .andWhere('redemption.status = :status', { status: 'completed' })
-      .andWhere('redemption.redeemed_date >= :fromDate AND redemption.redeemed_date <= :toDate', {
-        fromDate: `${year}-01-01`,
-        toDate: `${year}-12-31`,
-      })
-      .groupBy('SUBSTR(redemption.redeemed_date, 1, 7)')
-      .getRawMany<{ month: string; total: unknown }>();
-    return new Map(rows.map((row) => [row.month, toBigInt(row.total)]));
+  private allLimits(tx: Transaction): Promise<FiscalLimits[]> {
+    return this.limitsCache.read(() => tx.manager.find(FiscalLimit));
   }
 }

@@ -20,6 +20,7 @@ import { OfferValueChange } from './entities/offer-value-change.entity.js';
 import { OfferEuroValueTooHighError, type OfferInactiveReason } from './passes.errors.js';
 import { PassesSettingsService } from './passes-settings.service.js';
 import type { PerPassPeriod } from './redemption-limits.js';
+import { recountOffer } from './redemption-totals.store.js';
 import { forUpdate } from '../database/row-lock.js';
 
 export interface LocalizedText {
@@ -182,6 +183,9 @@ export class OffersService {
       // Only a change of price or value meets today's ratio: withdrawing an old offer stays possible.
       if (valueChanged) await this.assertEuroValueWithinRatio(changed);
       await tx.manager.update(Offer, { id: offer.id }, changed);
+      // The per-pass totals are kept by the offer's period: a new period counts them anew.
+      if (changed.perPassPeriod !== offer.perPassPeriod)
+        await recountOffer(tx, offer.id, changed.perPassPeriod);
       if (valueChanged) await this.recordValue(tx, changed, actor.id);
       return offerView(changed, today, await this.business(offer.businessPartyId));
     });

@@ -4,6 +4,7 @@ import { formatAmount, parseAmount } from '../common/amount.js';
 import { Clock } from '../common/clock.js';
 import { ValidationFailedError } from '../common/errors/domain-error.js';
 import { Database, type Transaction } from '../database/database.service.js';
+import { ConfigurationCache } from './configuration-cache.js';
 import { PassesSetting } from './entities/passes-setting.entity.js';
 
 /** What the settings are when no one has set them. */
@@ -52,20 +53,33 @@ function policyView(policy: PassPolicy): PassPolicyView {
  */
 @Injectable()
 export class PassesSettingsService {
+  /** The guardrail switch and the pass policy, read on every redemption (SQLite only; see ConfigurationCache). */
+  private readonly guardrailCache: ConfigurationCache<boolean>;
+  private readonly policyCache: ConfigurationCache<PassPolicy>;
+
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.guardrailCache = new ConfigurationCache(database);
+    this.policyCache = new ConfigurationCache(database);
+  }
 
   guardrailEnabled(): Promise<boolean> {
-    return this.database.read(async (tx) => {
-      const value = await this.value(tx, GUARDRAIL_KEY);
-      return value === undefined ? GUARDRAIL_ENABLED_DEFAULT : value === 'true';
-    });
+    return this.guardrailCache.read(() =>
+      this.database.read(async (tx) => {
+        const value = await this.value(tx, GUARDRAIL_KEY);
+        return value === undefined ? GUARDRAIL_ENABLED_DEFAULT : value === 'true';
+      }),
+    );
   }
 
   setGuardrail(enabled: boolean, actorId: string): Promise<boolean> {
+    return this.guardrailCache.change(() => this.storeGuardrail(enabled, actorId));
+  }
+
+  private storeGuardrail(enabled: boolean, actorId: string): Promise<boolean> {
     return this.database.transaction(async (tx) => {
       await this.store(tx, GUARDRAIL_KEY, String(enabled), actorId);
       await this.audit.record(
@@ -131,16 +145,18 @@ export class PassesSettingsService {
   }
 
   passPolicy(): Promise<PassPolicy> {
-    return this.database.read(async (tx) => {
-      const dailyLimit = await this.value(tx, DAILY_LIMIT_KEY);
-      const voidWindow = await this.value(tx, VOID_WINDOW_KEY);
-      return {
-        dailyLimitMinor:
-          dailyLimit === undefined ? PASS_DAILY_LIMIT_DEFAULT_MINOR : BigInt(dailyLimit),
-        voidWindowMinutes:
-          voidWindow === undefined ? VOID_WINDOW_DEFAULT_MINUTES : Number(voidWindow),
-      };
-    });
+    return this.policyCache.read(() =>
+      this.database.read(async (tx) => {
+        const dailyLimit = await this.value(tx, DAILY_LIMIT_KEY);
+        const voidWindow = await this.value(tx, VOID_WINDOW_KEY);
+        return {
+          dailyLimitMinor:
+            dailyLimit === undefined ? PASS_DAILY_LIMIT_DEFAULT_MINOR : BigInt(dailyLimit),
+          voidWindowMinutes:
+            voidWindow === undefined ? VOID_WINDOW_DEFAULT_MINUTES : Number(voidWindow),
+        };
+      }),
+    );
   }
 
   async passPolicyView(): Promise<PassPolicyView> {
@@ -168,6 +184,10 @@ export class PassesSettingsService {
   }
 
   setPassPolicy(policy: PassPolicy, actorId: string): Promise<PassPolicy> {
+    return this.policyCache.change(() => this.storePassPolicy(policy, actorId));
+  }
+
+  private storePassPolicy(policy: PassPolicy, actorId: string): Promise<PassPolicy> {
     return this.database.transaction(async (tx) => {
       await this.store(tx, DAILY_LIMIT_KEY, policy.dailyLimitMinor.toString(), actorId);
       await this.store(tx, VOID_WINDOW_KEY, String(policy.voidWindowMinutes), actorId);
