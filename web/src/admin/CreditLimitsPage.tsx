@@ -309,18 +309,26 @@ function ProposalItem(props: {
     <li className="admin-proposal" data-testid="credit-proposal">
       <h3>{name}</h3>
       <dl className="admin-user__facts">
-        <dt>{t('admin.credit.from')}</dt>
-        <dd>{limitText(proposal.previousMinBalance)}</dd>
-        <dt>{t('admin.credit.to')}</dt>
-        <dd>{limitText(proposal.minBalance)}</dd>
-        <dt>{t('admin.credit.reason')}</dt>
-        <dd>{proposal.reason}</dd>
-        <dt>{t('admin.credit.proposedBy')}</dt>
-        <dd>
-          {own
-            ? t('admin.credit.byYou', { time })
-            : t('admin.credit.byRole', { role: t(`role.${proposal.proposedRole}`), time })}
-        </dd>
+        <div>
+          <dt>{t('admin.credit.from')}</dt>
+          <dd>{limitText(proposal.previousMinBalance)}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.credit.to')}</dt>
+          <dd>{limitText(proposal.minBalance)}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.credit.reason')}</dt>
+          <dd>{proposal.reason}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.credit.proposedBy')}</dt>
+          <dd>
+            {own
+              ? t('admin.credit.byYou', { time })
+              : t('admin.credit.byRole', { role: t(`role.${proposal.proposedRole}`), time })}
+          </dd>
+        </div>
       </dl>
       {!approvable && (
         <p className="admin-own" data-testid="credit-own">

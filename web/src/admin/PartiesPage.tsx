@@ -85,8 +85,13 @@ export function PartiesPage() {
       {parties.isError && <p role="alert">{t('admin.loadFailed')}</p>}
       {parties.data && rows.length === 0 && <p>{t('admin.parties.empty')}</p>}
       {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="figures-table admin-table">
+        <div
+          className="table-scroll"
+          role="region"
+          tabIndex={0}
+          aria-label={t('admin.parties.caption')}
+        >
+          <table className="figures-table admin-table admin-table--stacking">
             <caption>{t('admin.parties.caption')}</caption>
             <thead>
               <tr>
@@ -103,13 +108,17 @@ export function PartiesPage() {
               {rows.map((party) => (
                 <tr key={party.id}>
                   <th scope="row">{party.name}</th>
-                  <td>{t(`admin.kind.${party.kind}`)}</td>
-                  <td>{t(`admin.district.${party.district}`)}</td>
-                  <td className="admin-table__email">{party.contactEmail ?? t('admin.none')}</td>
-                  <td>
+                  <td data-label={t('admin.parties.kind')}>{t(`admin.kind.${party.kind}`)}</td>
+                  <td data-label={t('admin.parties.district')}>
+                    {t(`admin.district.${party.district}`)}
+                  </td>
+                  <td className="admin-table__email" data-label={t('admin.parties.contactEmail')}>
+                    {party.contactEmail ?? t('admin.none')}
+                  </td>
+                  <td className="admin-table__action">
                     <button
                       type="button"
-                      className="button-secondary"
+                      className="button-small"
                       aria-label={t('admin.parties.editLabel', { name: party.name })}
                       onClick={() => {
                         setDone(null);

@@ -225,7 +225,12 @@ function FiscalCard() {
         {years.length === 0 ? (
           <p>{t('admin.fiscal.empty')}</p>
         ) : (
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            role="region"
+            tabIndex={0}
+            aria-label={t('admin.fiscal.caption')}
+          >
             <table className="figures-table admin-table">
               <caption>{t('admin.fiscal.caption')}</caption>
               <thead>

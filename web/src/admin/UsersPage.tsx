@@ -212,23 +212,31 @@ function UserCard(props: {
         {name} {props.isMe && <span className="admin-user__you">{t('admin.users.you')}</span>}
       </h2>
       <dl className="admin-user__facts">
-        <dt>{t('admin.users.email')}</dt>
-        <dd>{user.email}</dd>
-        <dt>{t('admin.users.role')}</dt>
-        <dd>{t(`role.${user.role}`)}</dd>
-        <dt>{t('admin.users.party')}</dt>
-        <dd>{props.partyName}</dd>
-        <dt>{t('admin.users.state')}</dt>
-        <dd className={user.disabled ? 'admin-user__disabled' : undefined}>
-          {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}
-        </dd>
+        <div>
+          <dt>{t('admin.users.email')}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.users.role')}</dt>
+          <dd>{t(`role.${user.role}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.users.party')}</dt>
+          <dd>{props.partyName}</dd>
+        </div>
+        <div>
+          <dt>{t('admin.users.state')}</dt>
+          <dd className={user.disabled ? 'admin-user__disabled' : undefined}>
+            {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}
+          </dd>
+        </div>
       </dl>
       <Refusal error={act.error} />
       {!props.isMe && (
         <div className="admin-buttons">
           <button
             type="button"
-            className="button-secondary"
+            className="button-small"
             aria-label={t('admin.users.changeRoleLabel', { name })}
             onClick={props.onChangeRole}
           >
@@ -236,7 +244,7 @@ function UserCard(props: {
           </button>
           <button
             type="button"
-            className="button-secondary"
+            className="button-small"
             disabled={act.isPending}
             aria-label={t(user.disabled ? 'admin.users.enableLabel' : 'admin.users.disableLabel', {
               name,
@@ -247,7 +255,7 @@ function UserCard(props: {
           </button>
           <button
             type="button"
-            className="button-secondary"
+            className="button-small"
             disabled={act.isPending}
             aria-label={t('admin.users.resetLabel', { name })}
             onClick={() => act.mutate('reset')}
@@ -256,7 +264,7 @@ function UserCard(props: {
           </button>
           <button
             type="button"
-            className="button-secondary"
+            className="button-small"
             disabled={act.isPending}
             aria-label={t('admin.users.revokeLabel', { name })}
             onClick={() => act.mutate('revoke')}
