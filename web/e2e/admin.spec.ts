@@ -97,6 +97,11 @@ test('the admin sets a credit limit: proposes, cannot approve it, the treasurer 
   );
   await expect(ownProposal.getByRole('button', { name: /goedkeuren/i })).toHaveCount(0);
   await expectNoSeriousViolations(admin.page);
+  if (process.env.SCREENSHOTS)
+    await admin.page.screenshot({
+      path: '../docs/screenshots/admin-credit-limits-tablet-nl.png',
+      fullPage: true,
+    });
   expect(await minBalanceOf(request, organisation.id)).toBe('0.00');
 
   const treasurer = await openAs(browser, TREASURER);
@@ -303,6 +308,16 @@ for (const language of ['nl', 'en'] as const)
         if (process.env.SCREENSHOTS)
           await page.screenshot({
             path: `test-results/shots/admin${path === '/' ? '-parties' : path.replaceAll('/', '-')}-${size}-${language}.png`,
+            fullPage: true,
+          });
+        if (
+          process.env.SCREENSHOTS &&
+          path === '/admin/users' &&
+          size === 'tablet' &&
+          language === 'en'
+        )
+          await page.screenshot({
+            path: '../docs/screenshots/admin-users-tablet-en.png',
             fullPage: true,
           });
       }
