@@ -66,6 +66,8 @@ test('the admin sets a credit limit: proposes, cannot approve it, the treasurer 
   browser,
   request,
 }) => {
+  // Two people log in and axe runs: slow on a shared machine.
+  test.setTimeout(180_000);
   const organisation = await newOrganisation(request);
   const admin = await openAs(browser, ADMIN);
   await admin.page.getByRole('link', { name: 'Kredietlimieten' }).click();

@@ -24,6 +24,8 @@ for (const language of ['nl', 'en'] as const) {
   test(`phone, ${language}: the login page, each role's own home, "not for you" and an unknown page pass axe`, async ({
     browser,
   }) => {
+    // Three logins and axe on seven pages, the admin's home a real page now: slow on a shared machine.
+    test.setTimeout(150_000);
     const { context, page } = await newPage(browser, { size: 'phone', language });
     await page.goto('/');
     await expect(
