@@ -7,6 +7,7 @@ import {
   Param,
   Post,
   Put,
+  Query,
   Res,
   UseGuards,
 } from '@nestjs/common';
@@ -14,6 +15,7 @@ import {
   ApiBearerAuth,
   ApiCookieAuth,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -31,6 +33,7 @@ import {
   CompletePasswordResetDto,
   CreateUserDto,
   LoginDto,
+  ListUsersQueryDto,
   LoginResponseDto,
   PasswordResetDto,
   UserDto,
@@ -43,6 +46,9 @@ import {
   setRefreshCookie,
 } from './refresh-cookie.js';
 import { UsersService } from './users.service.js';
+import { PageOf } from '../common/pagination.js';
+
+const UserPageDto = PageOf(UserDto);
 
 @ApiTags('auth')
 @Controller('auth')
@@ -151,6 +157,17 @@ export class UsersController {
   @Endpoint({ access: ['admin'], created: UserDto, problems: [400, 401, 403, 409] })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() input: CreateUserDto): Promise<UserDto> {
     return this.users.create(input, { actor });
+  }
+
+  @Get()
+  @Endpoint({
+    access: ['admin'],
+    summary: 'Every user, oldest first (admin): ?role and ?partyId narrow the list.',
+    problems: [400, 401, 403],
+  })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: ListUsersQueryDto) {
+    return this.users.list(query);
   }
 
   @Post(':id/disable')

@@ -8,6 +8,7 @@ import {
   ValidationFailedError,
 } from '../common/errors/domain-error.js';
 import type { AuthenticatedUser } from '../common/http/request-context.js';
+import { type Page, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database, type Transaction } from '../database/database.service.js';
 import { lockById } from '../database/row-lock.js';
 import type { PartyKind } from '../parties/entities/party.entity.js';
@@ -17,6 +18,7 @@ import type {
   ChangeRoleDto,
   CompletePasswordResetDto,
   CreateUserDto,
+  ListUsersQueryDto,
   PasswordResetDto,
   UserDto,
 } from './dto/auth.dto.js';
@@ -279,6 +281,27 @@ export class UsersService {
         .orWhere('user.email LIKE :demoDomain', { demoDomain: `%@${DEMO_EMAIL_DOMAIN}` })
         .getExists(),
     );
+  }
+
+  /** Every user for the admin, oldest first, optionally of one role or one party (no secrets). */
+  list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    return this.database.read(async ({ manager }) => {
+      const builder = manager.createQueryBuilder(User, 'user');
+      if (query.role) builder.andWhere('user.role = :role', { role: query.role });
+      if (query.partyId) builder.andWhere('user.party_id = :partyId', { partyId: query.partyId });
+      const { limit } = paginateQuery(builder, {
+        sortColumn: 'user.created_at',
+        idColumn: 'user.id',
+        page: query,
+      });
+      const rows = await builder.getMany();
+      return pageFrom(
+        rows,
+        limit,
+        (user) => ({ sortValue: user.createdAt, id: user.id }),
+        toUserDto,
+      );
+    });
   }
 
   findByEmail(email: string): Promise<User | null> {

@@ -11,6 +11,7 @@ import {
 import type { AuthenticatedUser } from '../common/http/request-context.js';
 import { type Page, pageFrom, paginateQuery } from '../common/pagination.js';
 import { Database } from '../database/database.service.js';
+import { lockById } from '../database/row-lock.js';
 import { isOverseer } from '../common/roles.js';
 import type {
   CreatePartyDto,
@@ -18,6 +19,7 @@ import type {
   ListPublicOrganisationsQueryDto,
   PartyDto,
   PublicOrganisationDto,
+  UpdatePartyDto,
 } from './dto/party.dto.js';
 import { type District, Party, type PartyKind } from './entities/party.entity.js';
 import { PartyAccountsOpener } from './party-accounts-opener.service.js';
@@ -68,6 +70,49 @@ export class PartiesService {
         });
       return toPartyDto(party);
     });
+  }
+
+  /**
+   * An admin corrects a party's name, district, contact address, description or (a volunteer's)
+   * date of birth; audited with the names of the fields that changed, not their values (a name
+   * or an address is personal data, and the audit log is kept longer than the party may be).
+   */
+  update(actor: AuthenticatedUser, id: string, input: UpdatePartyDto): Promise<PartyDto> {
+    return this.database.transaction(async (tx) => {
+      const party = await lockById(tx, Party, id);
+      if (!party) throw new NotFoundError('party', id);
+      this.assertBirthDateFits(party.kind, input.birthDate);
+      const changes = changedFields(party, {
+        name: input.name,
+        district: input.district,
+        contactEmail:
+          typeof input.contactEmail === 'string'
+            ? input.contactEmail.toLowerCase()
+            : input.contactEmail,
+        description: input.description,
+        birthDate: input.birthDate,
+      });
+      const changed = Object.keys(changes);
+      if (changed.length > 0) {
+        await tx.manager.update(Party, { id }, changes);
+        Object.assign(party, changes);
+        await this.audit.record(actor, {
+          action: 'party.updated',
+          subjectType: 'party',
+          subjectId: id,
+          details: { changed },
+        });
+      }
+      return toPartyDto(party);
+    });
+  }
+
+  private assertBirthDateFits(kind: PartyKind, birthDate: string | null | undefined): void {
+    if (birthDate === undefined || birthDate === null) return;
+    if (kind !== 'volunteer')
+      throw new ValidationFailedError([{ field: 'birthDate', code: 'BIRTH_DATE_VOLUNTEERS_ONLY' }]);
+    if (birthDate > localDate(this.clock.now()))
+      throw new ValidationFailedError([{ field: 'birthDate', code: 'BIRTH_DATE_IN_FUTURE' }]);
   }
 
   list(actor: AuthenticatedUser, query: ListPartiesQueryDto): Promise<Page<PartyDto>> {
@@ -156,6 +201,21 @@ export class PartiesService {
   findById(id: string): Promise<Party | null> {
     return this.database.read(({ manager }) => manager.findOneBy(Party, { id }));
   }
+}
+
+type EditableField = 'name' | 'district' | 'contactEmail' | 'description' | 'birthDate';
+
+/** The fields whose new value differs from the party's (undefined: left out, unchanged). */
+function changedFields(
+  party: Party,
+  proposed: { [Field in EditableField]?: Party[Field] | undefined },
+): Partial<Pick<Party, EditableField>> {
+  const changes: Partial<Record<EditableField, unknown>> = {};
+  for (const field of Object.keys(proposed) as EditableField[]) {
+    const value = proposed[field];
+    if (value !== undefined && value !== party[field]) changes[field] = value;
+  }
+  return changes as Partial<Pick<Party, EditableField>>;
 }
 
 /** The one view of a party: its DTO, and what a volunteer's data export holds of it. */

@@ -35,6 +35,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   // the one-time code of an admin's reset is the credential; throttled as logins are
   'POST /auth/password-reset': { public: true, roles: ALL },
   'POST /users': { roles: ['admin'] },
+  'GET /users': { roles: ['admin'] },
   'POST /users/{id}/disable': { roles: ['admin'] },
   'POST /users/{id}/enable': { roles: ['admin'] },
   'PUT /users/{id}/role': { roles: ['admin'] },
@@ -51,6 +52,7 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
   'POST /parties': { roles: ['admin'] },
   'GET /parties': { roles: ALL },
   'GET /parties/{id}': { roles: ALL },
+  'PATCH /parties/{id}': { roles: ['admin'] },
   'GET /parties/{id}/accounts': { roles: ALL },
   'GET /public/organisations': { public: true, roles: ALL },
 

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AdminRoutes } from './admin';
 import { BusinessRoutes } from './business';
 import { ApiProblemError } from './api/client';
 import { I18nProvider } from './i18n/i18n';
@@ -82,6 +83,14 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
                   element={
                     <RequireRole role="treasurer">
                       <TreasurerRoutes />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="/admin/*"
+                  element={
+                    <RequireRole role="admin">
+                      <AdminRoutes />
                     </RequireRole>
                   }
                 />

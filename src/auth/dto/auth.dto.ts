@@ -11,6 +11,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ROLES, type Role } from '../../common/roles.js';
+import { PageQueryDto } from '../../common/pagination.js';
 import { IsPlainText } from '../../common/http/plain-text.js';
 
 export const PASSWORD_LENGTH_MIN = 10;
@@ -137,4 +138,19 @@ export class CompletePasswordResetDto {
 
   @NewPasswordProperty()
   newPassword: string;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only the users who act for this party.',
+  })
+  @IsOptional()
+  @IsUUID()
+  partyId?: string;
 }

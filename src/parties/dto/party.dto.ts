@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/http/validators.js';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { IsCalendarDate, UnlessOmitted } from '../../common/http/validators.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { DISTRICTS, type District, PARTY_KINDS, type PartyKind } from '../entities/party.entity.js';
 import { IsPlainText } from '../../common/http/plain-text.js';
@@ -50,6 +58,62 @@ export class CreatePartyDto {
   @IsOptional()
   @IsCalendarDate()
   birthDate?: string;
+}
+
+/** Leaves a field out: unchanged; null clears it. */
+const UnlessOmittedOrNull = () => ValidateIf((_, value) => value !== undefined && value !== null);
+
+/**
+ * What an admin may correct of a party: a field left out stays as it is. The kind stays: the
+ * party's ledger accounts and users were made for it.
+ */
+export class UpdatePartyDto {
+  @ApiPropertyOptional({ example: 'Buurtcentrum Malberg', maxLength: NAME_LENGTH_MAX })
+  @UnlessOmitted()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_LENGTH_MAX)
+  @IsPlainText()
+  name?: string;
+
+  @ApiPropertyOptional({ enum: DISTRICTS })
+  @UnlessOmitted()
+  @IsIn(DISTRICTS)
+  district?: District;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'info@buurtcentrum-malberg.nl',
+    description: 'null removes the address.',
+  })
+  @UnlessOmittedOrNull()
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: DESCRIPTION_LENGTH_MAX,
+    description: 'null removes the description.',
+  })
+  @UnlessOmittedOrNull()
+  @IsString()
+  @MaxLength(DESCRIPTION_LENGTH_MAX)
+  @IsPlainText({ multiline: true })
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '1998-04-12',
+    description: 'Volunteers only; null removes it.',
+  })
+  @UnlessOmittedOrNull()
+  @IsCalendarDate()
+  birthDate?: string | null;
 }
 
 export class ListPartiesQueryDto extends PageQueryDto {

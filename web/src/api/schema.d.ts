@@ -250,7 +250,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a party (admin): name, district, contact address, description, a volunteer’s date of birth. Left out: unchanged; null clears. The kind stays. Audited. */
+        patch: operations["PartiesController_update"];
         trace?: never;
     };
     "/api/v1/public/organisations": {
@@ -378,7 +379,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Every user, oldest first (admin): ?role and ?partyId narrow the list. */
+        get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
         delete?: never;
@@ -1920,6 +1922,26 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        UpdatePartyDto: {
+            /** @example Buurtcentrum Malberg */
+            name?: string;
+            /** @enum {string} */
+            district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /**
+             * Format: email
+             * @description null removes the address.
+             * @example info@buurtcentrum-malberg.nl
+             */
+            contactEmail?: string | null;
+            /** @description null removes the description. */
+            description?: string | null;
+            /**
+             * Format: date
+             * @description Volunteers only; null removes it.
+             * @example 1998-04-12
+             */
+            birthDate?: string | null;
+        };
         PublicOrganisationDto: {
             /** Format: uuid */
             id: string;
@@ -2001,6 +2023,11 @@ export interface components {
             partyId?: string;
             /** @example Anouk Janssen */
             displayName: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ChangeRoleDto: {
             /** @enum {string} */
@@ -5108,6 +5135,94 @@ export interface operations {
             };
         };
     };
+    PartiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     PublicOrganisationsController_list: {
         parameters: {
             query?: {
@@ -5483,6 +5598,77 @@ export interface operations {
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                role?: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
+                /** @description Only the users who act for this party. */
+                partyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+import { adminMessages } from '../admin/messages';
 import { businessMessages } from '../business/messages';
 import { kassaMessages } from '../kassa/messages';
 import { organisationMessages } from '../organisation/messages';
@@ -17,6 +18,7 @@ export const MESSAGES = {
     ...organisationMessages.nl,
     ...transparencyMessages.nl,
     ...treasurerMessages.nl,
+    ...adminMessages.nl,
   },
   en: {
     ...shellMessages.en,
@@ -26,6 +28,7 @@ export const MESSAGES = {
     ...organisationMessages.en,
     ...transparencyMessages.en,
     ...treasurerMessages.en,
+    ...adminMessages.en,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { adminMenu } from '../admin';
 import { businessMenu } from '../business';
 import { useT } from '../i18n/i18n';
 import { organisationMenu } from '../organisation';
@@ -13,6 +14,7 @@ function menuFor(role: string): MenuItem[] {
   if (role === 'volunteer') return volunteerMenu;
   if (role === 'org_manager') return organisationMenu;
   if (role === 'treasurer') return treasurerMenu;
+  if (role === 'admin') return adminMenu;
   if (role === 'business_operator') return [{ to: '/kassa', label: 'menu.kassa' }, ...businessMenu];
   return [{ to: '/', label: 'menu.home' }];
 }

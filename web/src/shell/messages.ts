@@ -27,10 +27,6 @@ export const shellMessages = defineMessages(
     'role.org_manager': 'coördinator van een organisatie',
     'role.business_operator': 'kassa van een bedrijf',
     'role.volunteer': 'vrijwilliger',
-    'home.placeholder.title': 'Welkom, {name}',
-    'home.placeholder.role': 'Je bent ingelogd als {role}.',
-    'home.placeholder.later':
-      'De pagina’s voor jouw rol komen in een volgende versie van de webapp. Tot dan werk je met de API (zie de documentatie op /api/docs).',
     'notForYou.title': 'Deze pagina is niet voor jou',
     'notForYou.text': 'Deze pagina hoort bij een andere rol. Ga terug naar je eigen startpagina.',
     'notForYou.home': 'Naar mijn startpagina',
@@ -66,10 +62,6 @@ export const shellMessages = defineMessages(
     'role.org_manager': 'coordinator of an organisation',
     'role.business_operator': 'counter of a business',
     'role.volunteer': 'volunteer',
-    'home.placeholder.title': 'Welcome, {name}',
-    'home.placeholder.role': 'You are logged in as {role}.',
-    'home.placeholder.later':
-      'The pages for your role come in a later version of the web app. Until then, use the API (see the documentation at /api/docs).',
     'notForYou.title': 'This page is not for you',
     'notForYou.text': 'This page belongs to another role. Go back to your own home page.',
     'notForYou.home': 'To my home page',

@@ -1,6 +1,7 @@
 import { Link, Navigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { AdminHome } from '../admin';
 import { TreasurerHome } from '../treasurer';
 import { VolunteerHome } from '../volunteer';
 import { LoginPage } from './LoginPage';
@@ -20,8 +21,8 @@ export function HomePage() {
       return <Navigate to="/organisation/hours" replace />;
     case 'treasurer':
       return <TreasurerHome />;
-    default:
-      return <PlaceholderHome />;
+    case 'admin':
+      return <AdminHome />;
   }
 }
 
@@ -40,19 +41,6 @@ export function Loading() {
     <p role="status" className="loading">
       {t('app.loading')}
     </p>
-  );
-}
-
-function PlaceholderHome() {
-  const t = useT();
-  const { state } = useSession();
-  if (state.status !== 'authenticated') return null;
-  return (
-    <section className="card" aria-labelledby="home-title">
-      <h1 id="home-title">{t('home.placeholder.title', { name: state.user.displayName })}</h1>
-      <p>{t('home.placeholder.role', { role: t(`role.${state.user.role}`) })}</p>
-      <p>{t('home.placeholder.later')}</p>
-    </section>
   );
 }
 

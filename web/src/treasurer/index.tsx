@@ -14,6 +14,7 @@ export const treasurerMenu: MenuItem[] = [
   { to: '/treasurer/exports', label: 'treasurer.menu.exports' },
   { to: '/treasurer/reports', label: 'treasurer.menu.reports' },
   { to: '/treasurer/audit', label: 'treasurer.menu.audit' },
+  { to: '/treasurer/credit-limits', label: 'admin.menu.creditLimits' },
   { to: '/transparantie', label: 'treasurer.menu.transparency' },
 ];
 
@@ -31,6 +32,10 @@ const AuditPage = lazy(() =>
 );
 const ReportsPage = lazy(() =>
   import('./ReportsPage').then((module) => ({ default: module.ReportsPage })),
+);
+/** The four-eyes page is shared with the admin: the treasurer approves what the admin proposes. */
+const CreditLimitsPage = lazy(() =>
+  import('../admin/CreditLimitsPage').then((module) => ({ default: module.CreditLimitsPage })),
 );
 const ExportsPage = lazy(() =>
   import('./ExportsPage').then((module) => ({ default: module.ExportsPage })),
@@ -59,6 +64,7 @@ export function TreasurerRoutes() {
         <Route path="exports" element={<ExportsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="credit-limits" element={<CreditLimitsPage />} />
       </Routes>
     </Loading>
   );

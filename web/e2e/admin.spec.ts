@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import {
+  API,
+  DEMO_PASSWORD,
+  expectNoSeriousViolations,
+  type Language,
+  logIn,
+  newPage,
+  type Size,
+  token,
+  VOLUNTEER,
+} from './kassa-fixtures';
+
+/**
+ * The admin in a real browser: a credit limit with four eyes (the admin proposes and cannot
+ * approve their own proposal, the treasurer approves, the organisation's limit shows), a new
+ * party and user and a changed role, a year's fiscal limits, each role's own menu, "not for you"
+ * for a volunteer at the admin's pages, and axe on every admin page in both languages and widths.
+ */
+const ADMIN = { email: 'admin@steerkes.test', password: DEMO_PASSWORD };
+const TREASURER = { email: 'treasurer@steerkes.test', password: DEMO_PASSWORD };
+const ORG_MANAGER = { email: 'org@steerkes.test', password: DEMO_PASSWORD };
+const BUSINESS = { email: 'business@steerkes.test', password: DEMO_PASSWORD };
+
+async function openAs(
+  browser: Browser,
+  person: { email: string; password: string },
+  size: Size = 'tablet',
+  language: Language = 'nl',
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser, { size, language });
+  await logIn(page, person);
+  return { page, close: () => context.close() };
+}
+
+async function asAdmin<T>(
+  request: APIRequestContext,
+  call: (headers: Record<string, string>) => Promise<T>,
+): Promise<T> {
+  return call({ Authorization: `Bearer ${await token(request, ADMIN)}` });
+}
+
+/** A new organisation made over the API, so this story does not change the demo's. */
+async function newOrganisation(request: APIRequestContext): Promise<{ id: string; name: string }> {
+  const name = `Schaakclub ${randomUUID().slice(0, 6)}`;
+  return asAdmin(request, async (headers) => {
+    const response = await request.post(`${API}/parties`, {
+      headers,
+      data: { kind: 'organisation', name, district: 'noord-oost' },
+    });
+    expect(response.status()).toBe(201);
+    return { id: ((await response.json()) as { id: string }).id, name };
+  });
+}
+
+async function minBalanceOf(request: APIRequestContext, partyId: string): Promise<string | null> {
+  return asAdmin(request, async (headers) => {
+    const response = await request.get(`${API}/parties/${partyId}/accounts`, { headers });
+    expect(response.ok()).toBe(true);
+    return ((await response.json()) as Array<{ minBalance: string | null }>)[0].minBalance;
+  });
+}
+
+test('the admin sets a credit limit: proposes, cannot approve it, the treasurer approves, the limit shows', async ({
+  browser,
+  request,
+}) => {
+  // Two people log in and axe runs: slow on a shared machine.
+  test.setTimeout(180_000);
+  const organisation = await newOrganisation(request);
+  const admin = await openAs(browser, ADMIN);
+  await admin.page.getByRole('link', { name: 'Kredietlimieten' }).click();
+  await expect(
+    admin.page.getByRole('heading', { level: 1, name: 'Kredietlimieten' }),
+  ).toBeVisible();
+  const form = admin.page.getByTestId('credit-propose');
+  await form.getByLabel('Organisatie').selectOption({ label: organisation.name });
+  await expect(form.getByTestId('credit-current')).toContainText(
+    `Huidige limiet van ${organisation.name}: geen (niet onder nul).`,
+  );
+
+  // A refusal of the page itself, at the field: no amount.
+  await form.getByLabel('Nieuwe limiet (STK)').fill('veel');
+  await form.getByLabel('Reden').fill('Besluit bestuur: voorschot wintertoernooi.');
+  await form.getByRole('button', { name: 'Voorstellen' }).click();
+  await expect(form.getByText('Vul een bedrag in, zoals 150 of 75,50.')).toBeVisible();
+
+  await form.getByLabel('Nieuwe limiet (STK)').fill('150');
+  await form.getByRole('button', { name: 'Voorstellen' }).click();
+  await expect(admin.page.getByTestId('credit-done')).toHaveText(
+    `Voorstel gedaan: ${organisation.name} naar -150,00 STK. Het geldt zodra de penningmeester het goedkeurt.`,
+  );
+  const ownProposal = admin.page
+    .getByTestId('credit-proposal')
+    .filter({ hasText: organisation.name });
+  await expect(ownProposal.getByTestId('credit-own')).toHaveText(
+    'Jouw eigen voorstel: de penningmeester keurt het goed, jij niet. Intrekken kan met Afwijzen.',
+  );
+  await expect(ownProposal.getByRole('button', { name: /goedkeuren/i })).toHaveCount(0);
+  await expectNoSeriousViolations(admin.page);
+  if (process.env.SCREENSHOTS)
+    await admin.page.screenshot({
+      path: '../docs/screenshots/admin-credit-limits-tablet-nl.png',
+      fullPage: true,
+    });
+  expect(await minBalanceOf(request, organisation.id)).toBe('0.00');
+
+  const treasurer = await openAs(browser, TREASURER);
+  await treasurer.page.getByRole('link', { name: 'Kredietlimieten' }).click();
+  const waiting = treasurer.page
+    .getByTestId('credit-proposal')
+    .filter({ hasText: organisation.name });
+  await expect(waiting).toContainText('Voorgesteld door');
+  await expect(waiting).toContainText('de beheerder');
+  await waiting
+    .getByRole('button', { name: `Voorstel voor ${organisation.name} goedkeuren` })
+    .click();
+  await expect(treasurer.page.getByTestId('credit-done')).toHaveText(
+    `Goedgekeurd: de limiet van ${organisation.name} is nu -150,00 STK.`,
+  );
+  await expect(waiting).toHaveCount(0);
+  expect(await minBalanceOf(request, organisation.id)).toBe('-150.00');
+  await treasurer.close();
+
+  await admin.page.reload();
+  const reloaded = admin.page.getByTestId('credit-propose');
+  await reloaded.getByLabel('Organisatie').selectOption({ label: organisation.name });
+  await expect(reloaded.getByTestId('credit-current')).toContainText(
+    `Huidige limiet van ${organisation.name}: -150,00 STK.`,
+  );
+  await expect(
+    admin.page.getByTestId('credit-proposal').filter({ hasText: organisation.name }),
+  ).toHaveCount(0);
+  await admin.close();
+});
+
+test('the admin creates a party and a user, corrects the party and changes the role', async ({
+  browser,
+  request,
+}) => {
+  const name = `Buurtvereniging ${randomUUID().slice(0, 6)}`;
+  const email = `coordinator-${randomUUID().slice(0, 6)}@example.nl`;
+  const { page, close } = await openAs(browser, ADMIN);
+  await expect(page.getByRole('heading', { level: 1, name: 'Partijen' })).toBeVisible();
+
+  const create = page.getByTestId('party-create');
+  await create.getByLabel('Soort').selectOption('organisation');
+  await create.getByLabel('Naam').fill(name);
+  await create.getByLabel('Stadsdeel').selectOption('zuid-oost');
+  await create.getByLabel('E-mailadres voor contact').fill('geen-adres');
+  await create.getByRole('button', { name: 'Partij aanmaken' }).click();
+  // The API's refusal at its field.
+  await expect(create.getByRole('alert')).toContainText('Verbeter wat bij de velden');
+  await expect(create.getByLabel('E-mailadres voor contact')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await create.getByLabel('E-mailadres voor contact').fill('bestuur@example.nl');
+  await create.getByRole('button', { name: 'Partij aanmaken' }).click();
+  await expect(page.getByTestId('parties-done')).toHaveText(
+    `${name} is aangemaakt, met een eigen rekening.`,
+  );
+
+  // By kind and district, then corrected.
+  await page.locator('#parties-district').selectOption('zuid-oost');
+  await page.locator('#parties-kind').selectOption('organisation');
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Zuidoost');
+  await row.getByRole('button', { name: `${name} wijzigen` }).click();
+  const edit = page.getByTestId('party-edit');
+  await edit.getByLabel('Stadsdeel').selectOption('noord-west');
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByTestId('parties-done')).toHaveText(`${name} is bijgewerkt.`);
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await page.locator('#parties-district').selectOption('noord-west');
+  await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Noordwest');
+
+  await page.getByRole('link', { name: 'Gebruikers' }).click();
+  const newUser = page.getByTestId('user-create');
+  await newUser.getByLabel('Naam').fill('Lotte Coenen');
+  await newUser.getByLabel('E-mailadres').fill(email);
+  await newUser.getByLabel('Eerste wachtwoord').fill('kort');
+  await newUser.getByLabel('Rol').selectOption('org_manager');
+  await newUser.getByLabel('Partij').selectOption({ label: name });
+  await newUser.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  await expect(newUser.getByLabel('Eerste wachtwoord')).toHaveAttribute('aria-invalid', 'true');
+  await newUser.getByLabel('Eerste wachtwoord').fill('Een-lang-wachtwoord-42');
+  await newUser.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  await expect(page.getByTestId('users-done')).toHaveText(
+    'Lotte Coenen is aangemaakt als coördinator van een organisatie.',
+  );
+  const card = page.getByTestId('user-card').filter({ hasText: email });
+  await expect(card).toContainText(name);
+
+  await card.getByRole('button', { name: 'Rol van Lotte Coenen wijzigen' }).click();
+  const roleForm = page.getByTestId('user-role');
+  await roleForm.getByLabel('Rol').selectOption('treasurer');
+  await roleForm.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByTestId('users-done')).toHaveText(
+    'Lotte Coenen is nu penningmeester. Oude sessies zijn beëindigd.',
+  );
+  await expect(card).toContainText('penningmeester');
+
+  await card.getByRole('button', { name: 'Wachtwoord van Lotte Coenen herstellen' }).click();
+  await expect(page.getByTestId('reset-code')).toContainText('Geef deze code aan Lotte Coenen');
+  await card.getByRole('button', { name: 'Lotte Coenen uitschakelen' }).click();
+  await expect(card).toContainText('uitgeschakeld');
+  await expectNoSeriousViolations(page);
+
+  const users = await asAdmin(request, async (headers) => {
+    const response = await request.get(`${API}/users`, {
+      headers,
+      params: { role: 'treasurer', limit: 100 },
+    });
+    return (
+      (await response.json()) as {
+        items: Array<{ email: string; role: string; disabled: boolean }>;
+      }
+    ).items;
+  });
+  expect(users.find((user) => user.email === email)).toMatchObject({
+    role: 'treasurer',
+    disabled: true,
+  });
+  await close();
+});
+
+test('the admin sets the fiscal limits of a year', async ({ browser }) => {
+  const { page, close } = await openAs(browser, ADMIN);
+  await page.getByRole('link', { name: 'Instellingen' }).click();
+  const form = page.getByTestId('settings-fiscal-form');
+  await form.getByLabel('Jaar', { exact: true }).fill('2031');
+  await form.getByLabel('Per uur, volwassen (€)').fill('6,00');
+  await form.getByLabel('Per uur, jonger (€)').fill('3,50');
+  await form.getByLabel('Volwassen vanaf (jaar)').fill('21');
+  await form.getByLabel('Per maand (€)').fill('220');
+  await form.getByLabel('Per jaar (€)').fill('abc');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(form.getByLabel('Per jaar (€)')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Per jaar (€)').fill('2200');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  const row = page.getByTestId('settings-fiscal').getByRole('row').filter({ hasText: '2031' });
+  await expect(row).toContainText('€ 6,00');
+  await expect(row).toContainText('€ 2.200,00');
+  await close();
+});
+
+/** Where each role's menu may lead: its own pages only. */
+const OWN_PATHS: Array<{ person: { email: string; password: string }; own: RegExp }> = [
+  { person: ADMIN, own: /^\/(admin\/.*)?$/ },
+  { person: TREASURER, own: /^\/(treasurer\/.*|transparantie)?$/ },
+  { person: ORG_MANAGER, own: /^\/organisation\/.+$/ },
+  { person: BUSINESS, own: /^\/(kassa|business\/.+)$/ },
+  { person: VOLUNTEER, own: /^\/(volunteer\/.*)?$/ },
+];
+
+test('each role sees only its own menu; a volunteer at an admin page sees "not for you"', async ({
+  browser,
+}) => {
+  // Five logins, one per role: slow on a shared machine.
+  test.setTimeout(180_000);
+  for (const { person, own } of OWN_PATHS) {
+    const { page, close } = await openAs(browser, person);
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await expect(menu.getByRole('link').first()).toBeVisible();
+    const paths = await menu
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+      );
+    expect(paths.filter((path) => !own.test(path))).toEqual([]);
+    if (person === ADMIN)
+      expect(paths).toEqual(['/', '/admin/users', '/admin/credit-limits', '/admin/settings']);
+    await close();
+  }
+  const { page, close } = await openAs(browser, VOLUNTEER);
+  for (const path of ['/admin/users', '/admin/settings']) {
+    await page.goto(path);
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Deze pagina is niet voor jou' }),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Gebruikers' })).toHaveCount(0);
+  }
+  await close();
+});
+
+const PAGES = [
+  { path: '/', heading: { nl: 'Partijen', en: 'Parties' } },
+  { path: '/admin/users', heading: { nl: 'Gebruikers', en: 'Users' } },
+  { path: '/admin/credit-limits', heading: { nl: 'Kredietlimieten', en: 'Credit limits' } },
+  { path: '/admin/settings', heading: { nl: 'Instellingen', en: 'Settings' } },
+];
+
+for (const language of ['nl', 'en'] as const)
+  for (const size of ['phone', 'tablet'] as const)
+    test(`axe finds nothing serious on the admin's pages, ${size}, ${language}`, async ({
+      browser,
+    }) => {
+      // Four pages, each checked by axe: slow on a shared machine.
+      test.setTimeout(180_000);
+      const { page, close } = await openAs(browser, ADMIN, size, language);
+      for (const { path, heading } of PAGES) {
+        await page.goto(path);
+        await expect(
+          page.getByRole('heading', { level: 1, name: heading[language] }),
+        ).toBeVisible();
+        await expect(page.getByText(/^(Bezig met laden|Loading)/)).toHaveCount(0);
+        await expectNoSeriousViolations(page);
+        if (process.env.SCREENSHOTS)
+          await page.screenshot({
+            path: `test-results/shots/admin${path === '/' ? '-parties' : path.replaceAll('/', '-')}-${size}-${language}.png`,
+            fullPage: true,
+          });
+        if (
+          process.env.SCREENSHOTS &&
+          path === '/admin/users' &&
+          size === 'tablet' &&
+          language === 'en'
+        )
+          await page.screenshot({
+            path: '../docs/screenshots/admin-users-tablet-en.png',
+            fullPage: true,
+          });
+      }
+      await close();
+    });

@@ -1,0 +1,54 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { useT } from '../i18n/i18n';
+import type { MenuItem } from '../shell/menu';
+
+/**
+ * The admin's pages. The shell shows `AdminHome` (the parties) at / for an admin and mounts
+ * `AdminRoutes` under /admin/*. Every page loads when first opened.
+ */
+export const adminMenu: MenuItem[] = [
+  { to: '/', label: 'admin.menu.parties' },
+  { to: '/admin/users', label: 'admin.menu.users' },
+  { to: '/admin/credit-limits', label: 'admin.menu.creditLimits' },
+  { to: '/admin/settings', label: 'admin.menu.settings' },
+];
+
+const PartiesPage = lazy(() =>
+  import('./PartiesPage').then((module) => ({ default: module.PartiesPage })),
+);
+const UsersPage = lazy(() =>
+  import('./UsersPage').then((module) => ({ default: module.UsersPage })),
+);
+const CreditLimitsPage = lazy(() =>
+  import('./CreditLimitsPage').then((module) => ({ default: module.CreditLimitsPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
+
+function Loading({ children }: { children: ReactNode }) {
+  const t = useT();
+  return <Suspense fallback={<p>{t('admin.loading')}</p>}>{children}</Suspense>;
+}
+
+export function AdminHome() {
+  return (
+    <Loading>
+      <PartiesPage />
+    </Loading>
+  );
+}
+
+export function AdminRoutes() {
+  return (
+    <Loading>
+      <Routes>
+        <Route index element={<PartiesPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="credit-limits" element={<CreditLimitsPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+      </Routes>
+    </Loading>
+  );
+}
