@@ -13,7 +13,8 @@ import {
   RetireDto,
 } from '../ledger/dto/ledger.dto.js';
 import { LedgerAccessService } from '../ledger/ledger-access.service.js';
-import { LedgerIntegrityService } from '../ledger/ledger-integrity.service.js';
+import { LastIntegrityCheckDto } from './dto/treasury.dto.js';
+import { IntegrityChecksService } from './integrity-checks.service.js';
 
 /** The treasurer's movements of the money supply and the ledger's integrity check, under /treasury. */
 @ApiTags('treasury')
@@ -23,18 +24,29 @@ import { LedgerIntegrityService } from '../ledger/ledger-integrity.service.js';
 export class TreasuryLedgerController {
   constructor(
     private readonly access: LedgerAccessService,
-    private readonly integrity: LedgerIntegrityService,
+    private readonly integrityChecks: IntegrityChecksService,
   ) {}
 
   @Get('reconciliation')
   @Endpoint({
     summary:
-      'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds.',
+      'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Each run’s time, result and counts are kept (GET /treasury/reconciliation/last).',
     ok: IntegrityReportDto,
     problems: [401, 403],
   })
-  reconciliation() {
-    return this.integrity.verify();
+  reconciliation(@CurrentUser() actor: AuthenticatedUser) {
+    return this.integrityChecks.run(actor);
+  }
+
+  @Get('reconciliation/last')
+  @Endpoint({
+    summary:
+      'The last integrity check that finished: when, by whom, its result and what it read; null before the first.',
+    ok: LastIntegrityCheckDto,
+    problems: [401, 403],
+  })
+  async lastReconciliation(): Promise<LastIntegrityCheckDto> {
+    return { check: await this.integrityChecks.last() };
   }
 
   @Post('issue')

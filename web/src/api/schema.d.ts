@@ -1279,6 +1279,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/treasury/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly statement of every account as CSV: opening balance, money in, money out and closing balance in the month. */
+        get: operations["TreasuryController_monthlyStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/treasury/statements/{accountId}": {
         parameters: {
             query?: never;
@@ -1303,7 +1320,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end. */
+        /** The journal, or one month of it, as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end. */
         get: operations["TreasuryController_export"];
         put?: never;
         post?: never;
@@ -1320,8 +1337,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. */
+        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Each run’s time, result and counts are kept (GET /treasury/reconciliation/last). */
         get: operations["TreasuryLedgerController_reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/reconciliation/last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last integrity check that finished: when, by whom, its result and what it read; null before the first. */
+        get: operations["TreasuryLedgerController_lastReconciliation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3453,6 +3487,32 @@ export interface components {
             ok: boolean;
             checked: components["schemas"]["IntegrityCountsDto"];
             discrepancies: components["schemas"]["DiscrepancyDto"][];
+        };
+        IntegrityCheckCountsDto: {
+            accounts: number;
+            entries: number;
+            postings: number;
+            holds: number;
+        };
+        IntegrityCheckDto: {
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** @description True when the check found no discrepancy. */
+            ok: boolean;
+            checked: components["schemas"]["IntegrityCheckCountsDto"];
+            /** @description How many discrepancies the run listed. */
+            discrepancies: number;
+            /**
+             * Format: uuid
+             * @description The user who ran it.
+             */
+            runBy: string;
+        };
+        LastIntegrityCheckDto: {
+            /** @description The run that finished last; null before the first. */
+            check: components["schemas"]["IntegrityCheckDto"] | null;
         };
         IssueDto: {
             /** @example Bijdrage buurtfeest Malberg */
@@ -10889,6 +10949,71 @@ export interface operations {
             };
         };
     };
+    TreasuryController_monthlyStatements: {
+        parameters: {
+            query: {
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     TreasuryController_statement: {
         parameters: {
             query: {
@@ -10972,6 +11097,8 @@ export interface operations {
         parameters: {
             query: {
                 format: "csv" | "hledger" | "beancount";
+                /** @description One month (YYYY-MM): its entries, after an opening transaction of every balance at its start (hledger, Beancount); the whole journal when omitted. */
+                period?: string;
             };
             header?: never;
             path?: never;
@@ -11048,6 +11175,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrityReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryLedgerController_lastReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LastIntegrityCheckDto"];
                 };
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
