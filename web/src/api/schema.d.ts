@@ -3359,8 +3359,90 @@ export interface components {
             /** @description GET /bookings/:id only: the steps so far. */
             events?: components["schemas"]["BookingEventDto"][];
         };
-        BookingPageDto: {
-            items: components["schemas"]["BookingDto"][];
+        BookingListItemDto: {
+            /** Format: uuid */
+            id: string;
+            listing: components["schemas"]["BookingListingDto"];
+            /** Format: uuid */
+            bookerPartyId: string;
+            /** Format: uuid */
+            providerPartyId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2026-11-28T10:00:00+01:00 */
+            startsAtLocal: string;
+            /** @example 2026-11-28T12:00:00+01:00 */
+            endsAtLocal: string;
+            /**
+             * Format: date-time
+             * @description End plus the buffer: the units are busy until then; materials not returned by then are overdue.
+             */
+            busyUntil: string;
+            quantity: number;
+            persons: number | null;
+            /** @description Length as priced, in lengthUnit. */
+            length: number;
+            /** @enum {string} */
+            lengthUnit: "minutes" | "day_parts" | "days";
+            /** @enum {string} */
+            status: "requested" | "confirmed" | "checked_out" | "returned" | "completed" | "declined" | "cancelled" | "overdue";
+            /** @example 8.00 */
+            price: string;
+            /** @example 0.00 */
+            deposit: string;
+            /**
+             * Format: uuid
+             * @description The ledger hold of the price on the booker’s account.
+             */
+            priceHoldId: string;
+            /** Format: uuid */
+            depositHoldId: string | null;
+            /**
+             * Format: date-time
+             * @description Unsettled holds release by themselves at this moment (60 days after the end).
+             */
+            holdsExpireAt: string;
+            /**
+             * Format: date-time
+             * @description Until then the booker cancels for free.
+             */
+            freeCancellationUntil: string;
+            cancellationFeePercent: number;
+            /** @description What the provider received of the price. */
+            charged: string | null;
+            /** @description Deposit kept (late fee and damage). */
+            depositKept: string | null;
+            lateFee: string | null;
+            /**
+             * @description Paid back to the booker after the booking was settled.
+             * @example 0.00
+             */
+            refunded: string;
+            /** @example 1.50 */
+            hoursGiven: string | null;
+            note: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description GET /bookings/:id only: the steps so far. */
+            events?: components["schemas"]["BookingEventDto"][];
+            /**
+             * @description The party that booked.
+             * @example Buurtcentrum Malberg
+             */
+            bookerName: string;
+            /**
+             * @description The party whose listing it is.
+             * @example Harmonie Sint-Cecilia
+             */
+            providerName: string;
+        };
+        BookingListItemPageDto: {
+            items: components["schemas"]["BookingListItemDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
@@ -9876,7 +9958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BookingPageDto"];
+                    "application/json": components["schemas"]["BookingListItemPageDto"];
                 };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */

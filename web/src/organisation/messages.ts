@@ -273,6 +273,8 @@ export const organisationMessages = defineMessages(
     'org.bookings.status.declined': 'Afgewezen',
     'org.bookings.status.cancelled': 'Geannuleerd',
     'org.bookings.when': 'Van {from} tot {until}',
+    'org.bookings.bookedBy': 'Geboekt door {party}',
+    'org.bookings.listingOf': 'Aanbod van {party}',
     'org.bookings.terms': '{quantity} × · prijs {price} · borg {deposit}',
     'org.bookings.settled':
       'Betaald: {charged}; van de borg gehouden: {kept} (waarvan boete te laat: {lateFee}).',
@@ -575,6 +577,8 @@ export const organisationMessages = defineMessages(
     'org.bookings.status.declined': 'Declined',
     'org.bookings.status.cancelled': 'Cancelled',
     'org.bookings.when': 'From {from} until {until}',
+    'org.bookings.bookedBy': 'Booked by {party}',
+    'org.bookings.listingOf': 'Offered by {party}',
     'org.bookings.terms': '{quantity} × · price {price} · deposit {deposit}',
     'org.bookings.settled': 'Paid: {charged}; kept from the deposit: {kept} (late fee: {lateFee}).',
     'org.bookings.termsNoDeposit': '{quantity} × · price {price}',
