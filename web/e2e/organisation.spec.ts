@@ -431,6 +431,13 @@ test('a listing open twice a day keeps both spans on edit; a span is added and o
       path: 'test-results/org-shots/listing-spans-phone-nl.png',
       fullPage: true,
     });
+  if (process.env.SCREENSHOTS) {
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.screenshot({
+      path: 'test-results/org-shots/listing-spans-tablet-nl.png',
+      fullPage: true,
+    });
+  }
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ons aanbod' })).toBeVisible();
   const saved = await getJson<{ openingHours: Record<string, string[][]> }>(

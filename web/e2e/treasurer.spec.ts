@@ -157,6 +157,11 @@ test('the treasurer runs the integrity check and closes a month after a confirma
   await page.reload();
   await expect(result).toHaveText(shown!);
   expect(shown).toMatch(/^Last check: .+, by you\.All right: /);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/shots/treasurer-integrity-kept-phone-en.png',
+      fullPage: true,
+    });
 
   const row = page.getByTestId('months-table').getByRole('row', { name: new RegExp(`^${month}`) });
   await expect(row).toContainText('open');
