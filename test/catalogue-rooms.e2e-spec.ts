@@ -297,18 +297,26 @@ describe('Story: an organisation books a room by the hour, the provider confirms
     expect(seen.events?.[2].actorId).toBe(provider.member.userId);
   });
 
-  it('lists the booking for the booker and for the provider, and the provider’s calendar names the booker', async () => {
+  it('lists the booking for the booker and for the provider, each naming the other party, and the provider’s calendar names the booker', async () => {
     await completeMeeting();
     const asBooker = await testApp.http
       .get(`${API}/bookings?as=booker`)
       .set(booker.member.auth)
       .expect(200);
     expect(asBooker.body.items.map((item: BookingBody) => item.id)).toEqual([booking.id]);
+    expect(asBooker.body.items[0]).toMatchObject({
+      bookerName: booker.name,
+      providerName: provider.name,
+    });
     const asProvider = await testApp.http
       .get(`${API}/bookings?as=provider&status=completed`)
       .set(provider.member.auth)
       .expect(200);
     expect(asProvider.body.items.map((item: BookingBody) => item.id)).toEqual([booking.id]);
+    expect(asProvider.body.items[0]).toMatchObject({
+      bookerName: booker.name,
+      providerName: provider.name,
+    });
     const none = await testApp.http
       .get(`${API}/bookings?as=provider`)
       .set(booker.member.auth)

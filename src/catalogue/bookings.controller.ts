@@ -14,6 +14,7 @@ import { BookingLifecycleService } from './booking-lifecycle.service.js';
 import { BookingsService } from './bookings.service.js';
 import {
   BookingDto,
+  BookingListItemDto,
   BookingQueryDto,
   CompleteDto,
   CreateBookingDto,
@@ -22,7 +23,7 @@ import {
   ReturnDto,
 } from './dto/booking.dto.js';
 
-const BookingPageDto = PageOf(BookingDto);
+const BookingPageDto = PageOf(BookingListItemDto);
 
 @ApiTags('catalogue')
 @ApiBearerAuth()

@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, type Page, PAGE_SIZE_DEFAULT } from '../com
 import { Database, type Transaction } from '../database/database.service.js';
 import { Idempotency, type Replayable, requestFingerprint } from '../database/idempotency.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { PartiesService } from '../parties/parties.service.js';
 import type { EntryCode } from '../ledger/ledger.types.js';
 import { fits } from './availability.js';
 import { lengthOf, nearestFreeWindow, occupiedSpan, windowProblems } from './booking-window.js';
@@ -28,7 +29,12 @@ import {
   HOLD_GRACE_AFTER_END_DAYS,
   SUGGESTION_SEARCH_DAYS_MAX,
 } from './catalogue.types.js';
-import type { BookingDto, BookingQueryDto, CreateBookingDto } from './dto/booking.dto.js';
+import type {
+  BookingDto,
+  BookingListItemDto,
+  BookingQueryDto,
+  CreateBookingDto,
+} from './dto/booking.dto.js';
 import { BookingEvent } from './entities/booking-event.entity.js';
 import { Booking } from './entities/booking.entity.js';
 import { Listing } from './entities/listing.entity.js';
@@ -59,6 +65,7 @@ export class BookingsService {
     private readonly idempotency: Idempotency,
     private readonly clock: Clock,
     private readonly ledger: LedgerService,
+    private readonly parties: PartiesService,
   ) {}
 
   async create(
@@ -107,7 +114,7 @@ export class BookingsService {
   }
 
   /** The caller's bookings, as booker or as provider (or both), by start; admins and treasurers see all. */
-  list(actor: AuthenticatedUser, query: BookingQueryDto): Promise<Page<BookingDto>> {
+  list(actor: AuthenticatedUser, query: BookingQueryDto): Promise<Page<BookingListItemDto>> {
     const nowIso = this.clock.now().toISOString();
     return this.database.read(async (tx) => {
       const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -153,15 +160,28 @@ export class BookingsService {
         tx,
         page.map((booking) => booking.listingId),
       );
+      const names = await this.partyNames(
+        page.flatMap((booking) => [booking.bookerPartyId, booking.providerPartyId]),
+      );
       const last = page[page.length - 1];
       return {
-        items: page.map((booking) =>
-          toBookingDto(booking, listings.get(booking.listingId)!, nowIso),
-        ),
+        items: page.map((booking) => ({
+          ...toBookingDto(booking, listings.get(booking.listingId)!, nowIso),
+          bookerName: names.get(booking.bookerPartyId) ?? '',
+          providerName: names.get(booking.providerPartyId) ?? '',
+        })),
         nextCursor:
           rows.length > limit ? encodeCursor({ sortValue: last.startsAt, id: last.id }) : null,
       };
     });
+  }
+
+  /** The names of these parties (each looked up once), for the list's two sides. */
+  private async partyNames(partyIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const partyId of new Set(partyIds))
+      names.set(partyId, (await this.parties.findById(partyId))?.name ?? '');
+    return names;
   }
 
   // --- booking --------------------------------------------------------------------------------

@@ -12,11 +12,19 @@ export interface ClosedPeriodBalances {
   balances: Map<string, bigint>;
 }
 
+/** The balances a period's export starts from: every account's balance at the end of the day before. */
+export interface OpeningBalances {
+  date: string;
+  balances: Map<string, bigint>;
+}
+
 export interface JournalExportInput {
   entries: EntryView[];
   labels: Map<string, AccountLabel>;
   closedPeriods: ClosedPeriodBalances[];
   generatedAt: string;
+  /** A period's export: one opening transaction on its first day (Σ balances = 0, so it balances). */
+  opening?: OpeningBalances;
 }
 
 const JOURNAL_CSV_COLUMNS = [
@@ -74,6 +82,7 @@ export function hledgerJournal({
   labels,
   closedPeriods,
   generatedAt,
+  opening,
 }: JournalExportInput): string {
   const name = (accountId: string) => hledgerAccountName(labels.get(accountId)!);
   const lines = [
@@ -81,6 +90,12 @@ export function hledgerJournal({
     '; amounts in STK (1 STK = one volunteer hour)',
     '',
   ];
+  if (opening && nonZero(opening.balances).length > 0) {
+    lines.push(`${opening.date} OPENING | Opening balances`);
+    for (const [accountId, balance] of nonZero(opening.balances))
+      lines.push(`    ${name(accountId)}  ${formatAmount(balance)} STK`);
+    lines.push('');
+  }
   for (const entry of [...entries].sort(byDateThenSequence)) {
     lines.push(
       `${entry.effectiveDate} (${entry.sequence}) ${entry.code} | ${oneLine(entry.description).replace(/;/g, ',')}  ; entry:${entry.id}`,
@@ -111,11 +126,13 @@ export function beancountFile({
   labels,
   closedPeriods,
   generatedAt,
+  opening,
 }: JournalExportInput): string {
   const name = (accountId: string) => beancountAccountName(labels.get(accountId)!);
   const dates = [
     ...entries.map((entry) => entry.effectiveDate),
     ...closedPeriods.map(({ period }) => `${period}-01`),
+    ...(opening ? [opening.date] : []),
   ].sort();
   const openDate = dates.length > 0 ? dayBefore(dates[0]) : generatedAt.slice(0, 10);
   const lines = [
@@ -127,6 +144,12 @@ export function beancountFile({
   ];
   for (const label of labels.values()) lines.push(`${openDate} open ${name(label.accountId)} STK`);
   lines.push('');
+  if (opening && nonZero(opening.balances).length > 0) {
+    lines.push(`${opening.date} * "OPENING" "Opening balances"`);
+    for (const [accountId, balance] of nonZero(opening.balances))
+      lines.push(`  ${name(accountId)}  ${formatAmount(balance)} STK`);
+    lines.push('');
+  }
   for (const entry of [...entries].sort(byDateThenSequence)) {
     lines.push(`${entry.effectiveDate} * ${quoted(entry.code)} ${quoted(entry.description)}`);
     lines.push(`  entry: "${entry.id}"`, `  sequence: "${entry.sequence}"`);
@@ -142,6 +165,9 @@ export function beancountFile({
   lines.push('');
   return lines.join('\n');
 }
+
+const nonZero = (balances: Map<string, bigint>) =>
+  [...balances].filter(([, balance]) => balance !== 0n);
 
 function dayAfter(date: string): string {
   const moment = new Date(`${date}T12:00:00Z`);

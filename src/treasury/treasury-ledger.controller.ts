@@ -14,7 +14,8 @@ import {
   RetireDto,
 } from '../ledger/dto/ledger.dto.js';
 import { LedgerAccessService } from '../ledger/ledger-access.service.js';
-import { LedgerIntegrityService } from '../ledger/ledger-integrity.service.js';
+import { LastIntegrityCheckDto } from './dto/treasury.dto.js';
+import { IntegrityChecksService } from './integrity-checks.service.js';
 
 /** The treasurer's movements of the money supply and the ledger's integrity check, under /treasury. */
 @ApiTags('treasury')
@@ -24,18 +25,29 @@ import { LedgerIntegrityService } from '../ledger/ledger-integrity.service.js';
 export class TreasuryLedgerController {
   constructor(
     private readonly access: LedgerAccessService,
-    private readonly integrity: LedgerIntegrityService,
+    private readonly integrityChecks: IntegrityChecksService,
   ) {}
 
   @Get('reconciliation')
   @Endpoint({
     summary:
-      'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Incremental from the last verified checkpoint unless full=true.',
+      'Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Incremental from the last verified checkpoint unless full=true. Each run’s time, result and counts are kept (GET /treasury/reconciliation/last).',
     ok: IntegrityReportDto,
     problems: [401, 403],
   })
-  reconciliation(@Query() query: IntegrityCheckQueryDto) {
-    return this.integrity.verify({ mode: query.full === 'true' ? 'full' : 'incremental' });
+  reconciliation(@CurrentUser() actor: AuthenticatedUser, @Query() query: IntegrityCheckQueryDto) {
+    return this.integrityChecks.run(actor, query.full === 'true' ? 'full' : 'incremental');
+  }
+
+  @Get('reconciliation/last')
+  @Endpoint({
+    summary:
+      'The last integrity check that finished: when, by whom, its result and what it read; null before the first.',
+    ok: LastIntegrityCheckDto,
+    problems: [401, 403],
+  })
+  async lastReconciliation(): Promise<LastIntegrityCheckDto> {
+    return { check: await this.integrityChecks.last() };
   }
 
   @Post('issue')

@@ -8,6 +8,7 @@ import { ClosedPeriodDto } from '../ledger/dto/ledger.dto.js';
 import {
   AccountPeriodStatementDto,
   ExportQueryDto,
+  MonthlyStatementQueryDto,
   StatementPeriodQueryDto,
   TrialBalanceDto,
   TrialBalanceQueryDto,
@@ -58,6 +59,25 @@ export class TreasuryController {
     return this.treasury.closedPeriods();
   }
 
+  @Get('statements')
+  @Endpoint({
+    summary:
+      'The monthly statement of every account as CSV: opening balance, money in, money out and closing balance in the month.',
+    ok: 'The CSV file.',
+    problems: [400, 401, 403],
+  })
+  @ApiProduces('text/csv')
+  async monthlyStatements(
+    @Query() query: MonthlyStatementQueryDto,
+    @Res({ passthrough: true }) response: FastifyReply,
+  ) {
+    const csv = await this.treasury.monthlyStatementCsv(query.period);
+    response
+      .header('Content-Disposition', attachment(`steerkes-statements-${query.period}.csv`))
+      .type('text/csv; charset=utf-8');
+    return csv;
+  }
+
   @Get('statements/:accountId')
   @Endpoint({
     summary: 'One account in one month: opening balance, movements, closing balance (JSON or CSV).',
@@ -84,16 +104,18 @@ export class TreasuryController {
   @Get('export')
   @Endpoint({
     summary:
-      'The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end.',
+      'The journal, or one month of it, as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end.',
     ok: 'The export file.',
     problems: [400, 401, 403],
   })
   @ApiProduces('text/csv', 'text/plain')
   async export(@Query() query: ExportQueryDto, @Res({ passthrough: true }) response: FastifyReply) {
     const content = EXPORT_CONTENT[query.format];
+    const file = query.period ? `steerkes-${query.period}` : 'steerkes';
+    const journal = await this.treasury.exportJournal(query.format, query.period);
     response
-      .header('Content-Disposition', attachment(`steerkes.${content.extension}`))
+      .header('Content-Disposition', attachment(`${file}.${content.extension}`))
       .type(content.type);
-    return this.treasury.exportJournal(query.format);
+    return journal;
   }
 }

@@ -1,4 +1,5 @@
 import { CreditLimitProposal } from './entities/credit-limit-proposal.entity.js';
+import { IntegrityCheck } from './entities/integrity-check.entity.js';
 
 /** TypeORM entities of the treasury module, gathered into src/entities.ts. */
-export const TREASURY_ENTITIES: Array<new () => object> = [CreditLimitProposal];
+export const TREASURY_ENTITIES: Array<new () => object> = [CreditLimitProposal, IntegrityCheck];

@@ -5,6 +5,7 @@ import { LedgerModule } from '../ledger/ledger.module.js';
 import { AuditLogController } from './audit-log.controller.js';
 import { CreditLimitsController } from './credit-limits.controller.js';
 import { CreditLimitsService } from './credit-limits.service.js';
+import { IntegrityChecksService } from './integrity-checks.service.js';
 import { TreasuryLedgerController } from './treasury-ledger.controller.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { PartiesModule } from '../parties/parties.module.js';
@@ -36,7 +37,13 @@ import { TransparencyRateLimitGuard } from './transparency-rate-limit.guard.js';
     ReportsController,
     CreditLimitsController,
   ],
-  providers: [TreasuryService, ReportsService, CreditLimitsService, TransparencyRateLimitGuard],
+  providers: [
+    TreasuryService,
+    ReportsService,
+    CreditLimitsService,
+    IntegrityChecksService,
+    TransparencyRateLimitGuard,
+  ],
   exports: [TreasuryService],
 })
 export class TreasuryModule {}

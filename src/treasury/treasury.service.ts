@@ -9,7 +9,13 @@ import { LedgerService } from '../ledger/ledger.service.js';
 import type { AccountView, EntryView, StatementLine } from '../ledger/ledger.types.js';
 import { PartiesService } from '../parties/parties.service.js';
 import { type AccountLabel, labelAccounts } from './account-names.js';
-import { beancountFile, type ExportFormat, hledgerJournal, journalCsv } from './journal-export.js';
+import {
+  beancountFile,
+  type ExportFormat,
+  hledgerJournal,
+  journalCsv,
+  type OpeningBalances,
+} from './journal-export.js';
 
 export interface TrialBalanceLine {
   accountId: string;
@@ -187,20 +193,110 @@ export class TreasuryService {
     }));
   }
 
-  /** The whole journal in one of the formats, with balance assertions at every closed period's end. */
-  async exportJournal(format: ExportFormat): Promise<string> {
+  /**
+   * The whole journal, or one month of it, in one of the formats, with balance assertions at every
+   * closed period's end (a month's export: that month's, when it is closed).
+   */
+  async exportJournal(format: ExportFormat, period?: string): Promise<string> {
+    const inPeriod = (date: string) =>
+      period === undefined || (date >= firstDayOf(period) && date <= lastDayOf(period));
     const entries: EntryView[] = [];
-    for await (const entry of this.ledgerQueries.journal()) entries.push(entry);
+    for await (const entry of this.ledgerQueries.journal())
+      if (inPeriod(entry.effectiveDate)) entries.push(entry);
     const accounts = (await this.ledgerQueries.accountsWithBalances()).map(
       ({ account }) => account,
     );
     const labels: Map<string, AccountLabel> = labelAccounts(accounts, await this.parties.listAll());
-    const closedPeriods = (await this.ledgerQueries.closedPeriods()).map(
-      ({ period, balances }) => ({ period, balances }),
-    );
-    const input = { entries, labels, closedPeriods, generatedAt: this.clock.now().toISOString() };
+    const closedPeriods = (await this.ledgerQueries.closedPeriods())
+      .filter((closed) => period === undefined || closed.period === period)
+      .map(({ period: closedPeriod, balances }) => ({ period: closedPeriod, balances }));
+    const input = {
+      entries,
+      labels,
+      closedPeriods,
+      generatedAt: this.clock.now().toISOString(),
+      opening: period === undefined ? undefined : await this.openingBalances(period),
+    };
     if (format === 'csv') return journalCsv(input);
     if (format === 'hledger') return hledgerJournal(input);
     return beancountFile(input);
+  }
+
+  private async openingBalances(period: string): Promise<OpeningBalances> {
+    const balances = await this.ledgerQueries.accountsWithBalances(dayBefore(firstDayOf(period)));
+    return {
+      date: firstDayOf(period),
+      balances: new Map(
+        balances.map(({ account, balanceAsOf }) => [
+          account.id,
+          parseAmount(balanceAsOf, { allowNegative: true, allowZero: true }),
+        ]),
+      ),
+    };
+  }
+
+  /**
+   * The monthly statement of every account as CSV: its opening balance, money in, money out and
+   * closing balance in the month; accounts without a balance or a movement are left out.
+   */
+  async monthlyStatementCsv(period: string): Promise<string> {
+    const from = firstDayOf(period);
+    const to = lastDayOf(period);
+    const opening = await this.ledgerQueries.accountsWithBalances(dayBefore(from));
+    const closing = new Map(
+      (await this.ledgerQueries.accountsWithBalances(to)).map(({ account, balanceAsOf }) => [
+        account.id,
+        balanceAsOf,
+      ]),
+    );
+    const moved = new Map<string, { in: bigint; out: bigint }>();
+    for (const movement of await this.ledgerQueries.movementsByAccount(from, to)) {
+      const sum = moved.get(movement.accountId) ?? { in: 0n, out: 0n };
+      sum.in += movement.inMinor;
+      sum.out += movement.outMinor;
+      moved.set(movement.accountId, sum);
+    }
+    const labels = labelAccounts(
+      opening.map(({ account }) => account),
+      await this.parties.listAll(),
+    );
+    const rows: unknown[][] = [];
+    for (const { account, balanceAsOf } of opening) {
+      const sum = moved.get(account.id) ?? { in: 0n, out: 0n };
+      const closingBalance = closing.get(account.id) ?? '0.00';
+      if (balanceAsOf === '0.00' && closingBalance === '0.00' && sum.in === 0n && sum.out === 0n)
+        continue;
+      const label = labels.get(account.id)!;
+      rows.push([
+        period,
+        account.id,
+        label.group,
+        label.name,
+        balanceAsOf,
+        formatAmount(sum.in),
+        formatAmount(sum.out),
+        closingBalance,
+      ]);
+    }
+    rows.sort((a, b) =>
+      String(a[2]) === String(b[2])
+        ? String(a[3]).localeCompare(String(b[3]))
+        : GROUP_ORDER.indexOf(String(a[2])) - GROUP_ORDER.indexOf(String(b[2])),
+    );
+    // Names are typed by people: made inert for a spreadsheet; amounts stay numbers.
+    return csvWithText(
+      [
+        'period',
+        'account_id',
+        'account_group',
+        'account_name',
+        'opening_balance',
+        'money_in',
+        'money_out',
+        'closing_balance',
+      ],
+      rows,
+      new Set(['account_group', 'account_name']),
+    );
   }
 }

@@ -72,11 +72,13 @@ export const AUTHORIZATION_MATRIX: Record<string, EndpointExpectation> = {
 
   // treasury (TreasuryLedgerController: @Roles('treasurer') on the class; TreasuryController: treasurer, admin)
   'GET /treasury/reconciliation': { roles: ['treasurer'] },
+  'GET /treasury/reconciliation/last': { roles: ['treasurer'] },
   'POST /treasury/issue': { roles: ['treasurer'] },
   'POST /treasury/periods/{period}/close': { roles: ['treasurer'] },
   'POST /treasury/retire': { roles: ['treasurer'] },
   'GET /treasury/trial-balance': { roles: OVERSEERS },
   'GET /treasury/periods': { roles: OVERSEERS },
+  'GET /treasury/statements': { roles: OVERSEERS },
   'GET /treasury/statements/{accountId}': { roles: OVERSEERS },
   'GET /treasury/export': { roles: OVERSEERS },
   'GET /treasury/audit-log': { roles: OVERSEERS },

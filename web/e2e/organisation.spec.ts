@@ -365,6 +365,7 @@ test('a listing created in the page, booked by another party: confirmed, handed 
   await page.getByRole('link', { name: 'Boekingen' }).click();
   const card = page.getByTestId('booking').filter({ hasText: `Partytent ${suffix}` });
   await expect(card).toContainText('Aangevraagd');
+  await expect(card).toContainText(`Geboekt door ${booker.displayName}`);
   await expect(card).toContainText('prijs 5,00 STK · borg 20,00 STK');
   await expectNoSeriousViolations(page);
   await card.getByRole('button', { name: 'Bevestigen' }).click();
@@ -383,6 +384,68 @@ test('a listing created in the page, booked by another party: confirmed, handed 
     });
   // The price went to the organisation, the deposit came back: nothing is held any more.
   expect(await held()).toMatchObject({ balance: '95.00', pending: '0.00' });
+  await context.close();
+});
+
+test('a listing open twice a day keeps both spans on edit; a span is added and one removed in the form', async ({
+  browser,
+  request,
+}) => {
+  const { bearer } = await managerContext(request);
+  const suffix = randomUUID().slice(0, 8);
+  const created = await request.post(`${API}/listings`, {
+    headers: { Authorization: `Bearer ${bearer}` },
+    data: {
+      category: 'room',
+      titleNl: `Vergaderzaal ${suffix}`,
+      titleEn: `Meeting room ${suffix}`,
+      descriptionNl: 'Zaal voor tien.',
+      descriptionEn: 'Room for ten.',
+      address: 'Malbergsingel 2, Maastricht',
+      pricingUnit: 'hour',
+      price: '2.00',
+      openingHours: {
+        mon: [
+          ['09:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+      },
+    },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  const listing = (await created.json()) as { id: string };
+  const { context, page } = await openAs(browser, MANAGER, { size: 'phone', language: 'nl' });
+  await page.goto(`/organisation/listings/${listing.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanbod wijzigen' })).toBeVisible();
+  await expect(page.getByLabel('Maandag, tijdvak 1 open vanaf')).toHaveValue('09:00');
+  await expect(page.getByLabel('Maandag, tijdvak 2 open vanaf')).toHaveValue('13:00');
+  await expect(page.getByLabel('Maandag, tijdvak 2 open tot')).toHaveValue('17:00');
+  await page.getByRole('button', { name: 'Tijdvak toevoegen op Dinsdag' }).click();
+  await page.getByLabel('Dinsdag, tijdvak 2 open vanaf').fill('18:00');
+  await page.getByLabel('Dinsdag, tijdvak 2 open tot').fill('22:00');
+  await page.getByRole('button', { name: 'Maandag, tijdvak 1 weghalen' }).click();
+  await expect(page.getByLabel('Maandag open vanaf')).toHaveValue('13:00');
+  await expectNoSeriousViolations(page);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/org-shots/listing-spans-phone-nl.png',
+      fullPage: true,
+    });
+  if (process.env.SCREENSHOTS) {
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.screenshot({
+      path: 'test-results/org-shots/listing-spans-tablet-nl.png',
+      fullPage: true,
+    });
+  }
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ons aanbod' })).toBeVisible();
+  const saved = await getJson<{ openingHours: Record<string, string[][]> }>(
+    request,
+    `/listings/${listing.id}`,
+    bearer,
+  );
+  expect(saved.openingHours).toEqual({ mon: [['13:00', '17:00']], tue: [['18:00', '22:00']] });
   await context.close();
 });
 
@@ -417,6 +480,9 @@ test('booking a free slot from search: a room of another organisation, then canc
     .filter({ hasText: 'Ledenvergadering' })
     .filter({ hasNotText: 'Cancelled' });
   await expect(made.first()).toBeVisible();
+  // The booker sees whose listing it booked (not its own organisation).
+  await expect(made.first()).toContainText(/Offered by \S/);
+  await expect(made.first()).not.toContainText('Offered by Buurtcentrum Malberg');
   await made.first().getByRole('button', { name: 'Cancel', exact: true }).click();
   await made.first().getByRole('button', { name: 'Cancel the booking' }).click();
   await expect(page.getByText(`${title}: cancelled.`)).toBeVisible();

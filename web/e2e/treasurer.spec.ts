@@ -145,11 +145,23 @@ test('the treasurer runs the integrity check and closes a month after a confirma
   const period = await oldestOpenListedMonth(request);
   const month = monthName('en', period);
   const { page, close } = await openAsTreasurer(browser, 'phone', 'en');
-  await expect(page.getByTestId('integrity-result')).toHaveText(
-    'Not checked since you opened this page.',
-  );
+  const result = page.getByTestId('integrity-result');
+  await expect(result).not.toContainText('Loading');
+  const before = await result.textContent();
   await page.getByRole('button', { name: 'Run the check' }).click();
-  await expect(page.getByTestId('integrity-result')).toContainText('All right');
+  await expect(result).toContainText('by you.');
+  await expect(result).toContainText('All right');
+  await expect(result).not.toHaveText(before!);
+  // The server keeps the run: a new visit shows the same last check, its time and its result.
+  const shown = await result.textContent();
+  await page.reload();
+  await expect(result).toHaveText(shown!);
+  expect(shown).toMatch(/^Last check: .+, by you\.All right: /);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/shots/treasurer-integrity-kept-phone-en.png',
+      fullPage: true,
+    });
 
   const row = page.getByTestId('months-table').getByRole('row', { name: new RegExp(`^${month}`) });
   await expect(row).toContainText('open');
@@ -167,6 +179,44 @@ test('the treasurer runs the integrity check and closes a month after a confirma
   await expect(page.getByText(`${month} is closed.`)).toBeVisible();
   await expect(row).toContainText('closed on');
   await expect(row.getByRole('button')).toHaveCount(0);
+  await close();
+});
+
+test('the treasurer downloads one month for hledger and that month’s statements', async ({
+  browser,
+}) => {
+  const { page, close } = await openAsTreasurer(browser, 'phone', 'nl');
+  await page.getByRole('link', { name: 'Exports' }).click();
+  const period = await page.getByLabel('Periode').evaluate(
+    // The second option: the newest month (the first is the whole ledger).
+    (select: HTMLSelectElement) => select.options[1].value,
+  );
+  await page.getByLabel('Periode').selectOption(period);
+  const [journal] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'hledger-journaal downloaden' }).click(),
+  ]);
+  expect(journal.suggestedFilename()).toBe(`steerkes-${period}.journal`);
+  const folder = mkdtempSync(join(tmpdir(), 'steerkes-web-export-'));
+  await journal.saveAs(join(folder, 'month.journal'));
+  const text = readFileSync(join(folder, 'month.journal'), 'utf8');
+  const dates = [...text.matchAll(/^(\d{4}-\d{2}-\d{2}) /gm)].map((match) => match[1]);
+  expect(dates.every((date) => date.startsWith(period))).toBe(true);
+  if (existsSync(HLEDGER))
+    execFileSync(HLEDGER, ['-f', join(folder, 'month.journal'), 'check'], { stdio: 'pipe' });
+
+  await page.getByLabel('Maand', { exact: true }).selectOption(period);
+  const [statements] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Maandoverzichten downloaden (CSV)' }).click(),
+  ]);
+  expect(statements.suggestedFilename()).toBe(`steerkes-statements-${period}.csv`);
+  await statements.saveAs(join(folder, 'statements.csv'));
+  expect(readFileSync(join(folder, 'statements.csv'), 'utf8').split('\n')[0]).toBe(
+    'period,account_id,account_group,account_name,opening_balance,money_in,money_out,closing_balance',
+  );
+  await expect(page.getByText(`steerkes-statements-${period}.csv is gedownload.`)).toBeVisible();
+  await expectNoSeriousViolations(page);
   await close();
 });
 

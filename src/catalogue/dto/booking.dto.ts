@@ -261,6 +261,14 @@ export class BookingDto {
   events?: BookingEventDto[];
 }
 
+/** A booking in a list: with the names of both parties, so each side sees who the other is. */
+export class BookingListItemDto extends BookingDto {
+  @ApiProperty({ example: 'Buurtcentrum Malberg', description: 'The party that booked.' })
+  bookerName: string;
+  @ApiProperty({ example: 'Harmonie Sint-Cecilia', description: 'The party whose listing it is.' })
+  providerName: string;
+}
+
 export class CalendarBookingDto extends BookingDto {
   @ApiProperty() bookerName: string;
 }

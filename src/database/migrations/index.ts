@@ -17,6 +17,7 @@ import { LedgerAccountPartyKind1763900500000 } from './1763900500000-ledger-acco
 import { OfferValueChanges1763900510000 } from './1763900510000-offer-value-changes.js';
 import { UserAccounts1763900600000 } from './1763900600000-user-accounts.js';
 import { PassPinFailures1763900700000 } from './1763900700000-pass-pin-failures.js';
+import { IntegrityChecks1763901100000 } from './1763901100000-integrity-checks.js';
 import { RedemptionTotals1763901200000 } from './1763901200000-redemption-totals.js';
 import { LedgerIntegrityCheckpoints1763901300000 } from './1763901300000-ledger-integrity-checkpoints.js';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   OfferValueChanges1763900510000,
   UserAccounts1763900600000,
   PassPinFailures1763900700000,
+  IntegrityChecks1763901100000,
   RedemptionTotals1763901200000,
   LedgerIntegrityCheckpoints1763901300000,
 ];

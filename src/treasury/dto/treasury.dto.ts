@@ -18,6 +18,21 @@ export class ExportQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat;
+
+  @ApiPropertyOptional({
+    example: '2026-10',
+    description:
+      'One month (YYYY-MM): its entries, after an opening transaction of every balance at its start (hledger, Beancount); the whole journal when omitted.',
+  })
+  @IsOptional()
+  @IsPeriod()
+  period?: string;
+}
+
+export class MonthlyStatementQueryDto {
+  @ApiProperty({ example: '2026-10' })
+  @IsPeriod()
+  period: string;
 }
 
 export class StatementPeriodQueryDto {
@@ -86,4 +101,29 @@ export class AccountPeriodStatementDto {
   @ApiProperty({ example: '10.00' }) openingBalance: string;
   @ApiProperty({ example: '12.50' }) closingBalance: string;
   @ApiProperty({ type: [StatementLineDto] }) movements: StatementLineDto[];
+}
+
+class IntegrityCheckCountsDto {
+  @ApiProperty() accounts: number;
+  @ApiProperty() entries: number;
+  @ApiProperty() postings: number;
+  @ApiProperty() holds: number;
+}
+
+export class IntegrityCheckDto {
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time' }) finishedAt: string;
+  @ApiProperty({ description: 'True when the check found no discrepancy.' }) ok: boolean;
+  @ApiProperty({ type: IntegrityCheckCountsDto }) checked: IntegrityCheckCountsDto;
+  @ApiProperty({ description: 'How many discrepancies the run listed.' }) discrepancies: number;
+  @ApiProperty({ format: 'uuid', description: 'The user who ran it.' }) runBy: string;
+}
+
+export class LastIntegrityCheckDto {
+  @ApiProperty({
+    type: IntegrityCheckDto,
+    nullable: true,
+    description: 'The run that finished last; null before the first.',
+  })
+  check: IntegrityCheckDto | null;
 }

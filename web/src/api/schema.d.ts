@@ -250,8 +250,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a party (admin): name, district, contact address, description, a volunteer’s date of birth. Left out: unchanged; null clears. The kind stays. Audited. */
-        patch: operations["PartiesController_update"];
+        patch?: never;
         trace?: never;
     };
     "/api/v1/public/organisations": {
@@ -379,8 +378,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every user, oldest first (admin): ?role and ?partyId narrow the list. */
-        get: operations["UsersController_list"];
+        get?: never;
         put?: never;
         post: operations["UsersController_create"];
         delete?: never;
@@ -1281,6 +1279,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/treasury/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly statement of every account as CSV: opening balance, money in, money out and closing balance in the month. */
+        get: operations["TreasuryController_monthlyStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/treasury/statements/{accountId}": {
         parameters: {
             query?: never;
@@ -1305,7 +1320,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The journal as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end. */
+        /** The journal, or one month of it, as CSV, an hledger journal or a Beancount file, with balance assertions at every closed period’s end. */
         get: operations["TreasuryController_export"];
         put?: never;
         post?: never;
@@ -1322,8 +1337,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Incremental from the last verified checkpoint unless full=true. */
+        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Each run’s time, result and counts are kept (GET /treasury/reconciliation/last). */
         get: operations["TreasuryLedgerController_reconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/treasury/reconciliation/last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last integrity check that finished: when, by whom, its result and what it read; null before the first. */
+        get: operations["TreasuryLedgerController_lastReconciliation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1922,26 +1954,6 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
-        UpdatePartyDto: {
-            /** @example Buurtcentrum Malberg */
-            name?: string;
-            /** @enum {string} */
-            district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
-            /**
-             * Format: email
-             * @description null removes the address.
-             * @example info@buurtcentrum-malberg.nl
-             */
-            contactEmail?: string | null;
-            /** @description null removes the description. */
-            description?: string | null;
-            /**
-             * Format: date
-             * @description Volunteers only; null removes it.
-             * @example 1998-04-12
-             */
-            birthDate?: string | null;
-        };
         PublicOrganisationDto: {
             /** Format: uuid */
             id: string;
@@ -2023,11 +2035,6 @@ export interface components {
             partyId?: string;
             /** @example Anouk Janssen */
             displayName: string;
-        };
-        UserPageDto: {
-            items: components["schemas"]["UserDto"][];
-            /** @description Pass as ?cursor= for the next page; null on the last page. */
-            nextCursor: string | null;
         };
         ChangeRoleDto: {
             /** @enum {string} */
@@ -3352,8 +3359,90 @@ export interface components {
             /** @description GET /bookings/:id only: the steps so far. */
             events?: components["schemas"]["BookingEventDto"][];
         };
-        BookingPageDto: {
-            items: components["schemas"]["BookingDto"][];
+        BookingListItemDto: {
+            /** Format: uuid */
+            id: string;
+            listing: components["schemas"]["BookingListingDto"];
+            /** Format: uuid */
+            bookerPartyId: string;
+            /** Format: uuid */
+            providerPartyId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @example 2026-11-28T10:00:00+01:00 */
+            startsAtLocal: string;
+            /** @example 2026-11-28T12:00:00+01:00 */
+            endsAtLocal: string;
+            /**
+             * Format: date-time
+             * @description End plus the buffer: the units are busy until then; materials not returned by then are overdue.
+             */
+            busyUntil: string;
+            quantity: number;
+            persons: number | null;
+            /** @description Length as priced, in lengthUnit. */
+            length: number;
+            /** @enum {string} */
+            lengthUnit: "minutes" | "day_parts" | "days";
+            /** @enum {string} */
+            status: "requested" | "confirmed" | "checked_out" | "returned" | "completed" | "declined" | "cancelled" | "overdue";
+            /** @example 8.00 */
+            price: string;
+            /** @example 0.00 */
+            deposit: string;
+            /**
+             * Format: uuid
+             * @description The ledger hold of the price on the booker’s account.
+             */
+            priceHoldId: string;
+            /** Format: uuid */
+            depositHoldId: string | null;
+            /**
+             * Format: date-time
+             * @description Unsettled holds release by themselves at this moment (60 days after the end).
+             */
+            holdsExpireAt: string;
+            /**
+             * Format: date-time
+             * @description Until then the booker cancels for free.
+             */
+            freeCancellationUntil: string;
+            cancellationFeePercent: number;
+            /** @description What the provider received of the price. */
+            charged: string | null;
+            /** @description Deposit kept (late fee and damage). */
+            depositKept: string | null;
+            lateFee: string | null;
+            /**
+             * @description Paid back to the booker after the booking was settled.
+             * @example 0.00
+             */
+            refunded: string;
+            /** @example 1.50 */
+            hoursGiven: string | null;
+            note: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description GET /bookings/:id only: the steps so far. */
+            events?: components["schemas"]["BookingEventDto"][];
+            /**
+             * @description The party that booked.
+             * @example Buurtcentrum Malberg
+             */
+            bookerName: string;
+            /**
+             * @description The party whose listing it is.
+             * @example Harmonie Sint-Cecilia
+             */
+            providerName: string;
+        };
+        BookingListItemPageDto: {
+            items: components["schemas"]["BookingListItemDto"][];
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
@@ -3478,15 +3567,34 @@ export interface components {
         };
         IntegrityReportDto: {
             ok: boolean;
-            /**
-             * @description full: every entry walked from the first; incremental: the entries after the last verified checkpoint.
-             * @enum {string}
-             */
-            mode: "full" | "incremental";
-            /** @description The walk started after this entry sequence (0 for a full check). */
-            fromSequence: number;
             checked: components["schemas"]["IntegrityCountsDto"];
             discrepancies: components["schemas"]["DiscrepancyDto"][];
+        };
+        IntegrityCheckCountsDto: {
+            accounts: number;
+            entries: number;
+            postings: number;
+            holds: number;
+        };
+        IntegrityCheckDto: {
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string;
+            /** @description True when the check found no discrepancy. */
+            ok: boolean;
+            checked: components["schemas"]["IntegrityCheckCountsDto"];
+            /** @description How many discrepancies the run listed. */
+            discrepancies: number;
+            /**
+             * Format: uuid
+             * @description The user who ran it.
+             */
+            runBy: string;
+        };
+        LastIntegrityCheckDto: {
+            /** @description The run that finished last; null before the first. */
+            check: components["schemas"]["IntegrityCheckDto"] | null;
         };
         IssueDto: {
             /** @example Bijdrage buurtfeest Malberg */
@@ -5135,94 +5243,6 @@ export interface operations {
             };
         };
     };
-    PartiesController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePartyDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PartyDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Not found, or belongs to a party the caller may not see. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
     PublicOrganisationsController_list: {
         parameters: {
             query?: {
@@ -5598,77 +5618,6 @@ export interface operations {
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Unexpected error; nothing was written. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    UsersController_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description The nextCursor of the previous page; omit for the first page. */
-                cursor?: string;
-                role?: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
-                /** @description Only the users who act for this party. */
-                partyId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserPageDto"];
-                };
-            };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description The caller’s role may not do this. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10009,7 +9958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BookingPageDto"];
+                    "application/json": components["schemas"]["BookingListItemPageDto"];
                 };
             };
             /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
@@ -11082,6 +11031,71 @@ export interface operations {
             };
         };
     };
+    TreasuryController_monthlyStatements: {
+        parameters: {
+            query: {
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     TreasuryController_statement: {
         parameters: {
             query: {
@@ -11165,6 +11179,8 @@ export interface operations {
         parameters: {
             query: {
                 format: "csv" | "hledger" | "beancount";
+                /** @description One month (YYYY-MM): its entries, after an opening transaction of every balance at its start (hledger, Beancount); the whole journal when omitted. */
+                period?: string;
             };
             header?: never;
             path?: never;
@@ -11228,10 +11244,7 @@ export interface operations {
     };
     TreasuryLedgerController_reconciliation: {
         parameters: {
-            query?: {
-                /** @description true: re-verify the whole chain from the first entry, which also finds an entry changed before the last checkpoint. */
-                full?: "true" | "false";
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -11246,13 +11259,59 @@ export interface operations {
                     "application/json": components["schemas"]["IntegrityReportDto"];
                 };
             };
-            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
-            400: {
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    TreasuryLedgerController_lastReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LastIntegrityCheckDto"];
                 };
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */

@@ -3,6 +3,7 @@ import './organisation.css';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
+import type { components } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import { usePageFormat } from '../volunteer/page-format';
 import { type Booking, type BookingStep, nextSteps, overdueFirst } from './bookings';
@@ -70,7 +71,7 @@ async function sendStep(
   step: BookingStep,
   key: string,
   body: { reason?: string; depositKept?: string; damageNote?: string; hoursGiven?: string },
-): Promise<Booking> {
+): Promise<components['schemas']['BookingDto']> {
   const params = { path: { id }, header: { 'Idempotency-Key': key } };
   switch (step) {
     case 'confirm':
@@ -166,6 +167,11 @@ function BookingCard({ booking, as }: { booking: Booking; as: Side }) {
       data-testid="booking"
     >
       <h3 className="claim-card__name">{title}</h3>
+      <p className="booking-party">
+        {as === 'provider'
+          ? t('org.bookings.bookedBy', { party: booking.bookerName })
+          : t('org.bookings.listingOf', { party: booking.providerName })}
+      </p>
       <p className={`badge booking-status booking-status--${booking.status}`}>
         {t(`org.bookings.status.${booking.status}`)}
       </p>

@@ -8,13 +8,19 @@ import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
 import { usePageFormat } from '../volunteer/page-format';
 import {
+  createListingBody,
   emptyListing,
   type Listing,
   listingBody,
   type ListingFormValues,
   listingValues,
   PRICING_UNITS_OF_CATEGORY,
+  statusChange,
+  type Weekday,
   WEEKDAYS,
+  withSpanAdded,
+  withSpanChanged,
+  withSpanRemoved,
 } from './listing-form';
 import { organisationKeys, PAGE_SIZE, problemText, useOrganisationId } from './organisation-data';
 
@@ -67,7 +73,7 @@ function ListingCard({ listing }: { listing: Listing }) {
       unwrap(
         await api.PATCH('/api/v1/listings/{id}', {
           params: { path: { id: listing.id } },
-          body: { status } as never,
+          body: statusChange(listing, status),
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: listingsKey }),
@@ -163,19 +169,14 @@ function ListingForm({
   const set = (change: Partial<ListingFormValues>) => setValues({ ...values, ...change });
   const save = useMutation({
     mutationFn: async () => {
-      const body = listingBody(values);
       if (listing)
         return unwrap(
           await api.PATCH('/api/v1/listings/{id}', {
             params: { path: { id: listing.id } },
-            body: body as never,
+            body: listingBody(values),
           }),
         );
-      return unwrap(
-        await api.POST('/api/v1/listings', {
-          body: { ...body, category: values.category, pricingUnit: values.pricingUnit } as never,
-        }),
-      );
+      return unwrap(await api.POST('/api/v1/listings', { body: createListingBody(values) }));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: listingsKey });
@@ -285,25 +286,12 @@ function ListingForm({
         <p className="hint">{t('org.listingForm.openingHint')}</p>
         {problems.openingHours && <p className="field__error">{problems.openingHours}</p>}
         {WEEKDAYS.map((day) => (
-          <div key={day} className="opening-day">
-            <span className="opening-day__name" aria-hidden="true">
-              {t(`org.weekday.${day}`)}
-            </span>
-            <TimeInput
-              label={t('org.listingForm.openFrom', { day: t(`org.weekday.${day}`) })}
-              value={values.opening[day].from}
-              onChange={(from) =>
-                set({ opening: { ...values.opening, [day]: { ...values.opening[day], from } } })
-              }
-            />
-            <TimeInput
-              label={t('org.listingForm.openTo', { day: t(`org.weekday.${day}`) })}
-              value={values.opening[day].to}
-              onChange={(to) =>
-                set({ opening: { ...values.opening, [day]: { ...values.opening[day], to } } })
-              }
-            />
-          </div>
+          <OpeningDay
+            key={day}
+            day={day}
+            spans={values.opening[day]}
+            onChange={(opening) => set({ opening: opening(values.opening) })}
+          />
         ))}
       </fieldset>
       <Field label={t('org.listingForm.confirmation')} error={problems.confirmation}>
@@ -364,6 +352,70 @@ function Field(props: {
           {props.error}
         </p>
       )}
+    </div>
+  );
+}
+
+/** One weekday's opening spans: from and until each, one more added or any removed. */
+function OpeningDay(props: {
+  day: Weekday;
+  spans: ListingFormValues['opening'][Weekday];
+  onChange: (
+    change: (opening: ListingFormValues['opening']) => ListingFormValues['opening'],
+  ) => void;
+}) {
+  const t = useT();
+  const { day, spans } = props;
+  const dayName = t(`org.weekday.${day}`);
+  const several = spans.length > 1;
+  return (
+    <div className="opening-day" role="group" aria-label={dayName}>
+      <span className="opening-day__name" aria-hidden="true">
+        {dayName}
+      </span>
+      <div className="opening-day__spans">
+        {spans.map((span, index) => {
+          const spanName = several
+            ? t('org.listingForm.spanOf', { day: dayName, number: index + 1 })
+            : dayName;
+          return (
+            <div key={index} className="opening-day__span">
+              <TimeInput
+                label={t('org.listingForm.openFrom', { day: spanName })}
+                value={span.from}
+                onChange={(from) =>
+                  props.onChange((opening) => withSpanChanged(opening, day, index, { from }))
+                }
+              />
+              <TimeInput
+                label={t('org.listingForm.openTo', { day: spanName })}
+                value={span.to}
+                onChange={(to) =>
+                  props.onChange((opening) => withSpanChanged(opening, day, index, { to }))
+                }
+              />
+              {several && (
+                <button
+                  type="button"
+                  className="button-small"
+                  aria-label={t('org.listingForm.removeSpanLabel', { span: spanName })}
+                  onClick={() => props.onChange((opening) => withSpanRemoved(opening, day, index))}
+                >
+                  {t('org.listingForm.removeSpan')}
+                </button>
+              )}
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button-small opening-day__add"
+          aria-label={t('org.listingForm.addSpanLabel', { day: dayName })}
+          onClick={() => props.onChange((opening) => withSpanAdded(opening, day))}
+        >
+          {t('org.listingForm.addSpan')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { components } from '../api/schema';
 
-export type Booking = components['schemas']['BookingDto'];
+/** A booking as the lists give it: with the names of the booker and of the listing's owner. */
+export type Booking = components['schemas']['BookingListItemDto'];
 
 const OPEN_STATUSES: ReadonlySet<Booking['status']> = new Set([
   'requested',

@@ -3,18 +3,12 @@ import './treasurer.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiProblemError, unwrap } from '../api/client';
-import type { components } from '../api/schema';
 import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
+import { useUser } from '../session/session';
 import { todayInMaastricht } from '../volunteer/calendar';
 import { usePageFormat } from '../volunteer/page-format';
 import { endedMonths, refusalKey, treasurerKeys } from './treasurer-data';
-
-type Integrity = components['schemas']['IntegrityReportDto'];
-interface IntegrityRun {
-  report: Integrity;
-  at: string;
-}
 
 const GROUP_KEYS: Record<string, MessageKey> = {
   organisation: 'treasurer.group.organisation',
@@ -107,26 +101,25 @@ function MoneySupply() {
   );
 }
 
-/** Runs GET /treasury/reconciliation on request; the answer and its time stay for this visit. */
+/**
+ * The last integrity check on record (whoever ran it, whenever) with its time and result, and a
+ * button that runs GET /treasury/reconciliation; the server keeps each run, so the result stays.
+ */
 function IntegrityCheck() {
   const t = useT();
   const format = usePageFormat();
+  const user = useUser();
   const queryClient = useQueryClient();
-  const last = useQuery<IntegrityRun | null>({
+  const last = useQuery({
     queryKey: treasurerKeys.integrity,
-    queryFn: () => null,
-    staleTime: Infinity,
-    gcTime: Infinity,
+    queryFn: async () => unwrap(await api.GET('/api/v1/treasury/reconciliation/last')).check,
   });
   const run = useMutation({
-    mutationFn: async (): Promise<IntegrityRun> => ({
-      report: unwrap(await api.GET('/api/v1/treasury/reconciliation')),
-      at: new Date().toISOString(),
-    }),
-    onSuccess: (result) => queryClient.setQueryData(treasurerKeys.integrity, result),
+    mutationFn: async () => unwrap(await api.GET('/api/v1/treasury/reconciliation')),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: treasurerKeys.integrity }),
   });
   const seconds = useElapsedSeconds(run.isPending);
-  const result = last.data ?? null;
+  const check = last.data ?? null;
   return (
     <section className="card" aria-labelledby="integrity-title">
       <h2 id="integrity-title">{t('treasurer.integrity.title')}</h2>
@@ -134,25 +127,41 @@ function IntegrityCheck() {
       <div role="status" data-testid="integrity-result">
         {run.isPending ? (
           <p>{t('treasurer.integrity.running', { seconds })}</p>
-        ) : result === null ? (
+        ) : last.isPending ? (
+          <p>{t('treasurer.loading')}</p>
+        ) : last.isError ? (
+          <p>{t('treasurer.loadFailed')}</p>
+        ) : check === null ? (
           <p>{t('treasurer.integrity.never')}</p>
-        ) : result.report.ok ? (
-          <p className="integrity integrity--ok">
-            {t('treasurer.integrity.ok', {
-              time: format.dateTime(result.at),
-              entries: format.integer(result.report.checked.entries),
-              postings: format.integer(result.report.checked.postings),
-              accounts: format.integer(result.report.checked.accounts),
-              holds: format.integer(result.report.checked.holds),
-            })}
-          </p>
         ) : (
-          <p className="integrity integrity--failed">
-            {t('treasurer.integrity.failed', {
-              time: format.dateTime(result.at),
-              count: format.integer(result.report.discrepancies.length),
-            })}
-          </p>
+          <>
+            <p className="integrity__when">
+              {t('treasurer.integrity.last', {
+                time: format.dateTime(check.finishedAt),
+                who: t(
+                  check.runBy === user.id
+                    ? 'treasurer.integrity.byYou'
+                    : 'treasurer.integrity.byOther',
+                ),
+              })}
+            </p>
+            {check.ok ? (
+              <p className="integrity integrity--ok">
+                {t('treasurer.integrity.ok', {
+                  entries: format.integer(check.checked.entries),
+                  postings: format.integer(check.checked.postings),
+                  accounts: format.integer(check.checked.accounts),
+                  holds: format.integer(check.checked.holds),
+                })}
+              </p>
+            ) : (
+              <p className="integrity integrity--failed">
+                {t('treasurer.integrity.failed', {
+                  count: format.integer(check.discrepancies),
+                })}
+              </p>
+            )}
+          </>
         )}
       </div>
       {run.isError && (

@@ -32,11 +32,14 @@ export const treasurerMessages = defineMessages(
     'treasurer.integrity.title': 'Integriteitscontrole',
     'treasurer.integrity.intro':
       'Rekent elk saldo opnieuw uit de boekingsregels, en controleert de boekingen, de hash-keten en de reserveringen.',
-    'treasurer.integrity.never': 'Nog niet gecontroleerd sinds je deze pagina opende.',
+    'treasurer.integrity.never': 'Het grootboek is nog nooit gecontroleerd. Voer de controle uit.',
+    'treasurer.integrity.last': 'Laatste controle: {time}, {who}.',
+    'treasurer.integrity.byYou': 'door jou',
+    'treasurer.integrity.byOther': 'door een andere penningmeester',
     'treasurer.integrity.ok':
-      'In orde ({time}): {entries} boekingen, {postings} boekingsregels, {accounts} rekeningen en {holds} reserveringen gecontroleerd.',
+      'In orde: {entries} boekingen, {postings} boekingsregels, {accounts} rekeningen en {holds} reserveringen gecontroleerd.',
     'treasurer.integrity.failed':
-      'Afwijkingen gevonden ({time}): {count}. Boek niets meer en neem contact op met de beheerder.',
+      'Afwijkingen gevonden: {count}. Boek niets meer en neem contact op met de beheerder.',
     'treasurer.integrity.run': 'Controle uitvoeren',
     'treasurer.integrity.running': 'Bezig met controleren… {seconds} s',
     'treasurer.integrity.error':
@@ -179,8 +182,18 @@ export const treasurerMessages = defineMessages(
     'treasurer.reports.impactFailed':
       'Het rapport kon niet worden gemaakt. Kies een begindatum die niet na de einddatum ligt.',
     'treasurer.exports.title': 'Exports',
+    'treasurer.exports.journalTitle': 'Grootboek',
     'treasurer.exports.intro':
-      'Het hele grootboek als bestand, met bij het eind van elke afgesloten maand een controle van de saldi. hledger en Beancount lezen het zo in.',
+      'Het hele grootboek of één maand als bestand, met bij het eind van elke afgesloten maand een controle van de saldi. Een maand begint met de beginsaldi. hledger en Beancount lezen het zo in.',
+    'treasurer.exports.period': 'Periode',
+    'treasurer.exports.wholeLedger': 'Het hele grootboek',
+    'treasurer.exports.monthOpen': '{month} (open)',
+    'treasurer.exports.monthClosed': '{month} (afgesloten)',
+    'treasurer.exports.statementsTitle': 'Maandoverzichten',
+    'treasurer.exports.statementsIntro':
+      'Van elke rekening het beginsaldo, wat erbij kwam, wat eraf ging en het eindsaldo van de maand, als CSV. Het overzicht van één rekening met alle boekingen staat op de pagina Grootboek.',
+    'treasurer.exports.month': 'Maand',
+    'treasurer.exports.statements': 'Maandoverzichten downloaden (CSV)',
     'treasurer.exports.csv': 'CSV downloaden',
     'treasurer.exports.hledger': 'hledger-journaal downloaden',
     'treasurer.exports.beancount': 'Beancount-bestand downloaden',
@@ -219,11 +232,14 @@ export const treasurerMessages = defineMessages(
     'treasurer.integrity.title': 'Integrity check',
     'treasurer.integrity.intro':
       'Recomputes every balance from the postings and checks the entries, the hash chain and the holds.',
-    'treasurer.integrity.never': 'Not checked since you opened this page.',
+    'treasurer.integrity.never': 'The ledger has never been checked. Run the check.',
+    'treasurer.integrity.last': 'Last check: {time}, {who}.',
+    'treasurer.integrity.byYou': 'by you',
+    'treasurer.integrity.byOther': 'by another treasurer',
     'treasurer.integrity.ok':
-      'All right ({time}): {entries} entries, {postings} postings, {accounts} accounts and {holds} holds checked.',
+      'All right: {entries} entries, {postings} postings, {accounts} accounts and {holds} holds checked.',
     'treasurer.integrity.failed':
-      'Discrepancies found ({time}): {count}. Book nothing more and contact the administrator.',
+      'Discrepancies found: {count}. Book nothing more and contact the administrator.',
     'treasurer.integrity.run': 'Run the check',
     'treasurer.integrity.running': 'Checking… {seconds} s',
     'treasurer.integrity.error': 'The check could not be run: {detail} Please try again.',
@@ -365,8 +381,18 @@ export const treasurerMessages = defineMessages(
     'treasurer.reports.impactFailed':
       'The report could not be made. Choose a start date that is not after the end date.',
     'treasurer.exports.title': 'Exports',
+    'treasurer.exports.journalTitle': 'Ledger',
     'treasurer.exports.intro':
-      'The whole ledger as a file, with a check of the balances at the end of every closed month. hledger and Beancount read it as it is.',
+      'The whole ledger or one month as a file, with a check of the balances at the end of every closed month. A month starts with the opening balances. hledger and Beancount read it as it is.',
+    'treasurer.exports.period': 'Period',
+    'treasurer.exports.wholeLedger': 'The whole ledger',
+    'treasurer.exports.monthOpen': '{month} (open)',
+    'treasurer.exports.monthClosed': '{month} (closed)',
+    'treasurer.exports.statementsTitle': 'Monthly statements',
+    'treasurer.exports.statementsIntro':
+      'For every account its opening balance, money in, money out and closing balance of the month, as CSV. One account’s statement with every entry is on the Ledger page.',
+    'treasurer.exports.month': 'Month',
+    'treasurer.exports.statements': 'Download monthly statements (CSV)',
     'treasurer.exports.csv': 'Download CSV',
     'treasurer.exports.hledger': 'Download hledger journal',
     'treasurer.exports.beancount': 'Download Beancount file',

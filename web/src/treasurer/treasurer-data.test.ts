@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../api/client';
-import { endedMonths, normaliseAmount, refusalKey } from './treasurer-data';
+import {
+  endedMonths,
+  exportFileName,
+  exportMonths,
+  normaliseAmount,
+  refusalKey,
+} from './treasurer-data';
 
 const problem = (code: string): Problem => ({
   code: code as Problem['code'],
@@ -36,5 +42,23 @@ describe('the treasurer’s pages', () => {
     expect(refusalKey(problem('PERIOD_CLOSED'))).toBe('treasurer.refusal.PERIOD_CLOSED');
     expect(refusalKey(problem('INSUFFICIENT_FUNDS'))).toBe('treasurer.refusal.INSUFFICIENT_FUNDS');
     expect(refusalKey(problem('SOMETHING_ELSE'))).toBeNull();
+  });
+
+  it('offer this month, the twelve ended ones and older closed ones to export, newest first', () => {
+    const months = exportMonths('2026-12-03', ['2025-06', '2026-10']);
+    expect(months).toHaveLength(1 + 12 + 1);
+    expect(months.slice(0, 3)).toEqual([
+      { period: '2026-12', closed: false },
+      { period: '2026-11', closed: false },
+      { period: '2026-10', closed: true },
+    ]);
+    expect(months.at(-1)).toEqual({ period: '2025-06', closed: true });
+    expect(exportMonths('2026-12-03', ['2026-11'])).toHaveLength(13);
+  });
+
+  it('name an export file as the API does, with its month when it is one month', () => {
+    expect(exportFileName('hledger', null)).toBe('steerkes.journal');
+    expect(exportFileName('beancount', '2026-10')).toBe('steerkes-2026-10.beancount');
+    expect(exportFileName('csv', '2026-10')).toBe('steerkes-2026-10.csv');
   });
 });

@@ -44,3 +44,31 @@ export function refusalKey(problem: Problem): MessageKey | null {
   const key = `treasurer.refusal.${problem.code}`;
   return key in treasurerMessages.nl ? (key as MessageKey) : null;
 }
+
+export type ExportFormat = 'csv' | 'hledger' | 'beancount';
+
+const EXTENSIONS: Record<ExportFormat, string> = {
+  hledger: 'journal',
+  beancount: 'beancount',
+  csv: 'csv',
+};
+
+/** The file name the API gives an export: the month in it when it is one month's. */
+export function exportFileName(format: ExportFormat, period: string | null): string {
+  return `${period ? `steerkes-${period}` : 'steerkes'}.${EXTENSIONS[format]}`;
+}
+
+/**
+ * The months a treasurer may export, newest first: this month (still open), the twelve that have
+ * ended, and any older month that was closed; each with whether it is closed.
+ */
+export function exportMonths(
+  today: string,
+  closedPeriods: readonly string[],
+): Array<{ period: string; closed: boolean }> {
+  const closed = new Set(closedPeriods);
+  const months = new Set([today.slice(0, 7), ...endedMonths(today), ...closedPeriods]);
+  return [...months]
+    .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
+    .map((period) => ({ period, closed: closed.has(period) }));
+}
