@@ -250,7 +250,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a party (admin): name, district, contact address, description, a volunteer’s date of birth. Left out: unchanged; null clears. The kind stays. Audited. */
+        patch: operations["PartiesController_update"];
         trace?: never;
     };
     "/api/v1/public/organisations": {
@@ -378,7 +379,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Every user, oldest first (admin): ?role and ?partyId narrow the list. */
+        get: operations["UsersController_list"];
         put?: never;
         post: operations["UsersController_create"];
         delete?: never;
@@ -1337,7 +1339,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Each run’s time, result and counts are kept (GET /treasury/reconciliation/last). */
+        /** Integrity check: recompute balances from postings, entry sums, running balances, the hash chain, holds. Incremental from the last verified checkpoint unless full=true. Each run’s time, result and counts are kept (GET /treasury/reconciliation/last). */
         get: operations["TreasuryLedgerController_reconciliation"];
         put?: never;
         post?: never;
@@ -1954,6 +1956,26 @@ export interface components {
             /** @description Pass as ?cursor= for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        UpdatePartyDto: {
+            /** @example Buurtcentrum Malberg */
+            name?: string;
+            /** @enum {string} */
+            district?: "noord-west" | "noord-oost" | "zuid-west-centrum" | "zuid-oost" | "city-wide";
+            /**
+             * Format: email
+             * @description null removes the address.
+             * @example info@buurtcentrum-malberg.nl
+             */
+            contactEmail?: string | null;
+            /** @description null removes the description. */
+            description?: string | null;
+            /**
+             * Format: date
+             * @description Volunteers only; null removes it.
+             * @example 1998-04-12
+             */
+            birthDate?: string | null;
+        };
         PublicOrganisationDto: {
             /** Format: uuid */
             id: string;
@@ -2035,6 +2057,11 @@ export interface components {
             partyId?: string;
             /** @example Anouk Janssen */
             displayName: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ChangeRoleDto: {
             /** @enum {string} */
@@ -3567,6 +3594,13 @@ export interface components {
         };
         IntegrityReportDto: {
             ok: boolean;
+            /**
+             * @description full: every entry walked from the first; incremental: the entries after the last verified checkpoint.
+             * @enum {string}
+             */
+            mode: "full" | "incremental";
+            /** @description The walk started after this entry sequence (0 for a full check). */
+            fromSequence: number;
             checked: components["schemas"]["IntegrityCountsDto"];
             discrepancies: components["schemas"]["DiscrepancyDto"][];
         };
@@ -5243,6 +5277,94 @@ export interface operations {
             };
         };
     };
+    PartiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found, or belongs to a party the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     PublicOrganisationsController_list: {
         parameters: {
             query?: {
@@ -5618,6 +5740,77 @@ export interface operations {
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected error; nothing was written. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The database cannot be written just now (full, read-only or locked); nothing was written, retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page; omit for the first page. */
+                cursor?: string;
+                role?: "admin" | "treasurer" | "org_manager" | "business_operator" | "volunteer";
+                /** @description Only the users who act for this party. */
+                partyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token, or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller’s role may not do this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11244,7 +11437,10 @@ export interface operations {
     };
     TreasuryLedgerController_reconciliation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: re-verify the whole chain from the first entry, which also finds an entry changed before the last checkpoint. */
+                full?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11257,6 +11453,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntegrityReportDto"];
+                };
+            };
+            /** @description Bad input: validation failed, malformed JSON, or an invalid amount. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description Missing, expired or invalid bearer token, or wrong credentials. */
