@@ -102,7 +102,7 @@ function section(input: {
 ## HTTP (${date}): transfers, redemptions and batches over the real server vs. pgbench
 
 \`npm run bench:http\` (bench/http-bench.ts). The compiled server (\`node dist/src/main.js\`, a child
-process, \`NODE_ENV=production\`, no demo data, \`LOG_LEVEL=warn\`, \`REDEMPTIONS_PER_MINUTE=100000\`) on a
+process, \`NODE_ENV=production\`, \`--max-semi-space-size=4\` as \`npm start\`, no demo data, default logging (one request line each, to a file), \`REDEMPTIONS_PER_MINUTE=100000\`) on a
 fresh SQLite file with durable commits (WAL, \`synchronous=FULL\`, group commit) in ${machine.tmpFilesystem};
 set up over HTTP (an organisation with 1,000,000 STK issued, ${VOLUNTEERS} volunteers with 100 STK and a voordeelpas
 each, a business with a 0.01 STK offer, the daily pass limit raised), then autocannon on loopback, bearer

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,16 +80,23 @@ export interface Server {
 }
 
 /**
- * With LOG_LEVEL=warn the server does not print its "Steerkes API on …" line (a `log`), so PORT=0
- * would leave us without the port: the benchmark picks a free loopback port itself and polls
- * /api/v1/health until the server answers.
+ * The server as production runs it: `npm start`'s node flag (BENCH_SERVER_NODE_ARGS replaces it)
+ * and the default LOG_LEVEL, so one request line per request is written, to a file (as a process
+ * manager would take it; parsing it here would take the benchmark's CPU from the server). The
+ * benchmark picks a free loopback port itself and polls /api/v1/health until the server answers.
  */
+const PRODUCTION_NODE_ARGUMENTS = '--max-semi-space-size=4';
+
 export async function startServer(databaseUrl: string): Promise<Server> {
   if (!existsSync(MAIN))
     throw new Error(`${MAIN} is missing: run "npm run build" first (npm run bench:http does)`);
   const port = await freePort();
   const output: string[] = [];
-  const nodeArguments = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArguments = (process.env.BENCH_SERVER_NODE_ARGS ?? PRODUCTION_NODE_ARGUMENTS)
+    .split(' ')
+    .filter(Boolean);
+  const logFile = join(mkdtempSync(join(tmpdir(), 'steerkes-bench-log-')), 'server.log');
+  const logDescriptor = openSync(logFile, 'w');
   const child = spawn(process.execPath, [...nodeArguments, MAIN], {
     cwd: ROOT,
     env: {
@@ -99,7 +107,6 @@ export async function startServer(databaseUrl: string): Promise<Server> {
       PIN_PEPPER,
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
       // The till limit would stop a load test in its first second; it is the limit's own test that checks it.
       REDEMPTIONS_PER_MINUTE: '100000',
       // Every simulated user logs in from 127.0.0.1: the per-address login limit would stop the set-up.
@@ -107,13 +114,14 @@ export async function startServer(databaseUrl: string): Promise<Server> {
       HOST: '127.0.0.1',
       PORT: String(port),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logDescriptor, 'pipe'],
   });
+  closeSync(logDescriptor);
+  output.push(`(the server's log: ${logFile})`);
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     if (output.length > 80) output.splice(0, output.length - 80);
   };
-  child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
