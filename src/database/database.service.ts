@@ -62,6 +62,7 @@ export class Database implements OnApplicationShutdown {
   private readonly current = new AsyncLocalStorage<Transaction>();
   private sqliteExecutor?: SqliteExecutor;
   private groupCommit?: SqliteGroupCommit;
+  private walFile?: ReturnType<typeof walFileSync>;
 
   constructor(readonly dataSource: DataSource) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
@@ -101,9 +102,13 @@ export class Database implements OnApplicationShutdown {
     return this.postgresRead(work);
   }
 
-  /** Stops the async context tracking, which otherwise slows every later promise in the process. */
-  onApplicationShutdown(): void {
+  /**
+   * Stops the async context tracking, which otherwise slows every later promise in the process,
+   * and closes the group committer's handle of the WAL file (every answer has waited for its fsync).
+   */
+  async onApplicationShutdown(): Promise<void> {
     this.current.disable();
+    await this.walFile?.close();
   }
 
   /** The raw better-sqlite3 connection (SQLite only), e.g. for an online backup or pragmas. */
@@ -121,10 +126,8 @@ export class Database implements OnApplicationShutdown {
   private sqliteGroupCommit(): SqliteGroupCommit {
     if (!this.groupCommit) {
       const connection = this.sqliteConnection();
-      this.groupCommit = new SqliteGroupCommit(
-        connection,
-        connection.memory ? undefined : walFileSync(connection.name),
-      );
+      this.walFile = connection.memory ? undefined : walFileSync(connection.name);
+      this.groupCommit = new SqliteGroupCommit(connection, this.walFile);
     }
     return this.groupCommit;
   }

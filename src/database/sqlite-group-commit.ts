@@ -342,10 +342,17 @@ function settle(unit: QueuedUnit, outcome: Outcome): void {
  * descriptor are covered. The WAL file exists once the connection has committed in WAL mode, and
  * stays while the connection is open: opened on the first call.
  */
-export function walFileSync(databaseFile: string): WalSync {
+export function walFileSync(databaseFile: string): WalSync & { close(): Promise<void> } {
   let handle: Promise<FileHandle> | null = null;
-  return async () => {
+  const sync = async () => {
     handle ??= open(`${databaseFile}-wal`, 'r');
     await (await handle).datasync();
   };
+  /** Closes the handle (at shutdown); a later sync opens it again. */
+  const close = async () => {
+    const opened = handle;
+    handle = null;
+    if (opened) await (await opened).close();
+  };
+  return Object.assign(sync, { close });
 }
