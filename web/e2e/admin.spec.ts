@@ -54,12 +54,25 @@ async function newOrganisation(request: APIRequestContext): Promise<{ id: string
   });
 }
 
-async function minBalanceOf(request: APIRequestContext, partyId: string): Promise<string | null> {
+interface Account {
+  id: string;
+  balance: string;
+  minBalance: string | null;
+  maxBalance: string | null;
+  status: string;
+}
+
+/** The party's one account, as the API answers it now. */
+async function accountOf(request: APIRequestContext, partyId: string): Promise<Account> {
   return asAdmin(request, async (headers) => {
     const response = await request.get(`${API}/parties/${partyId}/accounts`, { headers });
     expect(response.ok()).toBe(true);
-    return ((await response.json()) as Array<{ minBalance: string | null }>)[0].minBalance;
+    return ((await response.json()) as Account[])[0];
   });
+}
+
+async function minBalanceOf(request: APIRequestContext, partyId: string): Promise<string | null> {
+  return (await accountOf(request, partyId)).minBalance;
 }
 
 test('the admin sets a credit limit: proposes, cannot approve it, the treasurer approves, the limit shows', async ({
@@ -226,6 +239,69 @@ test('the admin creates a party and a user, corrects the party and changes the r
   await close();
 });
 
+test('the admin sets an account’s maximum and freezes it; a maximum below the balance is refused', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const organisation = await newOrganisation(request);
+  const account = await accountOf(request, organisation.id);
+  // Budget first, so that a maximum below what the account holds can be refused.
+  const issued = await request.post(`${API}/treasury/issue`, {
+    headers: {
+      Authorization: `Bearer ${await token(request, TREASURER)}`,
+      'Idempotency-Key': randomUUID(),
+    },
+    data: { toAccountId: account.id, amount: '40.00', description: 'Budget schaakavonden' },
+  });
+  expect(issued.status()).toBe(201);
+
+  const { page, close } = await openAs(browser, ADMIN);
+  await page.locator('#parties-kind').selectOption('organisation');
+  await page.locator('#parties-district').selectOption('noord-oost');
+  await page
+    .getByRole('row')
+    .filter({ hasText: organisation.name })
+    .getByRole('button', { name: `Rekening van ${organisation.name}` })
+    .click();
+  const panel = page.getByTestId('party-accounts');
+  await expect(
+    panel.getByRole('heading', { name: `Rekening van ${organisation.name}` }),
+  ).toBeVisible();
+  const form = panel.getByTestId('account-policy');
+  await expect(form.getByRole('definition').first()).toHaveText('40,00 STK');
+  const maximum = form.getByLabel('Hoogste saldo (STK)');
+  await maximum.fill('veel');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(maximum).toHaveAttribute('aria-invalid', 'true');
+  await maximum.fill('25');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(form.getByText('De rekening houdt nu al 40,00 STK.')).toBeVisible();
+  await expect(maximum).toHaveAttribute('aria-invalid', 'true');
+  // Refused: nothing changed.
+  expect(await accountOf(request, organisation.id)).toMatchObject({
+    maxBalance: null,
+    status: 'open',
+  });
+
+  await maximum.fill('500');
+  await form.getByLabel('Stand').selectOption('frozen');
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(panel.getByRole('status')).toHaveText(
+    `De rekening van ${organisation.name} is bijgewerkt.`,
+  );
+  await expect(panel.getByTestId('account-policy').getByRole('definition').nth(3)).toHaveText(
+    'Bevroren',
+  );
+  expect(await accountOf(request, organisation.id)).toMatchObject({
+    maxBalance: '500.00',
+    status: 'frozen',
+    balance: '40.00',
+  });
+  await expectNoSeriousViolations(page);
+  await close();
+});
+
 test('the admin sets the fiscal limits of a year', async ({ browser }) => {
   const { page, close } = await openAs(browser, ADMIN);
   await page.getByRole('link', { name: 'Instellingen' }).click();
@@ -306,6 +382,21 @@ for (const language of ['nl', 'en'] as const)
           page.getByRole('heading', { level: 1, name: heading[language] }),
         ).toBeVisible();
         await expect(page.getByText(/^(Bezig met laden|Loading)/)).toHaveCount(0);
+        if (path === '/') {
+          // The account panel of a party opens on this page: axe reads it too.
+          await page
+            .getByRole('button', { name: language === 'nl' ? /^Rekening van / : /^Account of / })
+            .first()
+            .click();
+          await expect(page.getByTestId('account-policy').first()).toBeVisible();
+          // Opened below the list, and brought into view with its heading focused.
+          await expect(page.getByTestId('party-accounts').getByRole('heading')).toBeFocused();
+          await expect(page.getByTestId('party-accounts')).toBeInViewport();
+          if (process.env.SCREENSHOTS)
+            await page.screenshot({
+              path: `test-results/shots/admin-party-accounts-${size}-${language}.png`,
+            });
+        }
         await expectNoSeriousViolations(page);
         if (process.env.SCREENSHOTS)
           await page.screenshot({

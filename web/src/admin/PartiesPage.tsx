@@ -1,12 +1,15 @@
 import '../volunteer/lists-and-figures.css';
 import './admin.css';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { api, fieldErrors, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import { adminKeys, DISTRICTS, PARTY_KINDS } from './admin-data';
-import { Field, Refusal, textOf } from './form-parts';
+import { PartyAccounts } from './PartyAccounts';
+import { Field } from '../components/Field';
+import { useFocusOnShow } from '../components/useFocusOnShow';
+import { Refusal, textOf } from './form-parts';
 
 type Party = components['schemas']['PartyDto'];
 type Kind = Party['kind'];
@@ -14,12 +17,13 @@ type District = Party['district'];
 /** Parties per page of the list; the API allows up to 100. */
 const PARTIES_PER_PAGE = 50;
 
-/** `/` and `/admin`: the parties by kind and district, a new party, and correcting one. */
+/** `/` and `/admin`: the parties by kind and district, a new party, correcting one, and its account's maximum and state. */
 export function PartiesPage() {
   const t = useT();
   const [kind, setKind] = useState<Kind | ''>('');
   const [district, setDistrict] = useState<District | ''>('');
   const [editing, setEditing] = useState<Party | null>(null);
+  const [accountsOf, setAccountsOf] = useState<Party | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const parties = useInfiniteQuery({
     queryKey: [...adminKeys.parties, kind, district],
@@ -116,17 +120,30 @@ export function PartiesPage() {
                     {party.contactEmail ?? t('admin.none')}
                   </td>
                   <td className="admin-table__action">
-                    <button
-                      type="button"
-                      className="button-small"
-                      aria-label={t('admin.parties.editLabel', { name: party.name })}
-                      onClick={() => {
-                        setDone(null);
-                        setEditing(party);
-                      }}
-                    >
-                      {t('admin.parties.edit')}
-                    </button>
+                    <div className="admin-row-buttons">
+                      <button
+                        type="button"
+                        className="button-small"
+                        aria-label={t('admin.parties.editLabel', { name: party.name })}
+                        onClick={() => {
+                          setDone(null);
+                          setEditing(party);
+                        }}
+                      >
+                        {t('admin.parties.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button-small"
+                        aria-label={t('admin.accounts.buttonLabel', { name: party.name })}
+                        onClick={() => {
+                          setDone(null);
+                          setAccountsOf(party);
+                        }}
+                      >
+                        {t('admin.accounts.button')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -143,6 +160,9 @@ export function PartiesPage() {
         >
           {t('admin.more')}
         </button>
+      )}
+      {accountsOf && (
+        <PartyAccounts key={accountsOf.id} party={accountsOf} onClose={() => setAccountsOf(null)} />
       )}
       <div className="admin-grid">
         {editing && (
@@ -176,6 +196,9 @@ function PartyForm(props: {
   const id = useId();
   const queryClient = useQueryClient();
   const existing = props.party;
+  // A correction opens below the list: brought into view. A new party's form stays where it is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnShow(heading, existing !== undefined);
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [kind, setKind] = useState<Kind | ''>(existing?.kind ?? '');
   const save = useMutation({
@@ -250,7 +273,7 @@ function PartyForm(props: {
       aria-labelledby={titleId}
       data-testid={existing ? 'party-edit' : 'party-create'}
     >
-      <h2 id={titleId}>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
         {existing
           ? t('admin.parties.editTitle', { name: existing.name })
           : t('admin.parties.createTitle')}

@@ -8,7 +8,8 @@ import { formatters } from '../i18n/format';
 import type { MessageKey } from '../i18n/catalogue';
 import { useI18n, useT } from '../i18n/i18n';
 import { adminKeys, normaliseAmount } from './admin-data';
-import { Field, Refusal, textOf } from './form-parts';
+import { Field } from '../components/Field';
+import { Refusal, textOf } from './form-parts';
 
 type FiscalLimits = components['schemas']['FiscalLimitsViewDto'];
 
@@ -28,7 +29,11 @@ export function SettingsPage() {
   );
 }
 
-/** One settings form: its fields read as amounts (or whole numbers), checked here before they go. */
+/**
+ * One settings form: its fields read as amounts (or whole numbers), checked here before they go.
+ * Not keyed on the data it starts from: the refetch after a save would remount it, and its
+ * "saved" line would vanish before anyone read it.
+ */
 function SettingsForm(props: {
   testId: string;
   title: string;
@@ -129,7 +134,6 @@ function HourRatesCard() {
   if (!range.data) return <p>{t('admin.loading')}</p>;
   return (
     <SettingsForm
-      key={range.data.updatedAt}
       testId="settings-rates"
       title={t('admin.rates.title')}
       intro={t('admin.rates.intro')}
@@ -159,7 +163,8 @@ function HourRatesCard() {
   );
 }
 
-function PassPolicyCard() {
+/** The pass policy: the admin's and the treasurer's to set (PUT /pass-policy). */
+export function PassPolicyCard() {
   const t = useT();
   const policy = useQuery({
     queryKey: adminKeys.passPolicy,
@@ -169,7 +174,6 @@ function PassPolicyCard() {
   if (!policy.data) return <p>{t('admin.loading')}</p>;
   return (
     <SettingsForm
-      key={`${policy.data.dailyLimit}-${policy.data.voidWindowMinutes}`}
       testId="settings-pass"
       title={t('admin.pass.title')}
       intro={t('admin.pass.intro')}
@@ -261,7 +265,6 @@ function FiscalCard() {
       </section>
       <div className="admin-grid">
         <SettingsForm
-          key={latest?.updatedAt ?? 'none'}
           testId="settings-fiscal-form"
           title={t('admin.fiscal.formTitle')}
           fields={[
@@ -323,23 +326,54 @@ function FiscalCard() {
   );
 }
 
-/** The offer policy is the treasurer's to set (PUT /offer-policy): the admin sees it. */
-function OfferPolicyCard() {
+/**
+ * The offer policy (PUT /offer-policy) is the treasurer's to set: the treasurer's policies page
+ * shows it as a form (`editable`), the admin's settings show what is in force.
+ */
+export function OfferPolicyCard(props: { editable?: boolean }) {
   const t = useT();
   const { language } = useI18n();
   const policy = useQuery({
     queryKey: adminKeys.offerPolicy,
     queryFn: async () => unwrap(await api.GET('/api/v1/offer-policy')),
   });
-  if (!policy.data) return null;
+  if (policy.isError) return <p role="alert">{t('admin.loadFailed')}</p>;
+  if (!policy.data) return <p>{t('admin.loading')}</p>;
+  const current = (
+    <p className={props.editable ? 'admin-current' : undefined}>
+      {t('admin.offer.text', {
+        ratio: formatters(language).euro(policy.data.euroValueRatioMax),
+      })}
+    </p>
+  );
+  if (!props.editable)
+    return (
+      <section className="card" aria-labelledby="offer-title" data-testid="settings-offer">
+        <h2 id="offer-title">{t('admin.offer.title')}</h2>
+        {current}
+      </section>
+    );
   return (
-    <section className="card" aria-labelledby="offer-title" data-testid="settings-offer">
-      <h2 id="offer-title">{t('admin.offer.title')}</h2>
-      <p>
-        {t('admin.offer.text', {
-          ratio: formatters(language).euro(policy.data.euroValueRatioMax),
-        })}
-      </p>
-    </section>
+    <SettingsForm
+      testId="settings-offer"
+      title={t('admin.offer.title')}
+      intro={t('admin.offer.intro')}
+      current={current}
+      fields={[
+        {
+          name: 'euroValueRatioMax',
+          label: 'admin.offer.ratio',
+          value: policy.data.euroValueRatioMax,
+        },
+      ]}
+      save={async (values) =>
+        unwrap(
+          await api.PUT('/api/v1/offer-policy', {
+            body: { euroValueRatioMax: values.euroValueRatioMax },
+          }),
+        )
+      }
+      invalidate={adminKeys.offerPolicy}
+    />
   );
 }

@@ -8,7 +8,8 @@ import { formatters } from '../i18n/format';
 import { useI18n, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { adminKeys, PARTY_KIND_OF_ROLE, type Role, ROLES } from './admin-data';
-import { Field, Refusal, textOf } from './form-parts';
+import { Field } from '../components/Field';
+import { Refusal, textOf } from './form-parts';
 
 type User = components['schemas']['UserDto'];
 type Party = components['schemas']['PartyDto'];

@@ -104,6 +104,27 @@ export const adminMessages = defineMessages(
     'admin.users.created': '{name} is aangemaakt als {role}.',
     'admin.users.chooseRole': 'Kies een rol.',
 
+    'admin.accounts.button': 'Rekening',
+    'admin.accounts.buttonLabel': 'Rekening van {name}',
+    'admin.accounts.title': 'Rekening van {name}',
+    'admin.accounts.intro':
+      'Een maximum begrenst hoeveel Steerkes de rekening mag houden. Op een bevroren of gesloten rekening gaat niets af of bij: bevriezen is voor even (bijvoorbeeld tijdens een onderzoek), sluiten voor een partij die stopt. De kredietlimiet wijzig je onder Kredietlimieten, met een tweede persoon.',
+    'admin.accounts.balance': 'Saldo',
+    'admin.accounts.available': 'Beschikbaar',
+    'admin.accounts.creditLimit': 'Kredietlimiet',
+    'admin.accounts.status': 'Stand',
+    'admin.accounts.status.open': 'Open',
+    'admin.accounts.status.frozen': 'Bevroren',
+    'admin.accounts.status.closed': 'Gesloten',
+    'admin.accounts.statusHint': 'Alleen op een open rekening kan geboekt worden.',
+    'admin.accounts.max': 'Hoogste saldo (STK)',
+    'admin.accounts.maxHint': 'Leeg laten: geen maximum.',
+    'admin.accounts.maxInvalid': 'Vul een bedrag in, zoals 500 of 75,50, of laat het veld leeg.',
+    'admin.accounts.saved': 'De rekening van {name} is bijgewerkt.',
+    'admin.accounts.maxBelowBalance':
+      'De rekening houdt nu al {balance}. Kies een maximum van minstens dat bedrag, of laat het veld leeg.',
+    'admin.accounts.close': 'Klaar',
+
     'admin.credit.title': 'Kredietlimieten',
     'admin.credit.intro':
       'Een organisatie mag onder nul komen tot haar kredietlimiet. Vier ogen: de beheerder stelt voor en de penningmeester keurt goed, of andersom. Wie voorstelt, keurt zelf nooit goed.',
@@ -175,6 +196,9 @@ export const adminMessages = defineMessages(
     'admin.offer.title': 'Aanbiedingen',
     'admin.offer.text':
       'Een aanbieding geeft hoogstens {ratio} waarde per Steerke. Dit stelt de penningmeester in.',
+    'admin.offer.intro':
+      'Hoeveel euro aan waarde een bedrijf hoogstens geeft voor één Steerke van de prijs. Een aanbieding daarboven wordt geweigerd wanneer ze gepubliceerd wordt of wanneer haar prijs of waarde verandert; wat al gepubliceerd is blijft staan.',
+    'admin.offer.ratio': 'Hoogste waarde per Steerke (€)',
     'admin.number.invalid': 'Vul een getal in.',
   },
   {
@@ -276,6 +300,27 @@ export const adminMessages = defineMessages(
     'admin.users.created': '{name} has been created as {role}.',
     'admin.users.chooseRole': 'Choose a role.',
 
+    'admin.accounts.button': 'Account',
+    'admin.accounts.buttonLabel': 'Account of {name}',
+    'admin.accounts.title': 'Account of {name}',
+    'admin.accounts.intro':
+      'A maximum limits how many Steerkes the account may hold. Nothing goes into or out of a frozen or closed account: freeze it for a while (during an investigation, say), close it for a party that stops. The credit limit is changed under Credit limits, with a second person.',
+    'admin.accounts.balance': 'Balance',
+    'admin.accounts.available': 'Available',
+    'admin.accounts.creditLimit': 'Credit limit',
+    'admin.accounts.status': 'State',
+    'admin.accounts.status.open': 'Open',
+    'admin.accounts.status.frozen': 'Frozen',
+    'admin.accounts.status.closed': 'Closed',
+    'admin.accounts.statusHint': 'Only an open account can be booked on.',
+    'admin.accounts.max': 'Highest balance (STK)',
+    'admin.accounts.maxHint': 'Leave it empty: no maximum.',
+    'admin.accounts.maxInvalid': 'Enter an amount, such as 500 or 75.50, or leave the field empty.',
+    'admin.accounts.saved': 'The account of {name} is updated.',
+    'admin.accounts.maxBelowBalance':
+      'The account already holds {balance}. Choose a maximum of at least that amount, or leave the field empty.',
+    'admin.accounts.close': 'Done',
+
     'admin.credit.title': 'Credit limits',
     'admin.credit.intro':
       'An organisation may go below zero down to its credit limit. Four eyes: the admin proposes and the treasurer approves, or the other way round. Whoever proposes never approves.',
@@ -347,6 +392,9 @@ export const adminMessages = defineMessages(
     'admin.offer.title': 'Offers',
     'admin.offer.text':
       'An offer gives at most {ratio} of value per Steerke. The treasurer sets this.',
+    'admin.offer.intro':
+      'How many euros of value a business gives at most for one Steerke of the price. An offer above it is refused when it is published or when its price or value changes; what is already published stays.',
+    'admin.offer.ratio': 'Highest value per Steerke (€)',
     'admin.number.invalid': 'Enter a number.',
   },
 );

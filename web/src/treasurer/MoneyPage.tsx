@@ -1,9 +1,10 @@
 import '../volunteer/lists-and-figures.css';
 import './treasurer.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
 import type { components } from '../api/schema';
+import { Field } from '../components/Field';
 import { useT } from '../i18n/i18n';
 import { newIdempotencyKey } from '../kassa/counter-machine';
 import { usePageFormat } from '../volunteer/page-format';
@@ -235,35 +236,5 @@ function MovementForm({ kind, balance }: { kind: Kind; balance: TrialBalance }) 
         </button>
       </form>
     </section>
-  );
-}
-
-function Field(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const hintId = `${props.id}-hint`;
-  const errorId = `${props.id}-error`;
-  const describedBy =
-    [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(' ') ||
-    undefined;
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} className="field__hint">
-          {props.hint}
-        </p>
-      )}
-      {props.children(describedBy)}
-      {props.error && (
-        <p id={errorId} className="field__error">
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -15,6 +15,7 @@ export const treasurerMenu: MenuItem[] = [
   { to: '/treasurer/reports', label: 'treasurer.menu.reports' },
   { to: '/treasurer/audit', label: 'treasurer.menu.audit' },
   { to: '/treasurer/credit-limits', label: 'admin.menu.creditLimits' },
+  { to: '/treasurer/policies', label: 'treasurer.menu.policies' },
   { to: '/transparantie', label: 'treasurer.menu.transparency' },
 ];
 
@@ -36,6 +37,9 @@ const ReportsPage = lazy(() =>
 /** The four-eyes page is shared with the admin: the treasurer approves what the admin proposes. */
 const CreditLimitsPage = lazy(() =>
   import('../admin/CreditLimitsPage').then((module) => ({ default: module.CreditLimitsPage })),
+);
+const PoliciesPage = lazy(() =>
+  import('./PoliciesPage').then((module) => ({ default: module.PoliciesPage })),
 );
 const ExportsPage = lazy(() =>
   import('./ExportsPage').then((module) => ({ default: module.ExportsPage })),
@@ -65,6 +69,7 @@ export function TreasurerRoutes() {
         <Route path="audit" element={<AuditPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="credit-limits" element={<CreditLimitsPage />} />
+        <Route path="policies" element={<PoliciesPage />} />
       </Routes>
     </Loading>
   );

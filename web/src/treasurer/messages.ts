@@ -7,6 +7,10 @@ export const treasurerMessages = defineMessages(
     'treasurer.menu.money': 'Uitgeven en innemen',
     'treasurer.menu.exports': 'Exports',
     'treasurer.menu.transparency': 'Transparantie',
+    'treasurer.menu.policies': 'Beleid',
+    'treasurer.policies.title': 'Beleid voor aanbiedingen en de voordeelpas',
+    'treasurer.policies.intro':
+      'Hoeveel waarde een aanbieding per Steerke mag geven, en hoeveel een pas per dag mag besteden. Elke wijziging komt in het auditlog.',
     'treasurer.loading': 'Bezig met laden…',
     'treasurer.loadFailed':
       'De gegevens konden niet worden geladen. Controleer de verbinding en laad de pagina opnieuw.',
@@ -207,6 +211,10 @@ export const treasurerMessages = defineMessages(
     'treasurer.menu.money': 'Issue and retire',
     'treasurer.menu.exports': 'Exports',
     'treasurer.menu.transparency': 'Transparency',
+    'treasurer.menu.policies': 'Policies',
+    'treasurer.policies.title': 'Offer and discount pass policy',
+    'treasurer.policies.intro':
+      'How much value an offer may give per Steerke, and how much a pass may spend per day. Every change goes into the audit log.',
     'treasurer.loading': 'Loading…',
     'treasurer.loadFailed':
       'The data could not be loaded. Check the connection and reload the page.',
