@@ -154,6 +154,7 @@ describe('Story: a business publishes offers that anyone can list', () => {
   });
 
   it('lists the offers of the businesses of one district, so that a volunteer finds what is near', async () => {
+    await publishBell();
     const zuidOost = await testApp.http
       .get(`${API}/offers`)
       .query({ district: 'zuid-oost', limit: 100 })
