@@ -15,8 +15,10 @@ import {
 /**
  * The admin in a real browser: a credit limit with four eyes (the admin proposes and cannot
  * approve their own proposal, the treasurer approves, the organisation's limit shows), a new
- * party and user and a changed role, a year's fiscal limits, each role's own menu, "not for you"
- * for a volunteer at the admin's pages, and axe on every admin page in both languages and widths.
+ * party and user and a changed role, an account's maximum and state, a volunteer's voordeelpas
+ * issued and blocked at the desk, an organisation's hour rate, a year's fiscal limits, each role's
+ * own menu, "not for you" for a volunteer at the admin's pages, and axe on every admin page and
+ * panel in both languages and widths.
  */
 const ADMIN = { email: 'admin@steerkes.test', password: DEMO_PASSWORD };
 const TREASURER = { email: 'treasurer@steerkes.test', password: DEMO_PASSWORD };
