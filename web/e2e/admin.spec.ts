@@ -15,8 +15,10 @@ import {
 /**
  * The admin in a real browser: a credit limit with four eyes (the admin proposes and cannot
  * approve their own proposal, the treasurer approves, the organisation's limit shows), a new
- * party and user and a changed role, a year's fiscal limits, each role's own menu, "not for you"
- * for a volunteer at the admin's pages, and axe on every admin page in both languages and widths.
+ * party and user and a changed role, an account's maximum and state, a volunteer's voordeelpas
+ * issued and blocked at the desk, an organisation's hour rate, a year's fiscal limits, each role's
+ * own menu, "not for you" for a volunteer at the admin's pages, and axe on every admin page and
+ * panel in both languages and widths.
  */
 const ADMIN = { email: 'admin@steerkes.test', password: DEMO_PASSWORD };
 const TREASURER = { email: 'treasurer@steerkes.test', password: DEMO_PASSWORD };
@@ -68,6 +70,56 @@ async function accountOf(request: APIRequestContext, partyId: string): Promise<A
     const response = await request.get(`${API}/parties/${partyId}/accounts`, { headers });
     expect(response.ok()).toBe(true);
     return ((await response.json()) as Account[])[0];
+  });
+}
+
+/** A new volunteer made over the API, with no pass yet. */
+async function newVolunteer(request: APIRequestContext): Promise<{ id: string; name: string }> {
+  const name = `Sanne Vliegen ${randomUUID().slice(0, 6)}`;
+  return asAdmin(request, async (headers) => {
+    const response = await request.post(`${API}/parties`, {
+      headers,
+      data: { kind: 'volunteer', name, district: 'zuid-oost' },
+    });
+    expect(response.status()).toBe(201);
+    return { id: ((await response.json()) as { id: string }).id, name };
+  });
+}
+
+interface PassSeen {
+  number: string;
+  printedNumber: string;
+  status: string;
+  blockedReason: string | null;
+}
+
+/** The volunteer's passes as the API lists them now, newest first. */
+async function passesOf(request: APIRequestContext, volunteerId: string): Promise<PassSeen[]> {
+  return asAdmin(request, async (headers) => {
+    const response = await request.get(`${API}/passes`, {
+      headers,
+      params: { volunteerId, limit: 100 },
+    });
+    expect(response.ok()).toBe(true);
+    return ((await response.json()) as { items: PassSeen[] }).items;
+  });
+}
+
+async function hourRateOf(
+  request: APIRequestContext,
+  organisationId: string,
+): Promise<{ rate: string; organisationRate: string | null; min: string; max: string }> {
+  return asAdmin(request, async (headers) => {
+    const response = await request.get(`${API}/organisations/${organisationId}/hour-rate`, {
+      headers,
+    });
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as {
+      rate: string;
+      organisationRate: string | null;
+      min: string;
+      max: string;
+    };
   });
 }
 
@@ -302,6 +354,131 @@ test('the admin sets an account’s maximum and freezes it; a maximum below the 
   await close();
 });
 
+test('the admin issues a volunteer’s pass at the desk and blocks a lost one; a pass issued meanwhile is refused', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const volunteer = await newVolunteer(request);
+  const { page, close } = await openAs(browser, ADMIN);
+  await page.locator('#parties-kind').selectOption('volunteer');
+  await page.locator('#parties-district').selectOption('zuid-oost');
+  const row = page.getByRole('row').filter({ hasText: volunteer.name });
+  // Only a volunteer's row has the pass button.
+  await expect(
+    row.getByRole('button', { name: `Voordeelpas van ${volunteer.name}` }),
+  ).toBeVisible();
+  await page.locator('#parties-kind').selectOption('organisation');
+  await expect(page.getByRole('button', { name: /^Voordeelpas van / })).toHaveCount(0);
+  await page.locator('#parties-kind').selectOption('volunteer');
+  await row.getByRole('button', { name: `Voordeelpas van ${volunteer.name}` }).click();
+  const panel = page.getByTestId('party-pass');
+  await expect(
+    panel.getByRole('heading', { name: `Voordeelpas van ${volunteer.name}` }),
+  ).toBeFocused();
+  await expect(panel).toContainText('Deze vrijwilliger heeft nog geen voordeelpas.');
+
+  // Another desk issues a pass while this panel is open: the page's issue is refused, nothing more is written.
+  const other = await asAdmin(request, async (headers) => {
+    const response = await request.post(`${API}/passes`, {
+      headers,
+      data: { volunteerId: volunteer.id },
+    });
+    expect(response.status()).toBe(201);
+    return (await response.json()) as PassSeen;
+  });
+  await panel.getByRole('button', { name: 'Nieuwe pas uitgeven' }).click();
+  await expect(panel.getByRole('alert')).toContainText(
+    `Deze vrijwilliger heeft al een actieve pas (${other.number}); blokkeer die eerst`,
+  );
+  expect(await passesOf(request, volunteer.id)).toHaveLength(1);
+  // The list now shows the pass issued meanwhile.
+  const card = panel.getByTestId('pass-card').filter({ hasText: other.printedNumber });
+  await expect(card).toContainText('actief');
+  await expect(card).toContainText('geen');
+
+  // Block it: the confirmation first, and "no" blocks nothing.
+  await card.getByLabel('Gestolen').check();
+  await card.getByRole('button', { name: 'Pas blokkeren' }).click();
+  await expect(card).toContainText(
+    `Weet je het zeker? Pas ${other.printedNumber} werkt daarna nergens meer`,
+  );
+  await card.getByRole('button', { name: 'Nee, toch niet' }).click();
+  expect((await passesOf(request, volunteer.id))[0].status).toBe('active');
+  await card.getByRole('button', { name: 'Pas blokkeren' }).click();
+  await card.getByRole('button', { name: `Ja, blokkeer pas ${other.printedNumber}` }).click();
+  await expect(panel.getByTestId('pass-done')).toHaveText(
+    `Pas ${other.printedNumber} is geblokkeerd. Geef hieronder een nieuwe pas uit als de vrijwilliger die nodig heeft.`,
+  );
+  await expect(card).toContainText('geblokkeerd');
+  await expect(card).toContainText('gestolen');
+  expect(await passesOf(request, volunteer.id)).toMatchObject([
+    { number: other.number, status: 'blocked', blockedReason: 'stolen' },
+  ]);
+
+  // A new pass: its number shown once in the notice, and in the list as the active one.
+  await panel.getByRole('button', { name: 'Nieuwe pas uitgeven' }).click();
+  await expect(panel.getByTestId('pass-done')).toContainText(`is uitgegeven aan ${volunteer.name}`);
+  const passes = await passesOf(request, volunteer.id);
+  expect(passes.map((pass) => pass.status).sort()).toEqual(['active', 'blocked']);
+  const issued = passes.find((pass) => pass.status === 'active') ?? passes[0];
+  await expect(panel.getByTestId('pass-done')).toContainText(`Pas ${issued.printedNumber}`);
+  // Newest first: the new pass above the blocked one.
+  await expect(panel.getByTestId('pass-card').first()).toContainText(issued.printedNumber);
+  await expect(panel.getByTestId('pass-card').first()).toContainText('actief');
+  await expect(panel.getByRole('button', { name: 'Nieuwe pas uitgeven' })).toHaveCount(0);
+  await expectNoSeriousViolations(page);
+  await close();
+});
+
+test('the admin sets an organisation’s hour rate inside the range; a rate outside it is refused and changes nothing', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const organisation = await newOrganisation(request);
+  const before = await hourRateOf(request, organisation.id);
+  expect(before.organisationRate).toBeNull();
+  const { page, close } = await openAs(browser, ADMIN);
+  await page.locator('#parties-kind').selectOption('organisation');
+  await page.locator('#parties-district').selectOption('noord-oost');
+  await page
+    .getByRole('row')
+    .filter({ hasText: organisation.name })
+    .getByRole('button', { name: `Rekening van ${organisation.name}` })
+    .click();
+  const section = page.getByTestId('party-accounts').getByTestId('hour-rate');
+  await expect(section.getByTestId('hour-rate-now')).toContainText('het standaardtarief');
+  const field = section.getByLabel('Uurtarief (STK per uur)');
+
+  await field.fill('veel');
+  await section.getByRole('button', { name: 'Uurtarief opslaan' }).click();
+  await expect(section.getByText('Vul een bedrag in, zoals 1,25.')).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  // Above any range the settings allow (at most 100.00): the API refuses it at the field.
+  await field.fill('150');
+  await section.getByRole('button', { name: 'Uurtarief opslaan' }).click();
+  await expect(
+    section.getByText(/^Kies een tarief van .+ tot en met .+\. Een ander tarief/),
+  ).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  expect((await hourRateOf(request, organisation.id)).organisationRate).toBeNull();
+
+  // The lowest rate of the range now in force, typed with a comma.
+  const { min } = await hourRateOf(request, organisation.id);
+  await field.fill(min.replace('.', ','));
+  await section.getByRole('button', { name: 'Uurtarief opslaan' }).click();
+  await expect(section.getByRole('status')).toContainText(
+    `Het uurtarief van ${organisation.name} is nu`,
+  );
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(section.getByTestId('hour-rate-now')).not.toContainText('standaardtarief');
+  expect((await hourRateOf(request, organisation.id)).organisationRate).toBe(min);
+  await expectNoSeriousViolations(page);
+  await close();
+});
+
 test('the admin sets the fiscal limits of a year', async ({ browser }) => {
   const { page, close } = await openAs(browser, ADMIN);
   await page.getByRole('link', { name: 'Instellingen' }).click();
@@ -396,6 +573,35 @@ for (const language of ['nl', 'en'] as const)
             await page.screenshot({
               path: `test-results/shots/admin-party-accounts-${size}-${language}.png`,
             });
+          await expectNoSeriousViolations(page);
+          // An organisation's account panel holds its hour rate.
+          await page.locator('#parties-kind').selectOption('organisation');
+          await page
+            .getByRole('button', { name: language === 'nl' ? /^Rekening van / : /^Account of / })
+            .first()
+            .click();
+          await expect(page.getByTestId('hour-rate').getByRole('textbox')).toBeVisible();
+          await page.getByTestId('hour-rate').scrollIntoViewIfNeeded();
+          if (process.env.SCREENSHOTS)
+            await page.screenshot({
+              path: `test-results/shots/admin-hour-rate-${size}-${language}.png`,
+            });
+          await expectNoSeriousViolations(page);
+          // A volunteer's passes, with the block form of the active one.
+          await page.locator('#parties-kind').selectOption('volunteer');
+          await page
+            .getByRole('button', {
+              name: language === 'nl' ? /^Voordeelpas van / : /^Discount pass of /,
+            })
+            .first()
+            .click();
+          await expect(page.getByTestId('party-pass').getByRole('heading')).toBeFocused();
+          await expect(page.getByTestId('pass-card').first()).toBeVisible();
+          if (process.env.SCREENSHOTS)
+            await page.screenshot({
+              path: `test-results/shots/admin-party-pass-${size}-${language}.png`,
+            });
+          await page.locator('#parties-kind').selectOption('');
         }
         await expectNoSeriousViolations(page);
         if (process.env.SCREENSHOTS)

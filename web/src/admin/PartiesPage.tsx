@@ -7,6 +7,7 @@ import type { components } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import { adminKeys, DISTRICTS, PARTY_KINDS } from './admin-data';
 import { PartyAccounts } from './PartyAccounts';
+import { PartyPass } from './PartyPass';
 import { Field } from '../components/Field';
 import { useFocusOnShow } from '../components/useFocusOnShow';
 import { Refusal, textOf } from './form-parts';
@@ -17,13 +18,17 @@ type District = Party['district'];
 /** Parties per page of the list; the API allows up to 100. */
 const PARTIES_PER_PAGE = 50;
 
-/** `/` and `/admin`: the parties by kind and district, a new party, correcting one, and its account's maximum and state. */
+/**
+ * `/` and `/admin`: the parties by kind and district, a new party, correcting one, its account's
+ * maximum and state (and an organisation's hour rate), and a volunteer's voordeelpassen.
+ */
 export function PartiesPage() {
   const t = useT();
   const [kind, setKind] = useState<Kind | ''>('');
   const [district, setDistrict] = useState<District | ''>('');
   const [editing, setEditing] = useState<Party | null>(null);
-  const [accountsOf, setAccountsOf] = useState<Party | null>(null);
+  // One panel of a party at a time: its account, or a volunteer's passes.
+  const [panel, setPanel] = useState<{ of: 'accounts' | 'pass'; party: Party } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const parties = useInfiniteQuery({
     queryKey: [...adminKeys.parties, kind, district],
@@ -138,11 +143,24 @@ export function PartiesPage() {
                         aria-label={t('admin.accounts.buttonLabel', { name: party.name })}
                         onClick={() => {
                           setDone(null);
-                          setAccountsOf(party);
+                          setPanel({ of: 'accounts', party });
                         }}
                       >
                         {t('admin.accounts.button')}
                       </button>
+                      {party.kind === 'volunteer' && (
+                        <button
+                          type="button"
+                          className="button-small"
+                          aria-label={t('admin.passes.buttonLabel', { name: party.name })}
+                          onClick={() => {
+                            setDone(null);
+                            setPanel({ of: 'pass', party });
+                          }}
+                        >
+                          {t('admin.passes.button')}
+                        </button>
+                      )}
                     </div>
                   </td>
                 </tr>
@@ -161,8 +179,11 @@ export function PartiesPage() {
           {t('admin.more')}
         </button>
       )}
-      {accountsOf && (
-        <PartyAccounts key={accountsOf.id} party={accountsOf} onClose={() => setAccountsOf(null)} />
+      {panel?.of === 'accounts' && (
+        <PartyAccounts key={panel.party.id} party={panel.party} onClose={() => setPanel(null)} />
+      )}
+      {panel?.of === 'pass' && (
+        <PartyPass key={panel.party.id} party={panel.party} onClose={() => setPanel(null)} />
       )}
       <div className="admin-grid">
         {editing && (

@@ -8,6 +8,7 @@ import { formatters } from '../i18n/format';
 import { useI18n, useT } from '../i18n/i18n';
 import { adminKeys, normaliseAmount } from './admin-data';
 import { Refusal, textOf } from './form-parts';
+import { PartyHourRate } from './PartyHourRate';
 
 type Party = components['schemas']['PartyDto'];
 type Account = components['schemas']['AccountDto'];
@@ -18,7 +19,8 @@ const ACCOUNT_STATUSES: readonly Status[] = ['open', 'frozen', 'closed'];
 /**
  * A party's accounts with their figures, and the admin's part of each account's policy: the
  * highest balance it may hold and whether it is open (PUT /accounts/{id}/policy). The credit limit
- * is shown but not changed here: that takes a second person, on the credit-limits page.
+ * is shown but not changed here: that takes a second person, on the credit-limits page. An
+ * organisation's hour rate is set here too.
  */
 export function PartyAccounts(props: { party: Party; onClose: () => void }) {
   const t = useT();
@@ -62,6 +64,9 @@ export function PartyAccounts(props: { party: Party; onClose: () => void }) {
           partyId={props.party.id}
         />
       ))}
+      {props.party.kind === 'organisation' && (
+        <PartyHourRate organisationId={props.party.id} name={props.party.name} />
+      )}
       <div className="admin-buttons">
         <button type="button" className="button-secondary" onClick={props.onClose}>
           {t('admin.accounts.close')}

@@ -3,6 +3,8 @@ export const adminKeys = {
   users: ['admin', 'users'] as const,
   creditProposals: ['admin', 'credit-proposals'] as const,
   partyAccounts: (partyId: string) => ['admin', 'party-accounts', partyId] as const,
+  partyPasses: (partyId: string) => ['admin', 'party-passes', partyId] as const,
+  hourRate: (organisationId: string) => ['admin', 'hour-rate', organisationId] as const,
   hourRates: ['admin', 'hour-rates'] as const,
   passPolicy: ['admin', 'pass-policy'] as const,
   fiscal: ['admin', 'fiscal'] as const,

@@ -125,6 +125,54 @@ export const adminMessages = defineMessages(
       'De rekening houdt nu al {balance}. Kies een maximum van minstens dat bedrag, of laat het veld leeg.',
     'admin.accounts.close': 'Klaar',
 
+    'admin.passes.button': 'Voordeelpas',
+    'admin.passes.buttonLabel': 'Voordeelpas van {name}',
+    'admin.passes.title': 'Voordeelpas van {name}',
+    'admin.passes.intro':
+      'Voor wie aan de balie geholpen wordt: een nieuwe pas uitgeven, of een kwijte of gestolen pas blokkeren. Het saldo blijft bij de vrijwilliger. Een pincode stelt de vrijwilliger zelf in, in de app.',
+    'admin.passes.listLabel': 'Passen, nieuwste eerst',
+    'admin.passes.none': 'Deze vrijwilliger heeft nog geen voordeelpas.',
+    'admin.passes.number': 'Pasnummer',
+    'admin.passes.status': 'Status',
+    'admin.passes.status.active': 'actief',
+    'admin.passes.status.blocked': 'geblokkeerd',
+    'admin.passes.status.expired': 'verlopen',
+    'admin.passes.validUntil': 'Geldig tot en met',
+    'admin.passes.pin': 'Pincode',
+    'admin.passes.pinSet': 'ingesteld: inwisselen vraagt de pincode',
+    'admin.passes.pinNotSet': 'geen',
+    'admin.passes.blockedAt': 'Geblokkeerd',
+    'admin.passes.reason.lost': 'kwijt',
+    'admin.passes.reason.stolen': 'gestolen',
+    'admin.passes.reason.damaged': 'beschadigd',
+    'admin.passes.reason.other': 'iets anders',
+    'admin.passes.reason.pin_attempts': 'vijf keer een foute pincode',
+    'admin.passes.issueExplained':
+      'Er is geen actieve pas. Een nieuwe pas is meteen te gebruiken, twee jaar lang.',
+    'admin.passes.issue': 'Nieuwe pas uitgeven',
+    'admin.passes.issued':
+      'Pas {number} is uitgegeven aan {name}, geldig tot en met {validUntil}. De pas heeft nog geen pincode: die stelt {name} zelf in, in de app.',
+    'admin.passes.blockReason': 'Waarom blokkeren?',
+    'admin.passes.block': 'Pas blokkeren',
+    'admin.passes.blockConfirm':
+      'Weet je het zeker? Pas {number} werkt daarna nergens meer; dat kan niet ongedaan worden. Daarna kun je een nieuwe pas uitgeven.',
+    'admin.passes.blockYes': 'Ja, blokkeer pas {number}',
+    'admin.passes.blockNo': 'Nee, toch niet',
+    'admin.passes.blocked':
+      'Pas {number} is geblokkeerd. Geef hieronder een nieuwe pas uit als de vrijwilliger die nodig heeft.',
+
+    'admin.hourRate.title': 'Uurtarief',
+    'admin.hourRate.now': 'Een uur levert nu {rate} op.',
+    'admin.hourRate.nowDefault': 'Een uur levert nu {rate} op: het standaardtarief.',
+    'admin.hourRate.rate': 'Uurtarief (STK per uur)',
+    'admin.hourRate.hint':
+      'Van {min} tot en met {max}, zoals onder Instellingen. Geldt voor uren die vanaf nu worden goedgekeurd.',
+    'admin.hourRate.invalid': 'Vul een bedrag in, zoals 1,25.',
+    'admin.hourRate.outOfRange':
+      'Kies een tarief van {min} tot en met {max}. Een ander tarief maakt eerst de bandbreedte onder Instellingen ruimer.',
+    'admin.hourRate.save': 'Uurtarief opslaan',
+    'admin.hourRate.saved': 'Het uurtarief van {name} is nu {rate}.',
+
     'admin.credit.title': 'Kredietlimieten',
     'admin.credit.intro':
       'Een organisatie mag onder nul komen tot haar kredietlimiet. Vier ogen: de beheerder stelt voor en de penningmeester keurt goed, of andersom. Wie voorstelt, keurt zelf nooit goed.',
@@ -320,6 +368,54 @@ export const adminMessages = defineMessages(
     'admin.accounts.maxBelowBalance':
       'The account already holds {balance}. Choose a maximum of at least that amount, or leave the field empty.',
     'admin.accounts.close': 'Done',
+
+    'admin.passes.button': 'Pass',
+    'admin.passes.buttonLabel': 'Discount pass of {name}',
+    'admin.passes.title': 'Discount pass of {name}',
+    'admin.passes.intro':
+      'For someone helped at the desk: issue a new pass, or block a lost or stolen one. The balance stays with the volunteer. The volunteer sets a PIN themselves, in the app.',
+    'admin.passes.listLabel': 'Passes, newest first',
+    'admin.passes.none': 'This volunteer has no discount pass yet.',
+    'admin.passes.number': 'Pass number',
+    'admin.passes.status': 'Status',
+    'admin.passes.status.active': 'active',
+    'admin.passes.status.blocked': 'blocked',
+    'admin.passes.status.expired': 'expired',
+    'admin.passes.validUntil': 'Valid until',
+    'admin.passes.pin': 'PIN',
+    'admin.passes.pinSet': 'set: redeeming asks for the PIN',
+    'admin.passes.pinNotSet': 'none',
+    'admin.passes.blockedAt': 'Blocked',
+    'admin.passes.reason.lost': 'lost',
+    'admin.passes.reason.stolen': 'stolen',
+    'admin.passes.reason.damaged': 'damaged',
+    'admin.passes.reason.other': 'something else',
+    'admin.passes.reason.pin_attempts': 'a wrong PIN five times',
+    'admin.passes.issueExplained':
+      'There is no active pass. A new pass works at once, for two years.',
+    'admin.passes.issue': 'Issue a new pass',
+    'admin.passes.issued':
+      'Pass {number} has been issued to {name}, valid until {validUntil}. It has no PIN yet: {name} sets one in the app.',
+    'admin.passes.blockReason': 'Why block it?',
+    'admin.passes.block': 'Block the pass',
+    'admin.passes.blockConfirm':
+      'Are you sure? Pass {number} then works nowhere; this cannot be undone. You can then issue a new pass.',
+    'admin.passes.blockYes': 'Yes, block pass {number}',
+    'admin.passes.blockNo': 'No, keep it',
+    'admin.passes.blocked':
+      'Pass {number} is blocked. Issue a new pass below if the volunteer needs one.',
+
+    'admin.hourRate.title': 'Hour rate',
+    'admin.hourRate.now': 'An hour earns {rate} now.',
+    'admin.hourRate.nowDefault': 'An hour earns {rate} now: the default rate.',
+    'admin.hourRate.rate': 'Hour rate (STK per hour)',
+    'admin.hourRate.hint':
+      'From {min} to {max}, as under Settings. Applies to hours approved from now on.',
+    'admin.hourRate.invalid': 'Enter an amount, such as 1.25.',
+    'admin.hourRate.outOfRange':
+      'Choose a rate from {min} to {max}. For another rate, first widen the range under Settings.',
+    'admin.hourRate.save': 'Save hour rate',
+    'admin.hourRate.saved': 'The hour rate of {name} is now {rate}.',
 
     'admin.credit.title': 'Credit limits',
     'admin.credit.intro':
