@@ -524,7 +524,14 @@ test('each role sees only its own menu; a volunteer at an admin page sees "not f
       );
     expect(paths.filter((path) => !own.test(path))).toEqual([]);
     if (person === ADMIN)
-      expect(paths).toEqual(['/', '/admin/users', '/admin/credit-limits', '/admin/settings']);
+      expect(paths).toEqual([
+        '/',
+        '/admin/users',
+        '/admin/credit-limits',
+        '/admin/settings',
+        '/admin/audit',
+        '/admin/reports',
+      ]);
     await close();
   }
   const { page, close } = await openAs(browser, VOLUNTEER);
@@ -543,6 +550,8 @@ const PAGES = [
   { path: '/admin/users', heading: { nl: 'Gebruikers', en: 'Users' } },
   { path: '/admin/credit-limits', heading: { nl: 'Kredietlimieten', en: 'Credit limits' } },
   { path: '/admin/settings', heading: { nl: 'Instellingen', en: 'Settings' } },
+  { path: '/admin/audit', heading: { nl: 'Auditlog', en: 'Audit log' } },
+  { path: '/admin/reports', heading: { nl: 'Rapporten', en: 'Reports' } },
 ];
 
 for (const language of ['nl', 'en'] as const)

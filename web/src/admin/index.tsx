@@ -12,6 +12,8 @@ export const adminMenu: MenuItem[] = [
   { to: '/admin/users', label: 'admin.menu.users' },
   { to: '/admin/credit-limits', label: 'admin.menu.creditLimits' },
   { to: '/admin/settings', label: 'admin.menu.settings' },
+  { to: '/admin/audit', label: 'treasurer.menu.audit' },
+  { to: '/admin/reports', label: 'treasurer.menu.reports' },
 ];
 
 const PartiesPage = lazy(() =>
@@ -25,6 +27,14 @@ const CreditLimitsPage = lazy(() =>
 );
 const SettingsPage = lazy(() =>
   import('./SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
+
+/** Read-only pages the admin shares with the treasurer: what every admin and treasurer did, and the reports. */
+const AuditPage = lazy(() =>
+  import('../treasurer/AuditPage').then((module) => ({ default: module.AuditPage })),
+);
+const ReportsPage = lazy(() =>
+  import('../treasurer/ReportsPage').then((module) => ({ default: module.ReportsPage })),
 );
 
 function Loading({ children }: { children: ReactNode }) {
@@ -48,6 +58,8 @@ export function AdminRoutes() {
         <Route path="users" element={<UsersPage />} />
         <Route path="credit-limits" element={<CreditLimitsPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="reports" element={<ReportsPage />} />
       </Routes>
     </Loading>
   );

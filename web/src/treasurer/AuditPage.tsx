@@ -55,7 +55,7 @@ export function detailsText(details: Record<string, unknown>): string {
     .join(' · ');
 }
 
-/** `/treasurer/audit`: every admin and treasurer action, oldest first, filtered by kind, actor and days. */
+/** `/treasurer/audit` (and `/admin/audit`): every admin and treasurer action, oldest first, filtered by kind, actor and days. */
 export function AuditPage() {
   const t = useT();
   const format = usePageFormat();

@@ -13,7 +13,7 @@ import { usePageFormat } from '../volunteer/page-format';
 
 type District = components['schemas']['ImpactReportDto']['districts'][number]['district'];
 
-/** `/treasurer/reports`: sponsorship per business and year, impact per organisation and district; printable. */
+/** `/treasurer/reports` (and `/admin/reports`): sponsorship per business and year, impact per organisation and district; printable. */
 export function ReportsPage() {
   const t = useT();
   return (
