@@ -589,7 +589,7 @@ test('the treasurer books an entry of several lines: the sum is checked first, a
   await expect(page.getByTestId('entry-sum')).toContainText('Klopt');
   await page.getByRole('button', { name: 'Boeken' }).click();
   await expect(page.getByText('Deze rekening staat al op een andere regel.')).toBeVisible();
-  await page.getByRole('button', { name: 'Regel 3 verwijderen' }).click();
+  await page.getByRole('button', { name: 'Verwijderen regel 3' }).click();
   await expect(page.getByTestId('entry-line')).toHaveCount(2);
   expect(sent).toHaveLength(0);
 
@@ -869,6 +869,8 @@ for (const language of ['nl', 'en'] as const)
     test(`axe finds nothing serious on the treasurer's pages, ${size}, ${language}`, async ({
       browser,
     }) => {
+      // Ten pages, each with axe, on a shared machine.
+      test.setTimeout(240_000);
       const { page, close } = await openAsTreasurer(browser, size, language);
       for (const { path, heading } of PAGES) {
         await page.goto(path);

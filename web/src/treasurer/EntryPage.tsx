@@ -1,7 +1,7 @@
 import '../volunteer/lists-and-figures.css';
 import './treasurer.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, type Problem, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { Field } from '../components/Field';
@@ -247,9 +247,10 @@ export function EntryPage() {
                     (namedLine === index ? t('treasurer.entry.thisAccount') : undefined);
                   return (
                     <li key={line.id} className="entry-line" data-testid="entry-line">
-                      <Field
+                      <LineField
                         id={`${id}-account-${line.id}`}
-                        label={t('treasurer.entry.lineAccount', { number })}
+                        label={t('treasurer.form.account')}
+                        line={t('treasurer.entry.lineNumber', { number })}
                         error={accountError}
                       >
                         {(describedBy, invalidField) => (
@@ -273,10 +274,11 @@ export function EntryPage() {
                             ))}
                           </select>
                         )}
-                      </Field>
-                      <Field
+                      </LineField>
+                      <LineField
                         id={`${id}-amount-${line.id}`}
-                        label={t('treasurer.entry.lineAmount', { number })}
+                        label={t('treasurer.form.amount')}
+                        line={t('treasurer.entry.lineNumber', { number })}
                         error={fieldError(`postings.${index}.amount`)}
                       >
                         {(describedBy, invalidField) => (
@@ -290,7 +292,7 @@ export function EntryPage() {
                             onChange={(event) => change(line.id, { amount: event.target.value })}
                           />
                         )}
-                      </Field>
+                      </LineField>
                       <button
                         type="button"
                         className="button-secondary entry-line__remove"
@@ -300,7 +302,11 @@ export function EntryPage() {
                           setLines((current) => current.filter((other) => other.id !== line.id));
                         }}
                       >
-                        {t('treasurer.entry.remove', { number })}
+                        {t('treasurer.entry.remove')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('treasurer.entry.lineNumber', { number }).replace(/^, /, '')}
+                        </span>
                       </button>
                     </li>
                   );
@@ -342,6 +348,34 @@ export function EntryPage() {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * A field of one line: the label is short on screen ("Rekening") and names its line to a screen
+ * reader ("Rekening, regel 2"); hint and error tied as the shared Field does.
+ */
+function LineField(props: {
+  id: string;
+  label: string;
+  line: string;
+  error?: string;
+  children: (describedBy: string | undefined, invalid: true | undefined) => ReactNode;
+}) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>
+        {props.label}
+        <span className="visually-hidden">{props.line}</span>
+      </label>
+      {props.children(props.error ? errorId : undefined, props.error ? true : undefined)}
+      {props.error && (
+        <p id={errorId} className="field__error">
+          {props.error}
+        </p>
+      )}
+    </div>
   );
 }
 

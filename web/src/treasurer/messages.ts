@@ -30,9 +30,8 @@ export const treasurerMessages = defineMessages(
       'Leeg laten voor vandaag. Een eerdere datum moet in een open maand liggen.',
     'treasurer.entry.lines': 'Regels',
     'treasurer.entry.linesHint': 'Bijvoorbeeld -25 op de ene rekening en 25 op de andere.',
-    'treasurer.entry.lineAccount': 'Rekening, regel {number}',
-    'treasurer.entry.lineAmount': 'Bedrag in STK, regel {number}',
-    'treasurer.entry.remove': 'Regel {number} verwijderen',
+    'treasurer.entry.lineNumber': ', regel {number}',
+    'treasurer.entry.remove': 'Verwijderen',
     'treasurer.entry.add': 'Regel toevoegen',
     'treasurer.entry.accountTwice':
       'Deze rekening staat al op een andere regel. Tel de bedragen samen op één regel.',
@@ -339,9 +338,8 @@ export const treasurerMessages = defineMessages(
     'treasurer.entry.dateHint': 'Leave empty for today. An earlier date must lie in an open month.',
     'treasurer.entry.lines': 'Lines',
     'treasurer.entry.linesHint': 'For example -25 on one account and 25 on the other.',
-    'treasurer.entry.lineAccount': 'Account, line {number}',
-    'treasurer.entry.lineAmount': 'Amount in STK, line {number}',
-    'treasurer.entry.remove': 'Remove line {number}',
+    'treasurer.entry.lineNumber': ', line {number}',
+    'treasurer.entry.remove': 'Remove',
     'treasurer.entry.add': 'Add a line',
     'treasurer.entry.accountTwice':
       'This account is on another line already. Add the amounts together on one line.',
