@@ -88,6 +88,7 @@ export function EntryPage() {
   });
 
   const sum = sumInCents(lines.map((line) => line.amount));
+  const amountsTyped = lines.filter((line) => normaliseSignedAmount(line.amount) !== null).length;
   const change = (lineId: number, patch: Partial<Line>) => {
     setDone(null);
     setLines((current) =>
@@ -293,21 +294,22 @@ export function EntryPage() {
                           />
                         )}
                       </LineField>
-                      <button
-                        type="button"
-                        className="button-secondary entry-line__remove"
-                        disabled={lines.length <= 2}
-                        onClick={() => {
-                          setDone(null);
-                          setLines((current) => current.filter((other) => other.id !== line.id));
-                        }}
-                      >
-                        {t('treasurer.entry.remove')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {t('treasurer.entry.lineNumber', { number }).replace(/^, /, '')}
-                        </span>
-                      </button>
+                      {lines.length > 2 && (
+                        <button
+                          type="button"
+                          className="button-secondary entry-line__remove"
+                          onClick={() => {
+                            setDone(null);
+                            setLines((current) => current.filter((other) => other.id !== line.id));
+                          }}
+                        >
+                          {t('treasurer.entry.remove')}
+                          <span className="visually-hidden">
+                            {' '}
+                            {t('treasurer.entry.lineNumber', { number }).replace(/^, /, '')}
+                          </span>
+                        </button>
+                      )}
                     </li>
                   );
                 })}
@@ -328,13 +330,24 @@ export function EntryPage() {
               </button>
             </fieldset>
             <p
-              className={sum === 0 ? 'entry-sum entry-sum--zero' : 'entry-sum'}
+              className={
+                sum !== 0
+                  ? 'entry-sum'
+                  : amountsTyped >= 2
+                    ? 'entry-sum entry-sum--zero'
+                    : 'entry-sum entry-sum--empty'
+              }
               aria-live="polite"
               data-testid="entry-sum"
             >
-              {t(sum === 0 ? 'treasurer.entry.sumZero' : 'treasurer.entry.sumOff', {
-                sum: format.signedSteerkes(centsToAmount(sum)),
-              })}
+              {t(
+                sum !== 0
+                  ? 'treasurer.entry.sumOff'
+                  : amountsTyped >= 2
+                    ? 'treasurer.entry.sumZero'
+                    : 'treasurer.entry.sumEmpty',
+                { sum: format.signedSteerkes(centsToAmount(sum)) },
+              )}
             </p>
             {invalid.sum && <p className="field__error">{invalid.sum}</p>}
             <button type="submit" className="button-primary" disabled={book.isPending}>

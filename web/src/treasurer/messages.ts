@@ -39,6 +39,7 @@ export const treasurerMessages = defineMessages(
       'Vul een bedrag in dat geen nul is, met hoogstens twee decimalen, zoals -25 of 12,50.',
     'treasurer.entry.sumZero': 'Som van de regels: {sum}. Klopt: de boeking is in evenwicht.',
     'treasurer.entry.sumOff': 'Som van de regels: {sum}. Dat moet nul zijn.',
+    'treasurer.entry.sumEmpty': 'Som van de regels: {sum}. Vul de bedragen in.',
     'treasurer.entry.sumNotZero':
       'De regels zijn samen niet nul. Pas een bedrag aan of voeg een regel toe tot de som nul is.',
     'treasurer.entry.submit': 'Boeken',
@@ -347,6 +348,7 @@ export const treasurerMessages = defineMessages(
       'Enter an amount other than zero with at most two decimals, such as -25 or 12.50.',
     'treasurer.entry.sumZero': 'Sum of the lines: {sum}. Balanced.',
     'treasurer.entry.sumOff': 'Sum of the lines: {sum}. It must be zero.',
+    'treasurer.entry.sumEmpty': 'Sum of the lines: {sum}. Enter the amounts.',
     'treasurer.entry.sumNotZero':
       'The lines do not sum to zero. Change an amount or add a line until the sum is zero.',
     'treasurer.entry.submit': 'Book',
