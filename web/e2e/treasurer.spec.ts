@@ -678,7 +678,7 @@ test('the treasurer finds an approved claim and revokes it with a reason; a refu
     ).toBeVisible();
     await page.getByLabel('Volunteer').selectOption({ label: volunteer.displayName });
     await page.getByRole('button', { name: 'Show' }).click();
-    await expect(page.getByText('1 approved claims shown.')).toBeVisible();
+    await expect(page.getByText('1 approved claim shown.')).toBeVisible();
     const item = page.getByTestId('claim');
     await expect(item).toContainText(`${volunteer.displayName} at Buurtcentrum Malberg`);
     await item.getByRole('button', { name: /^Revoke/ }).click();
@@ -816,6 +816,8 @@ test('the treasurer refunds part of a settled booking; the API’s refusal at th
   await item.getByRole('button', { name: 'Refund', exact: true }).click();
   await expect(item.getByRole('alert')).toContainText('Check the fields below.');
   await expect(item.getByLabel('Amount in STK')).toHaveAttribute('aria-invalid', 'true');
+  // The booking is read again: the hint says what is left now.
+  await expect(item.getByText(`At most ${steerkes('en', 3)}`, { exact: true })).toBeVisible();
   expect(await postingsToday(request, bookerAccount)).toEqual(before);
   if (process.env.SCREENSHOTS)
     await page.screenshot({

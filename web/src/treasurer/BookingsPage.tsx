@@ -70,14 +70,16 @@ export function BookingsPage() {
           </select>
         </div>
       </div>
-      {bookings.isFetching && <p>{t('treasurer.loading')}</p>}
+      {bookings.isPending && <p>{t('treasurer.loading')}</p>}
       {bookings.isError && <p role="alert">{t('treasurer.loadFailed')}</p>}
-      {bookings.data && !bookings.isFetching && (
+      {bookings.data && (
         <>
           <p role="status">
             {items.length === 0
               ? t('treasurer.bookings.none')
-              : t('treasurer.bookings.shown', { count: format.integer(items.length) })}
+              : items.length === 1
+                ? t('treasurer.bookings.shownOne')
+                : t('treasurer.bookings.shown', { count: format.integer(items.length) })}
           </p>
           {items.length > 0 && (
             <ul className="claim-list" data-testid="bookings">
@@ -119,6 +121,11 @@ function BookingItem({ booking }: { booking: Booking }) {
     onSuccess: async () => {
       setAttempt(null);
       await queryClient.invalidateQueries({ queryKey: ['treasurer', 'trial-balance'] });
+    },
+    // Refunded meanwhile by someone else: read the booking again, so the hint shows what is left.
+    onError: async (error) => {
+      if (error instanceof ApiProblemError && fieldErrors(error).amount)
+        await queryClient.invalidateQueries({ queryKey: ['treasurer', 'bookings'] });
     },
   });
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -145,7 +145,9 @@ export function ClaimsPage() {
           <p role="status">
             {items.length === 0
               ? t('treasurer.claims.none')
-              : t('treasurer.claims.shown', { count: format.integer(items.length) })}
+              : items.length === 1
+                ? t('treasurer.claims.shownOne')
+                : t('treasurer.claims.shown', { count: format.integer(items.length) })}
           </p>
           {items.length > 0 && (
             <ul className="claim-list" data-testid="claims">

@@ -62,6 +62,7 @@ export const treasurerMessages = defineMessages(
     'treasurer.claims.allVolunteers': 'Alle vrijwilligers',
     'treasurer.claims.none': 'Geen goedgekeurde uren met deze filters.',
     'treasurer.claims.shown': '{count} goedgekeurde declaraties getoond.',
+    'treasurer.claims.shownOne': '1 goedgekeurde declaratie getoond.',
     'treasurer.claims.summary': '{volunteer} bij {organisation}',
     'treasurer.claims.paid': '{hours} uur, {amount} betaald',
     'treasurer.claims.open': 'Intrekken',
@@ -90,6 +91,7 @@ export const treasurerMessages = defineMessages(
     'treasurer.bookings.status.cancelled': 'Geannuleerd',
     'treasurer.bookings.none': 'Geen boekingen met deze stand.',
     'treasurer.bookings.shown': '{count} boekingen getoond.',
+    'treasurer.bookings.shownOne': '1 boeking getoond.',
     'treasurer.bookings.summary': '{title}: {booker} bij {provider}',
     'treasurer.bookings.received':
       'Aanbieder ontving {charged}, borg gehouden {kept}, al terugbetaald {refunded}',
@@ -371,6 +373,7 @@ export const treasurerMessages = defineMessages(
     'treasurer.claims.allVolunteers': 'All volunteers',
     'treasurer.claims.none': 'No approved hours with these filters.',
     'treasurer.claims.shown': '{count} approved claims shown.',
+    'treasurer.claims.shownOne': '1 approved claim shown.',
     'treasurer.claims.summary': '{volunteer} at {organisation}',
     'treasurer.claims.paid': '{hours} hours, {amount} paid',
     'treasurer.claims.open': 'Revoke',
@@ -399,6 +402,7 @@ export const treasurerMessages = defineMessages(
     'treasurer.bookings.status.cancelled': 'Cancelled',
     'treasurer.bookings.none': 'No bookings in this state.',
     'treasurer.bookings.shown': '{count} bookings shown.',
+    'treasurer.bookings.shownOne': '1 booking shown.',
     'treasurer.bookings.summary': '{title}: {booker} with {provider}',
     'treasurer.bookings.received':
       'Provider received {charged}, deposit kept {kept}, refunded so far {refunded}',
