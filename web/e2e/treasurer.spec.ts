@@ -14,6 +14,7 @@ import {
   type Size,
   token,
 } from './kassa-fixtures';
+import { createPerson, credentials, type Person } from './volunteer-and-business-fixtures';
 
 /**
  * The treasurer in a real browser: the dashboard (money supply, groups, integrity check, months),
@@ -498,6 +499,345 @@ test('the treasurer sets the offer policy; a bad figure and one above the fund�
   }
 });
 
+const ADMIN = { email: 'admin@steerkes.test', password: DEMO_PASSWORD };
+const MANAGER = { email: 'org@steerkes.test', password: DEMO_PASSWORD };
+
+function todayInMaastricht(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
+async function bearerOf(
+  request: APIRequestContext,
+  person: { email: string; password: string },
+): Promise<Record<string, string>> {
+  return { Authorization: `Bearer ${await token(request, credentials(person))}` };
+}
+
+/** The one account of a party the story made. */
+async function accountIdOf(request: APIRequestContext, partyId: string): Promise<string> {
+  const response = await request.get(`${API}/parties/${partyId}/accounts`, {
+    headers: await bearerOf(request, TREASURER),
+  });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as Array<{ id: string }>)[0].id;
+}
+
+async function issueTo(request: APIRequestContext, accountId: string, amount: string) {
+  const response = await request.post(`${API}/treasury/issue`, {
+    headers: { ...(await bearerOf(request, TREASURER)), 'Idempotency-Key': crypto.randomUUID() },
+    data: { toAccountId: accountId, amount, description: 'Startbudget verhaal' },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+/** The admin freezes or opens an account (no maximum). */
+async function setAccountStatus(
+  request: APIRequestContext,
+  accountId: string,
+  status: 'frozen' | 'open',
+) {
+  const response = await request.put(`${API}/accounts/${accountId}/policy`, {
+    headers: await bearerOf(request, ADMIN),
+    data: { maxBalance: null, status },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+test('the treasurer books an entry of several lines: the sum is checked first, a refusal writes nothing, a lost answer books once', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const [first, second] = await Promise.all([
+    createPerson(request, 'business'),
+    createPerson(request, 'business'),
+  ]);
+  const [from, to] = await Promise.all([
+    accountIdOf(request, first.partyId),
+    accountIdOf(request, second.partyId),
+  ]);
+  await issueTo(request, from, '20.00');
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'nl');
+  await page.getByRole('link', { name: 'Boeking met regels' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Boeking met meer regels' }),
+  ).toBeVisible();
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/entries') && request.method() === 'POST')
+      sent.push(request.headers()['idempotency-key']);
+  });
+
+  await page.getByRole('button', { name: 'Boeken' }).click();
+  await expect(page.getByText('Kies de soort boeking.')).toBeVisible();
+  await page.getByLabel('Soort boeking').selectOption('ADJUST');
+  const description = `Correctie ${crypto.randomUUID().slice(0, 6)}`;
+  await page.getByLabel('Omschrijving').fill(description);
+  await page.getByLabel('Rekening, regel 1').selectOption(from);
+  await page.getByLabel('Bedrag in STK, regel 1').fill('-12,50');
+  await page.getByLabel('Rekening, regel 2').selectOption(to);
+  await page.getByLabel('Bedrag in STK, regel 2').fill('10');
+  await expect(page.getByTestId('entry-sum')).toHaveText(
+    /^Som van de regels: [-−]2,50 STK\. Dat moet nul zijn\.$/,
+  );
+  await page.getByRole('button', { name: 'Boeken' }).click();
+  await expect(page.getByText('De regels zijn samen niet nul.')).toBeVisible();
+  // A third line makes it whole; removed again, the sum is off again.
+  await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+  await page.getByLabel('Rekening, regel 3').selectOption(to);
+  await page.getByLabel('Bedrag in STK, regel 3').fill('2,50');
+  await expect(page.getByTestId('entry-sum')).toContainText('Klopt');
+  await page.getByRole('button', { name: 'Boeken' }).click();
+  await expect(page.getByText('Deze rekening staat al op een andere regel.')).toBeVisible();
+  await page.getByRole('button', { name: 'Verwijderen regel 3' }).click();
+  await expect(page.getByTestId('entry-line')).toHaveCount(2);
+  expect(sent).toHaveLength(0);
+
+  // The API's refusal: more than the first business holds. Shown as a sentence, at its line.
+  await page.getByLabel('Bedrag in STK, regel 1').fill('-25');
+  await page.getByLabel('Bedrag in STK, regel 2').fill('25');
+  await page.getByRole('button', { name: 'Boeken' }).click();
+  await expect(page.getByTestId('entry-refusal')).toContainText(
+    `Er staat niet genoeg op ${first.displayName} voor deze min.`,
+  );
+  await expect(page.getByLabel('Rekening, regel 1')).toHaveAttribute('aria-invalid', 'true');
+  expect(
+    (await postingsToday(request, from)).filter((line) => line.description === description),
+  ).toEqual([]);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/shots/treasurer-entry-refused-tablet-nl.png',
+      fullPage: true,
+    });
+
+  // The first answer is lost; "Opnieuw proberen" sends the same key and it is booked once.
+  let lose = true;
+  await page.route('**/api/v1/entries', async (route) => {
+    const response = await route.fetch();
+    if (lose) {
+      lose = false;
+      await route.abort('connectionreset');
+    } else await route.fulfill({ response });
+  });
+  await page.getByLabel('Bedrag in STK, regel 1').fill('-12,50');
+  await page.getByLabel('Bedrag in STK, regel 2').fill('12,50');
+  await page.getByRole('button', { name: 'Boeken' }).click();
+  await expect(page.getByRole('alert')).toContainText('Geen antwoord van de server');
+  await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+  await expect(page.getByTestId('entry-done')).toContainText('Geboekt als boeking');
+  expect(sent.slice(-2)[0]).toBe(sent.slice(-2)[1]);
+  expect(
+    (await postingsToday(request, from)).filter((line) => line.description === description),
+  ).toEqual([expect.objectContaining({ code: 'ADJUST', amount: '-12.50' })]);
+  expect(
+    (await postingsToday(request, to)).filter((line) => line.description === description),
+  ).toEqual([expect.objectContaining({ code: 'ADJUST', amount: '12.50' })]);
+  await close();
+});
+
+/** A new volunteer's claim of two hours with the demo's organisation, approved by its manager. */
+async function approvedClaim(
+  request: APIRequestContext,
+): Promise<{ volunteer: Person; id: string; amount: string }> {
+  const volunteer = await createPerson(request, 'volunteer');
+  const manager = await bearerOf(request, MANAGER);
+  const me = (await (await request.get(`${API}/auth/me`, { headers: manager })).json()) as {
+    partyId: string;
+  };
+  const submitted = await request.post(`${API}/time-claims`, {
+    headers: { ...(await bearerOf(request, volunteer)), 'Idempotency-Key': crypto.randomUUID() },
+    data: {
+      organisationId: me.partyId,
+      date: todayInMaastricht(),
+      hours: '2',
+      activity: 'Koffieochtend',
+    },
+  });
+  expect(submitted.ok(), await submitted.text()).toBe(true);
+  const { id } = (await submitted.json()) as { id: string };
+  const approved = await request.post(`${API}/time-claims/${id}/approve`, {
+    headers: { ...manager, 'Idempotency-Key': crypto.randomUUID() },
+    data: {},
+  });
+  expect(approved.ok(), await approved.text()).toBe(true);
+  return { volunteer, id, amount: ((await approved.json()) as { amount: string }).amount };
+}
+
+test('the treasurer finds an approved claim and revokes it with a reason; a refusal writes nothing', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { volunteer, id, amount } = await approvedClaim(request);
+  const account = await accountIdOf(request, volunteer.partyId);
+  const { page, close } = await openAsTreasurer(browser, 'phone', 'en');
+  try {
+    await page.goto('/treasurer/claims');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Revoke approved hours' }),
+    ).toBeVisible();
+    await page.getByLabel('Volunteer').selectOption({ label: volunteer.displayName });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.getByText('1 approved claim shown.')).toBeVisible();
+    const item = page.getByTestId('claim');
+    await expect(item).toContainText(`${volunteer.displayName} at Buurtcentrum Malberg`);
+    await item.getByRole('button', { name: /^Revoke/ }).click();
+    await expect(item).toContainText('This cannot be undone.');
+    await item.getByRole('button', { name: 'Yes, revoke' }).click();
+    await expect(item.getByText('Write a reason: it goes into the audit log.')).toBeVisible();
+
+    // The volunteer's account is frozen: the API refuses and nothing is reversed.
+    await setAccountStatus(request, account, 'frozen');
+    await item.getByLabel('Reason').fill('Dubbel goedgekeurd');
+    await item.getByRole('button', { name: 'Yes, revoke' }).click();
+    await expect(item.getByRole('alert')).toContainText(
+      'The volunteer’s or the organisation’s account is frozen or closed. Ask the administrator.',
+    );
+    const claim = await request.get(`${API}/time-claims/${id}`, {
+      headers: await bearerOf(request, TREASURER),
+    });
+    expect(((await claim.json()) as { status: string }).status).toBe('approved');
+    expect((await postingsToday(request, account)).map((line) => line.code)).toEqual(['HOURS']);
+    await expectNoSeriousViolations(page);
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({
+        path: 'test-results/shots/treasurer-claims-refused-phone-en.png',
+        fullPage: true,
+      });
+
+    await setAccountStatus(request, account, 'open');
+    await item.getByRole('button', { name: 'Yes, revoke' }).click();
+    await expect(item.getByRole('status')).toContainText(
+      `Revoked: ${steerkes('en', Number(amount))} booked back from ${volunteer.displayName}.`,
+    );
+    const after = (await (
+      await request.get(`${API}/time-claims/${id}`, {
+        headers: await bearerOf(request, TREASURER),
+      })
+    ).json()) as { status: string; reason: string };
+    expect(after).toMatchObject({ status: 'revoked', reason: 'Dubbel goedgekeurd' });
+    expect((await postingsToday(request, account)).map((line) => line.code).sort()).toEqual([
+      'HOURS',
+      'REVERSAL',
+    ]);
+  } finally {
+    await setAccountStatus(request, account, 'open');
+    await close();
+  }
+});
+
+/** Tomorrow in Maastricht, as YYYY-MM-DD. */
+function tomorrow(): string {
+  const date = new Date(`${todayInMaastricht()}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A booking the booker cancelled late: the provider kept half the price (5.00 of a room of two
+ * hours at 5.00), which a refund can pay back. Two new businesses, so no other story's figures move.
+ */
+async function lateCancelledBooking(request: APIRequestContext) {
+  const [provider, booker] = await Promise.all([
+    createPerson(request, 'business'),
+    createPerson(request, 'business'),
+  ]);
+  await issueTo(request, await accountIdOf(request, booker.partyId), '50.00');
+  const listing = await request.post(`${API}/listings`, {
+    headers: await bearerOf(request, provider),
+    data: {
+      category: 'room',
+      titleNl: `Achterzaal ${provider.displayName}`,
+      titleEn: `Back room ${provider.displayName}`,
+      descriptionNl: 'Zaal voor 20 personen.',
+      descriptionEn: 'Room for 20 people.',
+      address: 'Teststraat 1, Maastricht',
+      pricingUnit: 'hour',
+      price: '5.00',
+      capacityPersons: 20,
+      confirmation: 'auto',
+      freeCancellationHours: 48,
+      cancellationFeePercent: 50,
+    },
+  });
+  expect(listing.ok(), await listing.text()).toBe(true);
+  const bookerHeaders = await bearerOf(request, booker);
+  const booked = await request.post(`${API}/bookings`, {
+    headers: { ...bookerHeaders, 'Idempotency-Key': crypto.randomUUID() },
+    data: {
+      listingId: ((await listing.json()) as { id: string }).id,
+      startsAt: `${tomorrow()}T14:00`,
+      endsAt: `${tomorrow()}T16:00`,
+      persons: 10,
+    },
+  });
+  expect(booked.ok(), await booked.text()).toBe(true);
+  const { id } = (await booked.json()) as { id: string };
+  const cancelled = await request.post(`${API}/bookings/${id}/cancel`, {
+    headers: bookerHeaders,
+    data: { reason: 'Toch niet nodig' },
+  });
+  expect(cancelled.ok(), await cancelled.text()).toBe(true);
+  expect(await cancelled.json()).toMatchObject({ status: 'cancelled', charged: '5.00' });
+  return { id, provider, booker };
+}
+
+test('the treasurer refunds part of a settled booking; the API’s refusal at the amount writes nothing', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { id, provider, booker } = await lateCancelledBooking(request);
+  const bookerAccount = await accountIdOf(request, booker.partyId);
+  const { page, close } = await openAsTreasurer(browser, 'tablet', 'en');
+  await page.getByRole('link', { name: 'Refunds' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Refund bookings' })).toBeVisible();
+  await page.getByLabel('State').selectOption('cancelled');
+  const item = page
+    .getByTestId('booking')
+    .filter({ hasText: `${booker.displayName} with ${provider.displayName}` });
+  await expect(item).toContainText(`Provider received ${steerkes('en', 5)}`);
+  await item.getByRole('button', { name: /^Refund/ }).click();
+  await item.getByLabel('Amount in STK').fill('6');
+  await item.getByLabel('Reason').fill('Zaal was koud');
+  await item.getByRole('button', { name: 'Refund', exact: true }).click();
+  await expect(
+    item.getByText(`That is more than can be refunded: at most ${steerkes('en', 5)}.`),
+  ).toBeVisible();
+
+  // Meanwhile 2.00 was refunded elsewhere: the API refuses 4.00 at the amount, and books nothing.
+  const elsewhere = await request.post(`${API}/bookings/${id}/refund`, {
+    headers: await bearerOf(request, TREASURER),
+    data: { amount: '2.00', reason: 'Deel terug' },
+  });
+  expect(elsewhere.ok(), await elsewhere.text()).toBe(true);
+  const before = await postingsToday(request, bookerAccount);
+  await item.getByLabel('Amount in STK').fill('4');
+  await item.getByRole('button', { name: 'Refund', exact: true }).click();
+  await expect(item.getByRole('alert')).toContainText('Check the fields below.');
+  await expect(item.getByLabel('Amount in STK')).toHaveAttribute('aria-invalid', 'true');
+  // The booking is read again: the hint says what is left now.
+  await expect(item.getByText(`At most ${steerkes('en', 3)}`, { exact: true })).toBeVisible();
+  expect(await postingsToday(request, bookerAccount)).toEqual(before);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/shots/treasurer-bookings-refused-tablet-en.png',
+      fullPage: true,
+    });
+
+  await item.getByLabel('Amount in STK').fill('3');
+  await item.getByRole('button', { name: 'Refund', exact: true }).click();
+  await expect(item.getByRole('status')).toHaveText(
+    `${steerkes('en', 3)} refunded to ${booker.displayName}.`,
+  );
+  await expect(item).toContainText('Nothing is left to refund.');
+  const booking = (await (
+    await request.get(`${API}/bookings/${id}`, { headers: await bearerOf(request, TREASURER) })
+  ).json()) as { refunded: string };
+  expect(booking.refunded).toBe('5.00');
+  await close();
+});
+
 const PAGES = [
   { path: '/', heading: { nl: 'Overzicht van de penningmeester', en: 'Treasurer’s overview' } },
   {
@@ -505,6 +845,15 @@ const PAGES = [
     heading: { nl: 'Steerkes uitgeven en innemen', en: 'Issue and retire Steerkes' },
   },
   { path: '/treasurer/ledger', heading: { nl: 'Grootboek', en: 'Ledger' } },
+  {
+    path: '/treasurer/entry',
+    heading: { nl: 'Boeking met meer regels', en: 'Entry with several lines' },
+  },
+  {
+    path: '/treasurer/claims',
+    heading: { nl: 'Goedgekeurde uren intrekken', en: 'Revoke approved hours' },
+  },
+  { path: '/treasurer/bookings', heading: { nl: 'Boekingen terugbetalen', en: 'Refund bookings' } },
   { path: '/treasurer/exports', heading: { nl: 'Exports', en: 'Exports' } },
   { path: '/treasurer/audit', heading: { nl: 'Auditlog', en: 'Audit log' } },
   { path: '/treasurer/reports', heading: { nl: 'Rapporten', en: 'Reports' } },
@@ -522,6 +871,8 @@ for (const language of ['nl', 'en'] as const)
     test(`axe finds nothing serious on the treasurer's pages, ${size}, ${language}`, async ({
       browser,
     }) => {
+      // Ten pages, each with axe, on a shared machine.
+      test.setTimeout(240_000);
       const { page, close } = await openAsTreasurer(browser, size, language);
       for (const { path, heading } of PAGES) {
         await page.goto(path);

@@ -11,6 +11,9 @@ export const treasurerMenu: MenuItem[] = [
   { to: '/', label: 'treasurer.menu.dashboard' },
   { to: '/treasurer/money', label: 'treasurer.menu.money' },
   { to: '/treasurer/ledger', label: 'treasurer.menu.ledger' },
+  { to: '/treasurer/entry', label: 'treasurer.menu.entry' },
+  { to: '/treasurer/claims', label: 'treasurer.menu.claims' },
+  { to: '/treasurer/bookings', label: 'treasurer.menu.bookings' },
   { to: '/treasurer/exports', label: 'treasurer.menu.exports' },
   { to: '/treasurer/reports', label: 'treasurer.menu.reports' },
   { to: '/treasurer/audit', label: 'treasurer.menu.audit' },
@@ -27,6 +30,15 @@ const MoneyPage = lazy(() =>
 );
 const LedgerPage = lazy(() =>
   import('./LedgerPage').then((module) => ({ default: module.LedgerPage })),
+);
+const EntryPage = lazy(() =>
+  import('./EntryPage').then((module) => ({ default: module.EntryPage })),
+);
+const ClaimsPage = lazy(() =>
+  import('./ClaimsPage').then((module) => ({ default: module.ClaimsPage })),
+);
+const BookingsPage = lazy(() =>
+  import('./BookingsPage').then((module) => ({ default: module.BookingsPage })),
 );
 const AuditPage = lazy(() =>
   import('./AuditPage').then((module) => ({ default: module.AuditPage })),
@@ -65,6 +77,9 @@ export function TreasurerRoutes() {
         <Route index element={<DashboardPage />} />
         <Route path="money" element={<MoneyPage />} />
         <Route path="ledger" element={<LedgerPage />} />
+        <Route path="entry" element={<EntryPage />} />
+        <Route path="claims" element={<ClaimsPage />} />
+        <Route path="bookings" element={<BookingsPage />} />
         <Route path="exports" element={<ExportsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="reports" element={<ReportsPage />} />

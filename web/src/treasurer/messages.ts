@@ -4,6 +4,114 @@ import { defineMessages } from '../i18n/define-messages';
 export const treasurerMessages = defineMessages(
   {
     'treasurer.menu.dashboard': 'Overzicht',
+    'treasurer.menu.entry': 'Boeking met regels',
+    'treasurer.menu.claims': 'Uren intrekken',
+    'treasurer.menu.bookings': 'Terugbetalen',
+    'treasurer.refusal.BOOKS_CLOSED':
+      'Die datum ligt in een afgesloten maand. Kies een datum in een open maand, of laat de datum leeg voor vandaag.',
+    'treasurer.refusal.ENTRY_CODE_NOT_ALLOWED':
+      'Met die soort kan hier niet worden geboekt. Kies een andere soort.',
+    'treasurer.refusal.NOT_FOUND':
+      'Dat bestaat niet (meer). Laad de pagina opnieuw en kijk of het er nog staat.',
+    'treasurer.entry.title': 'Boeking met meer regels',
+    'treasurer.entry.intro':
+      'Voor een correctie die niet past in uitgeven, innemen of terugdraaien: twee of meer regels op verschillende rekeningen, samen precies nul. Een plus verhoogt het saldo van een rekening, een min verlaagt het.',
+    'treasurer.entry.code': 'Soort boeking',
+    'treasurer.entry.chooseCode': 'Kies een soort',
+    'treasurer.entry.codeMissing': 'Kies de soort boeking.',
+    'treasurer.entry.code.ADJUST': 'Correctie (ADJUST)',
+    'treasurer.entry.code.TRANSFER': 'Overboeking (TRANSFER)',
+    'treasurer.entry.code.ISSUE': 'Uitgifte (ISSUE)',
+    'treasurer.entry.code.RETIRE': 'Inname (RETIRE)',
+    'treasurer.entry.code.HOURS': 'Uren (HOURS)',
+    'treasurer.entry.code.SERVICE': 'Dienst (SERVICE)',
+    'treasurer.entry.date': 'Boekdatum',
+    'treasurer.entry.dateHint':
+      'Leeg laten voor vandaag. Een eerdere datum moet in een open maand liggen.',
+    'treasurer.entry.lines': 'Regels',
+    'treasurer.entry.linesHint': 'Bijvoorbeeld -25 op de ene rekening en 25 op de andere.',
+    'treasurer.entry.lineNumber': ', regel {number}',
+    'treasurer.entry.remove': 'Verwijderen',
+    'treasurer.entry.add': 'Regel toevoegen',
+    'treasurer.entry.accountTwice':
+      'Deze rekening staat al op een andere regel. Tel de bedragen samen op één regel.',
+    'treasurer.entry.amountInvalid':
+      'Vul een bedrag in dat geen nul is, met hoogstens twee decimalen, zoals -25 of 12,50.',
+    'treasurer.entry.sumZero': 'Som van de regels: {sum}. Klopt: de boeking is in evenwicht.',
+    'treasurer.entry.sumOff': 'Som van de regels: {sum}. Dat moet nul zijn.',
+    'treasurer.entry.sumEmpty': 'Som van de regels: {sum}. Vul de bedragen in.',
+    'treasurer.entry.sumNotZero':
+      'De regels zijn samen niet nul. Pas een bedrag aan of voeg een regel toe tot de som nul is.',
+    'treasurer.entry.submit': 'Boeken',
+    'treasurer.entry.done': 'Geboekt als boeking {sequence}.',
+    'treasurer.entry.thisAccount': 'Om deze rekening ging het.',
+    'treasurer.entry.unbalanced':
+      'De regels zijn niet in evenwicht: twee of meer regels op verschillende rekeningen, geen nul, samen precies nul. Verbeter de regels.',
+    'treasurer.entry.accountNotOpen':
+      'De rekening {account} is geblokkeerd of gesloten. Kies een andere rekening of vraag de beheerder.',
+    'treasurer.entry.balanceLimit':
+      'Na deze boeking zou {account} boven haar grens komen. Kies een kleiner bedrag of vraag de beheerder de grens te verhogen.',
+    'treasurer.entry.insufficientFunds':
+      'Er staat niet genoeg op {account} voor deze min. Kies een kleiner bedrag.',
+    'treasurer.claims.title': 'Goedgekeurde uren intrekken',
+    'treasurer.claims.intro':
+      'Goedgekeurde uren, de oudste eerst. Intrekken boekt de betaalde Steerkes terug van de vrijwilliger naar de organisatie; de uren tellen niet meer mee. De reden komt in het auditlog.',
+    'treasurer.claims.organisation': 'Organisatie',
+    'treasurer.claims.allOrganisations': 'Alle organisaties',
+    'treasurer.claims.volunteer': 'Vrijwilliger',
+    'treasurer.claims.allVolunteers': 'Alle vrijwilligers',
+    'treasurer.claims.none': 'Geen goedgekeurde uren met deze filters.',
+    'treasurer.claims.shown': '{count} goedgekeurde declaraties getoond.',
+    'treasurer.claims.shownOne': '1 goedgekeurde declaratie getoond.',
+    'treasurer.claims.summary': '{volunteer} bij {organisation}',
+    'treasurer.claims.paid': '{hours} uur, {amount} betaald',
+    'treasurer.claims.open': 'Intrekken',
+    'treasurer.claims.explain':
+      'Intrekken boekt {amount} terug van {volunteer} naar de organisatie, vandaag gedateerd. Dit kan niet ongedaan worden gemaakt.',
+    'treasurer.claims.reason': 'Reden',
+    'treasurer.claims.reasonMissing': 'Schrijf een reden: die komt in het auditlog.',
+    'treasurer.claims.confirm': 'Ja, intrekken',
+    'treasurer.claims.done': 'Ingetrokken: {amount} teruggeboekt van {volunteer}.',
+    'treasurer.claims.noAnswer':
+      'Geen antwoord van de server. Druk op “Opnieuw proberen”: de uren worden niet twee keer ingetrokken.',
+    'treasurer.claims.refusal.INSUFFICIENT_FUNDS':
+      'De vrijwilliger heeft niet genoeg Steerkes meer om terug te boeken. Spreek met de vrijwilliger af hoe het wordt rechtgezet.',
+    'treasurer.claims.refusal.TIME_CLAIM_NOT_APPROVED':
+      'Deze uren zijn niet (meer) goedgekeurd: iemand anders heeft ze misschien al ingetrokken. Laad de pagina opnieuw.',
+    'treasurer.claims.refusal.ACCOUNT_NOT_OPEN':
+      'De rekening van de vrijwilliger of de organisatie is geblokkeerd of gesloten. Vraag de beheerder.',
+    'treasurer.claims.refusal.BALANCE_LIMIT_EXCEEDED':
+      'De organisatie zou boven de grens van haar rekening komen. Vraag de beheerder de grens te verhogen.',
+    'treasurer.bookings.title': 'Boekingen terugbetalen',
+    'treasurer.bookings.intro':
+      'Afgeronde boekingen van zalen, materialen en diensten, de nieuwste eerst. Terugbetalen boekt Steerkes van de aanbieder terug naar wie boekte, hoogstens wat de aanbieder ontving.',
+    'treasurer.bookings.status': 'Stand',
+    'treasurer.bookings.status.completed': 'Voltooid',
+    'treasurer.bookings.status.returned': 'Teruggebracht',
+    'treasurer.bookings.status.cancelled': 'Geannuleerd',
+    'treasurer.bookings.none': 'Geen boekingen met deze stand.',
+    'treasurer.bookings.shown': '{count} boekingen getoond.',
+    'treasurer.bookings.shownOne': '1 boeking getoond.',
+    'treasurer.bookings.summary': '{title}: {booker} bij {provider}',
+    'treasurer.bookings.received':
+      'Aanbieder ontving {charged}, borg gehouden {kept}, al terugbetaald {refunded}',
+    'treasurer.bookings.nothingLeft': 'Er valt niets meer terug te betalen.',
+    'treasurer.bookings.open': 'Terugbetalen',
+    'treasurer.bookings.explain':
+      'Boekt Steerkes van {provider} terug naar {booker}, vandaag gedateerd. Hoogstens {max}.',
+    'treasurer.bookings.amountHint': 'Hoogstens {max}',
+    'treasurer.bookings.aboveRefundable': 'Dat is meer dan er terug kan: hoogstens {max}.',
+    'treasurer.bookings.reason': 'Reden',
+    'treasurer.bookings.confirm': 'Terugbetalen',
+    'treasurer.bookings.done': '{amount} terugbetaald aan {booker}.',
+    'treasurer.bookings.refusal.INSUFFICIENT_FUNDS':
+      'De aanbieder heeft niet genoeg Steerkes om dit terug te betalen. Kies een kleiner bedrag of spreek het met de aanbieder af.',
+    'treasurer.bookings.refusal.BALANCE_LIMIT_EXCEEDED':
+      'Wie boekte zou boven de grens van de eigen rekening komen. Kies een kleiner bedrag of vraag de beheerder de grens te verhogen.',
+    'treasurer.bookings.refusal.ACCOUNT_NOT_OPEN':
+      'De rekening van de aanbieder of van wie boekte is geblokkeerd of gesloten. Vraag de beheerder.',
+    'treasurer.bookings.refusal.BOOKING_WRONG_STATUS':
+      'Deze boeking kan niet (meer) worden terugbetaald. Laad de pagina opnieuw.',
     'treasurer.menu.money': 'Uitgeven en innemen',
     'treasurer.menu.exports': 'Exports',
     'treasurer.menu.transparency': 'Transparantie',
@@ -208,6 +316,113 @@ export const treasurerMessages = defineMessages(
   },
   {
     'treasurer.menu.dashboard': 'Overview',
+    'treasurer.menu.entry': 'Multi-line entry',
+    'treasurer.menu.claims': 'Revoke hours',
+    'treasurer.menu.bookings': 'Refunds',
+    'treasurer.refusal.BOOKS_CLOSED':
+      'That date lies in a closed month. Choose a date in an open month, or leave the date empty for today.',
+    'treasurer.refusal.ENTRY_CODE_NOT_ALLOWED':
+      'Entries of that kind cannot be booked here. Choose another kind.',
+    'treasurer.refusal.NOT_FOUND':
+      'That does not exist (any more). Reload the page and see whether it is still there.',
+    'treasurer.entry.title': 'Entry with several lines',
+    'treasurer.entry.intro':
+      'For a correction that issuing, retiring or reversing does not cover: two or more lines on different accounts that sum to exactly zero. A plus raises an account’s balance, a minus lowers it.',
+    'treasurer.entry.code': 'Kind of entry',
+    'treasurer.entry.chooseCode': 'Choose a kind',
+    'treasurer.entry.codeMissing': 'Choose the kind of entry.',
+    'treasurer.entry.code.ADJUST': 'Adjustment (ADJUST)',
+    'treasurer.entry.code.TRANSFER': 'Transfer (TRANSFER)',
+    'treasurer.entry.code.ISSUE': 'Issue (ISSUE)',
+    'treasurer.entry.code.RETIRE': 'Retire (RETIRE)',
+    'treasurer.entry.code.HOURS': 'Hours (HOURS)',
+    'treasurer.entry.code.SERVICE': 'Service (SERVICE)',
+    'treasurer.entry.date': 'Effective date',
+    'treasurer.entry.dateHint': 'Leave empty for today. An earlier date must lie in an open month.',
+    'treasurer.entry.lines': 'Lines',
+    'treasurer.entry.linesHint': 'For example -25 on one account and 25 on the other.',
+    'treasurer.entry.lineNumber': ', line {number}',
+    'treasurer.entry.remove': 'Remove',
+    'treasurer.entry.add': 'Add a line',
+    'treasurer.entry.accountTwice':
+      'This account is on another line already. Add the amounts together on one line.',
+    'treasurer.entry.amountInvalid':
+      'Enter an amount other than zero with at most two decimals, such as -25 or 12.50.',
+    'treasurer.entry.sumZero': 'Sum of the lines: {sum}. Balanced.',
+    'treasurer.entry.sumOff': 'Sum of the lines: {sum}. It must be zero.',
+    'treasurer.entry.sumEmpty': 'Sum of the lines: {sum}. Enter the amounts.',
+    'treasurer.entry.sumNotZero':
+      'The lines do not sum to zero. Change an amount or add a line until the sum is zero.',
+    'treasurer.entry.submit': 'Book',
+    'treasurer.entry.done': 'Booked as entry {sequence}.',
+    'treasurer.entry.thisAccount': 'This is the account in question.',
+    'treasurer.entry.unbalanced':
+      'The lines are not balanced: two or more lines on different accounts, none zero, summing to exactly zero. Correct the lines.',
+    'treasurer.entry.accountNotOpen':
+      'The account {account} is frozen or closed. Choose another account or ask the administrator.',
+    'treasurer.entry.balanceLimit':
+      'This entry would take {account} above its limit. Choose a smaller amount or ask the administrator to raise the limit.',
+    'treasurer.entry.insufficientFunds':
+      '{account} does not hold enough for this minus. Choose a smaller amount.',
+    'treasurer.claims.title': 'Revoke approved hours',
+    'treasurer.claims.intro':
+      'Approved hours, oldest first. Revoking books the Steerkes paid back from the volunteer to the organisation; the hours no longer count. The reason goes into the audit log.',
+    'treasurer.claims.organisation': 'Organisation',
+    'treasurer.claims.allOrganisations': 'All organisations',
+    'treasurer.claims.volunteer': 'Volunteer',
+    'treasurer.claims.allVolunteers': 'All volunteers',
+    'treasurer.claims.none': 'No approved hours with these filters.',
+    'treasurer.claims.shown': '{count} approved claims shown.',
+    'treasurer.claims.shownOne': '1 approved claim shown.',
+    'treasurer.claims.summary': '{volunteer} at {organisation}',
+    'treasurer.claims.paid': '{hours} hours, {amount} paid',
+    'treasurer.claims.open': 'Revoke',
+    'treasurer.claims.explain':
+      'Revoking books {amount} back from {volunteer} to the organisation, dated today. This cannot be undone.',
+    'treasurer.claims.reason': 'Reason',
+    'treasurer.claims.reasonMissing': 'Write a reason: it goes into the audit log.',
+    'treasurer.claims.confirm': 'Yes, revoke',
+    'treasurer.claims.done': 'Revoked: {amount} booked back from {volunteer}.',
+    'treasurer.claims.noAnswer':
+      'No answer from the server. Press “Try again”: the hours will not be revoked twice.',
+    'treasurer.claims.refusal.INSUFFICIENT_FUNDS':
+      'The volunteer no longer holds enough Steerkes to book back. Agree with the volunteer how to put it right.',
+    'treasurer.claims.refusal.TIME_CLAIM_NOT_APPROVED':
+      'These hours are not approved (any more): someone may have revoked them already. Reload the page.',
+    'treasurer.claims.refusal.ACCOUNT_NOT_OPEN':
+      'The volunteer’s or the organisation’s account is frozen or closed. Ask the administrator.',
+    'treasurer.claims.refusal.BALANCE_LIMIT_EXCEEDED':
+      'The organisation would go above its account’s limit. Ask the administrator to raise the limit.',
+    'treasurer.bookings.title': 'Refund bookings',
+    'treasurer.bookings.intro':
+      'Settled bookings of rooms, materials and services, newest first. A refund books Steerkes from the provider back to the booker, at most what the provider received.',
+    'treasurer.bookings.status': 'State',
+    'treasurer.bookings.status.completed': 'Completed',
+    'treasurer.bookings.status.returned': 'Returned',
+    'treasurer.bookings.status.cancelled': 'Cancelled',
+    'treasurer.bookings.none': 'No bookings in this state.',
+    'treasurer.bookings.shown': '{count} bookings shown.',
+    'treasurer.bookings.shownOne': '1 booking shown.',
+    'treasurer.bookings.summary': '{title}: {booker} with {provider}',
+    'treasurer.bookings.received':
+      'Provider received {charged}, deposit kept {kept}, refunded so far {refunded}',
+    'treasurer.bookings.nothingLeft': 'Nothing is left to refund.',
+    'treasurer.bookings.open': 'Refund',
+    'treasurer.bookings.explain':
+      'Books Steerkes from {provider} back to {booker}, dated today. At most {max}.',
+    'treasurer.bookings.amountHint': 'At most {max}',
+    'treasurer.bookings.aboveRefundable': 'That is more than can be refunded: at most {max}.',
+    'treasurer.bookings.reason': 'Reason',
+    'treasurer.bookings.confirm': 'Refund',
+    'treasurer.bookings.done': '{amount} refunded to {booker}.',
+    'treasurer.bookings.refusal.INSUFFICIENT_FUNDS':
+      'The provider does not hold enough Steerkes to refund this. Choose a smaller amount or agree it with the provider.',
+    'treasurer.bookings.refusal.BALANCE_LIMIT_EXCEEDED':
+      'The booker would go above their account’s limit. Choose a smaller amount or ask the administrator to raise the limit.',
+    'treasurer.bookings.refusal.ACCOUNT_NOT_OPEN':
+      'The provider’s or the booker’s account is frozen or closed. Ask the administrator.',
+    'treasurer.bookings.refusal.BOOKING_WRONG_STATUS':
+      'This booking cannot be refunded (any more). Reload the page.',
     'treasurer.menu.money': 'Issue and retire',
     'treasurer.menu.exports': 'Exports',
     'treasurer.menu.transparency': 'Transparency',

@@ -4,8 +4,12 @@ import {
   endedMonths,
   exportFileName,
   exportMonths,
+  centsToAmount,
   normaliseAmount,
+  normaliseSignedAmount,
+  refundableOf,
   refusalKey,
+  sumInCents,
 } from './treasurer-data';
 
 const problem = (code: string): Problem => ({
@@ -60,5 +64,29 @@ describe('the treasurer’s pages', () => {
     expect(exportFileName('hledger', null)).toBe('steerkes.journal');
     expect(exportFileName('beancount', '2026-10')).toBe('steerkes-2026-10.beancount');
     expect(exportFileName('csv', '2026-10')).toBe('steerkes-2026-10.csv');
+  });
+});
+
+describe('the lines of a multi-posting entry', () => {
+  it('reads signed amounts as people type them', () => {
+    expect(normaliseSignedAmount('-12,5')).toBe('-12.50');
+    expect(normaliseSignedAmount('−3')).toBe('-3.00');
+    expect(normaliseSignedAmount('+ 7.25')).toBe('7.25');
+    expect(normaliseSignedAmount('0')).toBeNull();
+    expect(normaliseSignedAmount('-')).toBeNull();
+    expect(normaliseSignedAmount('1.234')).toBeNull();
+  });
+
+  it('sums in cents, exactly', () => {
+    expect(sumInCents(['0.10', '0.20', '-0.30'])).toBe(0);
+    expect(sumInCents(['-25', '12,50', '12.49'])).toBe(-1);
+    expect(sumInCents(['', 'veel', '5'])).toBe(500);
+    expect(centsToAmount(-1)).toBe('-0.01');
+    expect(centsToAmount(1250)).toBe('12.50');
+  });
+
+  it('knows what a settled booking can still pay back', () => {
+    expect(refundableOf({ charged: '10.00', depositKept: '2.50', refunded: '4.00' })).toBe('8.50');
+    expect(refundableOf({ charged: null, depositKept: null, refunded: '0.00' })).toBe('0.00');
   });
 });

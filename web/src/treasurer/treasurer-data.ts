@@ -45,6 +45,12 @@ export function refusalKey(problem: Problem): MessageKey | null {
   return key in treasurerMessages.nl ? (key as MessageKey) : null;
 }
 
+/** A page's own sentence for a refusal (`treasurer.<area>.refusal.<code>`), else the treasurer's. */
+export function refusalKeyIn(area: string, problem: Problem): MessageKey | null {
+  const key = `treasurer.${area}.refusal.${problem.code}`;
+  return key in treasurerMessages.nl ? (key as MessageKey) : refusalKey(problem);
+}
+
 export type ExportFormat = 'csv' | 'hledger' | 'beancount';
 
 const EXTENSIONS: Record<ExportFormat, string> = {
@@ -71,4 +77,45 @@ export function exportMonths(
   return [...months]
     .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))
     .map((period) => ({ period, closed: closed.has(period) }));
+}
+
+/**
+ * A signed amount as the API takes it ("-12.50", "3.00") from what a person types ("−12,5",
+ * "+3"), or null when it is no amount other than zero with at most two decimals.
+ */
+export function normaliseSignedAmount(text: string): string | null {
+  const trimmed = text.trim().replace(/^[−–]/, '-');
+  const sign = trimmed.startsWith('-') ? '-' : '';
+  const amount = normaliseAmount(trimmed.replace(/^[-+]\s*/, ''));
+  return amount === null ? null : `${sign}${amount}`;
+}
+
+/** The sum of signed amounts ("-12.50", "12.50") in cents, exact; an unreadable amount counts as 0. */
+export function sumInCents(amounts: readonly string[]): number {
+  return amounts.reduce((sum, text) => {
+    const amount = normaliseSignedAmount(text);
+    if (amount === null) return sum;
+    const [whole, cents] = amount.replace('-', '').split('.');
+    const value = Number(whole) * 100 + Number(cents);
+    return sum + (amount.startsWith('-') ? -value : value);
+  }, 0);
+}
+
+/** Cents as the API writes an amount: 1250 → "12.50", -5 → "-0.05". */
+export function centsToAmount(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const absolute = Math.abs(cents);
+  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
+}
+
+/** What a settled booking can still pay back: what the provider received less earlier refunds. */
+export function refundableOf(booking: {
+  charged: string | null;
+  depositKept: string | null;
+  refunded: string;
+}): string {
+  return centsToAmount(
+    sumInCents([booking.charged ?? '0', booking.depositKept ?? '0']) -
+      sumInCents([booking.refunded]),
+  );
 }
