@@ -13,8 +13,10 @@ import {
 /**
  * The organisation manager's stories in a real browser: approving a claim pays the volunteer;
  * rejecting and deciding several at once; a bulk activity with a refused line shown at that line,
- * corrected and paid; the money page (balance as the API says, statement, CSV, hour rate); and
- * every page of the manager passes axe in Dutch and in English.
+ * corrected and paid; the money page (balance as the API says, statement, CSV, hour rate); an
+ * approved claim revoked, a settled booking paid back, Steerkes transferred to a volunteer (each
+ * with a refusal that wrote nothing); and every page and panel of the manager passes axe in Dutch
+ * and in English.
  */
 const MANAGER = { email: 'org@steerkes.test', password: DEMO_PASSWORD };
 const nl = (amount: string) =>
@@ -788,7 +790,12 @@ test.describe("every page of the organisation's manager passes axe in Dutch and 
   ];
   for (const language of ['nl', 'en'] as const) {
     for (const size of ['phone', 'tablet'] as const) {
-      test(`in ${language} on a ${size}`, async ({ browser }) => {
+      test(`in ${language} on a ${size}`, async ({ browser, request }) => {
+        // Seven pages and two panels, each checked by axe: more than the default minute.
+        test.setTimeout(180_000);
+        // An approved claim to revoke and a settled booking to pay back, for their panels.
+        const { volunteer } = await approvedClaim(request, '1.00', 'Afwassen');
+        const { title } = await settledBooking(request);
         const { context, page } = await openAs(browser, MANAGER, { size, language });
         for (const target of pages) {
           await page.goto(target.path);
@@ -803,6 +810,33 @@ test.describe("every page of the organisation's manager passes axe in Dutch and 
               fullPage: true,
             });
         }
+        // The panel that revokes an approved claim, and the form that pays a booking back.
+        await page.goto('/organisation/hours');
+        await page
+          .getByTestId('decided-claim')
+          .filter({ hasText: volunteer.displayName })
+          .getByRole('button', {
+            name: language === 'nl' ? /^Trek de goedkeuring van / : /^Revoke the approval of /,
+          })
+          .click();
+        await expect(page.locator('.revoke-panel')).toBeVisible();
+        await expectNoSeriousViolations(page);
+        if (process.env.SCREENSHOTS)
+          await page.screenshot({
+            path: `test-results/org-shots/revoke-${size}-${language}.png`,
+            fullPage: true,
+          });
+        await page.goto('/organisation/bookings');
+        const booking = page.getByTestId('booking').filter({ hasText: title });
+        await booking
+          .getByRole('button', { name: language === 'nl' ? 'Terugbetalen' : 'Refund' })
+          .click();
+        await expect(booking.getByRole('heading', { level: 4 })).toBeVisible();
+        await expectNoSeriousViolations(page);
+        if (process.env.SCREENSHOTS)
+          await booking.screenshot({
+            path: `test-results/org-shots/refund-${size}-${language}.png`,
+          });
         // The week of a listing of the demo (Buurtcentrum Malberg's hall).
         await page.goto('/organisation/listings');
         await page
