@@ -591,6 +591,8 @@ test('an approved claim revoked with a reason: the Steerkes come back; a claim w
   browser,
   request,
 }) => {
+  // Its people, claims and booking are made over the API first: slow on a busy machine.
+  test.setTimeout(120_000);
   const { bearer } = await managerContext(request);
   const { volunteer, claimId } = await approvedClaim(request, '2.00', 'Dubbel goedgekeurd');
   const paid = await balanceOf(request, volunteer);
@@ -677,6 +679,8 @@ test('a settled booking paid back in part with a reason; more than is left is re
   browser,
   request,
 }) => {
+  // Its people, claims and booking are made over the API first: slow on a busy machine.
+  test.setTimeout(120_000);
   const { bearer } = await managerContext(request);
   const { title, booker, bookingId, bookerBalance } = await settledBooking(request);
   // 5 STK price and 3 STK of the deposit went to the organisation.
@@ -730,6 +734,8 @@ test('Steerkes transferred to a volunteer who worked for the organisation; too m
   browser,
   request,
 }) => {
+  // Its people, claims and booking are made over the API first: slow on a busy machine.
+  test.setTimeout(120_000);
   const { volunteer } = await approvedClaim(request, '1.00', 'Opruimen');
   const earned = await balanceOf(request, volunteer);
 
@@ -737,6 +743,9 @@ test('Steerkes transferred to a volunteer who worked for the organisation; too m
   await page.getByRole('link', { name: 'Money' }).click();
   const card = page.locator('#transfer');
   await expect(card.getByRole('heading', { name: 'Transfer Steerkes' })).toBeVisible();
+  // What the organisation did this year (its own line of the impact report).
+  await expect(page.getByTestId('impact')).toContainText('Hours rewarded');
+  await expect(page.getByTestId('impact')).toContainText('Volunteers');
   // Nothing filled in: the page says what is missing.
   await card.getByRole('button', { name: 'Transfer' }).click();
   await expect(card.getByText('Choose to whom.')).toBeVisible();

@@ -492,7 +492,6 @@ function DecidedClaims() {
                 <th scope="col">{t('org.hours.column.hours')}</th>
                 <th scope="col">{t('org.hours.column.status')}</th>
                 <th scope="col">{t('org.hours.column.amountOrReason')}</th>
-                <th scope="col">{t('org.hours.column.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -506,17 +505,10 @@ function DecidedClaims() {
                   <td data-label={t('org.hours.column.hours')}>{format.hours(claim.hours)}</td>
                   <td data-label={t('org.hours.column.status')}>
                     {t(`org.hours.status.${claim.status}`)}
-                  </td>
-                  <td data-label={t('org.hours.column.amountOrReason')}>
-                    {claim.status === 'approved' && claim.amount
-                      ? format.steerkes(claim.amount)
-                      : (claim.reason ?? '')}
-                  </td>
-                  <td data-label={t('org.hours.column.action')}>
                     {claim.status === 'approved' && (
                       <button
                         type="button"
-                        className="button-secondary button-small"
+                        className="button-secondary button-small revoke-button"
                         aria-expanded={revoking?.id === claim.id}
                         aria-label={t('org.hours.revokeLabel', {
                           claim: t('org.hours.claimLabel', {
@@ -532,6 +524,11 @@ function DecidedClaims() {
                         {t('org.hours.revoke')}
                       </button>
                     )}
+                  </td>
+                  <td data-label={t('org.hours.column.amountOrReason')}>
+                    {claim.status === 'approved' && claim.amount
+                      ? format.steerkes(claim.amount)
+                      : (claim.reason ?? '')}
                   </td>
                 </tr>
               ))}

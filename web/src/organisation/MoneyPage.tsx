@@ -1,6 +1,12 @@
 import '../volunteer/lists-and-figures.css';
 import './organisation.css';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
 import { Field } from '../components/Field';
@@ -27,7 +33,10 @@ import {
 /** Statement pages read at most for one CSV download (100 lines each). */
 const CSV_PAGES_MAX = 100;
 
-/** The money: balance, available and pending holds, a transfer, the hour rate, the statement (and its CSV). */
+/**
+ * The money: balance, available and pending holds, a transfer, the hour rate, what the
+ * organisation did (the impact report), the statement (and its CSV).
+ */
 export function MoneyPage() {
   const t = useT();
   return (
@@ -36,6 +45,7 @@ export function MoneyPage() {
       <BalanceCard />
       <TransferCard />
       <HourRateCard />
+      <ImpactCard />
       <Statement />
     </section>
   );
@@ -390,6 +400,55 @@ function HourRateCard() {
             {done}
           </p>
         </form>
+      )}
+    </section>
+  );
+}
+
+/** What the organisation did in a period (GET /reports/impact: a manager sees their own). */
+function ImpactCard() {
+  const t = useT();
+  const format = usePageFormat();
+  const today = useMemo(() => todayInMaastricht(), []);
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const report = useQuery({
+    queryKey: [...organisationKeys.all, 'impact', from, to],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/reports/impact', { params: { query: { from, to } } })),
+    placeholderData: keepPreviousData,
+    enabled: from !== '' && to !== '',
+  });
+  const own = report.data?.organisations[0];
+  const figures: Array<[MessageKey, string]> = own
+    ? [
+        ['org.impact.hours', format.hours(own.hoursRewarded)],
+        ['org.impact.volunteers', format.integer(own.volunteers)],
+        ['org.impact.steerkesForHours', format.steerkes(own.steerkesForHours)],
+        ['org.impact.earnedWithServices', format.steerkes(own.steerkesEarnedWithServices)],
+        ['org.impact.spentOnServices', format.steerkes(own.steerkesSpentOnServices)],
+        ['org.impact.servicesGiven', format.integer(own.servicesGiven)],
+        ['org.impact.servicesUsed', format.integer(own.servicesUsed)],
+      ]
+    : [];
+  return (
+    <section className="card" aria-labelledby="impact-title">
+      <h2 id="impact-title">{t('org.impact.title')}</h2>
+      <div className="filters">
+        <PeriodFields from={from} to={to} today={today} onFrom={setFrom} onTo={setTo} />
+      </div>
+      {report.isPending && from !== '' && to !== '' && <p>{t('org.loading')}</p>}
+      {report.isError && <p role="alert">{problemText(report.error, t('org.loadFailed'))}</p>}
+      {report.isSuccess && !own && <p>{t('org.impact.empty')}</p>}
+      {own && (
+        <dl className="figures" data-testid="impact">
+          {figures.map(([label, value]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
       )}
     </section>
   );
