@@ -312,7 +312,7 @@ export const organisationMessages = defineMessages(
     'org.hours.revokeLabel': 'Trek de goedkeuring van {claim} in',
     'org.hours.revokeTitle': 'Goedkeuring intrekken: {claim}',
     'org.hours.revokeExplained':
-      'De {amount} die {name} kreeg gaat terug naar jullie rekening en de {hours} uur tellen niet meer mee. De vrijwilliger ziet de reden.',
+      'De {amount} die {name} kreeg gaat terug naar jullie rekening en de uren ({hours}) tellen niet meer mee. De vrijwilliger ziet de reden.',
     'org.hours.revokeConfirm': 'Intrekken met deze reden',
     'org.hours.revokeCancel': 'Niet intrekken',
     'org.hours.revoked': 'Ingetrokken: {name}, {hours} uur; {amount} is terug op jullie rekening.',
@@ -699,7 +699,7 @@ export const organisationMessages = defineMessages(
     'org.hours.revokeLabel': 'Revoke the approval of {claim}',
     'org.hours.revokeTitle': 'Revoke the approval: {claim}',
     'org.hours.revokeExplained':
-      'The {amount} {name} received goes back to your account and the {hours} hours no longer count. The volunteer sees the reason.',
+      'The {amount} {name} received goes back to your account and its hours ({hours}) no longer count. The volunteer sees the reason.',
     'org.hours.revokeConfirm': 'Revoke with this reason',
     'org.hours.revokeCancel': 'Keep it',
     'org.hours.revoked': 'Revoked: {name}, {hours} hours; {amount} is back on your account.',
