@@ -13,8 +13,10 @@ import {
 /**
  * The organisation manager's stories in a real browser: approving a claim pays the volunteer;
  * rejecting and deciding several at once; a bulk activity with a refused line shown at that line,
- * corrected and paid; the money page (balance as the API says, statement, CSV, hour rate); and
- * every page of the manager passes axe in Dutch and in English.
+ * corrected and paid; the money page (balance as the API says, statement, CSV, hour rate); an
+ * approved claim revoked, a settled booking paid back, Steerkes transferred to a volunteer (each
+ * with a refusal that wrote nothing); and every page and panel of the manager passes axe in Dutch
+ * and in English.
  */
 const MANAGER = { email: 'org@steerkes.test', password: DEMO_PASSWORD };
 const nl = (amount: string) =>
@@ -236,7 +238,11 @@ test('money: balance as the API says, the statement with running balance as CSV,
   }).toPass();
 
   // The statement from a year back: the demo's history is in it.
-  await page.getByLabel('Van').fill(`${Number(today().slice(0, 4)) - 1}${today().slice(4)}`);
+  // (The impact card above has a period of its own.)
+  const statement = page.locator('section.card', {
+    has: page.getByRole('heading', { name: 'Afschrift' }),
+  });
+  await statement.getByLabel('Van').fill(`${Number(today().slice(0, 4)) - 1}${today().slice(4)}`);
   await expect(page.getByTestId('statement-line').first()).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download als CSV' }).click();
@@ -489,6 +495,302 @@ test('booking a free slot from search: a room of another organisation, then canc
   await context.close();
 });
 
+/** An approved claim of a new volunteer with the demo's organisation: it is paid at once. */
+async function approvedClaim(
+  request: APIRequestContext,
+  hours: string,
+  activity: string,
+): Promise<{ volunteer: Person; claimId: string }> {
+  const { bearer, organisationId } = await managerContext(request);
+  const volunteer = await createPerson(request, 'volunteer');
+  const claimId = await claim(request, volunteer, organisationId, hours, activity);
+  const approved = await request.post(`${API}/time-claims/${claimId}/approve`, {
+    headers: { Authorization: `Bearer ${bearer}`, 'Idempotency-Key': randomUUID() },
+  });
+  expect(approved.ok(), await approved.text()).toBe(true);
+  return { volunteer, claimId };
+}
+
+async function organisationAccount(request: APIRequestContext) {
+  const { bearer, organisationId } = await managerContext(request);
+  const [account] = await getJson<Array<{ id: string; balance: string; available: string }>>(
+    request,
+    `/parties/${organisationId}/accounts`,
+    bearer,
+  );
+  return account;
+}
+
+/**
+ * A tent of the demo's organisation (5 STK a day, 20 STK deposit) lent to a new business and
+ * taken back with 3 STK of the deposit kept: a settled booking that brought the organisation 8 STK.
+ */
+async function settledBooking(request: APIRequestContext) {
+  const { bearer } = await managerContext(request);
+  const manager = { Authorization: `Bearer ${bearer}` };
+  const suffix = randomUUID().slice(0, 8);
+  const title = `Tent ${suffix}`;
+  const created = await request.post(`${API}/listings`, {
+    headers: manager,
+    data: {
+      category: 'materials',
+      titleNl: title,
+      titleEn: title,
+      descriptionNl: 'Tent.',
+      descriptionEn: 'Tent.',
+      address: 'Malbergsingel 2, Maastricht',
+      pricingUnit: 'day',
+      price: '5.00',
+      deposit: '20.00',
+      quantity: 1,
+      bufferMinutes: 0,
+    },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+  const listing = (await created.json()) as { id: string };
+  const booker = await createPerson(request, 'business');
+  const bookerBearer = await token(request, credentials(booker));
+  const [account] = await getJson<Array<{ id: string }>>(
+    request,
+    `/parties/${booker.partyId}/accounts`,
+    bookerBearer,
+  );
+  const treasurer = await token(request, {
+    email: 'treasurer@steerkes.test',
+    password: DEMO_PASSWORD,
+  });
+  const issued = await request.post(`${API}/treasury/issue`, {
+    headers: { Authorization: `Bearer ${treasurer}`, 'Idempotency-Key': randomUUID() },
+    data: { toAccountId: account.id, amount: '100.00', description: 'Budget e2e' },
+  });
+  expect(issued.ok(), await issued.text()).toBe(true);
+  const day = (offset: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+      new Date(Date.now() + offset * 24 * 60 * 60 * 1000),
+    );
+  const booked = await request.post(`${API}/bookings`, {
+    headers: { Authorization: `Bearer ${bookerBearer}`, 'Idempotency-Key': randomUUID() },
+    data: { listingId: listing.id, startsAt: day(1), endsAt: day(2) },
+  });
+  expect(booked.ok(), await booked.text()).toBe(true);
+  const booking = (await booked.json()) as { id: string };
+  const steps: Array<[string, object | undefined]> = [
+    ['confirm', undefined],
+    ['check-out', undefined],
+    ['return', { depositKept: '3.00', damageNote: 'Scheur in het tentdoek' }],
+  ];
+  for (const [step, data] of steps) {
+    const done = await request.post(`${API}/bookings/${booking.id}/${step}`, {
+      headers: { ...manager, 'Idempotency-Key': randomUUID() },
+      data,
+    });
+    expect(done.ok(), `${step}: ${await done.text()}`).toBe(true);
+  }
+  const bookerBalance = async () =>
+    (await getJson<{ balance: string }>(request, `/accounts/${account.id}`, bookerBearer)).balance;
+  return { title, booker, bookingId: booking.id, bookerBalance };
+}
+
+test('an approved claim revoked with a reason: the Steerkes come back; a claim whose Steerkes were spent is refused and nothing changes', async ({
+  browser,
+  request,
+}) => {
+  // Its people, claims and booking are made over the API first: slow on a busy machine.
+  test.setTimeout(120_000);
+  const { bearer } = await managerContext(request);
+  const { volunteer, claimId } = await approvedClaim(request, '2.00', 'Dubbel goedgekeurd');
+  const paid = await balanceOf(request, volunteer);
+  expect(Number(paid)).toBeGreaterThan(0);
+  // The second volunteer gives what they earned away (to the organisation) before the revocation.
+  const spender = await approvedClaim(request, '1.00', 'Koffie schenken');
+  const spenderBearer = await token(request, credentials(spender.volunteer));
+  const [spenderAccount] = await getJson<Array<{ id: string; balance: string }>>(
+    request,
+    `/parties/${spender.volunteer.partyId}/accounts`,
+    spenderBearer,
+  );
+  const given = await request.post(`${API}/transfers`, {
+    headers: { Authorization: `Bearer ${spenderBearer}`, 'Idempotency-Key': randomUUID() },
+    data: {
+      fromAccountId: spenderAccount.id,
+      toAccountId: (await organisationAccount(request)).id,
+      amount: spenderAccount.balance,
+      description: 'Gift terug',
+    },
+  });
+  expect(given.ok(), await given.text()).toBe(true);
+
+  const { context, page } = await openAs(browser, MANAGER, { size: 'phone', language: 'nl' });
+  await page.getByLabel('Welke').selectOption('approved');
+  const row = page.getByTestId('decided-claim').filter({ hasText: volunteer.displayName });
+  await expect(row).toContainText('Goedgekeurd');
+  await row.getByRole('button', { name: /^Trek de goedkeuring van .* in$/ }).click();
+  const panel = page.locator('.revoke-panel');
+  await expect(panel.getByRole('heading')).toContainText(volunteer.displayName);
+  await expect(panel).toContainText(`De ${nl(paid)} die ${volunteer.displayName} kreeg`);
+  // Without a reason the page asks for one first.
+  await panel.getByRole('button', { name: 'Intrekken met deze reden' }).click();
+  await expect(panel.getByLabel('Reden (de vrijwilliger ziet deze)')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(panel.getByText('Schrijf kort waarom')).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await panel.getByLabel('Reden (de vrijwilliger ziet deze)').fill('Ook in de groepsactiviteit.');
+  await panel.getByRole('button', { name: 'Intrekken met deze reden' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ingetrokken:' })).toContainText(
+    `Ingetrokken: ${volunteer.displayName}, 2 uur; ${nl(paid)} is terug op jullie rekening.`,
+  );
+  await expect.poll(() => balanceOf(request, volunteer)).toBe('0.00');
+  const after = await getJson<{ status: string; reason: string }>(
+    request,
+    `/time-claims/${claimId}`,
+    bearer,
+  );
+  expect(after).toMatchObject({ status: 'revoked', reason: 'Ook in de groepsactiviteit.' });
+  await page.getByLabel('Welke').selectOption('revoked');
+  await expect(row).toContainText('Teruggedraaid');
+  await expect(row).toContainText('Ook in de groepsactiviteit.');
+
+  // The spent one: refused in a plain sentence; the claim stays approved and nobody's balance moves.
+  const organisationBefore = (await organisationAccount(request)).balance;
+  await page.getByLabel('Welke').selectOption('approved');
+  const spent = page.getByTestId('decided-claim').filter({
+    hasText: spender.volunteer.displayName,
+  });
+  await spent.getByRole('button', { name: /^Trek de goedkeuring van .* in$/ }).click();
+  await panel.getByLabel('Reden (de vrijwilliger ziet deze)').fill('Per ongeluk goedgekeurd.');
+  await panel.getByRole('button', { name: 'Intrekken met deze reden' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Niet ingetrokken; er is niets veranderd.');
+  await expect(panel.getByRole('alert')).toContainText(
+    'De vrijwilliger heeft deze Steerkes al (deels) uitgegeven',
+  );
+  await expectNoSeriousViolations(page);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/org-shots/revoke-refused-phone-nl.png',
+      fullPage: true,
+    });
+  expect(
+    await getJson<{ status: string }>(request, `/time-claims/${spender.claimId}`, bearer),
+  ).toMatchObject({ status: 'approved' });
+  expect(await balanceOf(request, spender.volunteer)).toBe('0.00');
+  expect((await organisationAccount(request)).balance).toBe(organisationBefore);
+  await context.close();
+});
+
+test('a settled booking paid back in part with a reason; more than is left is refused at the field and pays nothing', async ({
+  browser,
+  request,
+}) => {
+  // Its people, claims and booking are made over the API first: slow on a busy machine.
+  test.setTimeout(120_000);
+  const { bearer } = await managerContext(request);
+  const { title, booker, bookingId, bookerBalance } = await settledBooking(request);
+  // 5 STK price and 3 STK of the deposit went to the organisation.
+  expect(await bookerBalance()).toBe('92.00');
+
+  const { context, page } = await openAs(browser, MANAGER, { size: 'tablet', language: 'en' });
+  await page.getByRole('link', { name: 'Bookings' }).click();
+  const card = page.getByTestId('booking').filter({ hasText: title });
+  await expect(card).toContainText('Returned');
+  await card.getByRole('button', { name: 'Refund' }).click();
+  await expect(card.getByText('At most 8.00 STK')).toBeVisible();
+  await expectNoSeriousViolations(page);
+  // Meanwhile 3 STK is paid back elsewhere (over the API): the page still thinks 8 STK is left.
+  const elsewhere = await request.post(`${API}/bookings/${bookingId}/refund`, {
+    headers: { Authorization: `Bearer ${bearer}`, 'Idempotency-Key': randomUUID() },
+    data: { amount: '3.00', reason: 'Tent te laat klaargezet' },
+  });
+  expect(elsewhere.ok(), await elsewhere.text()).toBe(true);
+  expect(await bookerBalance()).toBe('95.00');
+  await card.getByLabel('Amount in STK').fill('8');
+  await card.getByLabel('Reason', { exact: true }).fill('The tent leaked.');
+  await card.getByRole('button', { name: 'Pay back' }).click();
+  await expect(card.getByRole('alert')).toContainText('Not paid back; nothing has changed.');
+  await expect(card.getByLabel('Amount in STK')).toHaveAttribute('aria-invalid', 'true');
+  await expect(
+    card.getByText('That is more than you received and have not paid back yet.'),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/org-shots/refund-refused-tablet-en.png',
+      fullPage: true,
+    });
+  expect(await bookerBalance()).toBe('95.00');
+
+  await card.getByLabel('Amount in STK').fill('2.5');
+  await card.getByRole('button', { name: 'Pay back' }).click();
+  await expect(card.getByRole('status')).toHaveText(`2.50 STK paid back to ${booker.displayName}.`);
+  await expect(card).toContainText('Already paid back: 5.50 STK.');
+  expect(await bookerBalance()).toBe('97.50');
+  await expect
+    .poll(
+      async () =>
+        (await getJson<{ refunded: string }>(request, `/bookings/${bookingId}`, bearer)).refunded,
+    )
+    .toBe('5.50');
+  await context.close();
+});
+
+test('Steerkes transferred to a volunteer who worked for the organisation; too much is refused and moves nothing; a lost answer is tried again once', async ({
+  browser,
+  request,
+}) => {
+  // Its people, claims and booking are made over the API first: slow on a busy machine.
+  test.setTimeout(120_000);
+  const { volunteer } = await approvedClaim(request, '1.00', 'Opruimen');
+  const earned = await balanceOf(request, volunteer);
+
+  const { context, page } = await openAs(browser, MANAGER, { size: 'phone', language: 'en' });
+  await page.getByRole('link', { name: 'Money' }).click();
+  const card = page.locator('#transfer');
+  await expect(card.getByRole('heading', { name: 'Transfer Steerkes' })).toBeVisible();
+  // What the organisation did this year (its own line of the impact report).
+  await expect(page.getByTestId('impact')).toContainText('Hours rewarded');
+  await expect(page.getByTestId('impact')).toContainText('Volunteers');
+  // Nothing filled in: the page says what is missing.
+  await card.getByRole('button', { name: 'Transfer' }).click();
+  await expect(card.getByText('Choose to whom.')).toBeVisible();
+  await expect(card.getByLabel('Amount in STK')).toHaveAttribute('aria-invalid', 'true');
+  await card.getByLabel('To', { exact: true }).selectOption({ label: volunteer.displayName });
+  await card.getByLabel('Amount in STK').fill('999999999');
+  await card.getByLabel('Description (the receiver sees it)').fill('Thank you');
+  const organisationBefore = (await organisationAccount(request)).balance;
+  await card.getByRole('button', { name: 'Transfer' }).click();
+  await expect(card.getByRole('alert')).toContainText('Not transferred; nothing has changed.');
+  await expect(card.getByRole('alert')).toContainText(
+    'Your account does not have enough available. Transfer less or ask the fund for budget.',
+  );
+  await expectNoSeriousViolations(page);
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({
+      path: 'test-results/org-shots/transfer-refused-phone-en.png',
+      fullPage: true,
+    });
+  expect(await balanceOf(request, volunteer)).toBe(earned);
+  expect((await organisationAccount(request)).balance).toBe(organisationBefore);
+
+  // The first answer is lost after the server booked it: "Try again" sends the same key.
+  let lost = false;
+  await page.route('**/api/v1/transfers', async (route) => {
+    if (lost) return route.continue();
+    lost = true;
+    await route.fetch();
+    await route.abort('failed');
+  });
+  await card.getByLabel('Amount in STK').fill('2,50');
+  await card.getByRole('button', { name: 'Transfer' }).click();
+  await expect(card.getByRole('alert')).toContainText('The server did not answer');
+  await card.getByRole('button', { name: 'Try again' }).click();
+  await expect(card.getByTestId('transfer-done')).toHaveText(
+    `2.50 STK transferred to ${volunteer.displayName}.`,
+  );
+  expect(await balanceOf(request, volunteer)).toBe((Number(earned) + 2.5).toFixed(2));
+  await context.close();
+});
+
 test.describe("every page of the organisation's manager passes axe in Dutch and in English", () => {
   const pages = [
     { path: '/organisation/hours', nl: 'Uren', en: 'Hours' },
@@ -501,7 +803,12 @@ test.describe("every page of the organisation's manager passes axe in Dutch and 
   ];
   for (const language of ['nl', 'en'] as const) {
     for (const size of ['phone', 'tablet'] as const) {
-      test(`in ${language} on a ${size}`, async ({ browser }) => {
+      test(`in ${language} on a ${size}`, async ({ browser, request }) => {
+        // Seven pages and two panels, each checked by axe: more than the default minute.
+        test.setTimeout(180_000);
+        // An approved claim to revoke and a settled booking to pay back, for their panels.
+        const { volunteer } = await approvedClaim(request, '1.00', 'Afwassen');
+        const { title } = await settledBooking(request);
         const { context, page } = await openAs(browser, MANAGER, { size, language });
         for (const target of pages) {
           await page.goto(target.path);
@@ -516,6 +823,33 @@ test.describe("every page of the organisation's manager passes axe in Dutch and 
               fullPage: true,
             });
         }
+        // The panel that revokes an approved claim, and the form that pays a booking back.
+        await page.goto('/organisation/hours');
+        await page
+          .getByTestId('decided-claim')
+          .filter({ hasText: volunteer.displayName })
+          .getByRole('button', {
+            name: language === 'nl' ? /^Trek de goedkeuring van / : /^Revoke the approval of /,
+          })
+          .click();
+        await expect(page.locator('.revoke-panel')).toBeVisible();
+        await expectNoSeriousViolations(page);
+        if (process.env.SCREENSHOTS)
+          await page.screenshot({
+            path: `test-results/org-shots/revoke-${size}-${language}.png`,
+            fullPage: true,
+          });
+        await page.goto('/organisation/bookings');
+        const booking = page.getByTestId('booking').filter({ hasText: title });
+        await booking
+          .getByRole('button', { name: language === 'nl' ? 'Terugbetalen' : 'Refund' })
+          .click();
+        await expect(booking.getByRole('heading', { level: 4 })).toBeVisible();
+        await expectNoSeriousViolations(page);
+        if (process.env.SCREENSHOTS)
+          await booking.screenshot({
+            path: `test-results/org-shots/refund-${size}-${language}.png`,
+          });
         // The week of a listing of the demo (Buurtcentrum Malberg's hall).
         await page.goto('/organisation/listings');
         await page

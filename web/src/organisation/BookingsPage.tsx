@@ -1,12 +1,15 @@
 import '../volunteer/lists-and-figures.css';
 import './organisation.css';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
 import type { components } from '../api/schema';
+import { Field } from '../components/Field';
+import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
 import { usePageFormat } from '../volunteer/page-format';
-import { type Booking, type BookingStep, nextSteps, overdueFirst } from './bookings';
+import { isAbove, normaliseAmount } from './amount';
+import { type Booking, type BookingStep, nextSteps, overdueFirst, refundable } from './bookings';
 import { newIdempotencyKey, organisationKeys, PAGE_SIZE } from './organisation-data';
 
 type Side = 'provider' | 'booker';
@@ -116,6 +119,8 @@ function BookingCard({ booking, as }: { booking: Booking; as: Side }) {
   const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+  const [refunding, setRefunding] = useState(false);
+  const refundMax = as === 'provider' ? refundable(booking) : null;
   // One Idempotency-Key per step of this booking, sent again when the step is retried.
   const keys = useRef(new Map<BookingStep, string>());
   const ids = { reason: useId(), kept: useId(), note: useId(), hours: useId() };
@@ -204,6 +209,11 @@ function BookingCard({ booking, as }: { booking: Booking; as: Side }) {
               })}
         </p>
       )}
+      {booking.refunded !== '0.00' && (
+        <p className="hint">
+          {t('org.bookings.refunded', { amount: format.steerkes(booking.refunded) })}
+        </p>
+      )}
       {booking.note && <p className="hint">{t('org.bookings.note', { note: booking.note })}</p>}
       {booking.resolutionNote && (
         <p className="hint">{t('org.bookings.resolution', { note: booking.resolutionNote })}</p>
@@ -227,6 +237,31 @@ function BookingCard({ booking, as }: { booking: Booking; as: Side }) {
             </button>
           ))}
         </div>
+      )}
+      {refundMax !== null && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button-secondary"
+            aria-expanded={refunding}
+            onClick={() => {
+              setDone(null);
+              setRefunding(!refunding);
+            }}
+          >
+            {t('org.bookings.step.refund')}
+          </button>
+        </div>
+      )}
+      {refunding && refundMax !== null && (
+        <RefundForm
+          booking={booking}
+          max={refundMax}
+          onDone={(text) => {
+            setRefunding(false);
+            setDone(text);
+          }}
+        />
       )}
       {open && (
         <form onSubmit={onForm} noValidate className="reject-form">
@@ -306,5 +341,141 @@ function BookingCard({ booking, as }: { booking: Booking; as: Side }) {
       )}
       <p role="status">{done}</p>
     </li>
+  );
+}
+
+const REFUND_REFUSALS: Record<string, MessageKey> = {
+  INSUFFICIENT_FUNDS: 'org.bookings.refundFunds',
+  BOOKING_WRONG_STATUS: 'org.bookings.refundNotSettled',
+  ACCOUNT_NOT_OPEN: 'org.bookings.refundNotOpen',
+  BALANCE_LIMIT_EXCEEDED: 'org.bookings.refundLimit',
+};
+
+interface RefundAttempt {
+  key: string;
+  amount: string;
+  reason: string;
+}
+
+/**
+ * Paying back (part of) what a settled booking brought the organisation, with a reason
+ * (POST /bookings/{id}/refund). An attempt's Idempotency-Key is made when it is first sent and
+ * sent again on "Try again" after a lost answer; a changed form starts a new attempt.
+ */
+function RefundForm(props: { booking: Booking; max: string; onDone: (text: string) => void }) {
+  const { booking, max } = props;
+  const t = useT();
+  const format = usePageFormat();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [attempt, setAttempt] = useState<RefundAttempt | null>(null);
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const refund = useMutation({
+    mutationFn: async (sent: RefundAttempt) =>
+      unwrap(
+        await api.POST('/api/v1/bookings/{id}/refund', {
+          params: { path: { id: booking.id }, header: { 'Idempotency-Key': sent.key } },
+          body: { amount: sent.amount, reason: sent.reason },
+        }),
+      ),
+    onSuccess: async (_after, sent) => {
+      props.onDone(
+        t('org.bookings.refundDone', {
+          amount: format.steerkes(sent.amount),
+          party: booking.bookerName,
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+    },
+    onError: async (error) => {
+      if (error instanceof ApiProblemError && error.problem.code === 'BOOKING_WRONG_STATUS')
+        await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const amount = normaliseAmount(String(form.get('amount') ?? ''));
+    const reason = String(form.get('reason') ?? '').trim();
+    const problems: Record<string, string> = {};
+    if (amount === null) problems.amount = t('org.bookings.refundAmountInvalid');
+    else if (isAbove(amount, max))
+      problems.amount = t('org.bookings.refundAboveMax', { max: format.steerkes(max) });
+    if (reason === '') problems.reason = t('org.bookings.refundReasonMissing');
+    setInvalid(problems);
+    if (Object.keys(problems).length > 0 || amount === null) return;
+    const same = attempt !== null && attempt.amount === amount && attempt.reason === reason;
+    const next = same ? attempt : { key: newIdempotencyKey(), amount, reason };
+    setAttempt(next);
+    refund.mutate(next);
+  };
+  const apiFields = fieldErrors(refund.error);
+  const problem = refund.error instanceof ApiProblemError ? refund.error.problem : null;
+  const aboveMax = problem?.errors?.find((entry) => entry.code === 'REFUND_ABOVE_RECEIVED');
+  const fieldError = (name: string) =>
+    invalid[name] ??
+    (name === 'amount' && aboveMax
+      ? t('org.bookings.refundAboveMax', { max: format.steerkes(max) })
+      : apiFields[name]);
+  const lostAnswer = refund.isError && problem === null;
+  const sentence = problem ? REFUND_REFUSALS[problem.code] : undefined;
+  return (
+    <form onSubmit={submit} noValidate className="reject-form" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>{t('org.bookings.refundTitle', { party: booking.bookerName })}</h4>
+      {refund.isError && (
+        <div role="alert" className="alert">
+          {lostAnswer ? (
+            <p>{t('org.bookings.refundNoAnswer')}</p>
+          ) : (
+            <>
+              <p>{t('org.bookings.refundRefused')}</p>
+              {Object.keys(apiFields).length === 0 && (
+                <p>{sentence ? t(sentence) : problem?.detail}</p>
+              )}
+            </>
+          )}
+        </div>
+      )}
+      <Field
+        id={`${id}-amount`}
+        label={t('org.bookings.refundAmount')}
+        hint={t('org.bookings.refundAmountHint', { max: format.steerkes(max) })}
+        error={fieldError('amount')}
+      >
+        {(describedBy, isInvalid) => (
+          <input
+            id={`${id}-amount`}
+            name="amount"
+            inputMode="decimal"
+            autoComplete="off"
+            aria-invalid={isInvalid}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      <Field
+        id={`${id}-reason`}
+        label={t('org.bookings.refundReason')}
+        error={fieldError('reason')}
+      >
+        {(describedBy, isInvalid) => (
+          <input
+            id={`${id}-reason`}
+            name="reason"
+            maxLength={500}
+            autoComplete="off"
+            aria-invalid={isInvalid}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      <button type="submit" className="button-primary" disabled={refund.isPending}>
+        {refund.isPending
+          ? t('org.bookings.refundBusy')
+          : lostAnswer
+            ? t('org.bookings.refundRetry')
+            : t('org.bookings.refundSubmit')}
+      </button>
+    </form>
   );
 }

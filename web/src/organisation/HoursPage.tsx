@@ -1,9 +1,12 @@
 import '../volunteer/lists-and-figures.css';
 import './organisation.css';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiProblemError, unwrap } from '../api/client';
+import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
+import { Field } from '../components/Field';
+import { useFocusOnShow } from '../components/useFocusOnShow';
+import type { MessageKey } from '../i18n/catalogue';
 import { PeriodFields } from './PeriodFields';
 import { useT } from '../i18n/i18n';
 import { todayInMaastricht } from '../volunteer/calendar';
@@ -400,7 +403,7 @@ function QueuedClaim(props: {
   );
 }
 
-type DecidedStatus = 'decided' | 'approved' | 'rejected' | 'withdrawn';
+type DecidedStatus = 'decided' | 'approved' | 'rejected' | 'withdrawn' | 'revoked';
 
 function DecidedClaims() {
   const t = useT();
@@ -410,6 +413,8 @@ function DecidedClaims() {
   const [status, setStatus] = useState<DecidedStatus>('decided');
   const [from, setFrom] = useState(() => daysBefore(today, DECIDED_DAYS));
   const [to, setTo] = useState(today);
+  const [revoking, setRevoking] = useState<TimeClaim | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
   const ids = { status: useId() };
   const filters = { status, from, to };
   const decided = useInfiniteQuery({
@@ -447,15 +452,31 @@ function DecidedClaims() {
             value={status}
             onChange={(event) => setStatus(event.target.value as DecidedStatus)}
           >
-            {(['decided', 'approved', 'rejected', 'withdrawn'] as const).map((option) => (
-              <option key={option} value={option}>
-                {t(`org.hours.filter.${option}`)}
-              </option>
-            ))}
+            {(['decided', 'approved', 'rejected', 'withdrawn', 'revoked'] as const).map(
+              (option) => (
+                <option key={option} value={option}>
+                  {t(`org.hours.filter.${option}`)}
+                </option>
+              ),
+            )}
           </select>
         </div>
         <PeriodFields from={from} to={to} today={today} onFrom={setFrom} onTo={setTo} />
       </div>
+      <p role="status" className="form-done">
+        {revoked}
+      </p>
+      {revoking && (
+        <RevokePanel
+          key={revoking.id}
+          claim={revoking}
+          onClose={() => setRevoking(null)}
+          onRevoked={(text) => {
+            setRevoking(null);
+            setRevoked(text);
+          }}
+        />
+      )}
       {decided.isPending && <p>{t('org.loading')}</p>}
       {decided.isError && <p role="alert">{problemText(decided.error, t('org.loadFailed'))}</p>}
       {decided.isSuccess && claims.length === 0 && <p>{t('org.hours.decidedEmpty')}</p>}
@@ -484,6 +505,25 @@ function DecidedClaims() {
                   <td data-label={t('org.hours.column.hours')}>{format.hours(claim.hours)}</td>
                   <td data-label={t('org.hours.column.status')}>
                     {t(`org.hours.status.${claim.status}`)}
+                    {claim.status === 'approved' && (
+                      <button
+                        type="button"
+                        className="button-secondary button-small revoke-button"
+                        aria-expanded={revoking?.id === claim.id}
+                        aria-label={t('org.hours.revokeLabel', {
+                          claim: t('org.hours.claimLabel', {
+                            name: claim.volunteerName,
+                            date: format.date(claim.date),
+                          }),
+                        })}
+                        onClick={() => {
+                          setRevoked(null);
+                          setRevoking(revoking?.id === claim.id ? null : claim);
+                        }}
+                      >
+                        {t('org.hours.revoke')}
+                      </button>
+                    )}
                   </td>
                   <td data-label={t('org.hours.column.amountOrReason')}>
                     {claim.status === 'approved' && claim.amount
@@ -506,6 +546,123 @@ function DecidedClaims() {
           {t('org.hours.more')}
         </button>
       )}
+    </section>
+  );
+}
+
+/** The sentence for a refusal of a revocation, or null for the API's own detail. */
+const REVOKE_REFUSALS: Record<string, MessageKey> = {
+  INSUFFICIENT_FUNDS: 'org.hours.revokeSpent',
+  TIME_CLAIM_NOT_APPROVED: 'org.hours.revokeNotApproved',
+  ACCOUNT_NOT_OPEN: 'org.hours.revokeNotOpen',
+  BALANCE_LIMIT_EXCEEDED: 'org.hours.revokeLimit',
+};
+
+/**
+ * Revoking an approved claim with a reason (POST /time-claims/{id}/revoke): its HOURS entry is
+ * reversed, the Steerkes go back to the organisation. The API revokes a claim at most once, so a
+ * retry after a lost answer is safe without a key.
+ */
+function RevokePanel(props: {
+  claim: TimeClaim;
+  onClose: () => void;
+  onRevoked: (text: string) => void;
+}) {
+  const { claim } = props;
+  const t = useT();
+  const format = usePageFormat();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnShow(heading);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const revoke = useMutation({
+    mutationFn: async (sent: string) =>
+      unwrap(
+        await api.POST('/api/v1/time-claims/{id}/revoke', {
+          params: { path: { id: claim.id } },
+          body: { reason: sent },
+        }),
+      ),
+    onSuccess: async (after) => {
+      props.onRevoked(
+        t('org.hours.revoked', {
+          name: after.volunteerName,
+          hours: format.hours(after.hours),
+          amount: format.steerkes(after.amount ?? claim.amount ?? '0.00'),
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+    },
+    onError: async (error) => {
+      if (error instanceof ApiProblemError && error.problem.code === 'TIME_CLAIM_NOT_APPROVED')
+        await queryClient.invalidateQueries({ queryKey: organisationKeys.claims });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = reason.trim();
+    setMissing(text === '');
+    if (text !== '') revoke.mutate(text);
+  };
+  const problem = revoke.error instanceof ApiProblemError ? revoke.error.problem : null;
+  const sentence = problem ? REVOKE_REFUSALS[problem.code] : undefined;
+  const reasonError = missing ? t('org.hours.reasonRequired') : fieldErrors(revoke.error).reason;
+  const what = t('org.hours.claimLabel', {
+    name: claim.volunteerName,
+    date: format.date(claim.date),
+  });
+  return (
+    <section className="card revoke-panel" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t('org.hours.revokeTitle', { claim: what })}
+      </h3>
+      <p>
+        {t('org.hours.revokeExplained', {
+          amount: format.steerkes(claim.amount ?? '0.00'),
+          name: claim.volunteerName,
+          hours: format.hours(claim.hours),
+        })}
+      </p>
+      {revoke.isError && (
+        <div role="alert" className="alert">
+          {problem === null ? (
+            <p>{t('org.error.network')}</p>
+          ) : (
+            <>
+              <p>{t('org.hours.revokeRefused')}</p>
+              {!fieldErrors(revoke.error).reason && (
+                <p>{sentence ? t(sentence) : problem.detail}</p>
+              )}
+            </>
+          )}
+        </div>
+      )}
+      <form onSubmit={submit} noValidate className="reject-form">
+        <Field id={`${id}-reason`} label={t('org.hours.reason')} error={reasonError}>
+          {(describedBy, invalid) => (
+            <input
+              id={`${id}-reason`}
+              type="text"
+              value={reason}
+              maxLength={500}
+              autoComplete="off"
+              onChange={(event) => setReason(event.target.value)}
+              aria-invalid={invalid}
+              aria-describedby={describedBy}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={revoke.isPending}>
+            {t('org.hours.revokeConfirm')}
+          </button>
+          <button type="button" className="button-secondary" onClick={props.onClose}>
+            {t('org.hours.revokeCancel')}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -1,8 +1,17 @@
 import '../volunteer/lists-and-figures.css';
 import './organisation.css';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, ApiProblemError, fieldErrors, unwrap } from '../api/client';
+import { Field } from '../components/Field';
+import type { MessageKey } from '../i18n/catalogue';
+import { normaliseAmount } from './amount';
 import { PeriodFields } from './PeriodFields';
 import { useT } from '../i18n/i18n';
 import { todayInMaastricht } from '../volunteer/calendar';
@@ -10,6 +19,7 @@ import { usePageFormat } from '../volunteer/page-format';
 import { columnAmount, shortDate } from './short-date';
 import { toCsv } from './csv';
 import {
+  newIdempotencyKey,
   organisationKeys,
   PAGE_SIZE,
   problemText,
@@ -17,19 +27,25 @@ import {
   useHourRate,
   useOrganisationAccount,
   useOrganisationId,
+  usePastVolunteers,
 } from './organisation-data';
 
 /** Statement pages read at most for one CSV download (100 lines each). */
 const CSV_PAGES_MAX = 100;
 
-/** The money: balance, available and pending holds, the statement (and its CSV), the hour rate. */
+/**
+ * The money: balance, available and pending holds, a transfer, the hour rate, what the
+ * organisation did (the impact report), the statement (and its CSV).
+ */
 export function MoneyPage() {
   const t = useT();
   return (
     <section className="organisation-page" aria-labelledby="money-title">
       <h1 id="money-title">{t('org.money.title')}</h1>
       <BalanceCard />
+      <TransferCard />
       <HourRateCard />
+      <ImpactCard />
       <Statement />
     </section>
   );
@@ -72,6 +88,235 @@ function BalanceCard() {
             </p>
           )}
         </>
+      )}
+    </section>
+  );
+}
+
+/** As the ledger takes it (src/ledger/ledger.types.ts). */
+const DESCRIPTION_LENGTH_MAX = 500;
+
+const TRANSFER_REFUSALS: Record<string, MessageKey> = {
+  INSUFFICIENT_FUNDS: 'org.transfer.funds',
+  ACCOUNT_NOT_OPEN: 'org.transfer.notOpen',
+  BALANCE_LIMIT_EXCEEDED: 'org.transfer.limit',
+  NOT_FOUND: 'org.transfer.accountUnknown',
+};
+
+interface TransferAttempt {
+  key: string;
+  volunteerId: string;
+  amount: string;
+  description: string;
+}
+
+/** A refusal made by the page itself (the receiver's account could not be found). */
+class AccountUnknownError extends Error {}
+
+/**
+ * Steerkes from the organisation's account to a volunteer who worked for it
+ * (POST /transfers). The API lets a manager see no other party's accounts; the volunteer's account
+ * is the one their last approved claim paid (GET /entries/{id} of that HOURS entry). An attempt's
+ * Idempotency-Key is made when the form is first sent and sent again on "Try again" after a lost
+ * answer, so a retry never pays twice; a changed form or a booked one starts a new attempt.
+ */
+function TransferCard() {
+  const t = useT();
+  const format = usePageFormat();
+  const queryClient = useQueryClient();
+  const account = useOrganisationAccount();
+  const volunteers = usePastVolunteers();
+  const id = useId();
+  const [attempt, setAttempt] = useState<TransferAttempt | null>(null);
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const accounts = useRef(new Map<string, string>());
+  const people = (volunteers.data ?? []).filter((person) => person.entryId !== null);
+  const nameOf = (volunteerId: string) =>
+    people.find((person) => person.id === volunteerId)?.name ?? '';
+
+  const accountOf = async (volunteerId: string): Promise<string> => {
+    const known = accounts.current.get(volunteerId);
+    if (known) return known;
+    const entryId = people.find((person) => person.id === volunteerId)?.entryId;
+    if (!entryId || !account.data) throw new AccountUnknownError();
+    const entry = unwrap(
+      await api.GET('/api/v1/entries/{id}', { params: { path: { id: entryId } } }),
+    );
+    const theirs = entry.postings.find(
+      (posting) => posting.accountId !== account.data.id && !posting.amount.startsWith('-'),
+    );
+    if (!theirs) throw new AccountUnknownError();
+    accounts.current.set(volunteerId, theirs.accountId);
+    return theirs.accountId;
+  };
+
+  const transfer = useMutation({
+    mutationFn: async (sent: TransferAttempt) => {
+      if (!account.data) throw new AccountUnknownError();
+      const toAccountId = await accountOf(sent.volunteerId);
+      return unwrap(
+        await api.POST('/api/v1/transfers', {
+          params: { header: { 'Idempotency-Key': sent.key } },
+          body: {
+            fromAccountId: account.data.id,
+            toAccountId,
+            amount: sent.amount,
+            code: 'TRANSFER',
+            description: sent.description,
+          },
+        }),
+      );
+    },
+    onSuccess: async (_entry, sent) => {
+      setAttempt(null);
+      setDone(
+        t('org.transfer.done', {
+          amount: format.steerkes(sent.amount),
+          name: nameOf(sent.volunteerId),
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const volunteerId = String(form.get('to') ?? '');
+    const amount = normaliseAmount(String(form.get('amount') ?? ''));
+    const description = String(form.get('description') ?? '').trim();
+    const problems: Record<string, string> = {};
+    if (volunteerId === '') problems.to = t('org.transfer.toMissing');
+    if (amount === null) problems.amount = t('org.transfer.amountInvalid');
+    if (description === '') problems.description = t('org.transfer.descriptionMissing');
+    setInvalid(problems);
+    setDone(null);
+    if (Object.keys(problems).length > 0 || amount === null) return;
+    const same =
+      attempt !== null &&
+      attempt.volunteerId === volunteerId &&
+      attempt.amount === amount &&
+      attempt.description === description;
+    const next = same ? attempt : { key: newIdempotencyKey(), volunteerId, amount, description };
+    setAttempt(next);
+    transfer.mutate(next);
+  }
+
+  const apiFields = fieldErrors(transfer.error);
+  const fieldError = (name: string, apiName = name) => invalid[name] ?? apiFields[apiName];
+  const problem = transfer.error instanceof ApiProblemError ? transfer.error.problem : null;
+  const unknownAccount = transfer.error instanceof AccountUnknownError;
+  const lostAnswer = transfer.isError && problem === null && !unknownAccount;
+  const sentence = unknownAccount
+    ? 'org.transfer.accountUnknown'
+    : problem
+      ? TRANSFER_REFUSALS[problem.code]
+      : undefined;
+  return (
+    <section className="card" id="transfer" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('org.transfer.title')}</h2>
+      <p className="hint">{t('org.transfer.intro')}</p>
+      {done && (
+        <p role="status" className="notice" data-testid="transfer-done">
+          {done}
+        </p>
+      )}
+      {transfer.isError && (
+        <div role="alert" className="alert">
+          {lostAnswer ? (
+            <p>{t('org.transfer.noAnswer')}</p>
+          ) : (
+            <>
+              <p>{t('org.transfer.refused')}</p>
+              {Object.keys(apiFields).length === 0 && (
+                <p>{sentence ? t(sentence) : problem?.detail}</p>
+              )}
+            </>
+          )}
+        </div>
+      )}
+      {volunteers.isPending && <p>{t('org.loading')}</p>}
+      {volunteers.isError && <p role="alert">{t('org.loadFailed')}</p>}
+      {volunteers.isSuccess && people.length === 0 && <p>{t('org.transfer.noVolunteers')}</p>}
+      {people.length > 0 && (
+        <form onSubmit={submit} noValidate onChange={() => setDone(null)}>
+          <Field
+            id={`${id}-to`}
+            label={t('org.transfer.to')}
+            hint={t('org.transfer.toHint')}
+            error={fieldError('to', 'toAccountId')}
+          >
+            {(describedBy, isInvalid) => (
+              <select
+                id={`${id}-to`}
+                name="to"
+                defaultValue=""
+                aria-invalid={isInvalid}
+                aria-describedby={describedBy}
+              >
+                <option value="" disabled>
+                  {t('org.transfer.choose')}
+                </option>
+                {people.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            id={`${id}-amount`}
+            label={t('org.transfer.amount')}
+            hint={
+              account.data
+                ? t('org.transfer.amountHint', {
+                    available: format.steerkes(account.data.available),
+                  })
+                : undefined
+            }
+            error={fieldError('amount')}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                id={`${id}-amount`}
+                name="amount"
+                inputMode="decimal"
+                autoComplete="off"
+                aria-invalid={isInvalid}
+                aria-describedby={describedBy}
+              />
+            )}
+          </Field>
+          <Field
+            id={`${id}-description`}
+            label={t('org.transfer.description')}
+            error={fieldError('description')}
+          >
+            {(describedBy, isInvalid) => (
+              <input
+                id={`${id}-description`}
+                name="description"
+                maxLength={DESCRIPTION_LENGTH_MAX}
+                autoComplete="off"
+                aria-invalid={isInvalid}
+                aria-describedby={describedBy}
+              />
+            )}
+          </Field>
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={transfer.isPending || !account.data}
+          >
+            {transfer.isPending
+              ? t('org.transfer.busy')
+              : lostAnswer
+                ? t('org.transfer.retry')
+                : t('org.transfer.submit')}
+          </button>
+        </form>
       )}
     </section>
   );
@@ -155,6 +400,55 @@ function HourRateCard() {
             {done}
           </p>
         </form>
+      )}
+    </section>
+  );
+}
+
+/** What the organisation did in a period (GET /reports/impact: a manager sees their own). */
+function ImpactCard() {
+  const t = useT();
+  const format = usePageFormat();
+  const today = useMemo(() => todayInMaastricht(), []);
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const report = useQuery({
+    queryKey: [...organisationKeys.all, 'impact', from, to],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/reports/impact', { params: { query: { from, to } } })),
+    placeholderData: keepPreviousData,
+    enabled: from !== '' && to !== '',
+  });
+  const own = report.data?.organisations[0];
+  const figures: Array<[MessageKey, string]> = own
+    ? [
+        ['org.impact.hours', format.hours(own.hoursRewarded)],
+        ['org.impact.volunteers', format.integer(own.volunteers)],
+        ['org.impact.steerkesForHours', format.steerkes(own.steerkesForHours)],
+        ['org.impact.earnedWithServices', format.steerkes(own.steerkesEarnedWithServices)],
+        ['org.impact.spentOnServices', format.steerkes(own.steerkesSpentOnServices)],
+        ['org.impact.servicesGiven', format.integer(own.servicesGiven)],
+        ['org.impact.servicesUsed', format.integer(own.servicesUsed)],
+      ]
+    : [];
+  return (
+    <section className="card" aria-labelledby="impact-title">
+      <h2 id="impact-title">{t('org.impact.title')}</h2>
+      <div className="filters">
+        <PeriodFields from={from} to={to} today={today} onFrom={setFrom} onTo={setTo} />
+      </div>
+      {report.isPending && from !== '' && to !== '' && <p>{t('org.loading')}</p>}
+      {report.isError && <p role="alert">{problemText(report.error, t('org.loadFailed'))}</p>}
+      {report.isSuccess && !own && <p>{t('org.impact.empty')}</p>}
+      {own && (
+        <dl className="figures" data-testid="impact">
+          {figures.map(([label, value]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Booking, nextSteps, overdueFirst } from './bookings';
+import { type Booking, nextSteps, overdueFirst, refundable } from './bookings';
 
 function booking(
   id: string,
@@ -50,5 +50,20 @@ describe('bookings', () => {
     expect(nextSteps(booking('a', 'requested'), 'booker')).toEqual(['cancel']);
     expect(nextSteps(booking('a', 'confirmed'), 'booker')).toEqual(['cancel']);
     expect(nextSteps(booking('a', 'checked_out'), 'booker')).toEqual([]);
+  });
+
+  it('offers a refund of what a settled booking brought and was not paid back yet', () => {
+    const settled = (
+      status: Booking['status'],
+      charged: string | null,
+      depositKept: string | null,
+      refunded: string,
+    ) => ({ ...booking('b', status), charged, depositKept, refunded }) as Booking;
+    expect(refundable(settled('returned', '5.00', '2.50', '1.00'))).toBe('6.50');
+    expect(refundable(settled('completed', '8.00', null, '0.00'))).toBe('8.00');
+    expect(refundable(settled('cancelled', '0.00', null, '0.00'))).toBeNull();
+    expect(refundable(settled('completed', '8.00', null, '8.00'))).toBeNull();
+    expect(refundable(settled('confirmed', null, null, '0.00'))).toBeNull();
+    expect(refundable(settled('declined', null, null, '0.00'))).toBeNull();
   });
 });

@@ -36,3 +36,17 @@ export function nextSteps(booking: Booking, as: 'provider' | 'booker'): BookingS
   if (status === 'checked_out' || status === 'overdue') return ['return'];
   return [];
 }
+
+/** Settled bookings whose provider may pay back what it received (the API's REFUNDABLE_STATUSES). */
+const REFUNDABLE: ReadonlySet<Booking['status']> = new Set(['completed', 'returned', 'cancelled']);
+
+/**
+ * What the provider can still pay back of a settled booking: what it received (the price or the
+ * cancellation fee, and deposit kept) less earlier refunds; null when nothing can be paid back.
+ */
+export function refundable(booking: Booking): string | null {
+  if (!REFUNDABLE.has(booking.status)) return null;
+  const cents = (amount: string | null) => Math.round(Number(amount ?? '0') * 100);
+  const left = cents(booking.charged) + cents(booking.depositKept) - cents(booking.refunded);
+  return left > 0 ? (left / 100).toFixed(2) : null;
+}

@@ -307,6 +307,90 @@ export const organisationMessages = defineMessages(
       'Hoogstens de borg van {deposit}. Een boete voor te laat gaat er vanzelf af.',
     'org.bookings.damageNote': 'Wat is er beschadigd? (nodig als je borg houdt)',
     'org.bookings.hoursGiven': 'Gegeven uren (hoogstens de geboekte uren)',
+    'org.hours.filter.revoked': 'Teruggedraaid',
+    'org.hours.revoke': 'Intrekken',
+    'org.hours.revokeLabel': 'Trek de goedkeuring van {claim} in',
+    'org.hours.revokeTitle': 'Goedkeuring intrekken: {claim}',
+    'org.hours.revokeExplained':
+      'De {amount} die {name} kreeg gaat terug naar jullie rekening en de uren ({hours}) tellen niet meer mee. De vrijwilliger ziet de reden.',
+    'org.hours.revokeConfirm': 'Intrekken met deze reden',
+    'org.hours.revokeCancel': 'Niet intrekken',
+    'org.hours.revoked': 'Ingetrokken: {name}, {hours} uur; {amount} is terug op jullie rekening.',
+    'org.hours.revokeRefused': 'Niet ingetrokken; er is niets veranderd.',
+    'org.hours.revokeSpent':
+      'De vrijwilliger heeft deze Steerkes al (deels) uitgegeven, dus ze kunnen niet terug. Bespreek het met de vrijwilliger of met de penningmeester.',
+    'org.hours.revokeNotApproved':
+      'Deze declaratie is niet meer goedgekeurd (misschien al ingetrokken); de lijst is bijgewerkt.',
+    'org.hours.revokeNotOpen':
+      'De rekening van de vrijwilliger of van jullie is bevroren of gesloten. Vraag de beheerder ernaar.',
+    'org.hours.revokeLimit':
+      'Jullie rekening zou boven haar hoogst toegestane saldo komen. Vraag de beheerder ernaar.',
+
+    'org.bookings.step.refund': 'Terugbetalen',
+    'org.bookings.refunded': 'Al terugbetaald: {amount}.',
+    'org.bookings.refundTitle': 'Terugbetalen aan {party}',
+    'org.bookings.refundAmount': 'Bedrag in STK',
+    'org.bookings.refundAmountHint':
+      'Hoogstens {max}: wat jullie voor deze boeking ontvingen en nog niet terugbetaalden.',
+    'org.bookings.refundReason': 'Reden',
+    'org.bookings.refundSubmit': 'Terugbetalen',
+    'org.bookings.refundBusy': 'Bezig…',
+    'org.bookings.refundRetry': 'Opnieuw proberen',
+    'org.bookings.refundDone': '{amount} terugbetaald aan {party}.',
+    'org.bookings.refundAmountInvalid': 'Vul een bedrag boven nul in, zoals 2,50.',
+    'org.bookings.refundAboveMax':
+      'Dat is meer dan jullie ontvingen en nog niet terugbetaalden. Vul hoogstens {max} in.',
+    'org.bookings.refundReasonMissing': 'Schrijf kort waarom jullie terugbetalen.',
+    'org.bookings.refundRefused': 'Niet terugbetaald; er is niets veranderd.',
+    'org.bookings.refundNoAnswer':
+      'Er kwam geen antwoord van de server, dus het is niet zeker of er is terugbetaald. Probeer het opnieuw: het wordt hoe dan ook maar één keer betaald.',
+    'org.bookings.refundFunds':
+      'Jullie rekening heeft hier niet genoeg beschikbaar voor. Betaal minder terug of vraag het fonds om budget.',
+    'org.bookings.refundNotSettled':
+      'Deze boeking is niet afgerond, dus terugbetalen kan (nog) niet. De lijst is bijgewerkt.',
+    'org.bookings.refundNotOpen':
+      'Jullie rekening of die van de boeker is bevroren of gesloten. Vraag de beheerder ernaar.',
+    'org.bookings.refundLimit':
+      'De rekening van de boeker zou boven haar hoogst toegestane saldo komen. Betaal minder terug.',
+
+    'org.transfer.title': 'Steerkes overmaken',
+    'org.transfer.intro':
+      'Van jullie rekening naar een vrijwilliger die voor jullie werkte, bijvoorbeeld als bedankje. Het gaat meteen over en komt niet vanzelf terug.',
+    'org.transfer.to': 'Aan',
+    'org.transfer.toHint': 'Vrijwilligers met goedgekeurde uren bij jullie.',
+    'org.transfer.choose': 'Kies een vrijwilliger',
+    'org.transfer.noVolunteers':
+      'Nog niemand: een vrijwilliger staat hier na de eerste goedgekeurde declaratie.',
+    'org.transfer.amount': 'Bedrag in STK',
+    'org.transfer.amountHint': 'Beschikbaar: {available}.',
+    'org.transfer.description': 'Omschrijving (de ontvanger ziet deze)',
+    'org.transfer.submit': 'Overmaken',
+    'org.transfer.busy': 'Bezig…',
+    'org.transfer.retry': 'Opnieuw proberen',
+    'org.transfer.noAnswer':
+      'Er kwam geen antwoord van de server, dus het is niet zeker of het geld is overgemaakt. Probeer het opnieuw: het wordt hoe dan ook maar één keer overgemaakt.',
+    'org.transfer.done': '{amount} overgemaakt aan {name}.',
+    'org.transfer.refused': 'Niet overgemaakt; er is niets veranderd.',
+    'org.transfer.toMissing': 'Kies aan wie.',
+    'org.transfer.amountInvalid': 'Vul een bedrag boven nul in, zoals 2,50.',
+    'org.transfer.descriptionMissing': 'Schrijf kort waarvoor, de ontvanger ziet het.',
+    'org.transfer.funds':
+      'Jullie rekening heeft niet genoeg beschikbaar. Maak minder over of vraag het fonds om budget.',
+    'org.transfer.notOpen':
+      'Jullie rekening of die van de ontvanger is bevroren of gesloten. Vraag de beheerder ernaar.',
+    'org.transfer.limit':
+      'De rekening van de ontvanger zou boven haar hoogst toegestane saldo komen. Maak minder over.',
+    'org.transfer.accountUnknown':
+      'De rekening van deze vrijwilliger is niet te vinden. Laad de pagina opnieuw en kies opnieuw.',
+    'org.impact.title': 'Wat jullie deden',
+    'org.impact.empty': 'Nog niets in deze periode.',
+    'org.impact.hours': 'Beloonde uren',
+    'org.impact.volunteers': 'Vrijwilligers',
+    'org.impact.steerkesForHours': 'Steerkes voor uren',
+    'org.impact.earnedWithServices': 'Verdiend met jullie aanbod',
+    'org.impact.spentOnServices': 'Uitgegeven aan aanbod van anderen',
+    'org.impact.servicesGiven': 'Keer jullie aanbod gebruikt',
+    'org.impact.servicesUsed': 'Keer aanbod van anderen gebruikt',
   },
   {
     'org.menu.hours': 'Hours',
@@ -610,5 +694,89 @@ export const organisationMessages = defineMessages(
       'At most the deposit of {deposit}. A late fee is taken off by itself.',
     'org.bookings.damageNote': 'What was damaged? (needed when you keep deposit)',
     'org.bookings.hoursGiven': 'Hours given (at most the hours booked)',
+    'org.hours.filter.revoked': 'Revoked',
+    'org.hours.revoke': 'Revoke',
+    'org.hours.revokeLabel': 'Revoke the approval of {claim}',
+    'org.hours.revokeTitle': 'Revoke the approval: {claim}',
+    'org.hours.revokeExplained':
+      'The {amount} {name} received goes back to your account and its hours ({hours}) no longer count. The volunteer sees the reason.',
+    'org.hours.revokeConfirm': 'Revoke with this reason',
+    'org.hours.revokeCancel': 'Keep it',
+    'org.hours.revoked': 'Revoked: {name}, {hours} hours; {amount} is back on your account.',
+    'org.hours.revokeRefused': 'Not revoked; nothing has changed.',
+    'org.hours.revokeSpent':
+      'The volunteer has already spent (some of) these Steerkes, so they cannot come back. Talk it over with the volunteer or with the treasurer.',
+    'org.hours.revokeNotApproved':
+      'This claim is no longer approved (perhaps already revoked); the list has been updated.',
+    'org.hours.revokeNotOpen':
+      'The volunteer’s account or yours is frozen or closed. Ask the administrator about it.',
+    'org.hours.revokeLimit':
+      'Your account would go above its highest allowed balance. Ask the administrator about it.',
+
+    'org.bookings.step.refund': 'Refund',
+    'org.bookings.refunded': 'Already paid back: {amount}.',
+    'org.bookings.refundTitle': 'Pay back to {party}',
+    'org.bookings.refundAmount': 'Amount in STK',
+    'org.bookings.refundAmountHint':
+      'At most {max}: what you received for this booking and have not paid back yet.',
+    'org.bookings.refundReason': 'Reason',
+    'org.bookings.refundSubmit': 'Pay back',
+    'org.bookings.refundBusy': 'Working…',
+    'org.bookings.refundRetry': 'Try again',
+    'org.bookings.refundDone': '{amount} paid back to {party}.',
+    'org.bookings.refundAmountInvalid': 'Fill in an amount above zero, such as 2.50.',
+    'org.bookings.refundAboveMax':
+      'That is more than you received and have not paid back yet. Fill in at most {max}.',
+    'org.bookings.refundReasonMissing': 'Write briefly why you pay back.',
+    'org.bookings.refundRefused': 'Not paid back; nothing has changed.',
+    'org.bookings.refundNoAnswer':
+      'The server did not answer, so it is not certain whether anything was paid back. Try again: it is paid once at most either way.',
+    'org.bookings.refundFunds':
+      'Your account does not have enough available for this. Pay back less or ask the fund for budget.',
+    'org.bookings.refundNotSettled':
+      'This booking is not settled, so it cannot be paid back (yet). The list has been updated.',
+    'org.bookings.refundNotOpen':
+      'Your account or the booker’s is frozen or closed. Ask the administrator about it.',
+    'org.bookings.refundLimit':
+      'The booker’s account would go above its highest allowed balance. Pay back less.',
+
+    'org.transfer.title': 'Transfer Steerkes',
+    'org.transfer.intro':
+      'From your account to a volunteer who worked for you, as a thank-you for instance. It moves at once and does not come back by itself.',
+    'org.transfer.to': 'To',
+    'org.transfer.toHint': 'Volunteers with approved hours with you.',
+    'org.transfer.choose': 'Choose a volunteer',
+    'org.transfer.noVolunteers':
+      'Nobody yet: a volunteer is listed here after their first approved claim.',
+    'org.transfer.amount': 'Amount in STK',
+    'org.transfer.amountHint': 'Available: {available}.',
+    'org.transfer.description': 'Description (the receiver sees it)',
+    'org.transfer.submit': 'Transfer',
+    'org.transfer.busy': 'Working…',
+    'org.transfer.retry': 'Try again',
+    'org.transfer.noAnswer':
+      'The server did not answer, so it is not certain whether the money was transferred. Try again: it is transferred once at most either way.',
+    'org.transfer.done': '{amount} transferred to {name}.',
+    'org.transfer.refused': 'Not transferred; nothing has changed.',
+    'org.transfer.toMissing': 'Choose to whom.',
+    'org.transfer.amountInvalid': 'Fill in an amount above zero, such as 2.50.',
+    'org.transfer.descriptionMissing': 'Write briefly what it is for; the receiver sees it.',
+    'org.transfer.funds':
+      'Your account does not have enough available. Transfer less or ask the fund for budget.',
+    'org.transfer.notOpen':
+      'Your account or the receiver’s is frozen or closed. Ask the administrator about it.',
+    'org.transfer.limit':
+      'The receiver’s account would go above its highest allowed balance. Transfer less.',
+    'org.transfer.accountUnknown':
+      'This volunteer’s account cannot be found. Reload the page and choose again.',
+    'org.impact.title': 'What you did',
+    'org.impact.empty': 'Nothing yet in this period.',
+    'org.impact.hours': 'Hours rewarded',
+    'org.impact.volunteers': 'Volunteers',
+    'org.impact.steerkesForHours': 'Steerkes for hours',
+    'org.impact.earnedWithServices': 'Earned with your listings',
+    'org.impact.spentOnServices': 'Spent on others’ listings',
+    'org.impact.servicesGiven': 'Times your listings were used',
+    'org.impact.servicesUsed': 'Times you used others’ listings',
   },
 );

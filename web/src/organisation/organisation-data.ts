@@ -67,7 +67,7 @@ export function usePastVolunteers() {
   return useQuery({
     queryKey: organisationKeys.volunteers,
     queryFn: async () => {
-      const byId = new Map<string, string>();
+      const byId = new Map<string, { name: string; entryId: string | null }>();
       let cursor: string | undefined;
       for (let page = 0; page < VOLUNTEER_PAGES_MAX; page++) {
         const result = unwrap(
@@ -77,12 +77,17 @@ export function usePastVolunteers() {
             },
           }),
         );
-        for (const claim of result.items) byId.set(claim.volunteerId, claim.volunteerName);
+        // The latest payment of each: the page finds the volunteer's account in its postings.
+        for (const claim of result.items)
+          byId.set(claim.volunteerId, {
+            name: claim.volunteerName,
+            entryId: claim.entryId ?? byId.get(claim.volunteerId)?.entryId ?? null,
+          });
         if (!result.nextCursor) break;
         cursor = result.nextCursor;
       }
       return [...byId]
-        .map(([id, name]) => ({ id, name }))
+        .map(([id, { name, entryId }]) => ({ id, name, entryId }))
         .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     },
     enabled: partyId !== '',
