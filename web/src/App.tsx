@@ -10,6 +10,7 @@ import { OrganisationRoutes } from './organisation';
 import { SessionProvider } from './session/session';
 import { AppShell } from './shell/AppShell';
 import { HomePage, Loading, NotFound, RequireRole } from './shell/pages';
+import { ChangePasswordPage, ResetPasswordPage } from './shell/PasswordPages';
 import { TreasurerRoutes } from './treasurer';
 import { VolunteerRoutes } from './volunteer';
 
@@ -102,6 +103,8 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
                     </Suspense>
                   }
                 />
+                <Route path="/wachtwoord" element={<ChangePasswordPage />} />
+                <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </AppShell>

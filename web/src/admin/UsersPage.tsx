@@ -88,6 +88,7 @@ export function UsersPage() {
           <p>
             <code className="admin-code">{resetCode.code}</code>
           </p>
+          <p>{t('admin.users.resetWhere', { name: resetCode.name })}</p>
         </div>
       )}
       <div className="admin-filters">

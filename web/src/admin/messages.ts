@@ -87,6 +87,8 @@ export const adminMessages = defineMessages(
     'admin.users.resetLabel': 'Wachtwoord van {name} herstellen',
     'admin.users.resetDone':
       'Geef deze code aan {name}, persoonlijk of per telefoon. Hij werkt één keer, tot {time}, en is hierna niet meer te zien:',
+    'admin.users.resetWhere':
+      'Met de code stelt {name} een nieuw wachtwoord in via de link onder het inlogformulier (/wachtwoord-herstellen).',
     'admin.users.revoke': 'Sessies beëindigen',
     'admin.users.revokeLabel': 'Alle sessies van {name} beëindigen',
     'admin.users.revoked': 'Alle sessies van {name} zijn beëindigd: opnieuw inloggen.',
@@ -332,6 +334,8 @@ export const adminMessages = defineMessages(
     'admin.users.resetLabel': 'Reset the password of {name}',
     'admin.users.resetDone':
       'Give this code to {name}, in person or by phone. It works once, until {time}, and is not shown again:',
+    'admin.users.resetWhere':
+      'With the code, {name} sets a new password through the link below the login form (/wachtwoord-herstellen).',
     'admin.users.revoke': 'End sessions',
     'admin.users.revokeLabel': 'End every session of {name}',
     'admin.users.revoked': 'Every session of {name} has ended: they log in again.',

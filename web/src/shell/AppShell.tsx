@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { adminMenu } from '../admin';
 import { businessMenu } from '../business';
 import { useT } from '../i18n/i18n';
@@ -65,7 +65,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           )}
         </div>
         {user && (
-          <p className="app-header__user">{t('session.loggedInAs', { name: user.displayName })}</p>
+          <p className="app-header__user">
+            {t('session.loggedInAs', { name: user.displayName })} ·{' '}
+            <Link to="/wachtwoord">{t('password.link')}</Link>
+          </p>
         )}
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { ApiProblemError, fieldErrors } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import type { PasswordChangedState } from './PasswordPages';
 
 /** The login form: the API's own problem details at the form and its fields. */
 export function LoginPage() {
@@ -10,6 +11,8 @@ export function LoginPage() {
   const { state, login } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const passwordChanged =
+    (useLocation().state as PasswordChangedState | null)?.passwordChanged === true;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +34,12 @@ export function LoginPage() {
     <section className="login card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
-      {state.status === 'anonymous' && state.ended && !error && (
+      {passwordChanged && !error && (
+        <p role="status" className="notice">
+          {t('password.changed')}
+        </p>
+      )}
+      {state.status === 'anonymous' && state.ended && !passwordChanged && !error && (
         <p role="status" className="notice">
           {t('session.expired')}
         </p>
@@ -61,6 +69,9 @@ export function LoginPage() {
           {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
+      <p className="login__public">
+        <Link to="/wachtwoord-herstellen">{t('password.reset.link')}</Link>
+      </p>
       <p className="login__public">
         <Link to="/transparantie">{t('transparency.link')}</Link>
       </p>
